@@ -1,0 +1,110 @@
+// Wire protocol between the plugin (host side) and hako-agent (container side).
+// Shared verbatim by both sides; kept free of Qt so the agent can be linked
+// statically without it.
+//
+// A frame is a 9-byte header followed by `length` payload bytes:
+//   u32 length (big-endian, payload only) | u8 type | u32 call id (big-endian)
+// Call id 0 addresses the connection itself (Hello, connection-level Error).
+// Payloads of Hello, Call, Result and Error are UTF-8 JSON objects; Data,
+// Stdout, Stderr and FileData carry raw bytes, so every transfer is binary-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hako::proto {
+
+inline constexpr std::uint32_t kVersion = 1;
+inline constexpr std::size_t kHeaderSize = 9;
+// Large enough for a useful chunk, small enough that a hostile peer cannot make
+// the other side allocate much before the frame is rejected.
+inline constexpr std::uint32_t kMaxPayload = 1u << 20;
+inline constexpr std::size_t kChunkSize = 64 * 1024;
+
+enum class Type : std::uint8_t {
+    Hello = 1,    // both ways, id 0: {"version":1,"agent":"..."}; first frame of each side
+    Call = 2,     // host->agent: {"tool":"bash","input":{...},"timeout_ms":N,"output_limit":N}
+    Data = 3,     // host->agent: upload bytes for the call (write_file)
+    DataEnd = 4,  // host->agent: upload complete
+    Cancel = 5,   // host->agent: stop the call; a Result or Error still follows
+    Stdout = 6,   // agent->host: output chunk
+    Stderr = 7,   // agent->host: output chunk
+    Result = 8,   // agent->host: final JSON result; ends the call
+    Error = 9,    // agent->host: {"code":"...","message":"..."}; ends the call, or with id 0 the connection
+    FileData = 10 // agent->host: download bytes for the call (read_file)
+};
+
+inline bool isKnownType(std::uint8_t t) { return t >= 1 && t <= 10; }
+
+struct Header {
+    std::uint32_t length = 0;
+    Type type = Type::Hello;
+    std::uint32_t id = 0;
+};
+
+enum class DecodeStatus { NeedMore, Ok, BadType, TooLarge };
+
+inline std::uint32_t readBe32(const unsigned char *p)
+{
+    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8)
+           | std::uint32_t(p[3]);
+}
+
+inline void writeBe32(unsigned char *p, std::uint32_t v)
+{
+    p[0] = static_cast<unsigned char>(v >> 24);
+    p[1] = static_cast<unsigned char>(v >> 16);
+    p[2] = static_cast<unsigned char>(v >> 8);
+    p[3] = static_cast<unsigned char>(v);
+}
+
+// Validates a header found at the start of `buf`. Says NeedMore until a whole
+// header is present; never looks past `size`.
+inline DecodeStatus decodeHeader(const unsigned char *buf, std::size_t size, Header &out)
+{
+    if (size < kHeaderSize)
+        return DecodeStatus::NeedMore;
+    const std::uint32_t length = readBe32(buf);
+    if (!isKnownType(buf[4]))
+        return DecodeStatus::BadType;
+    if (length > kMaxPayload)
+        return DecodeStatus::TooLarge;
+    out.length = length;
+    out.type = static_cast<Type>(buf[4]);
+    out.id = readBe32(buf + 5);
+    return DecodeStatus::Ok;
+}
+
+inline std::string encodeFrame(Type type, std::uint32_t id, std::string_view payload)
+{
+    std::string frame(kHeaderSize, '\0');
+    auto *p = reinterpret_cast<unsigned char *>(frame.data());
+    writeBe32(p, static_cast<std::uint32_t>(payload.size()));
+    p[4] = static_cast<unsigned char>(type);
+    writeBe32(p + 5, id);
+    frame.append(payload);
+    return frame;
+}
+
+// Error codes carried in Error frames; the plugin maps each to a translated message.
+namespace code {
+inline constexpr const char *BadFrame = "bad_frame";
+inline constexpr const char *BadRequest = "bad_request";
+inline constexpr const char *UnknownTool = "unknown_tool";
+inline constexpr const char *DuplicateId = "duplicate_id";
+inline constexpr const char *SpawnFailed = "spawn_failed";
+inline constexpr const char *PathOutside = "path_outside_workspace";
+inline constexpr const char *NotFound = "not_found";
+inline constexpr const char *NoMatch = "no_match";
+inline constexpr const char *MultipleMatches = "multiple_matches";
+inline constexpr const char *TooLarge = "too_large";
+inline constexpr const char *IoError = "io_error";
+inline constexpr const char *NoSpace = "no_space";
+inline constexpr const char *Exists = "exists";
+inline constexpr const char *Cancelled = "cancelled";
+} // namespace code
+
+} // namespace hako::proto
