@@ -89,6 +89,17 @@ inline std::string encodeFrame(Type type, std::uint32_t id, std::string_view pay
     return frame;
 }
 
+// Appends a frame to an output buffer without building it separately first.
+inline void appendFrame(std::string &out, Type type, std::uint32_t id, std::string_view payload)
+{
+    unsigned char header[kHeaderSize];
+    writeBe32(header, static_cast<std::uint32_t>(payload.size()));
+    header[4] = static_cast<unsigned char>(type);
+    writeBe32(header + 5, id);
+    out.append(reinterpret_cast<const char *>(header), kHeaderSize);
+    out.append(payload);
+}
+
 // Error codes carried in Error frames; the plugin maps each to a translated message.
 namespace code {
 inline constexpr const char *BadFrame = "bad_frame";

@@ -1,0 +1,57 @@
+// The agent's single-threaded poll(2) loop: the listening socket, the signal
+// fd, every connection and every running tool's pipes. Nothing in it blocks
+// except poll itself, so one slow host or one runaway tool cannot stall the rest.
+#pragma once
+
+#include "connection.h"
+#include "fd.h"
+#include "tools.h"
+
+#include <list>
+#include <memory>
+#include <poll.h>
+#include <string>
+#include <vector>
+
+namespace hako::agent {
+
+class Server {
+public:
+    static constexpr std::size_t kMaxConnections = 16;
+
+    // `signals` is a signalfd for SIGCHLD and the termination signals.
+    Server(Tools &tools, UniqueFd signals) : tools_(tools), signals_(std::move(signals)) {}
+    ~Server();
+
+    bool listen(const std::string &socketPath, std::string &error);
+    // Runs until SIGTERM or SIGINT; returns the process exit code.
+    int run();
+
+private:
+    struct Target {
+        Connection *connection;
+        Call *call; // null: the connection's own socket
+    };
+
+    void buildPollSet();
+    int pollTimeout(Clock::time_point now) const;
+    bool handleSignals();
+    void acceptConnections();
+    void dispatch(const pollfd &fd, const Target &target);
+    void runTimers(Clock::time_point now);
+    void pumpTransfers();
+    void finishTurn(Clock::time_point now);
+    void shutdown();
+
+    Tools &tools_;
+    UniqueFd signals_;
+    UniqueFd listener_;
+    std::string socketPath_;
+    std::list<std::unique_ptr<Connection>> connections_;
+    std::vector<pollfd> pollSet_;
+    std::vector<Target> targets_;
+    std::vector<Call *> scratch_;
+    Clock::time_point nextSweep_;
+};
+
+} // namespace hako::agent

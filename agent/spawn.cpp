@@ -1,0 +1,122 @@
+#include "spawn.h"
+
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace hako::agent {
+
+namespace {
+
+struct Pipe {
+    UniqueFd read;
+    UniqueFd write;
+    bool open()
+    {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0)
+            return false;
+        read.reset(fds[0]);
+        write.reset(fds[1]);
+        return true;
+    }
+};
+
+std::vector<char *> cStrings(const std::vector<std::string> &strings)
+{
+    std::vector<char *> out;
+    out.reserve(strings.size() + 1);
+    for (const std::string &s : strings)
+        out.push_back(const_cast<char *>(s.c_str()));
+    out.push_back(nullptr);
+    return out;
+}
+
+// Only async-signal-safe calls from here on: the child is a copy of the agent.
+[[noreturn]] void failChild(int errfd)
+{
+    const int err = errno;
+    writeAll(errfd, &err, sizeof err);
+    ::_exit(127);
+}
+
+void closeInheritedFds(int keep)
+{
+    // Everything the agent opens is O_CLOEXEC already; this is the belt to
+    // those braces, so a missing close_range (gVisor) is no failure.
+    if (keep > 3)
+        ::close_range(3, static_cast<unsigned>(keep - 1), 0);
+    ::close_range(static_cast<unsigned>(keep + 1), ~0u, 0);
+}
+
+[[noreturn]] void runChild(pid_t parent, const SpawnRequest &request, char *const *argv,
+                           char *const *envp, int outfd, int errfd, int reportfd)
+{
+    ::setpgid(0, 0);
+    // The agent is PID 1 in the container; outside it (tests) a dead agent
+    // must not leave tools running unsupervised.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent)
+        ::_exit(127);
+    // Under memory pressure the kernel should pick the tool, never the agent.
+    const int oom = ::open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+    if (oom >= 0) {
+        writeAll(oom, "1000", 4);
+        ::close(oom);
+    }
+    ::signal(SIGPIPE, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+
+    const int devnull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (devnull < 0 || ::dup2(devnull, 0) < 0 || ::dup2(outfd, 1) < 0 || ::dup2(errfd, 2) < 0)
+        failChild(reportfd);
+    closeInheritedFds(reportfd);
+    if (::chdir(request.cwd.c_str()) != 0 && ::chdir("/") != 0)
+        failChild(reportfd);
+    ::execve(argv[0], argv, envp);
+    failChild(reportfd);
+}
+
+} // namespace
+
+int spawnProcess(const SpawnRequest &request, Spawned &out)
+{
+    Pipe stdoutPipe, stderrPipe, report;
+    if (request.argv.empty())
+        return EINVAL;
+    if (!stdoutPipe.open() || !stderrPipe.open() || !report.open())
+        return errno;
+    // Built before fork so the child allocates nothing.
+    std::vector<char *> argv = cStrings(request.argv);
+    std::vector<char *> envp = cStrings(request.env);
+    const pid_t parent = ::getpid();
+
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        return errno;
+    if (pid == 0)
+        runChild(parent, request, argv.data(), envp.data(), stdoutPipe.write.get(),
+                 stderrPipe.write.get(), report.write.get());
+
+    // Also set here: whichever of parent and child runs first, the group exists
+    // before anyone could try to signal it.
+    ::setpgid(pid, pid);
+    stdoutPipe.write.reset();
+    stderrPipe.write.reset();
+    report.write.reset();
+    int childErr = 0;
+    if (readSome(report.read.get(), &childErr, sizeof childErr) == sizeof childErr)
+        return childErr != 0 ? childErr : EIO; // the child exits 127; it is reaped like any other
+    setNonBlocking(stdoutPipe.read.get());
+    setNonBlocking(stderrPipe.read.get());
+    out.pid = pid;
+    out.stdoutFd = std::move(stdoutPipe.read);
+    out.stderrFd = std::move(stderrPipe.read);
+    return 0;
+}
+
+} // namespace hako::agent

@@ -1,0 +1,27 @@
+// Loads the plugin by path the way any host should: metadata first, and
+// instance() only for a plugin that declares our interface and API version.
+#pragma once
+
+#include <hako/toolexecutor.h>
+
+#include <QPluginLoader>
+#include <QString>
+
+namespace hako::host {
+
+class PluginHost
+{
+public:
+    // Empty path: $HAKO_PLUGIN, else ../plugins/libhako.so next to this program.
+    bool load(const QString &path, QString *error);
+    ToolExecutor *executor() const { return m_executor; }
+    QString path() const { return m_loader.fileName(); }
+
+    static QString defaultPluginPath();
+
+private:
+    QPluginLoader m_loader;
+    ToolExecutor *m_executor = nullptr;
+};
+
+} // namespace hako::host

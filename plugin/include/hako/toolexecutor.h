@@ -1,0 +1,55 @@
+// The interface an agent host compiles against. The host owns this header;
+// a plugin implements it and is loaded with QPluginLoader.
+#pragma once
+
+#include <hako/error.h>
+#include <hako/toolcall.h>
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QtPlugin>
+
+#define HakoToolExecutor_iid "org.hako.ToolExecutor/1.0"
+
+namespace hako {
+
+class ToolExecutor
+{
+public:
+    virtual ~ToolExecutor() = default;
+
+    // Tool definitions: [{name, description, input_schema}], the shape both
+    // the Anthropic Messages API and MCP take.
+    virtual QJsonArray toolDefinitions() const = 0;
+
+    // JSON schema of the settings, with labels, help, defaults and limits,
+    // enough for a host to render a settings dialog.
+    virtual QJsonObject settingsSchema() const = 0;
+
+    // Checks and applies settings (keys of SPEC §10; absent keys keep their
+    // defaults). Returns every problem found; nothing is applied if any.
+    virtual QList<Error> configure(const QJsonObject &settings) = 0;
+
+    // Starts a tool call in the conversation's sandbox, creating the sandbox
+    // on demand. Never returns null; the caller owns the handle.
+    virtual ToolCall *call(const QString &conversationId, const QString &callId,
+                           const QString &tool, const QJsonObject &input) = 0;
+
+    // Ends a conversation: its container goes, its workspace stays unless asked.
+    virtual ToolCall *endConversation(const QString &conversationId, bool deleteWorkspace) = 0;
+
+    // Starts background work (GC, admin endpoints) for a long-running host.
+    virtual void start() = 0;
+
+    // The container system's state, as reported by /healthz.
+    virtual QJsonObject health() const = 0;
+
+    // Destroys every container this host instance owns, within a bound.
+    virtual void shutdown() = 0;
+};
+
+} // namespace hako
+
+Q_DECLARE_INTERFACE(hako::ToolExecutor, HakoToolExecutor_iid)

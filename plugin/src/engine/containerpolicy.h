@@ -1,0 +1,49 @@
+// What a conversation's container must look like, as plain data, and the one
+// pure function that turns it into `docker run` arguments.
+#pragma once
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace hako {
+
+// Labels every managed container carries; GC, adoption and `exec` find
+// containers by them.
+namespace label {
+inline constexpr char kManaged[] = "org.hako.managed";
+inline constexpr char kConversation[] = "org.hako.conversation";
+inline constexpr char kInstance[] = "org.hako.instance";
+inline constexpr char kCreated[] = "org.hako.created";
+} // namespace label
+
+inline constexpr char kAgentPathInContainer[] = "/opt/hako/hako-agent";
+inline constexpr char kSocketDirInContainer[] = "/var/run/hako";
+inline constexpr char kWorkspaceInContainer[] = "/workspace";
+
+struct ContainerSpec
+{
+    QString name;
+    QString image;
+    QString runtime = QStringLiteral("runc");
+    double cpus = 2;
+    qint64 memoryBytes = 2LL << 30;
+    int pids = 100;
+    qint64 tmpSizeBytes = 512LL << 20;
+    QString seccompProfile; // host path of the profile JSON
+    QString workspaceDir;   // host side of /workspace
+    QString socketDir;      // host side of /var/run/hako
+    QString agentBinary;    // host path of hako-agent
+    QString user = QStringLiteral("1000:1000");
+    QMap<QString, QString> labels;
+    QStringList environment; // KEY=VALUE; never a credential
+};
+
+// Arguments after the docker binary: "run", "-d", ..., image, agent args.
+QStringList runArguments(const ContainerSpec &spec);
+
+// Names of environment variables that must never reach a container or the
+// docker CLI: credentials of any kind.
+bool isSecretVariable(const QString &name);
+
+} // namespace hako

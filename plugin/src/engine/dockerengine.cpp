@@ -1,0 +1,167 @@
+#include "dockerengine.h"
+
+#include "../policy/errors.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QProcess>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcDocker, "hako.docker", QtInfoMsg)
+
+namespace hako {
+namespace {
+
+// Variables the CLI legitimately reads. Everything else, credentials above
+// all, stays out of its environment.
+const char *const kPassThrough[] = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "XDG_RUNTIME_DIR",
+                                    "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH",
+                                    "DOCKER_TLS_VERIFY"};
+
+QMap<QString, QString> parseLabels(const QString &joined)
+{
+    QMap<QString, QString> labels;
+    for (const QString &pair : joined.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const int eq = pair.indexOf(QLatin1Char('='));
+        if (eq > 0)
+            labels.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+    return labels;
+}
+
+QStringList filterArguments(const QMap<QString, QString> &labels)
+{
+    QStringList args;
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        args << QStringLiteral("--filter") << QStringLiteral("label=%1=%2").arg(it.key(), it.value());
+    return args;
+}
+
+} // namespace
+
+DockerEngine::DockerEngine(const DockerConfig &config, QObject *parent)
+    : ContainerEngine(parent),
+      m_config(config),
+      m_environment(scrubbedEnvironment(QProcessEnvironment::systemEnvironment(), config.host))
+{
+}
+
+QProcessEnvironment DockerEngine::scrubbedEnvironment(const QProcessEnvironment &from, const QString &dockerHost)
+{
+    QProcessEnvironment env;
+    for (const char *name : kPassThrough) {
+        const QString key = QLatin1String(name);
+        if (from.contains(key))
+            env.insert(key, from.value(key));
+    }
+    if (!dockerHost.isEmpty())
+        env.insert(QStringLiteral("DOCKER_HOST"), dockerHost);
+    return env;
+}
+
+bool DockerEngine::parsePsLine(const QByteArray &line, ContainerInfo *info)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return false;
+    const QJsonObject o = doc.object();
+    if (!o.value(QLatin1String("ID")).isString() || !o.value(QLatin1String("Names")).isString())
+        return false;
+    info->id = o.value(QLatin1String("ID")).toString();
+    info->name = o.value(QLatin1String("Names")).toString();
+    info->state = o.value(QLatin1String("State")).toString();
+    info->labels = parseLabels(o.value(QLatin1String("Labels")).toString());
+    return !info->id.isEmpty();
+}
+
+void DockerEngine::run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context,
+                       Finished done)
+{
+    auto *process = new QProcess(this);
+    process->setProcessEnvironment(m_environment);
+    process->setProgram(m_config.binary);
+    process->setArguments(args);
+    auto *timer = new QTimer(process);
+    timer->setSingleShot(true);
+    QPointer<QObject> guard(context);
+    auto finish = [=](const Error &error) {
+        timer->stop();
+        process->disconnect();
+        const QByteArray out = process->readAllStandardOutput();
+        process->deleteLater();
+        if (error)
+            qCWarning(lcDocker).noquote() << operation << "failed:" << error.logMessage;
+        if (guard)
+            done(error, out);
+    };
+    connect(timer, &QTimer::timeout, process, [=] {
+        process->kill();
+        finish(makeError(ErrorCode::DockerTimeout, {QString::number(timeoutMs / 1000)}));
+    });
+    connect(process, &QProcess::errorOccurred, process, [=](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart)
+            finish(makeError(ErrorCode::DockerMissing, {m_config.binary}));
+    });
+    connect(process, &QProcess::finished, process, [=](int exitCode, QProcess::ExitStatus status) {
+        if (status == QProcess::NormalExit && exitCode == 0)
+            return finish({});
+        const QString stderrText = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
+        Error error = makeError(ErrorCode::DockerFailed, {operation}, stderrText.left(2000));
+        if (stderrText.contains(QLatin1String("is already in use")))
+            error.code = QStringLiteral("name_in_use");
+        finish(error);
+    });
+    qCDebug(lcDocker).noquote() << m_config.binary << args.join(QLatin1Char(' '));
+    timer->start(timeoutMs);
+    process->start();
+}
+
+void DockerEngine::start(const ContainerSpec &spec, QObject *context, Done done)
+{
+    run(QStringLiteral("start a container"), runArguments(spec), m_config.startTimeoutMs, context,
+        [done](const Error &error, const QByteArray &) { done(error); });
+}
+
+void DockerEngine::list(const QMap<QString, QString> &labels, QObject *context, Listed done)
+{
+    QStringList args = {QStringLiteral("ps"), QStringLiteral("--all"), QStringLiteral("--no-trunc"),
+                        QStringLiteral("--format"), QStringLiteral("{{json .}}")};
+    args += filterArguments(labels);
+    run(QStringLiteral("list containers"), args, m_config.commandTimeoutMs, context,
+        [done](const Error &error, const QByteArray &out) {
+            QList<ContainerInfo> containers;
+            for (const QByteArray &line : out.split('\n')) {
+                ContainerInfo info;
+                if (!line.trimmed().isEmpty() && parsePsLine(line, &info))
+                    containers << info;
+            }
+            done(error, containers);
+        });
+}
+
+void DockerEngine::remove(const QStringList &names, QObject *context, Done done)
+{
+    if (names.isEmpty())
+        return done({});
+    run(QStringLiteral("remove containers"),
+        QStringList{QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes")} + names,
+        m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &) {
+            // "No such container" is what we wanted anyway.
+            if (error && error.logMessage.contains(QLatin1String("No such container")))
+                return done({});
+            done(error);
+        });
+}
+
+void DockerEngine::version(QObject *context, Versioned done)
+{
+    run(QStringLiteral("report its version"),
+        {QStringLiteral("version"), QStringLiteral("--format"), QStringLiteral("{{.Server.Version}}")},
+        m_config.commandTimeoutMs, context,
+        [done](const Error &error, const QByteArray &out) { done(error, QString::fromUtf8(out).trimmed()); });
+}
+
+} // namespace hako

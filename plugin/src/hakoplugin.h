@@ -1,0 +1,45 @@
+// The plugin: a thin ToolExecutor that owns its parts (settings, container
+// engine, sandboxes) and wires them together. The parts do the work.
+#pragma once
+
+#include "lifecycle/sandbox.h"
+#include "toolrunner.h"
+
+#include <hako/toolexecutor.h>
+
+#include <QHash>
+#include <QObject>
+
+namespace hako {
+
+class HakoPlugin final : public QObject, public ToolExecutor
+{
+    Q_OBJECT
+    Q_PLUGIN_METADATA(IID HakoToolExecutor_iid FILE "hako.json")
+    Q_INTERFACES(hako::ToolExecutor)
+
+public:
+    explicit HakoPlugin(QObject *parent = nullptr);
+    ~HakoPlugin() override;
+
+    QJsonArray toolDefinitions() const override;
+    QJsonObject settingsSchema() const override;
+    QList<Error> configure(const QJsonObject &settings) override;
+    ToolCall *call(const QString &conversationId, const QString &callId, const QString &tool,
+                   const QJsonObject &input) override;
+    ToolCall *endConversation(const QString &conversationId, bool deleteWorkspace) override;
+    void start() override;
+    QJsonObject health() const override;
+    void shutdown() override;
+
+private:
+    Sandbox *sandboxFor(const QString &key);
+    ToolCall *failLater(ToolCall *call, const Error &error);
+
+    SandboxContext m_context;
+    CallLimits m_limits;
+    QHash<QString, Sandbox *> m_sandboxes;
+    bool m_shuttingDown = false;
+};
+
+} // namespace hako

@@ -1,0 +1,107 @@
+#include "errors.h"
+
+#include <QCoreApplication>
+
+namespace hako {
+namespace {
+
+struct Entry
+{
+    ErrorCode code;
+    const char *id;
+    const char *text;
+};
+
+const Entry kEntries[] = {
+    {ErrorCode::SettingUnknown, "setting_unknown", QT_TRANSLATE_NOOP("hako::Errors", "Unknown setting \"%1\".")},
+    {ErrorCode::SettingType, "setting_type",
+     QT_TRANSLATE_NOOP("hako::Errors", "Setting \"%1\" must be of type %2.")},
+    {ErrorCode::SettingRange, "setting_range",
+     QT_TRANSLATE_NOOP("hako::Errors", "Setting \"%1\" must be between %2 and %3.")},
+    {ErrorCode::SettingSize, "setting_size",
+     QT_TRANSLATE_NOOP("hako::Errors", "Setting \"%1\" must be a size such as 512m or 2g, not \"%2\".")},
+    {ErrorCode::SettingValue, "setting_value",
+     QT_TRANSLATE_NOOP("hako::Errors", "Setting \"%1\" cannot be \"%2\".")},
+    {ErrorCode::ConversationIdEmpty, "conversation_id_empty",
+     QT_TRANSLATE_NOOP("hako::Errors", "The conversation ID is empty.")},
+    {ErrorCode::ConversationIdTooLong, "conversation_id_too_long",
+     QT_TRANSLATE_NOOP("hako::Errors", "The conversation ID is longer than %1 bytes.")},
+    {ErrorCode::ConversationIdInvalid, "conversation_id_invalid",
+     QT_TRANSLATE_NOOP("hako::Errors", "The conversation ID contains control characters or invalid text.")},
+    {ErrorCode::UnknownTool, "unknown_tool", QT_TRANSLATE_NOOP("hako::Errors", "There is no tool named \"%1\".")},
+    {ErrorCode::BadInput, "bad_input", QT_TRANSLATE_NOOP("hako::Errors", "Invalid input for tool \"%1\": %2")},
+    {ErrorCode::Timeout, "timeout",
+     QT_TRANSLATE_NOOP("hako::Errors", "The call did not finish within %1 seconds and was stopped.")},
+    {ErrorCode::Cancelled, "cancelled", QT_TRANSLATE_NOOP("hako::Errors", "The call was cancelled.")},
+    {ErrorCode::DockerMissing, "docker_missing",
+     QT_TRANSLATE_NOOP("hako::Errors", "The container engine program \"%1\" could not be started.")},
+    {ErrorCode::DockerFailed, "docker_failed",
+     QT_TRANSLATE_NOOP("hako::Errors", "The container engine failed to %1.")},
+    {ErrorCode::DockerTimeout, "docker_timeout",
+     QT_TRANSLATE_NOOP("hako::Errors", "The container engine did not answer within %1 seconds.")},
+    {ErrorCode::ContainerStart, "container_start",
+     QT_TRANSLATE_NOOP("hako::Errors", "The sandbox for this conversation could not be started.")},
+    {ErrorCode::AgentUnreachable, "agent_unreachable",
+     QT_TRANSLATE_NOOP("hako::Errors", "The sandbox did not become ready within %1 seconds.")},
+    {ErrorCode::AgentLost, "agent_lost",
+     QT_TRANSLATE_NOOP("hako::Errors", "The sandbox stopped during the call; the next call starts a new one.")},
+    {ErrorCode::AgentProtocol, "agent_protocol",
+     QT_TRANSLATE_NOOP("hako::Errors", "The sandbox answered with something that is not valid.")},
+    {ErrorCode::HostIo, "host_io",
+     QT_TRANSLATE_NOOP("hako::Errors", "A host directory could not be prepared: %1")},
+    {ErrorCode::ShuttingDown, "shutting_down", QT_TRANSLATE_NOOP("hako::Errors", "The sandbox host is shutting down.")},
+    {ErrorCode::AgentBadRequest, "bad_request", QT_TRANSLATE_NOOP("hako::Errors", "The request was not valid.")},
+    {ErrorCode::SpawnFailed, "spawn_failed",
+     QT_TRANSLATE_NOOP("hako::Errors", "The command could not be started (too many processes?).")},
+    {ErrorCode::PathOutside, "path_outside_workspace",
+     QT_TRANSLATE_NOOP("hako::Errors", "The path leads outside /workspace.")},
+    {ErrorCode::NotFound, "not_found", QT_TRANSLATE_NOOP("hako::Errors", "No such file or directory.")},
+    {ErrorCode::NoMatch, "no_match", QT_TRANSLATE_NOOP("hako::Errors", "The text to replace was not found.")},
+    {ErrorCode::MultipleMatches, "multiple_matches",
+     QT_TRANSLATE_NOOP("hako::Errors", "The text to replace occurs more than once; make it unique.")},
+    {ErrorCode::TooLarge, "too_large", QT_TRANSLATE_NOOP("hako::Errors", "The file is larger than allowed.")},
+    {ErrorCode::IoError, "io_error", QT_TRANSLATE_NOOP("hako::Errors", "Reading or writing the file failed.")},
+    {ErrorCode::NoSpace, "no_space", QT_TRANSLATE_NOOP("hako::Errors", "The workspace is full.")},
+    {ErrorCode::Exists, "exists", QT_TRANSLATE_NOOP("hako::Errors", "The file already exists.")},
+};
+
+const Entry &entryFor(ErrorCode code)
+{
+    for (const Entry &e : kEntries)
+        if (e.code == code)
+            return e;
+    Q_UNREACHABLE();
+}
+
+QString fill(QString text, const QStringList &args)
+{
+    for (const QString &a : args)
+        text = text.arg(a);
+    return text;
+}
+
+} // namespace
+
+Error makeError(ErrorCode code, const QStringList &args, const QString &detail)
+{
+    const Entry &e = entryFor(code);
+    Error error;
+    error.code = QLatin1String(e.id);
+    error.message = fill(QCoreApplication::translate("hako::Errors", e.text), args);
+    error.logMessage = fill(QLatin1String(e.text), args);
+    if (!detail.isEmpty()) {
+        error.message += QLatin1Char(' ') + detail;
+        error.logMessage += QLatin1Char(' ') + detail;
+    }
+    return error;
+}
+
+Error errorFromAgent(const QString &agentCode, const QString &agentMessage)
+{
+    for (const Entry &e : kEntries)
+        if (agentCode == QLatin1String(e.id))
+            return makeError(e.code, {}, agentMessage);
+    return makeError(ErrorCode::AgentProtocol, {}, agentMessage);
+}
+
+} // namespace hako

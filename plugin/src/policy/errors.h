@@ -1,0 +1,53 @@
+// Every failure the plugin reports, with its translated text. Agent error
+// codes (agent/protocol.h) map onto the same table so the host sees one vocabulary.
+#pragma once
+
+#include <hako/error.h>
+
+#include <QStringList>
+
+namespace hako {
+
+enum class ErrorCode {
+    SettingUnknown,
+    SettingType,
+    SettingRange,
+    SettingSize,
+    SettingValue,
+    ConversationIdEmpty,
+    ConversationIdTooLong,
+    ConversationIdInvalid,
+    UnknownTool,
+    BadInput,
+    Timeout,
+    Cancelled,
+    DockerMissing,
+    DockerFailed,
+    DockerTimeout,
+    ContainerStart,
+    AgentUnreachable,
+    AgentLost,
+    AgentProtocol,
+    HostIo,
+    ShuttingDown,
+    // From the agent:
+    AgentBadRequest,
+    SpawnFailed,
+    PathOutside,
+    NotFound,
+    NoMatch,
+    MultipleMatches,
+    TooLarge,
+    IoError,
+    NoSpace,
+    Exists,
+};
+
+// `args` fill %1, %2, ... of the message; `detail` (plain text from a lower
+// layer) is appended to the log message and, when present, to the message.
+Error makeError(ErrorCode code, const QStringList &args = {}, const QString &detail = {});
+
+// Maps an agent Error frame ({"code","message"}) to a plugin error.
+Error errorFromAgent(const QString &agentCode, const QString &agentMessage);
+
+} // namespace hako

@@ -1,0 +1,328 @@
+#include "settings.h"
+
+#include "errors.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include <unistd.h>
+
+namespace hako {
+namespace {
+
+enum class Kind { String, Integer, Number, Size, StringList };
+
+struct Key
+{
+    const char *name;
+    Kind kind;
+    const char *defaultValue; // for StringList: a JSON array
+    double minimum;
+    double maximum;
+    const char *title;
+    const char *help;
+};
+
+// Titles and help are marked for translation here and translated when the
+// schema is requested, so a host's dialog shows them in the user's language.
+const Key kKeys[] = {
+    {"docker.binary", Kind::String, "docker", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Docker CLI"),
+     QT_TRANSLATE_NOOP("hako::Settings", "The docker-compatible command line program to run.")},
+    {"docker.host", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Docker host"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Passed as DOCKER_HOST when set.")},
+    {"runtime", Kind::String, "runc", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Container runtime"),
+     QT_TRANSLATE_NOOP("hako::Settings", "OCI runtime: runc, or runsc for gVisor.")},
+    {"image", Kind::String, "hako/workspace-base:latest", 0, 0,
+     QT_TRANSLATE_NOOP("hako::Settings", "Workspace image"),
+     QT_TRANSLATE_NOOP("hako::Settings", "The image every conversation's container starts from.")},
+    {"limits.cpus", Kind::Number, "2", 0.01, 64, QT_TRANSLATE_NOOP("hako::Settings", "CPUs"),
+     QT_TRANSLATE_NOOP("hako::Settings", "CPU cores a container may use.")},
+    {"limits.memory", Kind::Size, "2g", 6 * 1024 * 1024, 1e12, QT_TRANSLATE_NOOP("hako::Settings", "Memory"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Memory limit of a container; swap is not added.")},
+    {"limits.pids", Kind::Integer, "100", 10, 100000, QT_TRANSLATE_NOOP("hako::Settings", "Processes"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Maximum number of processes in a container.")},
+    {"limits.tmpSize", Kind::Size, "512m", 1024 * 1024, 1e12, QT_TRANSLATE_NOOP("hako::Settings", "/tmp size"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Size of the container's /tmp (memory-backed, no execution).")},
+    {"limits.workspaceSize", Kind::Size, "10g", 1024 * 1024, 1e13,
+     QT_TRANSLATE_NOOP("hako::Settings", "Workspace size"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Maximum size of a conversation's workspace.")},
+    {"seccomp.profile", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Seccomp profile"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Path of a seccomp profile; empty uses the built-in whitelist.")},
+    {"lifecycle.idleTtl", Kind::Integer, "3600", 1, 31536000, QT_TRANSLATE_NOOP("hako::Settings", "Idle TTL"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Seconds without a call before a container is collected.")},
+    {"lifecycle.absoluteTtl", Kind::Integer, "28800", 1, 31536000,
+     QT_TRANSLATE_NOOP("hako::Settings", "Absolute TTL"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Seconds after which a container is collected in any case.")},
+    {"lifecycle.gcInterval", Kind::Integer, "60", 1, 86400, QT_TRANSLATE_NOOP("hako::Settings", "GC interval"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Seconds between garbage collection sweeps.")},
+    {"pool.size", Kind::Integer, "0", 0, 1000, QT_TRANSLATE_NOOP("hako::Settings", "Warm pool"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Containers kept started ahead of new conversations.")},
+    {"paths.workspaces", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Workspaces directory"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Host directory holding every conversation's workspace.")},
+    {"paths.runtime", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Runtime directory"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Host directory holding sockets and state.")},
+    {"proxy.allow", Kind::StringList, "[\"bedrock-runtime.*.amazonaws.com\"]", 0, 0,
+     QT_TRANSLATE_NOOP("hako::Settings", "Allowed hosts"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Host patterns the proxy forwards to; * matches one DNS label.")},
+    {"proxy.connectTo", Kind::StringList, "[]", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Connect-to overrides"),
+     QT_TRANSLATE_NOOP("hako::Settings", "HOST1:PORT1:HOST2:PORT2 entries that redirect upstream connections.")},
+    {"proxy.caFile", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Extra CA bundle"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Additional trusted certificates for upstream TLS.")},
+    {"credentials.source", Kind::String, "profile", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential source"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Where AWS credentials come from: settings, profile or process.")},
+    {"credentials.accessKeyId", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Access key ID"),
+     QT_TRANSLATE_NOOP("hako::Settings", "For the settings source.")},
+    {"credentials.secretAccessKey", Kind::String, "", 0, 0,
+     QT_TRANSLATE_NOOP("hako::Settings", "Secret access key"),
+     QT_TRANSLATE_NOOP("hako::Settings", "For the settings source. Kept in locked memory only.")},
+    {"credentials.sessionToken", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Session token"),
+     QT_TRANSLATE_NOOP("hako::Settings", "For the settings source, when the key is temporary.")},
+    {"credentials.profile", Kind::String, "default", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Profile"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Profile name in the shared credentials file.")},
+    {"credentials.file", Kind::String, "~/.aws/credentials", 0, 0,
+     QT_TRANSLATE_NOOP("hako::Settings", "Credentials file"),
+     QT_TRANSLATE_NOOP("hako::Settings", "AWS shared credentials file.")},
+    {"credentials.process", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential process"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Command printing credentials in the credential_process format.")},
+    {"admin.listen", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Admin address"),
+     QT_TRANSLATE_NOOP("hako::Settings", "HOST:PORT for /metrics and /healthz; empty turns them off.")},
+    {"tools.timeout", Kind::Integer, "120", 1, 86400, QT_TRANSLATE_NOOP("hako::Settings", "Call timeout"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Default seconds a tool call may run.")},
+    {"tools.outputLimit", Kind::Size, "1m", 1024, 1e9, QT_TRANSLATE_NOOP("hako::Settings", "Output limit"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Bytes kept of each output stream of a call.")},
+    {"tools.transferLimit", Kind::Size, "256m", 1024, 1e11, QT_TRANSLATE_NOOP("hako::Settings", "Transfer limit"),
+     QT_TRANSLATE_NOOP("hako::Settings", "Largest file read_file and write_file move.")},
+};
+
+const Key *findKey(const QString &name)
+{
+    for (const Key &k : kKeys)
+        if (name == QLatin1String(k.name))
+            return &k;
+    return nullptr;
+}
+
+QJsonValue defaultOf(const Key &k)
+{
+    switch (k.kind) {
+    case Kind::Integer:
+        return QString::fromLatin1(k.defaultValue).toInt();
+    case Kind::Number:
+        return QString::fromLatin1(k.defaultValue).toDouble();
+    case Kind::StringList:
+        return QJsonDocument::fromJson(k.defaultValue).array();
+    default:
+        return QString::fromLatin1(k.defaultValue);
+    }
+}
+
+bool inRange(const Key &k, double v) { return v >= k.minimum && v <= k.maximum; }
+
+// Values typed on a command line arrive as text: "100", "a,b".
+QJsonValue coerce(const Key &k, const QJsonValue &v)
+{
+    if (k.kind == Kind::String && v.isDouble())
+        return QString::number(v.toDouble(), 'g', 15);
+    if (!v.isString())
+        return v;
+    if (k.kind == Kind::Integer || k.kind == Kind::Number) {
+        bool ok = false;
+        const double d = v.toString().trimmed().toDouble(&ok);
+        return ok ? QJsonValue(d) : v;
+    }
+    if (k.kind == Kind::StringList)
+        return QJsonArray::fromStringList(v.toString().split(QLatin1Char(','), Qt::SkipEmptyParts));
+    return v;
+}
+
+// Returns the value normalised to the key's kind, or an error.
+Error checkValue(const Key &k, const QJsonValue &value, QJsonValue *normalised)
+{
+    const QJsonValue v = coerce(k, value);
+    const QString name = QString::fromLatin1(k.name);
+    switch (k.kind) {
+    case Kind::String:
+        if (!v.isString())
+            return makeError(ErrorCode::SettingType, {name, QStringLiteral("string")});
+        if (v.toString().contains(QChar(0)))
+            return makeError(ErrorCode::SettingValue, {name, v.toString()});
+        break;
+    case Kind::Integer:
+    case Kind::Number: {
+        const bool integral = k.kind == Kind::Integer;
+        if (!v.isDouble() || (integral && v.toDouble() != double(qint64(v.toDouble()))))
+            return makeError(ErrorCode::SettingType, {name, integral ? QStringLiteral("integer")
+                                                                       : QStringLiteral("number")});
+        if (!inRange(k, v.toDouble()))
+            return makeError(ErrorCode::SettingRange,
+                             {name, QString::number(k.minimum, 'g', 12), QString::number(k.maximum, 'g', 12)});
+        break;
+    }
+    case Kind::Size: {
+        const qint64 bytes = v.isDouble() ? qint64(v.toDouble()) : parseSize(v.toString());
+        if (bytes < 0)
+            return makeError(ErrorCode::SettingSize, {name, v.toVariant().toString()});
+        if (!inRange(k, double(bytes)))
+            return makeError(ErrorCode::SettingRange,
+                             {name, QString::number(k.minimum, 'f', 0), QString::number(k.maximum, 'f', 0)});
+        break;
+    }
+    case Kind::StringList: {
+        if (!v.isArray())
+            return makeError(ErrorCode::SettingType, {name, QStringLiteral("array of strings")});
+        for (const QJsonValue &item : v.toArray())
+            if (!item.isString())
+                return makeError(ErrorCode::SettingType, {name, QStringLiteral("array of strings")});
+        break;
+    }
+    }
+    *normalised = v;
+    return {};
+}
+
+Error checkRuntime(const QString &runtime)
+{
+    if (runtime == QLatin1String("runc") || runtime == QLatin1String("runsc"))
+        return {};
+    return makeError(ErrorCode::SettingValue, {QStringLiteral("runtime"), runtime});
+}
+
+Error checkCredentialSource(const QString &source)
+{
+    static const QStringList known = {QStringLiteral("settings"), QStringLiteral("profile"),
+                                      QStringLiteral("process")};
+    if (known.contains(source))
+        return {};
+    return makeError(ErrorCode::SettingValue, {QStringLiteral("credentials.source"), source});
+}
+
+// Root keeps system-wide directories; anyone else gets per-user ones.
+QString defaultDir(bool runtime)
+{
+    if (::geteuid() == 0)
+        return runtime ? QStringLiteral("/run/hako") : QStringLiteral("/var/lib/hako/workspaces");
+    if (runtime) {
+        const QString xdg = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+        return (xdg.isEmpty() ? QDir::tempPath() : xdg) + QStringLiteral("/hako");
+    }
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/hako/workspaces");
+}
+
+QStringList toStringList(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &item : v.toArray())
+        out << item.toString();
+    return out;
+}
+
+qint64 sizeOf(const QJsonValue &v) { return v.isDouble() ? qint64(v.toDouble()) : parseSize(v.toString()); }
+
+} // namespace
+
+qint64 parseSize(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(\\d{1,15})\\s*([kKmMgGtT]?)[iI]?[bB]?\\s*$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return -1;
+    qint64 value = m.captured(1).toLongLong();
+    const QString unit = m.captured(2).toLower();
+    const int shift = unit.isEmpty() ? 0 : QStringLiteral("kmgt").indexOf(unit) * 10 + 10;
+    if (shift > 0 && value > (std::numeric_limits<qint64>::max() >> shift))
+        return -1;
+    return value << shift;
+}
+
+Settings Settings::fromJson(const QJsonObject &values, QList<Error> *errors)
+{
+    QJsonObject merged;
+    for (const Key &k : kKeys)
+        merged.insert(QLatin1String(k.name), defaultOf(k));
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        const Key *key = findKey(it.key());
+        if (!key) {
+            errors->append(makeError(ErrorCode::SettingUnknown, {it.key()}));
+            continue;
+        }
+        QJsonValue normalised;
+        if (Error e = checkValue(*key, it.value(), &normalised))
+            errors->append(e);
+        else
+            merged.insert(it.key(), normalised);
+    }
+    Settings s;
+    s.raw = merged;
+    auto str = [&](const char *k) { return merged.value(QLatin1String(k)).toString(); };
+    auto num = [&](const char *k) { return merged.value(QLatin1String(k)).toDouble(); };
+    s.dockerBinary = str("docker.binary");
+    s.dockerHost = str("docker.host");
+    s.runtime = str("runtime");
+    s.image = str("image");
+    s.cpus = num("limits.cpus");
+    s.memoryBytes = sizeOf(merged.value(QLatin1String("limits.memory")));
+    s.pids = int(num("limits.pids"));
+    s.tmpSizeBytes = sizeOf(merged.value(QLatin1String("limits.tmpSize")));
+    s.workspaceSizeBytes = sizeOf(merged.value(QLatin1String("limits.workspaceSize")));
+    s.seccompProfile = str("seccomp.profile");
+    s.idleTtl = int(num("lifecycle.idleTtl"));
+    s.absoluteTtl = int(num("lifecycle.absoluteTtl"));
+    s.gcInterval = int(num("lifecycle.gcInterval"));
+    s.poolSize = int(num("pool.size"));
+    s.workspacesDir = str("paths.workspaces").isEmpty() ? defaultDir(false) : str("paths.workspaces");
+    s.runtimeDir = str("paths.runtime").isEmpty() ? defaultDir(true) : str("paths.runtime");
+    s.proxyAllow = toStringList(merged.value(QLatin1String("proxy.allow")));
+    s.proxyConnectTo = toStringList(merged.value(QLatin1String("proxy.connectTo")));
+    s.proxyCaFile = str("proxy.caFile");
+    s.adminListen = str("admin.listen");
+    s.toolTimeout = int(num("tools.timeout"));
+    s.outputLimitBytes = sizeOf(merged.value(QLatin1String("tools.outputLimit")));
+    s.transferLimitBytes = sizeOf(merged.value(QLatin1String("tools.transferLimit")));
+    for (const Error &e : {checkRuntime(s.runtime), checkCredentialSource(str("credentials.source"))})
+        if (e)
+            errors->append(e);
+    if (s.dockerBinary.isEmpty())
+        errors->append(makeError(ErrorCode::SettingValue, {QStringLiteral("docker.binary"), QString()}));
+    return s;
+}
+
+QJsonObject Settings::schema()
+{
+    static const char *kTypeNames[] = {"string", "integer", "number", "string", "array"};
+    QJsonObject properties;
+    for (const Key &k : kKeys) {
+        QJsonObject p{{QStringLiteral("type"), QLatin1String(kTypeNames[int(k.kind)])},
+                      {QStringLiteral("default"), defaultOf(k)},
+                      {QStringLiteral("title"), QCoreApplication::translate("hako::Settings", k.title)},
+                      {QStringLiteral("description"), QCoreApplication::translate("hako::Settings", k.help)}};
+        if (k.kind == Kind::Integer || k.kind == Kind::Number) {
+            p.insert(QStringLiteral("minimum"), k.minimum);
+            p.insert(QStringLiteral("maximum"), k.maximum);
+        }
+        if (k.kind == Kind::Size)
+            p.insert(QStringLiteral("pattern"), QStringLiteral("^[0-9]+[kKmMgGtT]?$"));
+        if (k.kind == Kind::StringList)
+            p.insert(QStringLiteral("items"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}});
+        if (QLatin1String(k.name) == QLatin1String("runtime"))
+            p.insert(QStringLiteral("enum"), QJsonArray{QStringLiteral("runc"), QStringLiteral("runsc")});
+        if (QLatin1String(k.name) == QLatin1String("credentials.source"))
+            p.insert(QStringLiteral("enum"), QJsonArray{QStringLiteral("settings"), QStringLiteral("profile"),
+                                                        QStringLiteral("process")});
+        if (QLatin1String(k.name) == QLatin1String("credentials.secretAccessKey")
+            || QLatin1String(k.name) == QLatin1String("credentials.sessionToken"))
+            p.insert(QStringLiteral("writeOnly"), true);
+        properties.insert(QLatin1String(k.name), p);
+    }
+    return {{QStringLiteral("$schema"), QStringLiteral("https://json-schema.org/draft/2020-12/schema")},
+            {QStringLiteral("title"), QStringLiteral("Hako")},
+            {QStringLiteral("type"), QStringLiteral("object")},
+            {QStringLiteral("additionalProperties"), false},
+            {QStringLiteral("properties"), properties}};
+}
+
+} // namespace hako

@@ -1,0 +1,50 @@
+// Settings of SPEC §10: one table defines each key's type, default, limits and
+// help; validation, defaults and the published schema all derive from it.
+#pragma once
+
+#include <hako/error.h>
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace hako {
+
+struct Settings
+{
+    QString dockerBinary;
+    QString dockerHost;
+    QString runtime;
+    QString image;
+    double cpus = 2;
+    qint64 memoryBytes = 0;
+    int pids = 0;
+    qint64 tmpSizeBytes = 0;
+    qint64 workspaceSizeBytes = 0;
+    QString seccompProfile;
+    int idleTtl = 0;
+    int absoluteTtl = 0;
+    int gcInterval = 0;
+    int poolSize = 0;
+    QString workspacesDir;
+    QString runtimeDir;
+    QStringList proxyAllow;
+    QStringList proxyConnectTo;
+    QString proxyCaFile;
+    QString adminListen;
+    int toolTimeout = 0;
+    qint64 outputLimitBytes = 0;
+    qint64 transferLimitBytes = 0;
+    QJsonObject raw; // every key with its effective value, for parts that read their own
+
+    // Defaults merged with `values`; problems are appended to `errors`.
+    static Settings fromJson(const QJsonObject &values, QList<Error> *errors);
+    // JSON Schema (draft 2020-12) with translated titles and descriptions.
+    static QJsonObject schema();
+};
+
+// "512m" -> 536870912; -1 when malformed.
+qint64 parseSize(const QString &text);
+
+} // namespace hako

@@ -1,0 +1,59 @@
+// Which upstream hosts the proxy forwards to, and how it authenticates to
+// each. A pattern is a DNS name in which a "*" label matches exactly one
+// label: "bedrock-runtime.*.amazonaws.com" matches
+// "bedrock-runtime.us-east-1.amazonaws.com" but neither
+// "bedrock-runtime.amazonaws.com" nor "bedrock-runtime.a.b.amazonaws.com".
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace hako::proxy {
+
+class SecretBuffer;
+
+struct AuthRule {
+    enum class Kind { SigV4, Header };
+    Kind kind = Kind::SigV4;
+    // SigV4: the service to sign for; the region is the label the pattern's
+    // first "*" matched, unless set here.
+    QByteArray service = "bedrock";
+    QByteArray region;
+    // Header: the header to set (client copies are removed) and its value,
+    // e.g. "x-api-key" + key, or "authorization" + "Bearer " + token.
+    QByteArray headerName;
+    QByteArray valuePrefix;
+    std::shared_ptr<const SecretBuffer> headerValue;
+};
+
+struct AllowRule {
+    QByteArray pattern; // lowercase
+    AuthRule auth;
+};
+
+struct AllowMatch {
+    const AllowRule *rule = nullptr;
+    QByteArray region; // for SigV4: resolved region
+};
+
+class Allowlist
+{
+public:
+    static inline const QByteArray kDefaultPattern = "bedrock-runtime.*.amazonaws.com";
+
+    // A translated error for a malformed pattern, or an empty string.
+    static QString checkPattern(QByteArrayView pattern);
+
+    void add(AllowRule rule);
+    const QList<AllowRule> &rules() const;
+    // `host` must already be a validated lowercase name (see authority.h).
+    AllowMatch match(QByteArrayView host) const;
+
+private:
+    QList<AllowRule> m_rules;
+};
+
+} // namespace hako::proxy

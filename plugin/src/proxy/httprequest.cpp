@@ -1,0 +1,325 @@
+#include "httprequest.h"
+
+#include <http_parser.h>
+
+namespace hako::proxy {
+
+namespace {
+
+constexpr QByteArrayView kHeadEnd = "\r\n\r\n";
+const QByteArrayList kAllowedMethods = {"GET", "HEAD", "POST", "PUT", "DELETE"};
+
+bool startsWithNoCase(QByteArrayView line, QByteArrayView prefix)
+{
+    return line.size() >= prefix.size()
+           && line.first(prefix.size()).compare(prefix, Qt::CaseInsensitive) == 0;
+}
+
+// Byte-level screening that http_parser is too lenient for. A trailing CR
+// may still be followed by its LF in the next read, so it is not judged yet.
+Reason screenHead(QByteArrayView buf)
+{
+    if (buf.startsWith('\r') || buf.startsWith('\n') || buf.startsWith(' ') || buf.startsWith('\t'))
+        return Reason::BadRequest;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < buf.size(); ++i) {
+        const auto c = static_cast<unsigned char>(buf[i]);
+        if (c == '\n' && (i == 0 || buf[i - 1] != '\r'))
+            return Reason::BareLineEnding;
+        if (c == '\r' && i + 1 < buf.size() && buf[i + 1] != '\n')
+            return Reason::BareLineEnding;
+        if (c == '\n') {
+            lineStart = i + 1;
+            if (lineStart < buf.size() && (buf[lineStart] == ' ' || buf[lineStart] == '\t'))
+                return Reason::ObsFold;
+            continue;
+        }
+        if (c >= 0x80) {
+            const bool hostLine = startsWithNoCase(buf.sliced(lineStart), "host:");
+            return hostLine ? Reason::NonAsciiHost : Reason::BadHeader;
+        }
+        if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
+            return Reason::BadHeader;
+    }
+    return Reason::None;
+}
+
+Reason mapParserError(http_errno err)
+{
+    switch (err) {
+    case HPE_UNEXPECTED_CONTENT_LENGTH:
+        return Reason::AmbiguousLength;
+    case HPE_INVALID_TRANSFER_ENCODING:
+        return Reason::BadTransferEncoding;
+    case HPE_HEADER_OVERFLOW:
+        return Reason::HeadersTooLarge;
+    case HPE_INVALID_METHOD:
+        return Reason::MethodNotAllowed;
+    case HPE_INVALID_VERSION:
+        return Reason::BadVersion;
+    default:
+        return Reason::BadRequest;
+    }
+}
+
+// Splits "http(s)://authority/path?query" or "/path?query".
+Reason splitTarget(QByteArrayView url, QByteArray *authority, RequestHead *head)
+{
+    QByteArrayView rest = url;
+    if (!url.startsWith('/')) {
+        const qsizetype schemeEnd = url.indexOf("://");
+        const QByteArrayView scheme = schemeEnd < 0 ? QByteArrayView() : url.first(schemeEnd);
+        if (scheme.compare("http", Qt::CaseInsensitive) != 0
+            && scheme.compare("https", Qt::CaseInsensitive) != 0)
+            return Reason::BadTarget;
+        rest = url.sliced(schemeEnd + 3);
+        qsizetype end = 0;
+        while (end < rest.size() && rest[end] != '/' && rest[end] != '?')
+            ++end;
+        *authority = rest.first(end).toByteArray();
+        rest = rest.sliced(end);
+        if (!rest.startsWith('/'))
+            return Reason::BadTarget;
+    }
+    const qsizetype q = rest.indexOf('?');
+    head->path = (q < 0 ? rest : rest.first(q)).toByteArray();
+    head->query = q < 0 ? QByteArray() : rest.sliced(q + 1).toByteArray();
+    return head->query.contains('#') ? Reason::BadTarget : checkPath(head->path);
+}
+
+} // namespace
+
+struct HttpRequestParser::Impl {
+    RequestLimits limits;
+    http_parser parser{};
+    http_parser_settings settings{};
+    State state = State::NeedMore;
+    Reason error = Reason::None;
+    QByteArray headBuf;
+    QByteArray url;
+    bool inValue = false;
+    bool headDone = false;
+    RequestHead head;
+    QByteArray body;
+
+    Impl();
+    void fail(Reason r);
+    Reason execute(QByteArrayView data, qsizetype *consumed);
+    void feedHead(QByteArrayView data);
+    void feedBody(QByteArrayView data);
+    Reason validateHead();
+    Reason checkFraming(int contentLengths, int transferEncodings, QByteArrayView te) const;
+};
+
+HttpRequestParser::Impl::Impl()
+{
+    http_parser_init(&parser, HTTP_REQUEST);
+    parser.data = this;
+    settings.on_url = [](http_parser *p, const char *at, size_t len) {
+        static_cast<Impl *>(p->data)->url.append(at, qsizetype(len));
+        return 0;
+    };
+    settings.on_header_field = [](http_parser *p, const char *at, size_t len) {
+        auto *d = static_cast<Impl *>(p->data);
+        if (d->headDone) {
+            d->error = Reason::BadHeader; // trailers would bypass the head's checks
+            return -1;
+        }
+        if (d->inValue || d->head.headers.isEmpty()) {
+            if (d->head.headers.size() >= d->limits.maxHeaders) {
+                d->error = Reason::TooManyHeaders;
+                return -1;
+            }
+            d->head.headers.append(QPair<QByteArray, QByteArray>());
+            d->inValue = false;
+        }
+        d->head.headers.last().first.append(at, qsizetype(len));
+        return 0;
+    };
+    settings.on_header_value = [](http_parser *p, const char *at, size_t len) {
+        auto *d = static_cast<Impl *>(p->data);
+        d->inValue = true;
+        d->head.headers.last().second.append(at, qsizetype(len));
+        return 0;
+    };
+    settings.on_headers_complete = [](http_parser *p) {
+        auto *d = static_cast<Impl *>(p->data);
+        d->error = d->validateHead();
+        d->headDone = d->error == Reason::None;
+        return d->headDone ? 0 : -1;
+    };
+    settings.on_body = [](http_parser *p, const char *at, size_t len) {
+        auto *d = static_cast<Impl *>(p->data);
+        if (d->body.size() + qint64(len) > d->limits.maxBody) {
+            d->error = Reason::BodyTooLarge;
+            return -1;
+        }
+        d->body.append(at, qsizetype(len));
+        return 0;
+    };
+    settings.on_message_complete = [](http_parser *p) {
+        static_cast<Impl *>(p->data)->state = State::Complete;
+        http_parser_pause(p, 1);
+        return 0;
+    };
+}
+
+void HttpRequestParser::Impl::fail(Reason r)
+{
+    state = State::Failed;
+    error = r;
+}
+
+Reason HttpRequestParser::Impl::execute(QByteArrayView data, qsizetype *consumed)
+{
+    *consumed = qsizetype(http_parser_execute(&parser, &settings, data.data(), size_t(data.size())));
+    const auto err = http_errno(parser.http_errno);
+    if (err == HPE_OK || (err == HPE_PAUSED && state == State::Complete))
+        return Reason::None;
+    return error != Reason::None ? error : mapParserError(err);
+}
+
+void HttpRequestParser::Impl::feedHead(QByteArrayView data)
+{
+    headBuf.append(data);
+    const qsizetype end = headBuf.indexOf(kHeadEnd);
+    const qsizetype lineEnd = headBuf.indexOf("\r\n");
+    if ((lineEnd < 0 ? headBuf.size() : lineEnd) > limits.maxRequestLine)
+        return fail(Reason::RequestLineTooLong);
+    if ((end < 0 ? headBuf.size() : end + kHeadEnd.size()) > limits.maxHeaderBytes)
+        return fail(Reason::HeadersTooLarge);
+    const QByteArrayView head = end < 0 ? QByteArrayView(headBuf)
+                                        : QByteArrayView(headBuf).first(end + kHeadEnd.size());
+    if (const Reason r = screenHead(head); r != Reason::None)
+        return fail(r);
+    if (end < 0)
+        return;
+    qsizetype consumed = 0;
+    if (const Reason r = execute(head, &consumed); r != Reason::None)
+        return fail(r);
+    const QByteArray rest = headBuf.mid(end + kHeadEnd.size());
+    headBuf.clear();
+    if (state == State::Complete)
+        return rest.isEmpty() ? void() : fail(Reason::Pipelining);
+    state = State::HeadReady;
+    if (!rest.isEmpty())
+        feedBody(rest);
+}
+
+void HttpRequestParser::Impl::feedBody(QByteArrayView data)
+{
+    qsizetype consumed = 0;
+    if (const Reason r = execute(data, &consumed); r != Reason::None)
+        return fail(r);
+    if (state == State::Complete && consumed < data.size())
+        return fail(Reason::Pipelining);
+    if (state == State::HeadReady)
+        state = State::NeedMore;
+}
+
+Reason HttpRequestParser::Impl::checkFraming(int contentLengths, int transferEncodings,
+                                             QByteArrayView te) const
+{
+    if (contentLengths > 1 || (contentLengths && transferEncodings))
+        return Reason::AmbiguousLength;
+    const bool chunkedOnly = te.trimmed().compare("chunked", Qt::CaseInsensitive) == 0;
+    if (transferEncodings > 1 || (transferEncodings && !chunkedOnly))
+        return Reason::BadTransferEncoding;
+    if (contentLengths && parser.content_length > quint64(limits.maxBody))
+        return Reason::BodyTooLarge;
+    return Reason::None;
+}
+
+Reason HttpRequestParser::Impl::validateHead()
+{
+    if (parser.http_major != 1 || parser.http_minor != 1)
+        return Reason::BadVersion;
+    head.method = http_method_str(http_method(parser.method));
+    if (parser.method == HTTP_CONNECT || parser.upgrade)
+        return Reason::TunnelRefused;
+    int hosts = 0, lengths = 0, encodings = 0, expects = 0;
+    QByteArray host, te, expect;
+    for (const auto &[rawName, value] : head.headers) {
+        const QByteArray name = rawName.toLower();
+        if (name == "host") {
+            ++hosts;
+            host = value;
+        } else if (name == "content-length") {
+            ++lengths;
+        } else if (name == "transfer-encoding") {
+            ++encodings;
+            te = value;
+        } else if (name == "expect") {
+            ++expects;
+            expect = value.trimmed().toLower();
+        } else if (name == "upgrade") {
+            return Reason::TunnelRefused;
+        }
+    }
+    if (!kAllowedMethods.contains(head.method))
+        return Reason::MethodNotAllowed;
+    if (const Reason r = checkFraming(lengths, encodings, te); r != Reason::None)
+        return r;
+    if (expects > 1 || (expects && expect != "100-continue"))
+        return Reason::ExpectationFailed;
+    head.expectContinue = expects == 1;
+    if (hosts != 1)
+        return hosts ? Reason::DuplicateHost : Reason::MissingHost;
+    if (const Reason r = parseAuthority(host.trimmed(), &head.authority); r != Reason::None)
+        return r;
+    QByteArray targetAuthority;
+    if (const Reason r = splitTarget(url, &targetAuthority, &head); r != Reason::None)
+        return r;
+    if (targetAuthority.isNull())
+        return Reason::None;
+    Authority fromTarget;
+    if (const Reason r = parseAuthority(targetAuthority, &fromTarget); r != Reason::None)
+        return r;
+    const bool agree = fromTarget.host == head.authority.host
+                       && fromTarget.port == head.authority.port;
+    return agree ? Reason::None : Reason::AuthorityMismatch;
+}
+
+HttpRequestParser::HttpRequestParser(const RequestLimits &limits)
+    : d(std::make_unique<Impl>())
+{
+    d->limits = limits;
+}
+
+HttpRequestParser::~HttpRequestParser() = default;
+
+HttpRequestParser::State HttpRequestParser::feed(QByteArrayView data)
+{
+    if (data.isEmpty() || d->state == State::Failed)
+        return d->state;
+    if (d->state == State::Complete) {
+        d->fail(Reason::Pipelining);
+    } else if (!d->headDone) {
+        d->feedHead(data);
+    } else {
+        d->feedBody(data);
+    }
+    return d->state;
+}
+
+HttpRequestParser::State HttpRequestParser::state() const
+{
+    return d->state;
+}
+
+Reason HttpRequestParser::error() const
+{
+    return d->error;
+}
+
+const RequestHead &HttpRequestParser::head() const
+{
+    return d->head;
+}
+
+const QByteArray &HttpRequestParser::body() const
+{
+    return d->body;
+}
+
+} // namespace hako::proxy

@@ -1,0 +1,66 @@
+// Why the proxy refused or failed a request. Each reason has a fixed code
+// (a bounded metric/audit label), an HTTP status and a translated message;
+// none of them ever carries request data, so nothing a client sent can leak
+// into logs or labels through a refusal.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace hako::proxy {
+
+enum class Reason {
+    None,
+    // request syntax and framing
+    BadRequest,
+    BareLineEnding,
+    ObsFold,
+    BadHeader,
+    RequestLineTooLong,
+    HeadersTooLarge,
+    TooManyHeaders,
+    BodyTooLarge,
+    AmbiguousLength,
+    BadTransferEncoding,
+    BadVersion,
+    ExpectationFailed,
+    Pipelining,
+    ClientTimeout,
+    // target and authority
+    MissingHost,
+    DuplicateHost,
+    AuthorityMismatch,
+    Userinfo,
+    NonAsciiHost,
+    BadHost,
+    IpLiteral,
+    BadPort,
+    BadTarget,
+    // policy
+    MethodNotAllowed,
+    TunnelRefused,
+    HostNotAllowed,
+    // upstream and credentials
+    CredentialsUnavailable,
+    UpstreamConnect,
+    UpstreamTls,
+    UpstreamTimeout,
+    UpstreamRedirect,
+    UpstreamProtocol,
+};
+
+// Labels of the decision() signal.
+inline constexpr char kDecisionAllowed[] = "allowed";
+inline constexpr char kDecisionDenied[] = "denied";
+inline constexpr char kDecisionError[] = "error";
+
+const char *reasonCode(Reason reason);     // e.g. "host_not_allowed"
+int httpStatus(Reason reason);             // e.g. 403
+const char *decisionFor(Reason reason);    // denied for client faults, error for upstream ones
+QString reasonMessage(Reason reason);      // translated, for the response body
+const char *securityEventFor(Reason reason); // nullptr when the refusal is not a security event
+
+// The complete refusal response (JSON body, Connection: close).
+QByteArray refusalResponse(Reason reason);
+
+} // namespace hako::proxy

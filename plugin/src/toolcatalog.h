@@ -1,0 +1,30 @@
+// The tools Hako offers: their definitions (Anthropic/MCP shape) and the
+// checking of a call's input against the definition's schema.
+#pragma once
+
+#include <hako/error.h>
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace hako {
+
+namespace tool {
+inline constexpr char kBash[] = "bash";
+inline constexpr char kEditor[] = "str_replace_based_edit_tool";
+inline constexpr char kReadFile[] = "read_file";
+inline constexpr char kWriteFile[] = "write_file";
+} // namespace tool
+
+class ToolCatalog
+{
+public:
+    // [{name, description, input_schema}], descriptions translated.
+    static QJsonArray definitions();
+    static bool contains(const QString &name);
+    // Checks `input` against the tool's input_schema: required keys, types,
+    // enums, no unknown keys. An empty Error means it conforms.
+    static Error validate(const QString &name, const QJsonObject &input);
+};
+
+} // namespace hako

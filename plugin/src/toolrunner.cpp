@@ -1,0 +1,184 @@
+#include "toolrunner.h"
+
+#include "channel/agentchannel.h"
+#include "lifecycle/sandbox.h"
+#include "policy/errors.h"
+#include "toolcatalog.h"
+
+#include <QJsonDocument>
+#include <QStringDecoder>
+
+namespace hako {
+namespace {
+
+// The agent enforces the timeout; this margin only covers an agent that
+// stopped answering altogether.
+constexpr int kWatchdogMarginMs = 15000;
+constexpr int kProgressIntervalMs = 1000;
+
+bool isValidUtf8(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    return !decoder.hasError();
+}
+
+} // namespace
+
+ToolRunner::ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimits &limits)
+    : QObject(call), m_call(call), m_input(input), m_limits(limits)
+{
+    m_clock.start();
+    m_watchdog.setSingleShot(true);
+    connect(&m_watchdog, &QTimer::timeout, this, [this] {
+        if (m_channel && m_agentId)
+            m_channel->cancel(m_agentId);
+        finishWithError(makeError(ErrorCode::Timeout, {QString::number(timeoutSeconds())}));
+    });
+    connect(&m_progress, &QTimer::timeout, this, [this] { Q_EMIT m_call->progress(m_clock.elapsed()); });
+    connect(call, &ToolCall::cancelRequested, this, [this] {
+        if (m_channel && m_agentId)
+            m_channel->cancel(m_agentId); // the agent answers with a cancelled result
+        else
+            finishWithError(makeError(ErrorCode::Cancelled));
+    });
+}
+
+int ToolRunner::timeoutSeconds() const
+{
+    return m_input.value(QLatin1String("timeout")).toInt(m_limits.timeoutSeconds);
+}
+
+void ToolRunner::start(Sandbox *sandbox)
+{
+    m_progress.start(kProgressIntervalMs);
+    // Starting a container counts against the call's time too.
+    m_watchdog.start(timeoutSeconds() * 1000 + kWatchdogMarginMs);
+    sandbox->whenReady(this, [this](const Error &error, AgentChannel *channel) {
+        if (m_call->isFinished())
+            return;
+        if (error)
+            return finishWithError(error);
+        dispatch(channel);
+    });
+}
+
+QJsonObject ToolRunner::agentInput(QByteArray *upload, Error *error) const
+{
+    QJsonObject input = m_input;
+    input.remove(QStringLiteral("timeout"));
+    const QString tool = m_call->tool();
+    if (tool == QLatin1String(tool::kReadFile) || tool == QLatin1String(tool::kWriteFile)) {
+        input.remove(QStringLiteral("encoding"));
+        input.remove(QStringLiteral("content"));
+        input.insert(QStringLiteral("max_bytes"), double(m_limits.transferLimit));
+    }
+    if (tool == QLatin1String(tool::kWriteFile)) {
+        const QString content = m_input.value(QLatin1String("content")).toString();
+        if (m_input.value(QLatin1String("encoding")).toString() == QLatin1String("base64")) {
+            auto decoded = QByteArray::fromBase64Encoding(content.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded)
+                *error = makeError(ErrorCode::BadInput, {tool, QStringLiteral("content: base64")});
+            *upload = *decoded;
+        } else {
+            *upload = content.toUtf8();
+        }
+    }
+    return input;
+}
+
+void ToolRunner::dispatch(AgentChannel *channel)
+{
+    QByteArray upload;
+    Error error;
+    const QJsonObject input = agentInput(&upload, &error);
+    if (error)
+        return finishWithError(error);
+    m_channel = channel;
+    const QJsonObject call = {{QStringLiteral("tool"), m_call->tool()},
+                              {QStringLiteral("input"), input},
+                              {QStringLiteral("timeout_ms"), double(timeoutSeconds()) * 1000},
+                              {QStringLiteral("output_limit"), double(m_limits.outputLimit)}};
+    QPointer<ToolRunner> self(this);
+    m_agentId = channel->startCall(call, [self](const Frame &frame) {
+        if (self)
+            self->onFrame(frame);
+    });
+    if (m_call->tool() == QLatin1String(tool::kWriteFile))
+        sendUpload(upload);
+}
+
+void ToolRunner::sendUpload(const QByteArray &content)
+{
+    for (qsizetype offset = 0; offset < content.size(); offset += qsizetype(proto::kChunkSize))
+        m_channel->send(proto::Type::Data, m_agentId, content.mid(offset, qsizetype(proto::kChunkSize)));
+    m_channel->send(proto::Type::DataEnd, m_agentId);
+}
+
+void ToolRunner::onFrame(const Frame &frame)
+{
+    switch (frame.type) {
+    case proto::Type::Stdout:
+        m_stdout += frame.payload;
+        return m_call->emitOutput(ToolCall::Stream::Stdout, frame.payload);
+    case proto::Type::Stderr:
+        m_stderr += frame.payload;
+        return m_call->emitOutput(ToolCall::Stream::Stderr, frame.payload);
+    case proto::Type::FileData:
+        m_download += frame.payload;
+        return;
+    case proto::Type::Result:
+        return onResult(QJsonDocument::fromJson(frame.payload).object());
+    case proto::Type::Error: {
+        const QJsonObject e = QJsonDocument::fromJson(frame.payload).object();
+        return finishWithError(errorFromAgent(e.value(QLatin1String("code")).toString(),
+                                              e.value(QLatin1String("message")).toString()));
+    }
+    default:
+        return finishWithError(makeError(ErrorCode::AgentProtocol));
+    }
+}
+
+void ToolRunner::onResult(const QJsonObject &agentResult)
+{
+    QJsonObject result = agentResult;
+    const QString tool = m_call->tool();
+    if (tool == QLatin1String(tool::kBash)) {
+        // Output is text for a model; bytes that are not UTF-8 become U+FFFD here,
+        // while the output() signal carried them unchanged.
+        result.insert(QStringLiteral("stdout"), QString::fromUtf8(m_stdout));
+        result.insert(QStringLiteral("stderr"), QString::fromUtf8(m_stderr));
+    } else if (tool == QLatin1String(tool::kReadFile)) {
+        const QString wanted = m_input.value(QLatin1String("encoding")).toString();
+        const bool asText = wanted == QLatin1String("utf-8") || (wanted.isEmpty() && isValidUtf8(m_download));
+        result.insert(QStringLiteral("encoding"), asText ? QStringLiteral("utf-8") : QStringLiteral("base64"));
+        result.insert(QStringLiteral("content"), asText ? QString::fromUtf8(m_download)
+                                                        : QString::fromLatin1(m_download.toBase64()));
+    }
+    finishWithResult(result);
+}
+
+void ToolRunner::finishWithError(const Error &error)
+{
+    if (m_call->isFinished())
+        return;
+    m_watchdog.stop();
+    m_progress.stop();
+    Q_EMIT done(error.code, m_clock.elapsed());
+    m_call->finishWithError(error);
+}
+
+void ToolRunner::finishWithResult(const QJsonObject &result)
+{
+    if (m_call->isFinished())
+        return;
+    m_watchdog.stop();
+    m_progress.stop();
+    const bool cancelled = result.value(QLatin1String("cancelled")).toBool();
+    const bool timedOut = result.value(QLatin1String("timed_out")).toBool();
+    Q_EMIT done(cancelled ? QStringLiteral("cancelled") : timedOut ? QStringLiteral("timeout") : QStringLiteral("ok"),
+                m_clock.elapsed());
+    m_call->finishWithResult(result);
+}
+
+} // namespace hako

@@ -1,0 +1,60 @@
+// Carries one ToolCall through its sandbox: waits for the agent, translates
+// the tool input into an agent call, relays output, and turns the agent's
+// answer into the call's result. Lives as a child of the ToolCall.
+#pragma once
+
+#include "channel/framereader.h"
+
+#include <hako/toolcall.h>
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace hako {
+
+class AgentChannel;
+class Sandbox;
+
+struct CallLimits
+{
+    int timeoutSeconds = 120;
+    qint64 outputLimit = 1 << 20;
+    qint64 transferLimit = 256LL << 20;
+};
+
+class ToolRunner final : public QObject
+{
+    Q_OBJECT
+public:
+    ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimits &limits);
+    void start(Sandbox *sandbox);
+
+Q_SIGNALS:
+    void done(const QString &outcome, qint64 durationMs);
+
+private:
+    void dispatch(AgentChannel *channel);
+    void onFrame(const Frame &frame);
+    void onResult(const QJsonObject &agentResult);
+    void finishWithError(const Error &error);
+    void finishWithResult(const QJsonObject &result);
+    void sendUpload(const QByteArray &content);
+    int timeoutSeconds() const;
+    QJsonObject agentInput(QByteArray *upload, Error *error) const;
+
+    ToolCall *m_call;
+    QJsonObject m_input;
+    CallLimits m_limits;
+    QPointer<AgentChannel> m_channel;
+    quint32 m_agentId = 0;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+    QByteArray m_download;
+    QElapsedTimer m_clock;
+    QTimer m_watchdog;
+    QTimer m_progress;
+};
+
+} // namespace hako
