@@ -20,6 +20,8 @@ using std::chrono::milliseconds;
 // Long enough for output already in the pipes to arrive after the shell
 // exits, short enough that a background job holding them open costs little.
 constexpr milliseconds kDrainGrace{100};
+// Beyond this a timeout is as good as none, and steady_clock arithmetic stays far from overflow.
+constexpr std::uint64_t kMaxTimeoutMs = 30ull * 24 * 3600 * 1000;
 constexpr const char *kStateName = "session";
 constexpr const char *kDefaultPath = "PATH=/usr/local/bin:/usr/bin:/bin";
 
@@ -42,8 +44,10 @@ std::string shellQuote(const std::string &s)
 std::string makeWrapper(const std::string &stateFile)
 {
     const std::string q = shellQuote(stateFile);
-    return "if [ -r " + q + " ]; then . " + q + " 2>/dev/null; fi\n"
-           "__hako_save() { { export -p; printf 'cd -- %q\\n' \"$PWD\"; } >" + q
+    return "if [ -r " + q + " ]; then . " + q
+           + " 2>/dev/null; fi\n"
+             "__hako_save() { { export -p; printf 'cd -- %q\\n' \"$PWD\"; } >"
+           + q
            + ".$$ 2>/dev/null; }\n"
              "trap __hako_save EXIT\n"
              "eval \"$1\"\n";
@@ -62,26 +66,27 @@ std::vector<std::string> captureEnvironment()
     return env;
 }
 
-// cgroup v2 counts OOM kills in memory.events; absent (v1, gVisor, host
-// tests) the agent simply cannot tell, and reports no OOM.
+// The container's OOM kill count: memory.events on cgroup v2, memory.oom_control
+// on a v1 host. Where neither is readable (gVisor, host tests) the agent cannot
+// tell, and reports no OOM.
 std::optional<std::uint64_t> oomKills()
 {
-    UniqueFd fd(::open("/sys/fs/cgroup/memory.events", O_RDONLY | O_CLOEXEC));
-    char text[512];
-    const ssize_t n = fd.valid() ? readSome(fd.get(), text, sizeof text - 1) : -1;
-    if (n <= 0)
-        return std::nullopt;
-    text[n] = '\0';
-    const char *line = std::strstr(text, "oom_kill ");
-    if (!line)
-        return std::nullopt;
-    return std::strtoull(line + std::strlen("oom_kill "), nullptr, 10);
+    for (const char *path : {"/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"}) {
+        UniqueFd fd(::open(path, O_RDONLY | O_CLOEXEC));
+        char text[512];
+        const ssize_t n = fd.valid() ? readSome(fd.get(), text, sizeof text - 1) : -1;
+        if (n <= 0)
+            continue;
+        text[n] = '\0';
+        if (const char *line = std::strstr(text, "oom_kill "))
+            return std::strtoull(line + std::strlen("oom_kill "), nullptr, 10);
+    }
+    return std::nullopt;
 }
 
 } // namespace
 
-bool BashSession::open(const std::string &stateDir, const std::string &workspace,
-                       std::string &error)
+bool BashSession::open(const std::string &stateDir, const std::string &workspace, std::string &error)
 {
     if (::mkdir(stateDir.c_str(), 0700) != 0 && errno != EEXIST) {
         error = stateDir + ": " + std::strerror(errno);
@@ -136,7 +141,11 @@ void BashSession::commit(pid_t pid, bool exitedNormally)
 
 BashCall::BashCall(Outbox &out, std::uint32_t id, BashSession &session, ChildTable &children,
                    GroupKiller &killer, BashLimits limits)
-    : Call(out, id), session_(session), children_(children), killer_(killer), limits_(limits)
+    : Call(out, id)
+    , session_(session)
+    , children_(children)
+    , killer_(killer)
+    , limits_(limits)
 {
 }
 
@@ -165,7 +174,7 @@ std::optional<Failure> BashCall::start(const std::string &command)
     stderr_.fd = std::move(child.stderrFd);
     children_.watch(pid_, this);
     if (limits_.timeoutMs > 0)
-        timeoutAt_ = started_ + milliseconds(limits_.timeoutMs);
+        timeoutAt_ = started_ + milliseconds(std::min(limits_.timeoutMs, kMaxTimeoutMs));
     return std::nullopt;
 }
 
@@ -232,7 +241,6 @@ void BashCall::cancel()
 void BashCall::terminate()
 {
     timeoutAt_.reset();
-    killedByUs_ = true;
     killer_.kill(pid_);
 }
 
@@ -241,6 +249,10 @@ void BashCall::childExited(int status)
     exited_ = true;
     status_ = status;
     drainUntil_ = Clock::now() + kDrainGrace;
+    // What is left of the group dies after the grace, whether or not the call
+    // has ended by then: a background job that is on its way out of the group
+    // (setsid cmd &) gets that long to leave it.
+    killer_.killAt(pid_, *drainUntil_);
     finishIfDrained();
 }
 
@@ -250,14 +262,13 @@ void BashCall::finishIfDrained()
         finish();
 }
 
-// Whatever is left of the group goes now (background jobs that should survive
-// must leave it with setsid, and should not keep our pipes open). Bytes already
-// in the pipes are still collected; writers that escaped the group are not waited for.
+// Jobs meant to outlive the command must leave the group (setsid cmd &) and
+// should not hold our pipes: a writer still holding them is not waited for
+// beyond the grace. Bytes already in the pipes are still collected.
 void BashCall::finish()
 {
     if (done())
         return;
-    killer_.kill(pid_);
     for (Stream *s : {&stdout_, &stderr_}) {
         for (int i = 0; i < 16 && s->fd.valid() && readChunk(*s); ++i) {
         }
@@ -265,8 +276,8 @@ void BashCall::finish()
     }
     for (Stream *s : {&stdout_, &stderr_}) {
         if (s->total > s->shown) {
-            const std::string marker = "\n[hako: output truncated: " + std::to_string(s->total - s->shown)
-                                       + " bytes not shown]\n";
+            const std::string marker =
+                "\n[hako: output truncated: " + std::to_string(s->total - s->shown) + " bytes not shown]\n";
             out().send(s->type, id(), marker);
         }
     }
@@ -280,10 +291,9 @@ Json BashCall::result() const
     const int sig = signalled ? WTERMSIG(status_) : 0;
     const int exitCode = signalled ? 128 + sig : WEXITSTATUS(status_);
     const auto oomAfter = oomBefore_ ? oomKills() : std::nullopt;
-    const bool oomRaised = oomBefore_ && oomAfter && *oomAfter > *oomBefore_;
-    // The count is per container, so another call's OOM must not be blamed on
-    // this one: it counts only if this shell, or the child it waited for, died of SIGKILL.
-    const bool oomKilled = oomRaised && !killedByUs_ && exitCode == 128 + SIGKILL;
+    // The count is the container's: a command whose compiler was OOM-killed
+    // inside `make` counts too. Only a concurrent call's OOM could be misread.
+    const bool oomKilled = oomBefore_ && oomAfter && *oomAfter > *oomBefore_;
     const auto elapsed = std::chrono::duration_cast<milliseconds>(Clock::now() - started_);
     return Json{{"exit_code", exitCode},
                 {"signal", signalled ? Json(sig) : Json(nullptr)},

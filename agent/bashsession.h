@@ -40,8 +40,8 @@ struct BashLimits {
 
 class BashCall final : public Call, public ExitListener {
 public:
-    BashCall(Outbox &out, std::uint32_t id, BashSession &session, ChildTable &children,
-             GroupKiller &killer, BashLimits limits);
+    BashCall(Outbox &out, std::uint32_t id, BashSession &session, ChildTable &children, GroupKiller &killer,
+             BashLimits limits);
     ~BashCall() override;
 
     std::optional<Failure> start(const std::string &command);
@@ -81,7 +81,6 @@ private:
     std::optional<std::uint64_t> oomBefore_;
     int status_ = 0;
     bool exited_ = false;
-    bool killedByUs_ = false;
     bool timedOut_ = false;
     bool cancelled_ = false;
 };

@@ -15,8 +15,7 @@ Failure errnoFailure(int err, std::string_view path)
     case EXDEV:
     case ELOOP:
         return {proto::code::PathOutside,
-                where + "the path leads outside the workspace (through '..' or a symbolic link)",
-                nullptr};
+                where + "the path leads outside the workspace (through '..' or a symbolic link)", nullptr};
     case ENOSPC:
     case EDQUOT:
         return {proto::code::NoSpace, where + "no space left on the workspace", nullptr};
@@ -33,7 +32,7 @@ Failure errnoFailure(int err, std::string_view path)
 
 namespace {
 
-template<typename T, typename Check>
+template <typename T, typename Check>
 std::optional<Failure> optionalField(const Json &input, const char *key, std::optional<T> &out,
                                      Check isRightType, const char *typeName)
 {
@@ -42,8 +41,8 @@ std::optional<Failure> optionalField(const Json &input, const char *key, std::op
     if (it == input.end() || it->is_null())
         return std::nullopt;
     if (!isRightType(*it))
-        return Failure{proto::code::BadRequest,
-                       std::string("input field '") + key + "' must be " + typeName, nullptr};
+        return Failure{proto::code::BadRequest, std::string("input field '") + key + "' must be " + typeName,
+                       nullptr};
     out = it->template get<T>();
     return std::nullopt;
 }
@@ -52,22 +51,25 @@ std::optional<Failure> optionalField(const Json &input, const char *key, std::op
 
 std::optional<Failure> optionalString(const Json &input, const char *key, std::optional<std::string> &out)
 {
-    return optionalField(input, key, out, [](const Json &j) { return j.is_string(); }, "a string");
+    return optionalField(
+        input, key, out, [](const Json &j) { return j.is_string(); }, "a string");
 }
 
 std::optional<Failure> optionalInt(const Json &input, const char *key, std::optional<std::int64_t> &out)
 {
     // Unsigned values above INT64_MAX are not integers we can represent.
-    return optionalField(input, key, out,
-                         [](const Json &j) { return j.is_number_integer()
-                                                    && !(j.is_number_unsigned()
-                                                         && j.get<std::uint64_t>() > INT64_MAX); },
-                         "an integer");
+    return optionalField(
+        input, key, out,
+        [](const Json &j) {
+            return j.is_number_integer() && !(j.is_number_unsigned() && j.get<std::uint64_t>() > INT64_MAX);
+        },
+        "an integer");
 }
 
 std::optional<Failure> optionalBool(const Json &input, const char *key, std::optional<bool> &out)
 {
-    return optionalField(input, key, out, [](const Json &j) { return j.is_boolean(); }, "true or false");
+    return optionalField(
+        input, key, out, [](const Json &j) { return j.is_boolean(); }, "true or false");
 }
 
 std::string dumpJson(const Json &value)

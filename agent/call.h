@@ -49,7 +49,11 @@ void sendFailure(Outbox &out, std::uint32_t id, const Failure &failure);
 
 class Call {
 public:
-    Call(Outbox &out, std::uint32_t id) : out_(out), id_(id) {}
+    Call(Outbox &out, std::uint32_t id)
+        : out_(out)
+        , id_(id)
+    {
+    }
     virtual ~Call() = default;
     Call(const Call &) = delete;
     Call &operator=(const Call &) = delete;

@@ -38,22 +38,38 @@ void ChildTable::reap()
     }
 }
 
-void GroupKiller::kill(pid_t pgid)
+void GroupKiller::killAt(pid_t pgid, Clock::time_point when)
 {
     if (pgid <= 1)
         return;
-    if (::kill(-pgid, SIGKILL) != 0)
-        return;
-    if (std::find(groups_.begin(), groups_.end(), pgid) == groups_.end())
-        groups_.push_back(pgid);
+    const auto it =
+        std::find_if(groups_.begin(), groups_.end(), [pgid](const Group &g) { return g.pgid == pgid; });
+    if (it != groups_.end())
+        it->due = std::min(it->due, when);
+    else
+        groups_.push_back({pgid, when});
+    if (when <= Clock::now())
+        sweep(Clock::now());
 }
 
-void GroupKiller::sweep()
+void GroupKiller::sweep(Clock::time_point now)
 {
-    groups_.erase(std::remove_if(groups_.begin(), groups_.end(),
-                                 // ESRCH: gone. EPERM: nothing left that we may signal.
-                                 [](pid_t pgid) { return ::kill(-pgid, SIGKILL) != 0; }),
-                  groups_.end());
+    const auto gone = [now](Group &g) {
+        if (g.due > now)
+            return false;
+        g.due = now + kInterval;
+        // ESRCH: the group is empty. EPERM: nothing left in it that we may signal.
+        return ::kill(-g.pgid, SIGKILL) != 0;
+    };
+    groups_.erase(std::remove_if(groups_.begin(), groups_.end(), gone), groups_.end());
+}
+
+std::optional<GroupKiller::Clock::time_point> GroupKiller::nextSweep() const
+{
+    std::optional<Clock::time_point> next;
+    for (const Group &g : groups_)
+        next = next ? std::min(*next, g.due) : g.due;
+    return next;
 }
 
 } // namespace hako::agent

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <sys/types.h>
 #include <utility>
 #include <vector>
@@ -31,14 +32,20 @@ private:
 // a fork in progress, and a fork bomb produces many such races.
 class GroupKiller {
 public:
+    using Clock = std::chrono::steady_clock;
     static constexpr std::chrono::milliseconds kInterval{20};
 
-    void kill(pid_t pgid);
-    void sweep();
-    bool idle() const { return groups_.empty(); }
+    void kill(pid_t pgid) { killAt(pgid, Clock::now()); }
+    void killAt(pid_t pgid, Clock::time_point when);
+    void sweep(Clock::time_point now);
+    std::optional<Clock::time_point> nextSweep() const;
 
 private:
-    std::vector<pid_t> groups_;
+    struct Group {
+        pid_t pgid;
+        Clock::time_point due;
+    };
+    std::vector<Group> groups_;
 };
 
 } // namespace hako::agent

@@ -1,6 +1,7 @@
 #include "connection.h"
 
 #include <cerrno>
+#include <malloc.h>
 
 namespace hako::agent {
 
@@ -10,6 +11,7 @@ namespace {
 constexpr std::chrono::seconds kCloseGrace{2};
 // Buffers shrink back after a burst, so an idle agent stays small.
 constexpr std::size_t kKeepCapacity = 256u << 10;
+constexpr std::size_t kTrimAfterPayload = 64u << 10;
 
 char g_buffer[64 * 1024];
 
@@ -28,7 +30,9 @@ std::string typeName(proto::Type type)
 
 } // namespace
 
-Connection::Connection(UniqueFd fd, Tools &tools) : fd_(std::move(fd)), tools_(tools)
+Connection::Connection(UniqueFd fd, Tools &tools)
+    : fd_(std::move(fd))
+    , tools_(tools)
 {
     sendJson(*this, proto::Type::Hello, 0, Json{{"version", proto::kVersion}, {"agent", "hako-agent 0.1"}});
 }
@@ -65,8 +69,10 @@ void Connection::decodeFrames()
         if (status == proto::DecodeStatus::BadType) {
             fatal(proto::code::BadFrame, "unknown frame type " + std::to_string(data[pos + 4]));
         } else if (status == proto::DecodeStatus::TooLarge) {
-            fatal(proto::code::BadFrame, "frame payload exceeds " + std::to_string(proto::kMaxPayload) + " bytes");
-        } else if (status == proto::DecodeStatus::Ok && in_.size() - pos - proto::kHeaderSize >= header.length) {
+            fatal(proto::code::BadFrame,
+                  "frame payload exceeds " + std::to_string(proto::kMaxPayload) + " bytes");
+        } else if (status == proto::DecodeStatus::Ok
+                   && in_.size() - pos - proto::kHeaderSize >= header.length) {
             handleFrame(header, std::string_view(in_).substr(pos + proto::kHeaderSize, header.length));
             pos += proto::kHeaderSize + header.length;
             continue;
@@ -92,6 +98,10 @@ void Connection::handleFrame(const proto::Header &header, std::string_view paylo
     switch (header.type) {
     case proto::Type::Call:
         onCall(header.id, payload);
+        // A 1 MiB payload can parse into tens of MiB of small JSON nodes,
+        // which glibc keeps unless told; trimming now keeps the spike brief.
+        if (payload.size() > kTrimAfterPayload)
+            ::malloc_trim(0);
         return;
     // Data and Cancel may cross a Result or Error on the wire, so an unknown id is no error.
     case proto::Type::Data:
@@ -123,7 +133,8 @@ void Connection::onHello(const proto::Header &header, std::string_view payload)
         return;
     }
     const auto version = hello.find("version");
-    if (version == hello.end() || !version->is_number_unsigned() || version->get<std::uint64_t>() != proto::kVersion) {
+    if (version == hello.end() || !version->is_number_unsigned()
+        || version->get<std::uint64_t>() != proto::kVersion) {
         fatal(proto::code::BadRequest, "unsupported protocol version; this agent speaks version 1");
         return;
     }
@@ -146,7 +157,8 @@ void Connection::onCall(std::uint32_t id, std::string_view payload)
         return;
     }
     if (calls_.size() >= kMaxCalls) {
-        sendFailure(*this, id, {proto::code::BadRequest, "too many calls in flight on this connection", nullptr});
+        sendFailure(*this, id,
+                    {proto::code::BadRequest, "too many calls in flight on this connection", nullptr});
         return;
     }
     try {

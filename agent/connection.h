@@ -29,6 +29,11 @@ public:
     bool wantsRead() const { return open() && backlog() < kBacklogLimit; }
     bool wantsWrite() const { return backlog() > 0; }
     bool shouldClose(Clock::time_point now) const;
+    // When a connection that is closing gives up on the peer reading its last frames.
+    std::optional<Clock::time_point> closeDeadline() const
+    {
+        return closing_ ? std::optional<Clock::time_point>(closeBy_) : std::nullopt;
+    }
 
     void onReadable();
     void onHangup() { dead_ = true; }

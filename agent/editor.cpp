@@ -1,10 +1,10 @@
 #include "editor.h"
 
+#include "dirlisting.h"
 #include "files.h"
 
 #include <algorithm>
 #include <cerrno>
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,7 +19,6 @@ namespace {
 constexpr std::uint64_t kMaxFileBytes = 8u << 20;
 // The Result must fit one frame even if every byte is escaped as \u00XX.
 constexpr std::size_t kMaxOutput = (proto::kMaxPayload - 4096) / 6;
-constexpr std::size_t kMaxListing = 1000;
 constexpr std::size_t kMaxEcho = 200;
 constexpr std::size_t kMaxListedMatches = 100;
 constexpr std::size_t kSnippetLines = 4;
@@ -90,50 +89,8 @@ std::optional<Failure> writeFile(const PathGuard &guard, const std::string &path
     return writer.commit();
 }
 
-std::vector<std::pair<std::string, bool>> listDirectory(int dirfd)
-{
-    std::vector<std::pair<std::string, bool>> entries;
-    UniqueFd fd(::openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    DIR *dir = fd.valid() ? ::fdopendir(fd.get()) : nullptr;
-    if (!dir)
-        return entries;
-    fd.release(); // closedir owns it now
-    while (const dirent *e = ::readdir(dir)) {
-        if (e->d_name[0] == '.')
-            continue;
-        struct stat st {};
-        const bool isDir = ::fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
-        entries.emplace_back(e->d_name, isDir);
-    }
-    ::closedir(dir);
-    std::sort(entries.begin(), entries.end());
-    return entries;
-}
-
-// Two levels like `find -maxdepth 2`, hidden entries skipped, links not followed.
-void viewDirectory(int dirfd, const std::string &path, std::string &out)
-{
-    out = "Here are the files and directories up to 2 levels deep in " + path
-          + ", excluding hidden items:\n";
-    std::size_t shown = 0;
-    for (const auto &[name, isDir] : listDirectory(dirfd)) {
-        std::vector<std::string> lines{path + "/" + name + (isDir ? "/" : "")};
-        const UniqueFd sub(isDir ? ::openat(dirfd, name.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1);
-        if (sub.valid()) {
-            for (const auto &[child, childIsDir] : listDirectory(sub.get()))
-                lines.push_back(lines.front() + child + (childIsDir ? "/" : ""));
-        }
-        for (const std::string &line : lines) {
-            if (++shown > kMaxListing || out.size() + line.size() + 1 > kMaxOutput) {
-                out += "[hako: listing truncated after " + std::to_string(shown - 1) + " entries]\n";
-                return;
-            }
-            out += line + "\n";
-        }
-    }
-}
-
-std::optional<Failure> viewRange(const Json &input, std::size_t lineCount, std::size_t &first, std::size_t &end)
+std::optional<Failure> viewRange(const Json &input, std::size_t lineCount, std::size_t &first,
+                                 std::size_t &end)
 {
     first = 0;
     end = lineCount;
@@ -158,7 +115,8 @@ std::optional<Failure> viewRange(const Json &input, std::size_t lineCount, std::
     return std::nullopt;
 }
 
-std::optional<Failure> view(const PathGuard &guard, const std::string &path, const Json &input, std::string &out)
+std::optional<Failure> view(const PathGuard &guard, const std::string &path, const Json &input,
+                            std::string &out)
 {
     UniqueFd fd;
     if (auto failure = guard.openPath(path, O_PATH, fd))
@@ -167,7 +125,7 @@ std::optional<Failure> view(const PathGuard &guard, const std::string &path, con
     if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode)) {
         if (input.contains("view_range") && !input["view_range"].is_null())
             return badRequest(path + ": view_range is not allowed when viewing a directory");
-        viewDirectory(fd.get(), path, out);
+        out = listTwoLevels(fd.get(), path, kMaxOutput);
         return std::nullopt;
     }
     std::string content;
@@ -182,7 +140,8 @@ std::optional<Failure> view(const PathGuard &guard, const std::string &path, con
     return std::nullopt;
 }
 
-std::optional<Failure> create(const PathGuard &guard, const std::string &path, const Json &input, std::string &out)
+std::optional<Failure> create(const PathGuard &guard, const std::string &path, const Json &input,
+                              std::string &out)
 {
     std::optional<std::string> text;
     if (auto failure = optionalString(input, "file_text", text))
@@ -200,8 +159,9 @@ std::string editedSnippet(const std::string &path, std::string_view content, std
 {
     const Lines lines = splitLines(content);
     const std::size_t from = firstLine > kSnippetLines ? firstLine - kSnippetLines : 0;
-    std::string out = "The file " + path + " has been edited. Here's the result of running `cat -n` on a snippet of "
-                      + path + ":\n";
+    std::string out = "The file " + path
+                      + " has been edited. Here's the result of running `cat -n` on a snippet of " + path
+                      + ":\n";
     appendNumbered(out, lines, from, firstLine + changedLines + kSnippetLines);
     return out + "Review the changes and make sure they are as expected. Edit the file again if necessary.";
 }
@@ -235,8 +195,8 @@ std::optional<Failure> strReplace(const PathGuard &guard, const std::string &pat
     }
     if (matches == 0)
         return Failure{proto::code::NoMatch,
-                       "No replacement was performed: old_str `" + echo(*oldStr) + "` did not appear verbatim in "
-                           + path + ".",
+                       "No replacement was performed: old_str `" + echo(*oldStr)
+                           + "` did not appear verbatim in " + path + ".",
                        nullptr};
     if (matches > 1) {
         std::string list;
@@ -245,8 +205,9 @@ std::optional<Failure> strReplace(const PathGuard &guard, const std::string &pat
         if (matches > lines.size())
             list += ", ...";
         return Failure{proto::code::MultipleMatches,
-                       "No replacement was performed: old_str occurs " + std::to_string(matches) + " times in "
-                           + path + ", at lines " + list + ". Include more context to make it unique.",
+                       "No replacement was performed: old_str occurs " + std::to_string(matches)
+                           + " times in " + path + ", at lines " + list
+                           + ". Include more context to make it unique.",
                        Json{{"lines", lines}, {"count", matches}}};
     }
     const std::string replacement = newStr.value_or(std::string());
@@ -258,7 +219,8 @@ std::optional<Failure> strReplace(const PathGuard &guard, const std::string &pat
     return std::nullopt;
 }
 
-std::optional<Failure> insert(const PathGuard &guard, const std::string &path, const Json &input, std::string &out)
+std::optional<Failure> insert(const PathGuard &guard, const std::string &path, const Json &input,
+                              std::string &out)
 {
     std::optional<std::int64_t> line;
     std::optional<std::string> text, newStr;
@@ -322,7 +284,8 @@ std::optional<Failure> runEditor(const PathGuard &guard, const Json &input, std:
         return strReplace(guard, shown, input, output);
     if (*command == "insert")
         return insert(guard, shown, input, output);
-    return badRequest("unknown editor command `" + echo(*command) + "`; use view, create, str_replace or insert");
+    return badRequest("unknown editor command `" + echo(*command)
+                      + "`; use view, create, str_replace or insert");
 }
 
 } // namespace hako::agent

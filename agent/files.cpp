@@ -58,8 +58,8 @@ std::optional<Failure> AtomicWriter::begin(std::string_view path)
     }
     for (int attempt = 0; attempt < 8 && !file_.valid(); ++attempt) {
         temp_ = tempName();
-        file_.reset(::openat(dir_.get(), temp_.c_str(),
-                             O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+        file_.reset(
+            ::openat(dir_.get(), temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         if (!file_.valid() && errno != EEXIST)
             break;
     }
@@ -98,8 +98,8 @@ void AtomicWriter::discard()
     temp_.clear();
 }
 
-std::optional<Failure> readSmallFile(const PathGuard &guard, std::string_view path,
-                                     std::uint64_t limit, std::string &content)
+std::optional<Failure> readSmallFile(const PathGuard &guard, std::string_view path, std::uint64_t limit,
+                                     std::string &content)
 {
     UniqueFd fd;
     std::uint64_t size = 0;

@@ -16,7 +16,10 @@ namespace hako::agent {
 
 class AtomicWriter {
 public:
-    explicit AtomicWriter(const PathGuard &guard) : guard_(guard) {}
+    explicit AtomicWriter(const PathGuard &guard)
+        : guard_(guard)
+    {
+    }
     ~AtomicWriter() { discard(); }
     AtomicWriter(const AtomicWriter &) = delete;
     AtomicWriter &operator=(const AtomicWriter &) = delete;
@@ -40,8 +43,8 @@ private:
 };
 
 // Reads a whole regular file of at most `limit` bytes (the editor's view of a file).
-std::optional<Failure> readSmallFile(const PathGuard &guard, std::string_view path,
-                                     std::uint64_t limit, std::string &content);
+std::optional<Failure> readSmallFile(const PathGuard &guard, std::string_view path, std::uint64_t limit,
+                                     std::string &content);
 
 class ReadFileCall final : public Call {
 public:
@@ -62,7 +65,8 @@ private:
 class WriteFileCall final : public Call {
 public:
     WriteFileCall(Outbox &out, std::uint32_t id, const PathGuard &guard)
-        : Call(out, id), writer_(guard)
+        : Call(out, id)
+        , writer_(guard)
     {
     }
     std::optional<Failure> start(std::string_view path, std::uint64_t maxBytes);

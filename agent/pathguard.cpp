@@ -26,8 +26,7 @@ int sysOpenat2(int dirfd, const char *path, int flags)
 
 Failure outside(std::string_view path)
 {
-    return {proto::code::PathOutside, std::string(path) + ": the path is not inside the workspace",
-            nullptr};
+    return {proto::code::PathOutside, std::string(path) + ": the path is not inside the workspace", nullptr};
 }
 
 void trimTrailingSlashes(std::string &s)
@@ -38,7 +37,7 @@ void trimTrailingSlashes(std::string &s)
 
 } // namespace
 
-bool PathGuard::open(const std::string &workspace, std::string &error)
+bool PathGuard::open(const std::string &workspace, std::string &error, bool tryOpenat2)
 {
     rootPath_ = workspace;
     trimTrailingSlashes(rootPath_);
@@ -53,8 +52,8 @@ bool PathGuard::open(const std::string &workspace, std::string &error)
     }
     // gVisor and older seccomp profiles answer ENOSYS or EPERM; the slower
     // component walk is just as strict, only less permissive about links.
-    UniqueFd probe(sysOpenat2(root_.get(), ".", O_PATH | O_CLOEXEC));
-    openat2_ = probe.valid() || (errno != ENOSYS && errno != EPERM);
+    UniqueFd probe(tryOpenat2 ? sysOpenat2(root_.get(), ".", O_PATH | O_CLOEXEC) : -1);
+    openat2_ = tryOpenat2 && (probe.valid() || (errno != ENOSYS && errno != EPERM));
     return true;
 }
 
@@ -66,8 +65,7 @@ std::optional<Failure> PathGuard::relative(std::string_view path, std::string &r
         return Failure{proto::code::BadRequest, "the path contains a NUL byte", nullptr};
     if (path.front() == '/') {
         const std::string_view root(rootPath_);
-        if (path.substr(0, root.size()) != root
-            || (path.size() > root.size() && path[root.size()] != '/'))
+        if (path.substr(0, root.size()) != root || (path.size() > root.size() && path[root.size()] != '/'))
             return outside(path);
         path.remove_prefix(root.size());
     }
@@ -135,8 +133,7 @@ std::optional<Failure> PathGuard::openPath(std::string_view path, int flags, Uni
     return std::nullopt;
 }
 
-std::optional<Failure> PathGuard::openParent(std::string_view path, UniqueFd &dir,
-                                             std::string &name) const
+std::optional<Failure> PathGuard::openParent(std::string_view path, UniqueFd &dir, std::string &name) const
 {
     std::string rel;
     if (auto failure = relative(path, rel))

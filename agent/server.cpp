@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <malloc.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -49,7 +50,8 @@ bool Server::listen(const std::string &socketPath, std::string &error)
     if (::lstat(socketPath.c_str(), &st) == 0 && S_ISSOCK(st.st_mode))
         ::unlink(socketPath.c_str());
     listener_.reset(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
-    if (!listener_.valid() || ::bind(listener_.get(), reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
+    if (!listener_.valid()
+        || ::bind(listener_.get(), reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
         error = socketPath + ": " + std::strerror(errno);
         return false;
     }
@@ -64,11 +66,20 @@ bool Server::listen(const std::string &socketPath, std::string &error)
 
 int Server::run()
 {
+    bool busy = false;
     for (;;) {
         buildPollSet();
-        const int ready = ::poll(pollSet_.data(), pollSet_.size(), pollTimeout(Clock::now()));
+        const int timeout = pollTimeout(Clock::now());
+        // Freed JSON trees and buffers leave holes in the heap that glibc does
+        // not hand back by itself; doing it on going idle keeps an idle agent small.
+        if (timeout < 0 && busy) {
+            ::malloc_trim(0);
+            busy = false;
+        }
+        const int ready = ::poll(pollSet_.data(), pollSet_.size(), timeout);
         if (ready < 0 && errno != EINTR)
             return 1;
+        busy = busy || ready > 0;
         if (!handleSignals()) {
             shutdown();
             return 0;
@@ -91,7 +102,8 @@ void Server::buildPollSet()
     pollSet_.push_back({signals_.get(), POLLIN, 0});
     pollSet_.push_back({connections_.size() < kMaxConnections ? listener_.get() : -1, POLLIN, 0});
     for (const auto &conn : connections_) {
-        const short events = static_cast<short>((conn->wantsRead() ? POLLIN : 0) | (conn->wantsWrite() ? POLLOUT : 0));
+        const short events =
+            static_cast<short>((conn->wantsRead() ? POLLIN : 0) | (conn->wantsWrite() ? POLLOUT : 0));
         pollSet_.push_back({conn->fd(), events, 0});
         targets_.push_back({conn.get(), nullptr});
         if (!conn->open() || conn->backlog() >= Connection::kBacklogLimit)
@@ -114,10 +126,12 @@ int Server::pollTimeout(Clock::time_point now) const
 {
     std::optional<Clock::time_point> next;
     const auto consider = [&next](Clock::time_point t) { next = next ? std::min(*next, t) : t; };
-    if (!tools_.killer.idle())
-        consider(nextSweep_);
+    if (const auto sweep = tools_.killer.nextSweep())
+        consider(*sweep);
     std::vector<Call *> calls;
     for (const auto &conn : connections_) {
+        if (const auto closeBy = conn->closeDeadline())
+            consider(*closeBy);
         if (!conn->open())
             continue;
         calls.clear();
@@ -172,10 +186,7 @@ void Server::dispatch(const pollfd &fd, const Target &target)
 
 void Server::runTimers(Clock::time_point now)
 {
-    if (!tools_.killer.idle() && now >= nextSweep_) {
-        tools_.killer.sweep();
-        nextSweep_ = now + GroupKiller::kInterval;
-    }
+    tools_.killer.sweep(now);
     for (const auto &conn : connections_) {
         scratch_.clear();
         conn->activeCalls(scratch_);
@@ -195,7 +206,9 @@ void Server::pumpTransfers()
         scratch_.clear();
         conn->activeCalls(scratch_);
         for (Call *call : scratch_)
-            for (int i = 0; i < 8 && call->wantsPump() && conn->open() && conn->backlog() < Connection::kBacklogLimit; ++i)
+            for (int i = 0;
+                 i < 8 && call->wantsPump() && conn->open() && conn->backlog() < Connection::kBacklogLimit;
+                 ++i)
                 call->pump();
     }
 }
@@ -216,9 +229,9 @@ void Server::shutdown()
     connections_.clear();
     listener_.reset();
     const auto giveUp = Clock::now() + kShutdownGrace;
-    while (!tools_.killer.idle() && Clock::now() < giveUp) {
+    while (tools_.killer.nextSweep() && Clock::now() < giveUp) {
         tools_.children.reap();
-        tools_.killer.sweep();
+        tools_.killer.sweep(Clock::now());
         ::usleep(10'000);
     }
 }

@@ -20,7 +20,11 @@ public:
     static constexpr std::size_t kMaxConnections = 16;
 
     // `signals` is a signalfd for SIGCHLD and the termination signals.
-    Server(Tools &tools, UniqueFd signals) : tools_(tools), signals_(std::move(signals)) {}
+    Server(Tools &tools, UniqueFd signals)
+        : tools_(tools)
+        , signals_(std::move(signals))
+    {
+    }
     ~Server();
 
     bool listen(const std::string &socketPath, std::string &error);
@@ -51,7 +55,6 @@ private:
     std::vector<pollfd> pollSet_;
     std::vector<Target> targets_;
     std::vector<Call *> scratch_;
-    Clock::time_point nextSweep_;
 };
 
 } // namespace hako::agent

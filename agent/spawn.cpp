@@ -51,8 +51,8 @@ void closeInheritedFds(int keep)
     ::close_range(static_cast<unsigned>(keep + 1), ~0u, 0);
 }
 
-[[noreturn]] void runChild(pid_t parent, const SpawnRequest &request, char *const *argv,
-                           char *const *envp, int outfd, int errfd, int reportfd)
+[[noreturn]] void runChild(pid_t parent, const SpawnRequest &request, char *const *argv, char *const *envp,
+                           int outfd, int errfd, int reportfd)
 {
     ::setpgid(0, 0);
     // The agent is PID 1 in the container; outside it (tests) a dead agent
@@ -61,12 +61,17 @@ void closeInheritedFds(int keep)
     if (::getppid() != parent)
         ::_exit(127);
     // Under memory pressure the kernel should pick the tool, never the agent.
+    // The agent is not dumpable, which makes /proc/self root's; exec would
+    // make the child dumpable again anyway, this only does it a moment sooner.
+    ::prctl(PR_SET_DUMPABLE, 1);
     const int oom = ::open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
     if (oom >= 0) {
         writeAll(oom, "1000", 4);
         ::close(oom);
     }
-    ::signal(SIGPIPE, SIG_DFL);
+    // Tools start with default signal handling whatever the agent inherited or ignores.
+    for (int sig = 1; sig < NSIG; ++sig)
+        ::signal(sig, SIG_DFL);
     sigset_t none;
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -99,8 +104,8 @@ int spawnProcess(const SpawnRequest &request, Spawned &out)
     if (pid < 0)
         return errno;
     if (pid == 0)
-        runChild(parent, request, argv.data(), envp.data(), stdoutPipe.write.get(),
-                 stderrPipe.write.get(), report.write.get());
+        runChild(parent, request, argv.data(), envp.data(), stdoutPipe.write.get(), stderrPipe.write.get(),
+                 report.write.get());
 
     // Also set here: whichever of parent and child runs first, the group exists
     // before anyone could try to signal it.

@@ -17,7 +17,7 @@ struct SpawnRequest {
 };
 
 struct Spawned {
-    pid_t pid = -1; // also the process group id
+    pid_t pid = -1;    // also the process group id
     UniqueFd stdoutFd; // read ends, non-blocking, close-on-exec
     UniqueFd stderrFd;
 };

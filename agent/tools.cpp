@@ -30,9 +30,9 @@ std::optional<Failure> limit(const Json &object, const char *key, std::uint64_t 
 
 Json emptyBashResult()
 {
-    return Json{{"exit_code", 0},      {"signal", nullptr},   {"timed_out", false},
-                {"oom_killed", false}, {"cancelled", false},  {"truncated", false},
-                {"stdout_bytes", 0},   {"stderr_bytes", 0},   {"duration_ms", 0}};
+    return Json{{"exit_code", 0},      {"signal", nullptr},  {"timed_out", false},
+                {"oom_killed", false}, {"cancelled", false}, {"truncated", false},
+                {"stdout_bytes", 0},   {"stderr_bytes", 0},  {"duration_ms", 0}};
 }
 
 std::unique_ptr<Call> startBash(Tools &tools, Outbox &out, std::uint32_t id, const Json &request,
@@ -41,7 +41,8 @@ std::unique_ptr<Call> startBash(Tools &tools, Outbox &out, std::uint32_t id, con
     std::optional<std::string> command;
     std::optional<bool> restart;
     BashLimits limits;
-    if ((failure = optionalString(input, "command", command)) || (failure = optionalBool(input, "restart", restart))
+    if ((failure = optionalString(input, "command", command))
+        || (failure = optionalBool(input, "restart", restart))
         || (failure = limit(request, "timeout_ms", kDefaultTimeoutMs, limits.timeoutMs))
         || (failure = limit(request, "output_limit", kDefaultOutputLimit, limits.outputLimit)))
         return nullptr;
@@ -69,7 +70,8 @@ std::unique_ptr<Call> startTransfer(Tools &tools, Outbox &out, std::uint32_t id,
 {
     std::optional<std::string> path;
     std::uint64_t maxBytes = 0;
-    if ((failure = optionalString(input, "path", path)) || (failure = limit(input, "max_bytes", kDefaultMaxBytes, maxBytes)))
+    if ((failure = optionalString(input, "path", path))
+        || (failure = limit(input, "max_bytes", kDefaultMaxBytes, maxBytes)))
         return nullptr;
     if (!path) {
         failure = badRequest(tool + " needs a path");

@@ -9,6 +9,10 @@
 #include <QUuid>
 
 #include <dlfcn.h>
+#include <unistd.h>
+
+// The resources live in a static library; without this the linker may drop them.
+static void initResources() { Q_INIT_RESOURCE(hako); }
 
 namespace hako {
 namespace {
@@ -47,9 +51,13 @@ QString materialiseSeccompProfile(const QString &configured, const QString &runt
 {
     if (!configured.isEmpty())
         return configured;
+    initResources();
     QFile embedded(QStringLiteral(":/hako/policies/workspace-seccomp.json"));
-    if (!embedded.open(QIODevice::ReadOnly))
+    // Never fall back to the engine's default profile silently.
+    if (!embedded.open(QIODevice::ReadOnly)) {
+        *error = makeError(ErrorCode::HostIo, {embedded.fileName()});
         return {};
+    }
     const QString path = runtimeDir + QStringLiteral("/workspace-seccomp.json");
     if (!QDir().mkpath(runtimeDir) || !writeFileAtomically(path, embedded.readAll()))
         *error = makeError(ErrorCode::HostIo, {path});
@@ -59,16 +67,25 @@ QString materialiseSeccompProfile(const QString &configured, const QString &runt
 QString loadOrCreateInstanceId(const QString &runtimeDir, Error *error)
 {
     const QString path = runtimeDir + QStringLiteral("/instance-id");
-    QFile existing(path);
-    if (existing.open(QIODevice::ReadOnly)) {
-        const QString id = QString::fromLatin1(existing.readAll()).trimmed();
-        if (!id.isEmpty())
-            return id;
-    }
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces).left(12);
-    if (!QDir().mkpath(runtimeDir) || !writeFileAtomically(path, id.toLatin1()))
+    const auto readExisting = [&path] {
+        QFile existing(path);
+        return existing.open(QIODevice::ReadOnly) ? QString::fromLatin1(existing.readAll()).trimmed() : QString();
+    };
+    if (const QString id = readExisting(); !id.isEmpty())
+        return id;
+    const QString id = QUuid::createUuid().toString(QUuid::Id128).left(12);
+    const QString candidate = path + QLatin1Char('.') + id;
+    // link() fails if another process got there first; then its ID is the one.
+    if (!QDir().mkpath(runtimeDir) || !writeFileAtomically(candidate, id.toLatin1())) {
         *error = makeError(ErrorCode::HostIo, {path});
-    return id;
+        return id;
+    }
+    ::link(QFile::encodeName(candidate).constData(), QFile::encodeName(path).constData());
+    QFile::remove(candidate);
+    const QString winner = readExisting();
+    if (winner.isEmpty())
+        *error = makeError(ErrorCode::HostIo, {path});
+    return winner;
 }
 
 } // namespace hako

@@ -86,7 +86,7 @@ quint32 AgentChannel::startCall(const QJsonObject &call, FrameHandler handler)
 
 void AgentChannel::send(proto::Type type, quint32 id, const QByteArray &payload)
 {
-    m_socket->write(encodeFrame(type, id, payload));
+    m_socket->write(packFrame(type, id, payload));
 }
 
 void AgentChannel::onReadyRead()

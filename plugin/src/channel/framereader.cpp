@@ -30,7 +30,7 @@ FrameReader::Status FrameReader::next(Frame *frame)
     return Status::Frame;
 }
 
-QByteArray encodeFrame(proto::Type type, quint32 id, const QByteArray &payload)
+QByteArray packFrame(proto::Type type, quint32 id, const QByteArray &payload)
 {
     const std::string frame = proto::encodeFrame(type, id, std::string_view(payload.constData(), std::size_t(payload.size())));
     return QByteArray(frame.data(), qsizetype(frame.size()));

@@ -30,6 +30,6 @@ private:
     qsizetype m_offset = 0;
 };
 
-QByteArray encodeFrame(proto::Type type, quint32 id, const QByteArray &payload);
+QByteArray packFrame(proto::Type type, quint32 id, const QByteArray &payload);
 
 } // namespace hako

@@ -56,6 +56,7 @@ void Sandbox::begin()
 {
     m_state = State::Starting;
     const QMap<QString, QString> labels = {{QLatin1String(label::kManaged), QStringLiteral("true")},
+                                           {QLatin1String(label::kInstance), m_context->instanceId},
                                            {QLatin1String(label::kConversation), m_key}};
     m_context->engine->list(labels, this, [this](const Error &error, const QList<ContainerInfo> &found) {
         if (error)
@@ -96,7 +97,7 @@ ContainerSpec Sandbox::spec() const
 {
     const Settings &s = m_context->settings;
     ContainerSpec spec;
-    spec.name = containerName(m_key);
+    spec.name = containerName(m_context->instanceId, m_key);
     spec.image = s.image;
     spec.runtime = s.runtime;
     spec.cpus = s.cpus;
@@ -157,7 +158,7 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
     delete m_channel;
     m_channel = nullptr;
     m_state = State::Idle;
-    m_context->engine->remove({containerName(m_key)}, this, [this, deleteWorkspace, done](const Error &error) {
+    m_context->engine->remove({containerName(m_context->instanceId, m_key)}, this, [this, deleteWorkspace, done](const Error &error) {
         if (!error) {
             QDir(socketDir()).removeRecursively();
             if (deleteWorkspace)

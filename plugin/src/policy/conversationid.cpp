@@ -28,6 +28,9 @@ QString conversationKey(const QString &id)
     return QString::fromLatin1(digest.toHex().left(32));
 }
 
-QString containerName(const QString &key) { return QStringLiteral("hako-") + key; }
+QString containerName(const QString &instanceId, const QString &key)
+{
+    return QStringLiteral("hako-%1-%2").arg(instanceId, key);
+}
 
 } // namespace hako

@@ -16,7 +16,9 @@ Error validateConversationId(const QString &id);
 // 32 lowercase hex digits of SHA-256(id): the key for everything derived.
 QString conversationKey(const QString &id);
 
-// "hako-<key>": the container name.
-QString containerName(const QString &key);
+// "hako-<instance>-<key>": the container name. The instance keeps two hosts
+// sharing one engine apart; within a host the name makes a second container
+// for the same conversation impossible.
+QString containerName(const QString &instanceId, const QString &key);
 
 } // namespace hako

@@ -41,6 +41,17 @@ enum class ErrorCode {
     IoError,
     NoSpace,
     Exists,
+    // Seccomp profile validation (policy/seccompprofile.h):
+    SeccompEmpty,
+    SeccompNotJson,
+    SeccompField,
+    SeccompUnknownSyscall,
+    SeccompBadAction,
+    SeccompBadOperator,
+    SeccompBadValue,
+    SeccompShadowedRule,
+    SeccompRuleRejected,
+    SeccompTooLong,
 };
 
 // `args` fill %1, %2, ... of the message; `detail` (plain text from a lower

@@ -34,6 +34,8 @@ Reason screenHead(QByteArrayView buf)
                 return Reason::ObsFold;
             continue;
         }
+        if (c >= 0x80 && lineStart == 0)
+            return Reason::BadTarget;
         if (c >= 0x80) {
             const bool hostLine = startsWithNoCase(buf.sliced(lineStart), "host:");
             return hostLine ? Reason::NonAsciiHost : Reason::BadHeader;
@@ -60,6 +62,18 @@ Reason mapParserError(http_errno err)
     default:
         return Reason::BadRequest;
     }
+}
+
+// RFC 9110 tchar; http_parser lets "Host :" through as a name with a space.
+bool isToken(QByteArrayView name)
+{
+    static constexpr QByteArrayView kSymbols = "!#$%&'*+-.^_`|~";
+    for (char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum && !kSymbols.contains(c))
+            return false;
+    }
+    return !name.isEmpty();
 }
 
 // Splits "http(s)://authority/path?query" or "/path?query".
@@ -201,7 +215,6 @@ void HttpRequestParser::Impl::feedHead(QByteArrayView data)
     headBuf.clear();
     if (state == State::Complete)
         return rest.isEmpty() ? void() : fail(Reason::Pipelining);
-    state = State::HeadReady;
     if (!rest.isEmpty())
         feedBody(rest);
 }
@@ -213,8 +226,6 @@ void HttpRequestParser::Impl::feedBody(QByteArrayView data)
         return fail(r);
     if (state == State::Complete && consumed < data.size())
         return fail(Reason::Pipelining);
-    if (state == State::HeadReady)
-        state = State::NeedMore;
 }
 
 Reason HttpRequestParser::Impl::checkFraming(int contentLengths, int transferEncodings,
@@ -240,6 +251,8 @@ Reason HttpRequestParser::Impl::validateHead()
     int hosts = 0, lengths = 0, encodings = 0, expects = 0;
     QByteArray host, te, expect;
     for (const auto &[rawName, value] : head.headers) {
+        if (!isToken(rawName))
+            return Reason::BadHeader;
         const QByteArray name = rawName.toLower();
         if (name == "host") {
             ++hosts;
@@ -310,6 +323,11 @@ HttpRequestParser::State HttpRequestParser::state() const
 Reason HttpRequestParser::error() const
 {
     return d->error;
+}
+
+bool HttpRequestParser::hasHead() const
+{
+    return d->headDone;
 }
 
 const RequestHead &HttpRequestParser::head() const

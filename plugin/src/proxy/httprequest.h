@@ -38,18 +38,18 @@ struct RequestHead {
 class HttpRequestParser
 {
 public:
-    enum class State { NeedMore, HeadReady, Complete, Failed };
+    enum class State { NeedMore, Complete, Failed };
 
     explicit HttpRequestParser(const RequestLimits &limits = {});
     ~HttpRequestParser();
     HttpRequestParser(const HttpRequestParser &) = delete;
     HttpRequestParser &operator=(const HttpRequestParser &) = delete;
 
-    // Feeds received bytes. Reports HeadReady once (the head is valid and the
-    // body may follow), then NeedMore until Complete, or Failed at any point.
+    // Feeds received bytes: NeedMore until Complete, or Failed at any point.
     State feed(QByteArrayView data);
 
     State state() const;
+    bool hasHead() const; // the head is complete and valid; the body may follow
     Reason error() const;
     const RequestHead &head() const;
     const QByteArray &body() const;

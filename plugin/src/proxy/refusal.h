@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMetaType>
 #include <QString>
 
 namespace hako::proxy {
@@ -64,3 +65,5 @@ const char *securityEventFor(Reason reason); // nullptr when the refusal is not 
 QByteArray refusalResponse(Reason reason);
 
 } // namespace hako::proxy
+
+Q_DECLARE_METATYPE(hako::proxy::Reason)

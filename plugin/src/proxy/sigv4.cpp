@@ -1,9 +1,10 @@
 #include "sigv4.h"
 
-#include <QMap>
+#include "secretbuffer.h"
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
-#include <openssl/hmac.h>
+#include <openssl/evp.h>
 
 #include <algorithm>
 
@@ -77,9 +78,12 @@ QByteArray removeDotSegments(QByteArrayView path)
 
 QByteArray collapseSpaces(QByteArrayView value)
 {
+    value = value.trimmed();
+    if (!value.contains("  "))
+        return value.toByteArray();
     QByteArray out;
     out.reserve(value.size());
-    for (char c : value.trimmed()) {
+    for (char c : value) {
         if (c == ' ' && out.endsWith(' '))
             continue;
         out.append(c);
@@ -87,11 +91,37 @@ QByteArray collapseSpaces(QByteArrayView value)
     return out;
 }
 
+// OpenSSL 3 looks algorithms up by name on every implicit use; fetching once
+// makes a signature several times cheaper.
+const EVP_MD *sha256Md()
+{
+    static EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return md;
+}
+
+EVP_MAC_CTX *newHmacContext()
+{
+    static EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(mac);
+    char digest[] = "SHA256";
+    const OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_END};
+    EVP_MAC_CTX_set_params(ctx, params);
+    return ctx;
+}
+
+// One context per thread, re-keyed per use: setting the digest on every call
+// would repeat the algorithm lookup.
 void hmac(QByteArrayView key, QByteArrayView data, unsigned char *out)
 {
-    unsigned int len = kDigestSize;
-    HMAC(EVP_sha256(), key.data(), int(key.size()),
-         reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()), out, &len);
+    thread_local std::unique_ptr<EVP_MAC_CTX, void (*)(EVP_MAC_CTX *)> ctx(newHmacContext(),
+                                                                          EVP_MAC_CTX_free);
+    size_t len = 0;
+    EVP_MAC_init(ctx.get(), reinterpret_cast<const unsigned char *>(key.data()), size_t(key.size()),
+                 nullptr);
+    EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char *>(data.data()),
+                   size_t(data.size()));
+    EVP_MAC_final(ctx.get(), out, &len, kDigestSize);
 }
 
 QByteArrayView view(const unsigned char *digest)
@@ -99,38 +129,62 @@ QByteArrayView view(const unsigned char *digest)
     return QByteArrayView(reinterpret_cast<const char *>(digest), kDigestSize);
 }
 
-// kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request").
-// Intermediate keys live on the stack and are cleansed before return.
-QByteArray signatureFor(QByteArrayView stringToSign, const SigV4Scope &scope, const SigV4Key &key)
+// kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")
+// changes only with those inputs, so the last one derived is kept, in locked
+// memory, as secret || key, and reused while the secret and scope match.
+QByteArrayView signingKey(const SigV4Scope &scope, const QByteArray &scopeText,
+                          QByteArrayView secret)
 {
-    QByteArray seed(4 + key.secretAccessKey.size(), Qt::Uninitialized);
-    memcpy(seed.data(), "AWS4", 4);
-    memcpy(seed.data() + 4, key.secretAccessKey.data(), size_t(key.secretAccessKey.size()));
-    unsigned char a[kDigestSize];
-    unsigned char b[kDigestSize];
-    hmac(seed, scope.time.toUTC().toString(u"yyyyMMdd").toLatin1(), a);
-    OPENSSL_cleanse(seed.data(), size_t(seed.size()));
-    hmac(view(a), scope.region, b);
-    hmac(view(b), scope.service, a);
-    hmac(view(a), "aws4_request", b);
-    hmac(view(b), stringToSign, a);
-    const QByteArray hex = QByteArray(reinterpret_cast<const char *>(a), kDigestSize).toHex();
-    OPENSSL_cleanse(a, sizeof a);
-    OPENSSL_cleanse(b, sizeof b);
-    return hex;
+    thread_local std::shared_ptr<const SecretBuffer> cached;
+    thread_local QByteArray cachedScope;
+    const bool hit = cached && cachedScope == scopeText
+                     && cached->view().size() == secret.size() + kDigestSize
+                     && CRYPTO_memcmp(cached->view().data(), secret.data(), size_t(secret.size()))
+                            == 0;
+    if (!hit) {
+        QByteArray seed = "AWS4" + secret.toByteArray();
+        unsigned char k[kDigestSize];
+        unsigned char t[kDigestSize];
+        hmac(seed, scopeText.left(8), k);
+        hmac(view(k), scope.region, t);
+        hmac(view(t), scope.service, k);
+        hmac(view(k), "aws4_request", t);
+        cleanse(seed);
+        QByteArray material = secret.toByteArray();
+        material.append(reinterpret_cast<const char *>(t), kDigestSize);
+        cached = SecretBuffer::create(material);
+        cachedScope = scopeText;
+        cleanse(material);
+        OPENSSL_cleanse(k, sizeof k);
+        OPENSSL_cleanse(t, sizeof t);
+    }
+    return cached->view().sliced(secret.size());
 }
 
 } // namespace
 
 QByteArray amzDate(const QDateTime &utc)
 {
-    return utc.toUTC().toString(u"yyyyMMdd'T'HHmmss'Z'").toLatin1();
+    const QDateTime t = utc.toUTC();
+    QByteArray out(16, 'T');
+    auto put = [&out](int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            out[at + i] = char('0' + value % 10);
+    };
+    put(0, t.date().year(), 4);
+    put(4, t.date().month(), 2);
+    put(6, t.date().day(), 2);
+    put(9, t.time().hour(), 2);
+    put(11, t.time().minute(), 2);
+    put(13, t.time().second(), 2);
+    out[15] = 'Z';
+    return out;
 }
 
 QByteArray credentialScope(const SigV4Scope &scope)
 {
-    return scope.time.toUTC().toString(u"yyyyMMdd").toLatin1() + '/' + scope.region + '/'
-           + scope.service + "/aws4_request";
+    return amzDate(scope.time).left(8) + '/' + scope.region + '/' + scope.service
+           + "/aws4_request";
 }
 
 QByteArray uriEncode(QByteArrayView bytes, bool keepSlash)
@@ -177,14 +231,23 @@ QByteArray canonicalQuery(QByteArrayView query)
 
 QByteArray canonicalHeaders(const HeaderList &headers, QByteArray *signedHeaders)
 {
-    QMap<QByteArray, QByteArrayList> merged; // sorted by lowercase name, values in send order
+    HeaderList sorted; // lowercase names, values in send order within a name
+    sorted.reserve(headers.size());
     for (const auto &[name, value] : headers)
-        merged[name.toLower()].append(collapseSpaces(value));
+        sorted.append({name.toLower(), collapseSpaces(value)});
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
     QByteArray out;
     signedHeaders->clear();
-    for (auto it = merged.cbegin(); it != merged.cend(); ++it) {
-        out.append(it.key()).append(':').append(it.value().join(',')).append('\n');
-        signedHeaders->append(it.key()).append(';');
+    for (qsizetype i = 0; i < sorted.size(); ++i) {
+        const bool repeat = i > 0 && sorted[i].first == sorted[i - 1].first;
+        if (repeat) {
+            out.chop(1);
+            out.append(',').append(sorted[i].second).append('\n');
+            continue;
+        }
+        out.append(sorted[i].first).append(':').append(sorted[i].second).append('\n');
+        signedHeaders->append(sorted[i].first).append(';');
     }
     signedHeaders->chop(1);
     return out;
@@ -192,9 +255,14 @@ QByteArray canonicalHeaders(const HeaderList &headers, QByteArray *signedHeaders
 
 QByteArray sha256Hex(QByteArrayView data)
 {
-    Sha256 hash;
-    hash.add(data);
-    return hash.hexDigest();
+    thread_local std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(),
+                                                                        EVP_MD_CTX_free);
+    unsigned char digest[kDigestSize];
+    unsigned int len = 0;
+    EVP_DigestInit_ex(ctx.get(), sha256Md(), nullptr);
+    EVP_DigestUpdate(ctx.get(), data.data(), size_t(data.size()));
+    EVP_DigestFinal_ex(ctx.get(), digest, &len);
+    return QByteArray(reinterpret_cast<const char *>(digest), int(len)).toHex();
 }
 
 SigV4Signature sign(const SigV4Request &request, const SigV4Scope &scope, const SigV4Key &key)
@@ -207,30 +275,13 @@ SigV4Signature sign(const SigV4Request &request, const SigV4Scope &scope, const 
     const QByteArray scopeText = credentialScope(scope);
     s.stringToSign = QByteArray(kAlgorithm) + '\n' + amzDate(scope.time) + '\n' + scopeText + '\n'
                      + sha256Hex(s.canonicalRequest);
-    s.signature = signatureFor(s.stringToSign, scope, key);
+    unsigned char digest[kDigestSize];
+    hmac(signingKey(scope, scopeText, key.secretAccessKey), s.stringToSign, digest);
+    s.signature = QByteArray(reinterpret_cast<const char *>(digest), kDigestSize).toHex();
     s.authorization = QByteArray(kAlgorithm) + " Credential=" + key.accessKeyId.toByteArray() + '/'
                       + scopeText + ", SignedHeaders=" + s.signedHeaders
                       + ", Signature=" + s.signature;
     return s;
-}
-
-Sha256::Sha256()
-    : m_ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free)
-{
-    EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr);
-}
-
-void Sha256::add(QByteArrayView data)
-{
-    EVP_DigestUpdate(m_ctx.get(), data.data(), size_t(data.size()));
-}
-
-QByteArray Sha256::hexDigest()
-{
-    unsigned char digest[kDigestSize];
-    unsigned int len = 0;
-    EVP_DigestFinal_ex(m_ctx.get(), digest, &len);
-    return QByteArray(reinterpret_cast<const char *>(digest), int(len)).toHex();
 }
 
 } // namespace hako::proxy::sigv4

@@ -14,10 +14,6 @@
 #include <QList>
 #include <QPair>
 
-#include <openssl/evp.h>
-
-#include <memory>
-
 namespace hako::proxy {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -64,17 +60,6 @@ QByteArray canonicalHeaders(const HeaderList &headers, QByteArray *signedHeaders
 QByteArray sha256Hex(QByteArrayView data);
 
 SigV4Signature sign(const SigV4Request &request, const SigV4Scope &scope, const SigV4Key &key);
-
-// Incremental SHA-256 so a body can be hashed while it arrives.
-class Sha256
-{
-public:
-    Sha256();
-    void add(QByteArrayView data);
-    QByteArray hexDigest(); // finishes; call once
-private:
-    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> m_ctx;
-};
 
 } // namespace sigv4
 } // namespace hako::proxy

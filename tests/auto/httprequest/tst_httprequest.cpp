@@ -96,7 +96,7 @@ void TestHttpRequest::parse_data()
                                               + QByteArray(2048, 'a') + "\r\n0\r\n\r\n"
                                        << QByteArray("body_too_large") << QByteArray();
     QTest::newRow("space-before-colon") << "GET / HTTP/1.1\r\nHost : x.amazonaws.com\r\n\r\n"_qba
-                                        << QByteArray("bad_request") << QByteArray();
+                                        << QByteArray("bad_header") << QByteArray();
     QTest::newRow("nul-in-header") << "GET / HTTP/1.1\r\n"_qba + kHost + "X: a\0b\r\n\r\n"_qba
                                    << QByteArray("bad_header") << QByteArray();
     QTest::newRow("non-ascii-value") << "GET / HTTP/1.1\r\n"_qba + kHost + "X: caf\xc3\xa9\r\n\r\n"

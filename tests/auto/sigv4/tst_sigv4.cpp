@@ -282,7 +282,7 @@ void TestSigV4::botocore_data()
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("invoke") << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke")
                             << QByteArray() << QByteArray()
-                            << QByteArray(R"({"anthropic_version":"bedrock-2023-05-31"})");
+                            << QByteArray("{\"anthropic_version\":\"bedrock-2023-05-31\"}");
     QTest::newRow("converse-stream-session")
         << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream")
         << QByteArray() << QByteArray("FwoGZXIvYXdzEBYaDH+/session=token") << QByteArray("{}");

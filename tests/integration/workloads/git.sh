@@ -1,6 +1,6 @@
 #!/bin/bash
 # git init/commit/log/diff/branch as an agent would use it on a project.
-set -euo pipefail
+set -eu  # no pipefail: `grep -q` ends a pipeline early by design
 export GIT_AUTHOR_NAME=hako GIT_AUTHOR_EMAIL=hako@example.invalid \
        GIT_COMMITTER_NAME=hako GIT_COMMITTER_EMAIL=hako@example.invalid
 git init -q -b main repo && cd repo

@@ -1,4 +1,4 @@
-// Node.js workloads: fs (sync, callbacks, promises, watch-free), child_process,
+// Node.js workloads: fs (sync, callbacks, promises, watch), child_process,
 // worker_threads, zlib, crypto, and a net server on a Unix socket.
 'use strict';
 const assert = require('assert');
@@ -28,6 +28,15 @@ async function checkFs() {
     await fh.close();
     assert.strictEqual(bytesRead, 4);
     await new Promise((res, rej) => fs.readFile('d/c.txt', (e, d) => (e ? rej(e) : res(d))));
+    // fs.watch is what dev servers and test watchers build on (inotify).
+    const changed = new Promise((res) => {
+        const w = fs.watch('d', () => {
+            w.close();
+            res();
+        });
+    });
+    fs.writeFileSync('d/watched.txt', 'x');
+    await changed;
     fs.rmSync('d', { recursive: true });
 }
 

@@ -24,6 +24,7 @@ split -l 500 <(seq 1 2000) part. && cat part.* | md5sum >/dev/null
 id -u >/dev/null && uname -a >/dev/null && nproc >/dev/null && date -u +%s >/dev/null && env >/dev/null
 timeout 5 sleep 0.1
 ( sleep 30 & echo $! > bg.pid; wait ) &
-sub=$!; sleep 0.2; kill -TERM "$(cat bg.pid)"; wait "$sub" || true
+sub=$!; until [ -s bg.pid ]; do sleep 0.05; done
+kill -TERM "$(cat bg.pid)"; wait "$sub" || true
 trap 'echo trapped > trap.out' USR1; kill -USR1 $$; sleep 0.1; grep -q trapped trap.out
 rm -rf a moved link part.* bg.pid trap.out

@@ -1,0 +1,125 @@
+// hako-agent: the container's PID 1. It serves tool calls from the host over a
+// Unix socket and reaps every process in the container.
+#include "bashsession.h"
+#include "children.h"
+#include "pathguard.h"
+#include "server.h"
+#include "tools.h"
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <malloc.h>
+#include <string>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace hako::agent;
+
+namespace {
+
+struct Options {
+    std::string socket = "/var/run/hako/agent.sock";
+    std::string workspace = "/workspace";
+    // On the container's private /tmp tmpfs; tests on a shared host pick their own.
+    std::string stateDir = "/tmp/hako-state";
+};
+
+void usage()
+{
+    std::fputs("usage: hako-agent [--socket PATH] [--workspace DIR] [--state-dir DIR]\n", stderr);
+}
+
+bool parseOptions(int argc, char **argv, Options &options)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        std::string *target = arg == "--socket"      ? &options.socket
+                              : arg == "--workspace" ? &options.workspace
+                              : arg == "--state-dir" ? &options.stateDir
+                                                     : nullptr;
+        if (!target || i + 1 >= argc)
+            return false;
+        *target = argv[++i];
+    }
+    return true;
+}
+
+// Pipes created for tools must never land on 0-2 and be clobbered by dup2.
+void ensureStandardFds()
+{
+    for (int fd = 0; fd < 3; ++fd)
+        if (::fcntl(fd, F_GETFD) < 0)
+            ::open("/dev/null", O_RDWR);
+}
+
+// Signals arrive through a signalfd so the loop handles them between polls.
+// As PID 1 a blocked signal still stays pending, where a default-action one
+// would be dropped by the kernel.
+int blockSignals()
+{
+    std::signal(SIGPIPE, SIG_IGN);
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : {SIGCHLD, SIGTERM, SIGINT, SIGHUP})
+        sigaddset(&set, sig);
+    if (::sigprocmask(SIG_BLOCK, &set, nullptr) != 0)
+        return -1;
+    return ::signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+}
+
+void hardenProcess()
+{
+    // Tools run as the same uid; they must not ptrace or read the agent.
+    ::prctl(PR_SET_DUMPABLE, 0);
+    // Outside a container (tests) orphans should still come back to us for reaping.
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+    ::umask(022);
+    // A fixed threshold keeps big transfer buffers in mmap, returned on free,
+    // instead of letting glibc's adaptive threshold park them on the heap.
+    ::mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    ::mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+}
+
+int fail(const std::string &message)
+{
+    std::fprintf(stderr, "hako-agent: %s\n", message.c_str());
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Options options;
+    if (!parseOptions(argc, argv, options)) {
+        usage();
+        return 2;
+    }
+    ensureStandardFds();
+    hardenProcess();
+    UniqueFd signals(blockSignals());
+    if (!signals.valid())
+        return fail(std::string("signalfd: ") + std::strerror(errno));
+
+    std::string error;
+    PathGuard guard;
+    if (!guard.open(options.workspace, error))
+        return fail(error);
+    BashSession bash;
+    if (!bash.open(options.stateDir, guard.root(), error))
+        return fail(error);
+    ChildTable children;
+    GroupKiller killer;
+    Tools tools{guard, bash, children, killer};
+    Server server(tools, std::move(signals));
+    if (!server.listen(options.socket, error))
+        return fail(error);
+    std::fprintf(stderr, "hako-agent: listening on %s (workspace %s, path resolution: %s)\n",
+                 options.socket.c_str(), guard.root().c_str(),
+                 guard.usesOpenat2() ? "openat2" : "component walk");
+    return server.run();
+}

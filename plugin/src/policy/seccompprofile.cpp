@@ -1,0 +1,468 @@
+#include "seccompprofile.h"
+
+#include "errors.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <seccomp.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace hako {
+namespace {
+
+constexpr int kMaxErrno = 4095;              // the kernel's MAX_ERRNO
+constexpr int kArgCount = 6;                 // a system call has at most six arguments
+constexpr qint64 kMaxBpfInstructions = 4096; // the kernel's BPF_MAXINSNS
+constexpr qint64 kBpfInstructionSize = 8;    // sizeof(struct sock_filter)
+
+// The architectures whose names every profile must know: the hosts Hako runs on.
+const struct
+{
+    uint32_t token;
+    const char *name;
+} kRequiredArches[] = {{SCMP_ARCH_X86_64, "x86_64"}, {SCMP_ARCH_AARCH64, "aarch64"}};
+
+struct Rule
+{
+    QString path; // "syscalls[3]", for messages
+    QString name;
+    uint32_t action = 0;
+    std::vector<scmp_arg_cmp> args;
+};
+
+struct ArchGroup
+{
+    QString label; // as written in the profile, e.g. "SCMP_ARCH_X86_64+SCMP_ARCH_X32"
+    std::vector<uint32_t> tokens;
+};
+
+struct Profile
+{
+    uint32_t defaultAction = 0;
+    std::vector<ArchGroup> groups;
+    std::vector<Rule> rules;
+};
+
+QString at(const QString &path, const QString &key)
+{
+    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+}
+
+QString at(const QString &path, qsizetype index)
+{
+    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+}
+
+Error fieldError(const QString &path)
+{
+    return makeError(ErrorCode::SeccompField, {path});
+}
+
+QString quoted(const QJsonValue &v)
+{
+    if (v.isString())
+        return QLatin1Char('"') + v.toString() + QLatin1Char('"');
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+}
+
+// Docker (encoding/json) ignores keys it does not know, so a misspelt key
+// would silently drop a setting; here it is an error.
+Error checkKeys(const QJsonObject &object, const QSet<QString> &known, const QString &path)
+{
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (!known.contains(it.key()))
+            return fieldError(at(path, it.key()));
+    return {};
+}
+
+// JSON numbers are doubles; integers up to 2^64 are accepted exactly when Qt
+// kept them as integers and otherwise when the double is integral.
+bool toUint64(const QJsonValue &v, quint64 *out)
+{
+    if (!v.isDouble())
+        return false;
+    const qint64 i = v.toInteger(-1);
+    if (i >= 0) {
+        *out = quint64(i);
+        return true;
+    }
+    const double d = v.toDouble();
+    if (d < 0 || d >= 18446744073709551616.0 || std::floor(d) != d)
+        return false;
+    *out = quint64(d);
+    return true;
+}
+
+// SCMP_ACT_NOTIFY is not accepted: a profile handed to docker has no listener
+// for the notifications (Hako's agent installs its own notifying filter).
+Error parseAction(const QJsonObject &object, const QString &path, const QString &actionKey,
+                  const QString &errnoKey, uint32_t *out)
+{
+    const QJsonValue action = object.value(actionKey);
+    if (!action.isString())
+        return fieldError(at(path, actionKey));
+    const QString name = action.toString();
+    const bool takesErrno = name == QLatin1String("SCMP_ACT_ERRNO") || name == QLatin1String("SCMP_ACT_TRACE");
+    quint64 errnoRet = EPERM; // what runc uses when errnoRet is absent
+    const QJsonValue errnoValue = object.value(errnoKey);
+    if (!errnoValue.isUndefined()) {
+        if (!toUint64(errnoValue, &errnoRet))
+            return fieldError(at(path, errnoKey));
+        if (!takesErrno || errnoRet > kMaxErrno)
+            return makeError(ErrorCode::SeccompBadValue, {at(path, errnoKey), quoted(errnoValue)});
+    }
+    if (name == QLatin1String("SCMP_ACT_ALLOW"))
+        *out = SCMP_ACT_ALLOW;
+    else if (name == QLatin1String("SCMP_ACT_ERRNO"))
+        *out = SCMP_ACT_ERRNO(uint32_t(errnoRet));
+    else if (name == QLatin1String("SCMP_ACT_TRACE"))
+        *out = SCMP_ACT_TRACE(uint32_t(errnoRet));
+    else if (name == QLatin1String("SCMP_ACT_KILL") || name == QLatin1String("SCMP_ACT_KILL_THREAD"))
+        *out = SCMP_ACT_KILL_THREAD;
+    else if (name == QLatin1String("SCMP_ACT_KILL_PROCESS"))
+        *out = SCMP_ACT_KILL_PROCESS;
+    else if (name == QLatin1String("SCMP_ACT_TRAP"))
+        *out = SCMP_ACT_TRAP;
+    else if (name == QLatin1String("SCMP_ACT_LOG"))
+        *out = SCMP_ACT_LOG;
+    else
+        return makeError(ErrorCode::SeccompBadAction, {at(path, actionKey), name});
+    return {};
+}
+
+Error parseArch(const QJsonValue &value, const QString &path, uint32_t *token)
+{
+    const QString name = value.toString();
+    if (!value.isString())
+        return fieldError(path);
+    const QLatin1String prefix("SCMP_ARCH_");
+    *token = name.startsWith(prefix) ? seccomp_arch_resolve_name(name.mid(prefix.size()).toLower().toLatin1().constData())
+                                     : 0;
+    if (*token == 0)
+        return makeError(ErrorCode::SeccompBadValue, {path, quoted(value)});
+    return {};
+}
+
+Error parseArchGroups(const QJsonObject &root, Profile *profile)
+{
+    const QJsonValue archMap = root.value(QLatin1String("archMap"));
+    const QJsonValue architectures = root.value(QLatin1String("architectures"));
+    if (!archMap.isUndefined() && !architectures.isUndefined())
+        return fieldError(QStringLiteral("architectures")); // docker refuses both at once
+    if (!architectures.isUndefined()) {
+        if (!architectures.isArray())
+            return fieldError(QStringLiteral("architectures"));
+        ArchGroup group;
+        const QJsonArray list = architectures.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            uint32_t token = 0;
+            if (Error e = parseArch(list.at(i), at(QStringLiteral("architectures"), i), &token))
+                return e;
+            group.tokens.push_back(token);
+            group.label += (i ? QStringLiteral("+") : QString()) + list.at(i).toString();
+        }
+        if (!group.tokens.empty())
+            profile->groups.push_back(group);
+    }
+    if (!archMap.isUndefined()) {
+        if (!archMap.isArray())
+            return fieldError(QStringLiteral("archMap"));
+        const QJsonArray list = archMap.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QString path = at(QStringLiteral("archMap"), i);
+            const QJsonObject entry = list.at(i).toObject();
+            if (!list.at(i).isObject())
+                return fieldError(path);
+            if (Error e = checkKeys(entry, {QStringLiteral("architecture"), QStringLiteral("subArchitectures")}, path))
+                return e;
+            ArchGroup group;
+            uint32_t token = 0;
+            if (Error e = parseArch(entry.value(QLatin1String("architecture")), at(path, QStringLiteral("architecture")),
+                                    &token))
+                return e;
+            group.tokens.push_back(token);
+            group.label = entry.value(QLatin1String("architecture")).toString();
+            const QJsonValue subs = entry.value(QLatin1String("subArchitectures"));
+            if (!subs.isUndefined() && !subs.isArray())
+                return fieldError(at(path, QStringLiteral("subArchitectures")));
+            const QJsonArray subList = subs.toArray();
+            for (qsizetype j = 0; j < subList.size(); ++j) {
+                if (Error e = parseArch(subList.at(j), at(at(path, QStringLiteral("subArchitectures")), j), &token))
+                    return e;
+                group.tokens.push_back(token);
+                group.label += QLatin1Char('+') + subList.at(j).toString();
+            }
+            profile->groups.push_back(group);
+        }
+    }
+    if (profile->groups.empty()) // docker then filters the host's own architecture only
+        profile->groups.push_back({QStringLiteral("native"), {seccomp_arch_native()}});
+    return {};
+}
+
+Error parseOperator(const QJsonValue &value, const QString &path, scmp_compare *op)
+{
+    static const QHash<QString, scmp_compare> kOperators = {
+        {QStringLiteral("SCMP_CMP_NE"), SCMP_CMP_NE},         {QStringLiteral("SCMP_CMP_LT"), SCMP_CMP_LT},
+        {QStringLiteral("SCMP_CMP_LE"), SCMP_CMP_LE},         {QStringLiteral("SCMP_CMP_EQ"), SCMP_CMP_EQ},
+        {QStringLiteral("SCMP_CMP_GE"), SCMP_CMP_GE},         {QStringLiteral("SCMP_CMP_GT"), SCMP_CMP_GT},
+        {QStringLiteral("SCMP_CMP_MASKED_EQ"), SCMP_CMP_MASKED_EQ},
+    };
+    if (!value.isString())
+        return fieldError(path);
+    const auto it = kOperators.find(value.toString());
+    if (it == kOperators.end())
+        return makeError(ErrorCode::SeccompBadOperator, {path, value.toString()});
+    *op = it.value();
+    return {};
+}
+
+Error parseArgs(const QJsonValue &value, const QString &path, std::vector<scmp_arg_cmp> *out)
+{
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isArray())
+        return fieldError(path);
+    const QJsonArray list = value.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString argPath = at(path, i);
+        if (!list.at(i).isObject())
+            return fieldError(argPath);
+        const QJsonObject arg = list.at(i).toObject();
+        if (Error e = checkKeys(arg,
+                                {QStringLiteral("index"), QStringLiteral("value"), QStringLiteral("valueTwo"),
+                                 QStringLiteral("op")},
+                                argPath))
+            return e;
+        quint64 index = 0, datumA = 0, datumB = 0;
+        if (!toUint64(arg.value(QLatin1String("index")), &index))
+            return fieldError(at(argPath, QStringLiteral("index")));
+        if (index >= kArgCount)
+            return makeError(ErrorCode::SeccompBadValue,
+                             {at(argPath, QStringLiteral("index")), quoted(arg.value(QLatin1String("index")))});
+        if (!toUint64(arg.value(QLatin1String("value")), &datumA))
+            return fieldError(at(argPath, QStringLiteral("value")));
+        const QJsonValue two = arg.value(QLatin1String("valueTwo"));
+        if (!two.isUndefined() && !toUint64(two, &datumB))
+            return fieldError(at(argPath, QStringLiteral("valueTwo")));
+        scmp_compare op = SCMP_CMP_EQ;
+        if (Error e = parseOperator(arg.value(QLatin1String("op")), at(argPath, QStringLiteral("op")), &op))
+            return e;
+        out->push_back({unsigned(index), op, datumA, datumB});
+    }
+    return {};
+}
+
+Error parseNames(const QJsonObject &entry, const QString &path, QStringList *names)
+{
+    const QJsonValue single = entry.value(QLatin1String("name")); // older profiles: one name per entry
+    const QJsonValue list = entry.value(QLatin1String("names"));
+    if (single.isString() && list.isUndefined()) {
+        *names = {single.toString()};
+    } else if (list.isArray() && single.isUndefined() && !list.toArray().isEmpty()) {
+        const QJsonArray array = list.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (!array.at(i).isString())
+                return fieldError(at(at(path, QStringLiteral("names")), i));
+            names->append(array.at(i).toString());
+        }
+    } else {
+        return fieldError(at(path, QStringLiteral("names")));
+    }
+    for (qsizetype i = 0; i < names->size(); ++i) {
+        const QString namePath = list.isArray() ? at(at(path, QStringLiteral("names")), i) : at(path, QStringLiteral("name"));
+        for (const auto &arch : kRequiredArches)
+            if (seccomp_syscall_resolve_name_arch(arch.token, names->at(i).toLatin1().constData()) == __NR_SCMP_ERROR)
+                return makeError(ErrorCode::SeccompUnknownSyscall,
+                                 {namePath, names->at(i), QLatin1String(arch.name)});
+    }
+    return {};
+}
+
+Error parseRules(const QJsonObject &root, Profile *profile)
+{
+    const QJsonValue syscalls = root.value(QLatin1String("syscalls"));
+    if (syscalls.isUndefined() || syscalls.isNull())
+        return {};
+    if (!syscalls.isArray())
+        return fieldError(QStringLiteral("syscalls"));
+    const QJsonArray list = syscalls.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString path = at(QStringLiteral("syscalls"), i);
+        if (!list.at(i).isObject())
+            return fieldError(path);
+        const QJsonObject entry = list.at(i).toObject();
+        if (Error e = checkKeys(entry,
+                                {QStringLiteral("name"), QStringLiteral("names"), QStringLiteral("action"),
+                                 QStringLiteral("errnoRet"), QStringLiteral("args"), QStringLiteral("comment"),
+                                 QStringLiteral("includes"), QStringLiteral("excludes")},
+                                path))
+            return e;
+        for (const char *key : {"includes", "excludes"}) {
+            const QJsonValue v = entry.value(QLatin1String(key));
+            if (!v.isUndefined() && !v.isObject())
+                return fieldError(at(path, QLatin1String(key)));
+        }
+        QStringList names;
+        if (Error e = parseNames(entry, path, &names))
+            return e;
+        Rule rule;
+        rule.path = path;
+        if (Error e = parseAction(entry, path, QStringLiteral("action"), QStringLiteral("errnoRet"), &rule.action))
+            return e;
+        if (Error e = parseArgs(entry.value(QLatin1String("args")), at(path, QStringLiteral("args")), &rule.args))
+            return e;
+        for (const QString &name : names) {
+            rule.name = name;
+            profile->rules.push_back(rule);
+        }
+    }
+    return {};
+}
+
+// runc leaves out rules whose action is the default one (libseccomp refuses them).
+bool isEffective(const Rule &rule, const Profile &profile)
+{
+    return rule.action != profile.defaultAction;
+}
+
+// libseccomp accepts an unconditional rule and conditional rules with another
+// action for the same call without complaint, then silently drops the
+// conditional ones: a deny-by-argument next to a plain allow does nothing.
+Error checkShadowing(const Profile &profile)
+{
+    QHash<QString, const Rule *> unconditional;
+    for (const Rule &rule : profile.rules) {
+        if (!isEffective(rule, profile) || !rule.args.empty())
+            continue;
+        const Rule *first = unconditional.value(rule.name);
+        if (first && first->action != rule.action)
+            return makeError(ErrorCode::SeccompShadowedRule, {rule.path, first->path, rule.name});
+        if (!first)
+            unconditional.insert(rule.name, &rule);
+    }
+    for (const Rule &rule : profile.rules) {
+        const Rule *plain = unconditional.value(rule.name);
+        if (isEffective(rule, profile) && !rule.args.empty() && plain && plain->action != rule.action)
+            return makeError(ErrorCode::SeccompShadowedRule, {rule.path, plain->path, rule.name});
+    }
+    return {};
+}
+
+// As runc does: comparisons on distinct arguments form one rule (all must
+// hold); two comparisons on the same argument become separate rules (either
+// may hold), because libseccomp cannot AND them.
+std::vector<std::vector<scmp_arg_cmp>> argumentSets(const std::vector<scmp_arg_cmp> &args)
+{
+    int perIndex[kArgCount] = {};
+    bool repeated = false;
+    for (const scmp_arg_cmp &a : args)
+        repeated |= ++perIndex[a.arg] > 1;
+    if (!repeated)
+        return {args};
+    std::vector<std::vector<scmp_arg_cmp>> sets;
+    for (const scmp_arg_cmp &a : args)
+        sets.push_back({a});
+    return sets;
+}
+
+qint64 bpfInstructions(scmp_filter_ctx ctx)
+{
+    const int fd = memfd_create("hako-seccomp-check", MFD_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    const int rc = seccomp_export_bpf(ctx, fd);
+    struct stat st = {};
+    const bool sized = ::fstat(fd, &st) == 0;
+    ::close(fd);
+    if (rc < 0)
+        return rc;
+    return sized ? st.st_size / kBpfInstructionSize : -EIO;
+}
+
+// Builds (never loads) the filter runc would build on a host of each group.
+Error compile(const Profile &profile)
+{
+    for (const ArchGroup &group : profile.groups) {
+        std::unique_ptr<void, void (*)(scmp_filter_ctx)> ctx(seccomp_init(profile.defaultAction), seccomp_release);
+        if (!ctx)
+            return makeError(ErrorCode::SeccompRuleRejected, {QStringLiteral("defaultAction"), group.label});
+        bool hasNative = false;
+        for (uint32_t token : group.tokens) {
+            hasNative |= token == seccomp_arch_native();
+            const int rc = token == seccomp_arch_native() ? 0 : seccomp_arch_add(ctx.get(), token);
+            if (rc < 0 && rc != -EEXIST)
+                return makeError(ErrorCode::SeccompRuleRejected, {QStringLiteral("archMap"), group.label},
+                                 QString::fromLocal8Bit(std::strerror(-rc)));
+        }
+        if (!hasNative)
+            seccomp_arch_remove(ctx.get(), SCMP_ARCH_NATIVE);
+        for (const Rule &rule : profile.rules) {
+            if (!isEffective(rule, profile))
+                continue;
+            // Numbers are the build host's; libseccomp translates them per architecture by name.
+            const int nr = seccomp_syscall_resolve_name(rule.name.toLatin1().constData());
+            for (const auto &args : argumentSets(rule.args)) {
+                const int rc = seccomp_rule_add_array(ctx.get(), rule.action, nr, unsigned(args.size()), args.data());
+                if (rc < 0)
+                    return makeError(ErrorCode::SeccompRuleRejected,
+                                     {QStringLiteral("%1 (\"%2\")").arg(rule.path, rule.name), group.label},
+                                     QString::fromLocal8Bit(std::strerror(-rc)));
+            }
+        }
+        const qint64 length = bpfInstructions(ctx.get());
+        if (length < 0)
+            return makeError(ErrorCode::SeccompRuleRejected, {QStringLiteral("syscalls"), group.label},
+                             QString::fromLocal8Bit(std::strerror(int(-length))));
+        if (length > kMaxBpfInstructions)
+            return makeError(ErrorCode::SeccompTooLong,
+                             {group.label, QString::number(length), QString::number(kMaxBpfInstructions)});
+    }
+    return {};
+}
+
+} // namespace
+
+Error validateSeccompProfile(const QByteArray &json)
+{
+    if (json.trimmed().isEmpty())
+        return makeError(ErrorCode::SeccompEmpty);
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return makeError(ErrorCode::SeccompNotJson, {parseError.errorString()},
+                         QStringLiteral("(offset %1)").arg(parseError.offset));
+    if (!doc.isObject())
+        return makeError(ErrorCode::SeccompNotJson, {QStringLiteral("[...]")});
+    const QJsonObject root = doc.object();
+    if (Error e = checkKeys(root,
+                            {QStringLiteral("defaultAction"), QStringLiteral("defaultErrnoRet"),
+                             QStringLiteral("architectures"), QStringLiteral("archMap"), QStringLiteral("syscalls")},
+                            QString()))
+        return e;
+    Profile profile;
+    if (Error e = parseAction(root, QString(), QStringLiteral("defaultAction"), QStringLiteral("defaultErrnoRet"),
+                              &profile.defaultAction))
+        return e;
+    if (Error e = parseArchGroups(root, &profile))
+        return e;
+    if (Error e = parseRules(root, &profile))
+        return e;
+    if (Error e = checkShadowing(profile))
+        return e;
+    return compile(profile);
+}
+
+} // namespace hako

@@ -1,0 +1,66 @@
+// The host-side credential injection proxy (SPEC §5, seed T-5/T-6/T-7).
+//
+// Usage (one object per plugin; one listener per conversation container):
+//
+//   hako::proxy::ProxyConfig proxyConfig;
+//   hako::proxy::CredentialConfig credentialConfig;
+//   const QStringList errors = hako::proxy::configFromSettings(settings, &proxyConfig,
+//                                                              &credentialConfig);
+//   auto *proxy = new hako::proxy::CredentialProxy(proxyConfig, credentialConfig, parent);
+//   QString error;
+//   if (!proxy->listen(socketDir + "/proxy.sock", &error)) ...  // error is translated
+//   ...
+//   proxy->close(socketDir + "/proxy.sock");                    // when the container goes
+//
+// Containers speak plain HTTP/1.1 to the socket, in origin form with a Host
+// header (curl --unix-socket) or absolute form (HTTP_PROXY style). Requests
+// for allowlisted hosts are stripped of any credential, signed (SigV4) or
+// given their header, and forwarded over verified HTTPS; everything else gets
+// a 4xx with a JSON {"reason","message"} body and never leaves the host.
+//
+// Observability: decision() fires once per request with bounded labels
+// (decision: allowed|denied|error; reason: a reasonCode() from refusal.h, "ok"
+// when allowed); securityEvent() fires with a fixed type (see refusal.cpp and
+// "proxy_client_credential"). Neither ever carries request data or secrets.
+#pragma once
+
+#include "credentials.h"
+#include "proxyconfig.h"
+#include "proxysession.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+class QLocalServer;
+
+namespace hako::proxy {
+
+class CredentialProxy : public QObject
+{
+    Q_OBJECT
+
+public:
+    CredentialProxy(ProxyConfig config, CredentialConfig credentials, QObject *parent = nullptr);
+    ~CredentialProxy() override;
+
+    // Listens on a Unix socket at socketPath (a stale socket file there is
+    // replaced), readable and writable by every user (mode 0666) because the
+    // container's user is another uid, possibly remapped by userns-remap.
+    bool listen(const QString &socketPath, QString *error);
+    // Stops listening and removes the socket file; requests in flight finish.
+    void close(const QString &socketPath);
+    QStringList socketPaths() const;
+
+signals:
+    void decision(const QString &decision, const QString &reason, qint64 upstreamMs);
+    void securityEvent(const QString &type);
+
+private:
+    void onNewConnection(QLocalServer *server);
+
+    ProxyShared m_shared;
+    QHash<QString, QLocalServer *> m_servers;
+};
+
+} // namespace hako::proxy

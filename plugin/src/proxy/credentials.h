@@ -1,0 +1,80 @@
+// AWS credentials for SigV4, held only in this process's locked memory.
+//
+// Sources (SPEC §10 credentials.*):
+//   settings  access key id, secret and optional session token given in settings
+//   profile   a profile of an AWS shared-credentials file (re-read when it changes)
+//   process   a credential_process command printing AWS's JSON
+//             {"Version":1,"AccessKeyId","SecretAccessKey","SessionToken","Expiration"};
+//             refreshed in the background before Expiration.
+// Nothing here logs or returns a secret; errors are translated and name only
+// the file, profile or exit status.
+#pragma once
+
+#include "secretbuffer.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QProcess;
+
+namespace hako::proxy {
+
+struct AwsCredentials {
+    QByteArray accessKeyId;
+    std::shared_ptr<const SecretBuffer> secretAccessKey;
+    std::shared_ptr<const SecretBuffer> sessionToken; // null when none
+    QDateTime expiration; // invalid: does not expire
+};
+
+struct CredentialConfig {
+    enum class Source { Settings, Profile, Process };
+    Source source = Source::Profile;
+    std::shared_ptr<const AwsCredentials> fixed; // Source::Settings
+    QString profile = QStringLiteral("default");
+    QString file; // empty: ~/.aws/credentials
+    QString process;
+    int refreshMarginSecs = 300; // refresh this long before Expiration
+    int processTimeoutMs = 30000;
+};
+
+// Parsers, exposed for tests. On failure they return false and set a
+// translated *error that contains no secret.
+bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsCredentials *out,
+                            QString *error);
+bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, QString *error);
+
+class CredentialSource : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CredentialSource(CredentialConfig config, QObject *parent = nullptr);
+    ~CredentialSource() override;
+
+    // Usable credentials now, or null: then call fetch() and wait for ready()
+    // or failed(). Starts a background refresh when expiry is near.
+    std::shared_ptr<const AwsCredentials> current();
+    void fetch();
+
+signals:
+    void ready();
+    void failed(const QString &error);
+
+private:
+    bool usable(const AwsCredentials &c, int marginSecs) const;
+    void loadProfile();
+    void startProcess();
+    void processFinished();
+    void store(AwsCredentials credentials);
+
+    CredentialConfig m_config;
+    std::shared_ptr<const AwsCredentials> m_current;
+    QDateTime m_fileModified;
+    QProcess *m_process = nullptr;
+};
+
+} // namespace hako::proxy

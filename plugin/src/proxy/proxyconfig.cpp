@@ -1,0 +1,210 @@
+#include "proxyconfig.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSslCertificate>
+
+namespace hako::proxy {
+
+namespace {
+
+// A JSON array, or a string holding JSON array text or comma-separated items.
+QJsonArray listValue(const QJsonValue &v)
+{
+    if (v.isArray())
+        return v.toArray();
+    const QString text = v.toString().trimmed();
+    if (text.startsWith(QLatin1Char('[')))
+        return QJsonDocument::fromJson(text.toUtf8()).array();
+    QJsonArray out;
+    for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        out.append(item.trimmed());
+    return out;
+}
+
+bool parsePort(const QString &text, int *port)
+{
+    if (text.isEmpty()) {
+        *port = -1;
+        return true;
+    }
+    bool ok = false;
+    *port = text.toInt(&ok);
+    return ok && *port > 0 && *port < 65536;
+}
+
+QString parseAuthRule(const QJsonObject &o, AuthRule *rule)
+{
+    const QString kind = o.value(QLatin1String("auth")).toString(QStringLiteral("sigv4"));
+    rule->service = o.value(QLatin1String("service")).toString(QStringLiteral("bedrock")).toLatin1();
+    rule->region = o.value(QLatin1String("region")).toString().toLatin1();
+    if (kind == QLatin1String("sigv4"))
+        return {};
+    QByteArray value = o.value(QLatin1String("value")).toString().toUtf8();
+    rule->kind = AuthRule::Kind::Header;
+    rule->headerName = kind == QLatin1String("bearer")
+                           ? QByteArray("authorization")
+                           : o.value(QLatin1String("header")).toString().toLatin1().toLower();
+    rule->valuePrefix = kind == QLatin1String("bearer") ? QByteArray("Bearer ") : QByteArray();
+    rule->headerValue = value.isEmpty() ? nullptr : SecretBuffer::create(value);
+    cleanse(value);
+    if (kind != QLatin1String("header") && kind != QLatin1String("bearer"))
+        return QCoreApplication::translate("hako", "proxy.allow: unknown auth \"%1\" (use sigv4, header or bearer).").arg(kind);
+    if (rule->headerName.isEmpty() || !rule->headerValue)
+        return QCoreApplication::translate("hako", "proxy.allow: a header rule needs \"header\" and \"value\".");
+    return {};
+}
+
+QStringList readAllow(const QJsonValue &v, Allowlist *list)
+{
+    QStringList errors;
+    for (const QJsonValue &entry : listValue(v)) {
+        const QJsonObject o = entry.isObject()
+                                  ? entry.toObject()
+                                  : QJsonObject{{QStringLiteral("pattern"), entry.toString()}};
+        AllowRule rule{o.value(QLatin1String("pattern")).toString().toLatin1(), {}};
+        QString error = Allowlist::checkPattern(rule.pattern);
+        if (error.isEmpty())
+            error = parseAuthRule(o, &rule.auth);
+        const bool needsRegion = rule.auth.kind == AuthRule::Kind::SigV4 && rule.auth.region.isEmpty();
+        if (error.isEmpty() && needsRegion && !rule.pattern.split('.').contains("*"))
+            error = QCoreApplication::translate("hako", "proxy.allow: pattern \"%1\" has no \"*\" label to take the region from; "
+                       "give \"region\".").arg(QString::fromLatin1(rule.pattern));
+        if (error.isEmpty())
+            list->add(std::move(rule));
+        else
+            errors.append(error);
+    }
+    if (list->rules().isEmpty() && errors.isEmpty())
+        errors.append(QCoreApplication::translate("hako", "proxy.allow is empty; the proxy would refuse everything."));
+    return errors;
+}
+
+QStringList readConnectTo(const QJsonValue &v, QList<ConnectTo> *out)
+{
+    QStringList errors;
+    for (const QJsonValue &entry : listValue(v)) {
+        const std::optional<ConnectTo> c = ConnectTo::parse(entry.toString());
+        if (c)
+            out->append(*c);
+        else
+            errors.append(QCoreApplication::translate("hako", "proxy.connectTo: \"%1\" is not HOST1:PORT1:HOST2:PORT2.")
+                              .arg(entry.toString().left(200)));
+    }
+    return errors;
+}
+
+QString checkCaFile(const QString &path)
+{
+    if (path.isEmpty())
+        return {};
+    if (!QFileInfo(path).isReadable())
+        return QCoreApplication::translate("hako", "proxy.caFile: \"%1\" cannot be read.").arg(path);
+    if (QSslCertificate::fromPath(path, QSsl::Pem).isEmpty())
+        return QCoreApplication::translate("hako", "proxy.caFile: \"%1\" holds no PEM certificate.").arg(path);
+    return {};
+}
+
+QString settingsCredentials(const QJsonObject &s, CredentialConfig *c)
+{
+    QByteArray secret = s.value(QLatin1String("credentials.secretAccessKey")).toString().toUtf8();
+    QByteArray token = s.value(QLatin1String("credentials.sessionToken")).toString().toUtf8();
+    AwsCredentials fixed;
+    fixed.accessKeyId = s.value(QLatin1String("credentials.accessKeyId")).toString().toUtf8();
+    const bool complete = !fixed.accessKeyId.isEmpty() && !secret.isEmpty();
+    if (complete) {
+        fixed.secretAccessKey = SecretBuffer::create(secret);
+        fixed.sessionToken = token.isEmpty() ? nullptr : SecretBuffer::create(token);
+        c->fixed = std::make_shared<const AwsCredentials>(std::move(fixed));
+    }
+    cleanse(secret);
+    cleanse(token);
+    return complete ? QString()
+                    : QCoreApplication::translate("hako", "credentials.source is settings but credentials.accessKeyId or "
+                         "credentials.secretAccessKey is empty.");
+}
+
+QString readCredentials(const QJsonObject &s, CredentialConfig *c)
+{
+    const QString source = s.value(QLatin1String("credentials.source")).toString(QStringLiteral("profile"));
+    c->profile = s.value(QLatin1String("credentials.profile")).toString(c->profile);
+    c->file = s.value(QLatin1String("credentials.file")).toString(c->file);
+    c->process = s.value(QLatin1String("credentials.process")).toString();
+    if (source == QLatin1String("settings")) {
+        c->source = CredentialConfig::Source::Settings;
+        return settingsCredentials(s, c);
+    }
+    if (source == QLatin1String("profile")) {
+        c->source = CredentialConfig::Source::Profile;
+        return c->profile.isEmpty() ? QCoreApplication::translate("hako", "credentials.profile is empty.") : QString();
+    }
+    if (source == QLatin1String("process")) {
+        c->source = CredentialConfig::Source::Process;
+        return QProcess::splitCommand(c->process).isEmpty() ? QCoreApplication::translate("hako", "credentials.process is empty.")
+                                                            : QString();
+    }
+    return QCoreApplication::translate("hako", "credentials.source \"%1\" is not settings, profile or process.").arg(source.left(50));
+}
+
+} // namespace
+
+std::optional<ConnectTo> ConnectTo::parse(const QString &text)
+{
+    // HOST2 may be a bracketed IPv6 literal, whose colons are not separators.
+    const qsizetype bracket = text.indexOf(QLatin1Char('['));
+    const QStringList head = text.left(bracket < 0 ? text.size() : bracket).split(QLatin1Char(':'));
+    ConnectTo c;
+    if (bracket >= 0) {
+        const qsizetype close = text.indexOf(QLatin1Char(']'), bracket);
+        if (head.size() != 3 || close < 0 || !head[2].isEmpty())
+            return std::nullopt;
+        const QString after = text.mid(close + 1);
+        if (!after.isEmpty() && (!after.startsWith(QLatin1Char(':')) || !parsePort(after.mid(1), &c.toPort)))
+            return std::nullopt;
+        c.toHost = text.mid(bracket + 1, close - bracket - 1);
+    } else {
+        if (head.size() != 4 || !parsePort(head[3], &c.toPort))
+            return std::nullopt;
+        c.toHost = head[2];
+    }
+    if (!parsePort(head[1], &c.fromPort))
+        return std::nullopt;
+    c.fromHost = head[0].toLower();
+    return c;
+}
+
+bool ConnectTo::matches(const QString &host, int port) const
+{
+    return (fromHost.isEmpty() || fromHost == host) && (fromPort < 0 || fromPort == port);
+}
+
+ProxyConfig ProxyConfig::defaults()
+{
+    ProxyConfig c;
+    c.allowlist.add({Allowlist::kDefaultPattern, {}});
+    return c;
+}
+
+QStringList configFromSettings(const QJsonObject &settings, ProxyConfig *proxy,
+                               CredentialConfig *credentials)
+{
+    QStringList errors;
+    *proxy = ProxyConfig::defaults();
+    if (settings.contains(QLatin1String("proxy.allow"))) {
+        proxy->allowlist = Allowlist();
+        errors += readAllow(settings.value(QLatin1String("proxy.allow")), &proxy->allowlist);
+    }
+    errors += readConnectTo(settings.value(QLatin1String("proxy.connectTo")), &proxy->connectTo);
+    proxy->caFile = settings.value(QLatin1String("proxy.caFile")).toString();
+    if (const QString e = checkCaFile(proxy->caFile); !e.isEmpty())
+        errors.append(e);
+    *credentials = CredentialConfig();
+    if (const QString e = readCredentials(settings, credentials); !e.isEmpty())
+        errors.append(e);
+    return errors;
+}
+
+} // namespace hako::proxy

@@ -1,0 +1,64 @@
+// Configuration of the credential proxy and how it is read from the plugin's
+// settings (SPEC §10):
+//   proxy.allow        ["bedrock-runtime.*.amazonaws.com"]; an entry is a pattern
+//                      string (SigV4, service bedrock, region from the "*" label) or
+//                      an object {"pattern", "auth": "sigv4"|"header"|"bearer",
+//                      "service", "region", "header", "value"} for other providers
+//   proxy.connectTo    ["HOST1:PORT1:HOST2:PORT2", ...] (curl's --connect-to)
+//   proxy.caFile       extra trusted CA bundle (PEM) for upstream TLS
+//   credentials.source settings | profile | process, with credentials.accessKeyId,
+//                      .secretAccessKey, .sessionToken, .profile, .file, .process
+// List-valued keys also accept a string (JSON array text or comma-separated),
+// as `hako-host --set key=value` delivers them.
+#pragma once
+
+#include "allowlist.h"
+#include "credentials.h"
+#include "httprequest.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace hako::proxy {
+
+struct ProxyTimeouts {
+    int requestHeadMs = 30000;   // client: whole head
+    int requestIdleMs = 60000;   // client: gap while the body arrives
+    int connectMs = 15000;       // upstream: TCP + TLS handshake
+    int responseHeadMs = 300000; // upstream: until the status line (models think first)
+    int responseIdleMs = 120000; // upstream: gap between body bytes
+};
+
+// curl's HOST1:PORT1:HOST2:PORT2; empty HOST1/PORT1 match any, empty
+// HOST2/PORT2 keep the original.
+struct ConnectTo {
+    QString fromHost;
+    int fromPort = -1;
+    QString toHost;
+    int toPort = -1;
+
+    static std::optional<ConnectTo> parse(const QString &text);
+    bool matches(const QString &host, int port) const;
+};
+
+struct ProxyConfig {
+    Allowlist allowlist;
+    QList<ConnectTo> connectTo;
+    QString caFile;
+    RequestLimits limits;
+    ProxyTimeouts timeouts;
+
+    static ProxyConfig defaults(); // allowlist with the default Bedrock pattern
+};
+
+// Fills both configurations from settings keys; keys that are absent keep
+// their defaults. Returns translated errors for bad values (no secret is
+// quoted); the outputs are only meaningful when the list is empty.
+QStringList configFromSettings(const QJsonObject &settings, ProxyConfig *proxy,
+                               CredentialConfig *credentials);
+
+} // namespace hako::proxy

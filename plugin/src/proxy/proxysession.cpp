@@ -1,0 +1,178 @@
+#include "proxysession.h"
+
+#include "credentials.h"
+#include "proxylog.h"
+#include "upstream.h"
+#include "upstreamrequest.h"
+
+#include <QLocalSocket>
+
+namespace hako::proxy {
+
+namespace {
+
+// Upstream reading pauses above the high mark of unsent client data and
+// resumes below the low one, bounding memory per slow client.
+constexpr qint64 kHighWater = 1024 * 1024;
+constexpr qint64 kLowWater = 256 * 1024;
+
+} // namespace
+
+ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_shared(shared)
+    , m_parser(shared.config.limits)
+{
+    m_client->setParent(this);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] { refuse(Reason::ClientTimeout); });
+    connect(m_client, &QLocalSocket::readyRead, this, &ProxySession::onClientData);
+    connect(m_client, &QLocalSocket::bytesWritten, this, &ProxySession::onClientWritten);
+    connect(m_client, &QLocalSocket::disconnected, this, &QObject::deleteLater);
+    m_timer.start(shared.config.timeouts.requestHeadMs);
+}
+
+void ProxySession::onClientData()
+{
+    const QByteArray data = m_client->readAll();
+    if (m_stage != Stage::Receiving)
+        return; // one request per connection: later bytes are never parsed
+    const bool hadHead = m_parser.hasHead();
+    const HttpRequestParser::State state = m_parser.feed(data);
+    if (state == HttpRequestParser::State::Failed)
+        return refuse(m_parser.error());
+    if (!hadHead && m_parser.hasHead() && !onHead())
+        return;
+    if (state == HttpRequestParser::State::Complete)
+        onRequestComplete();
+    else if (m_parser.hasHead())
+        m_timer.start(m_shared.config.timeouts.requestIdleMs);
+}
+
+bool ProxySession::onHead()
+{
+    const RequestHead &head = m_parser.head();
+    m_match = m_shared.config.allowlist.match(head.authority.host);
+    if (!m_match.rule) {
+        qCInfo(lcProxy) << "denied host" << head.authority.host;
+        refuse(Reason::HostNotAllowed);
+        return false;
+    }
+    m_clean = sanitizeRequest(head, m_match.rule->auth.headerName);
+    if (m_clean.strippedCredential)
+        emit securityEvent(QStringLiteral("proxy_client_credential"));
+    if (head.expectContinue && m_parser.state() != HttpRequestParser::State::Complete)
+        m_client->write("HTTP/1.1 100 Continue\r\n\r\n");
+    // The TLS handshake overlaps the arrival of the body.
+    m_upstream = new UpstreamExchange(m_shared.tls, m_shared.config.timeouts, this);
+    connect(m_upstream, &UpstreamExchange::responseHead, this, &ProxySession::onResponseHead);
+    connect(m_upstream, &UpstreamExchange::responseData, this, &ProxySession::onResponseData);
+    connect(m_upstream, &UpstreamExchange::finished, this, &ProxySession::onResponseFinished);
+    connect(m_upstream, &UpstreamExchange::failed, this, &ProxySession::onUpstreamFailed);
+    m_upstream->open(UpstreamTarget::resolve(QString::fromLatin1(head.authority.host),
+                                             m_shared.config.connectTo));
+    return true;
+}
+
+void ProxySession::onRequestComplete()
+{
+    m_timer.stop();
+    m_stage = Stage::Authenticating;
+    if (m_match.rule->auth.kind == AuthRule::Kind::Header || m_shared.credentials->current())
+        return forward();
+    CredentialSource *source = m_shared.credentials;
+    connect(source, &CredentialSource::ready, this, [this] {
+        if (m_stage == Stage::Authenticating)
+            m_shared.credentials->current() ? forward() : refuse(Reason::CredentialsUnavailable);
+    });
+    connect(source, &CredentialSource::failed, this, [this] {
+        if (m_stage == Stage::Authenticating)
+            refuse(Reason::CredentialsUnavailable);
+    });
+    source->fetch();
+}
+
+void ProxySession::forward()
+{
+    m_stage = Stage::Forwarding;
+    const std::shared_ptr<const AwsCredentials> aws = m_shared.credentials->current();
+    const RequestHead &head = m_parser.head();
+    const UpstreamAuth auth{&m_match, aws.get(), QDateTime::currentDateTimeUtc()};
+    m_clock.start();
+    m_upstream->send(buildUpstreamHead(head, m_clean, m_parser.body(), auth), m_parser.body(),
+                     head.method == "HEAD");
+}
+
+void ProxySession::onResponseHead(int status, const QByteArray &reasonPhrase,
+                                  const HeaderList &headers, qint64 contentLength)
+{
+    m_stage = Stage::Streaming;
+    m_chunked = contentLength < 0;
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase + "\r\n";
+    for (const auto &[name, value] : sanitizeResponseHeaders(headers))
+        out += name + ": " + value + "\r\n";
+    out += m_chunked ? QByteArray("transfer-encoding: chunked\r\n")
+                     : "content-length: " + QByteArray::number(contentLength) + "\r\n";
+    m_client->write(out + "connection: close\r\n\r\n");
+}
+
+void ProxySession::onResponseData(const QByteArray &data)
+{
+    if (m_chunked)
+        m_client->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
+    else
+        m_client->write(data);
+    m_client->flush(); // a streamed frame must not wait for the next one
+    if (m_client->bytesToWrite() > kHighWater)
+        m_upstream->setPaused(true);
+}
+
+void ProxySession::onClientWritten()
+{
+    if (m_upstream && m_client->bytesToWrite() < kLowWater)
+        m_upstream->setPaused(false);
+}
+
+void ProxySession::onResponseFinished()
+{
+    if (m_chunked)
+        m_client->write("0\r\n\r\n");
+    conclude(Reason::None);
+    m_client->disconnectFromServer();
+}
+
+void ProxySession::onUpstreamFailed(Reason reason)
+{
+    if (m_stage != Stage::Streaming)
+        return refuse(reason);
+    conclude(reason); // mid-body: the client must see a truncated stream, not a new status
+    m_client->abort();
+}
+
+void ProxySession::refuse(Reason reason)
+{
+    if (m_stage == Stage::Done)
+        return;
+    m_client->write(refusalResponse(reason));
+    conclude(reason);
+    m_client->disconnectFromServer();
+}
+
+void ProxySession::conclude(Reason reason)
+{
+    m_stage = Stage::Done;
+    m_timer.stop();
+    if (m_upstream)
+        m_upstream->deleteLater();
+    m_upstream = nullptr;
+    if (const char *event = securityEventFor(reason))
+        emit securityEvent(QString::fromLatin1(event));
+    const qint64 upstreamMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    qCInfo(lcProxy).noquote() << decisionFor(reason) << reasonCode(reason)
+                              << m_parser.head().method << m_parser.head().authority.host
+                              << upstreamMs << "ms";
+    emit concluded(reason, upstreamMs);
+}
+
+} // namespace hako::proxy

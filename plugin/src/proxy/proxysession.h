@@ -1,0 +1,72 @@
+// One client connection on a proxy socket: parse and check the request,
+// match the allowlist, strip what the client must not send, authenticate,
+// forward, and stream the answer back. Exactly one request per connection;
+// every outcome ends in exactly one concluded() signal (except when the client
+// itself hangs up first).
+#pragma once
+
+#include "httprequest.h"
+#include "proxyconfig.h"
+#include "refusal.h"
+#include "sanitize.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QTimer>
+
+class QLocalSocket;
+
+namespace hako::proxy {
+
+class CredentialSource;
+class UpstreamExchange;
+
+// What every session of one proxy shares; owned by CredentialProxy.
+struct ProxyShared {
+    ProxyConfig config;
+    QSslConfiguration tls;
+    CredentialSource *credentials = nullptr;
+};
+
+class ProxySession : public QObject
+{
+    Q_OBJECT
+
+public:
+    ProxySession(QLocalSocket *client, const ProxyShared &shared, QObject *parent = nullptr);
+
+signals:
+    void concluded(hako::proxy::Reason reason, qint64 upstreamMs);
+    void securityEvent(const QString &type);
+
+private:
+    enum class Stage { Receiving, Authenticating, Forwarding, Streaming, Done };
+
+    void onClientData();
+    bool onHead();
+    void onRequestComplete();
+    void forward();
+    void onResponseHead(int status, const QByteArray &reasonPhrase, const HeaderList &headers,
+                        qint64 contentLength);
+    void onResponseData(const QByteArray &data);
+    void onResponseFinished();
+    void onUpstreamFailed(Reason reason);
+    void onClientWritten();
+    void refuse(Reason reason);
+    void conclude(Reason reason);
+
+    QLocalSocket *m_client;
+    const ProxyShared &m_shared;
+    HttpRequestParser m_parser;
+    AllowMatch m_match;
+    SanitizedRequest m_clean;
+    UpstreamExchange *m_upstream = nullptr;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    Stage m_stage = Stage::Receiving;
+    bool m_chunked = false;
+};
+
+} // namespace hako::proxy

@@ -1,0 +1,226 @@
+#include "upstream.h"
+
+#include "proxylog.h"
+
+#include <QSslSocket>
+
+#include <http_parser.h>
+
+namespace hako::proxy {
+
+namespace {
+
+constexpr qint64 kReadBuffer = 256 * 1024;
+
+bool isRedirect(int status)
+{
+    return status >= 300 && status < 400 && status != 304;
+}
+
+} // namespace
+
+// http_parser in response mode; forwards to the exchange's signals.
+struct UpstreamExchange::Parser {
+    UpstreamExchange *owner;
+    http_parser parser{};
+    http_parser_settings settings{};
+    QByteArray reasonPhrase;
+    HeaderList headers;
+    bool inValue = false;
+    bool headRequest = false;
+    bool complete = false;
+
+    explicit Parser(UpstreamExchange *o);
+    int headersComplete();
+};
+
+UpstreamExchange::Parser::Parser(UpstreamExchange *o)
+    : owner(o)
+{
+    http_parser_init(&parser, HTTP_RESPONSE);
+    parser.data = this;
+    settings.on_status = [](http_parser *p, const char *at, size_t len) {
+        static_cast<Parser *>(p->data)->reasonPhrase.append(at, qsizetype(len));
+        return 0;
+    };
+    settings.on_header_field = [](http_parser *p, const char *at, size_t len) {
+        auto *d = static_cast<Parser *>(p->data);
+        if (d->inValue || d->headers.isEmpty())
+            d->headers.append(QPair<QByteArray, QByteArray>());
+        d->inValue = false;
+        d->headers.last().first.append(at, qsizetype(len));
+        return 0;
+    };
+    settings.on_header_value = [](http_parser *p, const char *at, size_t len) {
+        auto *d = static_cast<Parser *>(p->data);
+        d->inValue = true;
+        d->headers.last().second.append(at, qsizetype(len));
+        return 0;
+    };
+    settings.on_headers_complete = [](http_parser *p) {
+        return static_cast<Parser *>(p->data)->headersComplete();
+    };
+    settings.on_body = [](http_parser *p, const char *at, size_t len) {
+        auto *d = static_cast<Parser *>(p->data);
+        d->owner->arm(d->owner->m_timeouts.responseIdleMs);
+        emit d->owner->responseData(QByteArray(at, qsizetype(len)));
+        return 0;
+    };
+    settings.on_message_complete = [](http_parser *p) {
+        static_cast<Parser *>(p->data)->complete = true;
+        http_parser_pause(p, 1);
+        return 0;
+    };
+}
+
+// Returning 1 tells http_parser that a HEAD response has no body; 2+ aborts.
+int UpstreamExchange::Parser::headersComplete()
+{
+    if (parser.status_code < 200) // 1xx interim answers are not relayed
+        return 0;
+    const int status = parser.status_code;
+    if (isRedirect(status)) {
+        owner->fail(Reason::UpstreamRedirect);
+        return 2;
+    }
+    const bool known = !(parser.flags & F_CHUNKED) && parser.content_length != ULLONG_MAX;
+    const bool noBody = headRequest || status == 204 || status == 304;
+    const qint64 length = noBody ? 0 : known ? qint64(parser.content_length) : -1;
+    owner->arm(owner->m_timeouts.responseIdleMs);
+    emit owner->responseHead(status, reasonPhrase, headers, length);
+    return headRequest ? 1 : 0;
+}
+
+UpstreamTarget UpstreamTarget::resolve(const QString &host, const QList<ConnectTo> &overrides)
+{
+    for (const ConnectTo &c : overrides) {
+        if (c.matches(host, 443)) {
+            return {host, c.toHost.isEmpty() ? host : c.toHost,
+                    quint16(c.toPort < 0 ? 443 : c.toPort)};
+        }
+    }
+    return {host, host, 443};
+}
+
+UpstreamExchange::UpstreamExchange(const QSslConfiguration &tls, const ProxyTimeouts &timeouts,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_socket(new QSslSocket(this))
+    , m_timeouts(timeouts)
+    , m_parser(std::make_unique<Parser>(this))
+{
+    m_socket->setSslConfiguration(tls);
+    m_socket->setPeerVerifyMode(QSslSocket::VerifyPeer);
+    m_socket->setReadBufferSize(kReadBuffer);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] { fail(Reason::UpstreamTimeout); });
+    connect(m_socket, &QSslSocket::encrypted, this, &UpstreamExchange::onEncrypted);
+    connect(m_socket, &QSslSocket::readyRead, this, &UpstreamExchange::onReadyRead);
+    connect(m_socket, &QSslSocket::errorOccurred, this, &UpstreamExchange::onError);
+    connect(m_socket, &QSslSocket::disconnected, this, &UpstreamExchange::onDisconnected);
+}
+
+UpstreamExchange::~UpstreamExchange()
+{
+    m_done = true;
+    m_socket->disconnect(this);
+    m_socket->abort();
+}
+
+void UpstreamExchange::open(const UpstreamTarget &target)
+{
+    arm(m_timeouts.connectMs);
+    m_socket->connectToHostEncrypted(target.connectHost, target.connectPort, target.host);
+}
+
+void UpstreamExchange::send(const QByteArray &head, const QByteArray &body, bool headRequest)
+{
+    m_parser->headRequest = headRequest;
+    m_pending = head + body;
+    if (m_socket->isEncrypted())
+        onEncrypted();
+}
+
+void UpstreamExchange::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (!paused && m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &UpstreamExchange::onReadyRead, Qt::QueuedConnection);
+}
+
+void UpstreamExchange::onEncrypted()
+{
+    if (m_pending.isEmpty())
+        return m_timer.stop(); // connected early; the request is still arriving
+    m_socket->write(m_pending);
+    m_pending.clear();
+    arm(m_timeouts.responseHeadMs);
+}
+
+void UpstreamExchange::onReadyRead()
+{
+    if (m_paused || m_done)
+        return;
+    const QByteArray data = m_socket->readAll();
+    feed(data.constData(), data.size());
+}
+
+void UpstreamExchange::feed(const char *data, qsizetype size)
+{
+    http_parser_execute(&m_parser->parser, &m_parser->settings, data, size_t(size));
+    if (m_done)
+        return;
+    if (m_parser->complete) {
+        m_done = true;
+        m_timer.stop();
+        emit finished();
+    } else if (HTTP_PARSER_ERRNO(&m_parser->parser) != HPE_OK) {
+        fail(Reason::UpstreamProtocol);
+    }
+}
+
+void UpstreamExchange::onError()
+{
+    if (m_done)
+        return;
+    switch (m_socket->error()) {
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        return fail(Reason::UpstreamTls);
+    case QAbstractSocket::RemoteHostClosedError:
+        return onDisconnected();
+    default:
+        return fail(Reason::UpstreamConnect);
+    }
+}
+
+// A close-delimited body ends here; anything else still open is truncated.
+void UpstreamExchange::onDisconnected()
+{
+    if (m_done)
+        return;
+    const QByteArray rest = m_socket->readAll();
+    feed(rest.constData(), rest.size());
+    if (!m_done)
+        feed(nullptr, 0);
+    if (!m_done)
+        fail(m_parser->parser.status_code ? Reason::UpstreamProtocol : Reason::UpstreamConnect);
+}
+
+void UpstreamExchange::fail(Reason reason)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_timer.stop();
+    qCInfo(lcProxy) << "upstream exchange failed:" << reasonCode(reason);
+    emit failed(reason);
+}
+
+void UpstreamExchange::arm(int ms)
+{
+    m_timer.start(ms);
+}
+
+} // namespace hako::proxy

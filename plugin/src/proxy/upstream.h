@@ -1,0 +1,74 @@
+// One request/response exchange with the upstream service over verified TLS.
+//
+// Certificate and host-name verification are always on (the peer name is the
+// allowlisted host even when a connect-to override redirects the TCP
+// connection); nothing ignores an SSL error. A 3xx answer is refused, not
+// followed. The response body is handed on as it arrives, de-chunked, with
+// reading paused while the client is slow (backpressure).
+#pragma once
+
+#include "proxyconfig.h"
+#include "refusal.h"
+#include "sigv4.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QTimer>
+
+#include <memory>
+
+class QSslSocket;
+
+namespace hako::proxy {
+
+struct UpstreamTarget {
+    QString host;        // allowlisted name: SNI and certificate check
+    QString connectHost; // where TCP goes (differs under proxy.connectTo)
+    quint16 connectPort = 443;
+
+    static UpstreamTarget resolve(const QString &host, const QList<ConnectTo> &overrides);
+};
+
+class UpstreamExchange : public QObject
+{
+    Q_OBJECT
+
+public:
+    UpstreamExchange(const QSslConfiguration &tls, const ProxyTimeouts &timeouts,
+                     QObject *parent = nullptr);
+    ~UpstreamExchange() override;
+
+    void open(const UpstreamTarget &target); // starts TCP + TLS at once
+    void send(const QByteArray &head, const QByteArray &body, bool headRequest);
+    void setPaused(bool paused);
+
+    struct Parser;
+
+signals:
+    // contentLength is -1 when the length is not known in advance.
+    void responseHead(int status, const QByteArray &reasonPhrase,
+                      const hako::proxy::HeaderList &headers, qint64 contentLength);
+    void responseData(const QByteArray &data);
+    void finished();
+    void failed(hako::proxy::Reason reason);
+
+private:
+    void onEncrypted();
+    void onReadyRead();
+    void onError();
+    void onDisconnected();
+    void feed(const char *data, qsizetype size);
+    void fail(Reason reason);
+    void arm(int ms);
+
+    QSslSocket *m_socket;
+    ProxyTimeouts m_timeouts;
+    QTimer m_timer;
+    QByteArray m_pending;
+    bool m_paused = false;
+    bool m_done = false;
+    std::unique_ptr<Parser> m_parser;
+};
+
+} // namespace hako::proxy

@@ -1,0 +1,111 @@
+#include "engine/containerpolicy.h"
+
+#include <QTest>
+
+using namespace hako;
+
+class tst_ContainerPolicy : public QObject
+{
+    Q_OBJECT
+
+    static ContainerSpec seedSpec()
+    {
+        ContainerSpec spec;
+        spec.name = QStringLiteral("hako-0123");
+        spec.image = QStringLiteral("hako/workspace-base:latest");
+        spec.seccompProfile = QStringLiteral("/run/hako/workspace-seccomp.json");
+        spec.workspaceDir = QStringLiteral("/var/lib/hako/workspaces/0123");
+        spec.socketDir = QStringLiteral("/run/hako/sockets/0123");
+        spec.agentBinary = QStringLiteral("/opt/build/bin/hako-agent");
+        spec.labels = {{QStringLiteral("org.hako.managed"), QStringLiteral("true")}};
+        return spec;
+    }
+
+    // The value that follows `flag` at any position where it occurs.
+    static QStringList valuesOf(const QStringList &args, const QString &flag)
+    {
+        QStringList values;
+        for (int i = 0; i + 1 < args.size(); ++i)
+            if (args.at(i) == flag)
+                values << args.at(i + 1);
+        return values;
+    }
+
+private Q_SLOTS:
+    void seedFlags_data()
+    {
+        QTest::addColumn<QString>("flag");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("network") << "--network" << "none";
+        QTest::newRow("pids") << "--pids-limit" << "100";
+        QTest::newRow("cpu period") << "--cpu-period" << "100000";
+        QTest::newRow("cpu quota") << "--cpu-quota" << "200000";
+        QTest::newRow("memory") << "--memory" << "2147483648";
+        QTest::newRow("no extra swap") << "--memory-swap" << "2147483648";
+        QTest::newRow("tmpfs") << "--tmpfs" << "/tmp:rw,noexec,nosuid,nodev,size=536870912";
+        QTest::newRow("capabilities") << "--cap-drop" << "ALL";
+        QTest::newRow("user") << "--user" << "1000:1000";
+        QTest::newRow("no-new-privileges") << "--security-opt" << "no-new-privileges";
+        QTest::newRow("seccomp") << "--security-opt" << "seccomp=/run/hako/workspace-seccomp.json";
+        QTest::newRow("runtime") << "--runtime" << "runc";
+        QTest::newRow("never pull") << "--pull" << "never";
+        QTest::newRow("workspace") << "--mount" << "type=bind,source=/var/lib/hako/workspaces/0123,target=/workspace";
+        QTest::newRow("sockets") << "--mount" << "type=bind,source=/run/hako/sockets/0123,target=/var/run/hako";
+        QTest::newRow("agent read-only") << "--mount" << "type=bind,source=/opt/build/bin/hako-agent,target=/opt/hako/hako-agent,readonly";
+        QTest::newRow("label") << "--label" << "org.hako.managed=true";
+        QTest::newRow("entrypoint") << "--entrypoint" << "/opt/hako/hako-agent";
+    }
+
+    void seedFlags()
+    {
+        QFETCH(QString, flag);
+        QFETCH(QString, value);
+        const QStringList args = runArguments(seedSpec());
+        QVERIFY2(valuesOf(args, flag).contains(value), qPrintable(args.join(QLatin1Char(' '))));
+    }
+
+    void readOnlyRootfs() { QVERIFY(runArguments(seedSpec()).contains(QStringLiteral("--read-only"))); }
+
+    void imageBeforeAgentArguments()
+    {
+        const QStringList args = runArguments(seedSpec());
+        const int image = args.indexOf(QStringLiteral("hako/workspace-base:latest"));
+        QVERIFY(image > 0);
+        QCOMPARE(args.mid(image + 1).first(), QStringLiteral("--socket"));
+    }
+
+    void noSeccompFlagWithoutProfile()
+    {
+        ContainerSpec spec = seedSpec();
+        spec.seccompProfile.clear();
+        for (const QString &opt : valuesOf(runArguments(spec), QStringLiteral("--security-opt")))
+            QVERIFY(!opt.startsWith(QLatin1String("seccomp")));
+    }
+
+    void environmentKeepsSecretsOut_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<bool>("passed");
+        QTest::newRow("home") << "HOME=/tmp" << true;
+        QTest::newRow("lang") << "LANG=C.UTF-8" << true;
+        QTest::newRow("proxy socket") << "HAKO_PROXY_SOCKET=/var/run/hako/proxy.sock" << true;
+        QTest::newRow("aws key") << "AWS_ACCESS_KEY_ID=AKIA" << false;
+        QTest::newRow("aws secret") << "AWS_SECRET_ACCESS_KEY=x" << false;
+        QTest::newRow("aws lower") << "aws_session_token=x" << false;
+        QTest::newRow("github token") << "GITHUB_TOKEN=x" << false;
+        QTest::newRow("anthropic") << "ANTHROPIC_API_KEY=x" << false;
+        QTest::newRow("password") << "DB_PASSWORD=x" << false;
+    }
+
+    void environmentKeepsSecretsOut()
+    {
+        QFETCH(QString, variable);
+        QFETCH(bool, passed);
+        ContainerSpec spec = seedSpec();
+        spec.environment = {variable};
+        QCOMPARE(valuesOf(runArguments(spec), QStringLiteral("--env")).contains(variable), passed);
+    }
+};
+
+QTEST_APPLESS_MAIN(tst_ContainerPolicy)
+#include "tst_containerpolicy.moc"

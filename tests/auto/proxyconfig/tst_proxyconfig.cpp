@@ -1,0 +1,243 @@
+// Settings -> ProxyConfig/CredentialConfig, connect-to syntax, the
+// credential file and credential_process parsers, refresh before expiry and
+// locked secret memory.
+#include "credentials.h"
+#include "proxyconfig.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace hako::proxy;
+
+class TestProxyConfig : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void settings_data();
+    void settings();
+    void connectTo_data();
+    void connectTo();
+    void sharedCredentials_data();
+    void sharedCredentials();
+    void processOutput_data();
+    void processOutput();
+    void processRefresh();
+    void profileReload();
+    void secretBuffer();
+};
+
+void TestProxyConfig::settings_data()
+{
+    QTest::addColumn<QJsonObject>("settings");
+    QTest::addColumn<int>("errors");
+    QTest::addColumn<int>("rules");
+
+    const QJsonObject keys{{"credentials.source", "settings"},
+                           {"credentials.accessKeyId", "AKID"},
+                           {"credentials.secretAccessKey", "secret"}};
+    auto with = [&keys](const QString &key, const QJsonValue &value) {
+        QJsonObject o = keys;
+        o.insert(key, value);
+        return o;
+    };
+    QTest::newRow("defaults") << QJsonObject() << 0 << 1;
+    QTest::newRow("settings-source") << keys << 0 << 1;
+    QTest::newRow("allow-list") << with("proxy.allow", QJsonArray{"bedrock-runtime.*.amazonaws.com", "a.*.example.com"}) << 0 << 2;
+    QTest::newRow("allow-string") << with("proxy.allow", "bedrock-runtime.*.amazonaws.com, x.*.example.com") << 0 << 2;
+    QTest::newRow("allow-json-text") << with("proxy.allow", R"(["bedrock-runtime.*.amazonaws.com"])") << 0 << 1;
+    QTest::newRow("bearer-rule") << with("proxy.allow", QJsonArray{QJsonObject{{"pattern", "api.example.com"}, {"auth", "bearer"}, {"value", "k"}}}) << 0 << 1;
+    QTest::newRow("sigv4-fixed-region") << with("proxy.allow", QJsonArray{QJsonObject{{"pattern", "vpce.example.com"}, {"region", "eu-west-1"}}}) << 0 << 1;
+    QTest::newRow("connect-to") << with("proxy.connectTo", QJsonArray{"bedrock-runtime.us-east-1.amazonaws.com:443:127.0.0.1:8443"}) << 0 << 1;
+    // bad values
+    QTest::newRow("empty-allow") << with("proxy.allow", QJsonArray()) << 1 << 0;
+    QTest::newRow("partial-wildcard") << with("proxy.allow", QJsonArray{"bedrock-*.amazonaws.com"}) << 1 << 0;
+    QTest::newRow("no-region") << with("proxy.allow", QJsonArray{"vpce.example.com"}) << 1 << 0;
+    QTest::newRow("header-without-value") << with("proxy.allow", QJsonArray{QJsonObject{{"pattern", "api.example.com"}, {"auth", "header"}, {"header", "x-api-key"}}}) << 1 << 0;
+    QTest::newRow("unknown-auth") << with("proxy.allow", QJsonArray{QJsonObject{{"pattern", "api.example.com"}, {"auth", "basic"}, {"value", "v"}}}) << 1 << 0;
+    QTest::newRow("bad-connect-to") << with("proxy.connectTo", QJsonArray{"127.0.0.1:8443"}) << 1 << 1;
+    QTest::newRow("missing-ca") << with("proxy.caFile", "/nonexistent/ca.pem") << 1 << 1;
+    QTest::newRow("ca-not-pem") << with("proxy.caFile", "/etc/hostname") << 1 << 1;
+    QTest::newRow("unknown-source") << with("credentials.source", "env") << 1 << 1;
+    QTest::newRow("settings-without-secret") << with("credentials.secretAccessKey", "") << 1 << 1;
+    QTest::newRow("process-empty") << with("credentials.source", "process") << 1 << 1;
+}
+
+void TestProxyConfig::settings()
+{
+    QFETCH(QJsonObject, settings);
+    QFETCH(int, errors);
+    QFETCH(int, rules);
+    ProxyConfig proxy;
+    CredentialConfig credentials;
+    const QStringList found = configFromSettings(settings, &proxy, &credentials);
+    QCOMPARE(found.size(), errors);
+    QCOMPARE(proxy.allowlist.rules().size(), rules);
+    for (const QString &e : found)
+        QVERIFY(!e.contains("secret", Qt::CaseSensitive) || e.contains("secretAccessKey"));
+}
+
+void TestProxyConfig::connectTo_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("toHost");
+    QTest::addColumn<int>("toPort");
+    QTest::newRow("full") << "a.example.com:443:127.0.0.1:8443" << true << "a.example.com" << "127.0.0.1" << 8443;
+    QTest::newRow("any-host") << "::127.0.0.1:8443" << true << "zzz.example.com" << "127.0.0.1" << 8443;
+    QTest::newRow("keep-port") << "a.example.com:443:b.example.com:" << true << "a.example.com" << "b.example.com" << -1;
+    QTest::newRow("ipv6") << "a.example.com:443:[::1]:8443" << true << "a.example.com" << "::1" << 8443;
+    QTest::newRow("too-few") << "a.example.com:443:127.0.0.1" << false << "" << "" << 0;
+    QTest::newRow("bad-port") << "a.example.com:443:127.0.0.1:99999" << false << "" << "" << 0;
+    QTest::newRow("text-port") << "a.example.com:https:127.0.0.1:1" << false << "" << "" << 0;
+    QTest::newRow("unclosed-bracket") << "a:443:[::1:8443" << false << "" << "" << 0;
+}
+
+void TestProxyConfig::connectTo()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(QString, host);
+    QFETCH(QString, toHost);
+    QFETCH(int, toPort);
+    const std::optional<ConnectTo> c = ConnectTo::parse(text);
+    QCOMPARE(c.has_value(), valid);
+    if (!valid)
+        return;
+    QVERIFY(c->matches(host, 443));
+    QVERIFY(!c->matches(host, 444) || c->fromPort < 0);
+    QCOMPARE(c->toHost, toHost);
+    QCOMPARE(c->toPort, toPort);
+}
+
+void TestProxyConfig::sharedCredentials_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<bool>("token");
+    const QByteArray two = "[default]\naws_access_key_id = AKID1\naws_secret_access_key = s1\n\n"
+                           "[work]\n# comment\naws_access_key_id=AKID2\naws_secret_access_key=s2\n"
+                           "aws_session_token=t2\n";
+    QTest::newRow("default") << two << "default" << true << false;
+    QTest::newRow("named-with-token") << two << "work" << true << true;
+    QTest::newRow("config-style") << QByteArray("[profile dev]\naws_access_key_id=A\naws_secret_access_key=s\n") << "dev" << true << false;
+    QTest::newRow("missing-profile") << two << "other" << false << false;
+    QTest::newRow("missing-secret") << QByteArray("[default]\naws_access_key_id=A\n") << "default" << false << false;
+    QTest::newRow("key-in-other-section") << QByteArray("[a]\naws_secret_access_key=s\n[default]\naws_access_key_id=A\n") << "default" << false << false;
+    QTest::newRow("empty") << QByteArray() << "default" << false << false;
+}
+
+void TestProxyConfig::sharedCredentials()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, profile);
+    QFETCH(bool, ok);
+    QFETCH(bool, token);
+    AwsCredentials c;
+    QString error;
+    QCOMPARE(parseSharedCredentials(text, profile, &c, &error), ok);
+    QCOMPARE(error.isEmpty(), ok);
+    QCOMPARE(c.sessionToken != nullptr, token);
+    if (ok)
+        QVERIFY(!c.secretAccessKey->view().isEmpty());
+    QVERIFY(!error.contains("s1") && !error.contains("s2"));
+}
+
+void TestProxyConfig::processOutput_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<bool>("expires");
+    QTest::newRow("full") << QByteArray(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S","SessionToken":"T","Expiration":"2030-01-01T00:00:00Z"})") << true << true;
+    QTest::newRow("no-expiry") << QByteArray(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S"})") << true << false;
+    QTest::newRow("version-2") << QByteArray(R"({"Version":2,"AccessKeyId":"A","SecretAccessKey":"S"})") << false << false;
+    QTest::newRow("no-secret") << QByteArray(R"({"Version":1,"AccessKeyId":"A"})") << false << false;
+    QTest::newRow("bad-expiry") << QByteArray(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S","Expiration":"soon"})") << false << false;
+    QTest::newRow("not-json") << QByteArray("AKID SECRET") << false << false;
+}
+
+void TestProxyConfig::processOutput()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, ok);
+    QFETCH(bool, expires);
+    AwsCredentials c;
+    QString error;
+    QCOMPARE(parseProcessOutput(json, &c, &error), ok);
+    QCOMPARE(c.expiration.isValid(), expires && ok);
+    QVERIFY(!error.contains("SECRET"));
+}
+
+// Credentials that expire within the refresh margin are refreshed while the
+// old ones keep being served; a counter file shows the process ran again.
+void TestProxyConfig::processRefresh()
+{
+    QTemporaryDir dir;
+    const QString script = dir.filePath("creds.sh");
+    QFile f(script);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("#!/bin/sh\necho x >> \"$(dirname \"$0\")/count\"\n"
+            "exp=$(date -u -d '+120 seconds' +%Y-%m-%dT%H:%M:%SZ)\n"
+            "printf '{\"Version\":1,\"AccessKeyId\":\"AKIDPROC\",\"SecretAccessKey\":\"S\","
+            "\"SessionToken\":\"T\",\"Expiration\":\"%s\"}' \"$exp\"\n");
+    f.close();
+    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    CredentialConfig config;
+    config.source = CredentialConfig::Source::Process;
+    config.process = script;
+    config.refreshMarginSecs = 300; // 120 s validity is already "near expiry"
+    CredentialSource source(config);
+    QVERIFY(!source.current());
+    QSignalSpy ready(&source, &CredentialSource::ready);
+    source.fetch();
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(source.current()->accessKeyId, QByteArray("AKIDPROC"));
+    QVERIFY(ready.wait(10000)); // current() started the early refresh
+    QFile count(dir.filePath("count"));
+    QVERIFY(count.open(QIODevice::ReadOnly));
+    QCOMPARE(count.readAll().count('x'), 2);
+
+    CredentialConfig failing = config;
+    failing.process = "/bin/false";
+    CredentialSource bad(failing);
+    QSignalSpy failed(&bad, &CredentialSource::failed);
+    bad.fetch();
+    QVERIFY(failed.wait(10000));
+    QVERIFY(!bad.current());
+}
+
+void TestProxyConfig::profileReload()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("credentials");
+    auto write = [&path](const QByteArray &text) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+    };
+    write("[default]\naws_access_key_id=AKID1\naws_secret_access_key=s\n");
+    CredentialConfig config;
+    config.file = path;
+    CredentialSource source(config);
+    QCOMPARE(source.current()->accessKeyId, QByteArray("AKID1"));
+    QTest::qWait(1100); // distinct modification time
+    write("[default]\naws_access_key_id=AKID2\naws_secret_access_key=s\n");
+    QCOMPARE(source.current()->accessKeyId, QByteArray("AKID2"));
+}
+
+void TestProxyConfig::secretBuffer()
+{
+    const auto secret = SecretBuffer::create("top-secret");
+    QCOMPARE(secret->view(), QByteArrayView("top-secret"));
+    QVERIFY(secret->isLocked()); // fails where RLIMIT_MEMLOCK is 0
+    QByteArray copy("transient");
+    cleanse(copy);
+    QVERIFY(copy.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestProxyConfig)
+#include "tst_proxyconfig.moc"

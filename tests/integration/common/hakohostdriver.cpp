@@ -1,0 +1,88 @@
+#include "hakohostdriver.h"
+
+#include "policy/conversationid.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+
+namespace {
+
+HostRun runProcess(const QString &program, const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    QElapsedTimer clock;
+    clock.start();
+    p.start(program, args);
+    HostRun r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.err = "test driver: timed out";
+    }
+    r.ms = clock.elapsed();
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err += p.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+QJsonObject HostRun::json() const { return QJsonDocument::fromJson(out).object(); }
+
+HakoHostDriver::HakoHostDriver() : m_env(QProcessEnvironment::systemEnvironment())
+{
+    m_root.setAutoRemove(false); // removed in the destructor, after the containers are gone
+    set(QStringLiteral("paths.workspaces=") + workspacesDir());
+    set(QStringLiteral("paths.runtime=") + runtimeDir());
+}
+
+HakoHostDriver::~HakoHostDriver()
+{
+    const QString instance = instanceId();
+    if (!instance.isEmpty()) {
+        const HostRun ids = docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
+                                    QStringLiteral("label=org.hako.instance=") + instance});
+        const QStringList list = QString::fromUtf8(ids.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (!list.isEmpty())
+            docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);
+    }
+    m_root.remove();
+}
+
+QString HakoHostDriver::instanceId() const
+{
+    QFile f(runtimeDir() + QStringLiteral("/instance-id"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).trimmed() : QString();
+}
+
+HostRun HakoHostDriver::run(const QStringList &args, int timeoutMs) const
+{
+    // Settings go after the command word, as a user would type them.
+    QStringList all = args.mid(0, 1) + m_extra + args.mid(1);
+    return runProcess(QStringLiteral(HAKO_HOST_BIN), all, m_env, timeoutMs);
+}
+
+HostRun HakoHostDriver::exec(const QString &conversation, const QString &command, const QStringList &flags) const
+{
+    return run(QStringList{QStringLiteral("exec"), QStringLiteral("--conversation"), conversation} + flags
+               + QStringList{QStringLiteral("--"), command});
+}
+
+HostRun HakoHostDriver::tool(const QString &conversation, const QString &name, const QByteArray &inputJson) const
+{
+    return run({QStringLiteral("tool"), QStringLiteral("--conversation"), conversation, name, QString::fromUtf8(inputJson)});
+}
+
+HostRun HakoHostDriver::docker(const QStringList &args, int timeoutMs)
+{
+    return runProcess(QStringLiteral("docker"), args, QProcessEnvironment::systemEnvironment(), timeoutMs);
+}
+
+QString HakoHostDriver::containerOf(const QString &conversation) const
+{
+    return hako::containerName(instanceId(), hako::conversationKey(conversation));
+}

@@ -1,0 +1,359 @@
+// The credential proxy end to end on a temporary Unix socket, against a
+// loopback HTTPS stand-in that re-verifies SigV4 with botocore: the attack
+// corpus (attacks.txt), correctly signed requests, a header-injection rule,
+// streaming, and a final sweep for secrets in every response and log line.
+#include "credentialproxy.h"
+#include "standin.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocalSocket>
+#include <QMutex>
+#include <QtTest>
+
+using namespace hako::proxy;
+
+namespace {
+
+const QByteArray kHost = "bedrock-runtime.us-east-1.amazonaws.com";
+const QByteArray kInvokePath = "/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke";
+const StandIn::Credentials kCreds{"AKIDHAKOTEST", "hakoTestSecret/DoNotLeak+0123456789abcdefXYZ",
+                                  "hakoTestSessionToken-DoNotLeak-0123456789"};
+const QByteArray kApiKey = "hakoTestApiKey-DoNotLeak";
+const QByteArray kClientCredential = "CLIENTCRED";
+
+QMutex logMutex;
+QStringList capturedLog;
+QtMessageHandler previousHandler = nullptr;
+
+void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker lock(&logMutex);
+        capturedLog.append(message);
+    }
+    if (qEnvironmentVariableIsSet("HAKO_TEST_VERBOSE"))
+        previousHandler(type, context, message);
+}
+
+// attacks.txt escapes: \r \n \t \\ \xHH, plus {H}, {LONG}, {MANY}, {BIG}.
+QByteArray unescape(const QByteArray &text)
+{
+    QByteArray many;
+    for (int i = 0; i < 80; ++i)
+        many += "X-H" + QByteArray::number(i) + ": v\\r\\n";
+    QByteArray in = text;
+    in.replace("{H}", kHost).replace("{LONG}", QByteArray(9000, 'a')).replace("{MANY}", many)
+        .replace("{BIG}", QByteArray(40000, 'b'));
+    QByteArray out;
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        if (in[i] != '\\' || i + 1 == in.size()) {
+            out += in[i];
+            continue;
+        }
+        const char c = in[++i];
+        if (c == 'x') {
+            out += char(in.mid(i + 1, 2).toInt(nullptr, 16));
+            i += 2;
+        } else {
+            out += c == 'r' ? '\r' : c == 'n' ? '\n' : c == 't' ? '\t' : c;
+        }
+    }
+    return out;
+}
+
+struct Response {
+    int status = 0;
+    QByteArray reason; // X-Hako-Proxy-Reason
+    QByteArray raw;
+    QByteArray body;
+};
+
+Response parseResponse(const QByteArray &raw)
+{
+    Response r;
+    r.raw = raw;
+    const qsizetype end = raw.indexOf("\r\n\r\n");
+    const QList<QByteArray> lines = raw.left(end).split('\n');
+    r.status = lines.value(0).split(' ').value(1).toInt();
+    for (const QByteArray &line : lines) {
+        if (line.toLower().startsWith("x-hako-proxy-reason:"))
+            r.reason = line.mid(20).trimmed();
+    }
+    r.body = end < 0 ? QByteArray() : raw.mid(end + 4);
+    return r;
+}
+
+} // namespace
+
+class TestProxyAttack : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void attack_data();
+    void attack();
+    void signedInvoke_data();
+    void signedInvoke();
+    void headerRule();
+    void expectContinue();
+    void streaming();
+    void noSecretsAnywhere();
+
+private:
+    Response exchange(const QByteArray &request, int timeoutMs = 15000);
+    QJsonObject settings() const;
+
+    QTemporaryDir m_dir;
+    StandIn m_trusted;
+    StandIn m_untrusted;
+    quint16 m_trustedPort = 0;
+    quint16 m_untrustedPort = 0;
+    QString m_log;
+    QString m_socket;
+    CredentialProxy *m_proxy = nullptr;
+    QList<QByteArray> m_responses;
+    QStringList m_decisions;
+};
+
+QJsonObject TestProxyAttack::settings() const
+{
+    const QString good = QString::number(m_trustedPort);
+    const QJsonObject headerRule{{"pattern", "api.llm.example"},
+                                 {"auth", "header"},
+                                 {"header", "x-api-key"},
+                                 {"value", QString::fromLatin1(kApiKey)}};
+    return {{"proxy.allow", QJsonArray{QString::fromLatin1(kHost).replace("us-east-1", "*"), headerRule}},
+            {"proxy.connectTo",
+             QJsonArray{"bedrock-runtime.eu-west-1.amazonaws.com:443:127.0.0.1:"
+                            + QString::number(m_untrustedPort),
+                        "bedrock-runtime.ap-south-1.amazonaws.com:443:127.0.0.1:1",
+                        // everything else, whatever it is, lands on the stand-in: never off loopback
+                        "::127.0.0.1:" + good}},
+            {"proxy.caFile", m_dir.filePath("ca.pem")},
+            {"credentials.source", "settings"},
+            {"credentials.accessKeyId", kCreds.accessKey},
+            {"credentials.secretAccessKey", kCreds.secretKey},
+            {"credentials.sessionToken", kCreds.token}};
+}
+
+void TestProxyAttack::initTestCase()
+{
+    if (!QFile::exists("/usr/bin/python3") || !QFile::exists("/usr/bin/openssl"))
+        QSKIP("needs /usr/bin/python3 (python3-botocore) and openssl");
+    QString error;
+    QVERIFY2(StandIn::makeCertificates(m_dir.path(), &error), qPrintable(error));
+    m_log = m_dir.filePath("standin.jsonl");
+    m_trustedPort = m_trusted.start(m_dir.filePath("server.pem"), m_dir.filePath("server.key"),
+                                    m_log, kCreds);
+    m_untrustedPort = m_untrusted.start(m_dir.filePath("untrusted.pem"),
+                                        m_dir.filePath("untrusted.key"), m_log, {});
+    QVERIFY(m_trustedPort && m_untrustedPort);
+
+    QLoggingCategory::setFilterRules(QStringLiteral("hako.proxy.debug=true"));
+    previousHandler = qInstallMessageHandler(captureMessage);
+    ProxyConfig config;
+    CredentialConfig credentials;
+    const QStringList errors = configFromSettings(settings(), &config, &credentials);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+    config.timeouts.requestHeadMs = 1500;
+    config.timeouts.requestIdleMs = 1500;
+    m_proxy = new CredentialProxy(config, credentials, this);
+    connect(m_proxy, &CredentialProxy::decision, this,
+            [this](const QString &d, const QString &r, qint64) { m_decisions << d + '/' + r; });
+    m_socket = m_dir.filePath("proxy.sock");
+    QVERIFY2(m_proxy->listen(m_socket, &error), qPrintable(error));
+    QCOMPARE(QFile::permissions(m_socket) & QFileDevice::WriteOther, QFileDevice::WriteOther);
+}
+
+void TestProxyAttack::cleanupTestCase()
+{
+    if (m_proxy)
+        m_proxy->close(m_socket);
+    QVERIFY(!QFile::exists(m_socket));
+    qInstallMessageHandler(previousHandler);
+}
+
+Response TestProxyAttack::exchange(const QByteArray &request, int timeoutMs)
+{
+    QLocalSocket client;
+    QByteArray received;
+    connect(&client, &QLocalSocket::readyRead, &client, [&] { received += client.readAll(); });
+    client.connectToServer(m_socket);
+    client.write(request);
+    QElapsedTimer clock;
+    clock.start();
+    while (client.state() != QLocalSocket::UnconnectedState && clock.elapsed() < timeoutMs)
+        QTest::qWait(5);
+    received += client.readAll();
+    m_responses.append(received);
+    return parseResponse(received);
+}
+
+void TestProxyAttack::attack_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("reason");
+    QTest::addColumn<QByteArray>("upstream");
+    QFile corpus(QStringLiteral(HAKO_PROXY_TESTDIR "/attacks.txt"));
+    QVERIFY(corpus.open(QIODevice::ReadOnly));
+    QList<QByteArray> fields;
+    QByteArray request;
+    auto flush = [&] {
+        if (fields.size() == 4)
+            QTest::newRow(fields[0].constData()) << unescape(request) << fields[1].toInt() << fields[2]
+                                                 << fields[3];
+        fields.clear();
+        request.clear();
+    };
+    for (const QByteArray &line : corpus.readAll().split('\n')) {
+        if (line.startsWith("=== ")) {
+            flush();
+            for (const QByteArray &f : line.mid(4).split('|'))
+                fields.append(f.trimmed());
+        } else if (!line.startsWith('#') && !fields.isEmpty()) {
+            request += line;
+        }
+    }
+    flush();
+}
+
+void TestProxyAttack::attack()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    QFETCH(QByteArray, reason);
+    QFETCH(QByteArray, upstream);
+    const qsizetype before = StandIn::readLog(m_log).size();
+    const Response r = exchange(request);
+    QCOMPARE(r.status, status);
+    if (status != 200)
+        QCOMPARE(r.reason, reason);
+    QVERIFY(!r.raw.contains(kClientCredential));
+    const QList<QJsonObject> log = StandIn::readLog(m_log);
+    const QList<QJsonObject> seen = log.mid(before);
+    if (upstream == "none") {
+        QCOMPARE(seen.size(), 0);
+        return;
+    }
+    QCOMPARE(seen.size(), 1);
+    const QByteArray record = QJsonDocument(seen.first()).toJson();
+    QVERIFY2(!record.contains(kClientCredential), record.constData());
+    if (upstream == "forwarded")
+        QVERIFY2(seen.first()["verified"].toBool(), record.constData());
+}
+
+void TestProxyAttack::signedInvoke_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    const QByteArray body = R"({"anthropic_version":"bedrock-2023-05-31","max_tokens":10})";
+    const QByteArray length = "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    QTest::newRow("origin-form") << "POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
+                                        + "\r\nContent-Type: application/json\r\n" + length;
+    QTest::newRow("absolute-form") << "POST http://" + kHost + kInvokePath + " HTTP/1.1\r\nHost: "
+                                          + kHost + "\r\nContent-Type: application/json\r\n" + length;
+    QTest::newRow("raw-colon-and-query")
+        << "POST /model/anthropic.claude-3-haiku-20240307-v1:0/invoke?trace=a%3Ab HTTP/1.1\r\nHost: "
+               + kHost + "\r\nContent-Type: application/json\r\n" + length;
+    QTest::newRow("get-no-body") << "GET /async-invoke?maxResults=5 HTTP/1.1\r\nHost: " + kHost
+                                        + "\r\n\r\n";
+}
+
+// The proxy's signature must be one that botocore, recomputing it from what
+// arrived, accepts.
+void TestProxyAttack::signedInvoke()
+{
+    QFETCH(QByteArray, request);
+    const qsizetype before = StandIn::readLog(m_log).size();
+    const Response r = exchange(request);
+    QCOMPARE(r.status, 200);
+    QVERIFY2(QJsonDocument::fromJson(r.body)["verified"].toBool(), r.raw.constData());
+    QCOMPARE(StandIn::readLog(m_log).size(), before + 1);
+}
+
+void TestProxyAttack::headerRule()
+{
+    const qsizetype before = StandIn::readLog(m_log).size();
+    const Response r = exchange("POST /v1/messages HTTP/1.1\r\nHost: api.llm.example\r\n"
+                                "X-Api-Key: " + kClientCredential + "\r\nX_API_KEY: " + kClientCredential
+                                + "\r\nContent-Length: 2\r\n\r\n{}");
+    QCOMPARE(r.status, 200);
+    const QList<QJsonObject> seen = StandIn::readLog(m_log).mid(before);
+    QCOMPARE(seen.size(), 1);
+    QStringList keys;
+    for (const QJsonValue &h : seen.first()["headers"].toArray()) {
+        if (h[0].toString().compare("x-api-key", Qt::CaseInsensitive) == 0)
+            keys << h[1].toString();
+    }
+    QCOMPARE(keys, QStringList{QString::fromLatin1(kApiKey)});
+}
+
+void TestProxyAttack::expectContinue()
+{
+    QLocalSocket client;
+    QByteArray received;
+    connect(&client, &QLocalSocket::readyRead, &client, [&] { received += client.readAll(); });
+    client.connectToServer(m_socket);
+    client.write("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
+                 + "\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(received.startsWith("HTTP/1.1 100 Continue\r\n\r\n"), 5000);
+    client.write("{}");
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QLocalSocket::UnconnectedState, 15000);
+    received += client.readAll();
+    QCOMPARE(parseResponse(received.mid(25)).status, 200);
+}
+
+// The stand-in sends four event-stream frames 400 ms apart; the first must
+// reach the client before the stand-in has even sent the last.
+void TestProxyAttack::streaming()
+{
+    QLocalSocket client;
+    QByteArray received;
+    qint64 firstFrameAt = 0;
+    connect(&client, &QLocalSocket::readyRead, &client, [&] {
+        received += client.readAll();
+        const qsizetype head = received.indexOf("\r\n\r\n");
+        if (!firstFrameAt && head >= 0 && received.size() > head + 4 + 16)
+            firstFrameAt = QDateTime::currentMSecsSinceEpoch();
+    });
+    client.connectToServer(m_socket);
+    client.write("POST /model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke-with-response-stream "
+                 "HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}");
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QLocalSocket::UnconnectedState, 20000);
+    const Response r = parseResponse(received);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.raw.contains("transfer-encoding: chunked"));
+    QVERIFY(r.raw.contains("application/vnd.amazon.eventstream"));
+    QVERIFY(r.raw.endsWith("0\r\n\r\n"));
+    const QJsonObject record = StandIn::readLog(m_log).last();
+    QVERIFY(record["verified"].toBool());
+    const QJsonArray sent = record["frames_sent"].toArray();
+    QCOMPARE(sent.size(), 4);
+    const qint64 lastSentAt = qint64(sent.last().toDouble() * 1000);
+    qInfo("first frame at client %lld ms before the stand-in sent the last",
+          lastSentAt - firstFrameAt);
+    QVERIFY(firstFrameAt > 0 && firstFrameAt < lastSentAt);
+}
+
+void TestProxyAttack::noSecretsAnywhere()
+{
+    QVERIFY(!m_decisions.isEmpty());
+    const QList<QByteArray> secrets{kCreds.secretKey.toLatin1(), kCreds.token.toLatin1(), kApiKey,
+                                    kClientCredential};
+    QMutexLocker lock(&logMutex);
+    const QByteArray logs = capturedLog.join('\n').toUtf8();
+    QVERIFY(logs.contains("hako") || !capturedLog.isEmpty());
+    for (const QByteArray &secret : secrets) {
+        QVERIFY2(!logs.contains(secret), secret.constData());
+        for (const QByteArray &response : m_responses)
+            QVERIFY2(!response.contains(secret), secret.constData());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestProxyAttack)
+#include "tst_proxyattack.moc"
