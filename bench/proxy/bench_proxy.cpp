@@ -52,8 +52,8 @@ double median(const QList<double> &v)
 QByteArray plainRequest(const QByteArray &path, const QByteArray &body)
 {
     return "POST " + path + " HTTP/1.1\r\nHost: " + kHost
-           + "\r\nContent-Type: application/json\r\nContent-Length: "
-           + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\n\r\n" + body;
 }
 
 // The direct baseline signs exactly as the proxy does, so the stand-in does
@@ -67,14 +67,14 @@ QByteArray signedRequest(const QByteArray &path, const QByteArray &body)
     const AllowMatch match = list.match(kHost);
     const AwsCredentials aws{kCreds.accessKey.toLatin1(),
                              SecretBuffer::create(kCreds.secretKey.toLatin1()),
-                             SecretBuffer::create(kCreds.token.toLatin1()), {}};
+                             SecretBuffer::create(kCreds.token.toLatin1()),
+                             {}};
     const UpstreamAuth auth{&match, &aws, QDateTime::currentDateTimeUtc()};
     return buildUpstreamHead(parser.head(), sanitizeRequest(parser.head(), {}), body, auth) + body;
 }
 
 // Sends `request` and reads until the server closes; returns the bytes read.
-template <typename Socket>
-qint64 roundTrip(Socket &socket, const QByteArray &request)
+template<typename Socket> qint64 roundTrip(Socket &socket, const QByteArray &request)
 {
     socket.write(request);
     qint64 received = 0;
@@ -129,12 +129,13 @@ bool Fixture::start()
         return false;
     port = standIn.start(dir.filePath("server.pem"), dir.filePath("server.key"),
                          dir.filePath("log.jsonl"), kCreds);
-    const QJsonObject settings{{"proxy.connectTo", QJsonArray{"::127.0.0.1:" + QString::number(port)}},
-                               {"proxy.caFile", dir.filePath("ca.pem")},
-                               {"credentials.source", "settings"},
-                               {"credentials.accessKeyId", kCreds.accessKey},
-                               {"credentials.secretAccessKey", kCreds.secretKey},
-                               {"credentials.sessionToken", kCreds.token}};
+    const QJsonObject settings{
+        {"proxy.connectTo", QJsonArray{"::127.0.0.1:" + QString::number(port)}},
+        {"proxy.caFile", dir.filePath("ca.pem")},
+        {"credentials.source", "settings"},
+        {"credentials.accessKeyId", kCreds.accessKey},
+        {"credentials.secretAccessKey", kCreds.secretKey},
+        {"credentials.sessionToken", kCreds.token}};
     ProxyConfig config;
     CredentialConfig credentials;
     if (!port || !configFromSettings(settings, &config, &credentials).isEmpty())
@@ -146,15 +147,16 @@ bool Fixture::start()
     thread.start();
     socket = dir.filePath("proxy.sock");
     bool ok = false;
-    QMetaObject::invokeMethod(proxy, [&] { ok = proxy->listen(socket, &error); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        proxy, [&] { ok = proxy->listen(socket, &error); }, Qt::BlockingQueuedConnection);
     return ok;
 }
 
 Fixture::~Fixture()
 {
     if (proxy)
-        QMetaObject::invokeMethod(proxy, [this] { delete proxy; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            proxy, [this] { delete proxy; }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
 }
@@ -173,9 +175,12 @@ QJsonObject latency(Fixture &f, int rounds)
                 "added p50 %.3f ms (target <= 1 ms)\n",
                 rounds, median(directMs), percentile(directMs, 0.9), median(viaMs),
                 percentile(viaMs, 0.9), added);
-    return {{"direct_p50_ms", median(directMs)}, {"direct_p90_ms", percentile(directMs, 0.9)},
-            {"proxy_p50_ms", median(viaMs)},     {"proxy_p90_ms", percentile(viaMs, 0.9)},
-            {"added_p50_ms", added},             {"rounds", rounds}};
+    return {{"direct_p50_ms", median(directMs)},
+            {"direct_p90_ms", percentile(directMs, 0.9)},
+            {"proxy_p50_ms", median(viaMs)},
+            {"proxy_p90_ms", percentile(viaMs, 0.9)},
+            {"added_p50_ms", added},
+            {"rounds", rounds}};
 }
 
 QJsonObject throughput(Fixture &f, int rounds)
@@ -193,23 +198,28 @@ QJsonObject throughput(Fixture &f, int rounds)
     std::printf("25 MB    (n=%d)  direct %.1f MB/s | proxy %.1f MB/s | %.0f %% of direct "
                 "(target >= 80 %%)\n",
                 rounds, median(directMBs), median(viaMBs), ratio * 100);
-    return {{"direct_MBps", median(directMBs)}, {"proxy_MBps", median(viaMBs)},
-            {"ratio", ratio}, {"rounds", rounds}};
+    return {{"direct_MBps", median(directMBs)},
+            {"proxy_MBps", median(viaMBs)},
+            {"ratio", ratio},
+            {"rounds", rounds}};
 }
 
 QJsonObject signing(int iterations)
 {
     const QByteArray hash = sigv4::sha256Hex(kBody);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const HeaderList headers{{"host", kHost}, {"content-type", "application/json"},
-                             {"x-amz-date", sigv4::amzDate(now)}, {"x-amz-content-sha256", hash},
+    const HeaderList headers{{"host", kHost},
+                             {"content-type", "application/json"},
+                             {"x-amz-date", sigv4::amzDate(now)},
+                             {"x-amz-content-sha256", hash},
                              {"x-amz-security-token", kCreds.token.toLatin1()}};
     const QByteArray secret = kCreds.secretKey.toLatin1();
     QElapsedTimer clock;
     clock.start();
     volatile qsizetype sink = 0; // keeps the loop from being optimised away
     for (int i = 0; i < iterations; ++i) {
-        const QByteArray bodyHash = sigv4::sha256Hex(kBody); // botocore hashes the body each time too
+        const QByteArray bodyHash
+            = sigv4::sha256Hex(kBody); // botocore hashes the body each time too
         sink += sigv4::sign({"POST", kInvoke, {}, headers, bodyHash},
                             {"us-east-1", "bedrock", now, false},
                             {kCreds.accessKey.toLatin1(), secret})
@@ -223,8 +233,9 @@ QJsonObject signing(int iterations)
     python.closeWriteChannel();
     python.waitForFinished(120000);
     const double botoUs = python.readAllStandardOutput().trimmed().toDouble();
-    std::printf("SigV4    hako %.2f us/signature | botocore %.2f us | %.0fx faster (target >= 20x)\n",
-                oursUs, botoUs, botoUs / oursUs);
+    std::printf(
+        "SigV4    hako %.2f us/signature | botocore %.2f us | %.0fx faster (target >= 20x)\n",
+        oursUs, botoUs, botoUs / oursUs);
     return {{"hako_us", oursUs}, {"botocore_us", botoUs}, {"speedup", botoUs / oursUs}};
 }
 

@@ -18,6 +18,9 @@ namespace hako {
 namespace {
 
 constexpr int kAgentStartTimeoutMs = 30000;
+// A running container's agent answers at once; one that does not within this
+// time is wedged or lost its socket (a tool may delete it), and is replaced.
+constexpr int kAdoptTimeoutMs = 3000;
 
 bool makeOwnedDir(const QString &path, uint uid, mode_t mode)
 {
@@ -70,7 +73,7 @@ void Sandbox::adoptOrCreate(const QList<ContainerInfo> &found)
     QStringList stale;
     for (const ContainerInfo &c : found) {
         if (c.isRunning())
-            return connectAgent();
+            return connectAgent(kAdoptTimeoutMs, c.name);
         stale << c.name;
     }
     // A stopped container (agent died, OOM, daemon restart) is replaced; its
@@ -129,18 +132,27 @@ void Sandbox::create()
         }
         if (error)
             return settle(error);
-        connectAgent();
+        connectAgent(kAgentStartTimeoutMs, QString());
     });
 }
 
-void Sandbox::connectAgent()
+void Sandbox::connectAgent(int timeoutMs, const QString &adopted)
 {
     delete m_channel;
     m_channel = new AgentChannel(this);
     connect(m_channel, &AgentChannel::ready, this, [this] { settle({}); });
-    connect(m_channel, &AgentChannel::failed, this, [this](const Error &error) { settle(error); });
+    connect(m_channel, &AgentChannel::failed, this, [this, adopted](const Error &error) {
+        if (adopted.isEmpty())
+            return settle(error);
+        // The workspace is on the host: a fresh container loses nothing.
+        m_context->engine->remove({adopted}, this, [this](const Error &removeError) {
+            if (removeError)
+                return settle(removeError);
+            create();
+        });
+    });
     connect(m_channel, &AgentChannel::lost, this, [this] { m_state = State::Idle; });
-    m_channel->open(socketDir() + QStringLiteral("/agent.sock"), kAgentStartTimeoutMs);
+    m_channel->open(socketDir() + QStringLiteral("/agent.sock"), timeoutMs);
 }
 
 void Sandbox::settle(const Error &error)

@@ -56,7 +56,8 @@ private:
     void begin();
     void adoptOrCreate(const QList<ContainerInfo> &found);
     void create();
-    void connectAgent();
+    // `adopted`: the name of an existing container, replaced if its agent is silent.
+    void connectAgent(int timeoutMs, const QString &adopted);
     void settle(const Error &error);
     Error prepareDirectories();
     ContainerSpec spec() const;

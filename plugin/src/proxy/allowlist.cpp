@@ -39,8 +39,8 @@ bool matchLabels(const QByteArrayList &pattern, const QByteArrayList &host, QByt
 QString Allowlist::checkPattern(QByteArrayView pattern)
 {
     const QByteArrayList labels = pattern.toByteArray().split('.');
-    const bool literalSuffix = labels.size() >= 2 && isLdhLabel(labels.last())
-                               && isLdhLabel(labels[labels.size() - 2]);
+    const bool literalSuffix
+        = labels.size() >= 2 && isLdhLabel(labels.last()) && isLdhLabel(labels[labels.size() - 2]);
     bool valid = literalSuffix && pattern.size() <= 253;
     for (const QByteArray &label : labels)
         valid = valid && (label == "*" || isLdhLabel(label));

@@ -50,9 +50,10 @@ bool CredentialProxy::listen(const QString &socketPath, QString *error)
     server->setSocketOptions(QLocalServer::WorldAccessOption);
     QLocalServer::removeServer(socketPath);
     const bool ok = server->listen(socketPath)
-                    && QFile::setPermissions(socketPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                             | QFileDevice::ReadGroup | QFileDevice::WriteGroup
-                                                             | QFileDevice::ReadOther | QFileDevice::WriteOther);
+        && QFile::setPermissions(socketPath,
+                                 QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                     | QFileDevice::ReadGroup | QFileDevice::WriteGroup
+                                     | QFileDevice::ReadOther | QFileDevice::WriteOther);
     if (!ok) {
         if (error)
             *error = QCoreApplication::translate("hako", "Cannot listen on proxy socket %1: %2")
@@ -60,7 +61,8 @@ bool CredentialProxy::listen(const QString &socketPath, QString *error)
         delete server;
         return false;
     }
-    connect(server, &QLocalServer::newConnection, this, [this, server] { onNewConnection(server); });
+    connect(server, &QLocalServer::newConnection, this,
+            [this, server] { onNewConnection(server); });
     m_servers.insert(socketPath, server);
     qCInfo(lcProxy) << "listening on" << socketPath;
     return true;

@@ -69,8 +69,10 @@ bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsC
     cleanse(secret);
     cleanse(token);
     if (!complete) {
-        *error = found ? QCoreApplication::translate("hako", "Profile \"%1\" lacks aws_access_key_id or aws_secret_access_key.")
-                       : QCoreApplication::translate("hako", "Profile \"%1\" was not found in the credentials file.");
+        *error = found ? QCoreApplication::translate(
+                     "hako", "Profile \"%1\" lacks aws_access_key_id or aws_secret_access_key.")
+                       : QCoreApplication::translate(
+                           "hako", "Profile \"%1\" was not found in the credentials file.");
         *error = error->arg(profile);
     }
     return complete;
@@ -87,13 +89,15 @@ bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, QString *er
     out->accessKeyId = o.value(QLatin1String("AccessKeyId")).toString().toUtf8();
     out->expiration = QDateTime::fromString(expiration, Qt::ISODate);
     const bool ok = o.value(QLatin1String("Version")).toInt() == 1 && !out->accessKeyId.isEmpty()
-                    && !secret.isEmpty() && (expiration.isEmpty() || out->expiration.isValid());
+        && !secret.isEmpty() && (expiration.isEmpty() || out->expiration.isValid());
     if (ok) {
         out->secretAccessKey = SecretBuffer::create(secret);
         out->sessionToken = token.isEmpty() ? nullptr : SecretBuffer::create(token);
     } else {
-        *error = QCoreApplication::translate("hako", "credential_process output is not AWS's Version 1 JSON with AccessKeyId, "
-                    "SecretAccessKey and a valid Expiration.");
+        *error = QCoreApplication::translate(
+            "hako",
+            "credential_process output is not AWS's Version 1 JSON with AccessKeyId, "
+            "SecretAccessKey and a valid Expiration.");
     }
     cleanse(secret);
     cleanse(token);
@@ -120,7 +124,7 @@ CredentialSource::~CredentialSource()
 bool CredentialSource::usable(const AwsCredentials &c, int marginSecs) const
 {
     return !c.expiration.isValid()
-           || QDateTime::currentDateTimeUtc().addSecs(marginSecs) < c.expiration;
+        || QDateTime::currentDateTimeUtc().addSecs(marginSecs) < c.expiration;
 }
 
 std::shared_ptr<const AwsCredentials> CredentialSource::current()
@@ -137,10 +141,14 @@ void CredentialSource::fetch()
 {
     switch (m_config.source) {
     case CredentialConfig::Source::Settings:
-        return m_current ? emit ready() : emit failed(QCoreApplication::translate("hako", "No access key configured in settings."));
+        return m_current ? emit ready()
+                         : emit failed(QCoreApplication::translate(
+                             "hako", "No access key configured in settings."));
     case CredentialConfig::Source::Profile:
         loadProfile();
-        return m_current ? emit ready() : emit failed(QCoreApplication::translate("hako", "No usable AWS profile credentials."));
+        return m_current ? emit ready()
+                         : emit failed(QCoreApplication::translate(
+                             "hako", "No usable AWS profile credentials."));
     case CredentialConfig::Source::Process:
         return startProcess();
     }
@@ -198,7 +206,8 @@ void CredentialSource::processFinished()
     QString error;
     const bool exited = process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0;
     if (!exited)
-        error = QCoreApplication::translate("hako", "credential_process failed (exit status %1).").arg(process->exitCode());
+        error = QCoreApplication::translate("hako", "credential_process failed (exit status %1).")
+                    .arg(process->exitCode());
     const bool ok = exited && parseProcessOutput(out, &c, &error);
     cleanse(out);
     if (!ok) {

@@ -1,5 +1,7 @@
 #include "httprequest.h"
 
+#include "headscreen.h"
+
 #include <http_parser.h>
 
 namespace hako::proxy {
@@ -8,43 +10,6 @@ namespace {
 
 constexpr QByteArrayView kHeadEnd = "\r\n\r\n";
 const QByteArrayList kAllowedMethods = {"GET", "HEAD", "POST", "PUT", "DELETE"};
-
-bool startsWithNoCase(QByteArrayView line, QByteArrayView prefix)
-{
-    return line.size() >= prefix.size()
-           && line.first(prefix.size()).compare(prefix, Qt::CaseInsensitive) == 0;
-}
-
-// Byte-level screening that http_parser is too lenient for. A trailing CR
-// may still be followed by its LF in the next read, so it is not judged yet.
-Reason screenHead(QByteArrayView buf)
-{
-    if (buf.startsWith('\r') || buf.startsWith('\n') || buf.startsWith(' ') || buf.startsWith('\t'))
-        return Reason::BadRequest;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < buf.size(); ++i) {
-        const auto c = static_cast<unsigned char>(buf[i]);
-        if (c == '\n' && (i == 0 || buf[i - 1] != '\r'))
-            return Reason::BareLineEnding;
-        if (c == '\r' && i + 1 < buf.size() && buf[i + 1] != '\n')
-            return Reason::BareLineEnding;
-        if (c == '\n') {
-            lineStart = i + 1;
-            if (lineStart < buf.size() && (buf[lineStart] == ' ' || buf[lineStart] == '\t'))
-                return Reason::ObsFold;
-            continue;
-        }
-        if (c >= 0x80 && lineStart == 0)
-            return Reason::BadTarget;
-        if (c >= 0x80) {
-            const bool hostLine = startsWithNoCase(buf.sliced(lineStart), "host:");
-            return hostLine ? Reason::NonAsciiHost : Reason::BadHeader;
-        }
-        if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
-            return Reason::BadHeader;
-    }
-    return Reason::None;
-}
 
 Reason mapParserError(http_errno err)
 {
@@ -62,18 +27,6 @@ Reason mapParserError(http_errno err)
     default:
         return Reason::BadRequest;
     }
-}
-
-// RFC 9110 tchar; http_parser lets "Host :" through as a name with a space.
-bool isToken(QByteArrayView name)
-{
-    static constexpr QByteArrayView kSymbols = "!#$%&'*+-.^_`|~";
-    for (char c : name) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum && !kSymbols.contains(c))
-            return false;
-    }
-    return !name.isEmpty();
 }
 
 // Splits "http(s)://authority/path?query" or "/path?query".
@@ -110,6 +63,7 @@ struct HttpRequestParser::Impl {
     State state = State::NeedMore;
     Reason error = Reason::None;
     QByteArray headBuf;
+    qsizetype screened = 0; // headBuf bytes already screened
     QByteArray url;
     bool inValue = false;
     bool headDone = false;
@@ -186,7 +140,8 @@ void HttpRequestParser::Impl::fail(Reason r)
 
 Reason HttpRequestParser::Impl::execute(QByteArrayView data, qsizetype *consumed)
 {
-    *consumed = qsizetype(http_parser_execute(&parser, &settings, data.data(), size_t(data.size())));
+    *consumed
+        = qsizetype(http_parser_execute(&parser, &settings, data.data(), size_t(data.size())));
     const auto err = http_errno(parser.http_errno);
     if (err == HPE_OK || (err == HPE_PAUSED && state == State::Complete))
         return Reason::None;
@@ -195,21 +150,23 @@ Reason HttpRequestParser::Impl::execute(QByteArrayView data, qsizetype *consumed
 
 void HttpRequestParser::Impl::feedHead(QByteArrayView data)
 {
+    const qsizetype from = qMax<qsizetype>(0, screened - 1);
     headBuf.append(data);
-    const qsizetype end = headBuf.indexOf(kHeadEnd);
+    screened = headBuf.size();
+    const qsizetype end = headBuf.indexOf(kHeadEnd, qMax<qsizetype>(0, from - 3));
     const qsizetype lineEnd = headBuf.indexOf("\r\n");
     if ((lineEnd < 0 ? headBuf.size() : lineEnd) > limits.maxRequestLine)
         return fail(Reason::RequestLineTooLong);
     if ((end < 0 ? headBuf.size() : end + kHeadEnd.size()) > limits.maxHeaderBytes)
         return fail(Reason::HeadersTooLarge);
-    const QByteArrayView head = end < 0 ? QByteArrayView(headBuf)
-                                        : QByteArrayView(headBuf).first(end + kHeadEnd.size());
-    if (const Reason r = screenHead(head); r != Reason::None)
+    const QByteArrayView block
+        = end < 0 ? QByteArrayView(headBuf) : QByteArrayView(headBuf).first(end + kHeadEnd.size());
+    if (const Reason r = screenHead(block, qMin(from, block.size())); r != Reason::None)
         return fail(r);
     if (end < 0)
         return;
     qsizetype consumed = 0;
-    if (const Reason r = execute(head, &consumed); r != Reason::None)
+    if (const Reason r = execute(block, &consumed); r != Reason::None)
         return fail(r);
     const QByteArray rest = headBuf.mid(end + kHeadEnd.size());
     headBuf.clear();
@@ -288,8 +245,8 @@ Reason HttpRequestParser::Impl::validateHead()
     Authority fromTarget;
     if (const Reason r = parseAuthority(targetAuthority, &fromTarget); r != Reason::None)
         return r;
-    const bool agree = fromTarget.host == head.authority.host
-                       && fromTarget.port == head.authority.port;
+    const bool agree
+        = fromTarget.host == head.authority.host && fromTarget.port == head.authority.port;
     return agree ? Reason::None : Reason::AuthorityMismatch;
 }
 

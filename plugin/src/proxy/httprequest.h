@@ -29,7 +29,7 @@ struct RequestLimits {
 struct RequestHead {
     QByteArray method;
     Authority authority;
-    QByteArray path;  // raw, validated by checkPath()
+    QByteArray path; // raw, validated by checkPath()
     QByteArray query; // raw, without '?'
     HeaderList headers; // as received, in order
     bool expectContinue = false;

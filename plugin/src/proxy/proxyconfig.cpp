@@ -39,22 +39,26 @@ bool parsePort(const QString &text, int *port)
 QString parseAuthRule(const QJsonObject &o, AuthRule *rule)
 {
     const QString kind = o.value(QLatin1String("auth")).toString(QStringLiteral("sigv4"));
-    rule->service = o.value(QLatin1String("service")).toString(QStringLiteral("bedrock")).toLatin1();
+    rule->service
+        = o.value(QLatin1String("service")).toString(QStringLiteral("bedrock")).toLatin1();
     rule->region = o.value(QLatin1String("region")).toString().toLatin1();
     if (kind == QLatin1String("sigv4"))
         return {};
     QByteArray value = o.value(QLatin1String("value")).toString().toUtf8();
     rule->kind = AuthRule::Kind::Header;
     rule->headerName = kind == QLatin1String("bearer")
-                           ? QByteArray("authorization")
-                           : o.value(QLatin1String("header")).toString().toLatin1().toLower();
+        ? QByteArray("authorization")
+        : o.value(QLatin1String("header")).toString().toLatin1().toLower();
     rule->valuePrefix = kind == QLatin1String("bearer") ? QByteArray("Bearer ") : QByteArray();
     rule->headerValue = value.isEmpty() ? nullptr : SecretBuffer::create(value);
     cleanse(value);
     if (kind != QLatin1String("header") && kind != QLatin1String("bearer"))
-        return QCoreApplication::translate("hako", "proxy.allow: unknown auth \"%1\" (use sigv4, header or bearer).").arg(kind);
+        return QCoreApplication::translate(
+                   "hako", "proxy.allow: unknown auth \"%1\" (use sigv4, header or bearer).")
+            .arg(kind);
     if (rule->headerName.isEmpty() || !rule->headerValue)
-        return QCoreApplication::translate("hako", "proxy.allow: a header rule needs \"header\" and \"value\".");
+        return QCoreApplication::translate(
+            "hako", "proxy.allow: a header rule needs \"header\" and \"value\".");
     return {};
 }
 
@@ -63,23 +67,28 @@ QStringList readAllow(const QJsonValue &v, Allowlist *list)
     QStringList errors;
     for (const QJsonValue &entry : listValue(v)) {
         const QJsonObject o = entry.isObject()
-                                  ? entry.toObject()
-                                  : QJsonObject{{QStringLiteral("pattern"), entry.toString()}};
+            ? entry.toObject()
+            : QJsonObject{{QStringLiteral("pattern"), entry.toString()}};
         AllowRule rule{o.value(QLatin1String("pattern")).toString().toLatin1(), {}};
         QString error = Allowlist::checkPattern(rule.pattern);
         if (error.isEmpty())
             error = parseAuthRule(o, &rule.auth);
-        const bool needsRegion = rule.auth.kind == AuthRule::Kind::SigV4 && rule.auth.region.isEmpty();
+        const bool needsRegion
+            = rule.auth.kind == AuthRule::Kind::SigV4 && rule.auth.region.isEmpty();
         if (error.isEmpty() && needsRegion && !rule.pattern.split('.').contains("*"))
-            error = QCoreApplication::translate("hako", "proxy.allow: pattern \"%1\" has no \"*\" label to take the region from; "
-                       "give \"region\".").arg(QString::fromLatin1(rule.pattern));
+            error = QCoreApplication::translate(
+                        "hako",
+                        "proxy.allow: pattern \"%1\" has no \"*\" label to take the region from; "
+                        "give \"region\".")
+                        .arg(QString::fromLatin1(rule.pattern));
         if (error.isEmpty())
             list->add(std::move(rule));
         else
             errors.append(error);
     }
     if (list->rules().isEmpty() && errors.isEmpty())
-        errors.append(QCoreApplication::translate("hako", "proxy.allow is empty; the proxy would refuse everything."));
+        errors.append(QCoreApplication::translate(
+            "hako", "proxy.allow is empty; the proxy would refuse everything."));
     return errors;
 }
 
@@ -91,7 +100,8 @@ QStringList readConnectTo(const QJsonValue &v, QList<ConnectTo> *out)
         if (c)
             out->append(*c);
         else
-            errors.append(QCoreApplication::translate("hako", "proxy.connectTo: \"%1\" is not HOST1:PORT1:HOST2:PORT2.")
+            errors.append(QCoreApplication::translate(
+                              "hako", "proxy.connectTo: \"%1\" is not HOST1:PORT1:HOST2:PORT2.")
                               .arg(entry.toString().left(200)));
     }
     return errors;
@@ -102,9 +112,11 @@ QString checkCaFile(const QString &path)
     if (path.isEmpty())
         return {};
     if (!QFileInfo(path).isReadable())
-        return QCoreApplication::translate("hako", "proxy.caFile: \"%1\" cannot be read.").arg(path);
+        return QCoreApplication::translate("hako", "proxy.caFile: \"%1\" cannot be read.")
+            .arg(path);
     if (QSslCertificate::fromPath(path, QSsl::Pem).isEmpty())
-        return QCoreApplication::translate("hako", "proxy.caFile: \"%1\" holds no PEM certificate.").arg(path);
+        return QCoreApplication::translate("hako", "proxy.caFile: \"%1\" holds no PEM certificate.")
+            .arg(path);
     return {};
 }
 
@@ -123,13 +135,16 @@ QString settingsCredentials(const QJsonObject &s, CredentialConfig *c)
     cleanse(secret);
     cleanse(token);
     return complete ? QString()
-                    : QCoreApplication::translate("hako", "credentials.source is settings but credentials.accessKeyId or "
-                         "credentials.secretAccessKey is empty.");
+                    : QCoreApplication::translate(
+                        "hako",
+                        "credentials.source is settings but credentials.accessKeyId or "
+                        "credentials.secretAccessKey is empty.");
 }
 
 QString readCredentials(const QJsonObject &s, CredentialConfig *c)
 {
-    const QString source = s.value(QLatin1String("credentials.source")).toString(QStringLiteral("profile"));
+    const QString source
+        = s.value(QLatin1String("credentials.source")).toString(QStringLiteral("profile"));
     c->profile = s.value(QLatin1String("credentials.profile")).toString(c->profile);
     c->file = s.value(QLatin1String("credentials.file")).toString(c->file);
     c->process = s.value(QLatin1String("credentials.process")).toString();
@@ -139,14 +154,19 @@ QString readCredentials(const QJsonObject &s, CredentialConfig *c)
     }
     if (source == QLatin1String("profile")) {
         c->source = CredentialConfig::Source::Profile;
-        return c->profile.isEmpty() ? QCoreApplication::translate("hako", "credentials.profile is empty.") : QString();
+        return c->profile.isEmpty()
+            ? QCoreApplication::translate("hako", "credentials.profile is empty.")
+            : QString();
     }
     if (source == QLatin1String("process")) {
         c->source = CredentialConfig::Source::Process;
-        return QProcess::splitCommand(c->process).isEmpty() ? QCoreApplication::translate("hako", "credentials.process is empty.")
-                                                            : QString();
+        return QProcess::splitCommand(c->process).isEmpty()
+            ? QCoreApplication::translate("hako", "credentials.process is empty.")
+            : QString();
     }
-    return QCoreApplication::translate("hako", "credentials.source \"%1\" is not settings, profile or process.").arg(source.left(50));
+    return QCoreApplication::translate(
+               "hako", "credentials.source \"%1\" is not settings, profile or process.")
+        .arg(source.left(50));
 }
 
 } // namespace
@@ -162,7 +182,8 @@ std::optional<ConnectTo> ConnectTo::parse(const QString &text)
         if (head.size() != 3 || close < 0 || !head[2].isEmpty())
             return std::nullopt;
         const QString after = text.mid(close + 1);
-        if (!after.isEmpty() && (!after.startsWith(QLatin1Char(':')) || !parsePort(after.mid(1), &c.toPort)))
+        if (!after.isEmpty()
+            && (!after.startsWith(QLatin1Char(':')) || !parsePort(after.mid(1), &c.toPort)))
             return std::nullopt;
         c.toHost = text.mid(bracket + 1, close - bracket - 1);
     } else {

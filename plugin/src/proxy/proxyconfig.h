@@ -26,9 +26,9 @@
 namespace hako::proxy {
 
 struct ProxyTimeouts {
-    int requestHeadMs = 30000;   // client: whole head
-    int requestIdleMs = 60000;   // client: gap while the body arrives
-    int connectMs = 15000;       // upstream: TCP + TLS handshake
+    int requestHeadMs = 30000; // client: whole head
+    int requestIdleMs = 60000; // client: gap while the body arrives
+    int connectMs = 15000; // upstream: TCP + TLS handshake
     int responseHeadMs = 300000; // upstream: until the status line (models think first)
     int responseIdleMs = 120000; // upstream: gap between body bytes
 };

@@ -84,7 +84,7 @@ void ProxySession::onRequestComplete()
     CredentialSource *source = m_shared.credentials;
     connect(source, &CredentialSource::ready, this, [this] {
         if (m_stage == Stage::Authenticating)
-            m_shared.credentials->current() ? forward() : refuse(Reason::CredentialsUnavailable);
+            forward();
     });
     connect(source, &CredentialSource::failed, this, [this] {
         if (m_stage == Stage::Authenticating)
@@ -95,8 +95,10 @@ void ProxySession::onRequestComplete()
 
 void ProxySession::forward()
 {
-    m_stage = Stage::Forwarding;
     const std::shared_ptr<const AwsCredentials> aws = m_shared.credentials->current();
+    if (m_match.rule->auth.kind == AuthRule::Kind::SigV4 && !aws)
+        return refuse(Reason::CredentialsUnavailable); // expired since it was checked
+    m_stage = Stage::Forwarding;
     const RequestHead &head = m_parser.head();
     const UpstreamAuth auth{&m_match, aws.get(), QDateTime::currentDateTimeUtc()};
     m_clock.start();
@@ -169,9 +171,8 @@ void ProxySession::conclude(Reason reason)
     if (const char *event = securityEventFor(reason))
         emit securityEvent(QString::fromLatin1(event));
     const qint64 upstreamMs = m_clock.isValid() ? m_clock.elapsed() : 0;
-    qCInfo(lcProxy).noquote() << decisionFor(reason) << reasonCode(reason)
-                              << m_parser.head().method << m_parser.head().authority.host
-                              << upstreamMs << "ms";
+    qCInfo(lcProxy).noquote() << decisionFor(reason) << reasonCode(reason) << m_parser.head().method
+                              << m_parser.head().authority.host << upstreamMs << "ms";
     emit concluded(reason, upstreamMs);
 }
 

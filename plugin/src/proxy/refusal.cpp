@@ -36,8 +36,9 @@ constexpr ReasonInfo kReasons[] = {
     {Reason::BodyTooLarge, "body_too_large", 413, nullptr,
      QT_TRANSLATE_NOOP("hako", "The request body exceeds the 25 MB limit.")},
     {Reason::AmbiguousLength, "ambiguous_length", 400, "proxy_smuggling_attempt",
-     QT_TRANSLATE_NOOP("hako", "The body length is ambiguous (Content-Length and "
-                               "Transfer-Encoding, or repeated Content-Length).")},
+     QT_TRANSLATE_NOOP("hako",
+                       "The body length is ambiguous (Content-Length and "
+                       "Transfer-Encoding, or repeated Content-Length).")},
     {Reason::BadTransferEncoding, "bad_transfer_encoding", 501, "proxy_smuggling_attempt",
      QT_TRANSLATE_NOOP("hako", "Only a single \"Transfer-Encoding: chunked\" is supported.")},
     {Reason::BadVersion, "bad_version", 505, nullptr,
@@ -81,8 +82,9 @@ constexpr ReasonInfo kReasons[] = {
     {Reason::UpstreamTimeout, "upstream_timeout", 504, nullptr,
      QT_TRANSLATE_NOOP("hako", "The upstream service did not answer in time.")},
     {Reason::UpstreamRedirect, "upstream_redirect", 502, "proxy_upstream_redirect",
-     QT_TRANSLATE_NOOP("hako", "The upstream service answered with a redirect, which is not "
-                               "followed.")},
+     QT_TRANSLATE_NOOP("hako",
+                       "The upstream service answered with a redirect, which is not "
+                       "followed.")},
     {Reason::UpstreamProtocol, "upstream_protocol", 502, nullptr,
      QT_TRANSLATE_NOOP("hako", "The upstream response was not valid HTTP/1.1.")},
 };
@@ -113,9 +115,9 @@ const char *decisionFor(Reason reason)
     if (reason == Reason::None)
         return kDecisionAllowed;
     return httpStatus(reason) >= 500 && reason != Reason::BadTransferEncoding
-                   && reason != Reason::BadVersion
-               ? kDecisionError
-               : kDecisionDenied;
+            && reason != Reason::BadVersion
+        ? kDecisionError
+        : kDecisionDenied;
 }
 
 QString reasonMessage(Reason reason)
@@ -134,11 +136,11 @@ QByteArray refusalResponse(Reason reason)
     const QByteArray body = QJsonDocument(QJsonObject{{"reason", reasonCode(reason)},
                                                       {"message", reasonMessage(reason)}})
                                 .toJson(QJsonDocument::Compact)
-                            + '\n';
+        + '\n';
     return "HTTP/1.1 " + QByteArray::number(status) + " Refused by hako proxy\r\n"
-           + "Content-Type: application/json\r\nX-Hako-Proxy-Reason: " + reasonCode(reason)
-           + "\r\nContent-Length: " + QByteArray::number(body.size())
-           + "\r\nConnection: close\r\n\r\n" + body;
+        + "Content-Type: application/json\r\nX-Hako-Proxy-Reason: " + reasonCode(reason)
+        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n"
+        + body;
 }
 
 } // namespace hako::proxy

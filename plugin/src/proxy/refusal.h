@@ -55,10 +55,10 @@ inline constexpr char kDecisionAllowed[] = "allowed";
 inline constexpr char kDecisionDenied[] = "denied";
 inline constexpr char kDecisionError[] = "error";
 
-const char *reasonCode(Reason reason);     // e.g. "host_not_allowed"
-int httpStatus(Reason reason);             // e.g. 403
-const char *decisionFor(Reason reason);    // denied for client faults, error for upstream ones
-QString reasonMessage(Reason reason);      // translated, for the response body
+const char *reasonCode(Reason reason); // e.g. "host_not_allowed"
+int httpStatus(Reason reason); // e.g. 403
+const char *decisionFor(Reason reason); // denied for client faults, error for upstream ones
+QString reasonMessage(Reason reason); // translated, for the response body
 const char *securityEventFor(Reason reason); // nullptr when the refusal is not a security event
 
 // The complete refusal response (JSON body, Connection: close).

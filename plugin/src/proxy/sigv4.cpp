@@ -17,7 +17,7 @@ constexpr int kDigestSize = 32;
 bool isUnreserved(unsigned char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-           || c == '_' || c == '.' || c == '~';
+        || c == '_' || c == '.' || c == '~';
 }
 
 int hexValue(char c)
@@ -104,8 +104,8 @@ EVP_MAC_CTX *newHmacContext()
     static EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
     EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(mac);
     char digest[] = "SHA256";
-    const OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_END};
+    const OSSL_PARAM params[]
+        = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_END};
     EVP_MAC_CTX_set_params(ctx, params);
     return ctx;
 }
@@ -115,7 +115,7 @@ EVP_MAC_CTX *newHmacContext()
 void hmac(QByteArrayView key, QByteArrayView data, unsigned char *out)
 {
     thread_local std::unique_ptr<EVP_MAC_CTX, void (*)(EVP_MAC_CTX *)> ctx(newHmacContext(),
-                                                                          EVP_MAC_CTX_free);
+                                                                           EVP_MAC_CTX_free);
     size_t len = 0;
     EVP_MAC_init(ctx.get(), reinterpret_cast<const unsigned char *>(key.data()), size_t(key.size()),
                  nullptr);
@@ -138,9 +138,8 @@ QByteArrayView signingKey(const SigV4Scope &scope, const QByteArray &scopeText,
     thread_local std::shared_ptr<const SecretBuffer> cached;
     thread_local QByteArray cachedScope;
     const bool hit = cached && cachedScope == scopeText
-                     && cached->view().size() == secret.size() + kDigestSize
-                     && CRYPTO_memcmp(cached->view().data(), secret.data(), size_t(secret.size()))
-                            == 0;
+        && cached->view().size() == secret.size() + kDigestSize
+        && CRYPTO_memcmp(cached->view().data(), secret.data(), size_t(secret.size())) == 0;
     if (!hit) {
         QByteArray seed = "AWS4" + secret.toByteArray();
         unsigned char k[kDigestSize];
@@ -183,8 +182,7 @@ QByteArray amzDate(const QDateTime &utc)
 
 QByteArray credentialScope(const SigV4Scope &scope)
 {
-    return amzDate(scope.time).left(8) + '/' + scope.region + '/' + scope.service
-           + "/aws4_request";
+    return amzDate(scope.time).left(8) + '/' + scope.region + '/' + scope.service + "/aws4_request";
 }
 
 QByteArray uriEncode(QByteArrayView bytes, bool keepSlash)
@@ -219,7 +217,8 @@ QByteArray canonicalQuery(QByteArrayView query)
         const qsizetype eq = part.indexOf('=');
         const QByteArrayView name = eq < 0 ? part : part.first(eq);
         const QByteArrayView value = eq < 0 ? QByteArrayView() : part.sliced(eq + 1);
-        pairs.append({uriEncode(percentDecode(name), false), uriEncode(percentDecode(value), false)});
+        pairs.append(
+            {uriEncode(percentDecode(name), false), uriEncode(percentDecode(value), false)});
     }
     std::sort(pairs.begin(), pairs.end());
     QByteArray out;
@@ -256,7 +255,7 @@ QByteArray canonicalHeaders(const HeaderList &headers, QByteArray *signedHeaders
 QByteArray sha256Hex(QByteArrayView data)
 {
     thread_local std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(),
-                                                                        EVP_MD_CTX_free);
+                                                                         EVP_MD_CTX_free);
     unsigned char digest[kDigestSize];
     unsigned int len = 0;
     EVP_DigestInit_ex(ctx.get(), sha256Md(), nullptr);
@@ -270,17 +269,16 @@ SigV4Signature sign(const SigV4Request &request, const SigV4Scope &scope, const 
     SigV4Signature s;
     const QByteArray headers = canonicalHeaders(request.headers, &s.signedHeaders);
     s.canonicalRequest = request.method + '\n' + canonicalUri(request.path, scope.normalizePath)
-                         + '\n' + canonicalQuery(request.query) + '\n' + headers + '\n'
-                         + s.signedHeaders + '\n' + request.payloadHash;
+        + '\n' + canonicalQuery(request.query) + '\n' + headers + '\n' + s.signedHeaders + '\n'
+        + request.payloadHash;
     const QByteArray scopeText = credentialScope(scope);
     s.stringToSign = QByteArray(kAlgorithm) + '\n' + amzDate(scope.time) + '\n' + scopeText + '\n'
-                     + sha256Hex(s.canonicalRequest);
+        + sha256Hex(s.canonicalRequest);
     unsigned char digest[kDigestSize];
     hmac(signingKey(scope, scopeText, key.secretAccessKey), s.stringToSign, digest);
     s.signature = QByteArray(reinterpret_cast<const char *>(digest), kDigestSize).toHex();
     s.authorization = QByteArray(kAlgorithm) + " Credential=" + key.accessKeyId.toByteArray() + '/'
-                      + scopeText + ", SignedHeaders=" + s.signedHeaders
-                      + ", Signature=" + s.signature;
+        + scopeText + ", SignedHeaders=" + s.signedHeaders + ", Signature=" + s.signature;
     return s;
 }
 

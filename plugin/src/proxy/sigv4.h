@@ -20,8 +20,8 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 struct SigV4Request {
     QByteArray method;
-    QByteArray path;   // raw request path, e.g. "/model/a-v1%3A0/invoke"
-    QByteArray query;  // raw query without '?'
+    QByteArray path; // raw request path, e.g. "/model/a-v1%3A0/invoke"
+    QByteArray query; // raw query without '?'
     HeaderList headers; // every header that will be sent, as sent
     QByteArray payloadHash; // lowercase hex SHA-256 of the body
 };
@@ -51,7 +51,7 @@ namespace sigv4 {
 
 inline constexpr char kAlgorithm[] = "AWS4-HMAC-SHA256";
 
-QByteArray amzDate(const QDateTime &utc);           // 20150830T123600Z
+QByteArray amzDate(const QDateTime &utc); // 20150830T123600Z
 QByteArray credentialScope(const SigV4Scope &scope); // 20150830/us-east-1/service/aws4_request
 QByteArray uriEncode(QByteArrayView bytes, bool keepSlash);
 QByteArray canonicalUri(QByteArrayView path, bool normalize);

@@ -57,9 +57,8 @@ UpstreamExchange::Parser::Parser(UpstreamExchange *o)
         d->headers.last().second.append(at, qsizetype(len));
         return 0;
     };
-    settings.on_headers_complete = [](http_parser *p) {
-        return static_cast<Parser *>(p->data)->headersComplete();
-    };
+    settings.on_headers_complete
+        = [](http_parser *p) { return static_cast<Parser *>(p->data)->headersComplete(); };
     settings.on_body = [](http_parser *p, const char *at, size_t len) {
         auto *d = static_cast<Parser *>(p->data);
         d->owner->arm(d->owner->m_timeouts.responseIdleMs);

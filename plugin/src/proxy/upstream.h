@@ -23,7 +23,7 @@ class QSslSocket;
 namespace hako::proxy {
 
 struct UpstreamTarget {
-    QString host;        // allowlisted name: SNI and certificate check
+    QString host; // allowlisted name: SNI and certificate check
     QString connectHost; // where TCP goes (differs under proxy.connectTo)
     quint16 connectPort = 443;
 

@@ -45,19 +45,41 @@ void TestProxyConfig::settings_data()
     };
     QTest::newRow("defaults") << QJsonObject() << 0 << 1;
     QTest::newRow("settings-source") << keys << 0 << 1;
-    QTest::newRow("allow-list") << with("proxy.allow", QJsonArray{"bedrock-runtime.*.amazonaws.com", "a.*.example.com"}) << 0 << 2;
-    QTest::newRow("allow-string") << with("proxy.allow", "bedrock-runtime.*.amazonaws.com, x.*.example.com") << 0 << 2;
-    QTest::newRow("allow-json-text") << with("proxy.allow", R"(["bedrock-runtime.*.amazonaws.com"])") << 0 << 1;
-    QTest::newRow("bearer-rule") << with("proxy.allow", QJsonArray{QJsonObject{{"pattern", "api.example.com"}, {"auth", "bearer"}, {"value", "k"}}}) << 0 << 1;
-    QTest::newRow("sigv4-fixed-region") << with("proxy.allow", QJsonArray{QJsonObject{{"pattern", "vpce.example.com"}, {"region", "eu-west-1"}}}) << 0 << 1;
-    QTest::newRow("connect-to") << with("proxy.connectTo", QJsonArray{"bedrock-runtime.us-east-1.amazonaws.com:443:127.0.0.1:8443"}) << 0 << 1;
+    QTest::newRow("allow-list") << with(
+        "proxy.allow", QJsonArray{"bedrock-runtime.*.amazonaws.com", "a.*.example.com"})
+                                << 0 << 2;
+    QTest::newRow("allow-string") << with("proxy.allow",
+                                          "bedrock-runtime.*.amazonaws.com, x.*.example.com")
+                                  << 0 << 2;
+    QTest::newRow("allow-json-text")
+        << with("proxy.allow", R"(["bedrock-runtime.*.amazonaws.com"])") << 0 << 1;
+    QTest::newRow("bearer-rule") << with(
+        "proxy.allow",
+        QJsonArray{QJsonObject{{"pattern", "api.example.com"}, {"auth", "bearer"}, {"value", "k"}}})
+                                 << 0 << 1;
+    QTest::newRow("sigv4-fixed-region")
+        << with("proxy.allow",
+                QJsonArray{QJsonObject{{"pattern", "vpce.example.com"}, {"region", "eu-west-1"}}})
+        << 0 << 1;
+    QTest::newRow("connect-to") << with(
+        "proxy.connectTo", QJsonArray{"bedrock-runtime.us-east-1.amazonaws.com:443:127.0.0.1:8443"})
+                                << 0 << 1;
     // bad values
     QTest::newRow("empty-allow") << with("proxy.allow", QJsonArray()) << 1 << 0;
-    QTest::newRow("partial-wildcard") << with("proxy.allow", QJsonArray{"bedrock-*.amazonaws.com"}) << 1 << 0;
+    QTest::newRow("partial-wildcard")
+        << with("proxy.allow", QJsonArray{"bedrock-*.amazonaws.com"}) << 1 << 0;
     QTest::newRow("no-region") << with("proxy.allow", QJsonArray{"vpce.example.com"}) << 1 << 0;
-    QTest::newRow("header-without-value") << with("proxy.allow", QJsonArray{QJsonObject{{"pattern", "api.example.com"}, {"auth", "header"}, {"header", "x-api-key"}}}) << 1 << 0;
-    QTest::newRow("unknown-auth") << with("proxy.allow", QJsonArray{QJsonObject{{"pattern", "api.example.com"}, {"auth", "basic"}, {"value", "v"}}}) << 1 << 0;
-    QTest::newRow("bad-connect-to") << with("proxy.connectTo", QJsonArray{"127.0.0.1:8443"}) << 1 << 1;
+    QTest::newRow("header-without-value")
+        << with("proxy.allow",
+                QJsonArray{QJsonObject{
+                    {"pattern", "api.example.com"}, {"auth", "header"}, {"header", "x-api-key"}}})
+        << 1 << 0;
+    QTest::newRow("unknown-auth") << with(
+        "proxy.allow",
+        QJsonArray{QJsonObject{{"pattern", "api.example.com"}, {"auth", "basic"}, {"value", "v"}}})
+                                  << 1 << 0;
+    QTest::newRow("bad-connect-to")
+        << with("proxy.connectTo", QJsonArray{"127.0.0.1:8443"}) << 1 << 1;
     QTest::newRow("missing-ca") << with("proxy.caFile", "/nonexistent/ca.pem") << 1 << 1;
     QTest::newRow("ca-not-pem") << with("proxy.caFile", "/etc/hostname") << 1 << 1;
     QTest::newRow("unknown-source") << with("credentials.source", "env") << 1 << 1;
@@ -86,14 +108,22 @@ void TestProxyConfig::connectTo_data()
     QTest::addColumn<QString>("host");
     QTest::addColumn<QString>("toHost");
     QTest::addColumn<int>("toPort");
-    QTest::newRow("full") << "a.example.com:443:127.0.0.1:8443" << true << "a.example.com" << "127.0.0.1" << 8443;
-    QTest::newRow("any-host") << "::127.0.0.1:8443" << true << "zzz.example.com" << "127.0.0.1" << 8443;
-    QTest::newRow("keep-port") << "a.example.com:443:b.example.com:" << true << "a.example.com" << "b.example.com" << -1;
-    QTest::newRow("ipv6") << "a.example.com:443:[::1]:8443" << true << "a.example.com" << "::1" << 8443;
-    QTest::newRow("too-few") << "a.example.com:443:127.0.0.1" << false << "" << "" << 0;
-    QTest::newRow("bad-port") << "a.example.com:443:127.0.0.1:99999" << false << "" << "" << 0;
-    QTest::newRow("text-port") << "a.example.com:https:127.0.0.1:1" << false << "" << "" << 0;
-    QTest::newRow("unclosed-bracket") << "a:443:[::1:8443" << false << "" << "" << 0;
+    QTest::newRow("full") << "a.example.com:443:127.0.0.1:8443" << true << "a.example.com"
+                          << "127.0.0.1" << 8443;
+    QTest::newRow("any-host") << "::127.0.0.1:8443" << true << "zzz.example.com"
+                              << "127.0.0.1" << 8443;
+    QTest::newRow("keep-port") << "a.example.com:443:b.example.com:" << true << "a.example.com"
+                               << "b.example.com" << -1;
+    QTest::newRow("ipv6") << "a.example.com:443:[::1]:8443" << true << "a.example.com"
+                          << "::1" << 8443;
+    QTest::newRow("too-few") << "a.example.com:443:127.0.0.1" << false << ""
+                             << "" << 0;
+    QTest::newRow("bad-port") << "a.example.com:443:127.0.0.1:99999" << false << ""
+                              << "" << 0;
+    QTest::newRow("text-port") << "a.example.com:https:127.0.0.1:1" << false << ""
+                               << "" << 0;
+    QTest::newRow("unclosed-bracket") << "a:443:[::1:8443" << false << ""
+                                      << "" << 0;
 }
 
 void TestProxyConfig::connectTo()
@@ -124,10 +154,15 @@ void TestProxyConfig::sharedCredentials_data()
                            "aws_session_token=t2\n";
     QTest::newRow("default") << two << "default" << true << false;
     QTest::newRow("named-with-token") << two << "work" << true << true;
-    QTest::newRow("config-style") << QByteArray("[profile dev]\naws_access_key_id=A\naws_secret_access_key=s\n") << "dev" << true << false;
+    QTest::newRow("config-style") << QByteArray(
+        "[profile dev]\naws_access_key_id=A\naws_secret_access_key=s\n")
+                                  << "dev" << true << false;
     QTest::newRow("missing-profile") << two << "other" << false << false;
-    QTest::newRow("missing-secret") << QByteArray("[default]\naws_access_key_id=A\n") << "default" << false << false;
-    QTest::newRow("key-in-other-section") << QByteArray("[a]\naws_secret_access_key=s\n[default]\naws_access_key_id=A\n") << "default" << false << false;
+    QTest::newRow("missing-secret")
+        << QByteArray("[default]\naws_access_key_id=A\n") << "default" << false << false;
+    QTest::newRow("key-in-other-section")
+        << QByteArray("[a]\naws_secret_access_key=s\n[default]\naws_access_key_id=A\n") << "default"
+        << false << false;
     QTest::newRow("empty") << QByteArray() << "default" << false << false;
 }
 
@@ -152,11 +187,21 @@ void TestProxyConfig::processOutput_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<bool>("expires");
-    QTest::newRow("full") << QByteArray(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S","SessionToken":"T","Expiration":"2030-01-01T00:00:00Z"})") << true << true;
-    QTest::newRow("no-expiry") << QByteArray(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S"})") << true << false;
-    QTest::newRow("version-2") << QByteArray(R"({"Version":2,"AccessKeyId":"A","SecretAccessKey":"S"})") << false << false;
-    QTest::newRow("no-secret") << QByteArray(R"({"Version":1,"AccessKeyId":"A"})") << false << false;
-    QTest::newRow("bad-expiry") << QByteArray(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S","Expiration":"soon"})") << false << false;
+    QTest::newRow("full") << QByteArray(
+        R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S",)"
+        R"("SessionToken":"T","Expiration":"2030-01-01T00:00:00Z"})")
+                          << true << true;
+    QTest::newRow("no-expiry") << QByteArray(
+        R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S"})")
+                               << true << false;
+    QTest::newRow("version-2") << QByteArray(
+        R"({"Version":2,"AccessKeyId":"A","SecretAccessKey":"S"})")
+                               << false << false;
+    QTest::newRow("no-secret") << QByteArray(R"({"Version":1,"AccessKeyId":"A"})") << false
+                               << false;
+    QTest::newRow("bad-expiry") << QByteArray(
+        R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S","Expiration":"soon"})")
+                                << false << false;
     QTest::newRow("not-json") << QByteArray("AKID SECRET") << false << false;
 }
 

@@ -164,10 +164,10 @@ void TestSigV4::modernQuery()
     const SigV4Scope scope = suiteScope(ctx["normalize"].toBool());
     QByteArray query = r.query.isEmpty() ? QByteArray() : r.query + '&';
     query += "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="
-             + sigv4::uriEncode(kAccessKey + '/' + sigv4::credentialScope(scope), false)
-             + "&X-Amz-Date=" + sigv4::amzDate(kSuiteTime) + "&X-Amz-SignedHeaders="
-             + sigv4::uriEncode(signedHeaders, false) + "&X-Amz-Expires="
-             + QByteArray::number(ctx["expiration_in_seconds"].toInt());
+        + sigv4::uriEncode(kAccessKey + '/' + sigv4::credentialScope(scope), false)
+        + "&X-Amz-Date=" + sigv4::amzDate(kSuiteTime)
+        + "&X-Amz-SignedHeaders=" + sigv4::uriEncode(signedHeaders, false)
+        + "&X-Amz-Expires=" + QByteArray::number(ctx["expiration_in_seconds"].toInt());
     if (!token.isEmpty() && !ctx["omit_session_token"].toBool())
         query += "&X-Amz-Security-Token=" + sigv4::uriEncode(token, false);
 
@@ -196,9 +196,9 @@ void TestSigV4::legacy()
 {
     QFETCH(QString, base);
     const SuiteRequest r = parseSuiteRequest(readFile(base + ".req"));
-    const SigV4Signature s = sigv4::sign(
-        {r.method, r.path, r.query, r.headers, sigv4::sha256Hex(r.body)}, suiteScope(true),
-        suiteKey());
+    const SigV4Signature s
+        = sigv4::sign({r.method, r.path, r.query, r.headers, sigv4::sha256Hex(r.body)},
+                      suiteScope(true), suiteKey());
     QCOMPARE(s.canonicalRequest, readFile(base + ".creq"));
     if (base.endsWith("post-x-www-form-urlencoded"))
         return;
@@ -211,8 +211,8 @@ void TestSigV4::legacy()
 void TestSigV4::legacyErratum()
 {
     const QString base = suiteDir()
-                         + "/legacy-aws-sig-v4-test-suite/post-x-www-form-urlencoded/"
-                           "post-x-www-form-urlencoded";
+        + "/legacy-aws-sig-v4-test-suite/post-x-www-form-urlencoded/"
+          "post-x-www-form-urlencoded";
     SuiteRequest r = parseSuiteRequest(readFile(base + ".req"));
     const QByteArray sts = readFile(base + ".sts");
     SigV4Request request{r.method, r.path, r.query, r.headers, sigv4::sha256Hex(r.body)};
@@ -231,14 +231,14 @@ void TestSigV4::canonicalUri_data()
     QTest::newRow("bedrock-encoded-colon")
         << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke") << false
         << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%253A0/invoke");
-    QTest::newRow("bedrock-raw-colon") << QByteArray("/model/a-v1:0/invoke") << false
-                                       << QByteArray("/model/a-v1%3A0/invoke");
+    QTest::newRow("bedrock-raw-colon")
+        << QByteArray("/model/a-v1:0/invoke") << false << QByteArray("/model/a-v1%3A0/invoke");
     QTest::newRow("arn-slash-encoded") << QByteArray("/model/arn%3Aaws%2Fx/converse") << false
                                        << QByteArray("/model/arn%253Aaws%252Fx/converse");
     QTest::newRow("space-utf8") << QByteArray("/a b/\xc3\xa9") << false
                                 << QByteArray("/a%20b/%C3%A9");
-    QTest::newRow("unreserved-kept") << QByteArray("/-_.~AZaz09") << false
-                                     << QByteArray("/-_.~AZaz09");
+    QTest::newRow("unreserved-kept")
+        << QByteArray("/-_.~AZaz09") << false << QByteArray("/-_.~AZaz09");
     QTest::newRow("empty") << QByteArray() << false << QByteArray("/");
     QTest::newRow("dots-normalized") << QByteArray("/a/./b/../c/") << true << QByteArray("/a/c/");
     QTest::newRow("double-slash-normalized") << QByteArray("//a//b") << true << QByteArray("/a/b");
@@ -286,9 +286,9 @@ void TestSigV4::botocore_data()
     QTest::newRow("converse-stream-session")
         << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream")
         << QByteArray() << QByteArray("FwoGZXIvYXdzEBYaDH+/session=token") << QByteArray("{}");
-    QTest::newRow("list-with-query") << QByteArray("/async-invoke")
-                                     << QByteArray("maxResults=10&statusEquals=Completed")
-                                     << QByteArray() << QByteArray();
+    QTest::newRow("list-with-query")
+        << QByteArray("/async-invoke") << QByteArray("maxResults=10&statusEquals=Completed")
+        << QByteArray() << QByteArray();
 }
 
 void TestSigV4::botocore()
@@ -317,7 +317,8 @@ void TestSigV4::botocore()
                                QString::fromLatin1(headers[i].second)});
     const QJsonObject spec{
         {"method", "POST"},
-        {"url", QString::fromLatin1("https://" + host + path + (query.isEmpty() ? "" : "?" + query))},
+        {"url",
+         QString::fromLatin1("https://" + host + path + (query.isEmpty() ? "" : "?" + query))},
         {"headers", sent},
         {"body", QString::fromUtf8(body)},
         {"region", "us-west-2"},

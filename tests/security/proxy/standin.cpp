@@ -19,7 +19,7 @@ bool StandIn::makeCertificates(const QString &dir, QString *error)
     QProcess sh;
     sh.start(QStringLiteral("/bin/sh"), {testFile("makecerts.sh"), dir});
     const bool ok = sh.waitForFinished(60000) && sh.exitStatus() == QProcess::NormalExit
-                    && sh.exitCode() == 0;
+        && sh.exitCode() == 0;
     if (!ok)
         *error = QString::fromLocal8Bit(sh.readAllStandardError());
     return ok;

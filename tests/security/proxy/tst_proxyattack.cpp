@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QLocalSocket>
 #include <QMutex>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QtTest>
 
 using namespace hako::proxy;
@@ -45,7 +47,9 @@ QByteArray unescape(const QByteArray &text)
     for (int i = 0; i < 80; ++i)
         many += "X-H" + QByteArray::number(i) + ": v\\r\\n";
     QByteArray in = text;
-    in.replace("{H}", kHost).replace("{LONG}", QByteArray(9000, 'a')).replace("{MANY}", many)
+    in.replace("{H}", kHost)
+        .replace("{LONG}", QByteArray(9000, 'a'))
+        .replace("{MANY}", many)
         .replace("{BIG}", QByteArray(40000, 'b'));
     QByteArray out;
     for (qsizetype i = 0; i < in.size(); ++i) {
@@ -101,11 +105,14 @@ private slots:
     void signedInvoke();
     void headerRule();
     void expectContinue();
+    void recipes_data();
+    void recipes();
     void streaming();
+    void credentialsUnavailable();
     void noSecretsAnywhere();
 
 private:
-    Response exchange(const QByteArray &request, int timeoutMs = 15000);
+    Response exchange(const QByteArray &request, const QString &socket = {});
     QJsonObject settings() const;
 
     QTemporaryDir m_dir;
@@ -127,18 +134,20 @@ QJsonObject TestProxyAttack::settings() const
                                  {"auth", "header"},
                                  {"header", "x-api-key"},
                                  {"value", QString::fromLatin1(kApiKey)}};
-    return {{"proxy.allow", QJsonArray{QString::fromLatin1(kHost).replace("us-east-1", "*"), headerRule}},
-            {"proxy.connectTo",
-             QJsonArray{"bedrock-runtime.eu-west-1.amazonaws.com:443:127.0.0.1:"
-                            + QString::number(m_untrustedPort),
-                        "bedrock-runtime.ap-south-1.amazonaws.com:443:127.0.0.1:1",
-                        // everything else, whatever it is, lands on the stand-in: never off loopback
-                        "::127.0.0.1:" + good}},
-            {"proxy.caFile", m_dir.filePath("ca.pem")},
-            {"credentials.source", "settings"},
-            {"credentials.accessKeyId", kCreds.accessKey},
-            {"credentials.secretAccessKey", kCreds.secretKey},
-            {"credentials.sessionToken", kCreds.token}};
+    return {
+        {"proxy.allow",
+         QJsonArray{QString::fromLatin1(kHost).replace("us-east-1", "*"), headerRule}},
+        {"proxy.connectTo",
+         QJsonArray{"bedrock-runtime.eu-west-1.amazonaws.com:443:127.0.0.1:"
+                        + QString::number(m_untrustedPort),
+                    "bedrock-runtime.ap-south-1.amazonaws.com:443:127.0.0.1:1",
+                    // everything else, whatever it is, lands on the stand-in: never off loopback
+                    "::127.0.0.1:" + good}},
+        {"proxy.caFile", m_dir.filePath("ca.pem")},
+        {"credentials.source", "settings"},
+        {"credentials.accessKeyId", kCreds.accessKey},
+        {"credentials.secretAccessKey", kCreds.secretKey},
+        {"credentials.sessionToken", kCreds.token}};
 }
 
 void TestProxyAttack::initTestCase()
@@ -178,12 +187,13 @@ void TestProxyAttack::cleanupTestCase()
     qInstallMessageHandler(previousHandler);
 }
 
-Response TestProxyAttack::exchange(const QByteArray &request, int timeoutMs)
+Response TestProxyAttack::exchange(const QByteArray &request, const QString &socket)
 {
+    constexpr int timeoutMs = 15000;
     QLocalSocket client;
     QByteArray received;
     connect(&client, &QLocalSocket::readyRead, &client, [&] { received += client.readAll(); });
-    client.connectToServer(m_socket);
+    client.connectToServer(socket.isEmpty() ? m_socket : socket);
     client.write(request);
     QElapsedTimer clock;
     clock.start();
@@ -206,8 +216,8 @@ void TestProxyAttack::attack_data()
     QByteArray request;
     auto flush = [&] {
         if (fields.size() == 4)
-            QTest::newRow(fields[0].constData()) << unescape(request) << fields[1].toInt() << fields[2]
-                                                 << fields[3];
+            QTest::newRow(fields[0].constData())
+                << unescape(request) << fields[1].toInt() << fields[2] << fields[3];
         fields.clear();
         request.clear();
     };
@@ -252,16 +262,18 @@ void TestProxyAttack::signedInvoke_data()
 {
     QTest::addColumn<QByteArray>("request");
     const QByteArray body = R"({"anthropic_version":"bedrock-2023-05-31","max_tokens":10})";
-    const QByteArray length = "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    const QByteArray length
+        = "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
     QTest::newRow("origin-form") << "POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
-                                        + "\r\nContent-Type: application/json\r\n" + length;
-    QTest::newRow("absolute-form") << "POST http://" + kHost + kInvokePath + " HTTP/1.1\r\nHost: "
-                                          + kHost + "\r\nContent-Type: application/json\r\n" + length;
+            + "\r\nContent-Type: application/json\r\n" + length;
+    QTest::newRow("absolute-form") << "POST http://" + kHost + kInvokePath
+            + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Type: application/json\r\n" + length;
     QTest::newRow("raw-colon-and-query")
-        << "POST /model/anthropic.claude-3-haiku-20240307-v1:0/invoke?trace=a%3Ab HTTP/1.1\r\nHost: "
-               + kHost + "\r\nContent-Type: application/json\r\n" + length;
+        << "POST /model/anthropic.claude-3-haiku-20240307-v1:0/invoke?trace=a%3Ab "
+           "HTTP/1.1\r\nHost: "
+            + kHost + "\r\nContent-Type: application/json\r\n" + length;
     QTest::newRow("get-no-body") << "GET /async-invoke?maxResults=5 HTTP/1.1\r\nHost: " + kHost
-                                        + "\r\n\r\n";
+            + "\r\n\r\n";
 }
 
 // The proxy's signature must be one that botocore, recomputing it from what
@@ -280,7 +292,8 @@ void TestProxyAttack::headerRule()
 {
     const qsizetype before = StandIn::readLog(m_log).size();
     const Response r = exchange("POST /v1/messages HTTP/1.1\r\nHost: api.llm.example\r\n"
-                                "X-Api-Key: " + kClientCredential + "\r\nX_API_KEY: " + kClientCredential
+                                "X-Api-Key: "
+                                + kClientCredential + "\r\nX_API_KEY: " + kClientCredential
                                 + "\r\nContent-Length: 2\r\n\r\n{}");
     QCOMPARE(r.status, 200);
     const QList<QJsonObject> seen = StandIn::readLog(m_log).mid(before);
@@ -308,6 +321,35 @@ void TestProxyAttack::expectContinue()
     QCOMPARE(parseResponse(received.mid(25)).status, 200);
 }
 
+// The documented in-container clients (recipes/), run against the socket.
+void TestProxyAttack::recipes_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("script");
+    QTest::newRow("curl") << "/bin/sh"
+                          << "curl.sh";
+    QTest::newRow("python") << "/usr/bin/python3"
+                            << "client.py";
+    QTest::newRow("node") << "node"
+                          << "client.js";
+}
+
+void TestProxyAttack::recipes()
+{
+    QFETCH(QString, program);
+    QFETCH(QString, script);
+    if (QStandardPaths::findExecutable(program).isEmpty()
+        || (script == "curl.sh" && QStandardPaths::findExecutable("curl").isEmpty()))
+        QSKIP("client not installed");
+    QProcess client;
+    client.start(program, {QStringLiteral(HAKO_PROXY_TESTDIR "/recipes/") + script, m_socket});
+    // The proxy shares this thread: wait by spinning the event loop.
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QProcess::NotRunning, 20000);
+    const QByteArray out = client.readAllStandardOutput();
+    QCOMPARE(client.exitCode(), 0);
+    QVERIFY2(QJsonDocument::fromJson(out)["verified"].toBool(), out.constData());
+}
+
 // The stand-in sends four event-stream frames 400 ms apart; the first must
 // reach the client before the stand-in has even sent the last.
 void TestProxyAttack::streaming()
@@ -323,7 +365,8 @@ void TestProxyAttack::streaming()
     });
     client.connectToServer(m_socket);
     client.write("POST /model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke-with-response-stream "
-                 "HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}");
+                 "HTTP/1.1\r\nHost: "
+                 + kHost + "\r\nContent-Length: 2\r\n\r\n{}");
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), QLocalSocket::UnconnectedState, 20000);
     const Response r = parseResponse(received);
     QCOMPARE(r.status, 200);
@@ -338,6 +381,27 @@ void TestProxyAttack::streaming()
     qInfo("first frame at client %lld ms before the stand-in sent the last",
           lastSentAt - firstFrameAt);
     QVERIFY(firstFrameAt > 0 && firstFrameAt < lastSentAt);
+}
+
+// Without usable credentials nothing is sent unsigned: a 503, and the
+// stand-in sees nothing.
+void TestProxyAttack::credentialsUnavailable()
+{
+    CredentialConfig missing;
+    missing.file = m_dir.filePath("no-such-credentials");
+    ProxyConfig config = ProxyConfig::defaults();
+    config.connectTo.append(*ConnectTo::parse("::127.0.0.1:" + QString::number(m_trustedPort)));
+    CredentialProxy proxy(config, missing);
+    const QString socket = m_dir.filePath("nocreds.sock");
+    QString error;
+    QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
+    const qsizetype before = StandIn::readLog(m_log).size();
+    const Response r = exchange("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
+                                    + "\r\nContent-Length: 2\r\n\r\n{}",
+                                socket);
+    QCOMPARE(r.status, 503);
+    QCOMPARE(r.reason, QByteArray("credentials_unavailable"));
+    QCOMPARE(StandIn::readLog(m_log).size(), before);
 }
 
 void TestProxyAttack::noSecretsAnywhere()
