@@ -1,5 +1,6 @@
 #include "connection.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <malloc.h>
 
@@ -12,6 +13,8 @@ constexpr std::chrono::seconds kCloseGrace{2};
 // Buffers shrink back after a burst, so an idle agent stays small.
 constexpr std::size_t kKeepCapacity = 256u << 10;
 constexpr std::size_t kTrimAfterPayload = 64u << 10;
+// Room for a full backlog plus what calls add after producers are paused.
+constexpr std::size_t kReservedBacklog = 2 * Connection::kBacklogLimit;
 
 char g_buffer[64 * 1024];
 
@@ -205,8 +208,14 @@ void Connection::activeCalls(std::vector<Call *> &calls) const
 
 void Connection::send(proto::Type type, std::uint32_t id, std::string_view payload)
 {
-    if (!dead_)
-        proto::appendFrame(out_, type, id, payload);
+    if (dead_)
+        return;
+    // One reservation covers a full backlog: growing by doubling would copy it
+    // and briefly hold it twice, while reserved pages cost nothing until used.
+    const std::size_t needed = out_.size() + proto::kHeaderSize + payload.size();
+    if (needed > kKeepCapacity && out_.capacity() < kReservedBacklog)
+        out_.reserve(std::max(needed, kReservedBacklog));
+    proto::appendFrame(out_, type, id, payload);
 }
 
 void Connection::flush()

@@ -6,8 +6,11 @@
 #include "policy/errors.h"
 #include "toolcatalog.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
+#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
 namespace hako {
 namespace {
@@ -26,6 +29,9 @@ DockerConfig dockerConfig(const Settings &s)
 
 HakoPlugin::HakoPlugin(QObject *parent) : QObject(parent)
 {
+    auto *translator = new QTranslator(this);
+    if (translator->load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako/i18n")))
+        QCoreApplication::installTranslator(translator);
     configure({});
 }
 
