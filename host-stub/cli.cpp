@@ -9,7 +9,8 @@
 namespace hako::host {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("hako::host::Cli", text); }
+// The context lupdate gives tr() in namespace hako::host.
+QString tr(const char *text) { return QCoreApplication::translate("hako::host", text); }
 
 const QStringList kCommands = {QStringLiteral("exec"),  QStringLiteral("tool"),  QStringLiteral("tools"),
                                QStringLiteral("end"),   QStringLiteral("serve"), QStringLiteral("doctor")};

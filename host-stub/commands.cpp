@@ -13,7 +13,8 @@
 namespace hako::host {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("hako::host::Commands", text); }
+// The context lupdate gives tr() in namespace hako::host.
+QString tr(const char *text) { return QCoreApplication::translate("hako::host", text); }
 
 void printLine(FILE *stream, const QString &text)
 {

@@ -12,7 +12,8 @@
 namespace hako::host {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("hako::host::Doctor", text); }
+// The context lupdate gives tr() in namespace hako::host.
+QString tr(const char *text) { return QCoreApplication::translate("hako::host", text); }
 
 struct Check
 {

@@ -4,6 +4,8 @@
 #include "pluginhost.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -33,6 +35,10 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("hako-host"));
+    // The command line's own messages come before the plugin brings its translations.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako-host/i18n")))
+        QCoreApplication::installTranslator(&translator);
     Options options;
     QString error;
     if (!parseCommandLine(app.arguments(), &options, &error)) {

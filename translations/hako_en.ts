@@ -5,699 +5,767 @@
     <name>hako</name>
     <message>
         <source>Allowlist pattern &quot;%1&quot; is invalid: use lowercase DNS labels, &quot;*&quot; for exactly one whole label, and a literal domain at the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Allowlist pattern &quot;%1&quot; is invalid: use lowercase DNS labels, &quot;*&quot; for exactly one whole label, and a literal domain at the end.</translation>
     </message>
     <message>
         <source>Cannot listen on proxy socket %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot listen on proxy socket %1: %2</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot; lacks aws_access_key_id or aws_secret_access_key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile &quot;%1&quot; lacks aws_access_key_id or aws_secret_access_key.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot; was not found in the credentials file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile &quot;%1&quot; was not found in the credentials file.</translation>
     </message>
     <message>
         <source>credential_process output is not AWS&apos;s Version 1 JSON with AccessKeyId, SecretAccessKey and a valid Expiration.</source>
-        <translation type="unfinished"></translation>
+        <translation>credential_process output is not AWS&apos;s Version 1 JSON with AccessKeyId, SecretAccessKey and a valid Expiration.</translation>
     </message>
     <message>
         <source>No access key configured in settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>No access key configured in settings.</translation>
     </message>
     <message>
         <source>No usable AWS profile credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>No usable AWS profile credentials.</translation>
     </message>
     <message>
         <source>credentials.process is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>credentials.process is empty.</translation>
     </message>
     <message>
         <source>credential_process failed (exit status %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>credential_process failed (exit status %1).</translation>
     </message>
     <message>
         <source>proxy.allow: unknown auth &quot;%1&quot; (use sigv4, header or bearer).</source>
-        <translation type="unfinished"></translation>
+        <translation>proxy.allow: unknown auth &quot;%1&quot; (use sigv4, header or bearer).</translation>
     </message>
     <message>
         <source>proxy.allow: a header rule needs &quot;header&quot; and &quot;value&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>proxy.allow: a header rule needs &quot;header&quot; and &quot;value&quot;.</translation>
     </message>
     <message>
         <source>proxy.allow: pattern &quot;%1&quot; has no &quot;*&quot; label to take the region from; give &quot;region&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>proxy.allow: pattern &quot;%1&quot; has no &quot;*&quot; label to take the region from; give &quot;region&quot;.</translation>
     </message>
     <message>
         <source>proxy.allow is empty; the proxy would refuse everything.</source>
-        <translation type="unfinished"></translation>
+        <translation>proxy.allow is empty; the proxy would refuse everything.</translation>
     </message>
     <message>
         <source>proxy.connectTo: &quot;%1&quot; is not HOST1:PORT1:HOST2:PORT2.</source>
-        <translation type="unfinished"></translation>
+        <translation>proxy.connectTo: &quot;%1&quot; is not HOST1:PORT1:HOST2:PORT2.</translation>
     </message>
     <message>
         <source>proxy.caFile: &quot;%1&quot; cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>proxy.caFile: &quot;%1&quot; cannot be read.</translation>
     </message>
     <message>
         <source>proxy.caFile: &quot;%1&quot; holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>proxy.caFile: &quot;%1&quot; holds no PEM certificate.</translation>
     </message>
     <message>
         <source>credentials.source is settings but credentials.accessKeyId or credentials.secretAccessKey is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>credentials.source is settings but credentials.accessKeyId or credentials.secretAccessKey is empty.</translation>
     </message>
     <message>
         <source>credentials.profile is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>credentials.profile is empty.</translation>
     </message>
     <message>
         <source>credentials.source &quot;%1&quot; is not settings, profile or process.</source>
-        <translation type="unfinished"></translation>
+        <translation>credentials.source &quot;%1&quot; is not settings, profile or process.</translation>
     </message>
     <message>
         <source>Request accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Request accepted.</translation>
     </message>
     <message>
         <source>The request is not valid HTTP/1.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request is not valid HTTP/1.1.</translation>
     </message>
     <message>
         <source>Lines must end with CR LF; a bare CR or LF was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lines must end with CR LF; a bare CR or LF was found.</translation>
     </message>
     <message>
         <source>Folded (continuation) header lines are not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Folded (continuation) header lines are not accepted.</translation>
     </message>
     <message>
         <source>A header contains characters that are not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>A header contains characters that are not allowed.</translation>
     </message>
     <message>
         <source>The request line is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request line is too long.</translation>
     </message>
     <message>
         <source>The request headers are too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request headers are too large.</translation>
     </message>
     <message>
         <source>The request has too many headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request has too many headers.</translation>
     </message>
     <message>
         <source>The request body exceeds the 25 MB limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request body exceeds the 25 MB limit.</translation>
     </message>
     <message>
         <source>The body length is ambiguous (Content-Length and Transfer-Encoding, or repeated Content-Length).</source>
-        <translation type="unfinished"></translation>
+        <translation>The body length is ambiguous (Content-Length and Transfer-Encoding, or repeated Content-Length).</translation>
     </message>
     <message>
         <source>Only a single &quot;Transfer-Encoding: chunked&quot; is supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a single &quot;Transfer-Encoding: chunked&quot; is supported.</translation>
     </message>
     <message>
         <source>Only HTTP/1.1 is supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only HTTP/1.1 is supported.</translation>
     </message>
     <message>
         <source>Only &quot;Expect: 100-continue&quot; is supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only &quot;Expect: 100-continue&quot; is supported.</translation>
     </message>
     <message>
         <source>Data followed the request; one request per connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data followed the request; one request per connection.</translation>
     </message>
     <message>
         <source>The request was not received in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request was not received in time.</translation>
     </message>
     <message>
         <source>The request has no Host header.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request has no Host header.</translation>
     </message>
     <message>
         <source>The request has more than one Host header.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request has more than one Host header.</translation>
     </message>
     <message>
         <source>The request target&apos;s host and the Host header differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request target&apos;s host and the Host header differ.</translation>
     </message>
     <message>
         <source>User information in the request target is not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>User information in the request target is not accepted.</translation>
     </message>
     <message>
         <source>The host name must be plain ASCII.</source>
-        <translation type="unfinished"></translation>
+        <translation>The host name must be plain ASCII.</translation>
     </message>
     <message>
         <source>The host name is not a valid DNS name.</source>
-        <translation type="unfinished"></translation>
+        <translation>The host name is not a valid DNS name.</translation>
     </message>
     <message>
         <source>IP address targets are not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>IP address targets are not allowed.</translation>
     </message>
     <message>
         <source>Only port 443 (or no port) is allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only port 443 (or no port) is allowed.</translation>
     </message>
     <message>
         <source>The request target is not an acceptable path.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request target is not an acceptable path.</translation>
     </message>
     <message>
         <source>This method is not allowed through the proxy.</source>
-        <translation type="unfinished"></translation>
+        <translation>This method is not allowed through the proxy.</translation>
     </message>
     <message>
         <source>CONNECT and protocol upgrades are not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>CONNECT and protocol upgrades are not allowed.</translation>
     </message>
     <message>
         <source>The host is not on the proxy&apos;s allowlist.</source>
-        <translation type="unfinished"></translation>
+        <translation>The host is not on the proxy&apos;s allowlist.</translation>
     </message>
     <message>
         <source>The proxy has no usable credentials right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>The proxy has no usable credentials right now.</translation>
     </message>
     <message>
         <source>The upstream service could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>The upstream service could not be reached.</translation>
     </message>
     <message>
         <source>The upstream TLS certificate could not be verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>The upstream TLS certificate could not be verified.</translation>
     </message>
     <message>
         <source>The upstream service did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>The upstream service did not answer in time.</translation>
     </message>
     <message>
         <source>The upstream service answered with a redirect, which is not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The upstream service answered with a redirect, which is not followed.</translation>
     </message>
     <message>
         <source>The upstream response was not valid HTTP/1.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The upstream response was not valid HTTP/1.1.</translation>
     </message>
 </context>
 <context>
     <name>hako::Errors</name>
     <message>
         <source>Unknown setting &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown setting &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Setting &quot;%1&quot; must be of type %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setting &quot;%1&quot; must be of type %2.</translation>
     </message>
     <message>
         <source>Setting &quot;%1&quot; must be between %2 and %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setting &quot;%1&quot; must be between %2 and %3.</translation>
     </message>
     <message>
         <source>Setting &quot;%1&quot; must be a size such as 512m or 2g, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setting &quot;%1&quot; must be a size such as 512m or 2g, not &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>Setting &quot;%1&quot; cannot be &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setting &quot;%1&quot; cannot be &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>The conversation ID is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>The conversation ID is empty.</translation>
     </message>
     <message>
         <source>The conversation ID is longer than %1 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>The conversation ID is longer than %1 bytes.</translation>
     </message>
     <message>
         <source>The conversation ID contains control characters or invalid text.</source>
-        <translation type="unfinished"></translation>
+        <translation>The conversation ID contains control characters or invalid text.</translation>
     </message>
     <message>
         <source>There is no tool named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no tool named &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Invalid input for tool &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid input for tool &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>The call did not finish within %1 seconds and was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>The call did not finish within %1 seconds and was stopped.</translation>
     </message>
     <message>
         <source>The call was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>The call was cancelled.</translation>
     </message>
     <message>
         <source>The container engine program &quot;%1&quot; could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>The container engine program &quot;%1&quot; could not be started.</translation>
     </message>
     <message>
         <source>The container engine failed to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The container engine failed to %1.</translation>
     </message>
     <message>
         <source>The container engine did not answer within %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>The container engine did not answer within %1 seconds.</translation>
     </message>
     <message>
         <source>The sandbox for this conversation could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox for this conversation could not be started.</translation>
     </message>
     <message>
         <source>The sandbox did not become ready within %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox did not become ready within %1 seconds.</translation>
     </message>
     <message>
         <source>The sandbox stopped during the call; the next call starts a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox stopped during the call; the next call starts a new one.</translation>
     </message>
     <message>
         <source>The sandbox answered with something that is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox answered with something that is not valid.</translation>
     </message>
     <message>
         <source>A host directory could not be prepared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A host directory could not be prepared: %1</translation>
     </message>
     <message>
         <source>The sandbox host is shutting down.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox host is shutting down.</translation>
     </message>
     <message>
         <source>The request was not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request was not valid.</translation>
     </message>
     <message>
         <source>The command could not be started (too many processes?).</source>
-        <translation type="unfinished"></translation>
+        <translation>The command could not be started (too many processes?).</translation>
     </message>
     <message>
         <source>The path leads outside /workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>The path leads outside /workspace.</translation>
     </message>
     <message>
         <source>No such file or directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>No such file or directory.</translation>
     </message>
     <message>
         <source>The text to replace was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>The text to replace was not found.</translation>
     </message>
     <message>
         <source>The text to replace occurs more than once; make it unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>The text to replace occurs more than once; make it unique.</translation>
     </message>
     <message>
         <source>The file is larger than allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is larger than allowed.</translation>
     </message>
     <message>
         <source>Reading or writing the file failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading or writing the file failed.</translation>
     </message>
     <message>
         <source>The workspace is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>The workspace is full.</translation>
     </message>
     <message>
         <source>The file already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file already exists.</translation>
     </message>
     <message>
         <source>The seccomp profile is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>The seccomp profile is empty.</translation>
     </message>
     <message>
         <source>The seccomp profile is not a JSON object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The seccomp profile is not a JSON object: %1</translation>
     </message>
     <message>
         <source>Seccomp profile: %1 is missing, unknown or of the wrong type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seccomp profile: %1 is missing, unknown or of the wrong type.</translation>
     </message>
     <message>
         <source>Seccomp profile: %1 names &quot;%2&quot;, which is not a system call on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seccomp profile: %1 names &quot;%2&quot;, which is not a system call on %3.</translation>
     </message>
     <message>
         <source>Seccomp profile: %1 is &quot;%2&quot;, which is not a seccomp action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seccomp profile: %1 is &quot;%2&quot;, which is not a seccomp action.</translation>
     </message>
     <message>
         <source>Seccomp profile: %1 is &quot;%2&quot;, which is not an argument operator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seccomp profile: %1 is &quot;%2&quot;, which is not an argument operator.</translation>
     </message>
     <message>
         <source>Seccomp profile: %1 cannot be %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seccomp profile: %1 cannot be %2.</translation>
     </message>
     <message>
         <source>Seccomp profile: %1 never takes effect, because %2 decides every call of &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seccomp profile: %1 never takes effect, because %2 decides every call of &quot;%3&quot;.</translation>
     </message>
     <message>
         <source>Seccomp profile: libseccomp refuses %1 on %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seccomp profile: libseccomp refuses %1 on %2:</translation>
     </message>
     <message>
         <source>Seccomp profile: the filter for %1 has %2 instructions; the kernel accepts at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seccomp profile: the filter for %1 has %2 instructions; the kernel accepts at most %3.</translation>
+    </message>
+    <message>
+        <source>The sandbox agent program hako-agent was not found next to the plugin; set HAKO_AGENT to its path.</source>
+        <translation>The sandbox agent program hako-agent was not found next to the plugin; set HAKO_AGENT to its path.</translation>
     </message>
 </context>
 <context>
     <name>hako::Settings</name>
     <message>
         <source>Docker CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>Docker CLI</translation>
     </message>
     <message>
         <source>The docker-compatible command line program to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>The docker-compatible command line program to run.</translation>
     </message>
     <message>
         <source>Docker host</source>
-        <translation type="unfinished"></translation>
+        <translation>Docker host</translation>
     </message>
     <message>
         <source>Passed as DOCKER_HOST when set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passed as DOCKER_HOST when set.</translation>
     </message>
     <message>
         <source>Container runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Container runtime</translation>
     </message>
     <message>
         <source>OCI runtime: runc, or runsc for gVisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>OCI runtime: runc, or runsc for gVisor.</translation>
     </message>
     <message>
         <source>Workspace image</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspace image</translation>
     </message>
     <message>
         <source>The image every conversation&apos;s container starts from.</source>
-        <translation type="unfinished"></translation>
+        <translation>The image every conversation&apos;s container starts from.</translation>
     </message>
     <message>
         <source>CPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>CPUs</translation>
     </message>
     <message>
         <source>CPU cores a container may use.</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU cores a container may use.</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Memory</translation>
     </message>
     <message>
         <source>Memory limit of a container; swap is not added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Memory limit of a container; swap is not added.</translation>
     </message>
     <message>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Processes</translation>
     </message>
     <message>
         <source>Maximum number of processes in a container.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximum number of processes in a container.</translation>
     </message>
     <message>
         <source>/tmp size</source>
-        <translation type="unfinished"></translation>
+        <translation>/tmp size</translation>
     </message>
     <message>
         <source>Size of the container&apos;s /tmp (memory-backed, no execution).</source>
-        <translation type="unfinished"></translation>
+        <translation>Size of the container&apos;s /tmp (memory-backed, no execution).</translation>
     </message>
     <message>
         <source>Workspace size</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspace size</translation>
     </message>
     <message>
         <source>Maximum size of a conversation&apos;s workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximum size of a conversation&apos;s workspace.</translation>
     </message>
     <message>
         <source>Seccomp profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Seccomp profile</translation>
     </message>
     <message>
         <source>Path of a seccomp profile; empty uses the built-in whitelist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Path of a seccomp profile; empty uses the built-in whitelist.</translation>
     </message>
     <message>
         <source>Idle TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>Idle TTL</translation>
     </message>
     <message>
         <source>Seconds without a call before a container is collected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seconds without a call before a container is collected.</translation>
     </message>
     <message>
         <source>Absolute TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>Absolute TTL</translation>
     </message>
     <message>
         <source>Seconds after which a container is collected in any case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seconds after which a container is collected in any case.</translation>
     </message>
     <message>
         <source>GC interval</source>
-        <translation type="unfinished"></translation>
+        <translation>GC interval</translation>
     </message>
     <message>
         <source>Seconds between garbage collection sweeps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seconds between garbage collection sweeps.</translation>
     </message>
     <message>
         <source>Warm pool</source>
-        <translation type="unfinished"></translation>
+        <translation>Warm pool</translation>
     </message>
     <message>
         <source>Containers kept started ahead of new conversations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Containers kept started ahead of new conversations.</translation>
     </message>
     <message>
         <source>Workspaces directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspaces directory</translation>
     </message>
     <message>
         <source>Host directory holding every conversation&apos;s workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host directory holding every conversation&apos;s workspace.</translation>
     </message>
     <message>
         <source>Runtime directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Runtime directory</translation>
     </message>
     <message>
         <source>Host directory holding sockets and state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host directory holding sockets and state.</translation>
     </message>
     <message>
         <source>Allowed hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Allowed hosts</translation>
     </message>
     <message>
         <source>Host patterns the proxy forwards to; * matches one DNS label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host patterns the proxy forwards to; * matches one DNS label.</translation>
     </message>
     <message>
         <source>Connect-to overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>Connect-to overrides</translation>
     </message>
     <message>
         <source>HOST1:PORT1:HOST2:PORT2 entries that redirect upstream connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>HOST1:PORT1:HOST2:PORT2 entries that redirect upstream connections.</translation>
     </message>
     <message>
         <source>Extra CA bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Extra CA bundle</translation>
     </message>
     <message>
         <source>Additional trusted certificates for upstream TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Additional trusted certificates for upstream TLS.</translation>
     </message>
     <message>
         <source>Credential source</source>
-        <translation type="unfinished"></translation>
+        <translation>Credential source</translation>
     </message>
     <message>
         <source>Where AWS credentials come from: settings, profile or process.</source>
-        <translation type="unfinished"></translation>
+        <translation>Where AWS credentials come from: settings, profile or process.</translation>
     </message>
     <message>
         <source>Access key ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Access key ID</translation>
     </message>
     <message>
         <source>For the settings source.</source>
-        <translation type="unfinished"></translation>
+        <translation>For the settings source.</translation>
     </message>
     <message>
         <source>Secret access key</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret access key</translation>
     </message>
     <message>
         <source>For the settings source. Kept in locked memory only.</source>
-        <translation type="unfinished"></translation>
+        <translation>For the settings source. Kept in locked memory only.</translation>
     </message>
     <message>
         <source>Session token</source>
-        <translation type="unfinished"></translation>
+        <translation>Session token</translation>
     </message>
     <message>
         <source>For the settings source, when the key is temporary.</source>
-        <translation type="unfinished"></translation>
+        <translation>For the settings source, when the key is temporary.</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile</translation>
     </message>
     <message>
         <source>Profile name in the shared credentials file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile name in the shared credentials file.</translation>
     </message>
     <message>
         <source>Credentials file</source>
-        <translation type="unfinished"></translation>
+        <translation>Credentials file</translation>
     </message>
     <message>
         <source>AWS shared credentials file.</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS shared credentials file.</translation>
     </message>
     <message>
         <source>Credential process</source>
-        <translation type="unfinished"></translation>
+        <translation>Credential process</translation>
     </message>
     <message>
         <source>Command printing credentials in the credential_process format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Command printing credentials in the credential_process format.</translation>
     </message>
     <message>
         <source>Admin address</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin address</translation>
     </message>
     <message>
         <source>HOST:PORT for /metrics and /healthz; empty turns them off.</source>
-        <translation type="unfinished"></translation>
+        <translation>HOST:PORT for /metrics and /healthz; empty turns them off.</translation>
     </message>
     <message>
         <source>Call timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Call timeout</translation>
     </message>
     <message>
         <source>Default seconds a tool call may run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Default seconds a tool call may run.</translation>
     </message>
     <message>
         <source>Output limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Output limit</translation>
     </message>
     <message>
         <source>Bytes kept of each output stream of a call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes kept of each output stream of a call.</translation>
     </message>
     <message>
         <source>Transfer limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer limit</translation>
     </message>
     <message>
         <source>Largest file read_file and write_file move.</source>
-        <translation type="unfinished"></translation>
+        <translation>Largest file read_file and write_file move.</translation>
     </message>
 </context>
 <context>
     <name>hako::Tools</name>
     <message>
         <source>&quot;%1&quot; must be of type %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; must be of type %2.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has a value that is not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; has a value that is not allowed.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is out of range.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must contain only %2 values.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; must contain only %2 values.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is required.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a known field.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is not a known field.</translation>
     </message>
     <message>
         <source>&quot;command&quot; is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;command&quot; is required.</translation>
+    </message>
+    <message>
+        <source>Seconds before the command is killed.</source>
+        <translation>Seconds before the command is killed.</translation>
+    </message>
+    <message>
+        <source>Run a command in a persistent bash session inside the conversation&apos;s sandbox. The working directory and exported variables persist between calls. There is no network access. Files live in /workspace.</source>
+        <translation>Run a command in a persistent bash session inside the conversation&apos;s sandbox. The working directory and exported variables persist between calls. There is no network access. Files live in /workspace.</translation>
+    </message>
+    <message>
+        <source>The command to run.</source>
+        <translation>The command to run.</translation>
+    </message>
+    <message>
+        <source>Start a fresh session first.</source>
+        <translation>Start a fresh session first.</translation>
+    </message>
+    <message>
+        <source>The edit to perform.</source>
+        <translation>The edit to perform.</translation>
+    </message>
+    <message>
+        <source>For view: [first, last] line; -1 means the end.</source>
+        <translation>For view: [first, last] line; -1 means the end.</translation>
+    </message>
+    <message>
+        <source>View, create and edit files under /workspace. str_replace needs old_str to occur exactly once; insert adds new_str after line insert_line (0 for the top).</source>
+        <translation>View, create and edit files under /workspace. str_replace needs old_str to occur exactly once; insert adds new_str after line insert_line (0 for the top).</translation>
+    </message>
+    <message>
+        <source>Path under /workspace.</source>
+        <translation>Path under /workspace.</translation>
+    </message>
+    <message>
+        <source>For create: the content.</source>
+        <translation>For create: the content.</translation>
+    </message>
+    <message>
+        <source>For str_replace: the text to replace.</source>
+        <translation>For str_replace: the text to replace.</translation>
+    </message>
+    <message>
+        <source>For str_replace and insert: the new text.</source>
+        <translation>For str_replace and insert: the new text.</translation>
+    </message>
+    <message>
+        <source>For insert: the line after which to insert.</source>
+        <translation>For insert: the line after which to insert.</translation>
+    </message>
+    <message>
+        <source>utf-8 for text, base64 for any bytes.</source>
+        <translation>utf-8 for text, base64 for any bytes.</translation>
+    </message>
+    <message>
+        <source>Read a file from /workspace, as text or base64 for binary content.</source>
+        <translation>Read a file from /workspace, as text or base64 for binary content.</translation>
+    </message>
+    <message>
+        <source>Write a file under /workspace, replacing it atomically.</source>
+        <translation>Write a file under /workspace, replacing it atomically.</translation>
+    </message>
+    <message>
+        <source>The content, encoded as said by encoding.</source>
+        <translation>The content, encoded as said by encoding.</translation>
     </message>
 </context>
 <context>
     <name>hako::host</name>
     <message>
         <source>--timeout needs a number of seconds between 1 and 86400.</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout needs a number of seconds between 1 and 86400.</translation>
     </message>
     <message>
         <source>%1 needs --conversation ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 needs --conversation ID.</translation>
     </message>
     <message>
         <source>exec needs a command after --.</source>
-        <translation type="unfinished"></translation>
+        <translation>exec needs a command after --.</translation>
     </message>
     <message>
         <source>tool needs a tool name and its input as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>tool needs a tool name and its input as JSON.</translation>
     </message>
     <message>
         <source>Unexpected argument &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unexpected argument &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Unknown option &quot;%1&quot;, or it lacks its value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown option &quot;%1&quot;, or it lacks its value.</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown command &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>No command given.</source>
-        <translation type="unfinished"></translation>
+        <translation>No command given.</translation>
     </message>
     <message>
         <source>Cannot read the settings file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the settings file %1.</translation>
     </message>
     <message>
         <source>The settings file %1 is not a JSON object: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The settings file %1 is not a JSON object: %2</translation>
     </message>
     <message>
         <source>--set needs key=value, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--set needs key=value, not &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Usage:
@@ -709,110 +777,118 @@
   hako-host doctor
 Common options: --config FILE, --set key=value, --plugin PATH
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Usage:
+  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
+  hako-host tool --conversation ID NAME JSON
+  hako-host tools
+  hako-host end --conversation ID [--delete-workspace]
+  hako-host serve [--mcp] [--admin HOST:PORT]
+  hako-host doctor
+Common options: --config FILE, --set key=value, --plugin PATH
+</translation>
     </message>
     <message>
         <source>hako-host: the command timed out and was killed.</source>
-        <translation type="unfinished"></translation>
+        <translation>hako-host: the command timed out and was killed.</translation>
     </message>
     <message>
         <source>hako-host: the command ran out of memory and was killed.</source>
-        <translation type="unfinished"></translation>
+        <translation>hako-host: the command ran out of memory and was killed.</translation>
     </message>
     <message>
         <source>hako-host: the command was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>hako-host: the command was cancelled.</translation>
     </message>
     <message>
         <source>hako-host: the tool input is not a JSON object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>hako-host: the tool input is not a JSON object: %1</translation>
     </message>
     <message>
         <source>Container engine reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Container engine reachable</translation>
     </message>
     <message>
         <source>Install docker.io and start dockerd (systemctl start docker), or set docker.binary/docker.host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Install docker.io and start dockerd (systemctl start docker), or set docker.binary/docker.host.</translation>
     </message>
     <message>
         <source>Runtime &quot;%1&quot; registered</source>
-        <translation type="unfinished"></translation>
+        <translation>Runtime &quot;%1&quot; registered</translation>
     </message>
     <message>
         <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.</translation>
     </message>
     <message>
         <source>gVisor (runsc) available</source>
-        <translation type="unfinished"></translation>
+        <translation>gVisor (runsc) available</translation>
     </message>
     <message>
         <source>apt-get install runsc and register it as in policies/docker/daemon.json.</source>
-        <translation type="unfinished"></translation>
+        <translation>apt-get install runsc and register it as in policies/docker/daemon.json.</translation>
     </message>
     <message>
         <source>Seccomp supported by the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Seccomp supported by the engine</translation>
     </message>
     <message>
         <source>Use a kernel and docker build with seccomp support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use a kernel and docker build with seccomp support.</translation>
     </message>
     <message>
         <source>userns-remap enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>userns-remap enabled</translation>
     </message>
     <message>
         <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json).</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json).</translation>
     </message>
     <message>
         <source>Workspace image %1 present</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspace image %1 present</translation>
     </message>
     <message>
         <source>Build it with scripts/build-image.sh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Build it with scripts/build-image.sh.</translation>
     </message>
     <message>
         <source>Plugin loads</source>
-        <translation type="unfinished"></translation>
+        <translation>Plugin loads</translation>
     </message>
     <message>
         <source>Build the project, or pass --plugin PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Build the project, or pass --plugin PATH.</translation>
     </message>
     <message>
         <source>Directory %1 writable</source>
-        <translation type="unfinished"></translation>
+        <translation>Directory %1 writable</translation>
     </message>
     <message>
         <source>Create it and give this user write access, or set %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Create it and give this user write access, or set %1.</translation>
     </message>
     <message>
         <source>Fix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix:</translation>
     </message>
 </context>
 <context>
     <name>hako::host::PluginHost</name>
     <message>
         <source>No plugin at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No plugin at %1.</translation>
     </message>
     <message>
         <source>%1 is not a Hako tool executor plugin.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a Hako tool executor plugin.</translation>
     </message>
     <message>
         <source>%1 implements API version %2; this host needs %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 implements API version %2; this host needs %3.</translation>
     </message>
     <message>
         <source>The plugin %1 could not be loaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The plugin %1 could not be loaded: %2</translation>
     </message>
 </context>
 </TS>

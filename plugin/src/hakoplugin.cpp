@@ -33,6 +33,12 @@ HakoPlugin::HakoPlugin(QObject *parent) : QObject(parent)
     if (translator->load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako/i18n")))
         QCoreApplication::installTranslator(translator);
     configure({});
+    // A reaped conversation's sandbox is stale: its next call finds or makes a container afresh.
+    connect(m_reaper, &Reaper::conversationsReaped, this, [this](const QStringList &keys) {
+        for (const QString &key : keys)
+            if (Sandbox *s = m_sandboxes.take(key))
+                s->deleteLater();
+    });
 }
 
 HakoPlugin::~HakoPlugin()
@@ -57,6 +63,8 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
     context.instanceId = loadOrCreateInstanceId(settings.runtimeDir, &error);
     context.seccompProfile = materialiseSeccompProfile(settings.seccompProfile, settings.runtimeDir, &error);
     context.agentBinary = locateAgentBinary();
+    if (context.agentBinary.isEmpty())
+        error = makeError(ErrorCode::AgentMissing);
     if (error)
         return {error};
     // Sandboxes keep a pointer to the context: they are rebuilt with it.
@@ -95,7 +103,9 @@ ToolCall *HakoPlugin::call(const QString &conversationId, const QString &callId,
     if (Error error = ToolCatalog::validate(tool, input))
         return failLater(call, error);
     auto *runner = new ToolRunner(call, input, m_limits);
-    runner->start(sandboxFor(conversationKey(conversationId)));
+    const QString key = conversationKey(conversationId);
+    // In flight from here to finished(); waits while GC removes this conversation's container.
+    m_activity->admit(call, key, [this, runner, key] { runner->start(sandboxFor(key)); });
     return call;
 }
 
@@ -117,19 +127,23 @@ ToolCall *HakoPlugin::endConversation(const QString &conversationId, bool delete
     return call;
 }
 
-void HakoPlugin::start() {}
+void HakoPlugin::start() { m_reaper->start(); }
 
 QJsonObject HakoPlugin::health() const
 {
     return {{QStringLiteral("status"), QStringLiteral("ok")},
             {QStringLiteral("instance"), m_context.instanceId},
             {QStringLiteral("runtime"), m_context.settings.runtime},
-            {QStringLiteral("conversations"), int(m_sandboxes.size())}};
+            {QStringLiteral("agent"), m_context.agentBinary},
+            {QStringLiteral("seccomp_profile"), m_context.seccompProfile},
+            {QStringLiteral("conversations"), int(m_sandboxes.size())},
+            {QStringLiteral("last_gc"), m_reaper->lastRun()}};
 }
 
 void HakoPlugin::shutdown()
 {
     m_shuttingDown = true;
+    m_reaper->stop(); // no sweep starts while the containers go
     QEventLoop loop;
     QTimer::singleShot(kShutdownBoundMs, &loop, &QEventLoop::quit);
     const QMap<QString, QString> owned = {{QLatin1String(label::kManaged), QStringLiteral("true")},

@@ -2,6 +2,8 @@
 // engine, sandboxes) and wires them together. The parts do the work.
 #pragma once
 
+#include "lifecycle/activitystore.h"
+#include "lifecycle/reaper.h"
 #include "lifecycle/sandbox.h"
 #include "toolrunner.h"
 
@@ -40,6 +42,8 @@ private:
     CallLimits m_limits;
     QHash<QString, Sandbox *> m_sandboxes;
     bool m_shuttingDown = false;
+    ActivityStore *m_activity = new ActivityStore(&m_context, this);
+    Reaper *m_reaper = new Reaper(&m_context, m_activity, this);
 };
 
 } // namespace hako

@@ -1,6 +1,7 @@
 #include "hostpaths.h"
 
 #include "policy/errors.h"
+#include "policy/seccompprofile.h"
 
 #include <QDir>
 #include <QFile>
@@ -49,8 +50,14 @@ QString locateAgentBinary()
 
 QString materialiseSeccompProfile(const QString &configured, const QString &runtimeDir, Error *error)
 {
-    if (!configured.isEmpty())
+    if (!configured.isEmpty()) {
+        QFile file(configured);
+        if (!file.open(QIODevice::ReadOnly))
+            *error = makeError(ErrorCode::HostIo, {configured});
+        else
+            *error = validateSeccompProfile(file.readAll());
         return configured;
+    }
     initResources();
     QFile embedded(QStringLiteral(":/hako/policies/workspace-seccomp.json"));
     // Never fall back to the engine's default profile silently.

@@ -15,6 +15,8 @@ inline constexpr char kManaged[] = "org.hako.managed";
 inline constexpr char kConversation[] = "org.hako.conversation";
 inline constexpr char kInstance[] = "org.hako.instance";
 inline constexpr char kCreated[] = "org.hako.created";
+// The owner's paths.runtime: GC of another instance tells from it whether that instance is gone.
+inline constexpr char kRuntime[] = "org.hako.runtime";
 } // namespace label
 
 inline constexpr char kAgentPathInContainer[] = "/opt/hako/hako-agent";

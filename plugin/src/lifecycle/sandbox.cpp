@@ -114,6 +114,7 @@ ContainerSpec Sandbox::spec() const
     spec.labels = {{QLatin1String(label::kManaged), QStringLiteral("true")},
                    {QLatin1String(label::kConversation), m_key},
                    {QLatin1String(label::kInstance), m_context->instanceId},
+                   {QLatin1String(label::kRuntime), m_context->settings.runtimeDir},
                    {QLatin1String(label::kCreated), QString::number(QDateTime::currentSecsSinceEpoch())}};
     spec.environment = {QStringLiteral("HOME=/tmp"), QStringLiteral("LANG=C.UTF-8"),
                         QStringLiteral("HAKO_PROXY_SOCKET=/var/run/hako/proxy.sock")};

@@ -84,6 +84,9 @@ const Entry kEntries[] = {
     {ErrorCode::SeccompTooLong, "seccomp_too_long",
      QT_TRANSLATE_NOOP("hako::Errors",
                        "Seccomp profile: the filter for %1 has %2 instructions; the kernel accepts at most %3.")},
+    {ErrorCode::AgentMissing, "agent_missing",
+     QT_TRANSLATE_NOOP("hako::Errors", "The sandbox agent program hako-agent was not found next to the plugin; "
+                                       "set HAKO_AGENT to its path.")},
 };
 
 const Entry &entryFor(ErrorCode code)

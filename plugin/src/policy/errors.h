@@ -52,6 +52,7 @@ enum class ErrorCode {
     SeccompShadowedRule,
     SeccompRuleRejected,
     SeccompTooLong,
+    AgentMissing,
 };
 
 // `args` fill %1, %2, ... of the message; `detail` (plain text from a lower

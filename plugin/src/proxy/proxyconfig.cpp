@@ -62,13 +62,23 @@ QString parseAuthRule(const QJsonObject &o, AuthRule *rule)
     return {};
 }
 
+// An object, an object's JSON text (string-list settings carry rules that
+// way), or a bare pattern.
+QJsonObject ruleObject(const QJsonValue &entry)
+{
+    if (entry.isObject())
+        return entry.toObject();
+    const QString text = entry.toString().trimmed();
+    if (text.startsWith(QLatin1Char('{')))
+        return QJsonDocument::fromJson(text.toUtf8()).object();
+    return {{QStringLiteral("pattern"), text}};
+}
+
 QStringList readAllow(const QJsonValue &v, Allowlist *list)
 {
     QStringList errors;
     for (const QJsonValue &entry : listValue(v)) {
-        const QJsonObject o = entry.isObject()
-            ? entry.toObject()
-            : QJsonObject{{QStringLiteral("pattern"), entry.toString()}};
+        const QJsonObject o = ruleObject(entry);
         AllowRule rule{o.value(QLatin1String("pattern")).toString().toLatin1(), {}};
         QString error = Allowlist::checkPattern(rule.pattern);
         if (error.isEmpty())

@@ -9,7 +9,8 @@
 //   credentials.source settings | profile | process, with credentials.accessKeyId,
 //                      .secretAccessKey, .sessionToken, .profile, .file, .process
 // List-valued keys also accept a string (JSON array text or comma-separated),
-// as `hako-host --set key=value` delivers them.
+// as `hako-host --set key=value` delivers them; a proxy.allow item may also be
+// a rule object's JSON text, so string-list settings can carry header rules.
 #pragma once
 
 #include "allowlist.h"

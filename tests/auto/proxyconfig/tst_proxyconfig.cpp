@@ -57,6 +57,11 @@ void TestProxyConfig::settings_data()
         "proxy.allow",
         QJsonArray{QJsonObject{{"pattern", "api.example.com"}, {"auth", "bearer"}, {"value", "k"}}})
                                  << 0 << 1;
+    QTest::newRow("rule-as-json-text")
+        << with("proxy.allow",
+                QJsonArray{"bedrock-runtime.*.amazonaws.com",
+                           R"({"pattern":"api.example.com","auth":"bearer","value":"k"})"})
+        << 0 << 2;
     QTest::newRow("sigv4-fixed-region")
         << with("proxy.allow",
                 QJsonArray{QJsonObject{{"pattern", "vpce.example.com"}, {"region", "eu-west-1"}}})

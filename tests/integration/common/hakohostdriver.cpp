@@ -66,6 +66,14 @@ HostRun HakoHostDriver::run(const QStringList &args, int timeoutMs) const
     return runProcess(QStringLiteral(HAKO_HOST_BIN), all, m_env, timeoutMs);
 }
 
+QProcess *HakoHostDriver::spawn(const QStringList &args) const
+{
+    auto *p = new QProcess;
+    p->setProcessEnvironment(m_env);
+    p->start(QStringLiteral(HAKO_HOST_BIN), args.mid(0, 1) + m_extra + args.mid(1));
+    return p;
+}
+
 HostRun HakoHostDriver::exec(const QString &conversation, const QString &command, const QStringList &flags) const
 {
     return run(QStringList{QStringLiteral("exec"), QStringLiteral("--conversation"), conversation} + flags

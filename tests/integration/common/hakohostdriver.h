@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+class QProcess;
+
 struct HostRun
 {
     int exitCode = -1;
@@ -34,6 +36,8 @@ public:
     HostRun run(const QStringList &args, int timeoutMs = 120000) const;
     HostRun exec(const QString &conversation, const QString &command, const QStringList &flags = {}) const;
     HostRun tool(const QString &conversation, const QString &name, const QByteArray &inputJson) const;
+    // `hako-host ARGS` in the background (e.g. `serve`), with the same settings; the caller owns it.
+    QProcess *spawn(const QStringList &args) const;
 
     // `docker` itself, for checks from outside the sandbox.
     static HostRun docker(const QStringList &args, int timeoutMs = 60000);

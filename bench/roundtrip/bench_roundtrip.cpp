@@ -1,0 +1,569 @@
+// Round trip of a `bash` tool call through the plugin against `docker exec`
+// on the very same container (issue 2, must-show 6).
+//
+//   plugin       ToolExecutor::call(conv, id, "bash", {"command":"echo hi"}),
+//                timed from call() to ToolCall::finished()
+//   docker exec  `docker exec <container> echo hi` run with QProcess, timed
+//                from start() to QProcess::finished()
+//
+// The plugin is loaded from build/plugins/libhako.so with the host stub's own
+// loader (host-stub/pluginhost.cpp) and configured with paths.runtime and
+// paths.workspaces in a fresh temporary directory, so it has an instance ID,
+// and therefore containers, of its own. The first call creates the container
+// and is reported apart (cold start); a few warm-up pairs follow, then N
+// measured pairs whose order alternates, so both sides share the machine's
+// noise. Target: plugin p50 at least 50x below docker exec p50.
+//
+// Usage: bench_roundtrip [--iterations N] [--profile]   (N defaults to 200)
+// Prints a table, then one JSON line (the last line of stdout).
+//
+// --profile adds a breakdown of the plugin's time, for finding where it goes:
+//   direct       the same Call sent to the agent by a blocking client on its
+//                own connection to agent.sock, without Qt or the plugin: the
+//                agent's and the shell's share of the round trip
+//   first output when the Stdout chunk "hi" reached the host, i.e. the shell
+//                was running; the rest is its exit, the reaping and the Result
+//   agent        the duration_ms the agent reports (spawn to end, whole ms)
+//   plugin after docker / plugin first: the plugin's samples split by whether
+//                a docker exec ran just before, to show any after-effect of it
+// Exit status: 0 when every call succeeded, whatever the figures; 1 if a call
+// failed; 2 if the set-up failed. The container and the temporary directory
+// are removed in every case, Ctrl-C included.
+#include "pluginhost.h"
+
+#include <hako/toolcall.h>
+#include <hako/toolexecutor.h>
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+
+using hako::ToolCall;
+using hako::ToolExecutor;
+
+namespace {
+
+constexpr int kDefaultIterations = 200;
+constexpr int kWarmupPairs = 10;
+constexpr double kTargetRatio = 50.0;
+const QString kConversation = QStringLiteral("bench-roundtrip");
+const QString kCommand = QStringLiteral("echo hi");
+const QByteArray kExpected = "hi\n";
+
+volatile std::sig_atomic_t g_interrupted = 0;
+
+void onSignal(int) { g_interrupted = 1; }
+
+struct Sample
+{
+    double ms = 0;
+    double firstOutputMs = -1; // plugin only: when the Stdout chunk arrived
+    double agentMs = -1;       // plugin and direct: duration_ms of the agent's Result
+    QString failure;           // empty when the call did what was asked
+};
+
+struct Stats
+{
+    double p50 = 0, p90 = 0, p99 = 0, mean = 0, min = 0, max = 0;
+
+    QJsonObject toJson() const
+    {
+        const auto r = [](double v) { return std::round(v * 1000.0) / 1000.0; };
+        return {{QStringLiteral("p50_ms"), r(p50)}, {QStringLiteral("p90_ms"), r(p90)},
+                {QStringLiteral("p99_ms"), r(p99)}, {QStringLiteral("mean_ms"), r(mean)},
+                {QStringLiteral("min_ms"), r(min)}, {QStringLiteral("max_ms"), r(max)}};
+    }
+};
+
+// Nearest-rank percentile: the smallest sample with at least p of them at or below it.
+double percentile(const QList<double> &sorted, double p)
+{
+    const qsizetype rank = qsizetype(std::ceil(p * double(sorted.size())));
+    return sorted[std::clamp<qsizetype>(rank - 1, 0, sorted.size() - 1)];
+}
+
+Stats statsOf(QList<double> v)
+{
+    Stats s;
+    if (v.isEmpty())
+        return s;
+    std::sort(v.begin(), v.end());
+    s.p50 = percentile(v, 0.50);
+    s.p90 = percentile(v, 0.90);
+    s.p99 = percentile(v, 0.99);
+    double sum = 0;
+    for (double x : v)
+        sum += x;
+    s.mean = sum / double(v.size());
+    s.min = v.first();
+    s.max = v.last();
+    return s;
+}
+
+double msSince(const QElapsedTimer &timer) { return double(timer.nsecsElapsed()) / 1e6; }
+
+// The plugin's key for a conversation: the first 32 hex digits of its SHA-256.
+QString conversationKey()
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(kConversation.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
+}
+
+// One `bash` call through the plugin, from call() to finished().
+Sample pluginCall(ToolExecutor *executor, int index)
+{
+    QEventLoop loop;
+    Sample sample;
+    QElapsedTimer timer;
+    timer.start();
+    ToolCall *call = executor->call(kConversation, QStringLiteral("bench-%1").arg(index), QStringLiteral("bash"),
+                                    {{QStringLiteral("command"), kCommand}});
+    QObject::connect(call, &ToolCall::output, &loop, [&] {
+        if (sample.firstOutputMs < 0)
+            sample.firstOutputMs = msSince(timer);
+    });
+    QObject::connect(call, &ToolCall::finished, &loop, [&] {
+        sample.ms = msSince(timer);
+        loop.quit();
+    });
+    if (call->isFinished()) // cannot happen with this plugin, but a host must not hang on it
+        sample.ms = msSince(timer);
+    else
+        loop.exec();
+    const QJsonObject result = call->result();
+    if (call->error())
+        sample.failure = call->error().code + QStringLiteral(": ") + call->error().logMessage;
+    else if (result.value(QLatin1String("exit_code")).toInt(-1) != 0
+             || result.value(QLatin1String("stdout")).toString().toUtf8() != kExpected)
+        sample.failure = QStringLiteral("unexpected result ")
+                         + QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact));
+    sample.agentMs = result.value(QLatin1String("duration_ms")).toDouble(-1);
+    delete call;
+    return sample;
+}
+
+// One `docker exec <container> echo hi`, from QProcess::start() to finished().
+Sample dockerExec(const QString &container)
+{
+    QEventLoop loop;
+    QProcess process;
+    Sample sample;
+    QElapsedTimer timer;
+    QObject::connect(&process, &QProcess::finished, &loop, [&] {
+        sample.ms = msSince(timer);
+        loop.quit();
+    });
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, [&](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart) {
+            sample.ms = msSince(timer);
+            sample.failure = QStringLiteral("docker: ") + process.errorString();
+            loop.quit();
+        }
+    });
+    timer.start();
+    process.start(QStringLiteral("docker"), {QStringLiteral("exec"), container, QStringLiteral("echo"),
+                                             QStringLiteral("hi")});
+    loop.exec();
+    if (sample.failure.isEmpty()
+        && (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0
+            || process.readAllStandardOutput() != kExpected))
+        sample.failure = QStringLiteral("docker exec failed: ") + QString::fromLocal8Bit(process.readAllStandardError());
+    return sample;
+}
+
+// A blocking client of the agent's own protocol (docs/protocol.md), on a
+// connection of its own: what a call costs without Qt and the plugin.
+class DirectClient
+{
+public:
+    ~DirectClient()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+
+    bool open(const QString &socketPath, QString *error)
+    {
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        const QByteArray path = QFile::encodeName(socketPath);
+        if (size_t(path.size()) >= sizeof addr.sun_path)
+            return fail(error, QStringLiteral("socket path too long"));
+        std::memcpy(addr.sun_path, path.constData(), size_t(path.size()) + 1);
+        m_fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (m_fd < 0 || ::connect(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
+            return fail(error, socketPath + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno)));
+        if (!send(kHello, 0, R"({"version":1})"))
+            return fail(error, QStringLiteral("cannot send Hello"));
+        quint8 type = 0;
+        quint32 id = 0;
+        QByteArray payload;
+        if (!receive(&type, &id, &payload) || type != kHello)
+            return fail(error, QStringLiteral("no Hello from the agent"));
+        return true;
+    }
+
+    Sample call(quint32 id)
+    {
+        // The same request the plugin sends for this call.
+        const QByteArray request = QJsonDocument(QJsonObject{
+            {QStringLiteral("tool"), QStringLiteral("bash")},
+            {QStringLiteral("input"), QJsonObject{{QStringLiteral("command"), kCommand}}},
+            {QStringLiteral("timeout_ms"), 120000},
+            {QStringLiteral("output_limit"), 1048576}}).toJson(QJsonDocument::Compact);
+        Sample sample;
+        QByteArray out;
+        QElapsedTimer timer;
+        timer.start();
+        if (!send(kCall, id, request)) {
+            sample.failure = QStringLiteral("direct: cannot send");
+            return sample;
+        }
+        for (;;) {
+            quint8 type = 0;
+            quint32 frameId = 0;
+            QByteArray payload;
+            if (!receive(&type, &frameId, &payload)) {
+                sample.failure = QStringLiteral("direct: connection lost");
+                return sample;
+            }
+            if (frameId != id)
+                continue;
+            if (type == kStdout)
+                out += payload;
+            if (type == kResult || type == kError) {
+                sample.ms = msSince(timer);
+                const QJsonObject result = QJsonDocument::fromJson(payload).object();
+                sample.agentMs = result.value(QLatin1String("duration_ms")).toDouble(-1);
+                if (type == kError || out != kExpected || result.value(QLatin1String("exit_code")).toInt(-1) != 0)
+                    sample.failure = QStringLiteral("direct: unexpected answer ") + QString::fromUtf8(payload);
+                return sample;
+            }
+        }
+    }
+
+private:
+    static constexpr quint8 kHello = 1, kCall = 2, kStdout = 6, kResult = 8, kError = 9;
+
+    static bool fail(QString *error, const QString &message)
+    {
+        *error = QStringLiteral("direct client: ") + message;
+        return false;
+    }
+
+    bool send(quint8 type, quint32 id, const QByteArray &payload)
+    {
+        QByteArray frame(9, '\0');
+        const quint32 length = quint32(payload.size());
+        for (int i = 0; i < 4; ++i) {
+            frame[i] = char(length >> (24 - 8 * i));
+            frame[5 + i] = char(id >> (24 - 8 * i));
+        }
+        frame[4] = char(type);
+        frame += payload;
+        return writeAll(frame.constData(), size_t(frame.size()));
+    }
+
+    bool receive(quint8 *type, quint32 *id, QByteArray *payload)
+    {
+        unsigned char header[9];
+        if (!readAll(header, sizeof header))
+            return false;
+        const auto be32 = [](const unsigned char *p) {
+            return quint32(p[0]) << 24 | quint32(p[1]) << 16 | quint32(p[2]) << 8 | quint32(p[3]);
+        };
+        *type = header[4];
+        *id = be32(header + 5);
+        payload->resize(qsizetype(be32(header)));
+        return readAll(payload->data(), size_t(payload->size()));
+    }
+
+    bool writeAll(const char *data, size_t size)
+    {
+        while (size > 0) {
+            const ssize_t n = ::send(m_fd, data, size, MSG_NOSIGNAL);
+            if (n <= 0 && errno != EINTR)
+                return false;
+            if (n > 0) {
+                data += n;
+                size -= size_t(n);
+            }
+        }
+        return true;
+    }
+
+    bool readAll(void *buffer, size_t size)
+    {
+        auto *p = static_cast<char *>(buffer);
+        while (size > 0) {
+            const ssize_t n = ::read(m_fd, p, size);
+            if (n == 0 || (n < 0 && errno != EINTR))
+                return false;
+            if (n > 0) {
+                p += n;
+                size -= size_t(n);
+            }
+        }
+        return true;
+    }
+
+    int m_fd = -1;
+};
+
+// Runs docker synchronously for set-up and clean-up; returns stdout, trimmed.
+QString docker(const QStringList &args, bool *ok = nullptr)
+{
+    QProcess process;
+    process.start(QStringLiteral("docker"), args);
+    const bool done = process.waitForFinished(60000);
+    if (ok)
+        *ok = done && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    return QString::fromLocal8Bit(process.readAllStandardOutput()).trimmed();
+}
+
+QString instanceFilter(const QString &instanceId) { return QStringLiteral("label=org.hako.instance=") + instanceId; }
+
+// The container's name, computed as the plugin does (hako-<instance>-<key>) and
+// checked against what the engine reports for this instance.
+QString findContainer(const QString &runtimeDir, QString *error)
+{
+    QFile file(runtimeDir + QStringLiteral("/instance-id"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("no instance ID in ") + file.fileName();
+        return {};
+    }
+    const QString instanceId = QString::fromLatin1(file.readAll()).trimmed();
+    const QString expected = QStringLiteral("hako-%1-%2").arg(instanceId, conversationKey());
+    const QString listed = docker({QStringLiteral("ps"), QStringLiteral("--filter"), instanceFilter(instanceId),
+                                   QStringLiteral("--format"), QStringLiteral("{{.Names}}")});
+    if (listed != expected) {
+        *error = QStringLiteral("expected one running container %1 for instance %2, docker ps lists: %3")
+                     .arg(expected, instanceId, listed.isEmpty() ? QStringLiteral("none") : listed);
+        return {};
+    }
+    return expected;
+}
+
+void printRow(const char *label, const Stats &s)
+{
+    std::printf("  %-28s %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f\n", label, s.p50, s.p90, s.p99, s.mean, s.min, s.max);
+}
+
+int usage(const char *message)
+{
+    if (message)
+        std::fprintf(stderr, "bench_roundtrip: %s\n", message);
+    std::fprintf(stderr, "usage: bench_roundtrip [--iterations N] [--profile]   (N >= 1, default %d)\n",
+                 kDefaultIterations);
+    return 2;
+}
+
+struct Run
+{
+    double coldMs = 0;
+    QString container;
+    QList<double> plugin;
+    QList<double> exec;
+    QString failure;
+    // --profile only
+    QList<double> direct, firstOutput, agent, directAgent, pluginFirst, pluginAfterExec;
+};
+
+Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, bool profile)
+{
+    Run run;
+    const Sample cold = pluginCall(executor, 0);
+    run.coldMs = cold.ms;
+    if (!cold.failure.isEmpty()) {
+        run.failure = QStringLiteral("first call: ") + cold.failure;
+        return run;
+    }
+    run.container = findContainer(runtimeDir, &run.failure);
+    if (run.container.isEmpty())
+        return run;
+    DirectClient direct;
+    if (profile
+        && !direct.open(runtimeDir + QStringLiteral("/sockets/") + conversationKey() + QStringLiteral("/agent.sock"),
+                        &run.failure))
+        return run;
+    int index = 1;
+    for (int i = 0; i < kWarmupPairs + iterations && !g_interrupted; ++i) {
+        // Alternate which side goes first, so neither always follows the other.
+        Sample p, d, x;
+        if (i % 2 == 0) {
+            p = pluginCall(executor, index++);
+            d = dockerExec(run.container);
+            if (profile)
+                x = direct.call(quint32(index));
+        } else {
+            if (profile)
+                x = direct.call(quint32(index));
+            d = dockerExec(run.container);
+            p = pluginCall(executor, index++);
+        }
+        for (const Sample *s : {&p, &d, &x}) {
+            if (!s->failure.isEmpty()) {
+                run.failure = QStringLiteral("iteration %1: %2").arg(i).arg(s->failure);
+                return run;
+            }
+        }
+        if (i >= kWarmupPairs) {
+            run.plugin << p.ms;
+            run.exec << d.ms;
+            if (profile) {
+                run.direct << x.ms;
+                run.firstOutput << p.firstOutputMs;
+                run.agent << p.agentMs;
+                run.directAgent << x.agentMs;
+                (i % 2 == 0 ? run.pluginFirst : run.pluginAfterExec) << p.ms;
+            }
+        }
+    }
+    if (g_interrupted)
+        run.failure = QStringLiteral("interrupted");
+    return run;
+}
+
+// shutdown() removes every container of the instance; anything it left is
+// removed here, so that a benchmark never leaves a container behind.
+void cleanUp(ToolExecutor *executor, const QString &runtimeDir)
+{
+    executor->shutdown();
+    QFile file(runtimeDir + QStringLiteral("/instance-id"));
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QString instanceId = QString::fromLatin1(file.readAll()).trimmed();
+    const QString left = docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
+                                 instanceFilter(instanceId)});
+    if (!left.isEmpty()) {
+        std::fprintf(stderr, "bench_roundtrip: shutdown() left containers; removing them\n");
+        docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + left.split(QLatin1Char('\n')));
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    int iterations = kDefaultIterations;
+    bool profile = false;
+    const QStringList args = app.arguments().mid(1);
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        QString value;
+        if (args[i] == QLatin1String("--profile")) {
+            profile = true;
+            continue;
+        }
+        if (args[i] == QLatin1String("--iterations") && i + 1 < args.size())
+            value = args[++i];
+        else if (args[i].startsWith(QLatin1String("--iterations=")))
+            value = args[i].mid(13);
+        else if (args[i] == QLatin1String("-h") || args[i] == QLatin1String("--help"))
+            return usage(nullptr), 0;
+        else
+            return usage(qPrintable(QStringLiteral("unknown argument %1").arg(args[i])));
+        bool ok = false;
+        iterations = value.toInt(&ok);
+        if (!ok || iterations < 1)
+            return usage("--iterations needs a positive integer");
+    }
+
+    QTemporaryDir temp(QDir::tempPath() + QStringLiteral("/hako-bench-XXXXXX"));
+    if (!temp.isValid())
+        return usage(qPrintable(QStringLiteral("cannot create a temporary directory: ") + temp.errorString()));
+    const QString runtimeDir = temp.filePath(QStringLiteral("run"));
+
+    hako::host::PluginHost host;
+    QString error;
+    if (!host.load(QString(), &error)) {
+        std::fprintf(stderr, "bench_roundtrip: %s\n", qPrintable(error));
+        return 2;
+    }
+    ToolExecutor *executor = host.executor();
+    const QList<hako::Error> problems =
+        executor->configure({{QStringLiteral("paths.runtime"), runtimeDir},
+                             {QStringLiteral("paths.workspaces"), temp.filePath(QStringLiteral("workspaces"))}});
+    for (const hako::Error &e : problems)
+        std::fprintf(stderr, "bench_roundtrip: configure: %s\n", qPrintable(e.logMessage));
+    if (!problems.isEmpty())
+        return 2;
+
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    const Run run = measure(executor, runtimeDir, iterations, profile);
+    cleanUp(executor, runtimeDir);
+    if (!run.failure.isEmpty()) {
+        std::fprintf(stderr, "bench_roundtrip: %s\n", qPrintable(run.failure));
+        return run.plugin.isEmpty() && run.container.isEmpty() ? 2 : 1;
+    }
+
+    const Stats plugin = statsOf(run.plugin);
+    const Stats exec = statsOf(run.exec);
+    const double ratio = plugin.p50 > 0 ? exec.p50 / plugin.p50 : 0;
+    const bool met = ratio >= kTargetRatio;
+
+    std::printf("bench_roundtrip: %d iterations (after %d warm-up pairs), alternating order\n", iterations,
+                kWarmupPairs);
+    std::printf("  plugin:    %s\n  container: %s\n", qPrintable(host.path()), qPrintable(run.container));
+    std::printf("  cold start (first call, creates the container): %.1f ms\n\n", run.coldMs);
+    std::printf("  %-28s %9s %9s %9s %9s %9s %9s\n", "all times in ms", "p50", "p90", "p99", "mean", "min", "max");
+    printRow("plugin bash `echo hi`", plugin);
+    printRow("docker exec echo hi", exec);
+    QJsonObject profileJson;
+    if (profile) {
+        const Stats direct = statsOf(run.direct), first = statsOf(run.firstOutput), agent = statsOf(run.agent),
+                    directAgent = statsOf(run.directAgent), pluginFirst = statsOf(run.pluginFirst),
+                    pluginAfter = statsOf(run.pluginAfterExec);
+        std::printf("  profile:\n");
+        printRow("direct agent client", direct);
+        printRow("plugin: first output", first);
+        printRow("plugin: agent duration_ms", agent);
+        printRow("direct: agent duration_ms", directAgent);
+        printRow("plugin, ran first in pair", pluginFirst);
+        printRow("plugin, right after docker", pluginAfter);
+        profileJson = {{QStringLiteral("direct"), direct.toJson()},
+                       {QStringLiteral("plugin_first_output"), first.toJson()},
+                       {QStringLiteral("plugin_agent_duration"), agent.toJson()},
+                       {QStringLiteral("direct_agent_duration"), directAgent.toJson()},
+                       {QStringLiteral("plugin_first_in_pair"), pluginFirst.toJson()},
+                       {QStringLiteral("plugin_after_docker_exec"), pluginAfter.toJson()}};
+    }
+    std::printf("\n  ratio of p50s (docker exec / plugin): %.1fx   target >= %.0fx: %s\n\n", ratio, kTargetRatio,
+                met ? "met" : "MISSED");
+
+    QJsonObject json = {
+        {QStringLiteral("benchmark"), QStringLiteral("roundtrip")},
+        {QStringLiteral("iterations"), iterations},
+        {QStringLiteral("warmup_pairs"), kWarmupPairs},
+        {QStringLiteral("command"), kCommand},
+        {QStringLiteral("cold_start_ms"), std::round(run.coldMs * 10.0) / 10.0},
+        {QStringLiteral("plugin"), plugin.toJson()},
+        {QStringLiteral("docker_exec"), exec.toJson()},
+        {QStringLiteral("ratio_p50"), std::round(ratio * 10.0) / 10.0},
+        {QStringLiteral("target_ratio"), kTargetRatio},
+        {QStringLiteral("target_met"), met},
+    };
+    if (profile)
+        json.insert(QStringLiteral("profile"), profileJson);
+    std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}

@@ -1,0 +1,201 @@
+#include "reaper.h"
+
+#include "activitystore.h"
+#include "sandbox.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+
+#include <cerrno>
+#include <sys/stat.h>
+#include <vector>
+
+Q_LOGGING_CATEGORY(lcGc, "hako.gc", QtInfoMsg)
+
+namespace hako {
+
+// One sweep's state. A child of the engine: if configure() replaces the engine
+// mid-sweep, the callbacks never come, and this goes with it, claims included.
+class SweepRun final : public QObject
+{
+public:
+    using QObject::QObject;
+    QElapsedTimer clock;
+    QDateTime startedAt;
+    std::vector<ActivityLock> claims;
+    QList<Reaping> chosen;
+};
+
+namespace {
+
+// Label values end up in paths: only what conversationKey() produces passes.
+bool isSafeKey(const QString &key)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{1,128}$"));
+    return pattern.match(key).hasMatch();
+}
+
+// An instance lives as long as its runtime directory carries its identity
+// (hostpaths.h keeps it there for every process of that host).
+OwnerState ownerState(const QString &instance, const QString &runtimeDir)
+{
+    if (instance.isEmpty() || !runtimeDir.startsWith(QLatin1Char('/')))
+        return OwnerState::Unknown;
+    const QString path = runtimeDir + QStringLiteral("/instance-id");
+    struct stat st = {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return errno == ENOENT || errno == ENOTDIR ? OwnerState::Gone : OwnerState::Unknown;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return OwnerState::Unknown;
+    return QString::fromLatin1(file.readAll()).trimmed() == instance ? OwnerState::Alive : OwnerState::Gone;
+}
+
+QString labelOf(const ContainerInfo &c, const char *name) { return c.labels.value(QLatin1String(name)); }
+
+} // namespace
+
+QJsonObject GcReport::toJson() const
+{
+    QJsonObject counts;
+    for (auto it = reaped.begin(); it != reaped.end(); ++it)
+        counts.insert(it.key(), it.value());
+    QJsonObject json = {{QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("duration_ms"), double(durationMs)},
+                        {QStringLiteral("reaped"), counts}};
+    if (error)
+        json.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), error.code},
+                                                         {QStringLiteral("message"), error.message}});
+    return json;
+}
+
+Reaper::Reaper(const SandboxContext *context, ActivityStore *activity, QObject *parent)
+    : QObject(parent), m_context(context), m_activity(activity)
+{
+    connect(&m_timer, &QTimer::timeout, this, &Reaper::sweep);
+}
+
+Reaper::~Reaper() { delete m_run; }
+
+void Reaper::start()
+{
+    m_timer.start(qMax(1, m_context->settings.gcInterval) * 1000);
+    sweep();
+}
+
+void Reaper::stop() { m_timer.stop(); }
+
+QJsonValue Reaper::lastRun() const { return m_last.time.isValid() ? QJsonValue(m_last.toJson()) : QJsonValue(); }
+
+void Reaper::sweep()
+{
+    if (m_run || !m_context->engine)
+        return;
+    // configure() may have changed the period since start().
+    if (const int ms = qMax(1, m_context->settings.gcInterval) * 1000; m_timer.isActive() && m_timer.interval() != ms)
+        m_timer.start(ms);
+    auto *run = new SweepRun(m_context->engine);
+    run->clock.start();
+    run->startedAt = QDateTime::currentDateTimeUtc();
+    m_run = run;
+    // Every instance's containers in one call: orphans of a gone host are ours to collect.
+    const QMap<QString, QString> managed = {{QLatin1String(label::kManaged), QStringLiteral("true")}};
+    m_context->engine->list(managed, run, [this, run](const Error &error, const QList<ContainerInfo> &found) {
+        if (error)
+            return finish(run, error);
+        decide(run, found);
+    });
+}
+
+SweepInput Reaper::observe(const QList<ContainerInfo> &found) const
+{
+    SweepInput in;
+    in.containers = found;
+    in.now = QDateTime::currentSecsSinceEpoch();
+    in.instance = m_context->instanceId;
+    in.idleTtl = m_context->settings.idleTtl;
+    in.absoluteTtl = m_context->settings.absoluteTtl;
+    const QSet<QString> busy = m_activity->inFlight();
+    for (const ContainerInfo &c : found) {
+        const QString owner = labelOf(c, label::kInstance);
+        const QString key = labelOf(c, label::kConversation);
+        const bool own = owner == in.instance;
+        const QString runtimeDir = own ? m_context->settings.runtimeDir : labelOf(c, label::kRuntime);
+        if (!own && !in.owners.contains(owner))
+            in.owners.insert(owner, ownerState(owner, runtimeDir));
+        if (own && busy.contains(key))
+            in.inFlight.insert(c.name);
+        if (isSafeKey(key) && (own || in.owners.value(owner) == OwnerState::Gone))
+            in.lastActivity.insert(c.name, ActivityStore::lastActivity(runtimeDir, key));
+    }
+    return in;
+}
+
+// Claims a container of ours so that no call starts on it while it is removed,
+// then checks the decision again: a call may have come and gone since `docker ps`.
+bool Reaper::claimStillDue(SweepRun *run, SweepInput *input, Reaping *reaping) const
+{
+    const QString key = labelOf(reaping->container, label::kConversation);
+    if (!isSafeKey(key))
+        return true; // not made by a Sandbox: no call can use it
+    const QString runtimeDir = m_context->settings.runtimeDir;
+    ActivityLock claim = ActivityStore::claim(runtimeDir, key);
+    if (!claim.isHeld()) {
+        qCDebug(lcGc).noquote() << "kept" << reaping->container.name << "(a call is in flight)";
+        return false;
+    }
+    input->lastActivity.insert(reaping->container.name, ActivityStore::lastActivity(runtimeDir, key));
+    reaping->reason = reapReason(reaping->container, *input);
+    if (reaping->reason.isEmpty())
+        return false;
+    run->claims.push_back(std::move(claim));
+    return true;
+}
+
+void Reaper::decide(SweepRun *run, const QList<ContainerInfo> &found)
+{
+    SweepInput input = observe(found);
+    QStringList names;
+    for (Reaping reaping : chooseContainersToReap(input)) {
+        const bool own = labelOf(reaping.container, label::kInstance) == input.instance;
+        if (own && !claimStillDue(run, &input, &reaping))
+            continue;
+        run->chosen.append(reaping);
+        names << reaping.container.name;
+    }
+    qCDebug(lcGc) << "sweep:" << found.size() << "managed containers," << names.size() << "to reap";
+    // One `docker rm -f` for all: the daemon removes them in parallel.
+    m_context->engine->remove(names, run, [this, run](const Error &error) { finish(run, error); });
+}
+
+void Reaper::finish(SweepRun *run, const Error &error)
+{
+    GcReport report;
+    report.time = run->startedAt;
+    report.durationMs = run->clock.elapsed();
+    report.error = error;
+    QStringList keys;
+    for (const Reaping &r : std::as_const(run->chosen)) {
+        if (labelOf(r.container, label::kInstance) == m_context->instanceId)
+            keys << labelOf(r.container, label::kConversation);
+        if (error)
+            continue;
+        ++report.reaped[r.reason];
+        qCInfo(lcGc).noquote() << "reaped" << r.container.name << "reason" << r.reason;
+    }
+    if (error)
+        qCWarning(lcGc).noquote() << "sweep failed:" << error.logMessage;
+    // Before the claims go: a call waiting for one must not find a stale sandbox.
+    if (!keys.isEmpty())
+        Q_EMIT conversationsReaped(keys);
+    run->claims.clear();
+    run->deleteLater();
+    m_run = nullptr;
+    m_last = report;
+    Q_EMIT swept(report);
+}
+
+} // namespace hako

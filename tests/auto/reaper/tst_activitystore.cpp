@@ -1,0 +1,110 @@
+// The activity files GC relies on: a call counts as in flight from admission
+// to finished(), its start and end are recorded, and a sweep's claim holds
+// calls back while the container goes.
+#include "lifecycle/activitystore.h"
+#include "lifecycle/sandbox.h"
+
+#include <QDateTime>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hako;
+
+class tst_ActivityStore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    SandboxContext m_context;
+    const QString m_key = QStringLiteral("0123456789abcdef0123456789abcdef");
+
+    QString runtime() const { return m_dir.path(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_context.settings.runtimeDir = runtime();
+    }
+
+    void init() { QFile::remove(ActivityStore::path(runtime(), m_key)); }
+
+    void unknownUntilFirstCall()
+    {
+        QCOMPARE(ActivityStore::lastActivity(runtime(), m_key), 0);
+        // A sweep's claim on a conversation never seen must not invent activity.
+        const ActivityLock claim = ActivityStore::claim(runtime(), m_key);
+        QVERIFY(claim.isHeld());
+        QCOMPARE(ActivityStore::lastActivity(runtime(), m_key), 0);
+    }
+
+    void callIsInFlightUntilFinished()
+    {
+        ActivityStore store(&m_context);
+        ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
+        bool proceeded = false;
+        store.admit(&call, m_key, [&] { proceeded = true; });
+        QVERIFY(proceeded);
+        QCOMPARE(store.inFlight(), QSet<QString>{m_key});
+        QVERIFY(qAbs(ActivityStore::lastActivity(runtime(), m_key) - QDateTime::currentSecsSinceEpoch()) <= 1);
+        QVERIFY(!ActivityStore::claim(runtime(), m_key).isHeld()); // the lock works within one process too
+        call.finishWithResult({});
+        QVERIFY(store.inFlight().isEmpty());
+        QVERIFY(ActivityStore::claim(runtime(), m_key).isHeld());
+    }
+
+    void destroyedCallIsNoLongerInFlight()
+    {
+        ActivityStore store(&m_context);
+        auto *call = new ToolCall(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
+        store.admit(call, m_key, [] {});
+        delete call;
+        QVERIFY(store.inFlight().isEmpty());
+        QVERIFY(ActivityStore::claim(runtime(), m_key).isHeld());
+    }
+
+    void claimHoldsCallsBack()
+    {
+        ActivityStore store(&m_context);
+        ActivityLock claim = ActivityStore::claim(runtime(), m_key);
+        QVERIFY(claim.isHeld());
+        ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
+        bool proceeded = false;
+        store.admit(&call, m_key, [&] { proceeded = true; });
+        QTest::qWait(200);
+        QVERIFY(!proceeded);
+        claim = ActivityLock();
+        QTRY_VERIFY_WITH_TIMEOUT(proceeded, 2000);
+        QCOMPARE(store.inFlight(), QSet<QString>{m_key});
+    }
+
+    void cancelledWhileHeldBack()
+    {
+        ActivityStore store(&m_context);
+        ActivityLock claim = ActivityStore::claim(runtime(), m_key);
+        ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
+        bool proceeded = false;
+        store.admit(&call, m_key, [&] { proceeded = true; });
+        call.finishWithError({QStringLiteral("cancelled"), QString(), QString()});
+        claim = ActivityLock();
+        QTest::qWait(200);
+        QVERIFY(!proceeded);
+        QVERIFY(store.inFlight().isEmpty());
+    }
+
+    void unwritableRuntimeFailsTheCall()
+    {
+        SandboxContext broken;
+        broken.settings.runtimeDir = QStringLiteral("/proc/hako-none");
+        ActivityStore store(&broken);
+        ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
+        bool proceeded = false;
+        store.admit(&call, m_key, [&] { proceeded = true; });
+        QVERIFY(!proceeded);
+        QVERIFY(call.isFinished());
+        QCOMPARE(call.error().code, QStringLiteral("host_io"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ActivityStore)
+#include "tst_activitystore.moc"

@@ -1,0 +1,163 @@
+// The GC decision (lifecycle/reappolicy.h) without an engine: which container
+// goes, and why, for every combination that matters.
+#include "lifecycle/reappolicy.h"
+
+#include <QTest>
+
+using namespace hako;
+
+namespace {
+
+constexpr qint64 kNow = 1700000000;
+constexpr int kIdle = 60;
+constexpr int kAbsolute = 600;
+const QString kOurs = QStringLiteral("ours");
+const QString kOther = QStringLiteral("other");
+
+ContainerInfo container(const QString &name, const QString &instance, const QString &state, qint64 createdAgo)
+{
+    ContainerInfo c;
+    c.id = name + QStringLiteral("-id");
+    c.name = name;
+    c.state = state;
+    c.labels = {{QLatin1String(label::kManaged), QStringLiteral("true")},
+                {QLatin1String(label::kConversation), name}};
+    if (!instance.isEmpty())
+        c.labels.insert(QLatin1String(label::kInstance), instance);
+    if (createdAgo >= 0)
+        c.labels.insert(QLatin1String(label::kCreated), QString::number(kNow - createdAgo));
+    return c;
+}
+
+SweepInput baseInput()
+{
+    SweepInput in;
+    in.now = kNow;
+    in.instance = kOurs;
+    in.idleTtl = kIdle;
+    in.absoluteTtl = kAbsolute;
+    return in;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(hako::OwnerState)
+
+class tst_Reaper : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void reason_data()
+    {
+        QTest::addColumn<QString>("instance");  // "" for no label
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<qint64>("createdAgo");  // -1: no created label
+        QTest::addColumn<qint64>("activityAgo"); // -1: no activity recorded
+        QTest::addColumn<bool>("inFlight");
+        QTest::addColumn<OwnerState>("owner");   // for other instances
+        QTest::addColumn<QString>("expected");   // "" stays
+
+        const auto U = OwnerState::Unknown;
+        const auto A = OwnerState::Alive;
+        const auto G = OwnerState::Gone;
+        // Our own containers.
+        QTest::newRow("fresh") << kOurs << "running" << 10LL << 5LL << false << U << "";
+        QTest::newRow("idle by activity") << kOurs << "running" << 300LL << 61LL << false << U << "idle_ttl";
+        QTest::newRow("idle exactly at ttl stays") << kOurs << "running" << 300LL << 60LL << false << U << "";
+        QTest::newRow("old but active") << kOurs << "running" << 500LL << 5LL << false << U << "";
+        QTest::newRow("no activity: created decides") << kOurs << "running" << 61LL << -1LL << false << U << "idle_ttl";
+        QTest::newRow("no activity, young") << kOurs << "running" << 30LL << -1LL << false << U << "";
+        QTest::newRow("activity before creation ignored") << kOurs << "running" << 10LL << 100LL << false << U << "";
+        QTest::newRow("absolute though busy") << kOurs << "running" << 601LL << 1LL << false << U << "absolute_ttl";
+        QTest::newRow("absolute beats idle") << kOurs << "running" << 700LL << 650LL << false << U << "absolute_ttl";
+        QTest::newRow("in flight past every ttl") << kOurs << "running" << 9000LL << 9000LL << true << U << "";
+        QTest::newRow("exited") << kOurs << "exited" << 10LL << 5LL << false << U << "exited";
+        QTest::newRow("never started") << kOurs << "created" << 10LL << 5LL << false << U << "exited";
+        QTest::newRow("dead") << kOurs << "dead" << 10LL << 5LL << false << U << "exited";
+        QTest::newRow("exited but in flight") << kOurs << "exited" << 10LL << 5LL << true << U << "";
+        QTest::newRow("paused counts as running") << kOurs << "paused" << 10LL << 5LL << false << U << "";
+        QTest::newRow("no times at all") << kOurs << "running" << -1LL << -1LL << false << U << "";
+        // Other instances.
+        QTest::newRow("alive owner, ancient") << kOther << "running" << 99999LL << 99999LL << false << A << "";
+        QTest::newRow("alive owner, exited") << kOther << "exited" << 99999LL << -1LL << false << A << "";
+        QTest::newRow("gone owner, idle") << kOther << "running" << 61LL << -1LL << false << G << "orphan";
+        QTest::newRow("gone owner, young") << kOther << "running" << 30LL << -1LL << false << G << "";
+        QTest::newRow("gone owner, recent activity") << kOther << "running" << 300LL << 10LL << false << G << "";
+        QTest::newRow("gone owner, stale activity") << kOther << "running" << 300LL << 200LL << false << G << "orphan";
+        QTest::newRow("gone owner, exited and young") << kOther << "exited" << 30LL << -1LL << false << G << "";
+        QTest::newRow("unknown owner, past idle") << kOther << "running" << 300LL << -1LL << false << U << "";
+        QTest::newRow("unknown owner, past absolute") << kOther << "running" << 601LL << -1LL << false << U << "orphan";
+        QTest::newRow("no instance label") << "" << "running" << 601LL << -1LL << false << U << "orphan";
+        QTest::newRow("no instance, no created") << "" << "running" << -1LL << -1LL << false << U << "";
+    }
+
+    void reason()
+    {
+        QFETCH(QString, instance);
+        QFETCH(QString, state);
+        QFETCH(qint64, createdAgo);
+        QFETCH(qint64, activityAgo);
+        QFETCH(bool, inFlight);
+        QFETCH(OwnerState, owner);
+        QFETCH(QString, expected);
+
+        const ContainerInfo c = container(QStringLiteral("c1"), instance, state, createdAgo);
+        SweepInput in = baseInput();
+        in.containers = {c};
+        if (activityAgo >= 0)
+            in.lastActivity.insert(c.name, kNow - activityAgo);
+        if (inFlight)
+            in.inFlight.insert(c.name);
+        if (instance != kOurs && !instance.isEmpty())
+            in.owners.insert(instance, owner);
+        QCOMPARE(reapReason(c, in), expected);
+        const QList<Reaping> chosen = chooseContainersToReap(in);
+        QCOMPARE(chosen.size(), expected.isEmpty() ? 0 : 1);
+    }
+
+    void createdLabel_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<qint64>("expected");
+        QTest::newRow("number") << "1700000000" << 1700000000LL;
+        QTest::newRow("missing") << QString() << 0LL;
+        QTest::newRow("garbage") << "soon" << 0LL;
+        QTest::newRow("negative") << "-5" << 0LL;
+    }
+
+    void createdLabel()
+    {
+        QFETCH(QString, value);
+        QFETCH(qint64, expected);
+        ContainerInfo c;
+        if (!value.isNull())
+            c.labels.insert(QLatin1String(label::kCreated), value);
+        QCOMPARE(createdAt(c), expected);
+    }
+
+    // One sweep over a mixed list picks exactly the due ones, each with its reason.
+    void mixedSweep()
+    {
+        SweepInput in = baseInput();
+        in.containers = {container(QStringLiteral("busy"), kOurs, QStringLiteral("running"), 9000),
+                         container(QStringLiteral("idle"), kOurs, QStringLiteral("running"), 100),
+                         container(QStringLiteral("fresh"), kOurs, QStringLiteral("running"), 100),
+                         container(QStringLiteral("stopped"), kOurs, QStringLiteral("exited"), 100),
+                         container(QStringLiteral("orphan"), kOther, QStringLiteral("running"), 100),
+                         container(QStringLiteral("neighbour"), QStringLiteral("alive"), QStringLiteral("running"), 9000)};
+        in.inFlight = {QStringLiteral("busy")};
+        in.lastActivity = {{QStringLiteral("idle"), kNow - 90}, {QStringLiteral("fresh"), kNow - 1}};
+        in.owners = {{kOther, OwnerState::Gone}, {QStringLiteral("alive"), OwnerState::Alive}};
+        QMap<QString, QString> got;
+        for (const Reaping &r : chooseContainersToReap(in))
+            got.insert(r.container.name, r.reason);
+        const QMap<QString, QString> expected = {{QStringLiteral("idle"), QStringLiteral("idle_ttl")},
+                                                 {QStringLiteral("stopped"), QStringLiteral("exited")},
+                                                 {QStringLiteral("orphan"), QStringLiteral("orphan")}};
+        QCOMPARE(got, expected);
+    }
+};
+
+QTEST_APPLESS_MAIN(tst_Reaper)
+#include "tst_reaper.moc"

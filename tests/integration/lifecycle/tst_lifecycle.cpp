@@ -1,0 +1,246 @@
+// Lifecycle against the real engine, with TTLs of seconds: `hako-host serve`
+// collects idle, old and orphaned containers, never one with a call in
+// flight, keeps workspaces, survives a crash and cleans up on SIGTERM.
+#include "hakohostdriver.h"
+
+#include "policy/conversationid.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+// A `hako-host serve` in the background; GC's debug log tells what it did.
+class Serve
+{
+public:
+    explicit Serve(const HakoHostDriver &host) : m_process(host.spawn({QStringLiteral("serve")})) {}
+    ~Serve()
+    {
+        if (m_process->state() != QProcess::NotRunning) {
+            m_process->kill();
+            m_process->waitForFinished(5000);
+        }
+    }
+
+    QByteArray log()
+    {
+        m_log += m_process->readAllStandardError();
+        return m_log;
+    }
+    bool waitForLog(const QByteArray &needle, int timeoutMs = 15000)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (!log().contains(needle) && clock.elapsed() < timeoutMs)
+            QTest::qWait(50);
+        return log().contains(needle);
+    }
+    // SIGTERM; the exit code, or -1 when it did not exit normally within the bound.
+    int terminate(int boundMs = 20000)
+    {
+        m_process->terminate();
+        if (!m_process->waitForFinished(boundMs))
+            return -1;
+        return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+    }
+    void crash()
+    {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    QByteArray m_log;
+};
+
+void configure(HakoHostDriver &host, const QStringList &assignments)
+{
+    host.setEnvironment(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("hako.gc.debug=true"));
+    for (const QString &a : assignments)
+        host.set(a);
+}
+
+// IDs of the instance's containers, of one conversation when given.
+QStringList containersOf(const QString &instance, const QString &conversation = {})
+{
+    QStringList args = {QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc"), QStringLiteral("--filter"),
+                        QStringLiteral("label=org.hako.instance=") + instance};
+    if (!conversation.isEmpty())
+        args << QStringLiteral("--filter") << QStringLiteral("label=org.hako.conversation=") + hako::conversationKey(conversation);
+    QStringList ids = QString::fromUtf8(HakoHostDriver::docker(args).out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ids.sort();
+    return ids;
+}
+
+QStringList containers(const HakoHostDriver &host, const QString &conversation = {})
+{
+    return containersOf(host.instanceId(), conversation);
+}
+
+QString workspaceFile(const HakoHostDriver &host, const QString &conversation, const QString &name)
+{
+    return host.workspacesDir() + QLatin1Char('/') + hako::conversationKey(conversation) + QLatin1Char('/') + name;
+}
+
+} // namespace
+
+class tst_Lifecycle : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void idleContainerIsReapedWorkspaceStays()
+    {
+        HakoHostDriver host;
+        configure(host, {QStringLiteral("lifecycle.idleTtl=3"), QStringLiteral("lifecycle.gcInterval=1")});
+        Serve serve(host);
+        QVERIFY(serve.waitForLog("sweep:"));
+        QCOMPARE(host.exec(QStringLiteral("idle"), QStringLiteral("echo kept > kept.txt")).exitCode, 0);
+        const QStringList first = containers(host, QStringLiteral("idle"));
+        QCOMPARE(first.size(), 1);
+        QElapsedTimer clock;
+        clock.start();
+        QTRY_VERIFY_WITH_TIMEOUT(containers(host).isEmpty(), 15000);
+        qInfo("idle container reaped %lld ms after its last call (idle TTL 3 s)", clock.elapsed());
+        QVERIFY(clock.elapsed() >= 2500);
+        QVERIFY(serve.log().contains("reason idle_ttl"));
+        QVERIFY(QFile::exists(workspaceFile(host, QStringLiteral("idle"), QStringLiteral("kept.txt"))));
+
+        const HostRun again = host.exec(QStringLiteral("idle"), QStringLiteral("cat kept.txt"));
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.out, QByteArray("kept\n"));
+        const QStringList second = containers(host, QStringLiteral("idle"));
+        QCOMPARE(second.size(), 1);
+        QVERIFY(second != first);
+        QCOMPARE(serve.terminate(), 0);
+    }
+
+    void busyContainerIsReapedAtAbsoluteTtl()
+    {
+        HakoHostDriver host;
+        configure(host, {QStringLiteral("lifecycle.idleTtl=60"), QStringLiteral("lifecycle.absoluteTtl=4"),
+                         QStringLiteral("lifecycle.gcInterval=1")});
+        Serve serve(host);
+        QVERIFY(serve.waitForLog("sweep:"));
+        QCOMPARE(host.exec(QStringLiteral("busy"), QStringLiteral("echo busy > busy.txt")).exitCode, 0);
+        const QStringList first = containers(host, QStringLiteral("busy"));
+        QElapsedTimer clock;
+        clock.start();
+        QStringList now = first;
+        int calls = 0;
+        // Calls keep coming, so the idle TTL never runs out; none of them may fail.
+        while ((now.isEmpty() || now == first) && clock.elapsed() < 30000) {
+            const HostRun r = host.exec(QStringLiteral("busy"), QStringLiteral("cat busy.txt"));
+            QCOMPARE(r.exitCode, 0);
+            QCOMPARE(r.out, QByteArray("busy\n"));
+            ++calls;
+            now = containers(host, QStringLiteral("busy"));
+        }
+        qInfo("busy container replaced after %lld ms and %d calls (absolute TTL 4 s)", clock.elapsed(), calls);
+        QCOMPARE(now.size(), 1);
+        QVERIFY(now != first);
+        QVERIFY(clock.elapsed() >= 3000);
+        QVERIFY(serve.log().contains("reason absolute_ttl"));
+        QVERIFY(!serve.log().contains("reason idle_ttl"));
+        QCOMPARE(serve.terminate(), 0);
+    }
+
+    void callInFlightIsNeverCollected()
+    {
+        HakoHostDriver host;
+        configure(host, {QStringLiteral("lifecycle.idleTtl=2"), QStringLiteral("lifecycle.gcInterval=1")});
+        Serve serve(host);
+        QVERIFY(serve.waitForLog("sweep:"));
+        const HostRun r = host.exec(QStringLiteral("inflight"), QStringLiteral("echo before > f; sleep 6; cat f"));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("before\n"));
+        QCOMPARE(containers(host, QStringLiteral("inflight")).size(), 1);
+        QVERIFY(serve.log().contains("(a call is in flight)"));
+        QVERIFY(!serve.log().contains("reaped"));
+        // Once the call is over, the idle TTL applies as usual.
+        QTRY_VERIFY_WITH_TIMEOUT(containers(host).isEmpty(), 10000);
+        QCOMPARE(serve.terminate(), 0);
+    }
+
+    void restartAdoptsLiveAndReapsExpired()
+    {
+        HakoHostDriver host;
+        configure(host, {});
+        Serve crashed(host);
+        QVERIFY(crashed.waitForLog("sweep:"));
+        QCOMPARE(host.exec(QStringLiteral("old"), QStringLiteral("echo old > f")).exitCode, 0);
+        crashed.crash(); // kill -9: no shutdown, the containers stay
+        QTest::qWait(6500);
+        QCOMPARE(host.exec(QStringLiteral("live"), QStringLiteral("echo live > f")).exitCode, 0);
+        const QStringList live = containers(host, QStringLiteral("live"));
+        QCOMPARE(live.size(), 1);
+        QCOMPARE(containers(host, QStringLiteral("old")).size(), 1);
+
+        configure(host, {QStringLiteral("lifecycle.idleTtl=5"), QStringLiteral("lifecycle.gcInterval=1")});
+        QElapsedTimer clock;
+        clock.start();
+        Serve restarted(host);
+        QTRY_VERIFY_WITH_TIMEOUT(containers(host, QStringLiteral("old")).isEmpty(), 10000);
+        qInfo("expired container reaped %lld ms after the restart", clock.elapsed());
+        QCOMPARE(containers(host, QStringLiteral("live")), live);
+        const HostRun adopted = host.exec(QStringLiteral("live"), QStringLiteral("cat f"));
+        QCOMPARE(adopted.out, QByteArray("live\n"));
+        QCOMPARE(containers(host, QStringLiteral("live")), live); // the same container carries on
+        const HostRun renewed = host.exec(QStringLiteral("old"), QStringLiteral("cat f"));
+        QCOMPARE(renewed.out, QByteArray("old\n"));
+        QCOMPARE(restarted.terminate(), 0);
+        QVERIFY(containers(host).isEmpty());
+    }
+
+    void orphanOfGoneInstanceIsReaped()
+    {
+        auto gone = std::make_unique<HakoHostDriver>();
+        QCOMPARE(gone->exec(QStringLiteral("orphan"), QStringLiteral("true")).exitCode, 0);
+        const QString goneInstance = gone->instanceId();
+        HakoHostDriver neighbour; // alive: its containers are its own business, however old
+        QCOMPARE(neighbour.exec(QStringLiteral("neighbour"), QStringLiteral("true")).exitCode, 0);
+        QVERIFY(QFile::remove(gone->runtimeDir() + QStringLiteral("/instance-id")));
+
+        HakoHostDriver host;
+        configure(host, {QStringLiteral("lifecycle.idleTtl=2"), QStringLiteral("lifecycle.gcInterval=1")});
+        Serve serve(host);
+        QTRY_VERIFY_WITH_TIMEOUT(containersOf(goneInstance).isEmpty(), 15000);
+        QVERIFY(serve.log().contains("reason orphan"));
+        QCOMPARE(containers(neighbour).size(), 1);
+        QCOMPARE(serve.terminate(), 0);
+        QCOMPARE(containers(neighbour).size(), 1); // shutdown removes only its own
+    }
+
+    void shutdownRemovesEveryContainer()
+    {
+        constexpr int kConversations = 20;
+        HakoHostDriver host;
+        configure(host, {});
+        std::vector<std::unique_ptr<QProcess>> execs;
+        for (int i = 0; i < kConversations; ++i)
+            execs.emplace_back(host.spawn({QStringLiteral("exec"), QStringLiteral("--conversation"),
+                                           QStringLiteral("s%1").arg(i), QStringLiteral("--"), QStringLiteral("true")}));
+        for (auto &p : execs) {
+            QVERIFY(p->waitForFinished(180000));
+            QCOMPARE(p->exitCode(), 0);
+        }
+        QCOMPARE(containers(host).size(), kConversations);
+        Serve serve(host);
+        QVERIFY(serve.waitForLog("sweep:"));
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(serve.terminate(), 0);
+        qInfo("SIGTERM to exit with %d containers: %lld ms", kConversations, clock.elapsed());
+        QVERIFY(clock.elapsed() < 15000);
+        QVERIFY(containers(host).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Lifecycle)
+#include "tst_lifecycle.moc"
