@@ -4,6 +4,7 @@
 #include "pluginhost.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QLocale>
 #include <QTranslator>
 
@@ -46,6 +47,10 @@ int main(int argc, char **argv)
         std::fputs(qPrintable(usage()), stderr);
         return kExitUsage;
     }
+    // One-shot commands print the command's own output; the plugin's progress
+    // notes stay quiet there (QT_LOGGING_RULES still overrides this).
+    if (options.command != QLatin1String("serve"))
+        QLoggingCategory::setFilterRules(QStringLiteral("hako.*.info=false"));
     PluginHost host;
     if (!host.load(options.pluginPath, &error)) {
         printError(error);

@@ -39,7 +39,7 @@ hako_setup() (
     # ------------------------------------------------------------ packages
     PACKAGES=(
         build-essential cmake ninja-build
-        qt6-base-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+        qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
         libseccomp-dev libhttp-parser-dev libssl-dev nlohmann-json3-dev
         docker.io debootstrap runsc
         prometheus python3-botocore awscli

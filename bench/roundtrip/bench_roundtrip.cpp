@@ -26,6 +26,9 @@
 //   agent        the duration_ms the agent reports (spawn to end, whole ms)
 //   plugin after docker / plugin first: the plugin's samples split by whether
 //                a docker exec ran just before, to show any after-effect of it
+//   accounting   from /proc, per call: CPU time, time waiting for a CPU and
+//                page faults of the agent (PID 1 of the container) and of the
+//                shells it reaped, and of this process per iteration
 // Exit status: 0 when every call succeeded, whatever the figures; 1 if a call
 // failed; 2 if the set-up failed. The container and the temporary directory
 // are removed in every case, Ctrl-C included.
@@ -376,6 +379,54 @@ int usage(const char *message)
     return 2;
 }
 
+// CPU and scheduler accounting of a process, from /proc: its own CPU time,
+// that of its reaped children, and the time it ran and waited to run.
+struct ProcTimes
+{
+    double cpuMs = 0, childCpuMs = 0, runMs = 0, waitMs = 0, faults = 0, childFaults = 0;
+
+    static ProcTimes of(const QString &pid)
+    {
+        ProcTimes t;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        QFile sched(QStringLiteral("/proc/%1/schedstat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly) || !sched.open(QIODevice::ReadOnly))
+            return t;
+        // Fields after the command name, which ends with the last ')': state is field 3.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        const double tick = 1000.0 / double(::sysconf(_SC_CLK_TCK));
+        if (f.size() > 14) {
+            t.faults = f[7].toDouble();      // minflt
+            t.childFaults = f[8].toDouble(); // cminflt
+            t.cpuMs = (f[11].toDouble() + f[12].toDouble()) * tick;      // utime, stime
+            t.childCpuMs = (f[13].toDouble() + f[14].toDouble()) * tick; // cutime, cstime
+        }
+        const QList<QByteArray> s = sched.readAll().trimmed().split(' ');
+        if (s.size() >= 2) {
+            t.runMs = s[0].toDouble() / 1e6;
+            t.waitMs = s[1].toDouble() / 1e6;
+        }
+        return t;
+    }
+
+    ProcTimes perCall(const ProcTimes &before, int calls) const
+    {
+        const double n = qMax(1, calls);
+        return {(cpuMs - before.cpuMs) / n,   (childCpuMs - before.childCpuMs) / n,
+                (runMs - before.runMs) / n,   (waitMs - before.waitMs) / n,
+                (faults - before.faults) / n, (childFaults - before.childFaults) / n};
+    }
+
+    QJsonObject toJson() const
+    {
+        const auto r = [](double v) { return std::round(v * 1000.0) / 1000.0; };
+        return {{QStringLiteral("cpu_ms"), r(cpuMs)}, {QStringLiteral("children_cpu_ms"), r(childCpuMs)},
+                {QStringLiteral("on_cpu_ms"), r(runMs)}, {QStringLiteral("runqueue_wait_ms"), r(waitMs)},
+                {QStringLiteral("page_faults"), r(faults)}, {QStringLiteral("children_page_faults"), r(childFaults)}};
+    }
+};
+
 struct Run
 {
     double coldMs = 0;
@@ -385,6 +436,8 @@ struct Run
     QString failure;
     // --profile only
     QList<double> direct, firstOutput, agent, directAgent, pluginFirst, pluginAfterExec;
+    ProcTimes agentPerCall; // the agent (PID 1 of the container) serves the plugin's and the direct calls
+    ProcTimes selfPerPair;  // this process: plugin, Qt, QProcess handling and the direct client
 };
 
 Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, bool profile)
@@ -404,8 +457,18 @@ Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, b
         && !direct.open(runtimeDir + QStringLiteral("/sockets/") + conversationKey() + QStringLiteral("/agent.sock"),
                         &run.failure))
         return run;
+    const QString agentPid =
+        profile ? docker({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.State.Pid}}"),
+                          run.container})
+                : QString();
+    const QString selfPid = QString::number(QCoreApplication::applicationPid());
+    ProcTimes agentBefore, selfBefore;
     int index = 1;
     for (int i = 0; i < kWarmupPairs + iterations && !g_interrupted; ++i) {
+        if (profile && i == kWarmupPairs) {
+            agentBefore = ProcTimes::of(agentPid);
+            selfBefore = ProcTimes::of(selfPid);
+        }
         // Alternate which side goes first, so neither always follows the other.
         Sample p, d, x;
         if (i % 2 == 0) {
@@ -436,6 +499,10 @@ Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, b
                 (i % 2 == 0 ? run.pluginFirst : run.pluginAfterExec) << p.ms;
             }
         }
+    }
+    if (profile) {
+        run.agentPerCall = ProcTimes::of(agentPid).perCall(agentBefore, 2 * int(run.plugin.size()));
+        run.selfPerPair = ProcTimes::of(selfPid).perCall(selfBefore, int(run.plugin.size()));
     }
     if (g_interrupted)
         run.failure = QStringLiteral("interrupted");
@@ -540,7 +607,17 @@ int main(int argc, char **argv)
         printRow("direct: agent duration_ms", directAgent);
         printRow("plugin, ran first in pair", pluginFirst);
         printRow("plugin, right after docker", pluginAfter);
-        profileJson = {{QStringLiteral("direct"), direct.toJson()},
+        const ProcTimes &a = run.agentPerCall, &b = run.selfPerPair;
+        std::printf("  agent per call (mean): cpu %.2f ms, on cpu %.2f ms, waiting for a cpu %.2f ms,"
+                    " %.0f page faults\n",
+                    a.cpuMs, a.runMs, a.waitMs, a.faults);
+        std::printf("  its bash per call (mean): cpu %.2f ms, %.0f page faults\n", a.childCpuMs, a.childFaults);
+        std::printf("  this process per iteration (mean): cpu %.2f ms, on cpu %.2f ms, waiting for a cpu %.2f ms,"
+                    " %.0f page faults\n",
+                    b.cpuMs, b.runMs, b.waitMs, b.faults);
+        profileJson = {{QStringLiteral("agent_per_call"), a.toJson()},
+                       {QStringLiteral("bench_process_per_iteration"), b.toJson()},
+                       {QStringLiteral("direct"), direct.toJson()},
                        {QStringLiteral("plugin_first_output"), first.toJson()},
                        {QStringLiteral("plugin_agent_duration"), agent.toJson()},
                        {QStringLiteral("direct_agent_duration"), directAgent.toJson()},

@@ -2,6 +2,7 @@
 
 #include "engine/dockerengine.h"
 #include "hostpaths.h"
+#include "proxy/credentialproxy.h"
 #include "policy/conversationid.h"
 #include "policy/errors.h"
 #include "toolcatalog.h"
@@ -67,11 +68,19 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
         error = makeError(ErrorCode::AgentMissing);
     if (error)
         return {error};
+    proxy::ProxyConfig proxyConfig;
+    proxy::CredentialConfig credentialConfig;
+    for (const QString &problem : proxy::configFromSettings(settings.raw, &proxyConfig, &credentialConfig))
+        errors.append({QStringLiteral("setting_value"), problem, problem});
+    if (!errors.isEmpty())
+        return errors;
     // Sandboxes keep a pointer to the context: they are rebuilt with it.
     qDeleteAll(m_sandboxes);
     m_sandboxes.clear();
     delete m_context.engine;
+    delete m_context.proxy;
     context.engine = new DockerEngine(dockerConfig(settings), this);
+    context.proxy = new proxy::CredentialProxy(proxyConfig, credentialConfig, this);
     m_context = context;
     m_limits = {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes};
     return {};

@@ -3,6 +3,7 @@
 #include "../channel/agentchannel.h"
 #include "../policy/conversationid.h"
 #include "../policy/errors.h"
+#include "../proxy/credentialproxy.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -156,8 +157,21 @@ void Sandbox::connectAgent(int timeoutMs, const QString &adopted)
     m_channel->open(socketDir() + QStringLiteral("/agent.sock"), timeoutMs);
 }
 
+// The proxy lives in the host process, so every process that serves a
+// conversation listens on its proxy.sock while it does.
+void Sandbox::serveProxy()
+{
+    proxy::CredentialProxy *proxy = m_context->proxy;
+    const QString path = socketDir() + QStringLiteral("/proxy.sock");
+    QString error;
+    if (proxy && !proxy->socketPaths().contains(path) && !proxy->listen(path, &error))
+        qCWarning(lcDocker).noquote() << "proxy socket" << path << "not served:" << error;
+}
+
 void Sandbox::settle(const Error &error)
 {
+    if (!error)
+        serveProxy();
     m_state = error ? State::Idle : State::Ready;
     m_createdOnce = false;
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
@@ -171,6 +185,8 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
     delete m_channel;
     m_channel = nullptr;
     m_state = State::Idle;
+    if (m_context->proxy)
+        m_context->proxy->close(socketDir() + QStringLiteral("/proxy.sock"));
     m_context->engine->remove({containerName(m_context->instanceId, m_key)}, this, [this, deleteWorkspace, done](const Error &error) {
         if (!error) {
             QDir(socketDir()).removeRecursively();

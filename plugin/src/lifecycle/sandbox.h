@@ -15,6 +15,9 @@
 namespace hako {
 
 class AgentChannel;
+namespace proxy {
+class CredentialProxy;
+}
 
 // What every sandbox of one plugin instance shares.
 struct SandboxContext
@@ -25,6 +28,7 @@ struct SandboxContext
     QString agentBinary;
     QString seccompProfile; // host path, empty for the engine's default
     uint containerUid = 1000; // owner of the workspace and socket directory on the host
+    proxy::CredentialProxy *proxy = nullptr; // serves every sandbox's proxy.sock
 };
 
 class Sandbox final : public QObject
@@ -59,6 +63,7 @@ private:
     // `adopted`: the name of an existing container, replaced if its agent is silent.
     void connectAgent(int timeoutMs, const QString &adopted);
     void settle(const Error &error);
+    void serveProxy();
     Error prepareDirectories();
     ContainerSpec spec() const;
 

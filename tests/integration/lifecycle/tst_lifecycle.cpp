@@ -32,12 +32,14 @@ public:
         m_log += m_process->readAllStandardError();
         return m_log;
     }
-    bool waitForLog(const QByteArray &needle, int timeoutMs = 15000)
+    bool waitForLog(const QByteArray &needle, int timeoutMs = 30000)
     {
         QElapsedTimer clock;
         clock.start();
         while (!log().contains(needle) && clock.elapsed() < timeoutMs)
             QTest::qWait(50);
+        if (!log().contains(needle))
+            qWarning("serve's log so far:\n%s", log().constData());
         return log().contains(needle);
     }
     // SIGTERM; the exit code, or -1 when it did not exit normally within the bound.
@@ -109,7 +111,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(containers(host).isEmpty(), 15000);
         qInfo("idle container reaped %lld ms after its last call (idle TTL 3 s)", clock.elapsed());
         QVERIFY(clock.elapsed() >= 2500);
-        QVERIFY(serve.log().contains("reason idle_ttl"));
+        QVERIFY(serve.waitForLog("reason idle_ttl"));
         QVERIFY(QFile::exists(workspaceFile(host, QStringLiteral("idle"), QStringLiteral("kept.txt"))));
 
         const HostRun again = host.exec(QStringLiteral("idle"), QStringLiteral("cat kept.txt"));
@@ -146,7 +148,7 @@ private Q_SLOTS:
         QCOMPARE(now.size(), 1);
         QVERIFY(now != first);
         QVERIFY(clock.elapsed() >= 3000);
-        QVERIFY(serve.log().contains("reason absolute_ttl"));
+        QVERIFY(serve.waitForLog("reason absolute_ttl"));
         QVERIFY(!serve.log().contains("reason idle_ttl"));
         QCOMPARE(serve.terminate(), 0);
     }
@@ -161,7 +163,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("before\n"));
         QCOMPARE(containers(host, QStringLiteral("inflight")).size(), 1);
-        QVERIFY(serve.log().contains("(a call is in flight)"));
+        QVERIFY(serve.waitForLog("(a call is in flight)"));
         QVERIFY(!serve.log().contains("reaped"));
         // Once the call is over, the idle TTL applies as usual.
         QTRY_VERIFY_WITH_TIMEOUT(containers(host).isEmpty(), 10000);
@@ -211,7 +213,7 @@ private Q_SLOTS:
         configure(host, {QStringLiteral("lifecycle.idleTtl=2"), QStringLiteral("lifecycle.gcInterval=1")});
         Serve serve(host);
         QTRY_VERIFY_WITH_TIMEOUT(containersOf(goneInstance).isEmpty(), 15000);
-        QVERIFY(serve.log().contains("reason orphan"));
+        QVERIFY(serve.waitForLog("reason orphan"));
         QCOMPARE(containers(neighbour).size(), 1);
         QCOMPARE(serve.terminate(), 0);
         QCOMPARE(containers(neighbour).size(), 1); // shutdown removes only its own
