@@ -475,10 +475,10 @@ Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, b
             p = pluginCall(executor, index++);
             d = dockerExec(run.container);
             if (profile)
-                x = direct.call(quint32(index));
+                x = direct.call(quint32(i + 1));
         } else {
             if (profile)
-                x = direct.call(quint32(index));
+                x = direct.call(quint32(i + 1));
             d = dockerExec(run.container);
             p = pluginCall(executor, index++);
         }
