@@ -37,8 +37,10 @@ HakoPlugin::HakoPlugin(QObject *parent) : QObject(parent)
     // A reaped conversation's sandbox is stale: its next call finds or makes a container afresh.
     connect(m_reaper, &Reaper::conversationsReaped, this, [this](const QStringList &keys) {
         for (const QString &key : keys)
-            if (Sandbox *s = m_sandboxes.take(key))
+            if (Sandbox *s = m_sandboxes.take(key)) {
+                m_context.proxy->close(s->socketDir() + QStringLiteral("/proxy.sock"));
                 s->deleteLater();
+            }
     });
 }
 

@@ -135,14 +135,6 @@ QJsonArray ToolCatalog::definitions()
     return {bashDefinition(), editorDefinition(), readDefinition(), writeDefinition()};
 }
 
-bool ToolCatalog::contains(const QString &name)
-{
-    for (const QJsonValue &d : definitions())
-        if (d.toObject().value(QLatin1String("name")).toString() == name)
-            return true;
-    return false;
-}
-
 Error ToolCatalog::validate(const QString &name, const QJsonObject &input)
 {
     QJsonObject inputSchema;

@@ -21,7 +21,6 @@ class ToolCatalog
 public:
     // [{name, description, input_schema}], descriptions translated.
     static QJsonArray definitions();
-    static bool contains(const QString &name);
     // Checks `input` against the tool's input_schema: required keys, types,
     // enums, no unknown keys. An empty Error means it conforms.
     static Error validate(const QString &name, const QJsonObject &input);

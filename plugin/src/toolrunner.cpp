@@ -164,7 +164,6 @@ void ToolRunner::finishWithError(const Error &error)
         return;
     m_watchdog.stop();
     m_progress.stop();
-    Q_EMIT done(error.code, m_clock.elapsed());
     m_call->finishWithError(error);
 }
 
@@ -174,10 +173,6 @@ void ToolRunner::finishWithResult(const QJsonObject &result)
         return;
     m_watchdog.stop();
     m_progress.stop();
-    const bool cancelled = result.value(QLatin1String("cancelled")).toBool();
-    const bool timedOut = result.value(QLatin1String("timed_out")).toBool();
-    Q_EMIT done(cancelled ? QStringLiteral("cancelled") : timedOut ? QStringLiteral("timeout") : QStringLiteral("ok"),
-                m_clock.elapsed());
     m_call->finishWithResult(result);
 }
 

@@ -31,9 +31,6 @@ public:
     ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimits &limits);
     void start(Sandbox *sandbox);
 
-Q_SIGNALS:
-    void done(const QString &outcome, qint64 durationMs);
-
 private:
     void dispatch(AgentChannel *channel);
     void onFrame(const Frame &frame);

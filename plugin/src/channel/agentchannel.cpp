@@ -32,7 +32,6 @@ AgentChannel::AgentChannel(QObject *parent) : QObject(parent), m_socket(new QLoc
         send(proto::Type::Hello, 0, json({{QStringLiteral("version"), int(proto::kVersion)}}));
     });
     connect(m_socket, &QLocalSocket::readyRead, this, &AgentChannel::onReadyRead);
-    connect(m_socket, &QLocalSocket::bytesWritten, this, &AgentChannel::bytesWritten);
     connect(m_socket, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError) {
         if (m_ready || m_helloSent)
             return;

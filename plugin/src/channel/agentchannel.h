@@ -33,14 +33,11 @@ public:
     quint32 startCall(const QJsonObject &call, FrameHandler handler);
     void send(proto::Type type, quint32 id, const QByteArray &payload = {});
     void cancel(quint32 id) { send(proto::Type::Cancel, id); }
-    qint64 bytesToWrite() const { return m_socket->bytesToWrite(); }
-    int callsInFlight() const { return int(m_handlers.size()); }
 
 Q_SIGNALS:
     void ready();
     void failed(const hako::Error &error); // never became ready
     void lost(const hako::Error &error);   // was ready, now gone
-    void bytesWritten();
 
 private:
     void tryConnect();

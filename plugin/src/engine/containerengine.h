@@ -31,7 +31,6 @@ class ContainerEngine : public QObject
 public:
     using Done = std::function<void(const Error &)>;
     using Listed = std::function<void(const Error &, const QList<ContainerInfo> &)>;
-    using Versioned = std::function<void(const Error &, const QString &version)>;
 
     using QObject::QObject;
     ~ContainerEngine() override = default;
@@ -43,7 +42,6 @@ public:
     virtual void list(const QMap<QString, QString> &labels, QObject *context, Listed done) = 0;
     // Force-removes the named containers; names already gone are not an error.
     virtual void remove(const QStringList &names, QObject *context, Done done) = 0;
-    virtual void version(QObject *context, Versioned done) = 0;
 };
 
 } // namespace hako

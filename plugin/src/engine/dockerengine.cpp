@@ -156,12 +156,4 @@ void DockerEngine::remove(const QStringList &names, QObject *context, Done done)
         });
 }
 
-void DockerEngine::version(QObject *context, Versioned done)
-{
-    run(QStringLiteral("report its version"),
-        {QStringLiteral("version"), QStringLiteral("--format"), QStringLiteral("{{.Server.Version}}")},
-        m_config.commandTimeoutMs, context,
-        [done](const Error &error, const QByteArray &out) { done(error, QString::fromUtf8(out).trimmed()); });
-}
-
 } // namespace hako

@@ -26,7 +26,6 @@ public:
     void start(const ContainerSpec &spec, QObject *context, Done done) override;
     void list(const QMap<QString, QString> &labels, QObject *context, Listed done) override;
     void remove(const QStringList &names, QObject *context, Done done) override;
-    void version(QObject *context, Versioned done) override;
 
     // The environment the docker CLI runs with: only what it needs, no secrets.
     static QProcessEnvironment scrubbedEnvironment(const QProcessEnvironment &from, const QString &dockerHost);

@@ -213,14 +213,6 @@ QString defaultDir(bool runtime)
            + QStringLiteral("/hako/workspaces");
 }
 
-QStringList toStringList(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &item : v.toArray())
-        out << item.toString();
-    return out;
-}
-
 qint64 sizeOf(const QJsonValue &v) { return v.isDouble() ? qint64(v.toDouble()) : parseSize(v.toString()); }
 
 } // namespace
@@ -276,10 +268,6 @@ Settings Settings::fromJson(const QJsonObject &values, QList<Error> *errors)
     s.poolSize = int(num("pool.size"));
     s.workspacesDir = str("paths.workspaces").isEmpty() ? defaultDir(false) : str("paths.workspaces");
     s.runtimeDir = str("paths.runtime").isEmpty() ? defaultDir(true) : str("paths.runtime");
-    s.proxyAllow = toStringList(merged.value(QLatin1String("proxy.allow")));
-    s.proxyConnectTo = toStringList(merged.value(QLatin1String("proxy.connectTo")));
-    s.proxyCaFile = str("proxy.caFile");
-    s.adminListen = str("admin.listen");
     s.toolTimeout = int(num("tools.timeout"));
     s.outputLimitBytes = sizeOf(merged.value(QLatin1String("tools.outputLimit")));
     s.transferLimitBytes = sizeOf(merged.value(QLatin1String("tools.transferLimit")));

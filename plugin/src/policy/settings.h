@@ -29,10 +29,6 @@ struct Settings
     int poolSize = 0;
     QString workspacesDir;
     QString runtimeDir;
-    QStringList proxyAllow;
-    QStringList proxyConnectTo;
-    QString proxyCaFile;
-    QString adminListen;
     int toolTimeout = 0;
     qint64 outputLimitBytes = 0;
     qint64 transferLimitBytes = 0;

@@ -29,7 +29,7 @@ private Q_SLOTS:
         QCOMPARE(s.poolSize, 0);
         QCOMPARE(s.toolTimeout, 120);
         QCOMPARE(s.outputLimitBytes, 1LL << 20);
-        QCOMPARE(s.proxyAllow, QStringList{QStringLiteral("bedrock-runtime.*.amazonaws.com")});
+        QCOMPARE(s.raw.value(QLatin1String("proxy.allow")).toArray(), QJsonArray{QStringLiteral("bedrock-runtime.*.amazonaws.com")});
     }
 
     void values_data()
