@@ -13,7 +13,8 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("hako::host", text); }
 
 const QStringList kCommands = {QStringLiteral("exec"),  QStringLiteral("tool"),  QStringLiteral("tools"),
-                               QStringLiteral("end"),   QStringLiteral("serve"), QStringLiteral("doctor")};
+                               QStringLiteral("end"),   QStringLiteral("serve"), QStringLiteral("doctor"),
+                               QStringLiteral("gc")};
 
 // Options taking a value, and the field each fills.
 bool takeValue(const QString &flag, const QString &value, Options *o, QString *error)
@@ -163,6 +164,7 @@ QString usage()
               "  hako-host end --conversation ID [--delete-workspace]\n"
               "  hako-host serve [--mcp] [--admin HOST:PORT]\n"
               "  hako-host doctor\n"
+              "  hako-host gc\n"
               "Common options: --config FILE, --set key=value, --plugin PATH\n");
 }
 

@@ -68,5 +68,7 @@ int main(int argc, char **argv)
         return runEnd(host.executor(), options);
     if (options.command == QLatin1String("serve"))
         return runServe(host.executor(), options);
+    if (options.command == QLatin1String("gc"))
+        return runGc(host.executor());
     return runDoctor(host.executor(), options);
 }

@@ -76,15 +76,22 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
         errors.append({QStringLiteral("setting_value"), problem, problem});
     if (!errors.isEmpty())
         return errors;
-    // Sandboxes keep a pointer to the context: they are rebuilt with it.
+    // Sandboxes keep a pointer to the context: they are rebuilt with it. The
+    // old pool's containers are abandoned; the new pool or GC removes them.
     qDeleteAll(m_sandboxes);
     m_sandboxes.clear();
+    delete std::exchange(m_pool, nullptr);
     delete m_context.engine;
     delete m_context.proxy;
+    delete m_context.workspaces;
     context.engine = new DockerEngine(dockerConfig(settings), this);
     context.proxy = new proxy::CredentialProxy(proxyConfig, credentialConfig, this);
     m_context = context;
+    m_context.workspaces = new WorkspaceStore(&m_context, this);
     m_limits = {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes};
+    m_shuttingDown = false; // configured again after a shutdown: in service again
+    if (m_started)
+        startPool();
     return {};
 }
 
@@ -138,7 +145,40 @@ ToolCall *HakoPlugin::endConversation(const QString &conversationId, bool delete
     return call;
 }
 
-void HakoPlugin::start() { m_reaper->start(); }
+void HakoPlugin::start()
+{
+    m_started = true;
+    m_context.workspaces->reportCap();
+    m_reaper->start();
+    startPool();
+}
+
+void HakoPlugin::startPool()
+{
+    // An abandoned pool's containers are the new pool's or GC's to remove.
+    delete std::exchange(m_pool, nullptr);
+    m_context.pool = nullptr;
+    if (m_context.settings.poolSize <= 0 || m_shuttingDown)
+        return;
+    m_pool = new WarmPool(&m_context, this);
+    m_context.pool = m_pool;
+    m_pool->start();
+}
+
+ToolCall *HakoPlugin::collectGarbage()
+{
+    auto *call = new ToolCall(QString(), QString(), QStringLiteral("gc"));
+    if (m_shuttingDown)
+        return failLater(call, makeError(ErrorCode::ShuttingDown));
+    // A sweep already running reports to this call too.
+    connect(m_reaper, &Reaper::swept, call, [call](const GcReport &report) {
+        if (report.error)
+            return call->finishWithError(report.error);
+        call->finishWithResult(report.toJson());
+    }, Qt::SingleShotConnection);
+    m_reaper->sweep();
+    return call;
+}
 
 QJsonObject HakoPlugin::health() const
 {
@@ -148,13 +188,21 @@ QJsonObject HakoPlugin::health() const
             {QStringLiteral("agent"), m_context.agentBinary},
             {QStringLiteral("seccomp_profile"), m_context.seccompProfile},
             {QStringLiteral("conversations"), int(m_sandboxes.size())},
+            {QStringLiteral("workspaces"), m_context.workspaces->health()},
+            {QStringLiteral("pool"), m_pool ? m_pool->health()
+                                            : QJsonObject{{QStringLiteral("size"), m_context.settings.poolSize},
+                                                          {QStringLiteral("ready"), 0},
+                                                          {QStringLiteral("starting"), 0}}},
             {QStringLiteral("last_gc"), m_reaper->lastRun()}};
 }
 
 void HakoPlugin::shutdown()
 {
     m_shuttingDown = true;
+    m_started = false;
     m_reaper->stop(); // no sweep starts while the containers go
+    if (m_pool)
+        m_pool->stop(); // nor a refill
     QEventLoop loop;
     QTimer::singleShot(kShutdownBoundMs, &loop, &QEventLoop::quit);
     const QMap<QString, QString> owned = {{QLatin1String(label::kManaged), QStringLiteral("true")},
@@ -169,6 +217,9 @@ void HakoPlugin::shutdown()
     loop.exec();
     qDeleteAll(m_sandboxes);
     m_sandboxes.clear();
+    if (m_pool)
+        m_pool->discardSlots();
+    m_context.workspaces->releaseAll();
 }
 
 } // namespace hako

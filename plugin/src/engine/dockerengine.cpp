@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcDocker, "hako.docker", QtInfoMsg)
@@ -35,7 +36,9 @@ QStringList filterArguments(const QMap<QString, QString> &labels)
 {
     QStringList args;
     for (auto it = labels.begin(); it != labels.end(); ++it)
-        args << QStringLiteral("--filter") << QStringLiteral("label=%1=%2").arg(it.key(), it.value());
+        args << QStringLiteral("--filter")
+             << (it.value().isEmpty() ? QStringLiteral("label=") + it.key()
+                                      : QStringLiteral("label=%1=%2").arg(it.key(), it.value()));
     return args;
 }
 
@@ -127,10 +130,23 @@ void DockerEngine::start(const ContainerSpec &spec, QObject *context, Done done)
 
 void DockerEngine::list(const QMap<QString, QString> &labels, QObject *context, Listed done)
 {
+    ps(filterArguments(labels), context, std::move(done));
+}
+
+void DockerEngine::listNamed(const QStringList &names, QObject *context, Listed done)
+{
+    // Filters of one kind are alternatives; of different kinds, all must hold.
+    QStringList filters = filterArguments({{QLatin1String(label::kManaged), QStringLiteral("true")}});
+    for (const QString &name : names)
+        filters << QStringLiteral("--filter") << QStringLiteral("name=^%1$").arg(QRegularExpression::escape(name));
+    ps(filters, context, std::move(done));
+}
+
+void DockerEngine::ps(const QStringList &filters, QObject *context, Listed done)
+{
     QStringList args = {QStringLiteral("ps"), QStringLiteral("--all"), QStringLiteral("--no-trunc"),
                         QStringLiteral("--format"), QStringLiteral("{{json .}}")};
-    args += filterArguments(labels);
-    run(QStringLiteral("list containers"), args, m_config.commandTimeoutMs, context,
+    run(QStringLiteral("list containers"), args + filters, m_config.commandTimeoutMs, context,
         [done](const Error &error, const QByteArray &out) {
             QList<ContainerInfo> containers;
             for (const QByteArray &line : out.split('\n')) {
@@ -154,6 +170,12 @@ void DockerEngine::remove(const QStringList &names, QObject *context, Done done)
                 return done({});
             done(error);
         });
+}
+
+void DockerEngine::rename(const QString &from, const QString &to, QObject *context, Done done)
+{
+    run(QStringLiteral("rename a container"), {QStringLiteral("rename"), from, to}, m_config.commandTimeoutMs, context,
+        [done](const Error &error, const QByteArray &) { done(error); });
 }
 
 } // namespace hako

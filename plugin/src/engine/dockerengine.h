@@ -25,7 +25,9 @@ public:
 
     void start(const ContainerSpec &spec, QObject *context, Done done) override;
     void list(const QMap<QString, QString> &labels, QObject *context, Listed done) override;
+    void listNamed(const QStringList &names, QObject *context, Listed done) override;
     void remove(const QStringList &names, QObject *context, Done done) override;
+    void rename(const QString &from, const QString &to, QObject *context, Done done) override;
 
     // The environment the docker CLI runs with: only what it needs, no secrets.
     static QProcessEnvironment scrubbedEnvironment(const QProcessEnvironment &from, const QString &dockerHost);
@@ -34,6 +36,7 @@ public:
 
 private:
     using Finished = std::function<void(const Error &, const QByteArray &out)>;
+    void ps(const QStringList &filters, QObject *context, Listed done);
     void run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done);
 
     DockerConfig m_config;

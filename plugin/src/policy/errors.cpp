@@ -87,6 +87,11 @@ const Entry kEntries[] = {
     {ErrorCode::AgentMissing, "agent_missing",
      QT_TRANSLATE_NOOP("hako::Errors", "The sandbox agent program hako-agent was not found next to the plugin; "
                                        "set HAKO_AGENT to its path.")},
+    {ErrorCode::WorkspaceCap, "workspace_cap",
+     QT_TRANSLATE_NOOP("hako::Errors", "The workspace's size limit could not be put in place: %1")},
+    {ErrorCode::WorkspaceUncapped, "workspace_uncapped",
+     QT_TRANSLATE_NOOP("hako::Errors", "The workspace %1 holds files but has no size-limited image; "
+                                       "move the files elsewhere or delete it.")},
 };
 
 const Entry &entryFor(ErrorCode code)
