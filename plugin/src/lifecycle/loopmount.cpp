@@ -121,7 +121,12 @@ bool mountImage(const QString &image, const QString &dir, QString *error)
 bool moveMount(const QString &from, const QString &to, QString *error)
 {
     const QByteArray source = QFile::encodeName(from);
-    if (::mount(source.constData(), QFile::encodeName(to).constData(), nullptr, MS_BIND, nullptr) != 0) {
+    const QByteArray target = QFile::encodeName(to);
+    // MS_MOVE takes microseconds; an unmount waits for an RCU grace period
+    // (~10 ms here). It is refused below a shared mount: bind and unmount then.
+    if (::mount(source.constData(), target.constData(), nullptr, MS_MOVE, nullptr) == 0)
+        return true;
+    if (::mount(source.constData(), target.constData(), nullptr, MS_BIND, nullptr) != 0) {
         *error = systemError("bind mount", errno);
         return false;
     }

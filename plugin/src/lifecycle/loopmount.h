@@ -13,8 +13,8 @@ namespace hako::loopmount {
 // the filesystem is unmounted) and mounts it at `dir`.
 bool mountImage(const QString &image, const QString &dir, QString *error);
 
-// Moves the mount at `from` to `to` (an empty directory): bind, then unmount
-// the old place. Unlike MS_MOVE this works below a shared mount too.
+// Moves the mount at `from` to `to` (an empty directory); below a shared
+// mount, where MS_MOVE is refused, by binding it there and unmounting `from`.
 bool moveMount(const QString &from, const QString &to, QString *error);
 
 // Unmounts `dir`; when something still uses it, detaches it lazily instead.

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QTimer>
 
 Q_DECLARE_LOGGING_CATEGORY(lcDocker)
 
@@ -25,6 +26,8 @@ constexpr int kAdoptTimeoutMs = 3000;
 // Another process holds the conversation while it starts a container: at most
 // `docker run` (60 s) and the agent's start (30 s).
 constexpr int kLockBoundMs = 100000;
+// See settle().
+constexpr int kRenameDelayMs = 500;
 
 } // namespace
 
@@ -72,9 +75,9 @@ void Sandbox::locate()
 {
     const QString claimed = poolclaims::read(m_context->settings.runtimeDir, m_key);
     if (claimed.isEmpty() && m_context->pool) {
-        const QString taken = m_context->pool->handOver(m_key, workspaceDir(), socketDir());
-        if (!taken.isEmpty())
-            return connectAgent(kAdoptTimeoutMs, taken);
+        const WarmPool::Handed taken = m_context->pool->handOver(m_key, workspaceDir(), socketDir());
+        if (taken.channel)
+            return useChannel(taken.channel, taken.container);
     }
     QStringList names = {containerName()};
     if (!claimed.isEmpty())
@@ -134,6 +137,16 @@ void Sandbox::create()
     });
 }
 
+void Sandbox::useChannel(AgentChannel *channel, const QString &container)
+{
+    m_container = container;
+    delete m_channel;
+    m_channel = channel;
+    m_channel->setParent(this);
+    connect(m_channel, &AgentChannel::lost, this, [this] { m_state = State::Idle; });
+    settle({});
+}
+
 void Sandbox::connectAgent(int timeoutMs, const QString &adopted)
 {
     m_container = adopted.isEmpty() ? containerName() : adopted;
@@ -172,9 +185,10 @@ void Sandbox::settle(const Error &error)
         serveProxy();
     m_state = error ? State::Idle : State::Ready;
     m_createdOnce = false;
-    // A pool container carries the conversation's name before anyone else may look for it.
+    // A pool container carries the conversation's name before anyone else may
+    // look for it; the rename waits until the first call is likely done with the CPU.
     if (!error && m_container != containerName())
-        takeName();
+        QTimer::singleShot(kRenameDelayMs, this, &Sandbox::takeName);
     else
         m_lock = FileLock();
     const QList<Waiter> waiters = std::exchange(m_waiters, {});

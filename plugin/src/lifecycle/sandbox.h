@@ -71,6 +71,8 @@ private:
     void locate();
     void adoptOrCreate(const QList<ContainerInfo> &found);
     void create();
+    // A warm pool container's channel, already connected.
+    void useChannel(AgentChannel *channel, const QString &container);
     // `adopted`: the name of an existing container, replaced if its agent is silent.
     void connectAgent(int timeoutMs, const QString &adopted);
     void settle(const Error &error);

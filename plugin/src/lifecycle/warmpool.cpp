@@ -37,6 +37,9 @@ struct WarmPool::Slot final : QObject
 namespace {
 
 constexpr int kAgentStartTimeoutMs = 30000;
+// Background work after a hand-over waits this long, so as not to slow the
+// conversation's first call down (a few ms to a few tens of ms).
+constexpr int kBackgroundDelayMs = 500;
 // After a failed start (engine down, image missing) the pool waits this long.
 constexpr int kRetryAfterFailureMs = 5000;
 
@@ -174,6 +177,8 @@ void WarmPool::startSlot()
     if (FileLock::tryLock(lock, FileLock::Mode::Exclusive, true, &slot->lock) != FileLock::Result::Held)
         return slotFailed(slot);
     m_context->workspaces->prepare(m_context->workspaces->poolDirFor(slot->id), slot, [this, slot](const Error &error) {
+        if (!m_running)
+            return;
         if (error) {
             qCWarning(lcPool).noquote() << "pool workspace:" << error.logMessage;
             return slotFailed(slot);
@@ -190,6 +195,8 @@ void WarmPool::launch(Slot *slot)
     const ContainerSpec spec = sandboxSpec(*m_context, slot->name, m_context->workspaces->poolDirFor(slot->id), sockets,
                                            {{QLatin1String(label::kPool), slot->id}});
     m_context->engine->start(spec, slot, [this, slot, sockets](const Error &error) {
+        if (!m_running)
+            return; // shutting down: the container goes with all the others
         if (error)
             return slotFailed(slot);
         slot->channel = new AgentChannel(slot);
@@ -233,7 +240,7 @@ void WarmPool::discard(Slot *slot)
     });
 }
 
-QString WarmPool::handOver(const QString &key, const QString &workspaceDir, const QString &socketDir)
+WarmPool::Handed WarmPool::handOver(const QString &key, const QString &workspaceDir, const QString &socketDir)
 {
     const auto found = std::find_if(m_slots.begin(), m_slots.end(), [](const Slot *s) { return s->ready; });
     if (found == m_slots.end() || m_context->workspaces->exists(workspaceDir))
@@ -255,12 +262,15 @@ QString WarmPool::handOver(const QString &key, const QString &workspaceDir, cons
         refill();
         return {};
     }
-    const QString name = slot->name;
+    const Handed handed = {slot->name, std::exchange(slot->channel, nullptr)};
+    handed.channel->disconnect(slot);
+    handed.channel->setParent(nullptr);
     m_slots.removeOne(slot);
     QFile::remove(lockPath(runtimeDir, slot->id));
     delete slot;
-    QTimer::singleShot(0, this, &WarmPool::refill);
-    return name;
+    // Starting the next container competes for the CPU: not during the first call.
+    QTimer::singleShot(kBackgroundDelayMs, this, &WarmPool::refill);
+    return handed;
 }
 
 } // namespace hako

@@ -22,6 +22,7 @@
 
 namespace hako {
 
+class AgentChannel;
 struct SandboxContext;
 
 class WarmPool final : public QObject
@@ -38,10 +39,15 @@ public:
     // After the containers are gone: deletes every slot's files.
     void discardSlots();
 
+    struct Handed
+    {
+        QString container;
+        AgentChannel *channel = nullptr; // connected to its agent; the caller's now
+    };
     // A ready container for the new conversation `key`, its workspace and
-    // socket directory now at `workspaceDir` and `socketDir`; an empty name
-    // when none is ready or the conversation already has a workspace.
-    QString handOver(const QString &key, const QString &workspaceDir, const QString &socketDir);
+    // socket directory now at `workspaceDir` and `socketDir`; nothing when
+    // none is ready or the conversation already has a workspace.
+    Handed handOver(const QString &key, const QString &workspaceDir, const QString &socketDir);
 
     int readyCount() const;
     QJsonObject health() const;
