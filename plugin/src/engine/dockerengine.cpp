@@ -124,8 +124,26 @@ void DockerEngine::run(const QString &operation, const QStringList &args, int ti
 
 void DockerEngine::start(const ContainerSpec &spec, QObject *context, Done done)
 {
-    run(QStringLiteral("start a container"), runArguments(spec), m_config.startTimeoutMs, context,
-        [done](const Error &error, const QByteArray &) { done(error); });
+    m_startQueue.append({spec, context, std::move(done)});
+    startNext();
+}
+
+void DockerEngine::startNext()
+{
+    while (m_startsRunning < m_config.parallelStarts && !m_startQueue.isEmpty()) {
+        const PendingStart next = m_startQueue.takeFirst();
+        if (!next.context)
+            continue; // its sandbox is gone: nobody waits for this container
+        ++m_startsRunning;
+        // The engine is the context, so that the slot is given back even when `next.context` goes meanwhile.
+        run(QStringLiteral("start a container"), runArguments(next.spec), m_config.startTimeoutMs, this,
+            [this, next](const Error &error, const QByteArray &) {
+                --m_startsRunning;
+                startNext();
+                if (next.context)
+                    next.done(error);
+            });
+    }
 }
 
 void DockerEngine::list(const QMap<QString, QString> &labels, QObject *context, Listed done)
