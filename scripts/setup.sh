@@ -45,6 +45,7 @@ hako_setup() (
         prometheus python3-botocore awscli
         clang libclang-rt-14-dev
         jq iproute2
+        e2fsprogs   # mkfs.ext4: size-capped workspace images
     )
     # One dpkg-query for all; a package it does not know is missing too.
     installed="$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${PACKAGES[@]}" 2>/dev/null || true)"
