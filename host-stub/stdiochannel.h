@@ -1,0 +1,42 @@
+// The MCP stdio transport: one JSON-RPC message per line on stdin and stdout,
+// read from the event loop so that calls in flight keep running meanwhile.
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+
+class QSocketNotifier;
+
+namespace hako::host {
+
+class StdioChannel final : public QObject
+{
+    Q_OBJECT
+public:
+    // A line longer than this is dropped and reported as unreadable; it bounds
+    // memory while leaving room for a write_file at the default transfer limit.
+    static constexpr qsizetype kMaxLine = qsizetype(1) << 30;
+
+    explicit StdioChannel(int inputFd = 0, int outputFd = 1, QObject *parent = nullptr);
+
+    // Writes one message and its newline; false once the reader has gone.
+    bool write(const QByteArray &message);
+
+Q_SIGNALS:
+    void received(const QByteArray &message);
+    void oversized();
+    void closed();
+
+private:
+    void readAvailable();
+    void takeLines();
+
+    int m_in;
+    int m_out;
+    QSocketNotifier *m_notifier = nullptr;
+    QByteArray m_buffer;
+    bool m_discarding = false; // inside an oversized line, until its newline
+    bool m_outputGone = false;
+};
+
+} // namespace hako::host
