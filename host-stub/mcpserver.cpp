@@ -32,7 +32,9 @@ McpServer::McpServer(ToolExecutor *executor, const Identity &identity, QObject *
 
 McpServer::~McpServer()
 {
-    for (McpToolCall *call : std::as_const(m_calls))
+    // A cancel may finish its call at once, which edits m_calls: walk a copy.
+    const QList<McpToolCall *> calls = m_calls.values();
+    for (McpToolCall *call : calls)
         call->cancel();
 }
 

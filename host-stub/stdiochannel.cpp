@@ -8,8 +8,8 @@
 
 namespace hako::host {
 
-StdioChannel::StdioChannel(int inputFd, int outputFd, QObject *parent)
-    : QObject(parent), m_in(inputFd), m_out(outputFd)
+StdioChannel::StdioChannel(int inputFd, int outputFd, qsizetype maxLine, QObject *parent)
+    : QObject(parent), m_in(inputFd), m_out(outputFd), m_maxLine(maxLine)
 {
     // A client that goes away must not kill the server before it has removed
     // its containers: a failed write reports EPIPE instead.
@@ -65,7 +65,7 @@ void StdioChannel::takeLines()
             Q_EMIT received(line);
     }
     m_buffer.remove(0, start);
-    if (m_buffer.size() > kMaxLine) {
+    if (m_buffer.size() > m_maxLine) {
         m_buffer.clear();
         if (!m_discarding)
             Q_EMIT oversized();

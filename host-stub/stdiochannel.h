@@ -13,11 +13,11 @@ class StdioChannel final : public QObject
 {
     Q_OBJECT
 public:
-    // A line longer than this is dropped and reported as unreadable; it bounds
-    // memory while leaving room for a write_file at the default transfer limit.
-    static constexpr qsizetype kMaxLine = qsizetype(1) << 30;
+    // Bounds memory yet leaves room for a write_file at the default transfer limit.
+    static constexpr qsizetype kDefaultMaxLine = qsizetype(1) << 30;
 
-    explicit StdioChannel(int inputFd = 0, int outputFd = 1, QObject *parent = nullptr);
+    // A line longer than `maxLine` is dropped and reported as oversized.
+    StdioChannel(int inputFd, int outputFd, qsizetype maxLine, QObject *parent = nullptr);
 
     // Writes one message and its newline; false once the reader has gone.
     bool write(const QByteArray &message);
@@ -33,6 +33,7 @@ private:
 
     int m_in;
     int m_out;
+    qsizetype m_maxLine;
     QSocketNotifier *m_notifier = nullptr;
     QByteArray m_buffer;
     bool m_discarding = false; // inside an oversized line, until its newline
