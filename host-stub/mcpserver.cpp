@@ -4,15 +4,11 @@
 #include "mcpcontent.h"
 #include "mcptoolcall.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QUuid>
 
 namespace hako::host {
 namespace {
-
-// The context lupdate gives tr() in namespace hako::host.
-QString tr(const char *text) { return QCoreApplication::translate("hako::host", text); }
 
 QJsonValue progressTokenOf(const QJsonObject &params)
 {

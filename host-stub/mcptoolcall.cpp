@@ -2,15 +2,7 @@
 
 #include "mcpcontent.h"
 
-#include <QCoreApplication>
-
 namespace hako::host {
-namespace {
-
-// The context lupdate gives tr() in namespace hako::host.
-QString tr(const char *text) { return QCoreApplication::translate("hako::host", text); }
-
-} // namespace
 
 McpToolCall::McpToolCall(ToolCall *call, const QJsonObject &input, const QJsonValue &progressToken,
                          QObject *parent)
