@@ -109,10 +109,10 @@ int main(int argc, char **argv)
     PathGuard guard;
     if (!guard.open(options.workspace, error))
         return fail(error);
-    BashSession bash;
+    ChildTable children;
+    BashSession bash(children);
     if (!bash.open(options.stateDir, guard.root(), error))
         return fail(error);
-    ChildTable children;
     GroupKiller killer;
     Tools tools{guard, bash, children, killer};
     Server server(tools, std::move(signals));

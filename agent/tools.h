@@ -1,6 +1,7 @@
 // Turns a Call frame into a running tool call.
 #pragma once
 
+#include "bashcall.h"
 #include "bashsession.h"
 #include "call.h"
 #include "children.h"
