@@ -16,6 +16,8 @@ struct Tools {
     BashSession &bash;
     ChildTable &children;
     GroupKiller &killer;
+    // The agent's seccomp layer, as its Hello reports it: "counted", "uncounted" or "none".
+    const char *seccomp;
 };
 
 // Returns the call while it still has work to do. A call that is answered at
