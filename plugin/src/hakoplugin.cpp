@@ -64,7 +64,7 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
     SandboxContext context;
     context.settings = settings;
     context.instanceId = loadOrCreateInstanceId(settings.runtimeDir, &error);
-    context.seccompProfile = materialiseSeccompProfile(settings.seccompProfile, settings.runtimeDir, &error);
+    context.seccomp = materialiseSeccompProfile(settings.seccompProfile, settings.runtimeDir, &error);
     context.agentBinary = locateAgentBinary();
     if (context.agentBinary.isEmpty())
         error = makeError(ErrorCode::AgentMissing);
@@ -146,7 +146,7 @@ QJsonObject HakoPlugin::health() const
             {QStringLiteral("instance"), m_context.instanceId},
             {QStringLiteral("runtime"), m_context.settings.runtime},
             {QStringLiteral("agent"), m_context.agentBinary},
-            {QStringLiteral("seccomp_profile"), m_context.seccompProfile},
+            {QStringLiteral("seccomp_profile"), m_context.seccomp.dockerProfile},
             {QStringLiteral("conversations"), int(m_sandboxes.size())},
             {QStringLiteral("last_gc"), m_reaper->lastRun()}};
 }
