@@ -27,6 +27,8 @@ QStringList securityArguments(const ContainerSpec &spec)
                         QStringLiteral("--ulimit"), QStringLiteral("core=0")};
     if (!spec.seccompProfile.isEmpty())
         args << QStringLiteral("--security-opt") << QStringLiteral("seccomp=") + spec.seccompProfile;
+    if (!spec.appArmorProfile.isEmpty())
+        args << QStringLiteral("--security-opt") << QStringLiteral("apparmor=") + spec.appArmorProfile;
     return args;
 }
 

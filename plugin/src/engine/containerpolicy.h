@@ -34,6 +34,7 @@ struct ContainerSpec
     int pids = 100;
     qint64 tmpSizeBytes = 512LL << 20;
     QString seccompProfile; // host path of the profile JSON
+    QString appArmorProfile; // a loaded AppArmor profile's name; empty where the kernel has none
     QString workspaceDir;   // host side of /workspace
     QString socketDir;      // host side of /var/run/hako
     QString agentBinary;    // host path of hako-agent

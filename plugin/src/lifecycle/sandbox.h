@@ -29,6 +29,7 @@ struct SandboxContext
     QString instanceId;
     QString agentBinary;
     SeccompFiles seccomp;
+    QString appArmorProfile; // empty where the kernel has no AppArmor
     uint containerUid = 1000; // owner of the workspace and socket directory on the host
     proxy::CredentialProxy *proxy = nullptr; // serves every sandbox's proxy.sock
 };
