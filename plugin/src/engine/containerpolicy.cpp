@@ -100,7 +100,7 @@ QStringList runArguments(const ContainerSpec &spec)
 
 bool isGvisorRuntime(const QString &runtime)
 {
-    return runtime == QLatin1String("runsc") || runtime.startsWith(QLatin1String("runsc-"));
+    return runtime == QLatin1String("runsc");
 }
 
 int gvisorHostPidsLimit(int pids)

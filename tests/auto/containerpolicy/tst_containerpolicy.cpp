@@ -87,8 +87,6 @@ private Q_SLOTS:
         // gVisor: nproc inside the sandbox, the cgroup sized for the Sentry's threads.
         QTest::newRow("runsc") << "runsc" << 100 << QStringList{"3712"} << core + QStringList{"nproc=100:100"};
         QTest::newRow("runsc, 10") << "runsc" << 10 << QStringList{"832"} << core + QStringList{"nproc=10:10"};
-        QTest::newRow("runsc-kvm") << "runsc-kvm" << 50 << QStringList{"2112"} << core + QStringList{"nproc=50:50"};
-        QTest::newRow("not gvisor by prefix") << "runscx" << 100 << QStringList{"100"} << core;
         QTest::newRow("no limit: seam only") << "runc" << 0 << QStringList{} << core;
         QTest::newRow("no limit under runsc") << "runsc" << 0 << QStringList{} << core;
     }
