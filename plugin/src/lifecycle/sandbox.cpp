@@ -108,7 +108,9 @@ ContainerSpec Sandbox::spec() const
     spec.memoryBytes = s.memoryBytes;
     spec.pids = s.pids;
     spec.tmpSizeBytes = s.tmpSizeBytes;
-    spec.seccompProfile = m_context->seccompProfile;
+    spec.seccompProfile = m_context->seccomp.dockerProfile;
+    spec.agentSeccompRules = m_context->seccomp.agentRules;
+    spec.appArmorProfile = m_context->appArmorProfile;
     spec.workspaceDir = workspaceDir();
     spec.socketDir = socketDir();
     spec.agentBinary = m_context->agentBinary;
