@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "doctor.h"
 #include "pluginhost.h"
+#include "verify.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -68,5 +69,7 @@ int main(int argc, char **argv)
         return runEnd(host.executor(), options);
     if (options.command == QLatin1String("serve"))
         return runServe(host.executor(), options);
+    if (options.command == QLatin1String("verify"))
+        return runVerify(host.executor(), options);
     return runDoctor(host.executor(), options);
 }
