@@ -17,7 +17,7 @@ struct Options
     bool json = false;
     bool deleteWorkspace = false;
     bool mcp = false;
-    QString admin;
+    QString admin;            // serve --admin HOST:PORT, as admin.listen
     QString pluginPath;
     QString configFile;
     QStringList assignments;  // --set key=value, in order
