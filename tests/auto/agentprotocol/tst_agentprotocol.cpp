@@ -1,6 +1,6 @@
 // Unit checks for the agent's framing and path confinement, without Qt: the
 // agent links no Qt and neither does its test. Behaviour over a real socket is
-// covered by tests/integration/agent_driver.py.
+// covered by tests/integration/agent/agent_driver.py.
 #include "editor.h"
 #include "pathguard.h"
 #include "protocol.h"
