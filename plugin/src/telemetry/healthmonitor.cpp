@@ -129,17 +129,13 @@ void HealthMonitor::finish(QObject *run)
     const QDateTime expiry = m_facts.credentials.expiration;
     m_metrics->setCredentialExpiry(expiry.isValid() ? expiry.toSecsSinceEpoch() : 0);
     m_metrics->setGcInterval(c.settings.gcInterval);
-    const QString now = status();
-    qCDebug(lcHealth).noquote() << "probe:" << now;
-    Q_EMIT probed(now);
+    QStringList problems;
+    const QString now = healthStatus(m_facts, &problems);
+    if (now != m_lastStatus)
+        qCInfo(lcHealth).noquote() << "status" << now << problems.join(QLatin1Char(' '));
+    m_lastStatus = now;
 }
 
 QJsonObject HealthMonitor::report() const { return healthJson(m_facts); }
-
-QString HealthMonitor::status() const
-{
-    QStringList problems;
-    return healthStatus(m_facts, &problems);
-}
 
 } // namespace hako::telemetry

@@ -34,10 +34,6 @@ public:
     void setAdminAddress(const QString &address) { m_facts.adminAddress = address; }
 
     QJsonObject report() const;
-    QString status() const;
-
-Q_SIGNALS:
-    void probed(const QString &status);
 
 private:
     int intervalMs() const;
@@ -53,6 +49,7 @@ private:
     CgroupStats m_cgroups;
     qint64 m_startedAt = 0;
     QDateTime m_lastGc;
+    QString m_lastStatus;
 };
 
 } // namespace hako::telemetry
