@@ -67,6 +67,12 @@ void HealthMonitor::probe()
     });
 }
 
+void HealthMonitor::probeOnce()
+{
+    if (!m_facts.checkedAt.isValid())
+        probe();
+}
+
 void HealthMonitor::onEngine(QObject *run, const Error &error, const EngineInfo &info)
 {
     m_facts.engineReachable = !error;

@@ -127,6 +127,10 @@ void Telemetry::serve()
 
 QJsonObject Telemetry::health() const
 {
+    // A process that never started (doctor, a host asking once) gets one probe;
+    // its result shows in a later call.
+    if (!m_started)
+        m_health->probeOnce();
     QJsonObject health = m_health->report();
     health.insert(QStringLiteral("instance"), m_context->instanceId);
     health.insert(QStringLiteral("agent"), m_context->agentBinary);
