@@ -44,7 +44,7 @@ hako_setup() (
         docker.io debootstrap runsc
         prometheus python3-botocore awscli
         clang libclang-rt-14-dev
-        jq iproute2
+        jq iproute2 apparmor
     )
     # One dpkg-query for all; a package it does not know is missing too.
     installed="$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${PACKAGES[@]}" 2>/dev/null || true)"

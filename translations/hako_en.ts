@@ -382,6 +382,10 @@
         <source>The sandbox agent program hako-agent was not found next to the plugin; set HAKO_AGENT to its path.</source>
         <translation>The sandbox agent program hako-agent was not found next to the plugin; set HAKO_AGENT to its path.</translation>
     </message>
+    <message>
+        <source>AppArmor is on in this kernel but the profile hako-workspace is not loaded, so containers would run without it; load it with apparmor_parser -r -W policies/apparmor/hako-workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>

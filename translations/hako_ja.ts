@@ -382,6 +382,10 @@
         <source>The sandbox agent program hako-agent was not found next to the plugin; set HAKO_AGENT to its path.</source>
         <translation>サンドボックスのエージェントプログラム hako-agent がプラグインと同じ場所に見つかりません。HAKO_AGENT にそのパスを設定してください。</translation>
     </message>
+    <message>
+        <source>AppArmor is on in this kernel but the profile hako-workspace is not loaded, so containers would run without it; load it with apparmor_parser -r -W policies/apparmor/hako-workspace.</source>
+        <translation>このカーネルでは AppArmor が有効ですが、プロファイル hako-workspace が読み込まれていないため、コンテナがそれなしで動くことになります。apparmor_parser -r -W policies/apparmor/hako-workspace で読み込んでください。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>

@@ -2,6 +2,7 @@
 
 #include "engine/dockerengine.h"
 #include "hostpaths.h"
+#include "policy/apparmor.h"
 #include "proxy/credentialproxy.h"
 #include "policy/conversationid.h"
 #include "policy/errors.h"
@@ -65,10 +66,20 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
     SandboxContext context;
     context.settings = settings;
     context.instanceId = loadOrCreateInstanceId(settings.runtimeDir, &error);
-    context.seccompProfile = materialiseSeccompProfile(settings.seccompProfile, settings.runtimeDir, &error);
+    context.seccomp = materialiseSeccompProfile(settings.seccompProfile, settings.runtimeDir, &error);
     context.agentBinary = locateAgentBinary();
     if (context.agentBinary.isEmpty())
         error = makeError(ErrorCode::AgentMissing);
+    switch (appArmorState()) {
+    case AppArmorState::Loaded:
+        context.appArmorProfile = QLatin1String(kAppArmorProfile);
+        break;
+    case AppArmorState::NotLoaded:
+        error = makeError(ErrorCode::AppArmorProfileMissing);
+        break;
+    case AppArmorState::Unavailable:
+        break;
+    }
     if (error)
         return {error};
     proxy::ProxyConfig proxyConfig;

@@ -27,6 +27,8 @@ QStringList securityArguments(const ContainerSpec &spec)
                         QStringLiteral("--ulimit"), QStringLiteral("core=0")};
     if (!spec.seccompProfile.isEmpty())
         args << QStringLiteral("--security-opt") << QStringLiteral("seccomp=") + spec.seccompProfile;
+    if (!spec.appArmorProfile.isEmpty())
+        args << QStringLiteral("--security-opt") << QStringLiteral("apparmor=") + spec.appArmorProfile;
     return args;
 }
 
@@ -45,9 +47,14 @@ QStringList limitArguments(const ContainerSpec &spec)
 
 QStringList mountArguments(const ContainerSpec &spec)
 {
-    return {QStringLiteral("--mount"), mount(spec.workspaceDir, QLatin1String(kWorkspaceInContainer), false),
-            QStringLiteral("--mount"), mount(spec.socketDir, QLatin1String(kSocketDirInContainer), false),
-            QStringLiteral("--mount"), mount(spec.agentBinary, QLatin1String(kAgentPathInContainer), true)};
+    QStringList args = {
+        QStringLiteral("--mount"), mount(spec.workspaceDir, QLatin1String(kWorkspaceInContainer), false),
+        QStringLiteral("--mount"), mount(spec.socketDir, QLatin1String(kSocketDirInContainer), false),
+        QStringLiteral("--mount"), mount(spec.agentBinary, QLatin1String(kAgentPathInContainer), true)};
+    if (!spec.agentSeccompRules.isEmpty())
+        args << QStringLiteral("--mount")
+             << mount(spec.agentSeccompRules, QLatin1String(kAgentSeccompInContainer), true);
+    return args;
 }
 
 } // namespace
@@ -72,6 +79,8 @@ QStringList runArguments(const ContainerSpec &spec)
     args << QStringLiteral("--entrypoint") << QLatin1String(kAgentPathInContainer) << spec.image
          << QStringLiteral("--socket") << QLatin1String(kSocketDirInContainer) + QStringLiteral("/agent.sock")
          << QStringLiteral("--workspace") << QLatin1String(kWorkspaceInContainer);
+    if (!spec.agentSeccompRules.isEmpty())
+        args << QStringLiteral("--seccomp") << QLatin1String(kAgentSeccompInContainer);
     return args;
 }
 

@@ -20,6 +20,7 @@ inline constexpr char kRuntime[] = "org.hako.runtime";
 } // namespace label
 
 inline constexpr char kAgentPathInContainer[] = "/opt/hako/hako-agent";
+inline constexpr char kAgentSeccompInContainer[] = "/opt/hako/seccomp.json";
 inline constexpr char kSocketDirInContainer[] = "/var/run/hako";
 inline constexpr char kWorkspaceInContainer[] = "/workspace";
 
@@ -33,9 +34,11 @@ struct ContainerSpec
     int pids = 100;
     qint64 tmpSizeBytes = 512LL << 20;
     QString seccompProfile; // host path of the profile JSON
+    QString appArmorProfile; // a loaded AppArmor profile's name; empty where the kernel has none
     QString workspaceDir;   // host side of /workspace
     QString socketDir;      // host side of /var/run/hako
     QString agentBinary;    // host path of hako-agent
+    QString agentSeccompRules; // host path of the agent's seccomp layer (policy/seccomplayers.h)
     QString user = QStringLiteral("1000:1000");
     QMap<QString, QString> labels;
     QStringList environment; // KEY=VALUE; never a credential

@@ -109,7 +109,9 @@ ContainerSpec Sandbox::spec() const
     spec.memoryBytes = s.memoryBytes;
     spec.pids = s.pids;
     spec.tmpSizeBytes = s.tmpSizeBytes;
-    spec.seccompProfile = m_context->seccompProfile;
+    spec.seccompProfile = m_context->seccomp.dockerProfile;
+    spec.agentSeccompRules = m_context->seccomp.agentRules;
+    spec.appArmorProfile = m_context->appArmorProfile;
     spec.workspaceDir = workspaceDir();
     spec.socketDir = socketDir();
     spec.agentBinary = m_context->agentBinary;
@@ -157,6 +159,7 @@ void Sandbox::connectAgent(int timeoutMs, const QString &adopted)
         });
     });
     connect(m_channel, &AgentChannel::lost, this, [this] { m_state = State::Idle; });
+    connect(m_channel, &AgentChannel::seccompViolation, this, &Sandbox::seccompViolation);
     m_channel->open(socketDir() + QStringLiteral("/agent.sock"), timeoutMs);
 }
 

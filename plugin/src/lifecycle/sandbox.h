@@ -2,6 +2,8 @@
 // prepares the host directories, and hands out a ready agent channel.
 #pragma once
 
+#include "../hostpaths.h"
+
 #include "../engine/containerengine.h"
 #include "../policy/settings.h"
 
@@ -26,7 +28,8 @@ struct SandboxContext
     Settings settings;
     QString instanceId;
     QString agentBinary;
-    QString seccompProfile; // host path, empty for the engine's default
+    SeccompFiles seccomp;
+    QString appArmorProfile; // empty where the kernel has no AppArmor
     uint containerUid = 1000; // owner of the workspace and socket directory on the host
     proxy::CredentialProxy *proxy = nullptr; // serves every sandbox's proxy.sock
 };

@@ -53,6 +53,7 @@ enum class ErrorCode {
     SeccompRuleRejected,
     SeccompTooLong,
     AgentMissing,
+    AppArmorProfileMissing,
 };
 
 // `args` fill %1, %2, ... of the message; `detail` (plain text from a lower

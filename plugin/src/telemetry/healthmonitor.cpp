@@ -119,8 +119,10 @@ void HealthMonitor::finish(QObject *run)
     m_facts.checkedAt = QDateTime::currentDateTimeUtc();
     m_facts.runtime = c.settings.runtime;
     m_facts.gcInterval = c.settings.gcInterval;
-    m_facts.seccompProfile = c.seccompProfile;
-    m_facts.seccompSha256 = fileSha256(c.seccompProfile);
+    m_facts.seccompProfile = c.seccomp.dockerProfile;
+    m_facts.seccompSha256 = fileSha256(c.seccomp.dockerProfile);
+    m_facts.agentRulesSha256 = fileSha256(c.seccomp.agentRules);
+    m_facts.appArmorProfile = c.appArmorProfile;
     const qint64 lastSweep = m_lastGc.isValid() ? m_lastGc.toSecsSinceEpoch() : m_startedAt;
     m_facts.gcStale = m_startedAt > 0
         && QDateTime::currentSecsSinceEpoch() - lastSweep > qint64(kStaleIntervals) * qMax(1, c.settings.gcInterval);

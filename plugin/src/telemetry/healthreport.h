@@ -29,6 +29,8 @@ struct HealthFacts
     QString runtime;                     // the configured one
     QString seccompProfile;              // host path handed to the engine
     QString seccompSha256;               // empty when the file cannot be read
+    QString agentRulesSha256;            // hako-agent's own layer (the counted denials)
+    QString appArmorProfile;             // applied to containers; empty where the kernel has none
     QMap<QString, int> containers;       // this instance's, by state
     int containersAtPidsLimit = 0;
     int proxiesListening = 0;

@@ -43,7 +43,7 @@ void testFraming()
               && h.type == proto::Type::Stdout,
           "round trip");
     check(decode(frame.substr(0, 8), h) == proto::DecodeStatus::NeedMore, "partial header");
-    for (unsigned char bad : {0, 11, 255}) {
+    for (unsigned char bad : {0, 12, 255}) {
         std::string b = frame;
         b[4] = static_cast<char>(bad);
         check(decode(b, h) == proto::DecodeStatus::BadType, "type " + std::to_string(bad) + " rejected");

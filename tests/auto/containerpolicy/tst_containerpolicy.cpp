@@ -82,6 +82,34 @@ private Q_SLOTS:
             QVERIFY(!opt.startsWith(QLatin1String("seccomp")));
     }
 
+    // The AppArmor profile is named only where one is loaded; the agent's seccomp
+    // layer is mounted read-only and handed to the agent.
+    void optionalLayers_data()
+    {
+        QTest::addColumn<QString>("appArmor");
+        QTest::addColumn<QString>("agentRules");
+        QTest::newRow("neither") << QString() << QString();
+        QTest::newRow("both") << QStringLiteral("hako-workspace") << QStringLiteral("/run/hako/agent-seccomp.json");
+    }
+
+    void optionalLayers()
+    {
+        QFETCH(QString, appArmor);
+        QFETCH(QString, agentRules);
+        ContainerSpec spec = seedSpec();
+        spec.appArmorProfile = appArmor;
+        spec.agentSeccompRules = agentRules;
+        const QStringList args = runArguments(spec);
+        QCOMPARE(valuesOf(args, QStringLiteral("--security-opt")).contains(QStringLiteral("apparmor=") + appArmor),
+                 !appArmor.isEmpty());
+        for (const QString &opt : valuesOf(args, QStringLiteral("--security-opt")))
+            QVERIFY(appArmor.isEmpty() || !opt.startsWith(QLatin1String("apparmor=unconfined")));
+        const QString mount = QStringLiteral("type=bind,source=%1,target=/opt/hako/seccomp.json,readonly").arg(agentRules);
+        QCOMPARE(valuesOf(args, QStringLiteral("--mount")).contains(mount), !agentRules.isEmpty());
+        const QStringList agentArgs = args.mid(args.indexOf(QStringLiteral("hako/workspace-base:latest")) + 1);
+        QCOMPARE(agentArgs.contains(QStringLiteral("--seccomp")), !agentRules.isEmpty());
+    }
+
     void environmentKeepsSecretsOut_data()
     {
         QTest::addColumn<QString>("variable");
