@@ -113,6 +113,11 @@ private Q_SLOTS:
         QCOMPARE(j.value(QLatin1String("apparmor")).toObject().value(QLatin1String("in_force")).toBool(true), false);
         QCOMPARE(j.value(QLatin1String("credentials")).toObject().value(QLatin1String("state")).toString(), QStringLiteral("ok"));
         QCOMPARE(j.value(QLatin1String("admin")).toString(), QStringLiteral("127.0.0.1:9464"));
+        // AppArmor is in force when the engine has it and containers get Hako's profile.
+        f.engine.apparmor = true;
+        QCOMPARE(healthJson(f).value(QLatin1String("apparmor")).toObject().value(QLatin1String("in_force")).toBool(), false);
+        f.appArmorProfile = QStringLiteral("hako-workspace");
+        QCOMPARE(healthJson(f).value(QLatin1String("apparmor")).toObject().value(QLatin1String("in_force")).toBool(), true);
         // Unknown while the engine cannot be asked, not "off".
         f.engineReachable = false;
         QVERIFY(healthJson(f).value(QLatin1String("userns_remap")).isNull());
