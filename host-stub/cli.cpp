@@ -162,6 +162,8 @@ bool loadSettings(const Options &options, QJsonObject *settings, QString *error)
                                                                           : QJsonValue(QString::fromUtf8(text));
         settings->insert(assignment.left(eq), value);
     }
+    if (!options.admin.isEmpty())
+        settings->insert(QStringLiteral("admin.listen"), options.admin);
     return true;
 }
 

@@ -34,6 +34,7 @@ HakoPlugin::HakoPlugin(QObject *parent) : QObject(parent)
     auto *translator = new QTranslator(this);
     if (translator->load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako/i18n")))
         QCoreApplication::installTranslator(translator);
+    m_telemetry->watchReaper(m_reaper);
     configure({});
     // A reaped conversation's sandbox is stale: its next call finds or makes a container afresh.
     connect(m_reaper, &Reaper::conversationsReaped, this, [this](const QStringList &keys) {
@@ -87,6 +88,8 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
         errors.append({QStringLiteral("setting_value"), problem, problem});
     if (!errors.isEmpty())
         return errors;
+    if (errors = m_telemetry->configure(settings); !errors.isEmpty())
+        return errors;
     // Sandboxes keep a pointer to the context: they are rebuilt with it.
     qDeleteAll(m_sandboxes);
     m_sandboxes.clear();
@@ -95,6 +98,7 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
     context.engine = new DockerEngine(dockerConfig(settings), this);
     context.proxy = new proxy::CredentialProxy(proxyConfig, credentialConfig, this);
     m_context = context;
+    m_telemetry->attach();
     m_limits = {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes};
     return {};
 }
@@ -102,8 +106,10 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
 Sandbox *HakoPlugin::sandboxFor(const QString &key)
 {
     Sandbox *&sandbox = m_sandboxes[key];
-    if (!sandbox)
+    if (!sandbox) {
         sandbox = new Sandbox(key, &m_context, this);
+        m_telemetry->watchSandbox(sandbox, key);
+    }
     return sandbox;
 }
 
@@ -118,6 +124,7 @@ ToolCall *HakoPlugin::call(const QString &conversationId, const QString &callId,
                            const QJsonObject &input)
 {
     auto *call = new ToolCall(conversationId, callId, tool);
+    m_telemetry->watchCall(call);
     if (m_shuttingDown)
         return failLater(call, makeError(ErrorCode::ShuttingDown));
     if (Error error = validateConversationId(conversationId))
@@ -149,23 +156,19 @@ ToolCall *HakoPlugin::endConversation(const QString &conversationId, bool delete
     return call;
 }
 
-void HakoPlugin::start() { m_reaper->start(); }
-
-QJsonObject HakoPlugin::health() const
+void HakoPlugin::start()
 {
-    return {{QStringLiteral("status"), QStringLiteral("ok")},
-            {QStringLiteral("instance"), m_context.instanceId},
-            {QStringLiteral("runtime"), m_context.settings.runtime},
-            {QStringLiteral("agent"), m_context.agentBinary},
-            {QStringLiteral("seccomp_profile"), m_context.seccomp.dockerProfile},
-            {QStringLiteral("conversations"), int(m_sandboxes.size())},
-            {QStringLiteral("last_gc"), m_reaper->lastRun()}};
+    m_reaper->start();
+    m_telemetry->start();
 }
+
+QJsonObject HakoPlugin::health() const { return m_telemetry->health(); }
 
 void HakoPlugin::shutdown()
 {
     m_shuttingDown = true;
     m_reaper->stop(); // no sweep starts while the containers go
+    m_telemetry->stop();
     QEventLoop loop;
     QTimer::singleShot(kShutdownBoundMs, &loop, &QEventLoop::quit);
     const QMap<QString, QString> owned = {{QLatin1String(label::kManaged), QStringLiteral("true")},
@@ -175,7 +178,10 @@ void HakoPlugin::shutdown()
         for (const ContainerInfo &c : found)
             names << c.name;
         // One `docker rm -f` for all of them: the daemon removes them in parallel.
-        m_context.engine->remove(names, &loop, [&loop](const Error &) { loop.quit(); });
+        m_context.engine->remove(names, &loop, [this, &loop](const Error &, const QStringList &removed) {
+            m_telemetry->containersRemoved(QStringLiteral("shutdown"), int(removed.size()));
+            loop.quit();
+        });
     });
     loop.exec();
     qDeleteAll(m_sandboxes);

@@ -5,6 +5,7 @@
 #include "lifecycle/activitystore.h"
 #include "lifecycle/reaper.h"
 #include "lifecycle/sandbox.h"
+#include "telemetry/telemetry.h"
 #include "toolrunner.h"
 
 #include <hako/toolexecutor.h>
@@ -44,6 +45,7 @@ private:
     bool m_shuttingDown = false;
     ActivityStore *m_activity = new ActivityStore(&m_context, this);
     Reaper *m_reaper = new Reaper(&m_context, m_activity, this);
+    telemetry::Telemetry *m_telemetry = new telemetry::Telemetry(&m_context, this);
 };
 
 } // namespace hako

@@ -79,7 +79,8 @@ void Sandbox::adoptOrCreate(const QList<ContainerInfo> &found)
     }
     // A stopped container (agent died, OOM, daemon restart) is replaced; its
     // workspace lives on the host and carries over.
-    m_context->engine->remove(stale, this, [this](const Error &error) {
+    m_context->engine->remove(stale, this, [this](const Error &error, const QStringList &removed) {
+        Q_EMIT containersRemoved(QStringLiteral("error"), int(removed.size()));
         if (error)
             return settle(error);
         create();
@@ -136,6 +137,7 @@ void Sandbox::create()
         }
         if (error)
             return settle(error);
+        Q_EMIT containerCreated();
         connectAgent(kAgentStartTimeoutMs, QString());
     });
 }
@@ -149,13 +151,15 @@ void Sandbox::connectAgent(int timeoutMs, const QString &adopted)
         if (adopted.isEmpty())
             return settle(error);
         // The workspace is on the host: a fresh container loses nothing.
-        m_context->engine->remove({adopted}, this, [this](const Error &removeError) {
+        m_context->engine->remove({adopted}, this, [this](const Error &removeError, const QStringList &removed) {
+            Q_EMIT containersRemoved(QStringLiteral("error"), int(removed.size()));
             if (removeError)
                 return settle(removeError);
             create();
         });
     });
     connect(m_channel, &AgentChannel::lost, this, [this] { m_state = State::Idle; });
+    connect(m_channel, &AgentChannel::seccompViolation, this, &Sandbox::seccompViolation);
     m_channel->open(socketDir() + QStringLiteral("/agent.sock"), timeoutMs);
 }
 
@@ -189,7 +193,9 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
     m_state = State::Idle;
     if (m_context->proxy)
         m_context->proxy->close(socketDir() + QStringLiteral("/proxy.sock"));
-    m_context->engine->remove({containerName(m_context->instanceId, m_key)}, this, [this, deleteWorkspace, done](const Error &error) {
+    m_context->engine->remove({containerName(m_context->instanceId, m_key)}, this,
+                              [this, deleteWorkspace, done](const Error &error, const QStringList &removed) {
+        Q_EMIT containersRemoved(QStringLiteral("ended"), int(removed.size()));
         if (!error) {
             QDir(socketDir()).removeRecursively();
             if (deleteWorkspace)

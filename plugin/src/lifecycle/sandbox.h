@@ -52,6 +52,12 @@ public:
     // Removes the container; the workspace survives unless asked otherwise.
     void destroy(bool deleteWorkspace, std::function<void(const Error &)> done);
 
+Q_SIGNALS:
+    // For metrics and the audit log.
+    void containerCreated();
+    void containersRemoved(const QString &reason, int count); // reason: ended or error
+    void seccompViolation(const QString &syscall);            // as the agent reported it
+
 private:
     enum class State { Idle, Starting, Ready };
     struct Waiter

@@ -170,7 +170,7 @@ void ProxySession::conclude(Reason reason)
     m_upstream = nullptr;
     if (const char *event = securityEventFor(reason))
         emit securityEvent(QString::fromLatin1(event));
-    const qint64 upstreamMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    const qint64 upstreamMs = m_clock.isValid() ? m_clock.elapsed() : -1;
     qCInfo(lcProxy).noquote() << decisionFor(reason) << reasonCode(reason) << m_parser.head().method
                               << m_parser.head().authority.host << upstreamMs << "ms";
     emit concluded(reason, upstreamMs);
