@@ -82,6 +82,8 @@ QByteArray removeDotSegments(QByteArrayView path)
 void appendCollapsed(QByteArray &out, QByteArrayView value)
 {
     value = value.trimmed();
+    if (!value.contains("  "))
+        return void(out.append(value)); // the usual case: one append, not one per byte
     char previous = 0;
     for (char c : value) {
         if (c != ' ' || previous != ' ')
@@ -204,16 +206,19 @@ QByteArray credentialScope(const SigV4Scope &scope)
 QByteArray uriEncode(QByteArrayView bytes, bool keepSlash)
 {
     static constexpr char kHex[] = "0123456789ABCDEF";
-    QByteArray out;
-    out.reserve(bytes.size() * 3);
+    QByteArray out(bytes.size() * 3, Qt::Uninitialized); // written through a pointer: per-byte
+    char *p = out.data();                                 // append() dominated the profile
     for (char ch : bytes) {
         const auto c = static_cast<unsigned char>(ch);
         if (isUnreserved(c) || (keepSlash && c == '/')) {
-            out.append(ch);
+            *p++ = ch;
         } else {
-            out.append('%').append(kHex[c >> 4]).append(kHex[c & 0xF]);
+            *p++ = '%';
+            *p++ = kHex[c >> 4];
+            *p++ = kHex[c & 0xF];
         }
     }
+    out.truncate(p - out.constData());
     return out;
 }
 
