@@ -214,18 +214,24 @@ QJsonObject signing(int iterations)
                              {"x-amz-content-sha256", hash},
                              {"x-amz-security-token", kCreds.token.toLatin1()}};
     const QByteArray secret = kCreds.secretKey.toLatin1();
-    QElapsedTimer clock;
-    clock.start();
+    // Fastest of 20 batches, as for botocore: time stolen by other processes
+    // on a shared machine inflates a batch, never shrinks it.
+    constexpr int kBatches = 20;
     volatile qsizetype sink = 0; // keeps the loop from being optimised away
-    for (int i = 0; i < iterations; ++i) {
-        const QByteArray bodyHash
-            = sigv4::sha256Hex(kBody); // botocore hashes the body each time too
-        sink += sigv4::sign({"POST", kInvoke, {}, headers, bodyHash},
-                            {"us-east-1", "bedrock", now, false},
-                            {kCreds.accessKey.toLatin1(), secret})
-                    .signature.size();
+    double oursUs = 1e300;
+    for (int b = 0; b < kBatches; ++b) {
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < iterations / kBatches; ++i) {
+            const QByteArray bodyHash
+                = sigv4::sha256Hex(kBody); // botocore hashes the body each time too
+            sink += sigv4::sign({"POST", kInvoke, {}, headers, bodyHash},
+                                {"us-east-1", "bedrock", now, false},
+                                {kCreds.accessKey.toLatin1(), secret})
+                        .signature.size();
+        }
+        oursUs = std::min(oursUs, double(clock.nsecsElapsed()) / 1e3 / (iterations / kBatches));
     }
-    const double oursUs = double(clock.nsecsElapsed()) / 1e3 / iterations;
     QProcess python;
     python.start(QStringLiteral("/usr/bin/python3"),
                  {QStringLiteral(HAKO_BOTOCORE_BENCH), QStringLiteral("3000")});
