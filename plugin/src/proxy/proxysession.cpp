@@ -119,12 +119,14 @@ void ProxySession::onResponseHead(int status, const QByteArray &reasonPhrase,
     m_client->write(out + "connection: close\r\n\r\n");
 }
 
-void ProxySession::onResponseData(const QByteArray &data)
+void ProxySession::onResponseData(QByteArrayView data)
 {
+    // Straight from the upstream read buffer into the socket's write buffer.
     if (m_chunked)
-        m_client->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
-    else
-        m_client->write(data);
+        m_client->write(QByteArray::number(data.size(), 16).append("\r\n"));
+    m_client->write(data.data(), data.size());
+    if (m_chunked)
+        m_client->write("\r\n", 2);
     m_client->flush(); // a streamed frame must not wait for the next one
     if (m_client->bytesToWrite() > kHighWater)
         m_upstream->setPaused(true);
