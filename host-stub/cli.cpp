@@ -14,7 +14,7 @@ QString tr(const char *text) { return QCoreApplication::translate("hako::host", 
 
 const QStringList kCommands = {QStringLiteral("exec"),  QStringLiteral("tool"),   QStringLiteral("tools"),
                                QStringLiteral("end"),   QStringLiteral("serve"),  QStringLiteral("doctor"),
-                               QStringLiteral("verify")};
+                               QStringLiteral("verify"), QStringLiteral("gc")};
 const QStringList kFormats = {QStringLiteral("text"), QStringLiteral("markdown"), QStringLiteral("json")};
 
 // Options taking a value, and the field each fills.
@@ -177,6 +177,7 @@ QString usage()
               "  hako-host serve [--mcp] [--admin HOST:PORT]\n"
               "  hako-host doctor\n"
               "  hako-host verify [--runtime runc|runsc] [--format text|markdown|json]\n"
+              "  hako-host gc\n"
               "Common options: --config FILE, --set key=value, --plugin PATH\n");
 }
 

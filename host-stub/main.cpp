@@ -74,5 +74,7 @@ int main(int argc, char **argv)
         return runEnd(host.executor(), options);
     if (options.command == QLatin1String("verify"))
         return runVerify(host.executor(), options);
+    if (options.command == QLatin1String("gc"))
+        return runGc(host.executor());
     return runServe(host.executor(), options);
 }

@@ -45,6 +45,7 @@ hako_setup() (
         prometheus python3-botocore awscli
         clang libclang-rt-14-dev
         jq iproute2 apparmor
+        e2fsprogs   # mkfs.ext4: size-capped workspace images
     )
     # tests/integration/mcp runs the official MCP TypeScript SDK: node and npm.
     # A node from elsewhere that brings its own npm (NodeSource) is kept.

@@ -384,6 +384,11 @@
     </message>
     <message>
         <source>AppArmor is on in this kernel but the profile hako-workspace is not loaded, so containers would run without it; load it with apparmor_parser -r -W policies/apparmor/hako-workspace.</source>
+        <source>The workspace&apos;s size limit could not be put in place: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace %1 holds files but has no size-limited image; move the files elsewhere or delete it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -806,26 +811,6 @@
         <translation>--set needs key=value, not &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>Usage:
-  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
-  hako-host tool --conversation ID NAME JSON
-  hako-host tools
-  hako-host end --conversation ID [--delete-workspace]
-  hako-host serve [--mcp] [--admin HOST:PORT]
-  hako-host doctor
-Common options: --config FILE, --set key=value, --plugin PATH
-</source>
-        <translation>Usage:
-  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
-  hako-host tool --conversation ID NAME JSON
-  hako-host tools
-  hako-host end --conversation ID [--delete-workspace]
-  hako-host serve [--mcp] [--admin HOST:PORT]
-  hako-host doctor
-Common options: --config FILE, --set key=value, --plugin PATH
-</translation>
-    </message>
-    <message>
         <source>hako-host: the command timed out and was killed.</source>
         <translation>hako-host: the command timed out and was killed.</translation>
     </message>
@@ -1062,6 +1047,17 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>Running for %1 s.</source>
         <translation>Running for %1 s.</translation>
+        <source>Usage:
+  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
+  hako-host tool --conversation ID NAME JSON
+  hako-host tools
+  hako-host end --conversation ID [--delete-workspace]
+  hako-host serve [--mcp] [--admin HOST:PORT]
+  hako-host doctor
+  hako-host gc
+Common options: --config FILE, --set key=value, --plugin PATH
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -385,6 +385,12 @@
     <message>
         <source>AppArmor is on in this kernel but the profile hako-workspace is not loaded, so containers would run without it; load it with apparmor_parser -r -W policies/apparmor/hako-workspace.</source>
         <translation>このカーネルでは AppArmor が有効ですが、プロファイル hako-workspace が読み込まれていないため、コンテナがそれなしで動くことになります。apparmor_parser -r -W policies/apparmor/hako-workspace で読み込んでください。</translation>
+        <source>The workspace&apos;s size limit could not be put in place: %1</source>
+        <translation>ワークスペースのサイズ上限を設定できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The workspace %1 holds files but has no size-limited image; move the files elsewhere or delete it.</source>
+        <translation>ワークスペース %1 にはファイルがありますが、サイズ上限付きのイメージがありません。ファイルを別の場所に移すか削除してください。</translation>
     </message>
 </context>
 <context>
@@ -806,26 +812,6 @@
         <translation>--set には key=value の形式で指定してください（&quot;%1&quot; は不正です）。</translation>
     </message>
     <message>
-        <source>Usage:
-  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
-  hako-host tool --conversation ID NAME JSON
-  hako-host tools
-  hako-host end --conversation ID [--delete-workspace]
-  hako-host serve [--mcp] [--admin HOST:PORT]
-  hako-host doctor
-Common options: --config FILE, --set key=value, --plugin PATH
-</source>
-        <translation>使い方:
-  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
-  hako-host tool --conversation ID NAME JSON
-  hako-host tools
-  hako-host end --conversation ID [--delete-workspace]
-  hako-host serve [--mcp] [--admin HOST:PORT]
-  hako-host doctor
-共通オプション: --config FILE, --set key=value, --plugin PATH
-</translation>
-    </message>
-    <message>
         <source>hako-host: the command timed out and was killed.</source>
         <translation>hako-host: コマンドがタイムアウトしたため強制終了されました。</translation>
     </message>
@@ -1062,6 +1048,26 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>Running for %1 s.</source>
         <translation>実行中 (%1 秒経過)。</translation>
+        <source>Usage:
+  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
+  hako-host tool --conversation ID NAME JSON
+  hako-host tools
+  hako-host end --conversation ID [--delete-workspace]
+  hako-host serve [--mcp] [--admin HOST:PORT]
+  hako-host doctor
+  hako-host gc
+Common options: --config FILE, --set key=value, --plugin PATH
+</source>
+        <translation>使い方:
+  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
+  hako-host tool --conversation ID NAME JSON
+  hako-host tools
+  hako-host end --conversation ID [--delete-workspace]
+  hako-host serve [--mcp] [--admin HOST:PORT]
+  hako-host doctor
+  hako-host gc
+共通オプション: --config FILE, --set key=value, --plugin PATH
+</translation>
     </message>
 </context>
 <context>

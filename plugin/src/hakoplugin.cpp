@@ -90,16 +90,23 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
         return errors;
     if (errors = m_telemetry->configure(settings); !errors.isEmpty())
         return errors;
-    // Sandboxes keep a pointer to the context: they are rebuilt with it.
+    // Sandboxes keep a pointer to the context: they are rebuilt with it. The
+    // old pool's containers are abandoned; the new pool or GC removes them.
     qDeleteAll(m_sandboxes);
     m_sandboxes.clear();
+    delete std::exchange(m_pool, nullptr);
     delete m_context.engine;
     delete m_context.proxy;
+    delete m_context.workspaces;
     context.engine = new DockerEngine(dockerConfig(settings), this);
     context.proxy = new proxy::CredentialProxy(proxyConfig, credentialConfig, this);
     m_context = context;
+    m_context.workspaces = new WorkspaceStore(&m_context, this);
     m_telemetry->attach();
     m_limits = {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes};
+    m_shuttingDown = false; // configured again after a shutdown: in service again
+    if (m_started)
+        startPool();
     return {};
 }
 
@@ -158,17 +165,59 @@ ToolCall *HakoPlugin::endConversation(const QString &conversationId, bool delete
 
 void HakoPlugin::start()
 {
+    m_started = true;
+    m_context.workspaces->reportCap();
     m_reaper->start();
     m_telemetry->start();
+    startPool();
 }
 
-QJsonObject HakoPlugin::health() const { return m_telemetry->health(); }
+void HakoPlugin::startPool()
+{
+    // An abandoned pool's containers are the new pool's or GC's to remove.
+    delete std::exchange(m_pool, nullptr);
+    m_context.pool = nullptr;
+    if (m_context.settings.poolSize <= 0 || m_shuttingDown)
+        return;
+    m_pool = new WarmPool(&m_context, this);
+    m_context.pool = m_pool;
+    m_pool->start();
+}
+
+ToolCall *HakoPlugin::collectGarbage()
+{
+    auto *call = new ToolCall(QString(), QString(), QStringLiteral("gc"));
+    if (m_shuttingDown)
+        return failLater(call, makeError(ErrorCode::ShuttingDown));
+    // A sweep already running reports to this call too.
+    connect(m_reaper, &Reaper::swept, call, [call](const GcReport &report) {
+        if (report.error)
+            return call->finishWithError(report.error);
+        call->finishWithResult(report.toJson());
+    }, Qt::SingleShotConnection);
+    m_reaper->sweep();
+    return call;
+}
+
+QJsonObject HakoPlugin::health() const
+{
+    QJsonObject health = m_telemetry->health();
+    health.insert(QStringLiteral("workspaces"), m_context.workspaces->health());
+    health.insert(QStringLiteral("pool"), m_pool ? m_pool->health()
+                                                 : QJsonObject{{QStringLiteral("size"), m_context.settings.poolSize},
+                                                               {QStringLiteral("ready"), 0},
+                                                               {QStringLiteral("starting"), 0}});
+    return health;
+}
 
 void HakoPlugin::shutdown()
 {
     m_shuttingDown = true;
+    m_started = false;
     m_reaper->stop(); // no sweep starts while the containers go
     m_telemetry->stop();
+    if (m_pool)
+        m_pool->stop(); // nor a refill
     QEventLoop loop;
     QTimer::singleShot(kShutdownBoundMs, &loop, &QEventLoop::quit);
     const QMap<QString, QString> owned = {{QLatin1String(label::kManaged), QStringLiteral("true")},
@@ -186,6 +235,9 @@ void HakoPlugin::shutdown()
     loop.exec();
     qDeleteAll(m_sandboxes);
     m_sandboxes.clear();
+    if (m_pool)
+        m_pool->discardSlots();
+    m_context.workspaces->releaseAll();
 }
 
 } // namespace hako

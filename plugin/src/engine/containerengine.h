@@ -53,7 +53,12 @@ public:
     // A spec whose name is taken reports the error code "name_in_use".
     virtual void start(const ContainerSpec &spec, QObject *context, Done done) = 0;
     // Every container (running or not) carrying all of `labels`, in one call.
+    // An empty value matches any value of that label.
     virtual void list(const QMap<QString, QString> &labels, QObject *context, Listed done) = 0;
+    // The managed containers with any of these exact names, in one call.
+    virtual void listNamed(const QStringList &names, QObject *context, Listed done) = 0;
+    // Gives a container a new name; labels cannot change, names can.
+    virtual void rename(const QString &from, const QString &to, QObject *context, Done done) = 0;
     // Force-removes the named containers; names already gone are not an error
     // and are not among those reported removed.
     virtual void remove(const QStringList &names, QObject *context, Removed done) = 0;

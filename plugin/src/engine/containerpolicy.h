@@ -17,6 +17,10 @@ inline constexpr char kInstance[] = "org.hako.instance";
 inline constexpr char kCreated[] = "org.hako.created";
 // The owner's paths.runtime: GC of another instance tells from it whether that instance is gone.
 inline constexpr char kRuntime[] = "org.hako.runtime";
+// A warm pool container's slot (lifecycle/warmpool.h). It has no conversation
+// label: the conversation that takes it is known from its name once renamed,
+// and from a claim record until then (lifecycle/poolclaims.h).
+inline constexpr char kPool[] = "org.hako.pool";
 } // namespace label
 
 inline constexpr char kAgentPathInContainer[] = "/opt/hako/hako-agent";

@@ -8,6 +8,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcDocker, "hako.docker", QtInfoMsg)
@@ -41,6 +42,8 @@ QString describe(const QString &operation)
         return QStringLiteral("list containers");
     if (operation == QLatin1String("rm"))
         return QStringLiteral("remove containers");
+    if (operation == QLatin1String("rename"))
+        return QStringLiteral("rename a container");
     return QStringLiteral("report its state");
 }
 
@@ -48,7 +51,9 @@ QStringList filterArguments(const QMap<QString, QString> &labels)
 {
     QStringList args;
     for (auto it = labels.begin(); it != labels.end(); ++it)
-        args << QStringLiteral("--filter") << QStringLiteral("label=%1=%2").arg(it.key(), it.value());
+        args << QStringLiteral("--filter")
+             << (it.value().isEmpty() ? QStringLiteral("label=") + it.key()
+                                      : QStringLiteral("label=%1=%2").arg(it.key(), it.value()));
     return args;
 }
 
@@ -136,16 +141,47 @@ void DockerEngine::run(const QString &operation, const QStringList &args, int ti
 
 void DockerEngine::start(const ContainerSpec &spec, QObject *context, Done done)
 {
-    run(QStringLiteral("run"), runArguments(spec), m_config.startTimeoutMs, context,
-        [done](const Error &error, const QByteArray &) { done(error); });
+    m_startQueue.append({spec, context, std::move(done)});
+    startNext();
+}
+
+void DockerEngine::startNext()
+{
+    while (m_startsRunning < m_config.parallelStarts && !m_startQueue.isEmpty()) {
+        const PendingStart next = m_startQueue.takeFirst();
+        if (!next.context)
+            continue; // its sandbox is gone: nobody waits for this container
+        ++m_startsRunning;
+        // The engine is the context, so that the slot is given back even when `next.context` goes meanwhile.
+        run(QStringLiteral("run"), runArguments(next.spec), m_config.startTimeoutMs, this,
+            [this, next](const Error &error, const QByteArray &) {
+                --m_startsRunning;
+                startNext();
+                if (next.context)
+                    next.done(error);
+            });
+    }
 }
 
 void DockerEngine::list(const QMap<QString, QString> &labels, QObject *context, Listed done)
 {
+    ps(filterArguments(labels), context, std::move(done));
+}
+
+void DockerEngine::listNamed(const QStringList &names, QObject *context, Listed done)
+{
+    // Filters of one kind are alternatives; of different kinds, all must hold.
+    QStringList filters = filterArguments({{QLatin1String(label::kManaged), QStringLiteral("true")}});
+    for (const QString &name : names)
+        filters << QStringLiteral("--filter") << QStringLiteral("name=^%1$").arg(QRegularExpression::escape(name));
+    ps(filters, context, std::move(done));
+}
+
+void DockerEngine::ps(const QStringList &filters, QObject *context, Listed done)
+{
     QStringList args = {QStringLiteral("ps"), QStringLiteral("--all"), QStringLiteral("--no-trunc"),
                         QStringLiteral("--format"), QStringLiteral("{{json .}}")};
-    args += filterArguments(labels);
-    run(QStringLiteral("ps"), args, m_config.commandTimeoutMs, context,
+    run(QStringLiteral("ps"), args + filters, m_config.commandTimeoutMs, context,
         [done](const Error &error, const QByteArray &out) {
             QList<ContainerInfo> containers;
             for (const QByteArray &line : out.split('\n')) {
@@ -202,6 +238,12 @@ bool DockerEngine::parseInfo(const QByteArray &json, EngineInfo *info)
     info->cgroupDriver = o.value(QLatin1String("CgroupDriver")).toString();
     info->cgroupVersion = o.value(QLatin1String("CgroupVersion")).toString().toInt();
     return true;
+}
+
+void DockerEngine::rename(const QString &from, const QString &to, QObject *context, Done done)
+{
+    run(QStringLiteral("rename"), {QStringLiteral("rename"), from, to}, m_config.commandTimeoutMs, context,
+        [done](const Error &error, const QByteArray &) { done(error); });
 }
 
 } // namespace hako
