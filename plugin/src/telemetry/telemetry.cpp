@@ -92,8 +92,8 @@ void Telemetry::watchReaper(Reaper *reaper)
 {
     connect(reaper, &Reaper::swept, this, [this](const GcReport &report) {
         m_metrics.gcRun(!report.error, double(report.durationMs) / 1000, report.time.toSecsSinceEpoch());
-        for (auto it = report.reaped.begin(); it != report.reaped.end(); ++it)
-            m_metrics.containersDestroyed(it.key(), it.value());
+        for (const Reaping &r : report.removed)
+            m_metrics.containersDestroyed(r.reason, 1);
         m_health->gcFinished(report);
     });
 }
