@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "doctor.h"
 #include "pluginhost.h"
+#include "verify.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -71,5 +72,7 @@ int main(int argc, char **argv)
         return runTools(host.executor());
     if (options.command == QLatin1String("end"))
         return runEnd(host.executor(), options);
+    if (options.command == QLatin1String("verify"))
+        return runVerify(host.executor(), options);
     return runServe(host.executor(), options);
 }

@@ -46,6 +46,9 @@ hako_setup() (
         clang libclang-rt-14-dev
         jq iproute2 apparmor
     )
+    # tests/integration/mcp runs the official MCP TypeScript SDK: node and npm.
+    # A node from elsewhere that brings its own npm (NodeSource) is kept.
+    if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(nodejs npm); fi
     # One dpkg-query for all; a package it does not know is missing too.
     installed="$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${PACKAGES[@]}" 2>/dev/null || true)"
     missing=()

@@ -734,6 +734,32 @@
     </message>
 </context>
 <context>
+    <name>hako::example::SchemaForm</name>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+</context>
+<context>
+    <name>hako::example::SettingsDialog</name>
+    <message>
+        <source>The plugin %1 could not be loaded: %2</source>
+        <translation>The plugin %1 could not be loaded: %2</translation>
+    </message>
+    <message>
+        <source>Sandbox settings</source>
+        <translation>Sandbox settings</translation>
+    </message>
+    <message>
+        <source>The settings were applied.</source>
+        <translation>The settings were applied.</translation>
+    </message>
+    <message>
+        <source>The plugin did not accept these settings:</source>
+        <translation>The plugin did not accept these settings:</translation>
+    </message>
+</context>
+<context>
     <name>hako::host</name>
     <message>
         <source>--timeout needs a number of seconds between 1 and 86400.</source>
@@ -981,6 +1007,64 @@ Common options: --config FILE, --set key=value, --plugin PATH
     </message>
 </context>
 <context>
+    <name>hako::host::McpServer</name>
+    <message>
+        <source>The message is not valid JSON.</source>
+        <translation>The message is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>The message is not a valid JSON-RPC 2.0 request.</source>
+        <translation>The message is not a valid JSON-RPC 2.0 request.</translation>
+    </message>
+    <message>
+        <source>The message is too long to read.</source>
+        <translation>The message is too long to read.</translation>
+    </message>
+    <message>
+        <source>The session is already initialized.</source>
+        <translation>The session is already initialized.</translation>
+    </message>
+    <message>
+        <source>initialize needs a protocolVersion.</source>
+        <translation>initialize needs a protocolVersion.</translation>
+    </message>
+    <message>
+        <source>The session is not initialized yet.</source>
+        <translation>The session is not initialized yet.</translation>
+    </message>
+    <message>
+        <source>Unknown method &quot;%1&quot;.</source>
+        <translation>Unknown method &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Tools run in a hardened container without network access; files live in /workspace. Calls share the conversation &quot;%1&quot; unless they name another in the conversation argument.</source>
+        <translation>Tools run in a hardened container without network access; files live in /workspace. Calls share the conversation &quot;%1&quot; unless they name another in the conversation argument.</translation>
+    </message>
+    <message>
+        <source>tools/call needs the name of a tool.</source>
+        <translation>tools/call needs the name of a tool.</translation>
+    </message>
+    <message>
+        <source>The arguments of tools/call must be an object.</source>
+        <translation>The arguments of tools/call must be an object.</translation>
+    </message>
+    <message>
+        <source>A request with this ID is still in flight.</source>
+        <translation>A request with this ID is still in flight.</translation>
+    </message>
+    <message>
+        <source>The conversation argument must be a string.</source>
+        <translation>The conversation argument must be a string.</translation>
+    </message>
+</context>
+<context>
+    <name>hako::host::McpToolCall</name>
+    <message>
+        <source>Running for %1 s.</source>
+        <translation>Running for %1 s.</translation>
+    </message>
+</context>
+<context>
     <name>hako::host::PluginHost</name>
     <message>
         <source>No plugin at %1.</source>
@@ -997,6 +1081,33 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>The plugin %1 could not be loaded: %2</source>
         <translation>The plugin %1 could not be loaded: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hako::host::mcp</name>
+    <message>
+        <source>[timed out: the command was killed]</source>
+        <translation>[timed out: the command was killed]</translation>
+    </message>
+    <message>
+        <source>[out of memory: the command was killed]</source>
+        <translation>[out of memory: the command was killed]</translation>
+    </message>
+    <message>
+        <source>[cancelled]</source>
+        <translation>[cancelled]</translation>
+    </message>
+    <message>
+        <source>[exit code %1]</source>
+        <translation>[exit code %1]</translation>
+    </message>
+    <message>
+        <source>[stderr]</source>
+        <translation>[stderr]</translation>
+    </message>
+    <message>
+        <source>Conversation whose sandbox runs the call; defaults to this session&apos;s.</source>
+        <translation>Conversation whose sandbox runs the call; defaults to this session&apos;s.</translation>
     </message>
 </context>
 <context>

@@ -734,6 +734,32 @@
     </message>
 </context>
 <context>
+    <name>hako::example::SchemaForm</name>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+</context>
+<context>
+    <name>hako::example::SettingsDialog</name>
+    <message>
+        <source>The plugin %1 could not be loaded: %2</source>
+        <translation>プラグイン %1 を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Sandbox settings</source>
+        <translation>サンドボックスの設定</translation>
+    </message>
+    <message>
+        <source>The settings were applied.</source>
+        <translation>設定を適用しました。</translation>
+    </message>
+    <message>
+        <source>The plugin did not accept these settings:</source>
+        <translation>プラグインはこれらの設定を受け付けませんでした:</translation>
+    </message>
+</context>
+<context>
     <name>hako::host</name>
     <message>
         <source>--timeout needs a number of seconds between 1 and 86400.</source>
@@ -981,6 +1007,64 @@ Common options: --config FILE, --set key=value, --plugin PATH
     </message>
 </context>
 <context>
+    <name>hako::host::McpServer</name>
+    <message>
+        <source>The message is not valid JSON.</source>
+        <translation>メッセージが正しい JSON ではありません。</translation>
+    </message>
+    <message>
+        <source>The message is not a valid JSON-RPC 2.0 request.</source>
+        <translation>メッセージが正しい JSON-RPC 2.0 リクエストではありません。</translation>
+    </message>
+    <message>
+        <source>The message is too long to read.</source>
+        <translation>メッセージが長すぎて読み取れません。</translation>
+    </message>
+    <message>
+        <source>The session is already initialized.</source>
+        <translation>セッションはすでに初期化されています。</translation>
+    </message>
+    <message>
+        <source>initialize needs a protocolVersion.</source>
+        <translation>initialize には protocolVersion が必要です。</translation>
+    </message>
+    <message>
+        <source>The session is not initialized yet.</source>
+        <translation>セッションはまだ初期化されていません。</translation>
+    </message>
+    <message>
+        <source>Unknown method &quot;%1&quot;.</source>
+        <translation>不明なメソッド &quot;%1&quot; です。</translation>
+    </message>
+    <message>
+        <source>Tools run in a hardened container without network access; files live in /workspace. Calls share the conversation &quot;%1&quot; unless they name another in the conversation argument.</source>
+        <translation>ツールはネットワークに接続できない堅牢化されたコンテナで動作し、ファイルは /workspace に置かれます。conversation 引数で別の会話を指定しない限り、呼び出しは会話 &quot;%1&quot; を共有します。</translation>
+    </message>
+    <message>
+        <source>tools/call needs the name of a tool.</source>
+        <translation>tools/call にはツール名が必要です。</translation>
+    </message>
+    <message>
+        <source>The arguments of tools/call must be an object.</source>
+        <translation>tools/call の arguments はオブジェクトでなければなりません。</translation>
+    </message>
+    <message>
+        <source>A request with this ID is still in flight.</source>
+        <translation>この ID のリクエストはまだ実行中です。</translation>
+    </message>
+    <message>
+        <source>The conversation argument must be a string.</source>
+        <translation>conversation 引数は文字列でなければなりません。</translation>
+    </message>
+</context>
+<context>
+    <name>hako::host::McpToolCall</name>
+    <message>
+        <source>Running for %1 s.</source>
+        <translation>実行中 (%1 秒経過)。</translation>
+    </message>
+</context>
+<context>
     <name>hako::host::PluginHost</name>
     <message>
         <source>No plugin at %1.</source>
@@ -997,6 +1081,33 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>The plugin %1 could not be loaded: %2</source>
         <translation>プラグイン %1 を読み込めませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hako::host::mcp</name>
+    <message>
+        <source>[timed out: the command was killed]</source>
+        <translation>[タイムアウト: コマンドを強制終了しました]</translation>
+    </message>
+    <message>
+        <source>[out of memory: the command was killed]</source>
+        <translation>[メモリ不足: コマンドを強制終了しました]</translation>
+    </message>
+    <message>
+        <source>[cancelled]</source>
+        <translation>[キャンセルされました]</translation>
+    </message>
+    <message>
+        <source>[exit code %1]</source>
+        <translation>[終了コード %1]</translation>
+    </message>
+    <message>
+        <source>[stderr]</source>
+        <translation>[標準エラー出力]</translation>
+    </message>
+    <message>
+        <source>Conversation whose sandbox runs the call; defaults to this session&apos;s.</source>
+        <translation>呼び出しを実行するサンドボックスの会話。省略時はこのセッションの会話です。</translation>
     </message>
 </context>
 <context>
