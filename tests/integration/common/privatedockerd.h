@@ -27,7 +27,7 @@ public:
     PrivateDockerd &operator=(const PrivateDockerd &) = delete;
 
     // Starts dockerd and waits until `docker info` answers; false on timeout.
-    bool start(int timeoutMs = 60000);
+    bool start(int timeoutMs = 120000);
     // SIGTERM, and waits for the daemon (and its containerd) to exit.
     bool stop(int timeoutMs = 30000);
     // SIGKILL: a crash, as far as the containers are concerned.

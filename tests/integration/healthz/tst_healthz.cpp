@@ -12,7 +12,8 @@
 namespace {
 
 constexpr int kGcIntervalS = 2;
-// One interval, plus the probe's own bounded docker call and the scrape.
+// One interval, plus the probe's own docker call (bounded at 10 s) and the
+// scrape: start-up of the CLI on a loaded machine is not Hako's to promise.
 constexpr int kWithinMs = kGcIntervalS * 1000 + 10000 + 1000;
 
 } // namespace
