@@ -382,6 +382,15 @@
         <source>The sandbox agent program hako-agent was not found next to the plugin; set HAKO_AGENT to its path.</source>
         <translation>The sandbox agent program hako-agent was not found next to the plugin; set HAKO_AGENT to its path.</translation>
     </message>
+    <message>
+        <source>AppArmor is on in this kernel but the profile hako-workspace is not loaded, so containers would run without it; load it with apparmor_parser -r -W policies/apparmor/hako-workspace.</source>
+        <source>The workspace&apos;s size limit could not be put in place: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace %1 holds files but has no size-limited image; move the files elsewhere or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -625,6 +634,14 @@
         <source>Largest file read_file and write_file move.</source>
         <translation>Largest file read_file and write_file move.</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>File receiving one JSON line per tool call and proxy decision; empty turns it off.</source>
+        <translation>File receiving one JSON line per tool call and proxy decision; empty turns it off.</translation>
+    </message>
 </context>
 <context>
     <name>hako::Tools</name>
@@ -794,26 +811,6 @@
         <translation>--set needs key=value, not &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>Usage:
-  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
-  hako-host tool --conversation ID NAME JSON
-  hako-host tools
-  hako-host end --conversation ID [--delete-workspace]
-  hako-host serve [--mcp] [--admin HOST:PORT]
-  hako-host doctor
-Common options: --config FILE, --set key=value, --plugin PATH
-</source>
-        <translation>Usage:
-  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
-  hako-host tool --conversation ID NAME JSON
-  hako-host tools
-  hako-host end --conversation ID [--delete-workspace]
-  hako-host serve [--mcp] [--admin HOST:PORT]
-  hako-host doctor
-Common options: --config FILE, --set key=value, --plugin PATH
-</translation>
-    </message>
-    <message>
         <source>hako-host: the command timed out and was killed.</source>
         <translation>hako-host: the command timed out and was killed.</translation>
     </message>
@@ -854,14 +851,6 @@ Common options: --config FILE, --set key=value, --plugin PATH
         <translation>apt-get install runsc and register it as in policies/docker/daemon.json.</translation>
     </message>
     <message>
-        <source>Seccomp supported by the engine</source>
-        <translation>Seccomp supported by the engine</translation>
-    </message>
-    <message>
-        <source>Use a kernel and docker build with seccomp support.</source>
-        <translation>Use a kernel and docker build with seccomp support.</translation>
-    </message>
-    <message>
         <source>userns-remap enabled</source>
         <translation>userns-remap enabled</translation>
     </message>
@@ -896,6 +885,110 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>Fix:</source>
         <translation>Fix:</translation>
+    </message>
+    <message>
+        <source>Settings accepted</source>
+        <translation>Settings accepted</translation>
+    </message>
+    <message>
+        <source>Correct the settings named (--config FILE, --set key=value).</source>
+        <translation>Correct the settings named (--config FILE, --set key=value).</translation>
+    </message>
+    <message>
+        <source>Set credentials.accessKeyId and credentials.secretAccessKey, or choose another credentials.source.</source>
+        <translation>Set credentials.accessKeyId and credentials.secretAccessKey, or choose another credentials.source.</translation>
+    </message>
+    <message>
+        <source>Make credentials.process print AWS credential_process JSON (Version 1) and exit 0.</source>
+        <translation>Make credentials.process print AWS credential_process JSON (Version 1) and exit 0.</translation>
+    </message>
+    <message>
+        <source>Create the profile in credentials.file (aws configure --profile NAME), or choose another credentials.source.</source>
+        <translation>Create the profile in credentials.file (aws configure --profile NAME), or choose another credentials.source.</translation>
+    </message>
+    <message>
+        <source>Seccomp profile in force</source>
+        <translation>Seccomp profile in force</translation>
+    </message>
+    <message>
+        <source>Use a kernel and docker build with seccomp support, and a readable seccomp.profile (or none, for the built-in one).</source>
+        <translation>Use a kernel and docker build with seccomp support, and a readable seccomp.profile (or none, for the built-in one).</translation>
+    </message>
+    <message>
+        <source>AppArmor confines containers</source>
+        <translation>AppArmor confines containers</translation>
+    </message>
+    <message>
+        <source>Optional: boot with AppArmor enabled (apparmor=1 security=apparmor) and install apparmor; dockerd then applies docker-default.</source>
+        <translation>Optional: boot with AppArmor enabled (apparmor=1 security=apparmor) and install apparmor; dockerd then applies docker-default.</translation>
+    </message>
+    <message>
+        <source>This host&apos;s containers are running</source>
+        <translation>This host&apos;s containers are running</translation>
+    </message>
+    <message>
+        <source>A stopped container is replaced on its conversation&apos;s next call and collected by GC (hako-host serve).</source>
+        <translation>A stopped container is replaced on its conversation&apos;s next call and collected by GC (hako-host serve).</translation>
+    </message>
+    <message>
+        <source>source: %1</source>
+        <translation>source: %1</translation>
+    </message>
+    <message>
+        <source>, expires %1</source>
+        <translation>, expires %1</translation>
+    </message>
+    <message>
+        <source>Credentials for the proxy</source>
+        <translation>Credentials for the proxy</translation>
+    </message>
+    <message>
+        <source>no answer within 10 seconds</source>
+        <translation>no answer within 10 seconds</translation>
+    </message>
+    <message>
+        <source>Garbage collection and proxy listeners of hako-host serve</source>
+        <translation>Garbage collection and proxy listeners of hako-host serve</translation>
+    </message>
+    <message>
+        <source>admin.listen is empty: no serving host to ask</source>
+        <translation>admin.listen is empty: no serving host to ask</translation>
+    </message>
+    <message>
+        <source>hako-host serve answers on %1</source>
+        <translation>hako-host serve answers on %1</translation>
+    </message>
+    <message>
+        <source>Start hako-host serve --admin %1, or clear admin.listen.</source>
+        <translation>Start hako-host serve --admin %1, or clear admin.listen.</translation>
+    </message>
+    <message>
+        <source>Garbage collection runs</source>
+        <translation>Garbage collection runs</translation>
+    </message>
+    <message>
+        <source>See the hako.gc messages of hako-host serve; GC needs the container engine.</source>
+        <translation>See the hako.gc messages of hako-host serve; GC needs the container engine.</translation>
+    </message>
+    <message>
+        <source>Proxy sockets in place</source>
+        <translation>Proxy sockets in place</translation>
+    </message>
+    <message>
+        <source>%1 listening, %2 deleted</source>
+        <translation>%1 listening, %2 deleted</translation>
+    </message>
+    <message>
+        <source>A tool deleted its conversation&apos;s proxy.sock; ending the conversation (or GC) gives it a fresh one.</source>
+        <translation>A tool deleted its conversation&apos;s proxy.sock; ending the conversation (or GC) gives it a fresh one.</translation>
+    </message>
+    <message>
+        <source>Serving host status</source>
+        <translation>Serving host status</translation>
+    </message>
+    <message>
+        <source>Each problem listed has its own check above.</source>
+        <translation>Each problem listed has its own check above.</translation>
     </message>
 </context>
 <context>
@@ -954,6 +1047,17 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>Running for %1 s.</source>
         <translation>Running for %1 s.</translation>
+        <source>Usage:
+  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
+  hako-host tool --conversation ID NAME JSON
+  hako-host tools
+  hako-host end --conversation ID [--delete-workspace]
+  hako-host serve [--mcp] [--admin HOST:PORT]
+  hako-host doctor
+  hako-host gc
+Common options: --config FILE, --set key=value, --plugin PATH
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1104,13 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>Conversation whose sandbox runs the call; defaults to this session&apos;s.</source>
         <translation>Conversation whose sandbox runs the call; defaults to this session&apos;s.</translation>
+    </message>
+</context>
+<context>
+    <name>hako::telemetry::AdminServer</name>
+    <message>
+        <source>Cannot serve the admin endpoints on %1:%2: %3</source>
+        <translation>Cannot serve the admin endpoints on %1:%2: %3</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "containerengine.h"
 
 #include <QByteArray>
+#include <QPointer>
 #include <QProcessEnvironment>
 
 namespace hako {
@@ -14,7 +15,10 @@ struct DockerConfig
     QString binary = QStringLiteral("docker");
     QString host;                  // DOCKER_HOST when not empty
     int commandTimeoutMs = 30000;  // list, remove, version
-    int startTimeoutMs = 60000;    // docker run
+    int startTimeoutMs = 60000;    // docker run, from when it runs (not while queued)
+    // `docker run`s at once; more wait in line. Fifty at once make dockerd
+    // slower for all of them than the same fifty a few at a time.
+    int parallelStarts = 4;
 };
 
 class DockerEngine final : public ContainerEngine
@@ -25,19 +29,36 @@ public:
 
     void start(const ContainerSpec &spec, QObject *context, Done done) override;
     void list(const QMap<QString, QString> &labels, QObject *context, Listed done) override;
-    void remove(const QStringList &names, QObject *context, Done done) override;
+    void listNamed(const QStringList &names, QObject *context, Listed done) override;
+    void rename(const QString &from, const QString &to, QObject *context, Done done) override;
+    void remove(const QStringList &names, QObject *context, Removed done) override;
+    void probe(int timeoutMs, QObject *context, Probed done) override;
 
     // The environment the docker CLI runs with: only what it needs, no secrets.
     static QProcessEnvironment scrubbedEnvironment(const QProcessEnvironment &from, const QString &dockerHost);
     // One `docker ps --format '{{json .}}'` line; false when it is not one.
     static bool parsePsLine(const QByteArray &line, ContainerInfo *info);
+    // `docker info --format '{{json .}}'`; false when it is not that.
+    static bool parseInfo(const QByteArray &json, EngineInfo *info);
 
 private:
+    struct PendingStart
+    {
+        ContainerSpec spec;
+        QPointer<QObject> context;
+        Done done;
+    };
+    void startNext();
+
     using Finished = std::function<void(const Error &, const QByteArray &out)>;
+    // `operation`: run, ps, rm, rename or info (the docker subcommand, and the metric label).
+    void ps(const QStringList &filters, QObject *context, Listed done);
     void run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done);
 
     DockerConfig m_config;
     QProcessEnvironment m_environment;
+    QList<PendingStart> m_startQueue;
+    int m_startsRunning = 0;
 };
 
 } // namespace hako

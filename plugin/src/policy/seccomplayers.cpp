@@ -20,9 +20,12 @@ QJsonObject agentRule(const QJsonObject &entry, int defaultErrno)
     return rule;
 }
 
+// SCMP_ACT_TRACE hands the call on: the agent's notification outranks it. With
+// nothing stacked under it (docker exec, an agent that died) no tracer can
+// attach, and the call fails with ENOSYS: still denied, only not counted.
 QJsonObject passedDown(QJsonObject entry)
 {
-    entry.insert(QStringLiteral("action"), QStringLiteral("SCMP_ACT_ALLOW"));
+    entry.insert(QStringLiteral("action"), QStringLiteral("SCMP_ACT_TRACE"));
     entry.remove(QStringLiteral("errnoRet"));
     entry.insert(QStringLiteral("comment"),
                  QStringLiteral("Denied and counted by hako-agent's seccomp layer: ")

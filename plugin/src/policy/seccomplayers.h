@@ -4,9 +4,10 @@
 // layer, which denies it with a user notification and so can count it. The
 // kernel applies the most restrictive answer of stacked filters, so an entry
 // left denying in Docker's layer would never reach the agent's: hence the
-// move, not a copy. Docker's layer allows those calls only for them to be
-// denied one layer down; the agent loads its layer before any tool runs, and
-// fails to start rather than run tools without it.
+// move, not a copy. Docker's layer traces those calls instead: a traced call
+// with no tracer fails with ENOSYS, so they stay denied where the agent's layer
+// is absent, and the agent's notification outranks the trace where it is. The
+// agent loads its layer before any tool runs, and does not start without it.
 #pragma once
 
 #include <QByteArray>

@@ -57,7 +57,10 @@ private Q_SLOTS:
         QCOMPARE(rules.size(), ruleCount);
         for (const QJsonValue &rule : rules)
             QCOMPARE(rule.toObject().value(QLatin1String("errnoRet")).toInt(), 1);
+        // Handed on to the agent, never allowed outright in Docker's layer.
         QVERIFY(!actions(layers.dockerProfile).contains(QStringLiteral("SCMP_ACT_ERRNO")));
+        QCOMPARE(actions(layers.dockerProfile).count(QStringLiteral("SCMP_ACT_TRACE")),
+                 actions(profile).count(QStringLiteral("SCMP_ACT_TRACE")) + ruleCount);
         QCOMPARE(actions(layers.dockerProfile).size(), actions(profile).size());
     }
 
