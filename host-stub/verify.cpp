@@ -66,6 +66,8 @@ int runVerify(ToolExecutor *executor, const Options &options)
     }
     report.runtime = session.expected().runtime;
     report.image = session.setting(QStringLiteral("image")).toString();
+    report.instance = session.instance();
+    report.privateRoot = session.privateRoot();
     const QList<Probe> &probes = probeCatalogue();
     for (const Probe &probe : probes) {
         if (session.interrupted())

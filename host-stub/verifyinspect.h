@@ -22,7 +22,8 @@ Outcome noNewPrivileges(const QJsonObject &container);
 // seed's list; `onDisk` (the plugin's profile file) must be the same profile.
 Outcome seccomp(const QJsonObject &container, const QByteArray &onDisk);
 Outcome user(const QJsonObject &container);
-// Only the conversation's own workspace, its socket directory and the agent.
+// Only the conversation's own workspace, its socket directory, the agent and
+// the agent's seccomp rules.
 Outcome mounts(const QJsonObject &container);
 Outcome environment(const QJsonObject &container, const QString &canary);
 Outcome namespaces(const QJsonObject &container, const Expected &expected);

@@ -238,6 +238,7 @@ QJsonObject renderJson(const Report &r)
                                  {QStringLiteral("probes"), QJsonArray::fromStringList(it.value())}});
     return {{QStringLiteral("passed"), r.passed()},        {QStringLiteral("runtime"), r.runtime},
             {QStringLiteral("image"), r.image},            {QStringLiteral("started"), r.started.toString(Qt::ISODate)},
+            {QStringLiteral("instance"), r.instance},      {QStringLiteral("private_root"), r.privateRoot},
             {QStringLiteral("duration_ms"), r.ms},         {QStringLiteral("rows"), rows},
             {QStringLiteral("probes"), probes},            {QStringLiteral("notes"), notes}};
 }

@@ -31,6 +31,8 @@ struct Report
 {
     QString runtime;
     QString image;
+    QString instance;    // the run's own host instance: its containers carry it as a label
+    QString privateRoot; // the run's directories, removed when it ends
     QDateTime started;
     qint64 ms = 0;
     QList<ProbeResult> probes;

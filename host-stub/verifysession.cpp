@@ -3,6 +3,7 @@
 #include "signalwatcher.h"
 #include "verifyrows.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -82,7 +83,7 @@ Session::~Session()
 bool Session::open(QString *error)
 {
     if (!m_root.isValid()) {
-        *error = tr("Cannot create a temporary directory: %1").arg(m_root.errorString());
+        *error = QCoreApplication::translate("hako::host::verify", "Cannot create a temporary directory: %1").arg(m_root.errorString());
         return false;
     }
     m_watcher = std::make_unique<SignalWatcher>();
@@ -116,7 +117,7 @@ bool Session::open(QString *error)
                                  {{QStringLiteral("path"), QLatin1String(kMarkerFile)},
                                   {QStringLiteral("content"), conversation(t)}});
         if (r.error) {
-            *error = tr("The conversation could not start: %1").arg(r.error.message);
+            *error = QCoreApplication::translate("hako::host::verify", "The conversation could not start: %1").arg(r.error.message);
             return false;
         }
     }

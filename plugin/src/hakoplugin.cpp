@@ -7,6 +7,9 @@
 #include "policy/conversationid.h"
 #include "policy/errors.h"
 #include "toolcatalog.h"
+#ifdef HAKO_TEST_SEAM
+#include "weakenedengine.h" // tests/security/negative: the test plugin only
+#endif
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -99,6 +102,9 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
     delete m_context.proxy;
     delete m_context.workspaces;
     context.engine = new DockerEngine(dockerConfig(settings), this);
+#ifdef HAKO_TEST_SEAM
+    context.engine = test::weakened(context.engine);
+#endif
     context.proxy = new proxy::CredentialProxy(proxyConfig, credentialConfig, this);
     m_context = context;
     m_context.workspaces = new WorkspaceStore(&m_context, this);
