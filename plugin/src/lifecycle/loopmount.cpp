@@ -45,18 +45,24 @@ QString unescape(const QByteArray &field)
     return QFile::decodeName(out);
 }
 
-QStringList allMountPoints()
+struct Mount
+{
+    QString point;
+    QString options; // per-mount options: rw,nosuid,nodev,...
+};
+
+QList<Mount> allMounts()
 {
     QFile info(QStringLiteral("/proc/self/mountinfo"));
-    QStringList points;
+    QList<Mount> mounts;
     if (!info.open(QIODevice::ReadOnly))
-        return points;
+        return mounts;
     for (const QByteArray &line : info.readAll().split('\n')) {
         const QList<QByteArray> fields = line.split(' ');
-        if (fields.size() > 4)
-            points << unescape(fields.at(4));
+        if (fields.size() > 5)
+            mounts.append({unescape(fields.at(4)), QString::fromLatin1(fields.at(5))});
     }
-    return points;
+    return mounts;
 }
 
 // Configures a free loop device on `imageFd` and mounts it; the device fd is
@@ -148,14 +154,24 @@ QStringList mountPointsUnder(const QString &dir)
 {
     const QString root = QDir::cleanPath(dir);
     QStringList under;
-    for (const QString &point : allMountPoints())
-        if (point == root || point.startsWith(root + QLatin1Char('/')))
-            under << point;
+    for (const Mount &m : allMounts())
+        if (m.point == root || m.point.startsWith(root + QLatin1Char('/')))
+            under << m.point;
     // Deepest first, so that unmounting in this order never finds one busy with another.
     std::sort(under.begin(), under.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
     return under;
 }
 
-bool isMountPoint(const QString &dir) { return allMountPoints().contains(QDir::cleanPath(dir)); }
+bool isMountPoint(const QString &dir) { return !mountOptions(dir).isEmpty(); }
+
+QString mountOptions(const QString &dir)
+{
+    const QString point = QDir::cleanPath(dir);
+    QString options;
+    for (const Mount &m : allMounts())
+        if (m.point == point)
+            options = m.options; // the last one mounted there is the one in effect
+    return options;
+}
 
 } // namespace hako::loopmount

@@ -24,5 +24,7 @@ bool unmount(const QString &dir, QString *error);
 // (`dir` itself included).
 QStringList mountPointsUnder(const QString &dir);
 bool isMountPoint(const QString &dir);
+// The per-mount options of the mount at `dir` ("rw,nosuid,nodev,relatime"), empty if none.
+QString mountOptions(const QString &dir);
 
 } // namespace hako::loopmount

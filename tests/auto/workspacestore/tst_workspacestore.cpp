@@ -57,18 +57,6 @@ int fill(const QString &path, qint64 bytes)
     return error;
 }
 
-QString mountOptions(const QString &dir)
-{
-    QFile info(QStringLiteral("/proc/self/mountinfo"));
-    if (!info.open(QIODevice::ReadOnly))
-        return {};
-    for (const QByteArray &line : info.readAll().split('\n')) {
-        const QList<QByteArray> f = line.split(' ');
-        if (f.size() > 5 && QString::fromUtf8(f.at(4)) == dir)
-            return QString::fromUtf8(f.at(5));
-    }
-    return {};
-}
 
 } // namespace
 
@@ -119,7 +107,7 @@ private Q_SLOTS:
         const QString ws = dir(QStringLiteral("a"));
         QVERIFY(!prepare(store, ws));
         QVERIFY(loopmount::isMountPoint(ws));
-        const QString options = mountOptions(ws);
+        const QString options = loopmount::mountOptions(ws);
         QVERIFY2(options.contains(QLatin1String("nodev")) && options.contains(QLatin1String("nosuid")), qPrintable(options));
         QVERIFY(QDir(ws).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)); // no lost+found
         struct stat st = {};
@@ -160,7 +148,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(from) && !QFile::exists(WorkspaceStore::imageOf(from)));
         QVERIFY(loopmount::isMountPoint(to));
         QVERIFY(QFile::exists(to + QStringLiteral("/f")));
-        QVERIFY(mountOptions(to).contains(QLatin1String("nosuid")));
+        QVERIFY(loopmount::mountOptions(to).contains(QLatin1String("nosuid")));
         // The target is taken now: a second hand-over to it is refused and changes nothing.
         const QString other = store.poolDirFor(QStringLiteral("ba9876543210"));
         QVERIFY(!prepare(store, other));

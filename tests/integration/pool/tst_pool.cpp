@@ -38,19 +38,6 @@ int poolReady(const InProcessPlugin &session)
     return session.executor()->health().value(QLatin1String("pool")).toObject().value(QLatin1String("ready")).toInt();
 }
 
-// The mount options of `dir` as /proc/self/mountinfo lists them.
-QString mountOptions(const QString &dir)
-{
-    QFile info(QStringLiteral("/proc/self/mountinfo"));
-    if (!info.open(QIODevice::ReadOnly))
-        return {};
-    for (const QByteArray &line : info.readAll().split('\n')) {
-        const QList<QByteArray> f = line.split(' ');
-        if (f.size() > 5 && QString::fromUtf8(f.at(4)) == dir)
-            return QString::fromUtf8(f.at(5));
-    }
-    return {};
-}
 
 } // namespace
 
@@ -86,7 +73,7 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(host.workspacesDir() + QLatin1Char('/') + key + QStringLiteral("/f")));
         QVERIFY(waitUntil([&] { return !QFile::exists(host.runtimeDir() + QStringLiteral("/pool/claims/") + key); }, 15000));
         // The size cap moved with the workspace: still its own filesystem, nodev,nosuid.
-        const QString options = mountOptions(host.workspacesDir() + QLatin1Char('/') + key);
+        const QString options = hako::loopmount::mountOptions(host.workspacesDir() + QLatin1Char('/') + key);
         QVERIFY2(options.contains(QLatin1String("nodev")) && options.contains(QLatin1String("nosuid")), qPrintable(options));
 
         // The pool refills; the conversation has exactly one container, found by
