@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -15,17 +13,10 @@ namespace hako::agent {
 
 namespace {
 
-using std::chrono::milliseconds;
-
-// Long enough for output already in the pipes to arrive after the shell
-// exits, short enough that a background job holding them open costs little.
-constexpr milliseconds kDrainGrace{100};
-// Beyond this a timeout is as good as none, and steady_clock arithmetic stays far from overflow.
-constexpr std::uint64_t kMaxTimeoutMs = 30ull * 24 * 3600 * 1000;
+// Two serve a second concurrent call at once; a burst beyond that pays for a start.
+constexpr std::size_t kMaxIdleShells = 2;
 constexpr const char *kStateName = "session";
 constexpr const char *kDefaultPath = "PATH=/usr/local/bin:/usr/bin:/bin";
-
-char g_buffer[proto::kChunkSize];
 
 std::string shellQuote(const std::string &s)
 {
@@ -35,22 +26,28 @@ std::string shellQuote(const std::string &s)
     return out + "'";
 }
 
-// The shell saves its state from an EXIT trap into session.<its pid>; the
-// agent renames it into place once that shell is reaped, so the save needs no
-// extra process (it must work while a fork bomb holds the pids limit) and a
-// shell killed mid-save leaves nothing half-written behind. The state is
-// sourced at top level so `declare -x` lines stay global. A command that sets
-// its own EXIT trap or ends in `exec` replaces this one and saves nothing.
-std::string makeWrapper(const std::string &stateFile)
+// The loop every shell runs. State is saved to session.<pid> and the agent
+// renames it into place once it has the status line (or, after `exit`, once
+// the shell is reaped), so a shell killed mid-save leaves nothing half-written
+// where the next one would load it. The loop is at top level so that the
+// command's `declare` and `return` behave as in a script; the control pipes
+// are closed around the command so that what it starts does not hold them.
+// A command that breaks out of the loop, `exec`s or exits ends its shell: the
+// call reports that exit and the next call gets a new shell.
+std::string makeScript(const std::string &dir)
 {
-    const std::string q = shellQuote(stateFile);
-    return "if [ -r " + q + " ]; then . " + q
-           + " 2>/dev/null; fi\n"
-             "__hako_save() { { export -p; printf 'cd -- %q\\n' \"$PWD\"; } >"
-           + q
-           + ".$$ 2>/dev/null; }\n"
-             "trap __hako_save EXIT\n"
-             "eval \"$1\"\n";
+    const std::string q = shellQuote(dir);
+    const std::string cmd = std::to_string(Shell::kCommandFd);
+    const std::string status = std::to_string(Shell::kStatusFd);
+    return "__hako_save() { { export -p; printf 'cd -- %q\\n' \"$PWD\"; } >" + q + "/session.$$ 2>/dev/null; }\n"
+           "trap __hako_save EXIT\n"
+           "while IFS= read -r __hako_op <&" + cmd + "; do\n"
+           "  if [ \"$__hako_op\" = load ] && [ -r " + q + "/session ]; then . " + q + "/session 2>/dev/null; fi\n"
+           "  . " + q + "/command.$$ " + cmd + "<&- " + status + ">&- </dev/null\n"
+           "  __hako_status=$?\n"
+           "  __hako_save\n"
+           "  printf '%d\\n' \"$__hako_status\" >&" + status + "\n"
+           "done\n";
 }
 
 std::vector<std::string> captureEnvironment()
@@ -64,24 +61,6 @@ std::vector<std::string> captureEnvironment()
     if (!havePath)
         env.emplace_back(kDefaultPath);
     return env;
-}
-
-// The container's OOM kill count: memory.events on cgroup v2, memory.oom_control
-// on a v1 host. Where neither is readable (gVisor, host tests) the agent cannot
-// tell, and reports no OOM.
-std::optional<std::uint64_t> oomKills()
-{
-    for (const char *path : {"/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"}) {
-        UniqueFd fd(::open(path, O_RDONLY | O_CLOEXEC));
-        char text[512];
-        const ssize_t n = fd.valid() ? readSome(fd.get(), text, sizeof text - 1) : -1;
-        if (n <= 0)
-            continue;
-        text[n] = '\0';
-        if (const char *line = std::strstr(text, "oom_kill "))
-            return std::strtoull(line + std::strlen("oom_kill "), nullptr, 10);
-    }
-    return std::nullopt;
 }
 
 } // namespace
@@ -104,9 +83,14 @@ bool BashSession::open(const std::string &stateDir, const std::string &workspace
         return false;
     }
     workspace_ = workspace;
-    wrapper_ = makeWrapper(stateDir + "/" + kStateName);
+    script_ = makeScript(stateDir);
     baseEnv_ = captureEnvironment();
     return true;
+}
+
+std::string BashSession::fileOf(const char *kind, pid_t pid) const
+{
+    return std::string(kind) + "." + std::to_string(pid);
 }
 
 bool BashSession::haveState() const
@@ -115,10 +99,10 @@ bool BashSession::haveState() const
     return ::fstatat(stateDir_.get(), kStateName, &st, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
-SpawnRequest BashSession::request(const std::string &command) const
+SpawnRequest BashSession::spawnRequest() const
 {
     SpawnRequest req;
-    req.argv = {"/bin/bash", "--noprofile", "--norc", "-c", wrapper_, "hako", command};
+    req.argv = {"/bin/bash", "--noprofile", "--norc", "-c", script_, "hako"};
     // With saved state the environment is exactly what was exported, so a
     // variable the user unset stays unset; bash supplies a default PATH.
     if (!haveState())
@@ -127,183 +111,68 @@ SpawnRequest BashSession::request(const std::string &command) const
     return req;
 }
 
+Shell *BashSession::acquire(int &err)
+{
+    prune();
+    for (auto &shell : shells_)
+        if (!shell->busy && !shell->retired && shell->alive()) {
+            shell->busy = true;
+            return shell.get();
+        }
+    auto shell = std::make_unique<Shell>(children_);
+    if ((err = shell->start(spawnRequest())) != 0)
+        return nullptr;
+    shell->busy = true;
+    shells_.push_back(std::move(shell));
+    return shells_.back().get();
+}
+
+bool BashSession::run(Shell &shell, const std::string &command)
+{
+    const std::string name = fileOf("command", shell.pid());
+    UniqueFd fd(::openat(stateDir_.get(), name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+                         0600));
+    if (!fd.valid() || !writeAll(fd.get(), command.data(), command.size()) || !writeAll(fd.get(), "\n", 1))
+        return false;
+    const bool reload = shell.stateSeen != stateVersion_ && haveState();
+    shell.stateSeen = stateVersion_;
+    return shell.go(reload);
+}
+
+void BashSession::release(Shell &shell, bool saved)
+{
+    const std::string save = fileOf("session", shell.pid());
+    if (saved && ::renameat(stateDir_.get(), save.c_str(), stateDir_.get(), kStateName) == 0)
+        shell.stateSeen = ++stateVersion_;
+    shell.busy = false;
+    shell.setOwner(nullptr);
+    const auto idle = std::count_if(shells_.begin(), shells_.end(), [](const auto &s) { return !s->busy; });
+    if (static_cast<std::size_t>(idle) > kMaxIdleShells)
+        shell.retired = true;
+    prune();
+}
+
 void BashSession::restart()
 {
     ::unlinkat(stateDir_.get(), kStateName, 0);
+    ++stateVersion_;
+    for (auto &shell : shells_)
+        shell->retired = true;
+    prune();
 }
 
-void BashSession::commit(pid_t pid, bool exitedNormally)
+// Idle shells that died or were retired go, with their files. A busy one stays
+// until its call is done with it, whatever its state.
+void BashSession::prune()
 {
-    const std::string saved = std::string(kStateName) + "." + std::to_string(pid);
-    if (!exitedNormally || ::renameat(stateDir_.get(), saved.c_str(), stateDir_.get(), kStateName) != 0)
-        ::unlinkat(stateDir_.get(), saved.c_str(), 0);
-}
-
-BashCall::BashCall(Outbox &out, std::uint32_t id, BashSession &session, ChildTable &children,
-                   GroupKiller &killer, BashLimits limits)
-    : Call(out, id)
-    , session_(session)
-    , children_(children)
-    , killer_(killer)
-    , limits_(limits)
-{
-}
-
-BashCall::~BashCall()
-{
-    // Still running means the connection went away: nothing may outlive it.
-    if (!done())
-        killer_.kill(pid_);
-    if (pid_ > 0 && !exited_)
-        children_.forget(pid_);
-}
-
-std::optional<Failure> BashCall::start(const std::string &command)
-{
-    oomBefore_ = oomKills();
-    started_ = Clock::now();
-    Spawned child;
-    if (const int err = spawnProcess(session_.request(command), child)) {
-        std::string message = "cannot start /bin/bash: " + std::string(std::strerror(err));
-        if (err == EAGAIN)
-            message += " (the container's process limit is reached)";
-        return Failure{proto::code::SpawnFailed, message, nullptr};
-    }
-    pid_ = child.pid;
-    stdout_.fd = std::move(child.stdoutFd);
-    stderr_.fd = std::move(child.stderrFd);
-    children_.watch(pid_, this);
-    if (limits_.timeoutMs > 0)
-        timeoutAt_ = started_ + milliseconds(std::min(limits_.timeoutMs, kMaxTimeoutMs));
-    return std::nullopt;
-}
-
-void BashCall::watchedFds(std::vector<int> &fds) const
-{
-    for (const Stream *s : {&stdout_, &stderr_})
-        if (s->fd.valid())
-            fds.push_back(s->fd.get());
-}
-
-void BashCall::onReadable(int fd)
-{
-    readChunk(fd == stdout_.fd.get() ? stdout_ : stderr_);
-    finishIfDrained();
-}
-
-bool BashCall::readChunk(Stream &stream)
-{
-    const ssize_t n = readSome(stream.fd.get(), g_buffer, sizeof g_buffer);
-    if (n > 0) {
-        emit(stream, g_buffer, static_cast<std::size_t>(n));
-        return true;
-    }
-    if (n == 0 || errno != EAGAIN)
-        stream.fd.reset();
-    return false;
-}
-
-// Past the limit output is still read, so the command never blocks on a full
-// pipe, but only counted.
-void BashCall::emit(Stream &stream, const char *data, std::size_t size)
-{
-    stream.total += size;
-    const std::uint64_t room = limits_.outputLimit > stream.shown ? limits_.outputLimit - stream.shown : 0;
-    const std::size_t shown = static_cast<std::size_t>(std::min<std::uint64_t>(room, size));
-    if (shown == 0)
-        return;
-    stream.shown += shown;
-    out().send(stream.type, id(), std::string_view(data, shown));
-}
-
-std::optional<Clock::time_point> BashCall::deadline() const
-{
-    return exited_ ? drainUntil_ : timeoutAt_;
-}
-
-void BashCall::onDeadline(Clock::time_point now)
-{
-    if (exited_) {
-        if (drainUntil_ && now >= *drainUntil_)
-            finish();
-    } else if (timeoutAt_ && now >= *timeoutAt_) {
-        timedOut_ = true;
-        terminate();
-    }
-}
-
-void BashCall::cancel()
-{
-    cancelled_ = true;
-    terminate();
-}
-
-void BashCall::terminate()
-{
-    timeoutAt_.reset();
-    killer_.kill(pid_);
-}
-
-void BashCall::childExited(int status)
-{
-    exited_ = true;
-    status_ = status;
-    drainUntil_ = Clock::now() + kDrainGrace;
-    // What is left of the group dies after the grace, whether or not the call
-    // has ended by then: a background job that is on its way out of the group
-    // (setsid cmd &) gets that long to leave it.
-    killer_.killAt(pid_, *drainUntil_);
-    finishIfDrained();
-}
-
-void BashCall::finishIfDrained()
-{
-    if (exited_ && !stdout_.fd.valid() && !stderr_.fd.valid())
-        finish();
-}
-
-// Jobs meant to outlive the command must leave the group (setsid cmd &) and
-// should not hold our pipes: a writer still holding them is not waited for
-// beyond the grace. Bytes already in the pipes are still collected.
-void BashCall::finish()
-{
-    if (done())
-        return;
-    for (Stream *s : {&stdout_, &stderr_}) {
-        for (int i = 0; i < 16 && s->fd.valid() && readChunk(*s); ++i) {
-        }
-        s->fd.reset();
-    }
-    for (Stream *s : {&stdout_, &stderr_}) {
-        if (s->total > s->shown) {
-            const std::string marker =
-                "\n[hako: output truncated: " + std::to_string(s->total - s->shown) + " bytes not shown]\n";
-            out().send(s->type, id(), marker);
-        }
-    }
-    session_.commit(pid_, WIFEXITED(status_));
-    succeed(result());
-}
-
-Json BashCall::result() const
-{
-    const bool signalled = WIFSIGNALED(status_);
-    const int sig = signalled ? WTERMSIG(status_) : 0;
-    const int exitCode = signalled ? 128 + sig : WEXITSTATUS(status_);
-    const auto oomAfter = oomBefore_ ? oomKills() : std::nullopt;
-    // The count is the container's: a command whose compiler was OOM-killed
-    // inside `make` counts too. Only a concurrent call's OOM could be misread.
-    const bool oomKilled = oomBefore_ && oomAfter && *oomAfter > *oomBefore_;
-    const auto elapsed = std::chrono::duration_cast<milliseconds>(Clock::now() - started_);
-    return Json{{"exit_code", exitCode},
-                {"signal", signalled ? Json(sig) : Json(nullptr)},
-                {"timed_out", timedOut_},
-                {"oom_killed", oomKilled},
-                {"cancelled", cancelled_},
-                {"truncated", stdout_.total > stdout_.shown || stderr_.total > stderr_.shown},
-                {"stdout_bytes", stdout_.total},
-                {"stderr_bytes", stderr_.total},
-                {"duration_ms", elapsed.count()}};
+    const auto gone = [this](const std::unique_ptr<Shell> &shell) {
+        if (shell->busy || (shell->alive() && !shell->retired))
+            return false;
+        for (const char *kind : {"command", "session"})
+            ::unlinkat(stateDir_.get(), fileOf(kind, shell->pid()).c_str(), 0);
+        return true; // the destructor kills a live one
+    };
+    shells_.erase(std::remove_if(shells_.begin(), shells_.end(), gone), shells_.end());
 }
 
 } // namespace hako::agent

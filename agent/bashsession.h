@@ -1,15 +1,18 @@
-// The bash tool. There is no long-lived shell: each command runs in a fresh
-// bash that restores the working directory and exported variables the
-// previous one saved on exit. A crashed or killed command therefore cannot
-// wedge the session, and a timeout can kill everything the command started.
+// The conversation's shell session. Commands run in persistent bash
+// processes, so a plain `echo` costs no process start at all. Each shell saves
+// its exported variables and working directory after every command; a shell
+// that another one has overtaken loads the newest save before its next
+// command, so concurrent calls (which get a shell each) and shells started
+// after a kill carry the session on. Shell variables and functions that are
+// not exported live as long as their shell.
 #pragma once
 
-#include "call.h"
 #include "children.h"
 #include "fd.h"
-#include "spawn.h"
+#include "shell.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,72 +20,35 @@ namespace hako::agent {
 
 class BashSession {
 public:
+    explicit BashSession(ChildTable &children)
+        : children_(children)
+    {
+    }
+
     bool open(const std::string &stateDir, const std::string &workspace, std::string &error);
-    SpawnRequest request(const std::string &command) const;
-    // Forgets the saved directory and variables; the next command starts afresh.
+    // An idle shell, or a new one; nullptr with the errno of the failed start.
+    Shell *acquire(int &err);
+    // Writes the command for `shell` and starts it. False when the shell is gone.
+    bool run(Shell &shell, const std::string &command);
+    // Takes the shell back after a call. `saved`: it left a state worth keeping
+    // (it answered, or exited on its own after its EXIT trap saved).
+    void release(Shell &shell, bool saved);
+    // Forgets the saved state and every shell; the next command starts afresh.
     void restart();
-    // Adopts what the shell `pid` saved on exit, if it exited on its own.
-    void commit(pid_t pid, bool exitedNormally);
 
 private:
+    std::string fileOf(const char *kind, pid_t pid) const;
     bool haveState() const;
+    SpawnRequest spawnRequest() const;
+    void prune();
 
+    ChildTable &children_;
     UniqueFd stateDir_;
     std::string workspace_;
-    std::string wrapper_;
+    std::string script_;
     std::vector<std::string> baseEnv_;
-};
-
-struct BashLimits {
-    std::uint64_t timeoutMs = 0; // 0: none
-    std::uint64_t outputLimit = 0;
-};
-
-class BashCall final : public Call, public ExitListener {
-public:
-    BashCall(Outbox &out, std::uint32_t id, BashSession &session, ChildTable &children, GroupKiller &killer,
-             BashLimits limits);
-    ~BashCall() override;
-
-    std::optional<Failure> start(const std::string &command);
-
-    void watchedFds(std::vector<int> &fds) const override;
-    void onReadable(int fd) override;
-    std::optional<Clock::time_point> deadline() const override;
-    void onDeadline(Clock::time_point now) override;
-    void cancel() override;
-    void childExited(int status) override;
-
-private:
-    struct Stream {
-        UniqueFd fd;
-        proto::Type type;
-        std::uint64_t total = 0;
-        std::uint64_t shown = 0;
-    };
-
-    bool readChunk(Stream &stream);
-    void emit(Stream &stream, const char *data, std::size_t size);
-    void terminate();
-    void finishIfDrained();
-    void finish();
-    Json result() const;
-
-    BashSession &session_;
-    ChildTable &children_;
-    GroupKiller &killer_;
-    const BashLimits limits_;
-    pid_t pid_ = -1;
-    Stream stdout_{UniqueFd(), proto::Type::Stdout};
-    Stream stderr_{UniqueFd(), proto::Type::Stderr};
-    Clock::time_point started_;
-    std::optional<Clock::time_point> timeoutAt_;
-    std::optional<Clock::time_point> drainUntil_;
-    std::optional<std::uint64_t> oomBefore_;
-    int status_ = 0;
-    bool exited_ = false;
-    bool timedOut_ = false;
-    bool cancelled_ = false;
+    std::vector<std::unique_ptr<Shell>> shells_;
+    std::uint64_t stateVersion_ = 0;
 };
 
 } // namespace hako::agent

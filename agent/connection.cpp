@@ -37,7 +37,8 @@ Connection::Connection(UniqueFd fd, Tools &tools)
     : fd_(std::move(fd))
     , tools_(tools)
 {
-    sendJson(*this, proto::Type::Hello, 0, Json{{"version", proto::kVersion}, {"agent", "hako-agent 0.1"}});
+    sendJson(*this, proto::Type::Hello, 0,
+             Json{{"version", proto::kVersion}, {"agent", "hako-agent 0.1"}, {"seccomp", tools.seccomp}});
 }
 
 // Calls are destroyed with the connection; a running tool is killed, since

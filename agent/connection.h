@@ -26,6 +26,8 @@ public:
 
     int fd() const { return fd_.get(); }
     bool open() const { return !closing_ && !dead_; }
+    // Past the handshake: the peer understands frames beyond Hello.
+    bool ready() const { return open() && helloReceived_; }
     bool wantsRead() const { return open() && backlog() < kBacklogLimit; }
     bool wantsWrite() const { return backlog() > 0; }
     bool shouldClose(Clock::time_point now) const;

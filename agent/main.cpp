@@ -3,6 +3,8 @@
 #include "bashsession.h"
 #include "children.h"
 #include "pathguard.h"
+#include "seccomplayer.h"
+#include "seccompnotify.h"
 #include "server.h"
 #include "tools.h"
 
@@ -11,6 +13,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <malloc.h>
+#include <optional>
 #include <string>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
@@ -26,11 +29,14 @@ struct Options {
     std::string workspace = "/workspace";
     // On the container's private /tmp tmpfs; tests on a shared host pick their own.
     std::string stateDir = "/tmp/hako-state";
+    // The plugin always passes its rules; tests of the agent on a host may not.
+    std::string seccompRules;
 };
 
 void usage()
 {
-    std::fputs("usage: hako-agent [--socket PATH] [--workspace DIR] [--state-dir DIR]\n", stderr);
+    std::fputs("usage: hako-agent [--socket PATH] [--workspace DIR] [--state-dir DIR] [--seccomp RULES.json]\n",
+               stderr);
 }
 
 bool parseOptions(int argc, char **argv, Options &options)
@@ -40,6 +46,7 @@ bool parseOptions(int argc, char **argv, Options &options)
         std::string *target = arg == "--socket"      ? &options.socket
                               : arg == "--workspace" ? &options.workspace
                               : arg == "--state-dir" ? &options.stateDir
+                              : arg == "--seccomp"   ? &options.seccompRules
                                                      : nullptr;
         if (!target || i + 1 >= argc)
             return false;
@@ -106,20 +113,31 @@ int main(int argc, char **argv)
         return fail(std::string("signalfd: ") + std::strerror(errno));
 
     std::string error;
+    std::optional<SeccompSupervisor> supervisor;
+    const char *seccomp = "none";
+    if (!options.seccompRules.empty()) {
+        SeccompLayer layer;
+        // Before any tool exists: every process the agent starts inherits the layer.
+        if (!installSeccompLayer(options.seccompRules, layer, error))
+            return fail(error);
+        seccomp = layer.listener.valid() ? "counted" : "uncounted";
+        if (layer.listener.valid())
+            supervisor.emplace(std::move(layer));
+    }
     PathGuard guard;
     if (!guard.open(options.workspace, error))
         return fail(error);
-    BashSession bash;
+    ChildTable children;
+    BashSession bash(children);
     if (!bash.open(options.stateDir, guard.root(), error))
         return fail(error);
-    ChildTable children;
     GroupKiller killer;
-    Tools tools{guard, bash, children, killer};
-    Server server(tools, std::move(signals));
+    Tools tools{guard, bash, children, killer, seccomp};
+    Server server(tools, std::move(signals), supervisor ? &*supervisor : nullptr);
     if (!server.listen(options.socket, error))
         return fail(error);
-    std::fprintf(stderr, "hako-agent: listening on %s (workspace %s, path resolution: %s)\n",
-                 options.socket.c_str(), guard.root().c_str(),
-                 guard.usesOpenat2() ? "openat2" : "component walk");
+    std::fprintf(stderr, "hako-agent: listening on %s (workspace %s, path resolution: %s, seccomp denials: %s)\n",
+                 options.socket.c_str(), guard.root().c_str(), guard.usesOpenat2() ? "openat2" : "component walk",
+                 seccomp);
     return server.run();
 }

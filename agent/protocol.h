@@ -5,7 +5,7 @@
 // A frame is a 9-byte header followed by `length` payload bytes:
 //   u32 length (big-endian, payload only) | u8 type | u32 call id (big-endian)
 // Call id 0 addresses the connection itself (Hello, connection-level Error).
-// Payloads of Hello, Call, Result and Error are UTF-8 JSON objects; Data,
+// Payloads of Hello, Call, Result, Error and Event are UTF-8 JSON objects; Data,
 // Stdout, Stderr and FileData carry raw bytes, so every transfer is binary-safe.
 #pragma once
 
@@ -34,10 +34,11 @@ enum class Type : std::uint8_t {
     Stderr = 7,   // agent->host: output chunk
     Result = 8,   // agent->host: final JSON result; ends the call
     Error = 9,    // agent->host: {"code":"...","message":"..."}; ends the call, or with id 0 the connection
-    FileData = 10 // agent->host: download bytes for the call (read_file)
+    FileData = 10, // agent->host: download bytes for the call (read_file)
+    Event = 11     // agent->host, id 0: {"event":"seccomp_violation","syscall":"mount"}
 };
 
-inline bool isKnownType(std::uint8_t t) { return t >= 1 && t <= 10; }
+inline bool isKnownType(std::uint8_t t) { return t >= 1 && t <= 11; }
 
 struct Header {
     std::uint32_t length = 0;

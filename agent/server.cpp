@@ -15,7 +15,7 @@ namespace hako::agent {
 
 namespace {
 
-constexpr std::size_t kFixedFds = 2; // signals, listener
+constexpr std::size_t kFixedFds = 3; // signals, listener, seccomp notifications
 constexpr auto kShutdownGrace = std::chrono::seconds(1);
 
 int millisUntil(Clock::time_point now, Clock::time_point when)
@@ -87,6 +87,8 @@ int Server::run()
         if (ready > 0) {
             if (pollSet_[1].revents & POLLIN)
                 acceptConnections();
+            if (pollSet_[2].revents & POLLIN)
+                answerSeccomp();
             for (std::size_t i = kFixedFds; i < pollSet_.size(); ++i)
                 if (pollSet_[i].revents)
                     dispatch(pollSet_[i], targets_[i - kFixedFds]);
@@ -101,6 +103,7 @@ void Server::buildPollSet()
     targets_.clear();
     pollSet_.push_back({signals_.get(), POLLIN, 0});
     pollSet_.push_back({connections_.size() < kMaxConnections ? listener_.get() : -1, POLLIN, 0});
+    pollSet_.push_back({supervisor_ ? supervisor_->fd() : -1, POLLIN, 0});
     for (const auto &conn : connections_) {
         const short events =
             static_cast<short>((conn->wantsRead() ? POLLIN : 0) | (conn->wantsWrite() ? POLLOUT : 0));
@@ -167,6 +170,29 @@ void Server::acceptConnections()
     }
 }
 
+void Server::answerSeccomp()
+{
+    if (const auto name = supervisor_->answer()) {
+        if (pendingEvents_.size() >= kMaxPendingEvents)
+            pendingEvents_.erase(pendingEvents_.begin());
+        pendingEvents_.push_back(dumpJson(Json{{"event", "seccomp_violation"}, {"syscall", *name}}));
+    }
+}
+
+// Every host connection past its handshake hears of every event; with none,
+// they wait for the first one.
+void Server::deliverEvents()
+{
+    const auto ready = [](const auto &conn) { return conn->ready(); };
+    if (pendingEvents_.empty() || std::none_of(connections_.begin(), connections_.end(), ready))
+        return;
+    for (const auto &conn : connections_)
+        if (conn->ready())
+            for (const std::string &event : pendingEvents_)
+                conn->send(proto::Type::Event, 0, event);
+    pendingEvents_.clear();
+}
+
 void Server::dispatch(const pollfd &fd, const Target &target)
 {
     Connection &conn = *target.connection;
@@ -217,6 +243,7 @@ void Server::finishTurn(Clock::time_point now)
 {
     runTimers(now);
     pumpTransfers();
+    deliverEvents();
     for (const auto &conn : connections_) {
         conn->flush();
         conn->dropRetired();

@@ -5,6 +5,7 @@
 
 #include "connection.h"
 #include "fd.h"
+#include "seccompnotify.h"
 #include "tools.h"
 
 #include <list>
@@ -19,10 +20,15 @@ class Server {
 public:
     static constexpr std::size_t kMaxConnections = 16;
 
-    // `signals` is a signalfd for SIGCHLD and the termination signals.
-    Server(Tools &tools, UniqueFd signals)
+    // Events kept for a host that has not connected yet; beyond this the oldest go.
+    static constexpr std::size_t kMaxPendingEvents = 4096;
+
+    // `signals` is a signalfd for SIGCHLD and the termination signals;
+    // `supervisor` answers seccomp notifications, if the agent has them.
+    Server(Tools &tools, UniqueFd signals, SeccompSupervisor *supervisor)
         : tools_(tools)
         , signals_(std::move(signals))
+        , supervisor_(supervisor)
     {
     }
     ~Server();
@@ -41,6 +47,8 @@ private:
     int pollTimeout(Clock::time_point now) const;
     bool handleSignals();
     void acceptConnections();
+    void answerSeccomp();
+    void deliverEvents();
     void dispatch(const pollfd &fd, const Target &target);
     void runTimers(Clock::time_point now);
     void pumpTransfers();
@@ -49,7 +57,9 @@ private:
 
     Tools &tools_;
     UniqueFd signals_;
+    SeccompSupervisor *supervisor_;
     UniqueFd listener_;
+    std::vector<std::string> pendingEvents_;
     std::string socketPath_;
     std::list<std::unique_ptr<Connection>> connections_;
     std::vector<pollfd> pollSet_;

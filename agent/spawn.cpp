@@ -1,5 +1,6 @@
 #include "spawn.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
@@ -42,13 +43,47 @@ std::vector<char *> cStrings(const std::vector<std::string> &strings)
     ::_exit(127);
 }
 
-void closeInheritedFds(int keep)
+// Descriptors the child keeps are first copied up here, above anything the
+// agent has open and any `as` number, so that placing one cannot overwrite
+// another still to be placed, nor the report pipe.
+constexpr int kStagingFloor = 1024;
+constexpr std::size_t kMaxInherited = 4;
+
+// Everything the agent opens is O_CLOEXEC already; this is the belt to those
+// braces, so a missing close_range (gVisor) is no failure. `keep` is sorted.
+void closeAllBut(const int *keep, std::size_t count)
 {
-    // Everything the agent opens is O_CLOEXEC already; this is the belt to
-    // those braces, so a missing close_range (gVisor) is no failure.
-    if (keep > 3)
-        ::close_range(3, static_cast<unsigned>(keep - 1), 0);
-    ::close_range(static_cast<unsigned>(keep + 1), ~0u, 0);
+    unsigned from = 3;
+    for (std::size_t i = 0; i < count; ++i) {
+        const unsigned fd = static_cast<unsigned>(keep[i]);
+        if (fd > from)
+            ::close_range(from, fd - 1, 0);
+        from = std::max(from, fd + 1);
+    }
+    ::close_range(from, ~0u, 0);
+}
+
+// Returns the report descriptor's new number, or -1.
+int placeDescriptors(const SpawnRequest &request, int outfd, int errfd, int reportfd)
+{
+    const int report = ::fcntl(reportfd, F_DUPFD_CLOEXEC, kStagingFloor);
+    int staged[kMaxInherited];
+    int keep[kMaxInherited + 1];
+    const std::size_t n = request.inherit.size();
+    for (std::size_t i = 0; i < n; ++i)
+        if ((staged[i] = ::fcntl(request.inherit[i].fd, F_DUPFD_CLOEXEC, kStagingFloor)) < 0)
+            return -1;
+    const int devnull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (report < 0 || devnull < 0 || ::dup2(devnull, 0) < 0 || ::dup2(outfd, 1) < 0 || ::dup2(errfd, 2) < 0)
+        return -1;
+    // dup2 clears close-on-exec on the copy: these are what the program inherits.
+    for (std::size_t i = 0; i < n; ++i)
+        if (::dup2(staged[i], keep[i] = request.inherit[i].as) < 0)
+            return -1;
+    keep[n] = report;
+    std::sort(keep, keep + n + 1);
+    closeAllBut(keep, n + 1);
+    return report;
 }
 
 [[noreturn]] void runChild(pid_t parent, const SpawnRequest &request, char *const *argv, char *const *envp,
@@ -76,10 +111,10 @@ void closeInheritedFds(int keep)
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
 
-    const int devnull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (devnull < 0 || ::dup2(devnull, 0) < 0 || ::dup2(outfd, 1) < 0 || ::dup2(errfd, 2) < 0)
+    const int report = placeDescriptors(request, outfd, errfd, reportfd);
+    if (report < 0)
         failChild(reportfd);
-    closeInheritedFds(reportfd);
+    reportfd = report;
     if (::chdir(request.cwd.c_str()) != 0 && ::chdir("/") != 0)
         failChild(reportfd);
     ::execve(argv[0], argv, envp);
@@ -91,7 +126,9 @@ void closeInheritedFds(int keep)
 int spawnProcess(const SpawnRequest &request, Spawned &out)
 {
     Pipe stdoutPipe, stderrPipe, report;
-    if (request.argv.empty())
+    const auto badTarget = [](const InheritedFd &f) { return f.as <= 2 || f.as >= kStagingFloor; };
+    if (request.argv.empty() || request.inherit.size() > kMaxInherited
+        || std::any_of(request.inherit.begin(), request.inherit.end(), badTarget))
         return EINVAL;
     if (!stdoutPipe.open() || !stderrPipe.open() || !report.open())
         return errno;

@@ -10,10 +10,17 @@
 
 namespace hako::agent {
 
+// A descriptor of the agent's that the child gets as descriptor `as`.
+struct InheritedFd {
+    int fd;
+    int as; // above 2: stdin, stdout and stderr are spawnProcess's own
+};
+
 struct SpawnRequest {
     std::vector<std::string> argv; // argv[0] is an absolute path; no PATH search
     std::vector<std::string> env;
     std::string cwd;
+    std::vector<InheritedFd> inherit;
 };
 
 struct Spawned {

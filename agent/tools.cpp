@@ -59,7 +59,7 @@ std::unique_ptr<Call> startBash(Tools &tools, Outbox &out, std::uint32_t id, con
             failure = badRequest("bash needs a command (or restart: true)");
         return nullptr;
     }
-    auto call = std::make_unique<BashCall>(out, id, tools.bash, tools.children, tools.killer, limits);
+    auto call = std::make_unique<BashCall>(out, id, tools.bash, tools.killer, limits);
     if ((failure = call->start(*command)))
         return nullptr;
     return call;

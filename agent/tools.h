@@ -1,6 +1,7 @@
 // Turns a Call frame into a running tool call.
 #pragma once
 
+#include "bashcall.h"
 #include "bashsession.h"
 #include "call.h"
 #include "children.h"
@@ -15,6 +16,8 @@ struct Tools {
     BashSession &bash;
     ChildTable &children;
     GroupKiller &killer;
+    // The agent's seccomp layer, as its Hello reports it: "counted", "uncounted" or "none".
+    const char *seccomp;
 };
 
 // Returns the call while it still has work to do. A call that is answered at

@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "mcpsession.h"
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
@@ -134,13 +135,20 @@ int runEnd(ToolExecutor *executor, const Options &options)
     return 0;
 }
 
-int runServe(ToolExecutor *executor, const Options &)
+int runServe(ToolExecutor *executor, const Options &options)
 {
     executor->start();
     QEventLoop loop;
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &loop, &QEventLoop::quit);
+    std::unique_ptr<McpSession> mcp;
+    if (options.mcp) {
+        mcp = std::make_unique<McpSession>(executor, options.conversation);
+        QObject::connect(mcp.get(), &McpSession::closed, &loop, &QEventLoop::quit);
+    }
     loop.exec();
+    if (mcp)
+        mcp->finish();
     executor->shutdown();
     return 0;
 }

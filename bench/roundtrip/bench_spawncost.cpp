@@ -79,8 +79,8 @@ void spawn(const char *label, bool useVfork, char *const argv[], int runs)
 void preSpawned(int runs)
 {
     char bashBin[] = "/bin/bash", np[] = "--noprofile", nr[] = "--norc", c[] = "-c";
-    // The agent's wrapper (agent/bashsession.cpp), reading the command from stdin
-    // instead of argv, and restoring the state only once the command is there.
+    // A shell per command, started ahead of its command: the design the agent
+    // had before its shells became persistent, kept as the measured alternative.
     char script[] = "IFS= read -r __cmd\n"
                     "if [ -r /tmp/bench_spawncost.state ]; then . /tmp/bench_spawncost.state 2>/dev/null; fi\n"
                     "__save() { { export -p; printf 'cd -- %q\\n' \"$PWD\"; } > /tmp/bench_spawncost.state 2>/dev/null; }\n"

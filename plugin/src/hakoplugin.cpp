@@ -2,10 +2,14 @@
 
 #include "engine/dockerengine.h"
 #include "hostpaths.h"
+#include "policy/apparmor.h"
 #include "proxy/credentialproxy.h"
 #include "policy/conversationid.h"
 #include "policy/errors.h"
 #include "toolcatalog.h"
+#ifdef HAKO_TEST_SEAM
+#include "weakenedengine.h" // tests/security/negative: the test plugin only
+#endif
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -33,6 +37,7 @@ HakoPlugin::HakoPlugin(QObject *parent) : QObject(parent)
     auto *translator = new QTranslator(this);
     if (translator->load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako/i18n")))
         QCoreApplication::installTranslator(translator);
+    m_telemetry->watchReaper(m_reaper);
     configure({});
     // A reaped conversation's sandbox is stale: its next call finds or makes a container afresh.
     connect(m_reaper, &Reaper::conversationsReaped, this, [this](const QStringList &keys) {
@@ -64,10 +69,20 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
     SandboxContext context;
     context.settings = settings;
     context.instanceId = loadOrCreateInstanceId(settings.runtimeDir, &error);
-    context.seccompProfile = materialiseSeccompProfile(settings.seccompProfile, settings.runtimeDir, &error);
+    context.seccomp = materialiseSeccompProfile(settings.seccompProfile, settings.runtimeDir, &error);
     context.agentBinary = locateAgentBinary();
     if (context.agentBinary.isEmpty())
         error = makeError(ErrorCode::AgentMissing);
+    switch (appArmorState()) {
+    case AppArmorState::Loaded:
+        context.appArmorProfile = QLatin1String(kAppArmorProfile);
+        break;
+    case AppArmorState::NotLoaded:
+        error = makeError(ErrorCode::AppArmorProfileMissing);
+        break;
+    case AppArmorState::Unavailable:
+        break;
+    }
     if (error)
         return {error};
     proxy::ProxyConfig proxyConfig;
@@ -75,6 +90,8 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
     for (const QString &problem : proxy::configFromSettings(settings.raw, &proxyConfig, &credentialConfig))
         errors.append({QStringLiteral("setting_value"), problem, problem});
     if (!errors.isEmpty())
+        return errors;
+    if (errors = m_telemetry->configure(settings); !errors.isEmpty())
         return errors;
     // Sandboxes keep a pointer to the context: they are rebuilt with it. The
     // old pool's containers are abandoned; the new pool or GC removes them.
@@ -85,9 +102,13 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
     delete m_context.proxy;
     delete m_context.workspaces;
     context.engine = new DockerEngine(dockerConfig(settings), this);
+#ifdef HAKO_TEST_SEAM
+    context.engine = test::weakened(context.engine);
+#endif
     context.proxy = new proxy::CredentialProxy(proxyConfig, credentialConfig, this);
     m_context = context;
     m_context.workspaces = new WorkspaceStore(&m_context, this);
+    m_telemetry->attach();
     m_limits = {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes};
     m_shuttingDown = false; // configured again after a shutdown: in service again
     if (m_started)
@@ -98,8 +119,10 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
 Sandbox *HakoPlugin::sandboxFor(const QString &key)
 {
     Sandbox *&sandbox = m_sandboxes[key];
-    if (!sandbox)
+    if (!sandbox) {
         sandbox = new Sandbox(key, &m_context, this);
+        m_telemetry->watchSandbox(sandbox, key);
+    }
     return sandbox;
 }
 
@@ -114,6 +137,7 @@ ToolCall *HakoPlugin::call(const QString &conversationId, const QString &callId,
                            const QJsonObject &input)
 {
     auto *call = new ToolCall(conversationId, callId, tool);
+    m_telemetry->watchCall(call);
     if (m_shuttingDown)
         return failLater(call, makeError(ErrorCode::ShuttingDown));
     if (Error error = validateConversationId(conversationId))
@@ -150,6 +174,7 @@ void HakoPlugin::start()
     m_started = true;
     m_context.workspaces->reportCap();
     m_reaper->start();
+    m_telemetry->start();
     startPool();
 }
 
@@ -182,18 +207,13 @@ ToolCall *HakoPlugin::collectGarbage()
 
 QJsonObject HakoPlugin::health() const
 {
-    return {{QStringLiteral("status"), QStringLiteral("ok")},
-            {QStringLiteral("instance"), m_context.instanceId},
-            {QStringLiteral("runtime"), m_context.settings.runtime},
-            {QStringLiteral("agent"), m_context.agentBinary},
-            {QStringLiteral("seccomp_profile"), m_context.seccompProfile},
-            {QStringLiteral("conversations"), int(m_sandboxes.size())},
-            {QStringLiteral("workspaces"), m_context.workspaces->health()},
-            {QStringLiteral("pool"), m_pool ? m_pool->health()
-                                            : QJsonObject{{QStringLiteral("size"), m_context.settings.poolSize},
-                                                          {QStringLiteral("ready"), 0},
-                                                          {QStringLiteral("starting"), 0}}},
-            {QStringLiteral("last_gc"), m_reaper->lastRun()}};
+    QJsonObject health = m_telemetry->health();
+    health.insert(QStringLiteral("workspaces"), m_context.workspaces->health());
+    health.insert(QStringLiteral("pool"), m_pool ? m_pool->health()
+                                                 : QJsonObject{{QStringLiteral("size"), m_context.settings.poolSize},
+                                                               {QStringLiteral("ready"), 0},
+                                                               {QStringLiteral("starting"), 0}});
+    return health;
 }
 
 void HakoPlugin::shutdown()
@@ -201,6 +221,7 @@ void HakoPlugin::shutdown()
     m_shuttingDown = true;
     m_started = false;
     m_reaper->stop(); // no sweep starts while the containers go
+    m_telemetry->stop();
     if (m_pool)
         m_pool->stop(); // nor a refill
     QEventLoop loop;
@@ -212,7 +233,10 @@ void HakoPlugin::shutdown()
         for (const ContainerInfo &c : found)
             names << c.name;
         // One `docker rm -f` for all of them: the daemon removes them in parallel.
-        m_context.engine->remove(names, &loop, [&loop](const Error &) { loop.quit(); });
+        m_context.engine->remove(names, &loop, [this, &loop](const Error &, const QStringList &removed) {
+            m_telemetry->containersRemoved(QStringLiteral("shutdown"), int(removed.size()));
+            loop.quit();
+        });
     });
     loop.exec();
     qDeleteAll(m_sandboxes);

@@ -5,6 +5,7 @@
 #include "lifecycle/activitystore.h"
 #include "lifecycle/reaper.h"
 #include "lifecycle/sandbox.h"
+#include "telemetry/telemetry.h"
 #include "lifecycle/warmpool.h"
 #include "lifecycle/workspacestore.h"
 #include "toolrunner.h"
@@ -50,6 +51,7 @@ private:
     WarmPool *m_pool = nullptr;
     ActivityStore *m_activity = new ActivityStore(&m_context, this);
     Reaper *m_reaper = new Reaper(&m_context, m_activity, this);
+    telemetry::Telemetry *m_telemetry = new telemetry::Telemetry(&m_context, this);
 };
 
 } // namespace hako

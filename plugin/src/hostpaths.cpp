@@ -1,6 +1,7 @@
 #include "hostpaths.h"
 
 #include "policy/errors.h"
+#include "policy/seccomplayers.h"
 #include "policy/seccompprofile.h"
 
 #include <QDir>
@@ -40,7 +41,8 @@ QString locateAgentBinary()
     if (!fromEnv.isEmpty())
         return fromEnv;
     const QString dir = pluginDirectory();
-    for (const char *relative : {"/../bin/hako-agent", "/../../libexec/hako/hako-agent", "/hako-agent"}) {
+    // The build tree, the install tree (cmake/HakoInstall.cmake), beside the plugin.
+    for (const char *relative : {"/../bin/hako-agent", "/" HAKO_AGENT_FROM_PLUGIN, "/hako-agent"}) {
         const QFileInfo candidate(dir + QLatin1String(relative));
         if (candidate.isFile() && candidate.isExecutable())
             return candidate.canonicalFilePath();
@@ -48,27 +50,25 @@ QString locateAgentBinary()
     return {};
 }
 
-QString materialiseSeccompProfile(const QString &configured, const QString &runtimeDir, Error *error)
+SeccompFiles materialiseSeccompProfile(const QString &configured, const QString &runtimeDir, Error *error)
 {
-    if (!configured.isEmpty()) {
-        QFile file(configured);
-        if (!file.open(QIODevice::ReadOnly))
-            *error = makeError(ErrorCode::HostIo, {configured});
-        else
-            *error = validateSeccompProfile(file.readAll());
-        return configured;
-    }
     initResources();
-    QFile embedded(QStringLiteral(":/hako/policies/workspace-seccomp.json"));
     // Never fall back to the engine's default profile silently.
-    if (!embedded.open(QIODevice::ReadOnly)) {
-        *error = makeError(ErrorCode::HostIo, {embedded.fileName()});
+    QFile source(configured.isEmpty() ? QStringLiteral(":/hako/policies/workspace-seccomp.json") : configured);
+    if (!source.open(QIODevice::ReadOnly)) {
+        *error = makeError(ErrorCode::HostIo, {source.fileName()});
         return {};
     }
-    const QString path = runtimeDir + QStringLiteral("/workspace-seccomp.json");
-    if (!QDir().mkpath(runtimeDir) || !writeFileAtomically(path, embedded.readAll()))
-        *error = makeError(ErrorCode::HostIo, {path});
-    return path;
+    const QByteArray profile = source.readAll();
+    if ((*error = validateSeccompProfile(profile)))
+        return {};
+    const SeccompLayers layers = splitSeccompProfile(profile);
+    const SeccompFiles files{runtimeDir + QStringLiteral("/workspace-seccomp.json"),
+                             runtimeDir + QStringLiteral("/agent-seccomp.json")};
+    if (!QDir().mkpath(runtimeDir) || !writeFileAtomically(files.dockerProfile, layers.dockerProfile)
+        || !writeFileAtomically(files.agentRules, layers.agentRules))
+        *error = makeError(ErrorCode::HostIo, {runtimeDir});
+    return files;
 }
 
 QString loadOrCreateInstanceId(const QString &runtimeDir, Error *error)

@@ -1,5 +1,5 @@
 // Host-side files the plugin needs besides its settings: the agent binary,
-// the seccomp profile handed to docker, the instance identity.
+// the seccomp layers handed to docker and to the agent, the instance identity.
 #pragma once
 
 #include <hako/error.h>
@@ -11,9 +11,15 @@ namespace hako {
 // hako-agent next to the plugin (build tree or install tree), or $HAKO_AGENT.
 QString locateAgentBinary();
 
-// The profile docker should load: the configured path, else the embedded
-// whitelist written under `runtimeDir`.
-QString materialiseSeccompProfile(const QString &configured, const QString &runtimeDir, Error *error);
+struct SeccompFiles
+{
+    QString dockerProfile; // for --security-opt seccomp=
+    QString agentRules;    // mounted for hako-agent's own layer
+};
+
+// The configured profile, else the embedded whitelist, validated and split
+// into its two layers (policy/seccomplayers.h), both written under `runtimeDir`.
+SeccompFiles materialiseSeccompProfile(const QString &configured, const QString &runtimeDir, Error *error);
 
 // A stable identity for this host's containers, kept in `runtimeDir` so that
 // every process of the same host shares it and a restarted host keeps it.

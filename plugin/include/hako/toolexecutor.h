@@ -43,7 +43,9 @@ public:
     // Starts background work (GC, admin endpoints) for a long-running host.
     virtual void start() = 0;
 
-    // The container system's state, as reported by /healthz.
+    // The container system's state, as reported by /healthz. Before start(),
+    // the first call begins one check and reports "not_checked_yet"; a later
+    // call (seconds after) has its result.
     virtual QJsonObject health() const = 0;
 
     // Destroys every container this host instance owns, within a bound, and

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcAgent, "hako.agent", QtInfoMsg)
@@ -116,6 +117,8 @@ void AgentChannel::handleFrame(const Frame &frame)
                 return fail(makeError(ErrorCode::AgentProtocol, {}, QStringLiteral("version %1").arg(version)));
             m_ready = true;
             Q_EMIT ready();
+        } else if (frame.type == proto::Type::Event) {
+            handleEvent(frame.payload);
         } else if (frame.type == proto::Type::Error) {
             qCWarning(lcAgent) << "agent refused the connection:" << frame.payload.left(500);
         }
@@ -128,6 +131,21 @@ void AgentChannel::handleFrame(const Frame &frame)
     if (frame.type == proto::Type::Result || frame.type == proto::Type::Error)
         m_handlers.remove(frame.id);
     handler(frame);
+}
+
+void AgentChannel::handleEvent(const QByteArray &payload)
+{
+    const QJsonObject event = QJsonDocument::fromJson(payload).object();
+    const QString syscall = event.value(QLatin1String("syscall")).toString();
+    // The name becomes a metric label: only what a system call name can look like.
+    static const QRegularExpression name(QStringLiteral("^[a-z0-9_]{1,40}$"));
+    if (event.value(QLatin1String("event")).toString() != QLatin1String("seccomp_violation")
+        || !name.match(syscall).hasMatch()) {
+        qCWarning(lcAgent) << "ignoring an agent event:" << payload.left(200);
+        return;
+    }
+    qCWarning(lcAgent) << "seccomp denied" << syscall << "in a sandbox";
+    Q_EMIT seccompViolation(syscall);
 }
 
 void AgentChannel::fail(const Error &error)

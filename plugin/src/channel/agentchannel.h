@@ -38,11 +38,14 @@ Q_SIGNALS:
     void ready();
     void failed(const hako::Error &error); // never became ready
     void lost(const hako::Error &error);   // was ready, now gone
+    // The agent's seccomp layer denied one call by this name (one signal per attempt).
+    void seccompViolation(const QString &syscall);
 
 private:
     void tryConnect();
     void onReadyRead();
     void handleFrame(const Frame &frame);
+    void handleEvent(const QByteArray &payload);
     void fail(const Error &error);
     void failAllCalls(const Error &error);
 

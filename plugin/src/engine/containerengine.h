@@ -25,12 +25,26 @@ struct ContainerInfo
     bool isRunning() const { return state == QLatin1String("running"); }
 };
 
+// What the engine says about itself, for /healthz and doctor.
+struct EngineInfo
+{
+    QString version;
+    QStringList runtimes;
+    bool seccomp = false;  // the engine applies seccomp profiles
+    bool userns = false;   // userns-remap is on
+    bool apparmor = false; // containers get an AppArmor profile
+    QString cgroupDriver;  // cgroupfs or systemd
+    int cgroupVersion = 0;
+};
+
 class ContainerEngine : public QObject
 {
     Q_OBJECT
 public:
     using Done = std::function<void(const Error &)>;
     using Listed = std::function<void(const Error &, const QList<ContainerInfo> &)>;
+    using Removed = std::function<void(const Error &, const QStringList &removed)>;
+    using Probed = std::function<void(const Error &, const EngineInfo &)>;
 
     using QObject::QObject;
     ~ContainerEngine() override = default;
@@ -43,10 +57,18 @@ public:
     virtual void list(const QMap<QString, QString> &labels, QObject *context, Listed done) = 0;
     // The managed containers with any of these exact names, in one call.
     virtual void listNamed(const QStringList &names, QObject *context, Listed done) = 0;
-    // Force-removes the named containers; names already gone are not an error.
-    virtual void remove(const QStringList &names, QObject *context, Done done) = 0;
     // Gives a container a new name; labels cannot change, names can.
     virtual void rename(const QString &from, const QString &to, QObject *context, Done done) = 0;
+    // Force-removes the named containers; names already gone are not an error
+    // and are not among those reported removed.
+    virtual void remove(const QStringList &names, QObject *context, Removed done) = 0;
+    // Asks the engine for its version and security features; fails when it
+    // cannot be reached within `timeoutMs`.
+    virtual void probe(int timeoutMs, QObject *context, Probed done) = 0;
+
+Q_SIGNALS:
+    // A command failed; `operation` is one of a few fixed words (run, ps, rm, info).
+    void commandFailed(const QString &operation);
 };
 
 } // namespace hako

@@ -24,6 +24,7 @@ inline constexpr char kPool[] = "org.hako.pool";
 } // namespace label
 
 inline constexpr char kAgentPathInContainer[] = "/opt/hako/hako-agent";
+inline constexpr char kAgentSeccompInContainer[] = "/opt/hako/seccomp.json";
 inline constexpr char kSocketDirInContainer[] = "/var/run/hako";
 inline constexpr char kWorkspaceInContainer[] = "/workspace";
 
@@ -34,12 +35,15 @@ struct ContainerSpec
     QString runtime = QStringLiteral("runc");
     double cpus = 2;
     qint64 memoryBytes = 2LL << 30;
-    int pids = 100;
+    int pids = 100;          // processes and threads of the container's tools; 0: no limit
+    bool readOnlyRootfs = true;
     qint64 tmpSizeBytes = 512LL << 20;
     QString seccompProfile; // host path of the profile JSON
+    QString appArmorProfile; // a loaded AppArmor profile's name; empty where the kernel has none
     QString workspaceDir;   // host side of /workspace
     QString socketDir;      // host side of /var/run/hako
     QString agentBinary;    // host path of hako-agent
+    QString agentSeccompRules; // host path of the agent's seccomp layer (policy/seccomplayers.h)
     QString user = QStringLiteral("1000:1000");
     QMap<QString, QString> labels;
     QStringList environment; // KEY=VALUE; never a credential
@@ -47,6 +51,16 @@ struct ContainerSpec
 
 // Arguments after the docker binary: "run", "-d", ..., image, agent args.
 QStringList runArguments(const ContainerSpec &spec);
+
+// gVisor's runtime. Its Sentry serves every task of the sandbox with several
+// host threads, so the host's pids cgroup cannot count the container's tasks
+// (docs/process-limits.md).
+bool isGvisorRuntime(const QString &runtime);
+
+// The host pids cgroup bound for a gVisor sandbox whose tasks are limited to
+// `pids` inside it: room for the Sentry's own threads, so that the limit inside
+// trips first and the host bound only stops a runaway Sentry.
+int gvisorHostPidsLimit(int pids);
 
 // Names of environment variables that must never reach a container or the
 // docker CLI: credentials of any kind.

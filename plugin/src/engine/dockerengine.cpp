@@ -2,6 +2,7 @@
 
 #include "../policy/errors.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -30,6 +31,20 @@ QMap<QString, QString> parseLabels(const QString &joined)
             labels.insert(pair.left(eq), pair.mid(eq + 1));
     }
     return labels;
+}
+
+// What the error message says the engine failed to do.
+QString describe(const QString &operation)
+{
+    if (operation == QLatin1String("run"))
+        return QStringLiteral("start a container");
+    if (operation == QLatin1String("ps"))
+        return QStringLiteral("list containers");
+    if (operation == QLatin1String("rm"))
+        return QStringLiteral("remove containers");
+    if (operation == QLatin1String("rename"))
+        return QStringLiteral("rename a container");
+    return QStringLiteral("report its state");
 }
 
 QStringList filterArguments(const QMap<QString, QString> &labels)
@@ -95,8 +110,10 @@ void DockerEngine::run(const QString &operation, const QStringList &args, int ti
         process->disconnect();
         const QByteArray out = process->readAllStandardOutput();
         process->deleteLater();
-        if (error)
-            qCWarning(lcDocker).noquote() << operation << "failed:" << error.logMessage;
+        if (error) {
+            qCWarning(lcDocker).noquote() << "docker" << operation << "failed:" << error.logMessage;
+            Q_EMIT commandFailed(operation);
+        }
         if (guard)
             done(error, out);
     };
@@ -112,7 +129,7 @@ void DockerEngine::run(const QString &operation, const QStringList &args, int ti
         if (status == QProcess::NormalExit && exitCode == 0)
             return finish({});
         const QString stderrText = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
-        Error error = makeError(ErrorCode::DockerFailed, {operation}, stderrText.left(2000));
+        Error error = makeError(ErrorCode::DockerFailed, {describe(operation)}, stderrText.left(2000));
         if (stderrText.contains(QLatin1String("is already in use")))
             error.code = QStringLiteral("name_in_use");
         finish(error);
@@ -136,7 +153,7 @@ void DockerEngine::startNext()
             continue; // its sandbox is gone: nobody waits for this container
         ++m_startsRunning;
         // The engine is the context, so that the slot is given back even when `next.context` goes meanwhile.
-        run(QStringLiteral("start a container"), runArguments(next.spec), m_config.startTimeoutMs, this,
+        run(QStringLiteral("run"), runArguments(next.spec), m_config.startTimeoutMs, this,
             [this, next](const Error &error, const QByteArray &) {
                 --m_startsRunning;
                 startNext();
@@ -164,7 +181,7 @@ void DockerEngine::ps(const QStringList &filters, QObject *context, Listed done)
 {
     QStringList args = {QStringLiteral("ps"), QStringLiteral("--all"), QStringLiteral("--no-trunc"),
                         QStringLiteral("--format"), QStringLiteral("{{json .}}")};
-    run(QStringLiteral("list containers"), args + filters, m_config.commandTimeoutMs, context,
+    run(QStringLiteral("ps"), args + filters, m_config.commandTimeoutMs, context,
         [done](const Error &error, const QByteArray &out) {
             QList<ContainerInfo> containers;
             for (const QByteArray &line : out.split('\n')) {
@@ -176,23 +193,56 @@ void DockerEngine::ps(const QStringList &filters, QObject *context, Listed done)
         });
 }
 
-void DockerEngine::remove(const QStringList &names, QObject *context, Done done)
+void DockerEngine::remove(const QStringList &names, QObject *context, Removed done)
 {
     if (names.isEmpty())
-        return done({});
-    run(QStringLiteral("remove containers"),
+        return done({}, {});
+    run(QStringLiteral("rm"),
         QStringList{QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes")} + names,
-        m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &) {
-            // "No such container" is what we wanted anyway.
+        m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &out) {
+            // The CLI prints the name of each container it removed; one already
+            // gone is what we wanted anyway.
+            const QStringList removed = QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
             if (error && error.logMessage.contains(QLatin1String("No such container")))
-                return done({});
-            done(error);
+                return done({}, removed);
+            done(error, removed);
         });
+}
+
+void DockerEngine::probe(int timeoutMs, QObject *context, Probed done)
+{
+    run(QStringLiteral("info"), {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")},
+        timeoutMs, context, [done](const Error &error, const QByteArray &out) {
+            EngineInfo info;
+            if (!error && !parseInfo(out, &info))
+                return done(makeError(ErrorCode::DockerFailed, {describe(QStringLiteral("info"))},
+                                      QStringLiteral("unexpected output")), info);
+            done(error, info);
+        });
+}
+
+bool DockerEngine::parseInfo(const QByteArray &json, EngineInfo *info)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    info->version = o.value(QLatin1String("ServerVersion")).toString();
+    if (info->version.isEmpty())
+        return false;
+    info->runtimes = o.value(QLatin1String("Runtimes")).toObject().keys();
+    // Entries look like "name=seccomp,profile=default".
+    for (const QJsonValue &option : o.value(QLatin1String("SecurityOptions")).toArray()) {
+        const QString name = option.toString().section(QLatin1Char(','), 0, 0);
+        info->seccomp = info->seccomp || name == QLatin1String("name=seccomp");
+        info->userns = info->userns || name == QLatin1String("name=userns");
+        info->apparmor = info->apparmor || name == QLatin1String("name=apparmor");
+    }
+    info->cgroupDriver = o.value(QLatin1String("CgroupDriver")).toString();
+    info->cgroupVersion = o.value(QLatin1String("CgroupVersion")).toString().toInt();
+    return true;
 }
 
 void DockerEngine::rename(const QString &from, const QString &to, QObject *context, Done done)
 {
-    run(QStringLiteral("rename a container"), {QStringLiteral("rename"), from, to}, m_config.commandTimeoutMs, context,
+    run(QStringLiteral("rename"), {QStringLiteral("rename"), from, to}, m_config.commandTimeoutMs, context,
         [done](const Error &error, const QByteArray &) { done(error); });
 }
 

@@ -30,13 +30,16 @@ public:
     void start(const ContainerSpec &spec, QObject *context, Done done) override;
     void list(const QMap<QString, QString> &labels, QObject *context, Listed done) override;
     void listNamed(const QStringList &names, QObject *context, Listed done) override;
-    void remove(const QStringList &names, QObject *context, Done done) override;
     void rename(const QString &from, const QString &to, QObject *context, Done done) override;
+    void remove(const QStringList &names, QObject *context, Removed done) override;
+    void probe(int timeoutMs, QObject *context, Probed done) override;
 
     // The environment the docker CLI runs with: only what it needs, no secrets.
     static QProcessEnvironment scrubbedEnvironment(const QProcessEnvironment &from, const QString &dockerHost);
     // One `docker ps --format '{{json .}}'` line; false when it is not one.
     static bool parsePsLine(const QByteArray &line, ContainerInfo *info);
+    // `docker info --format '{{json .}}'`; false when it is not that.
+    static bool parseInfo(const QByteArray &json, EngineInfo *info);
 
 private:
     struct PendingStart
@@ -48,6 +51,7 @@ private:
     void startNext();
 
     using Finished = std::function<void(const Error &, const QByteArray &out)>;
+    // `operation`: run, ps, rm, rename or info (the docker subcommand, and the metric label).
     void ps(const QStringList &filters, QObject *context, Listed done);
     void run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done);
 

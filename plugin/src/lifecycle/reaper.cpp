@@ -203,7 +203,7 @@ void Reaper::decide(SweepRun *run, const QList<ContainerInfo> &found)
     }
     qCDebug(lcGc) << "sweep:" << found.size() << "managed containers," << names.size() << "to reap";
     // One `docker rm -f` for all: the daemon removes them in parallel.
-    m_context->engine->remove(names, run, [this, run](const Error &error) { finish(run, error); });
+    m_context->engine->remove(names, run, [this, run](const Error &error, const QStringList &) { finish(run, error); });
 }
 
 void Reaper::finish(SweepRun *run, const Error &error)

@@ -102,12 +102,13 @@ void Sandbox::adoptOrCreate(const QList<ContainerInfo> &found)
     if (!use.isEmpty()) {
         // Only a crash between taking a pool container and renaming it leaves two.
         if (!others.isEmpty())
-            m_context->engine->remove(others, this, [](const Error &) {});
+            m_context->engine->remove(others, this, [](const Error &, const QStringList &) {});
         return connectAgent(kAdoptTimeoutMs, use);
     }
     // A stopped container (agent died, OOM, daemon restart) is replaced; its
     // workspace lives on the host and carries over.
-    m_context->engine->remove(others, this, [this](const Error &error) {
+    m_context->engine->remove(others, this, [this](const Error &error, const QStringList &removed) {
+        Q_EMIT containersRemoved(QStringLiteral("error"), int(removed.size()));
         if (error)
             return settle(error);
         poolclaims::remove(m_context->settings.runtimeDir, m_key);
@@ -132,6 +133,7 @@ void Sandbox::create()
             }
             if (error)
                 return settle(error);
+            Q_EMIT containerCreated();
             connectAgent(kAgentStartTimeoutMs, QString());
         });
     });
@@ -157,7 +159,8 @@ void Sandbox::connectAgent(int timeoutMs, const QString &adopted)
         if (adopted.isEmpty())
             return settle(error);
         // The workspace is on the host: a fresh container loses nothing.
-        m_context->engine->remove({adopted}, this, [this](const Error &removeError) {
+        m_context->engine->remove({adopted}, this, [this](const Error &removeError, const QStringList &removed) {
+            Q_EMIT containersRemoved(QStringLiteral("error"), int(removed.size()));
             if (removeError)
                 return settle(removeError);
             poolclaims::remove(m_context->settings.runtimeDir, m_key);
@@ -165,6 +168,7 @@ void Sandbox::connectAgent(int timeoutMs, const QString &adopted)
         });
     });
     connect(m_channel, &AgentChannel::lost, this, [this] { m_state = State::Idle; });
+    connect(m_channel, &AgentChannel::seccompViolation, this, &Sandbox::seccompViolation);
     m_channel->open(socketDir() + QStringLiteral("/agent.sock"), timeoutMs);
 }
 
@@ -224,7 +228,9 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
         QStringList names = {containerName()};
         if (const QString claimed = poolclaims::read(runtimeDir, m_key); !claimed.isEmpty())
             names << claimed;
-        m_context->engine->remove(names, this, [this, runtimeDir, deleteWorkspace, done](const Error &error) {
+        m_context->engine->remove(names, this, [this, runtimeDir, deleteWorkspace, done](const Error &error,
+                                                                                   const QStringList &removed) {
+            Q_EMIT containersRemoved(QStringLiteral("ended"), int(removed.size()));
             if (!error) {
                 poolclaims::remove(runtimeDir, m_key);
                 QDir(socketDir()).removeRecursively();

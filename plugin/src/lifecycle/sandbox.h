@@ -5,6 +5,8 @@
 // start two containers for one conversation.
 #pragma once
 
+#include "../hostpaths.h"
+
 #include "../engine/containerengine.h"
 #include "../policy/settings.h"
 #include "filelock.h"
@@ -32,7 +34,8 @@ struct SandboxContext
     Settings settings;
     QString instanceId;
     QString agentBinary;
-    QString seccompProfile; // host path, empty for the engine's default
+    SeccompFiles seccomp;
+    QString appArmorProfile; // empty where the kernel has no AppArmor
     uint containerUid = 1000; // owner of the workspace and socket directory on the host
     proxy::CredentialProxy *proxy = nullptr; // serves every sandbox's proxy.sock
     WorkspaceStore *workspaces = nullptr;
@@ -56,6 +59,12 @@ public:
     void whenReady(QObject *receiver, ReadyCallback callback);
     // Removes the container; the workspace survives unless asked otherwise.
     void destroy(bool deleteWorkspace, std::function<void(const Error &)> done);
+
+Q_SIGNALS:
+    // For metrics and the audit log.
+    void containerCreated();
+    void containersRemoved(const QString &reason, int count); // reason: ended or error
+    void seccompViolation(const QString &syscall);            // as the agent reported it
 
 private:
     enum class State { Idle, Starting, Ready };

@@ -24,7 +24,9 @@ ContainerSpec sandboxSpec(const SandboxContext &context, const QString &name, co
     spec.memoryBytes = s.memoryBytes;
     spec.pids = s.pids;
     spec.tmpSizeBytes = s.tmpSizeBytes;
-    spec.seccompProfile = context.seccompProfile;
+    spec.seccompProfile = context.seccomp.dockerProfile;
+    spec.agentSeccompRules = context.seccomp.agentRules;
+    spec.appArmorProfile = context.appArmorProfile;
     spec.workspaceDir = workspaceDir;
     spec.socketDir = socketDir;
     spec.agentBinary = context.agentBinary;

@@ -149,7 +149,7 @@ void WarmPool::reconcile()
                 && !FileLock::isLocked(lockPath(m_context->settings.runtimeDir, slot)))
                 abandoned << c.name;
         }
-        m_context->engine->remove(abandoned, this, [this](const Error &removeError) {
+        m_context->engine->remove(abandoned, this, [this](const Error &removeError, const QStringList &) {
             if (!removeError)
                 for (const QString &slot : slotsOnDisk(*m_context))
                     discardLeftovers(*m_context, slot);
@@ -234,7 +234,7 @@ void WarmPool::discard(Slot *slot)
     const QString id = slot->id;
     const QString name = slot->name;
     slot->deleteLater(); // releases its lock; this may run in one of its own callbacks
-    m_context->engine->remove({name}, this, [this, id](const Error &error) {
+    m_context->engine->remove({name}, this, [this, id](const Error &error, const QStringList &) {
         if (!error)
             discardLeftovers(*m_context, id);
     });

@@ -53,6 +53,7 @@ enum class ErrorCode {
     SeccompRuleRejected,
     SeccompTooLong,
     AgentMissing,
+    AppArmorProfileMissing,
     // Workspaces (lifecycle/workspacestore.h):
     WorkspaceCap,
     WorkspaceUncapped,

@@ -1,6 +1,6 @@
 // Unit checks for the agent's framing and path confinement, without Qt: the
 // agent links no Qt and neither does its test. Behaviour over a real socket is
-// covered by tests/integration/agent_driver.py.
+// covered by tests/integration/agent/agent_driver.py.
 #include "editor.h"
 #include "pathguard.h"
 #include "protocol.h"
@@ -43,7 +43,7 @@ void testFraming()
               && h.type == proto::Type::Stdout,
           "round trip");
     check(decode(frame.substr(0, 8), h) == proto::DecodeStatus::NeedMore, "partial header");
-    for (unsigned char bad : {0, 11, 255}) {
+    for (unsigned char bad : {0, 12, 255}) {
         std::string b = frame;
         b[4] = static_cast<char>(bad);
         check(decode(b, h) == proto::DecodeStatus::BadType, "type " + std::to_string(bad) + " rejected");

@@ -1,63 +1,78 @@
 #include "pluginsession.h"
 
-#include "pluginhost.h"
-
-#include <QElapsedTimer>
+#include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
 #include <QTimer>
 #include <QUuid>
 
 #include <memory>
 
-namespace {
+PluginSession::PluginSession() { m_loader.setFileName(QStringLiteral(HAKO_PLUGIN_FILE)); }
 
-hako::host::PluginHost &pluginHost()
+PluginSession::~PluginSession()
 {
-    static hako::host::PluginHost host;
-    return host;
+    if (m_executor)
+        m_executor->shutdown();
 }
 
-} // namespace
-
-PluginSession::PluginSession(const HakoHostDriver &host, const QJsonObject &settings)
+QString PluginSession::open(const QJsonObject &settings)
 {
-    hako::host::PluginHost &loader = pluginHost();
-    if (!loader.executor() && !loader.load(QStringLiteral(HAKO_PLUGIN_PATH), &m_problem))
-        return;
-    m_executor = loader.executor();
-    QJsonObject all = settings;
-    all.insert(QStringLiteral("paths.workspaces"), host.workspacesDir());
-    all.insert(QStringLiteral("paths.runtime"), host.runtimeDir());
+    m_executor = qobject_cast<hako::ToolExecutor *>(m_loader.instance());
+    if (!m_executor)
+        return m_loader.errorString();
+    QJsonObject all = {{QStringLiteral("paths.workspaces"), m_root.filePath(QStringLiteral("workspaces"))},
+                       {QStringLiteral("paths.runtime"), m_root.filePath(QStringLiteral("run"))}};
+    for (auto it = settings.begin(); it != settings.end(); ++it)
+        all.insert(it.key(), it.value());
+    QStringList problems;
     for (const hako::Error &e : m_executor->configure(all))
-        m_problem += e.logMessage + QLatin1Char('\n');
+        problems << e.logMessage;
+    return problems.join(QLatin1Char('\n'));
 }
 
-hako::ToolCall *PluginSession::start(const QString &conversation, const QString &command) const
+CallReply PluginSession::call(const QString &conversation, const QString &tool, const QJsonObject &input,
+                                int timeoutMs)
 {
-    return m_executor->call(conversation, QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("bash"),
-                            {{QStringLiteral("command"), command}});
+    std::unique_ptr<hako::ToolCall> call(
+        m_executor->call(conversation, QUuid::createUuid().toString(QUuid::WithoutBraces), tool, input));
+    waitFor([&] { return call->isFinished(); }, timeoutMs);
+    return {call->result(), call->error()};
 }
 
-CallOutcome PluginSession::wait(hako::ToolCall *call, int timeoutMs)
+CallReply PluginSession::bash(const QString &conversation, const QString &command)
 {
-    std::unique_ptr<hako::ToolCall> owned(call);
-    CallOutcome outcome;
-    QElapsedTimer clock;
-    clock.start();
-    if (!call->isFinished()) {
+    return call(conversation, QStringLiteral("bash"), {{QStringLiteral("command"), command}});
+}
+
+CallReply PluginSession::end(const QString &conversation, bool deleteWorkspace)
+{
+    std::unique_ptr<hako::ToolCall> call(m_executor->endConversation(conversation, deleteWorkspace));
+    waitFor([&] { return call->isFinished(); }, 60000);
+    return {call->result(), call->error()};
+}
+
+QByteArray PluginSession::get(const QString &address, const QString &path, int *status)
+{
+    QNetworkAccessManager manager;
+    std::unique_ptr<QNetworkReply> reply(manager.get(QNetworkRequest(QUrl(QStringLiteral("http://") + address + path))));
+    waitFor([&] { return reply->isFinished(); }, 30000);
+    if (status)
+        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return reply->readAll();
+}
+
+bool PluginSession::waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
         QEventLoop loop;
-        QObject::connect(call, &hako::ToolCall::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
         loop.exec();
     }
-    outcome.ms = clock.elapsed();
-    outcome.finished = call->isFinished();
-    outcome.result = call->result();
-    outcome.error = call->error();
-    return outcome;
-}
-
-CallOutcome PluginSession::bash(const QString &conversation, const QString &command, int timeoutMs) const
-{
-    return wait(start(conversation, command), timeoutMs);
+    return true;
 }

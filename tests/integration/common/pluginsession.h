@@ -1,38 +1,45 @@
-// The plugin loaded into the test process, the way an agent host application
-// has it (host-stub's PluginHost): calls go straight through ToolExecutor,
-// with the paths, and therefore the instance, of a HakoHostDriver. The plugin
-// is one object per process; a new session configures it afresh.
+// The plugin loaded in the test's own process, the way an embedding host
+// loads it, for tests that look at one long-running instance from outside:
+// its /metrics, /healthz and audit log. Calls block in a local event loop, so
+// the plugin's timers and admin server keep running meanwhile.
 #pragma once
-
-#include "hakohostdriver.h"
 
 #include <hako/toolexecutor.h>
 
 #include <QJsonObject>
+#include <QPluginLoader>
+#include <QTemporaryDir>
 
-struct CallOutcome
+struct CallReply
 {
     QJsonObject result;
     hako::Error error;
-    qint64 ms = 0;
-    bool finished = false; // false: the wait's bound passed first
-    QString stdoutText() const { return result.value(QLatin1String("stdout")).toString(); }
 };
 
 class PluginSession
 {
 public:
-    PluginSession(const HakoHostDriver &host, const QJsonObject &settings = {});
+    PluginSession();
+    ~PluginSession();
 
-    bool isValid() const { return m_executor && m_problem.isEmpty(); }
-    QString problem() const { return m_problem; }
+    // Loads the plugin and applies `settings` on top of the session's own
+    // directories; an error message, empty on success.
+    QString open(const QJsonObject &settings);
     hako::ToolExecutor *executor() const { return m_executor; }
+    QString root() const { return m_root.path(); }
 
-    hako::ToolCall *start(const QString &conversation, const QString &command) const;
-    static CallOutcome wait(hako::ToolCall *call, int timeoutMs = 180000);
-    CallOutcome bash(const QString &conversation, const QString &command, int timeoutMs = 180000) const;
+    CallReply call(const QString &conversation, const QString &tool, const QJsonObject &input,
+                     int timeoutMs = 120000);
+    CallReply bash(const QString &conversation, const QString &command);
+    CallReply end(const QString &conversation, bool deleteWorkspace = true);
+
+    // GET http://<admin address><path>; status in `status`.
+    static QByteArray get(const QString &address, const QString &path, int *status = nullptr);
+    // Waits (running the event loop) until `condition` holds or `timeoutMs` passes.
+    static bool waitFor(const std::function<bool()> &condition, int timeoutMs);
 
 private:
+    QTemporaryDir m_root;
+    QPluginLoader m_loader;
     hako::ToolExecutor *m_executor = nullptr;
-    QString m_problem;
 };

@@ -1,92 +1,73 @@
 #include "privatedockerd.h"
 
-#include "lifecycle/loopmount.h"
-
-#include <QDir>
-#include <QElapsedTimer>
+#include <QDeadlineTimer>
 #include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
-#include <QStandardPaths>
-#include <QTest>
+#include <QThread>
 
 #include <csignal>
-#include <sys/mount.h>
 #include <sys/prctl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace {
 
-// What the minimal image needs: the agent runs bash; tests use these commands.
-const char *const kPrograms[] = {"bash", "sh", "cat", "sleep", "ls", "head", "tr", "rm", "grep", "true", "echo"};
-
-// The shared libraries `program` loads, as ldd lists them.
-QStringList librariesOf(const QString &program)
-{
-    QProcess ldd;
-    ldd.start(QStringLiteral("ldd"), {program});
-    ldd.waitForFinished(10000);
-    QStringList libraries;
-    for (const QString &line : QString::fromLocal8Bit(ldd.readAllStandardOutput()).split(QLatin1Char('\n'))) {
-        for (const QString &word : line.simplified().split(QLatin1Char(' ')))
-            if (word.startsWith(QLatin1Char('/')))
-                libraries << word;
-    }
-    return libraries;
-}
-
-bool run(const QString &program, const QStringList &args, int timeoutMs = 60000)
-{
-    QProcess p;
-    p.start(program, args);
-    return p.waitForFinished(timeoutMs) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-}
+QString dockerCli() { return QStringLiteral("docker"); }
 
 } // namespace
 
-PrivateDockerd::PrivateDockerd() : m_dir(QStringLiteral("/tmp/hako-dockerd-XXXXXX")) {}
+PrivateDockerd::PrivateDockerd(const QJsonObject &config) : m_dir(QDir::tempPath() + QStringLiteral("/hako-dockerd-XXXXXX"))
+{
+    QFile file(m_dir.filePath(QStringLiteral("daemon.json")));
+    if (file.open(QIODevice::WriteOnly))
+        file.write(QJsonDocument(config).toJson());
+}
 
 PrivateDockerd::~PrivateDockerd()
 {
+    // After a kill, a fresh start finds the survivors so that they can be removed.
+    if (m_killed && !isRunning())
+        start();
     if (isRunning()) {
-        const HostRun ids = docker({QStringLiteral("ps"), QStringLiteral("-aq")});
-        const QStringList list = QString::fromUtf8(ids.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        if (!list.isEmpty())
-            docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);
-        stop();
+        // Its containers go with it; nothing of it may outlive the test.
+        QByteArray ids;
+        if (docker({QStringLiteral("ps"), QStringLiteral("-aq")}, &ids) == 0 && !ids.trimmed().isEmpty())
+            docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")}
+                   + QString::fromLatin1(ids).split(QLatin1Char('\n'), Qt::SkipEmptyParts));
+        if (!stop())
+            kill();
     }
-    for (const QString &point : hako::loopmount::mountPointsUnder(m_dir.path()))
-        ::umount2(QFile::encodeName(point).constData(), MNT_DETACH);
+    delete m_process;
 }
+
+QString PrivateDockerd::host() const { return QStringLiteral("unix://") + m_dir.filePath(QStringLiteral("docker.sock")); }
+
+bool PrivateDockerd::isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
 
 bool PrivateDockerd::start(int timeoutMs)
 {
-    const QString root = m_dir.path();
-    QFile config(root + QStringLiteral("/daemon.json"));
-    if (!config.open(QIODevice::WriteOnly) || config.write("{}\n") != 3)
+    if (isRunning())
+        return true;
+    delete m_process;
+    m_process = new QProcess;
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setStandardOutputFile(m_dir.filePath(QStringLiteral("dockerd.log")), QIODevice::Append);
+    // If the test dies, so does its daemon (which then stops its containerd).
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    m_process->start(QStringLiteral("dockerd"),
+                     {QStringLiteral("--host"), host(),
+                      QStringLiteral("--data-root"), m_dir.filePath(QStringLiteral("data")),
+                      QStringLiteral("--exec-root"), m_dir.filePath(QStringLiteral("exec")),
+                      QStringLiteral("--pidfile"), m_dir.filePath(QStringLiteral("docker.pid")),
+                      QStringLiteral("--config-file"), m_dir.filePath(QStringLiteral("daemon.json")),
+                      QStringLiteral("--bridge=none"), QStringLiteral("--iptables=false"),
+                      QStringLiteral("--ip6tables=false")});
+    if (!m_process->waitForStarted(10000))
         return false;
-    config.close();
-    m_daemon = std::make_unique<QProcess>();
-    m_daemon->setProcessChannelMode(QProcess::MergedChannels);
-    m_daemon->setStandardOutputFile(root + QStringLiteral("/dockerd.log"), QIODevice::Append);
-    // Never outlive the test, even when it is killed.
-    m_daemon->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-    m_daemon->start(QStringLiteral("dockerd"),
-                    {QStringLiteral("--host"), host(), QStringLiteral("--data-root"), root + QStringLiteral("/data"),
-                     QStringLiteral("--exec-root"), root + QStringLiteral("/exec"), QStringLiteral("--pidfile"),
-                     root + QStringLiteral("/docker.pid"), QStringLiteral("--config-file"), config.fileName(),
-                     QStringLiteral("--bridge=none"), QStringLiteral("--iptables=false"),
-                     QStringLiteral("--ip-masq=false"), QStringLiteral("--log-level=warn")});
-    if (!m_daemon->waitForStarted(10000))
-        return false;
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < timeoutMs) {
-        if (!isRunning())
-            return false;
-        if (docker({QStringLiteral("version")}, 10000).exitCode == 0)
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired() && isRunning()) {
+        if (docker({QStringLiteral("info")}, nullptr, 10000) == 0)
             return true;
-        QTest::qWait(250);
+        QThread::msleep(200);
     }
     return false;
 }
@@ -95,43 +76,52 @@ bool PrivateDockerd::stop(int timeoutMs)
 {
     if (!isRunning())
         return true;
-    m_daemon->terminate();
-    return m_daemon->waitForFinished(timeoutMs);
+    m_process->terminate();
+    return m_process->waitForFinished(timeoutMs);
 }
 
-bool PrivateDockerd::isRunning() const { return m_daemon && m_daemon->state() != QProcess::NotRunning; }
-
-HostRun PrivateDockerd::docker(const QStringList &args, int timeoutMs) const
+void PrivateDockerd::kill()
 {
-    return HakoHostDriver::docker(QStringList{QStringLiteral("--host"), host()} + args, timeoutMs);
+    if (!isRunning())
+        return;
+    m_process->kill();
+    m_process->waitForFinished(10000);
+    m_killed = true;
 }
 
-bool PrivateDockerd::importMinimalImage(const QString &name)
+int PrivateDockerd::docker(const QStringList &args, QByteArray *out, int timeoutMs) const
 {
-    const QString rootfs = m_dir.path() + QStringLiteral("/rootfs");
-    for (const char *dir : {"/tmp", "/workspace", "/var/run/hako", "/opt/hako", "/etc"})
-        QDir().mkpath(rootfs + QLatin1String(dir));
-    // The container's /tmp tmpfs takes this mode: the agent keeps its state there.
-    if (::chmod(QFile::encodeName(rootfs + QStringLiteral("/tmp")).constData(), 01777) != 0)
-        return false;
-    QStringList files;
-    for (const char *program : kPrograms) {
-        const QString path = QStandardPaths::findExecutable(QLatin1String(program), {QStringLiteral("/usr/bin")});
-        if (path.isEmpty())
-            return false;
-        files << path << librariesOf(path);
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), host());
+    p.setProcessEnvironment(env);
+    p.start(dockerCli(), args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        return -1;
     }
-    files.removeDuplicates();
-    // Every program also under /bin, where scripts and the agent look.
-    if (!run(QStringLiteral("cp"), QStringList{QStringLiteral("--parents"), QStringLiteral("-L")} + files + QStringList{rootfs})
-        || ::symlink("usr/bin", QFile::encodeName(rootfs + QStringLiteral("/bin")).constData()) != 0)
-        return false;
-    return run(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("tar -C \"$1\" -c . | docker --host \"$2\" import - \"$3\""),
-                                      QStringLiteral("sh"), rootfs, host(), name});
+    if (out)
+        *out = p.readAllStandardOutput();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+bool PrivateDockerd::loadImage(const QString &image) const
+{
+    QProcess save;
+    QProcess load;
+    save.setStandardOutputProcess(&load);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), host());
+    load.setProcessEnvironment(env);
+    save.start(dockerCli(), {QStringLiteral("save"), image});
+    load.start(dockerCli(), {QStringLiteral("load"), QStringLiteral("--quiet")});
+    const bool ok = save.waitForFinished(300000) && load.waitForFinished(300000);
+    return ok && save.exitCode() == 0 && load.exitCode() == 0;
 }
 
 QByteArray PrivateDockerd::log() const
 {
-    QFile file(m_dir.path() + QStringLiteral("/dockerd.log"));
-    return file.open(QIODevice::ReadOnly) ? file.readAll().right(4000) : QByteArray();
+    QFile file(m_dir.filePath(QStringLiteral("dockerd.log")));
+    return file.open(QIODevice::ReadOnly) ? file.readAll().right(8000) : QByteArray();
 }

@@ -1,38 +1,51 @@
-// A dockerd of the test's own, for faults that take the engine away: its own
-// socket, data root, exec root, pidfile and (empty) daemon.json under a
-// temporary directory, no bridge, no iptables, its own containerd. The shared
-// engine is never stopped or touched. It dies with the test process.
+// A dockerd of the test's own, for tests that stop, kill or restart the
+// engine: never the machine's shared daemon. Everything it has lives in one
+// temporary directory (socket, data root, exec root, pid file, log); it has no
+// bridge and touches no iptables. It dies with the test process.
+//
+//   PrivateDockerd engine;
+//   QVERIFY2(engine.start(), engine.log());
+//   settings: docker.host=engine.host()
+//   engine.stop(); ... engine.start();   // same data root: containers survive as stopped
+//   engine.loadImage("hako/workspace-base:latest");   // from the shared daemon, if a test needs it
 #pragma once
 
-#include "hakohostdriver.h"
-
+#include <QByteArray>
+#include <QJsonObject>
+#include <QStringList>
 #include <QTemporaryDir>
-
-#include <memory>
 
 class QProcess;
 
 class PrivateDockerd
 {
 public:
-    PrivateDockerd();
-    ~PrivateDockerd(); // stops it and removes everything it made
+    // `config`: the daemon.json it reads (e.g. {"runtimes": {...}}); the host's is never read.
+    explicit PrivateDockerd(const QJsonObject &config = {});
+    ~PrivateDockerd();
+    PrivateDockerd(const PrivateDockerd &) = delete;
+    PrivateDockerd &operator=(const PrivateDockerd &) = delete;
 
-    // Starts the daemon and waits until it answers; false (see log()) if not.
-    bool start(int timeoutMs = 90000);
-    // SIGTERM, as `systemctl stop docker` does: it stops its containers and exits.
-    bool stop(int timeoutMs = 60000);
+    // Starts dockerd and waits until `docker info` answers; false on timeout.
+    bool start(int timeoutMs = 120000);
+    // SIGTERM, and waits for the daemon (and its containerd) to exit.
+    bool stop(int timeoutMs = 30000);
+    // SIGKILL: a crash, as far as the containers are concerned.
+    void kill();
     bool isRunning() const;
 
-    // For the docker.host setting.
-    QString host() const { return QStringLiteral("unix://") + m_dir.path() + QStringLiteral("/docker.sock"); }
-    HostRun docker(const QStringList &args, int timeoutMs = 60000) const;
-    // A small image with bash and coreutils copied from this machine, enough
-    // for hako-agent's tools; named `name`.
-    bool importMinimalImage(const QString &name);
+    // For docker.host / DOCKER_HOST.
+    QString host() const;
+    // The docker CLI against this daemon; exit code, output in `out`.
+    int docker(const QStringList &args, QByteArray *out = nullptr, int timeoutMs = 60000) const;
+    // Copies an image from the shared daemon (docker save | docker load).
+    bool loadImage(const QString &image) const;
+    // The daemon's log so far, for failure messages.
     QByteArray log() const;
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<QProcess> m_daemon;
+    QProcess *m_process = nullptr;
+    bool m_killed = false; // its containers may live on in their shims
+
 };

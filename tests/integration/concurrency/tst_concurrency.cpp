@@ -3,7 +3,7 @@
 // no call fails; one conversation started by several processes at once gets
 // exactly one container.
 #include "hakohostdriver.h"
-#include "pluginsession.h"
+#include "inprocessplugin.h"
 
 #include "policy/conversationid.h"
 
@@ -50,7 +50,7 @@ private Q_SLOTS:
         HakoHostDriver host;
         // Small limits: fifty containers on a small machine. The long timeout
         // covers queueing behind forty-nine other `docker run`s.
-        PluginSession session(host, {{QStringLiteral("limits.memory"), QStringLiteral("256m")},
+        InProcessPlugin session(host, {{QStringLiteral("limits.memory"), QStringLiteral("256m")},
                                      {QStringLiteral("limits.workspaceSize"), QStringLiteral("64m")},
                                      {QStringLiteral("tools.timeout"), 600}});
         QVERIFY2(session.isValid(), qPrintable(session.problem()));
@@ -61,7 +61,7 @@ private Q_SLOTS:
             calls.push_back(session.start(QStringLiteral("many-%1").arg(i), probe(QString::number(i))));
         QSet<QString> seen;
         for (int i = 0; i < kConversations; ++i) {
-            const CallOutcome r = PluginSession::wait(calls[std::size_t(i)], 600000);
+            const InProcessOutcome r = InProcessPlugin::wait(calls[std::size_t(i)], 600000);
             QVERIFY2(r.finished && !r.error, qPrintable(QStringLiteral("many-%1: %2").arg(i).arg(r.error.logMessage)));
             const QStringList lines = r.stdoutText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
             // Its own container, and a workspace holding its own mark and nothing else.

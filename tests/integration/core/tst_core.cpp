@@ -148,8 +148,8 @@ private Q_SLOTS:
         for (const QJsonValue &m : c.value(QLatin1String("Mounts")).toArray())
             targets << m.toObject().value(QLatin1String("Destination")).toString();
         targets.sort();
-        QCOMPARE(targets, (QStringList{QStringLiteral("/opt/hako/hako-agent"), QStringLiteral("/var/run/hako"),
-                                       QStringLiteral("/workspace")}));
+        QCOMPARE(targets, (QStringList{QStringLiteral("/opt/hako/hako-agent"), QStringLiteral("/opt/hako/seccomp.json"),
+                                       QStringLiteral("/var/run/hako"), QStringLiteral("/workspace")}));
     }
 
     void noCredentialInsideTheContainer()

@@ -3,7 +3,7 @@
 // error, calls while it is down fail fast and say why, and once it is back the
 // conversation goes on with its files in a single new container.
 #include "hakohostdriver.h"
-#include "privatedockerd.h"
+#include "privatedaemon.h"
 
 #include <QTest>
 
@@ -13,7 +13,7 @@ class tst_EngineRestart : public QObject
 {
     Q_OBJECT
 
-    static QStringList containersOf(const PrivateDockerd &dockerd, const HakoHostDriver &host)
+    static QStringList containersOf(const PrivateDaemon &dockerd, const HakoHostDriver &host)
     {
         const HostRun r = dockerd.docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
                                           QStringLiteral("label=org.hako.instance=") + host.instanceId()});
@@ -23,7 +23,7 @@ class tst_EngineRestart : public QObject
 private Q_SLOTS:
     void engineStopsAndComesBack()
     {
-        PrivateDockerd dockerd;
+        PrivateDaemon dockerd;
         QVERIFY2(dockerd.start(), dockerd.log().constData());
         QVERIFY(dockerd.importMinimalImage(QStringLiteral("hako-test/minimal:latest")));
         HakoHostDriver host;

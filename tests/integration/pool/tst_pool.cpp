@@ -3,7 +3,7 @@
 // conversation's name and workspace as if it had been made for it; the pool
 // refills; a pool whose process is gone is collected with its files.
 #include "hakohostdriver.h"
-#include "pluginsession.h"
+#include "inprocessplugin.h"
 
 #include "lifecycle/loopmount.h"
 #include "policy/conversationid.h"
@@ -33,7 +33,7 @@ QString containerId(const QString &name)
                                                      QStringLiteral("{{.Id}}"), name}).out).trimmed();
 }
 
-int poolReady(const PluginSession &session)
+int poolReady(const InProcessPlugin &session)
 {
     return session.executor()->health().value(QLatin1String("pool")).toObject().value(QLatin1String("ready")).toInt();
 }
@@ -50,7 +50,7 @@ private Q_SLOTS:
     {
         HakoHostDriver host;
         host.set(QStringLiteral("limits.workspaceSize=256m"));
-        PluginSession session(host, {{QStringLiteral("pool.size"), kPool},
+        InProcessPlugin session(host, {{QStringLiteral("pool.size"), kPool},
                                      {QStringLiteral("limits.workspaceSize"), QStringLiteral("256m")}});
         QVERIFY2(session.isValid(), qPrintable(session.problem()));
         session.executor()->start();
@@ -60,7 +60,7 @@ private Q_SLOTS:
             warmIds << containerId(n);
         QCOMPARE(warmIds.size(), kPool);
 
-        const CallOutcome first = session.bash(QStringLiteral("p1"), QStringLiteral("echo hi > f; ls -A"));
+        const InProcessOutcome first = session.bash(QStringLiteral("p1"), QStringLiteral("echo hi > f; ls -A"));
         QVERIFY2(!first.error, qPrintable(first.error.logMessage));
         QCOMPARE(first.stdoutText(), QStringLiteral("f\n")); // a fresh workspace, nothing else in it
         qInfo("first call with a warm container: %lld ms", first.ms);
@@ -89,7 +89,7 @@ private Q_SLOTS:
         // A conversation that already has a workspace gets its own container, not a warm one.
         QVERIFY(QDir().mkpath(host.workspacesDir() + QLatin1Char('/') + hako::conversationKey(QStringLiteral("old"))));
         const QStringList before = psNames(host.instanceId());
-        const CallOutcome old = session.bash(QStringLiteral("old"), QStringLiteral("true"));
+        const InProcessOutcome old = session.bash(QStringLiteral("old"), QStringLiteral("true"));
         QVERIFY2(!old.error, qPrintable(old.error.logMessage));
         QCOMPARE(poolReady(session), kPool);
         for (const QString &n : before)
@@ -105,7 +105,7 @@ private Q_SLOTS:
     void killedWarmContainerIsReplaced()
     {
         HakoHostDriver host;
-        PluginSession session(host, {{QStringLiteral("pool.size"), 1}});
+        InProcessPlugin session(host, {{QStringLiteral("pool.size"), 1}});
         QVERIFY2(session.isValid(), qPrintable(session.problem()));
         session.executor()->start();
         QVERIFY(waitUntil([&] { return poolReady(session) == 1; }, 60000));
@@ -117,7 +117,7 @@ private Q_SLOTS:
             return now.size() == 1 && now != warm;
         }, 60000));
         QVERIFY(waitUntil([&] { return poolReady(session) == 1; }, 60000));
-        const CallOutcome call = session.bash(QStringLiteral("after-kill"), QStringLiteral("echo ok"));
+        const InProcessOutcome call = session.bash(QStringLiteral("after-kill"), QStringLiteral("echo ok"));
         QVERIFY2(!call.error, qPrintable(call.error.logMessage));
         QCOMPARE(call.stdoutText(), QStringLiteral("ok\n"));
         // Configuring afresh abandons the pool (its locks go with it).
@@ -131,7 +131,7 @@ private Q_SLOTS:
     {
         HakoHostDriver host;
         {
-            PluginSession session(host, {{QStringLiteral("pool.size"), kPool},
+            InProcessPlugin session(host, {{QStringLiteral("pool.size"), kPool},
                                          {QStringLiteral("limits.workspaceSize"), QStringLiteral("64m")}});
             QVERIFY2(session.isValid(), qPrintable(session.problem()));
             session.executor()->start();

@@ -67,7 +67,7 @@ def main():
     deny = int(sys.argv[2]) if len(sys.argv) == 3 and sys.argv[1] == "--deny-errno" else errno.EPERM
     device = ctypes.cast(ctypes.c_char_p(b"/tmp/hako-probe-device"), ctypes.c_void_p).value
     fifo = ctypes.cast(ctypes.c_char_p(b"/tmp/hako-probe-fifo"), ctypes.c_void_p).value
-    checks = []  # (label, errno expected, errno observed)
+    checks = []  # (label, errno expected, errno observed); an expected `deny` is an explicit rule's
     plain = [n for n in NR if n not in ("clone3", "socket", "socketpair", "clone", "ioctl", "mknodat")]
     for name in plain:
         checks.append((name, deny, errno_of(name, 0, 0, 0, 0, 0, 0)))
@@ -96,6 +96,9 @@ def main():
     checks.append(("ioctl(TCGETS) reaches the kernel", errno.ENOTTY, errno_of("ioctl", os.open("/dev/null", 0),
                                                                               TCGETS, 0)))
     checks.append(("mknodat(S_IFIFO) allowed", 0, errno_of("mknodat", AT_FDCWD, fifo, S_IFIFO | 0o600, 0)))
+    # What the agent's seccomp layer should have counted: one per rule denial, by call name.
+    by_rule = [label.split("(")[0] for label, want, _ in checks if want == deny and "AF_UNIX" not in label]
+    print("rule-denials: " + " ".join(sorted(by_rule)))
     bad = 0
     for label, want, got in checks:
         ok = want == got

@@ -1,0 +1,51 @@
+#include "weakenedengine.h"
+
+#include <QLoggingCategory>
+
+namespace hako::test {
+namespace {
+
+class WeakenedEngine final : public ContainerEngine
+{
+public:
+    WeakenedEngine(ContainerEngine *inner, const QStringList &weakenings)
+        : ContainerEngine(inner->parent()), m_inner(inner), m_weakenings(weakenings)
+    {
+        inner->setParent(this);
+    }
+
+    void start(const ContainerSpec &spec, QObject *context, Done done) override
+    {
+        ContainerSpec weak = spec;
+        if (m_weakenings.contains(QLatin1String("read-only")))
+            weak.readOnlyRootfs = false;
+        if (m_weakenings.contains(QLatin1String("pids")))
+            weak.pids = 0;
+        m_inner->start(weak, context, std::move(done));
+    }
+    void list(const QMap<QString, QString> &labels, QObject *context, Listed done) override
+    {
+        m_inner->list(labels, context, std::move(done));
+    }
+    void remove(const QStringList &names, QObject *context, Done done) override
+    {
+        m_inner->remove(names, context, std::move(done));
+    }
+
+private:
+    ContainerEngine *m_inner;
+    QStringList m_weakenings;
+};
+
+} // namespace
+
+ContainerEngine *weakened(ContainerEngine *engine)
+{
+    const QStringList weakenings = qEnvironmentVariable("HAKO_TEST_WEAKEN").split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (weakenings.isEmpty())
+        return engine;
+    qWarning("hako-weakened: starting containers without: %s", qPrintable(weakenings.join(QLatin1String(", "))));
+    return new WeakenedEngine(engine, weakenings);
+}
+
+} // namespace hako::test
