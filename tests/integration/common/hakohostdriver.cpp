@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QTest>
 
 #include <sys/mount.h>
 
@@ -34,18 +33,6 @@ HostRun runProcess(const QString &program, const QStringList &args, const QProce
 }
 
 } // namespace
-
-bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!condition()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(100);
-    }
-    return true;
-}
 
 QJsonObject HostRun::json() const { return QJsonDocument::fromJson(out).object(); }
 

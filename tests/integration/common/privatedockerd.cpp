@@ -1,17 +1,45 @@
 #include "privatedockerd.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QThread>
 
 #include <csignal>
 #include <sys/prctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
 QString dockerCli() { return QStringLiteral("docker"); }
+
+// What the minimal image holds: the agent runs bash; tests use these commands.
+const char *const kPrograms[] = {"bash", "sh", "cat", "sleep", "ls", "head", "tr", "rm", "grep", "true", "echo"};
+
+// The shared libraries `program` loads (and the dynamic loader), as ldd lists them.
+QStringList librariesOf(const QString &program)
+{
+    QProcess ldd;
+    ldd.start(QStringLiteral("ldd"), {program});
+    ldd.waitForFinished(10000);
+    QStringList libraries;
+    for (const QString &line : QString::fromLocal8Bit(ldd.readAllStandardOutput()).split(QLatin1Char('\n')))
+        for (const QString &word : line.simplified().split(QLatin1Char(' ')))
+            if (word.startsWith(QLatin1Char('/')))
+                libraries << word;
+    return libraries;
+}
+
+bool succeeds(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
 
 } // namespace
 
@@ -118,6 +146,30 @@ bool PrivateDockerd::loadImage(const QString &image) const
     load.start(dockerCli(), {QStringLiteral("load"), QStringLiteral("--quiet")});
     const bool ok = save.waitForFinished(300000) && load.waitForFinished(300000);
     return ok && save.exitCode() == 0 && load.exitCode() == 0;
+}
+
+bool PrivateDockerd::importMinimalImage(const QString &name)
+{
+    const QString rootfs = m_dir.filePath(QStringLiteral("rootfs"));
+    for (const char *dir : {"/tmp", "/workspace", "/var/run/hako", "/opt/hako", "/etc"})
+        QDir().mkpath(rootfs + QLatin1String(dir));
+    // The container's /tmp tmpfs takes this mode: the agent keeps its state there.
+    if (::chmod(QFile::encodeName(rootfs + QStringLiteral("/tmp")).constData(), 01777) != 0)
+        return false;
+    QStringList files;
+    for (const char *program : kPrograms) {
+        const QString path = QStandardPaths::findExecutable(QLatin1String(program), {QStringLiteral("/usr/bin")});
+        if (path.isEmpty())
+            return false;
+        files << path << librariesOf(path);
+    }
+    files.removeDuplicates();
+    // The programs under /bin too, where scripts and the agent look for them.
+    if (!succeeds(QStringLiteral("cp"), QStringList{QStringLiteral("--parents"), QStringLiteral("-L")} + files + QStringList{rootfs})
+        || ::symlink("usr/bin", QFile::encodeName(rootfs + QStringLiteral("/bin")).constData()) != 0)
+        return false;
+    return succeeds(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("tar -C \"$1\" -c . | docker --host \"$2\" import - \"$3\""),
+                                           QStringLiteral("sh"), rootfs, host(), name});
 }
 
 QByteArray PrivateDockerd::log() const

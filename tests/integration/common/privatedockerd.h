@@ -8,6 +8,7 @@
 //   settings: docker.host=engine.host()
 //   engine.stop(); ... engine.start();   // same data root: containers survive as stopped
 //   engine.loadImage("hako/workspace-base:latest");   // from the shared daemon, if a test needs it
+//   engine.importMinimalImage("hako-test/minimal:latest"); // or bash and coreutils only, quickly
 #pragma once
 
 #include <QByteArray>
@@ -40,6 +41,9 @@ public:
     int docker(const QStringList &args, QByteArray *out = nullptr, int timeoutMs = 60000) const;
     // Copies an image from the shared daemon (docker save | docker load).
     bool loadImage(const QString &image) const;
+    // Makes a small image `name` from this machine's bash, coreutils and their
+    // libraries: enough for hako-agent's tools, in seconds instead of a 450 MB copy.
+    bool importMinimalImage(const QString &name);
     // The daemon's log so far, for failure messages.
     QByteArray log() const;
 

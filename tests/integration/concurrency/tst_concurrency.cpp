@@ -3,10 +3,13 @@
 // no call fails; one conversation started by several processes at once gets
 // exactly one container.
 #include "hakohostdriver.h"
-#include "inprocessplugin.h"
+#include "pluginsession.h"
+
+#include <hako/toolcall.h>
 
 #include "policy/conversationid.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -50,20 +53,26 @@ private Q_SLOTS:
         HakoHostDriver host;
         // Small limits: fifty containers on a small machine. The long timeout
         // covers queueing behind forty-nine other `docker run`s.
-        InProcessPlugin session(host, {{QStringLiteral("limits.memory"), QStringLiteral("256m")},
-                                     {QStringLiteral("limits.workspaceSize"), QStringLiteral("64m")},
-                                     {QStringLiteral("tools.timeout"), 600}});
-        QVERIFY2(session.isValid(), qPrintable(session.problem()));
+        PluginSession session;
+        const QString problem = session.open({{QStringLiteral("paths.workspaces"), host.workspacesDir()},
+                                              {QStringLiteral("paths.runtime"), host.runtimeDir()},
+                                              {QStringLiteral("limits.memory"), QStringLiteral("256m")},
+                                              {QStringLiteral("limits.workspaceSize"), QStringLiteral("64m")},
+                                              {QStringLiteral("tools.timeout"), 600}});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QElapsedTimer clock;
         clock.start();
-        std::vector<hako::ToolCall *> calls;
+        std::vector<std::unique_ptr<hako::ToolCall>> calls;
         for (int i = 0; i < kConversations; ++i)
-            calls.push_back(session.start(QStringLiteral("many-%1").arg(i), probe(QString::number(i))));
+            calls.emplace_back(session.executor()->call(QStringLiteral("many-%1").arg(i), QStringLiteral("call-%1").arg(i),
+                                                        QStringLiteral("bash"),
+                                                        {{QStringLiteral("command"), probe(QString::number(i))}}));
         QSet<QString> seen;
         for (int i = 0; i < kConversations; ++i) {
-            const InProcessOutcome r = InProcessPlugin::wait(calls[std::size_t(i)], 600000);
-            QVERIFY2(r.finished && !r.error, qPrintable(QStringLiteral("many-%1: %2").arg(i).arg(r.error.logMessage)));
-            const QStringList lines = r.stdoutText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            hako::ToolCall *call = calls[std::size_t(i)].get();
+            QVERIFY(PluginSession::waitFor([call] { return call->isFinished(); }, 600000));
+            QVERIFY2(!call->error(), qPrintable(QStringLiteral("many-%1: %2").arg(i).arg(call->error().logMessage)));
+            const QStringList lines = call->result().value(QLatin1String("stdout")).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
             // Its own container, and a workspace holding its own mark and nothing else.
             QCOMPARE(lines.size(), 3);
             QCOMPARE(lines.mid(1), (QStringList{QStringLiteral("mine"), QString::number(i)}));

@@ -3,7 +3,7 @@
 // error, calls while it is down fail fast and say why, and once it is back the
 // conversation goes on with its files in a single new container.
 #include "hakohostdriver.h"
-#include "privatedaemon.h"
+#include "privatedockerd.h"
 
 #include <QTest>
 
@@ -13,17 +13,18 @@ class tst_EngineRestart : public QObject
 {
     Q_OBJECT
 
-    static QStringList containersOf(const PrivateDaemon &dockerd, const HakoHostDriver &host)
+    static QStringList containersOf(const PrivateDockerd &dockerd, const HakoHostDriver &host)
     {
-        const HostRun r = dockerd.docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
-                                          QStringLiteral("label=org.hako.instance=") + host.instanceId()});
-        return QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QByteArray out;
+        dockerd.docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
+                        QStringLiteral("label=org.hako.instance=") + host.instanceId()}, &out);
+        return QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
 
 private Q_SLOTS:
     void engineStopsAndComesBack()
     {
-        PrivateDaemon dockerd;
+        PrivateDockerd dockerd;
         QVERIFY2(dockerd.start(), dockerd.log().constData());
         QVERIFY(dockerd.importMinimalImage(QStringLiteral("hako-test/minimal:latest")));
         HakoHostDriver host;

@@ -2,6 +2,7 @@
 // collects idle, old and orphaned containers, never one with a call in
 // flight, keeps workspaces, survives a crash and cleans up on SIGTERM.
 #include "hakohostdriver.h"
+#include "pluginsession.h"
 
 #include "lifecycle/loopmount.h"
 #include "policy/conversationid.h"
@@ -204,7 +205,7 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         Serve restarted(host);
-        QVERIFY(waitUntil([&] { return containers(host).size() == live.size(); }, 10000));
+        QVERIFY(PluginSession::waitFor([&] { return containers(host).size() == live.size(); }, 10000));
         qInfo("expired containers reaped %lld ms after the restart", clock.elapsed());
         for (const QString &c : expired)
             QVERIFY(containers(host, c).isEmpty());
@@ -214,7 +215,7 @@ private Q_SLOTS:
             QCOMPARE(containers(host, c), ids.value(c)); // the same container carries on
         }
         // No more calls: after the idle TTL nothing labelled as this host's is left.
-        QVERIFY(waitUntil([&] { return containers(host).isEmpty(); }, (kIdleTtl + 10) * 1000));
+        QVERIFY(PluginSession::waitFor([&] { return containers(host).isEmpty(); }, (kIdleTtl + 10) * 1000));
         qInfo("live conversations reaped %lld ms after the restart, with no call since", clock.elapsed());
         QVERIFY(hako::loopmount::mountPointsUnder(host.workspacesDir()).isEmpty());
         // Their files are kept: a conversation that comes back finds them.
