@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -54,27 +55,66 @@ QString setting(ToolExecutor *executor, const QJsonObject &user, const QString &
     return prop.value(QLatin1String("default")).toVariant().toString();
 }
 
-QList<Check> dockerChecks(const QString &docker, const QString &image, const QString &runtime)
+// The plugin's own view of the engine (health()["engine"]); it asks the engine
+// in the background, so give it the time one `info` takes.
+QJsonObject engineInfo(ToolExecutor *executor)
 {
+    QElapsedTimer clock;
+    clock.start();
+    QJsonObject engine;
+    while (executor && clock.elapsed() < 30000) {
+        engine = executor->health().value(QLatin1String("engine")).toObject();
+        if (engine.value(QLatin1String("known")).toBool())
+            break;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    }
+    return engine;
+}
+
+QList<Check> engineChecks(const QJsonObject &e, const QString &runtime)
+{
+    const bool rootless = e.value(QLatin1String("rootless")).toBool();
+    const QStringList runtimes = e.value(QLatin1String("runtimes")).toVariant().toStringList();
     QList<Check> checks;
-    const CommandOutput version = runCommand(docker, {QStringLiteral("version"), QStringLiteral("--format"),
-                                                      QStringLiteral("{{.Server.Version}}")});
-    checks << Check{tr("Container engine reachable"), version.ok, true, version.text.left(300),
-                    tr("Install docker.io and start dockerd (systemctl start docker), or set docker.binary/docker.host.")};
-    if (!version.ok)
-        return checks;
-    const CommandOutput info = runCommand(docker, {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")});
-    const QJsonObject o = QJsonDocument::fromJson(info.text.toUtf8()).object();
-    const QString security = QJsonDocument(o.value(QLatin1String("SecurityOptions")).toArray()).toJson(QJsonDocument::Compact);
-    const QStringList runtimes = o.value(QLatin1String("Runtimes")).toObject().keys();
     checks << Check{tr("Runtime \"%1\" registered").arg(runtime), runtimes.contains(runtime), true, runtimes.join(QLatin1String(", ")),
-                    tr("Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.")};
+                    tr("Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; "
+                       "for Podman, in containers.conf [engine.runtimes].")};
     checks << Check{tr("gVisor (runsc) available"), runtimes.contains(QLatin1String("runsc")), false, {},
                     tr("apt-get install runsc and register it as in policies/docker/daemon.json.")};
-    checks << Check{tr("Seccomp supported by the engine"), security.contains(QLatin1String("seccomp")), true, security,
-                    tr("Use a kernel and docker build with seccomp support.")};
-    checks << Check{tr("userns-remap enabled"), security.contains(QLatin1String("userns")), false, {},
-                    tr("Optional: set \"userns-remap\": \"default\" in daemon.json (policies/docker/daemon-userns.json).")};
+    checks << Check{tr("Seccomp supported by the engine"), e.value(QLatin1String("seccomp")).toBool(), true, {},
+                    tr("Use a kernel and engine build with seccomp support.")};
+    checks << Check{tr("Engine runs without root (its socket is not root on this host)"), rootless, false,
+                    tr("%1 runs as root: whoever reaches its socket controls the host.").arg(e.value(QLatin1String("engine")).toString()),
+                    tr("Run hako-host as an unprivileged user with rootless Podman (docs/rootless.md): "
+                       "apt-get install podman uidmap slirp4netns; give the user ranges in /etc/subuid and /etc/subgid; "
+                       "on cgroup v1 set runtime = \"runc\" in ~/.config/containers/containers.conf; "
+                       "copy the image (docker save IMAGE | podman load); set docker.binary=podman; "
+                       "then take the user out of the docker group.")};
+    checks << Check{tr("User namespace isolates container root"), rootless || e.value(QLatin1String("userns_remap")).toBool(), false, {},
+                    tr("Optional: set \"userns-remap\": \"default\" in daemon.json (policies/docker/daemon-userns.json), or use a rootless engine.")};
+    checks << Check{tr("Memory, CPU and process limits enforced"), e.value(QLatin1String("limits_enforced")).toBool(), false,
+                    tr("a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: "
+                       "a workload can use all of the host's memory and CPU, and fork without bound.")
+                        .arg(e.value(QLatin1String("cgroup_version")).toInt()),
+                    tr("Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the cpu, memory and pids "
+                       "controllers to the user, or run a rootful engine with userns-remap.")};
+    return checks;
+}
+
+QList<Check> dockerChecks(ToolExecutor *executor, const QString &docker, const QString &image, const QString &runtime)
+{
+    const QJsonObject engine = engineInfo(executor);
+    const bool known = engine.value(QLatin1String("known")).toBool();
+    const QString what = tr("%1 %2, %3").arg(engine.value(QLatin1String("engine")).toString(),
+                                             engine.value(QLatin1String("version")).toString(),
+                                             engine.value(QLatin1String("rootless")).toBool() ? tr("rootless") : tr("rootful"));
+    QList<Check> checks;
+    checks << Check{tr("Container engine reachable"), known, true, known ? what : QString(),
+                    tr("Install docker.io and start dockerd (systemctl start docker), or set docker.binary/docker.host.")};
+    if (!known)
+        return checks;
+    std::printf("%s\n", qPrintable(tr("Engine: %1").arg(what)));
+    checks += engineChecks(engine, runtime);
     const CommandOutput img = runCommand(docker, {QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
                                                   QStringLiteral("{{.Id}}"), image});
     checks << Check{tr("Workspace image %1 present").arg(image), img.ok, true, img.text.left(100),
@@ -116,7 +156,7 @@ int runDoctor(ToolExecutor *executor, const Options &options)
     loadSettings(options, &user, &error);
     const QString docker = setting(executor, user, QStringLiteral("docker.binary"));
     const QList<Check> checks = hostChecks(executor, user)
-        + dockerChecks(docker.isEmpty() ? QStringLiteral("docker") : docker, setting(executor, user, QStringLiteral("image")),
+        + dockerChecks(executor, docker.isEmpty() ? QStringLiteral("docker") : docker, setting(executor, user, QStringLiteral("image")),
                        setting(executor, user, QStringLiteral("runtime")));
     bool healthy = true;
     for (const Check &c : checks) {

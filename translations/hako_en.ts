@@ -816,10 +816,6 @@ Common options: --config FILE, --set key=value, --plugin PATH
         <translation>Runtime &quot;%1&quot; registered</translation>
     </message>
     <message>
-        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.</source>
-        <translation>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.</translation>
-    </message>
-    <message>
         <source>gVisor (runsc) available</source>
         <translation>gVisor (runsc) available</translation>
     </message>
@@ -830,18 +826,6 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>Seccomp supported by the engine</source>
         <translation>Seccomp supported by the engine</translation>
-    </message>
-    <message>
-        <source>Use a kernel and docker build with seccomp support.</source>
-        <translation>Use a kernel and docker build with seccomp support.</translation>
-    </message>
-    <message>
-        <source>userns-remap enabled</source>
-        <translation>userns-remap enabled</translation>
-    </message>
-    <message>
-        <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json).</source>
-        <translation>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json).</translation>
     </message>
     <message>
         <source>Workspace image %1 present</source>
@@ -870,6 +854,62 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>Fix:</source>
         <translation>Fix:</translation>
+    </message>
+    <message>
+        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</source>
+        <translation>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</translation>
+    </message>
+    <message>
+        <source>Use a kernel and engine build with seccomp support.</source>
+        <translation>Use a kernel and engine build with seccomp support.</translation>
+    </message>
+    <message>
+        <source>Engine runs without root (its socket is not root on this host)</source>
+        <translation>Engine runs without root (its socket is not root on this host)</translation>
+    </message>
+    <message>
+        <source>%1 runs as root: whoever reaches its socket controls the host.</source>
+        <translation>%1 runs as root: whoever reaches its socket controls the host.</translation>
+    </message>
+    <message>
+        <source>Run hako-host as an unprivileged user with rootless Podman (docs/rootless.md): apt-get install podman uidmap slirp4netns; give the user ranges in /etc/subuid and /etc/subgid; on cgroup v1 set runtime = &quot;runc&quot; in ~/.config/containers/containers.conf; copy the image (docker save IMAGE | podman load); set docker.binary=podman; then take the user out of the docker group.</source>
+        <translation>Run hako-host as an unprivileged user with rootless Podman (docs/rootless.md): apt-get install podman uidmap slirp4netns; give the user ranges in /etc/subuid and /etc/subgid; on cgroup v1 set runtime = &quot;runc&quot; in ~/.config/containers/containers.conf; copy the image (docker save IMAGE | podman load); set docker.binary=podman; then take the user out of the docker group.</translation>
+    </message>
+    <message>
+        <source>User namespace isolates container root</source>
+        <translation>User namespace isolates container root</translation>
+    </message>
+    <message>
+        <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json), or use a rootless engine.</source>
+        <translation>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json), or use a rootless engine.</translation>
+    </message>
+    <message>
+        <source>Memory, CPU and process limits enforced</source>
+        <translation>Memory, CPU and process limits enforced</translation>
+    </message>
+    <message>
+        <source>a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: a workload can use all of the host&apos;s memory and CPU, and fork without bound.</source>
+        <translation>a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: a workload can use all of the host&apos;s memory and CPU, and fork without bound.</translation>
+    </message>
+    <message>
+        <source>Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the cpu, memory and pids controllers to the user, or run a rootful engine with userns-remap.</source>
+        <translation>Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the cpu, memory and pids controllers to the user, or run a rootful engine with userns-remap.</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation>%1 %2, %3</translation>
+    </message>
+    <message>
+        <source>rootless</source>
+        <translation>rootless</translation>
+    </message>
+    <message>
+        <source>rootful</source>
+        <translation>rootful</translation>
+    </message>
+    <message>
+        <source>Engine: %1</source>
+        <translation>Engine: %1</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ DockerConfig dockerConfig(const Settings &s)
     DockerConfig config;
     config.binary = s.dockerBinary;
     config.host = s.dockerHost;
+    config.dialect = DockerEngine::dialectOf(s.dockerBinary);
     return config;
 }
 
@@ -81,6 +82,8 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
     m_sandboxes.clear();
     delete m_context.engine;
     delete m_context.proxy;
+    m_engine = {};
+    m_engineProbed = false;
     context.engine = new DockerEngine(dockerConfig(settings), this);
     context.proxy = new proxy::CredentialProxy(proxyConfig, credentialConfig, this);
     m_context = context;
@@ -138,11 +141,29 @@ ToolCall *HakoPlugin::endConversation(const QString &conversationId, bool delete
     return call;
 }
 
-void HakoPlugin::start() { m_reaper->start(); }
+void HakoPlugin::start()
+{
+    probeEngine();
+    m_reaper->start();
+}
+
+void HakoPlugin::probeEngine() const
+{
+    if (m_engineProbed)
+        return;
+    m_engineProbed = true;
+    m_context.engine->describe(const_cast<HakoPlugin *>(this), [this](const Error &error, const EngineInfo &info) {
+        m_engine = info;
+        if (error || !info.known)
+            m_engineProbed = false; // ask again next time
+    });
+}
 
 QJsonObject HakoPlugin::health() const
 {
-    return {{QStringLiteral("status"), QStringLiteral("ok")},
+    probeEngine();
+    return {{QStringLiteral("engine"), m_engine.toJson()},
+            {QStringLiteral("status"), QStringLiteral("ok")},
             {QStringLiteral("instance"), m_context.instanceId},
             {QStringLiteral("runtime"), m_context.settings.runtime},
             {QStringLiteral("agent"), m_context.agentBinary},

@@ -42,6 +42,11 @@ private:
     CallLimits m_limits;
     QHash<QString, Sandbox *> m_sandboxes;
     bool m_shuttingDown = false;
+    // Asked of the engine on the first health() or start(), not on every call:
+    // a rootless engine's `info` costs seconds.
+    void probeEngine() const;
+    mutable EngineInfo m_engine;
+    mutable bool m_engineProbed = false;
     ActivityStore *m_activity = new ActivityStore(&m_context, this);
     Reaper *m_reaper = new Reaper(&m_context, m_activity, this);
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "containerpolicy.h"
+#include "engineinfo.h"
 
 #include <hako/error.h>
 
@@ -31,6 +32,7 @@ class ContainerEngine : public QObject
 public:
     using Done = std::function<void(const Error &)>;
     using Listed = std::function<void(const Error &, const QList<ContainerInfo> &)>;
+    using Described = std::function<void(const Error &, const EngineInfo &)>;
 
     using QObject::QObject;
     ~ContainerEngine() override = default;
@@ -42,6 +44,12 @@ public:
     virtual void list(const QMap<QString, QString> &labels, QObject *context, Listed done) = 0;
     // Force-removes the named containers; names already gone are not an error.
     virtual void remove(const QStringList &names, QObject *context, Done done) = 0;
+    // Deletes a host directory the container wrote to. Under a rootless
+    // engine some of its files belong to subordinate ids this user cannot
+    // unlink directly, only through the engine's user namespace.
+    virtual void removeHostDirectory(const QString &path, QObject *context, Done done) = 0;
+    // Which engine this is and which protections it enforces (health, doctor).
+    virtual void describe(QObject *context, Described done) = 0;
 };
 
 } // namespace hako

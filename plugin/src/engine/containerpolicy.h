@@ -43,8 +43,12 @@ struct ContainerSpec
     QStringList environment; // KEY=VALUE; never a credential
 };
 
+// Which docker-compatible command line the arguments are for.
+enum class CliDialect { Docker, Podman };
+
 // Arguments after the docker binary: "run", "-d", ..., image, agent args.
-QStringList runArguments(const ContainerSpec &spec);
+// Podman needs one more flag to honour --read-only the way Docker does.
+QStringList runArguments(const ContainerSpec &spec, CliDialect dialect = CliDialect::Docker);
 
 // Names of environment variables that must never reach a container or the
 // docker CLI: credentials of any kind.

@@ -2,6 +2,9 @@
 
 #include "../policy/errors.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -18,7 +21,9 @@ namespace {
 // all, stays out of its environment.
 const char *const kPassThrough[] = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "XDG_RUNTIME_DIR",
                                     "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH",
-                                    "DOCKER_TLS_VERIFY"};
+                                    "DOCKER_TLS_VERIFY",
+                                    // Podman: its configuration and a remote service.
+                                    "CONTAINERS_CONF", "CONTAINERS_STORAGE_CONF", "CONTAINER_HOST"};
 
 QMap<QString, QString> parseLabels(const QString &joined)
 {
@@ -39,6 +44,30 @@ QStringList filterArguments(const QMap<QString, QString> &labels)
     return args;
 }
 
+// Docker: "ID", "Names" as text, "Labels" as "k=v,k=v". Podman: "Id",
+// "Names" as a list, "Labels" as an object.
+bool parsePsObject(const QJsonObject &o, ContainerInfo *info)
+{
+    const QJsonValue id = o.contains(QLatin1String("ID")) ? o.value(QLatin1String("ID")) : o.value(QLatin1String("Id"));
+    const QJsonValue names = o.value(QLatin1String("Names"));
+    const QString name = names.isArray() ? names.toArray().at(0).toString() : names.toString();
+    if (!id.isString() || id.toString().isEmpty() || name.isEmpty())
+        return false;
+    info->id = id.toString();
+    info->name = name;
+    info->state = o.value(QLatin1String("State")).toString();
+    const QJsonValue labels = o.value(QLatin1String("Labels"));
+    info->labels.clear();
+    if (labels.isObject()) {
+        const QJsonObject map = labels.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it)
+            info->labels.insert(it.key(), it.value().toString());
+    } else {
+        info->labels = parseLabels(labels.toString());
+    }
+    return true;
+}
+
 } // namespace
 
 DockerEngine::DockerEngine(const DockerConfig &config, QObject *parent)
@@ -46,6 +75,11 @@ DockerEngine::DockerEngine(const DockerConfig &config, QObject *parent)
       m_config(config),
       m_environment(scrubbedEnvironment(QProcessEnvironment::systemEnvironment(), config.host))
 {
+}
+
+CliDialect DockerEngine::dialectOf(const QString &binary)
+{
+    return QFileInfo(binary).fileName().startsWith(QLatin1String("podman")) ? CliDialect::Podman : CliDialect::Docker;
 }
 
 QProcessEnvironment DockerEngine::scrubbedEnvironment(const QProcessEnvironment &from, const QString &dockerHost)
@@ -67,14 +101,23 @@ bool DockerEngine::parsePsLine(const QByteArray &line, ContainerInfo *info)
     const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return false;
-    const QJsonObject o = doc.object();
-    if (!o.value(QLatin1String("ID")).isString() || !o.value(QLatin1String("Names")).isString())
-        return false;
-    info->id = o.value(QLatin1String("ID")).toString();
-    info->name = o.value(QLatin1String("Names")).toString();
-    info->state = o.value(QLatin1String("State")).toString();
-    info->labels = parseLabels(o.value(QLatin1String("Labels")).toString());
-    return !info->id.isEmpty();
+    return parsePsObject(doc.object(), info);
+}
+
+QList<ContainerInfo> DockerEngine::parsePsOutput(const QByteArray &out)
+{
+    QList<ContainerInfo> containers;
+    ContainerInfo info;
+    if (out.trimmed().startsWith('[')) {
+        for (const QJsonValue &v : QJsonDocument::fromJson(out).array())
+            if (parsePsObject(v.toObject(), &info))
+                containers << info;
+        return containers;
+    }
+    for (const QByteArray &line : out.split('\n'))
+        if (!line.trimmed().isEmpty() && parsePsLine(line, &info))
+            containers << info;
+    return containers;
 }
 
 void DockerEngine::run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context,
@@ -121,7 +164,7 @@ void DockerEngine::run(const QString &operation, const QStringList &args, int ti
 
 void DockerEngine::start(const ContainerSpec &spec, QObject *context, Done done)
 {
-    run(QStringLiteral("start a container"), runArguments(spec), m_config.startTimeoutMs, context,
+    run(QStringLiteral("start a container"), runArguments(spec, m_config.dialect), m_config.startTimeoutMs, context,
         [done](const Error &error, const QByteArray &) { done(error); });
 }
 
@@ -131,15 +174,7 @@ void DockerEngine::list(const QMap<QString, QString> &labels, QObject *context, 
                         QStringLiteral("--format"), QStringLiteral("{{json .}}")};
     args += filterArguments(labels);
     run(QStringLiteral("list containers"), args, m_config.commandTimeoutMs, context,
-        [done](const Error &error, const QByteArray &out) {
-            QList<ContainerInfo> containers;
-            for (const QByteArray &line : out.split('\n')) {
-                ContainerInfo info;
-                if (!line.trimmed().isEmpty() && parsePsLine(line, &info))
-                    containers << info;
-            }
-            done(error, containers);
-        });
+        [done](const Error &error, const QByteArray &out) { done(error, parsePsOutput(out)); });
 }
 
 void DockerEngine::remove(const QStringList &names, QObject *context, Done done)
@@ -149,11 +184,30 @@ void DockerEngine::remove(const QStringList &names, QObject *context, Done done)
     run(QStringLiteral("remove containers"),
         QStringList{QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes")} + names,
         m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &) {
-            // "No such container" is what we wanted anyway.
-            if (error && error.logMessage.contains(QLatin1String("No such container")))
+            // "No such container" (podman: "no such container") is what we wanted anyway.
+            if (error && error.logMessage.contains(QLatin1String("no such container"), Qt::CaseInsensitive))
                 return done({});
             done(error);
         });
+}
+
+void DockerEngine::describe(QObject *context, Described done)
+{
+    run(QStringLiteral("describe the engine"),
+        {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")}, m_config.commandTimeoutMs,
+        context, [done](const Error &error, const QByteArray &out) { done(error, parseEngineInfo(out)); });
+}
+
+void DockerEngine::removeHostDirectory(const QString &path, QObject *context, Done done)
+{
+    if (QDir(path).removeRecursively() || !QFileInfo::exists(path))
+        return done({});
+    if (m_config.dialect != CliDialect::Podman)
+        return done(makeError(ErrorCode::HostIo, {path}));
+    // Container root is this user there, and owns the subordinate ids too.
+    run(QStringLiteral("remove a workspace"),
+        {QStringLiteral("unshare"), QStringLiteral("rm"), QStringLiteral("-rf"), QStringLiteral("--"), path},
+        m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &) { done(error); });
 }
 
 } // namespace hako

@@ -189,12 +189,12 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
     if (m_context->proxy)
         m_context->proxy->close(socketDir() + QStringLiteral("/proxy.sock"));
     m_context->engine->remove({containerName(m_context->instanceId, m_key)}, this, [this, deleteWorkspace, done](const Error &error) {
-        if (!error) {
-            QDir(socketDir()).removeRecursively();
-            if (deleteWorkspace)
-                QDir(workspaceDir()).removeRecursively();
-        }
-        done(error);
+        if (error)
+            return done(error);
+        QDir(socketDir()).removeRecursively();
+        if (!deleteWorkspace)
+            return done({});
+        m_context->engine->removeHostDirectory(workspaceDir(), this, done);
     });
 }
 

@@ -38,6 +38,13 @@ HakoHostDriver::HakoHostDriver() : m_env(QProcessEnvironment::systemEnvironment(
     m_root.setAutoRemove(false); // removed in the destructor, after the containers are gone
     set(QStringLiteral("paths.workspaces=") + workspacesDir());
     set(QStringLiteral("paths.runtime=") + runtimeDir());
+    set(QStringLiteral("docker.binary=") + engineBinary());
+}
+
+QString HakoHostDriver::engineBinary()
+{
+    const QString engine = qEnvironmentVariable("HAKO_TEST_ENGINE");
+    return engine.isEmpty() ? QStringLiteral("docker") : engine;
 }
 
 HakoHostDriver::~HakoHostDriver()
@@ -87,7 +94,7 @@ HostRun HakoHostDriver::tool(const QString &conversation, const QString &name, c
 
 HostRun HakoHostDriver::docker(const QStringList &args, int timeoutMs)
 {
-    return runProcess(QStringLiteral("docker"), args, QProcessEnvironment::systemEnvironment(), timeoutMs);
+    return runProcess(engineBinary(), args, QProcessEnvironment::systemEnvironment(), timeoutMs);
 }
 
 QString HakoHostDriver::containerOf(const QString &conversation) const
