@@ -177,13 +177,21 @@ void DockerEngine::list(const QMap<QString, QString> &labels, QObject *context, 
         [done](const Error &error, const QByteArray &out) { done(error, parsePsOutput(out)); });
 }
 
+QStringList DockerEngine::removeArguments(const QStringList &names, CliDialect dialect)
+{
+    QStringList args = {QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes")};
+    // Podman 4.3 removes nothing, and says nothing, when one name is already
+    // gone unless told --ignore; and it waits 10 s for SIGTERM where Docker kills.
+    if (dialect == CliDialect::Podman)
+        args << QStringLiteral("--ignore") << QStringLiteral("--time") << QStringLiteral("0");
+    return args + names;
+}
+
 void DockerEngine::remove(const QStringList &names, QObject *context, Done done)
 {
     if (names.isEmpty())
         return done({});
-    run(QStringLiteral("remove containers"),
-        QStringList{QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes")} + names,
-        m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &) {
+    run(QStringLiteral("remove containers"), removeArguments(names, m_config.dialect), m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &) {
             // "No such container" (podman: "no such container") is what we wanted anyway.
             if (error && error.logMessage.contains(QLatin1String("no such container"), Qt::CaseInsensitive))
                 return done({});

@@ -35,6 +35,8 @@ public:
     // Podman when the binary is called podman (the podman-docker shim named
     // "docker" is not recognised: set docker.binary=podman).
     static CliDialect dialectOf(const QString &binary);
+    // `rm` of the named containers, force-killed, missing names no error.
+    static QStringList removeArguments(const QStringList &names, CliDialect dialect);
     // The environment the docker CLI runs with: only what it needs, no secrets.
     static QProcessEnvironment scrubbedEnvironment(const QProcessEnvironment &from, const QString &dockerHost);
     // One `docker ps --format '{{json .}}'` line; false when it is not one.

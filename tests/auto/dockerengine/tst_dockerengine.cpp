@@ -88,6 +88,18 @@ private Q_SLOTS:
         QCOMPARE(DockerEngine::dialectOf(binary) == CliDialect::Podman, podman);
     }
 
+    void removeArguments()
+    {
+        const QStringList names = {QStringLiteral("gone"), QStringLiteral("live")};
+        const QStringList docker = DockerEngine::removeArguments(names, CliDialect::Docker);
+        QCOMPARE(docker, (QStringList{"rm", "--force", "--volumes", "gone", "live"}));
+        // Without --ignore Podman 4.3 leaves "live" running when "gone" is missing.
+        const QStringList podman = DockerEngine::removeArguments(names, CliDialect::Podman);
+        QVERIFY(podman.contains(QStringLiteral("--ignore")));
+        QCOMPARE(podman.mid(podman.indexOf(QStringLiteral("--time")), 2), (QStringList{"--time", "0"}));
+        QCOMPARE(podman.mid(podman.size() - 2), names);
+    }
+
     void environmentIsScrubbed()
     {
         QProcessEnvironment from;

@@ -43,6 +43,8 @@ public:
     static HostRun docker(const QStringList &args, int timeoutMs = 60000);
     // $HAKO_TEST_ENGINE (e.g. podman), else docker: the docker.binary every run uses.
     static QString engineBinary();
+    // $HAKO_TEST_HOST (a copy of the build another user can read), else the build's hako-host.
+    static QString hostBinary();
     static bool isPodman() { return engineBinary().endsWith(QLatin1String("podman")); }
     QString containerOf(const QString &conversation) const;
 

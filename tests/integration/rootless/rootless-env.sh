@@ -12,7 +12,7 @@ ROOTLESS_HOME="$(getent passwd "$ROOTLESS_USER" | cut -d: -f6)"
 # as_user CMD...: CMD as the unprivileged user, in its home, with a login-like environment.
 as_user() {
     (cd "$ROOTLESS_HOME" && runuser -u "$ROOTLESS_USER" -- env -i PATH=/usr/local/bin:/usr/bin:/bin \
-        HOME="$ROOTLESS_HOME" USER="$ROOTLESS_USER" LANG=C.UTF-8 "$@")
+        HOME="$ROOTLESS_HOME" USER="$ROOTLESS_USER" LANG=C.UTF-8 ${LD_LIBRARY_PATH:+LD_LIBRARY_PATH="$LD_LIBRARY_PATH"} "$@")
 }
 
 # The same image ID in both stores, else copy it (about a minute; later runs reuse it).
@@ -26,10 +26,18 @@ ensure_rootless_image() {
     fi
 }
 
-# Every file a test runs must be reachable by the user (a build tree under /root is not).
-require_readable() {
-    local f
-    for f in "$@"; do
-        as_user test -r "$f" || { echo "FAIL: $ROOTLESS_USER cannot read $f (make the build tree world-readable)"; exit 1; }
-    done
+# stage_build HAKO_HOST [EXTRA_BIN...]: a copy of what the user runs, in a
+# directory it can read (the build tree may sit under root's 0700 home).
+# Sets STAGE; hako-host finds ../plugins/libhako.so and ../bin/hako-agent there.
+stage_build() {
+    local host="$1" build; shift
+    build="$(cd "$(dirname "$host")/.." && pwd)"
+    STAGE="$(mktemp -d /tmp/hako-rootless-stage.XXXXXX)"
+    trap 'rm -rf "$STAGE"' EXIT
+    mkdir -p "$STAGE/bin" "$STAGE/plugins" "$STAGE/lib"
+    cp "$host" "$build/bin/hako-agent" "$@" "$STAGE/bin/"
+    cp "$build/plugins/libhako.so" "$STAGE/plugins/"
+    cp -P "$build"/lib/libhakointerface.so* "$STAGE/lib/"
+    chmod -R a+rX "$STAGE"
+    export LD_LIBRARY_PATH="$STAGE/lib"
 }

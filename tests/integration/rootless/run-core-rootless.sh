@@ -3,7 +3,6 @@
 # user against its own rootless Podman.   run-core-rootless.sh TST_CORE HAKO_HOST
 set -euo pipefail
 . "$(dirname "$0")/rootless-env.sh"
-tst="$1"; host="$2"
-require_readable "$tst" "$host" "$(dirname "$host")/hako-agent"
+stage_build "$2" "$1"
 ensure_rootless_image
-as_user HAKO_TEST_ENGINE=podman "$tst"
+as_user HAKO_TEST_ENGINE=podman HAKO_TEST_HOST="$STAGE/bin/hako-host" "$STAGE/bin/$(basename "$1")"

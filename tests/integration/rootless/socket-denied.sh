@@ -5,7 +5,8 @@
 #   socket-denied.sh HAKO_HOST
 set -euo pipefail
 . "$(dirname "$0")/rootless-env.sh"
-host="$1"
+stage_build "$1"
+host="$STAGE/bin/hako-host"
 sock=/var/run/docker.sock
 fail() { echo "FAIL: $*"; exit 1; }
 
@@ -16,7 +17,6 @@ docker -H "unix://$sock" version >/dev/null || fail "root cannot use $sock"
 # The user is in no group that owns it.
 group="$(stat -c %G "$sock")"
 if id -nG "$ROOTLESS_USER" | tr ' ' '\n' | grep -qx "$group"; then fail "$ROOTLESS_USER is in group $group"; fi
-require_readable "$host"
 
 # 1. A direct connect() is refused with EACCES, not merely absent.
 out="$(as_user /usr/bin/python3 -c '
@@ -32,7 +32,7 @@ echo "connect($sock) as $ROOTLESS_USER: $out"
 
 # 2. hako-host in that user's hands, pointed at the socket, gets nowhere.
 tmp="$(as_user mktemp -d)"
-trap 'as_user rm -rf "$tmp"' EXIT
+trap 'as_user rm -rf "$tmp"; rm -rf "$STAGE"' EXIT
 settings=(--set "paths.workspaces=$tmp/ws" --set "paths.runtime=$tmp/run")
 rc=0
 err="$(as_user "$host" exec "${settings[@]}" --set docker.binary=docker --set "docker.host=unix://$sock" \
