@@ -12,8 +12,10 @@ namespace {
 // The context lupdate gives tr() in namespace hako::host.
 QString tr(const char *text) { return QCoreApplication::translate("hako::host", text); }
 
-const QStringList kCommands = {QStringLiteral("exec"),  QStringLiteral("tool"),  QStringLiteral("tools"),
-                               QStringLiteral("end"),   QStringLiteral("serve"), QStringLiteral("doctor")};
+const QStringList kCommands = {QStringLiteral("exec"),  QStringLiteral("tool"),   QStringLiteral("tools"),
+                               QStringLiteral("end"),   QStringLiteral("serve"),  QStringLiteral("doctor"),
+                               QStringLiteral("verify"), QStringLiteral("gc")};
+const QStringList kFormats = {QStringLiteral("text"), QStringLiteral("markdown"), QStringLiteral("json")};
 
 // Options taking a value, and the field each fills.
 bool takeValue(const QString &flag, const QString &value, Options *o, QString *error)
@@ -28,6 +30,15 @@ bool takeValue(const QString &flag, const QString &value, Options *o, QString *e
         o->assignments << value;
     else if (flag == QLatin1String("--admin"))
         o->admin = value;
+    else if (flag == QLatin1String("--runtime"))
+        o->runtime = value;
+    else if (flag == QLatin1String("--format")) {
+        if (!kFormats.contains(value)) {
+            *error = tr("--format takes text, markdown or json.");
+            return false;
+        }
+        o->format = value;
+    }
     else if (flag == QLatin1String("--timeout")) {
         bool ok = false;
         o->timeoutSeconds = value.toInt(&ok);
@@ -151,6 +162,8 @@ bool loadSettings(const Options &options, QJsonObject *settings, QString *error)
                                                                           : QJsonValue(QString::fromUtf8(text));
         settings->insert(assignment.left(eq), value);
     }
+    if (!options.admin.isEmpty())
+        settings->insert(QStringLiteral("admin.listen"), options.admin);
     return true;
 }
 
@@ -163,6 +176,8 @@ QString usage()
               "  hako-host end --conversation ID [--delete-workspace]\n"
               "  hako-host serve [--mcp] [--admin HOST:PORT]\n"
               "  hako-host doctor\n"
+              "  hako-host verify [--runtime runc|runsc] [--format text|markdown|json]\n"
+              "  hako-host gc\n"
               "Common options: --config FILE, --set key=value, --plugin PATH\n");
 }
 

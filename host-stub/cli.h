@@ -8,7 +8,7 @@ namespace hako::host {
 
 struct Options
 {
-    QString command;          // exec, tool, tools, end, serve, doctor
+    QString command;          // exec, tool, tools, end, serve, doctor, verify
     QString conversation;
     QString toolName;
     QString toolInput;        // JSON text for `tool`
@@ -17,7 +17,9 @@ struct Options
     bool json = false;
     bool deleteWorkspace = false;
     bool mcp = false;
-    QString admin;
+    QString admin;            // serve --admin HOST:PORT, as admin.listen
+    QString runtime;          // verify: overrides the runtime setting
+    QString format = QStringLiteral("text"); // verify: text, markdown or json
     QString pluginPath;
     QString configFile;
     QStringList assignments;  // --set key=value, in order

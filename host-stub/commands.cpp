@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "mcpsession.h"
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
@@ -134,14 +135,32 @@ int runEnd(ToolExecutor *executor, const Options &options)
     return 0;
 }
 
-int runServe(ToolExecutor *executor, const Options &)
+int runServe(ToolExecutor *executor, const Options &options)
 {
     executor->start();
     QEventLoop loop;
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &loop, &QEventLoop::quit);
+    std::unique_ptr<McpSession> mcp;
+    if (options.mcp) {
+        mcp = std::make_unique<McpSession>(executor, options.conversation);
+        QObject::connect(mcp.get(), &McpSession::closed, &loop, &QEventLoop::quit);
+    }
     loop.exec();
+    if (mcp)
+        mcp->finish();
     executor->shutdown();
+    return 0;
+}
+
+int runGc(ToolExecutor *executor)
+{
+    const auto done = await(executor->collectGarbage());
+    if (done->error()) {
+        printJson(errorJson(done->error()));
+        return 1;
+    }
+    printJson(done->result());
     return 0;
 }
 

@@ -18,7 +18,10 @@ QString PluginHost::defaultPluginPath()
     const QString fromEnv = qEnvironmentVariable("HAKO_PLUGIN");
     if (!fromEnv.isEmpty())
         return fromEnv;
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/../plugins/libhako.so");
+    // The build tree, else the install tree (cmake/HakoInstall.cmake).
+    const QString buildTree = QCoreApplication::applicationDirPath() + QStringLiteral("/../plugins/libhako.so");
+    const QString installTree = QCoreApplication::applicationDirPath() + QStringLiteral("/" HAKO_PLUGIN_FROM_HOST);
+    return QFileInfo::exists(buildTree) || !QFileInfo::exists(installTree) ? buildTree : installTree;
 }
 
 bool PluginHost::load(const QString &path, QString *error)

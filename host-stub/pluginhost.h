@@ -12,7 +12,7 @@ namespace hako::host {
 class PluginHost
 {
 public:
-    // Empty path: $HAKO_PLUGIN, else ../plugins/libhako.so next to this program.
+    // Empty path: $HAKO_PLUGIN, else the plugin of this program's build or install tree.
     bool load(const QString &path, QString *error);
     ToolExecutor *executor() const { return m_executor; }
     QString path() const { return m_loader.fileName(); }

@@ -382,6 +382,18 @@
         <source>The sandbox agent program hako-agent was not found next to the plugin; set HAKO_AGENT to its path.</source>
         <translation>The sandbox agent program hako-agent was not found next to the plugin; set HAKO_AGENT to its path.</translation>
     </message>
+    <message>
+        <source>AppArmor is on in this kernel but the profile hako-workspace is not loaded, so containers would run without it; load it with apparmor_parser -r -W policies/apparmor/hako-workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s size limit could not be put in place: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace %1 holds files but has no size-limited image; move the files elsewhere or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -625,6 +637,14 @@
         <source>Largest file read_file and write_file move.</source>
         <translation>Largest file read_file and write_file move.</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File receiving one JSON line per tool call and proxy decision; empty turns it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Tools</name>
@@ -722,6 +742,32 @@
     </message>
 </context>
 <context>
+    <name>hako::example::SchemaForm</name>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+</context>
+<context>
+    <name>hako::example::SettingsDialog</name>
+    <message>
+        <source>The plugin %1 could not be loaded: %2</source>
+        <translation>The plugin %1 could not be loaded: %2</translation>
+    </message>
+    <message>
+        <source>Sandbox settings</source>
+        <translation>Sandbox settings</translation>
+    </message>
+    <message>
+        <source>The settings were applied.</source>
+        <translation>The settings were applied.</translation>
+    </message>
+    <message>
+        <source>The plugin did not accept these settings:</source>
+        <translation>The plugin did not accept these settings:</translation>
+    </message>
+</context>
+<context>
     <name>hako::host</name>
     <message>
         <source>--timeout needs a number of seconds between 1 and 86400.</source>
@@ -768,26 +814,6 @@
         <translation>--set needs key=value, not &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>Usage:
-  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
-  hako-host tool --conversation ID NAME JSON
-  hako-host tools
-  hako-host end --conversation ID [--delete-workspace]
-  hako-host serve [--mcp] [--admin HOST:PORT]
-  hako-host doctor
-Common options: --config FILE, --set key=value, --plugin PATH
-</source>
-        <translation>Usage:
-  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
-  hako-host tool --conversation ID NAME JSON
-  hako-host tools
-  hako-host end --conversation ID [--delete-workspace]
-  hako-host serve [--mcp] [--admin HOST:PORT]
-  hako-host doctor
-Common options: --config FILE, --set key=value, --plugin PATH
-</translation>
-    </message>
-    <message>
         <source>hako-host: the command timed out and was killed.</source>
         <translation>hako-host: the command timed out and was killed.</translation>
     </message>
@@ -824,10 +850,6 @@ Common options: --config FILE, --set key=value, --plugin PATH
         <translation>apt-get install runsc and register it as in policies/docker/daemon.json.</translation>
     </message>
     <message>
-        <source>Seccomp supported by the engine</source>
-        <translation>Seccomp supported by the engine</translation>
-    </message>
-    <message>
         <source>Workspace image %1 present</source>
         <translation>Workspace image %1 present</translation>
     </message>
@@ -856,60 +878,232 @@ Common options: --config FILE, --set key=value, --plugin PATH
         <translation>Fix:</translation>
     </message>
     <message>
-        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</source>
-        <translation>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</translation>
+        <source>--format takes text, markdown or json.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use a kernel and engine build with seccomp support.</source>
-        <translation>Use a kernel and engine build with seccomp support.</translation>
+        <source>Usage:
+  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
+  hako-host tool --conversation ID NAME JSON
+  hako-host tools
+  hako-host end --conversation ID [--delete-workspace]
+  hako-host serve [--mcp] [--admin HOST:PORT]
+  hako-host doctor
+  hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
+  hako-host gc
+Common options: --config FILE, --set key=value, --plugin PATH
+</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Engine runs without root (its socket is not root on this host)</source>
-        <translation>Engine runs without root (its socket is not root on this host)</translation>
+        <source>Settings accepted</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 runs as root: whoever reaches its socket controls the host.</source>
-        <translation>%1 runs as root: whoever reaches its socket controls the host.</translation>
+        <source>Correct the settings named (--config FILE, --set key=value).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run hako-host as an unprivileged user with rootless Podman (docs/rootless.md): apt-get install podman uidmap slirp4netns; give the user ranges in /etc/subuid and /etc/subgid; on cgroup v1 set runtime = &quot;runc&quot; in ~/.config/containers/containers.conf; copy the image (docker save IMAGE | podman load); set docker.binary=podman; then take the user out of the docker group.</source>
-        <translation>Run hako-host as an unprivileged user with rootless Podman (docs/rootless.md): apt-get install podman uidmap slirp4netns; give the user ranges in /etc/subuid and /etc/subgid; on cgroup v1 set runtime = &quot;runc&quot; in ~/.config/containers/containers.conf; copy the image (docker save IMAGE | podman load); set docker.binary=podman; then take the user out of the docker group.</translation>
+        <source>Set credentials.accessKeyId and credentials.secretAccessKey, or choose another credentials.source.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>User namespace isolates container root</source>
-        <translation>User namespace isolates container root</translation>
+        <source>Make credentials.process print AWS credential_process JSON (Version 1) and exit 0.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json), or use a rootless engine.</source>
-        <translation>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json), or use a rootless engine.</translation>
-    </message>
-    <message>
-        <source>Memory, CPU and process limits enforced</source>
-        <translation>Memory, CPU and process limits enforced</translation>
-    </message>
-    <message>
-        <source>a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: a workload can use all of the host&apos;s memory and CPU, and fork without bound.</source>
-        <translation>a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: a workload can use all of the host&apos;s memory and CPU, and fork without bound.</translation>
-    </message>
-    <message>
-        <source>Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the cpu, memory and pids controllers to the user, or run a rootful engine with userns-remap.</source>
-        <translation>Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the cpu, memory and pids controllers to the user, or run a rootful engine with userns-remap.</translation>
+        <source>Create the profile in credentials.file (aws configure --profile NAME), or choose another credentials.source.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 %2, %3</source>
-        <translation>%1 %2, %3</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>rootless</source>
-        <translation>rootless</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>rootful</source>
-        <translation>rootful</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Engine: %1</source>
-        <translation>Engine: %1</translation>
+        <source>Engine runs without root (its socket is not root on this host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs as root: whoever reaches its socket controls the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run hako-host as an unprivileged user with rootless Podman (docs/rootless.md): apt-get install podman uidmap slirp4netns; give the user ranges in /etc/subuid and /etc/subgid; on cgroup v1 set runtime = &quot;runc&quot; in ~/.config/containers/containers.conf; copy the image (docker save IMAGE | podman load); set docker.binary=podman; then take the user out of the docker group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User namespace isolates container root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json), or use a rootless engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory, CPU and process limits enforced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: a workload can use all of the host&apos;s memory and CPU, and fork without bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the cpu, memory and pids controllers to the user, or run a rootful engine with userns-remap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seccomp profile in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a kernel and docker build with seccomp support, and a readable seccomp.profile (or none, for the built-in one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AppArmor confines containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: boot with AppArmor enabled (apparmor=1 security=apparmor) and install apparmor; dockerd then applies docker-default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host&apos;s containers are running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stopped container is replaced on its conversation&apos;s next call and collected by GC (hako-host serve).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, expires %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials for the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garbage collection and proxy listeners of hako-host serve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin.listen is empty: no serving host to ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hako-host serve answers on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start hako-host serve --admin %1, or clear admin.listen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garbage collection runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the hako.gc messages of hako-host serve; GC needs the container engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy sockets in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 listening, %2 deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tool deleted its conversation&apos;s proxy.sock; ending the conversation (or GC) gives it a fresh one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving host status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each problem listed has its own check above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hako::host::McpServer</name>
+    <message>
+        <source>The message is not valid JSON.</source>
+        <translation>The message is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>The message is not a valid JSON-RPC 2.0 request.</source>
+        <translation>The message is not a valid JSON-RPC 2.0 request.</translation>
+    </message>
+    <message>
+        <source>The message is too long to read.</source>
+        <translation>The message is too long to read.</translation>
+    </message>
+    <message>
+        <source>The session is already initialized.</source>
+        <translation>The session is already initialized.</translation>
+    </message>
+    <message>
+        <source>initialize needs a protocolVersion.</source>
+        <translation>initialize needs a protocolVersion.</translation>
+    </message>
+    <message>
+        <source>The session is not initialized yet.</source>
+        <translation>The session is not initialized yet.</translation>
+    </message>
+    <message>
+        <source>Unknown method &quot;%1&quot;.</source>
+        <translation>Unknown method &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Tools run in a hardened container without network access; files live in /workspace. Calls share the conversation &quot;%1&quot; unless they name another in the conversation argument.</source>
+        <translation>Tools run in a hardened container without network access; files live in /workspace. Calls share the conversation &quot;%1&quot; unless they name another in the conversation argument.</translation>
+    </message>
+    <message>
+        <source>tools/call needs the name of a tool.</source>
+        <translation>tools/call needs the name of a tool.</translation>
+    </message>
+    <message>
+        <source>The arguments of tools/call must be an object.</source>
+        <translation>The arguments of tools/call must be an object.</translation>
+    </message>
+    <message>
+        <source>A request with this ID is still in flight.</source>
+        <translation>A request with this ID is still in flight.</translation>
+    </message>
+    <message>
+        <source>The conversation argument must be a string.</source>
+        <translation>The conversation argument must be a string.</translation>
+    </message>
+</context>
+<context>
+    <name>hako::host::McpToolCall</name>
+    <message>
+        <source>Running for %1 s.</source>
+        <translation>Running for %1 s.</translation>
     </message>
 </context>
 <context>
@@ -929,6 +1123,681 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>The plugin %1 could not be loaded: %2</source>
         <translation>The plugin %1 could not be loaded: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hako::host::mcp</name>
+    <message>
+        <source>[timed out: the command was killed]</source>
+        <translation>[timed out: the command was killed]</translation>
+    </message>
+    <message>
+        <source>[out of memory: the command was killed]</source>
+        <translation>[out of memory: the command was killed]</translation>
+    </message>
+    <message>
+        <source>[cancelled]</source>
+        <translation>[cancelled]</translation>
+    </message>
+    <message>
+        <source>[exit code %1]</source>
+        <translation>[exit code %1]</translation>
+    </message>
+    <message>
+        <source>[stderr]</source>
+        <translation>[stderr]</translation>
+    </message>
+    <message>
+        <source>Conversation whose sandbox runs the call; defaults to this session&apos;s.</source>
+        <translation>Conversation whose sandbox runs the call; defaults to this session&apos;s.</translation>
+    </message>
+</context>
+<context>
+    <name>hako::host::verify</name>
+    <message>
+        <source>Every probe ran to its verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hako-host verify: starting three throwaway conversations...
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container runs on the configured runtime&apos;s kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network mode none, no published port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only root filesystem in the container configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process limit in the container configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory limit without extra swap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/tmp is a size-limited tmpfs with noexec, nosuid, nodev</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All capabilities dropped, not privileged, no devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no-new-privileges in the container configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container&apos;s seccomp profile is Hako&apos;s whitelist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container user is 1000:1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the conversation&apos;s workspace, its sockets and the agent are mounted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credential in the container&apos;s environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own PID, IPC and UTS namespaces; the configured runtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managed-container labels for GC and adoption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s first process is filtered on the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace and socket directories: one per conversation, 0700, the container user&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>userns-remap maps the container&apos;s users away from the host&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing to the root filesystem fails: read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No writable directory on the root filesystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programs copied to /tmp or /dev/shm do not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/tmp cannot grow past its size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loopback only, no route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No TCP over IPv4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No UDP over IPv4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No IPv6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No raw or packet sockets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No netlink sockets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other address family (vsock, AF_ALG, Bluetooth, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS does not resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>curl, bash /dev/tcp and urllib get no connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the agent and proxy sockets; no docker.sock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metadata address cannot be reached directly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy refuses the metadata address in every spelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy forwards to allowlisted hosts only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client&apos;s own credentials are not passed through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credential in the tool&apos;s environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credential in any process&apos;s environment or command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credential file, no key in readable files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools run as UID 1000 with no extra group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No capability, not even in the bounding set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no_new_privs is set on tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No setuid or setgid program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/proc/sys and sysrq refuse writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/sys refuses writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>core_pattern cannot be used: no core dumps, not writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cgroup release_agent escape is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dangerous device nodes; mknod refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mount, umount2 and the new mount API refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reboot refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kexec_load refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ptrace and process_vm_readv cannot reach the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init_module, finit_module and delete_module refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pivot_root and chroot refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unshare, setns and namespace clones refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>io_uring refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bpf, perf_event_open and userfaultfd refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel keyring calls refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open_by_handle_at and name_to_handle_at refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host administration calls refused (acct, swapon, clock, syslog, ioperm, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of the neighbour conversation is visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file tools refuse &apos;..&apos;, absolute and host paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file tools refuse paths through planted symbolic links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pip cannot install into the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pip install --user stays in the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The limits as the container sees them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A memory bomb is killed at the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fork bomb stops at the process limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tool cannot stop the agent for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rm -rf / harms neither the image nor the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other conversations are unharmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No probe changed the container&apos;s image layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The health check reports the container system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security events reach the Prometheus metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rules cover seccomp violations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GC removes containers past their TTL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shutdown removes every container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OFF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threat model and countermeasure matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification checklist: Phase 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification checklist: Phase 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runtime %1, image %2, %3; %4 probes in %5 s.
+Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under gVisor this call is served by gVisor&apos;s own kernel inside the sandbox; the host kernel never sees it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap: under gVisor, Hako&apos;s seccomp profile is not in force, because runsc is registered without --oci-seccomp. gVisor&apos;s network stack has only the loopback, so nothing gets out; add --oci-seccomp to the runsc runtimeArgs in daemon.json to enforce the profile as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under gVisor the cgroup files are not visible inside; the limits are checked from outside and by the probes that run into them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under gVisor the process limit is RLIMIT_NPROC inside the sandbox, and the host pids bound only stops the Sentry. Gap: the Sentry keeps host tasks after tasks exit, so a sandbox that hits its limit many times is ended by the host bound (docs/process-limits.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under gVisor the memory limit ends the whole sandbox, not only the tool; the conversation&apos;s next call gets a new container with the same workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under gVisor the host-side filter is gVisor&apos;s own filter on the Sentry, not Hako&apos;s profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap: gVisor lets a tool kill the agent, its PID 1, which ends the sandbox (Linux ignores such signals to a namespace&apos;s init). Only the conversation&apos;s own sandbox is lost; its next call gets a new one with the same workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap: under gVisor the agent&apos;s environment is readable by tools although the agent is not dumpable; it holds no secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy holds credentials and forwarded the request re-signed; that the client&apos;s own headers were dropped shows only in the proxy&apos;s security events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>userns-remap is not enabled on this docker engine (optional; policies/docker/daemon-userns.json enables it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hako security verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runtime notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security verification report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured by `hako-host verify --format markdown` on a live deployment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countermeasure (seed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probes and evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rm -rf / destroying the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--network none, read-only rootfs, container isolation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fork bomb / resource exhaustion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID limit (100), CPU limit (200000), memory limit (2 GB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-tenant file access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One container per conversation, separate /workspace mounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment pollution by pip install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isolated container, writes on tmpfs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitrary outbound communication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--network none, communication only through the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS credential leak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credentials in the environment, SigV4 injected by the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata service (169.254.169.254) access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut off completely by --network none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seccomp, no-new-privileges, read-only rootfs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer 1: network isolation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NetworkMode none; Unix domain sockets only (agent.sock, proxy.sock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer 2: resource limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU quota 200000, memory 2 GB, PIDs 100, size-limited tmpfs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer 2 (Phase 2): custom seccomp profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whitelist (SCMP_ACT_ERRNO default); mount, umount2, reboot, kexec_load, ptrace, init_module, pivot_root and socket(AF_INET/AF_INET6) blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer 3: filesystem protection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only rootfs; writable only /workspace (bind mount) and /tmp (tmpfs, noexec)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer 4: credential protection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credentials in the environment; the SigV4 proxy injects them for Bedrock only; domain allowlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer 5: process security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no-new-privileges, seccomp, non-root user (UID 1000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer 6: container lifecycle management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle TTL 60 min, absolute TTL 8 h, GC every 60 s, all containers destroyed at shutdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer 7 (Phase 2): userns-remap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UID 0 in the container maps to an unprivileged host UID (100000+)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS credentials are removed from environment variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Containers start with --network none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID, CPU and memory limits are set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The read-only rootfs is enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tmpfs has the noexec flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential proxy applies the domain allowlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SigV4 signing happens only in the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GC destroys containers past their TTL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graceful shutdown destroys every container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The health check includes the container system&apos;s state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A custom seccomp profile exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seccomp profile path is reflected in the container configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>userns-remap is configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Socket directory permissions fit the container user (userns-remap aware)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus metrics record security events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seccomp violation metric (workspace_seccomp_violations_total) is defined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rules include security rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integration checks run against the live system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary directory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hako::telemetry::AdminServer</name>
+    <message>
+        <source>Cannot serve the admin endpoints on %1:%2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -382,6 +382,18 @@
         <source>The sandbox agent program hako-agent was not found next to the plugin; set HAKO_AGENT to its path.</source>
         <translation>サンドボックスのエージェントプログラム hako-agent がプラグインと同じ場所に見つかりません。HAKO_AGENT にそのパスを設定してください。</translation>
     </message>
+    <message>
+        <source>AppArmor is on in this kernel but the profile hako-workspace is not loaded, so containers would run without it; load it with apparmor_parser -r -W policies/apparmor/hako-workspace.</source>
+        <translation>このカーネルでは AppArmor が有効ですが、プロファイル hako-workspace が読み込まれていないため、コンテナがそれなしで動くことになります。apparmor_parser -r -W policies/apparmor/hako-workspace で読み込んでください。</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s size limit could not be put in place: %1</source>
+        <translation>ワークスペースのサイズ上限を設定できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The workspace %1 holds files but has no size-limited image; move the files elsewhere or delete it.</source>
+        <translation>ワークスペース %1 にはファイルがありますが、サイズ上限付きのイメージがありません。ファイルを別の場所に移すか削除してください。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -625,6 +637,14 @@
         <source>Largest file read_file and write_file move.</source>
         <translation>read_file と write_file で転送できるファイルの最大サイズ。</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation>監査ログ</translation>
+    </message>
+    <message>
+        <source>File receiving one JSON line per tool call and proxy decision; empty turns it off.</source>
+        <translation>ツール呼び出しとプロキシの判定ごとに JSON を 1 行書き込むファイル。空にすると無効になります。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Tools</name>
@@ -722,6 +742,32 @@
     </message>
 </context>
 <context>
+    <name>hako::example::SchemaForm</name>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+</context>
+<context>
+    <name>hako::example::SettingsDialog</name>
+    <message>
+        <source>The plugin %1 could not be loaded: %2</source>
+        <translation>プラグイン %1 を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Sandbox settings</source>
+        <translation>サンドボックスの設定</translation>
+    </message>
+    <message>
+        <source>The settings were applied.</source>
+        <translation>設定を適用しました。</translation>
+    </message>
+    <message>
+        <source>The plugin did not accept these settings:</source>
+        <translation>プラグインはこれらの設定を受け付けませんでした:</translation>
+    </message>
+</context>
+<context>
     <name>hako::host</name>
     <message>
         <source>--timeout needs a number of seconds between 1 and 86400.</source>
@@ -768,26 +814,6 @@
         <translation>--set には key=value の形式で指定してください（&quot;%1&quot; は不正です）。</translation>
     </message>
     <message>
-        <source>Usage:
-  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
-  hako-host tool --conversation ID NAME JSON
-  hako-host tools
-  hako-host end --conversation ID [--delete-workspace]
-  hako-host serve [--mcp] [--admin HOST:PORT]
-  hako-host doctor
-Common options: --config FILE, --set key=value, --plugin PATH
-</source>
-        <translation>使い方:
-  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
-  hako-host tool --conversation ID NAME JSON
-  hako-host tools
-  hako-host end --conversation ID [--delete-workspace]
-  hako-host serve [--mcp] [--admin HOST:PORT]
-  hako-host doctor
-共通オプション: --config FILE, --set key=value, --plugin PATH
-</translation>
-    </message>
-    <message>
         <source>hako-host: the command timed out and was killed.</source>
         <translation>hako-host: コマンドがタイムアウトしたため強制終了されました。</translation>
     </message>
@@ -824,10 +850,6 @@ Common options: --config FILE, --set key=value, --plugin PATH
         <translation>apt-get install runsc でインストールし、policies/docker/daemon.json のように登録してください。</translation>
     </message>
     <message>
-        <source>Seccomp supported by the engine</source>
-        <translation>エンジンが seccomp に対応</translation>
-    </message>
-    <message>
         <source>Workspace image %1 present</source>
         <translation>ワークスペースイメージ %1 が存在</translation>
     </message>
@@ -856,12 +878,64 @@ Common options: --config FILE, --set key=value, --plugin PATH
         <translation>対処:</translation>
     </message>
     <message>
-        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</source>
-        <translation>/etc/docker/daemon.json に登録して（policies/docker/daemon.json を参照）dockerd を再起動してください。Podman では containers.conf の [engine.runtimes] に登録します。</translation>
+        <source>--format takes text, markdown or json.</source>
+        <translation>--format には text、markdown、json のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>Use a kernel and engine build with seccomp support.</source>
-        <translation>seccomp に対応したカーネルとエンジンを使ってください。</translation>
+        <source>Usage:
+  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
+  hako-host tool --conversation ID NAME JSON
+  hako-host tools
+  hako-host end --conversation ID [--delete-workspace]
+  hako-host serve [--mcp] [--admin HOST:PORT]
+  hako-host doctor
+  hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
+  hako-host gc
+Common options: --config FILE, --set key=value, --plugin PATH
+</source>
+        <translation>使い方:
+  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
+  hako-host tool --conversation ID NAME JSON
+  hako-host tools
+  hako-host end --conversation ID [--delete-workspace]
+  hako-host serve [--mcp] [--admin HOST:PORT]
+  hako-host doctor
+  hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
+  hako-host gc
+共通オプション: --config FILE, --set key=value, --plugin PATH
+</translation>
+    </message>
+    <message>
+        <source>Settings accepted</source>
+        <translation>設定が受け入れられた</translation>
+    </message>
+    <message>
+        <source>Correct the settings named (--config FILE, --set key=value).</source>
+        <translation>挙げられた設定を修正してください (--config FILE、--set key=value)。</translation>
+    </message>
+    <message>
+        <source>Set credentials.accessKeyId and credentials.secretAccessKey, or choose another credentials.source.</source>
+        <translation>credentials.accessKeyId と credentials.secretAccessKey を設定するか、別の credentials.source を選んでください。</translation>
+    </message>
+    <message>
+        <source>Make credentials.process print AWS credential_process JSON (Version 1) and exit 0.</source>
+        <translation>credentials.process が AWS の credential_process 形式の JSON (Version 1) を出力し、終了コード 0 で終わるようにしてください。</translation>
+    </message>
+    <message>
+        <source>Create the profile in credentials.file (aws configure --profile NAME), or choose another credentials.source.</source>
+        <translation>credentials.file にプロファイルを作成する (aws configure --profile NAME) か、別の credentials.source を選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation>%1 %2、%3</translation>
+    </message>
+    <message>
+        <source>rootless</source>
+        <translation>ルートレス</translation>
+    </message>
+    <message>
+        <source>rootful</source>
+        <translation>root 権限</translation>
     </message>
     <message>
         <source>Engine runs without root (its socket is not root on this host)</source>
@@ -896,20 +970,150 @@ Common options: --config FILE, --set key=value, --plugin PATH
         <translation>cgroup v2（systemd.unified_cgroup_hierarchy=1）で起動して cpu・memory・pids コントローラーをユーザーに委譲するか、userns-remap 付きの root 権限エンジンを使ってください。</translation>
     </message>
     <message>
-        <source>%1 %2, %3</source>
-        <translation>%1 %2、%3</translation>
+        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</source>
+        <translation>/etc/docker/daemon.json に登録して（policies/docker/daemon.json を参照）dockerd を再起動してください。Podman では containers.conf の [engine.runtimes] に登録します。</translation>
     </message>
     <message>
-        <source>rootless</source>
-        <translation>ルートレス</translation>
+        <source>Seccomp profile in force</source>
+        <translation>seccomp プロファイルが有効</translation>
     </message>
     <message>
-        <source>rootful</source>
-        <translation>root 権限</translation>
+        <source>Use a kernel and docker build with seccomp support, and a readable seccomp.profile (or none, for the built-in one).</source>
+        <translation>seccomp に対応したカーネルと docker ビルドを使用し、seccomp.profile を読み取り可能にしてください (空なら組み込みのプロファイル)。</translation>
     </message>
     <message>
-        <source>Engine: %1</source>
-        <translation>エンジン: %1</translation>
+        <source>AppArmor confines containers</source>
+        <translation>AppArmor がコンテナを制限している</translation>
+    </message>
+    <message>
+        <source>Optional: boot with AppArmor enabled (apparmor=1 security=apparmor) and install apparmor; dockerd then applies docker-default.</source>
+        <translation>任意: AppArmor を有効にして起動し (apparmor=1 security=apparmor)、apparmor をインストールしてください。dockerd が docker-default を適用します。</translation>
+    </message>
+    <message>
+        <source>This host&apos;s containers are running</source>
+        <translation>このホストのコンテナが稼働中</translation>
+    </message>
+    <message>
+        <source>A stopped container is replaced on its conversation&apos;s next call and collected by GC (hako-host serve).</source>
+        <translation>停止したコンテナは、その会話の次の呼び出しで置き換えられ、GC (hako-host serve) で回収されます。</translation>
+    </message>
+    <message>
+        <source>source: %1</source>
+        <translation>取得元: %1</translation>
+    </message>
+    <message>
+        <source>, expires %1</source>
+        <translation>、有効期限 %1</translation>
+    </message>
+    <message>
+        <source>Credentials for the proxy</source>
+        <translation>プロキシの認証情報</translation>
+    </message>
+    <message>
+        <source>no answer within 10 seconds</source>
+        <translation>10 秒以内に応答がありません</translation>
+    </message>
+    <message>
+        <source>Garbage collection and proxy listeners of hako-host serve</source>
+        <translation>hako-host serve のガベージコレクションとプロキシの待ち受け</translation>
+    </message>
+    <message>
+        <source>admin.listen is empty: no serving host to ask</source>
+        <translation>admin.listen が空です: 問い合わせる稼働中のホストがありません</translation>
+    </message>
+    <message>
+        <source>hako-host serve answers on %1</source>
+        <translation>hako-host serve が %1 で応答する</translation>
+    </message>
+    <message>
+        <source>Start hako-host serve --admin %1, or clear admin.listen.</source>
+        <translation>hako-host serve --admin %1 を起動するか、admin.listen を空にしてください。</translation>
+    </message>
+    <message>
+        <source>Garbage collection runs</source>
+        <translation>ガベージコレクションが動作している</translation>
+    </message>
+    <message>
+        <source>See the hako.gc messages of hako-host serve; GC needs the container engine.</source>
+        <translation>hako-host serve の hako.gc メッセージを確認してください。GC にはコンテナエンジンが必要です。</translation>
+    </message>
+    <message>
+        <source>Proxy sockets in place</source>
+        <translation>プロキシソケットが存在する</translation>
+    </message>
+    <message>
+        <source>%1 listening, %2 deleted</source>
+        <translation>待ち受け中 %1、削除済み %2</translation>
+    </message>
+    <message>
+        <source>A tool deleted its conversation&apos;s proxy.sock; ending the conversation (or GC) gives it a fresh one.</source>
+        <translation>ツールが会話の proxy.sock を削除しました。会話を終了する (または GC が回収する) と新しいソケットが作られます。</translation>
+    </message>
+    <message>
+        <source>Serving host status</source>
+        <translation>稼働中ホストの状態</translation>
+    </message>
+    <message>
+        <source>Each problem listed has its own check above.</source>
+        <translation>挙げられた各問題には、上に対応するチェックがあります。</translation>
+    </message>
+</context>
+<context>
+    <name>hako::host::McpServer</name>
+    <message>
+        <source>The message is not valid JSON.</source>
+        <translation>メッセージが正しい JSON ではありません。</translation>
+    </message>
+    <message>
+        <source>The message is not a valid JSON-RPC 2.0 request.</source>
+        <translation>メッセージが正しい JSON-RPC 2.0 リクエストではありません。</translation>
+    </message>
+    <message>
+        <source>The message is too long to read.</source>
+        <translation>メッセージが長すぎて読み取れません。</translation>
+    </message>
+    <message>
+        <source>The session is already initialized.</source>
+        <translation>セッションはすでに初期化されています。</translation>
+    </message>
+    <message>
+        <source>initialize needs a protocolVersion.</source>
+        <translation>initialize には protocolVersion が必要です。</translation>
+    </message>
+    <message>
+        <source>The session is not initialized yet.</source>
+        <translation>セッションはまだ初期化されていません。</translation>
+    </message>
+    <message>
+        <source>Unknown method &quot;%1&quot;.</source>
+        <translation>不明なメソッド &quot;%1&quot; です。</translation>
+    </message>
+    <message>
+        <source>Tools run in a hardened container without network access; files live in /workspace. Calls share the conversation &quot;%1&quot; unless they name another in the conversation argument.</source>
+        <translation>ツールはネットワークに接続できない堅牢化されたコンテナで動作し、ファイルは /workspace に置かれます。conversation 引数で別の会話を指定しない限り、呼び出しは会話 &quot;%1&quot; を共有します。</translation>
+    </message>
+    <message>
+        <source>tools/call needs the name of a tool.</source>
+        <translation>tools/call にはツール名が必要です。</translation>
+    </message>
+    <message>
+        <source>The arguments of tools/call must be an object.</source>
+        <translation>tools/call の arguments はオブジェクトでなければなりません。</translation>
+    </message>
+    <message>
+        <source>A request with this ID is still in flight.</source>
+        <translation>この ID のリクエストはまだ実行中です。</translation>
+    </message>
+    <message>
+        <source>The conversation argument must be a string.</source>
+        <translation>conversation 引数は文字列でなければなりません。</translation>
+    </message>
+</context>
+<context>
+    <name>hako::host::McpToolCall</name>
+    <message>
+        <source>Running for %1 s.</source>
+        <translation>実行中 (%1 秒経過)。</translation>
     </message>
 </context>
 <context>
@@ -929,6 +1133,683 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>The plugin %1 could not be loaded: %2</source>
         <translation>プラグイン %1 を読み込めませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hako::host::mcp</name>
+    <message>
+        <source>[timed out: the command was killed]</source>
+        <translation>[タイムアウト: コマンドを強制終了しました]</translation>
+    </message>
+    <message>
+        <source>[out of memory: the command was killed]</source>
+        <translation>[メモリ不足: コマンドを強制終了しました]</translation>
+    </message>
+    <message>
+        <source>[cancelled]</source>
+        <translation>[キャンセルされました]</translation>
+    </message>
+    <message>
+        <source>[exit code %1]</source>
+        <translation>[終了コード %1]</translation>
+    </message>
+    <message>
+        <source>[stderr]</source>
+        <translation>[標準エラー出力]</translation>
+    </message>
+    <message>
+        <source>Conversation whose sandbox runs the call; defaults to this session&apos;s.</source>
+        <translation>呼び出しを実行するサンドボックスの会話。省略時はこのセッションの会話です。</translation>
+    </message>
+</context>
+<context>
+    <name>hako::host::verify</name>
+    <message>
+        <source>Every probe ran to its verdict</source>
+        <translation>すべてのプローブが判定まで実行された</translation>
+    </message>
+    <message>
+        <source>hako-host verify: starting three throwaway conversations...
+</source>
+        <translation>hako-host verify: 使い捨ての会話を3つ開始しています...
+</translation>
+    </message>
+    <message>
+        <source>The container runs on the configured runtime&apos;s kernel</source>
+        <translation>コンテナが設定どおりのランタイムのカーネルで動いている</translation>
+    </message>
+    <message>
+        <source>Network mode none, no published port</source>
+        <translation>ネットワークモード none、公開ポートなし</translation>
+    </message>
+    <message>
+        <source>Read-only root filesystem in the container configuration</source>
+        <translation>コンテナ設定で読み取り専用ルートファイルシステム</translation>
+    </message>
+    <message>
+        <source>Process limit in the container configuration</source>
+        <translation>コンテナ設定のプロセス数制限</translation>
+    </message>
+    <message>
+        <source>Memory limit without extra swap</source>
+        <translation>スワップ上乗せなしのメモリ制限</translation>
+    </message>
+    <message>
+        <source>CPU quota</source>
+        <translation>CPUクォータ</translation>
+    </message>
+    <message>
+        <source>/tmp is a size-limited tmpfs with noexec, nosuid, nodev</source>
+        <translation>/tmp はサイズ制限付き tmpfs(noexec、nosuid、nodev)</translation>
+    </message>
+    <message>
+        <source>All capabilities dropped, not privileged, no devices</source>
+        <translation>全ケーパビリティ削除、特権なし、デバイスなし</translation>
+    </message>
+    <message>
+        <source>no-new-privileges in the container configuration</source>
+        <translation>コンテナ設定に no-new-privileges</translation>
+    </message>
+    <message>
+        <source>The container&apos;s seccomp profile is Hako&apos;s whitelist</source>
+        <translation>コンテナの seccomp プロファイルが Hako のホワイトリストである</translation>
+    </message>
+    <message>
+        <source>The container user is 1000:1000</source>
+        <translation>コンテナのユーザーが 1000:1000</translation>
+    </message>
+    <message>
+        <source>Only the conversation&apos;s workspace, its sockets and the agent are mounted</source>
+        <translation>会話自身のワークスペース、ソケット、エージェントのみがマウントされている</translation>
+    </message>
+    <message>
+        <source>No credential in the container&apos;s environment</source>
+        <translation>コンテナの環境変数に認証情報がない</translation>
+    </message>
+    <message>
+        <source>Own PID, IPC and UTS namespaces; the configured runtime</source>
+        <translation>独自の PID・IPC・UTS 名前空間、設定どおりのランタイム</translation>
+    </message>
+    <message>
+        <source>Managed-container labels for GC and adoption</source>
+        <translation>GC と引き継ぎのための管理ラベル</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s first process is filtered on the host</source>
+        <translation>サンドボックスの最初のプロセスがホスト上でフィルタされている</translation>
+    </message>
+    <message>
+        <source>Workspace and socket directories: one per conversation, 0700, the container user&apos;s</source>
+        <translation>ワークスペースとソケットのディレクトリ: 会話ごとに1つ、0700、コンテナユーザーの所有</translation>
+    </message>
+    <message>
+        <source>userns-remap maps the container&apos;s users away from the host&apos;s</source>
+        <translation>userns-remap がコンテナのユーザーをホストのユーザーから切り離している</translation>
+    </message>
+    <message>
+        <source>Writing to the root filesystem fails: read-only</source>
+        <translation>ルートファイルシステムへの書き込みが失敗する(読み取り専用)</translation>
+    </message>
+    <message>
+        <source>No writable directory on the root filesystem</source>
+        <translation>ルートファイルシステムに書き込み可能なディレクトリがない</translation>
+    </message>
+    <message>
+        <source>Programs copied to /tmp or /dev/shm do not run</source>
+        <translation>/tmp や /dev/shm にコピーしたプログラムは実行できない</translation>
+    </message>
+    <message>
+        <source>/tmp cannot grow past its size</source>
+        <translation>/tmp はサイズを超えて増やせない</translation>
+    </message>
+    <message>
+        <source>Loopback only, no route</source>
+        <translation>ループバックのみ、経路なし</translation>
+    </message>
+    <message>
+        <source>No TCP over IPv4</source>
+        <translation>IPv4 の TCP 通信不可</translation>
+    </message>
+    <message>
+        <source>No UDP over IPv4</source>
+        <translation>IPv4 の UDP 通信不可</translation>
+    </message>
+    <message>
+        <source>No IPv6</source>
+        <translation>IPv6 通信不可</translation>
+    </message>
+    <message>
+        <source>No raw or packet sockets</source>
+        <translation>raw ソケット・パケットソケット不可</translation>
+    </message>
+    <message>
+        <source>No netlink sockets</source>
+        <translation>netlink ソケット不可</translation>
+    </message>
+    <message>
+        <source>No other address family (vsock, AF_ALG, Bluetooth, ...)</source>
+        <translation>その他のアドレスファミリー不可(vsock、AF_ALG、Bluetooth など)</translation>
+    </message>
+    <message>
+        <source>DNS does not resolve</source>
+        <translation>DNS で名前解決できない</translation>
+    </message>
+    <message>
+        <source>curl, bash /dev/tcp and urllib get no connection</source>
+        <translation>curl、bash の /dev/tcp、urllib のいずれも接続できない</translation>
+    </message>
+    <message>
+        <source>Only the agent and proxy sockets; no docker.sock</source>
+        <translation>エージェントとプロキシのソケットのみ、docker.sock なし</translation>
+    </message>
+    <message>
+        <source>The metadata address cannot be reached directly</source>
+        <translation>メタデータアドレスへ直接到達できない</translation>
+    </message>
+    <message>
+        <source>The proxy refuses the metadata address in every spelling</source>
+        <translation>プロキシがあらゆる表記のメタデータアドレスを拒否する</translation>
+    </message>
+    <message>
+        <source>The proxy forwards to allowlisted hosts only</source>
+        <translation>プロキシはホワイトリストのホストにのみ転送する</translation>
+    </message>
+    <message>
+        <source>The client&apos;s own credentials are not passed through</source>
+        <translation>クライアント自身の認証情報は素通しされない</translation>
+    </message>
+    <message>
+        <source>No credential in the tool&apos;s environment</source>
+        <translation>ツールの環境変数に認証情報がない</translation>
+    </message>
+    <message>
+        <source>No credential in any process&apos;s environment or command line</source>
+        <translation>どのプロセスの環境変数・コマンドラインにも認証情報がない</translation>
+    </message>
+    <message>
+        <source>No credential file, no key in readable files</source>
+        <translation>認証情報ファイルがなく、読めるファイルにキーもない</translation>
+    </message>
+    <message>
+        <source>Tools run as UID 1000 with no extra group</source>
+        <translation>ツールは追加グループなしの UID 1000 で動く</translation>
+    </message>
+    <message>
+        <source>No capability, not even in the bounding set</source>
+        <translation>ケーパビリティなし(バウンディングセットも空)</translation>
+    </message>
+    <message>
+        <source>no_new_privs is set on tools</source>
+        <translation>ツールに no_new_privs が設定されている</translation>
+    </message>
+    <message>
+        <source>No setuid or setgid program</source>
+        <translation>setuid・setgid プログラムがない</translation>
+    </message>
+    <message>
+        <source>/proc/sys and sysrq refuse writes</source>
+        <translation>/proc/sys と sysrq が書き込みを拒否する</translation>
+    </message>
+    <message>
+        <source>/sys refuses writes</source>
+        <translation>/sys が書き込みを拒否する</translation>
+    </message>
+    <message>
+        <source>core_pattern cannot be used: no core dumps, not writable</source>
+        <translation>core_pattern を悪用できない(コアダンプなし、書き込み不可)</translation>
+    </message>
+    <message>
+        <source>The cgroup release_agent escape is closed</source>
+        <translation>cgroup の release_agent による脱出経路が閉じている</translation>
+    </message>
+    <message>
+        <source>No dangerous device nodes; mknod refused</source>
+        <translation>危険なデバイスノードなし、mknod は拒否</translation>
+    </message>
+    <message>
+        <source>mount, umount2 and the new mount API refused</source>
+        <translation>mount、umount2、新しいマウント API が拒否される</translation>
+    </message>
+    <message>
+        <source>reboot refused</source>
+        <translation>reboot が拒否される</translation>
+    </message>
+    <message>
+        <source>kexec_load refused</source>
+        <translation>kexec_load が拒否される</translation>
+    </message>
+    <message>
+        <source>ptrace and process_vm_readv cannot reach the agent</source>
+        <translation>ptrace と process_vm_readv でエージェントに届かない</translation>
+    </message>
+    <message>
+        <source>init_module, finit_module and delete_module refused</source>
+        <translation>init_module、finit_module、delete_module が拒否される</translation>
+    </message>
+    <message>
+        <source>pivot_root and chroot refused</source>
+        <translation>pivot_root と chroot が拒否される</translation>
+    </message>
+    <message>
+        <source>unshare, setns and namespace clones refused</source>
+        <translation>unshare、setns、名前空間を作る clone が拒否される</translation>
+    </message>
+    <message>
+        <source>io_uring refused</source>
+        <translation>io_uring が拒否される</translation>
+    </message>
+    <message>
+        <source>bpf, perf_event_open and userfaultfd refused</source>
+        <translation>bpf、perf_event_open、userfaultfd が拒否される</translation>
+    </message>
+    <message>
+        <source>Kernel keyring calls refused</source>
+        <translation>カーネルキーリングの呼び出しが拒否される</translation>
+    </message>
+    <message>
+        <source>open_by_handle_at and name_to_handle_at refused</source>
+        <translation>open_by_handle_at と name_to_handle_at が拒否される</translation>
+    </message>
+    <message>
+        <source>Host administration calls refused (acct, swapon, clock, syslog, ioperm, ...)</source>
+        <translation>ホスト管理用の呼び出しが拒否される(acct、swapon、時計、syslog、ioperm など)</translation>
+    </message>
+    <message>
+        <source>Nothing of the neighbour conversation is visible</source>
+        <translation>隣の会話のものは何も見えない</translation>
+    </message>
+    <message>
+        <source>The file tools refuse &apos;..&apos;, absolute and host paths</source>
+        <translation>ファイルツールが「..」、絶対パス、ホストのパスを拒否する</translation>
+    </message>
+    <message>
+        <source>The file tools refuse paths through planted symbolic links</source>
+        <translation>ファイルツールが仕込まれたシンボリックリンク経由のパスを拒否する</translation>
+    </message>
+    <message>
+        <source>pip cannot install into the image</source>
+        <translation>pip でイメージ内にインストールできない</translation>
+    </message>
+    <message>
+        <source>pip install --user stays in the conversation</source>
+        <translation>pip install --user は会話の中にとどまる</translation>
+    </message>
+    <message>
+        <source>The limits as the container sees them</source>
+        <translation>コンテナ内から見た制限</translation>
+    </message>
+    <message>
+        <source>A memory bomb is killed at the limit</source>
+        <translation>メモリ爆弾は制限で強制終了される</translation>
+    </message>
+    <message>
+        <source>A fork bomb stops at the process limit</source>
+        <translation>fork 爆弾はプロセス数制限で止まる</translation>
+    </message>
+    <message>
+        <source>A tool cannot stop the agent for good</source>
+        <translation>ツールはエージェントを恒久的には止められない</translation>
+    </message>
+    <message>
+        <source>rm -rf / harms neither the image nor the host</source>
+        <translation>rm -rf / はイメージもホストも壊さない</translation>
+    </message>
+    <message>
+        <source>The other conversations are unharmed</source>
+        <translation>他の会話は無傷</translation>
+    </message>
+    <message>
+        <source>No probe changed the container&apos;s image layer</source>
+        <translation>どのプローブもコンテナのイメージレイヤーを変更していない</translation>
+    </message>
+    <message>
+        <source>The health check reports the container system</source>
+        <translation>ヘルスチェックがコンテナシステムの状態を報告する</translation>
+    </message>
+    <message>
+        <source>Security events reach the Prometheus metrics</source>
+        <translation>セキュリティイベントが Prometheus メトリクスに記録される</translation>
+    </message>
+    <message>
+        <source>Alert rules cover seccomp violations</source>
+        <translation>アラートルールが seccomp 違反を扱っている</translation>
+    </message>
+    <message>
+        <source>GC removes containers past their TTL</source>
+        <translation>GC が TTL 超過のコンテナを破棄する</translation>
+    </message>
+    <message>
+        <source>Shutdown removes every container</source>
+        <translation>シャットダウンで全コンテナが破棄される</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>OFF</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Threat model and countermeasure matrix</source>
+        <translation>脅威モデルと対策マトリクス</translation>
+    </message>
+    <message>
+        <source>Security layers</source>
+        <translation>セキュリティレイヤー確認</translation>
+    </message>
+    <message>
+        <source>Verification checklist: Phase 1</source>
+        <translation>検証チェックリスト: Phase 1</translation>
+    </message>
+    <message>
+        <source>Verification checklist: Phase 2</source>
+        <translation>検証チェックリスト: Phase 2</translation>
+    </message>
+    <message>
+        <source>Runtime %1, image %2, %3; %4 probes in %5 s.
+Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
+        <translation>ランタイム %1、イメージ %2、%3。プローブ %4 件、%5 秒。
+結果: %6(合格 %7 行、不合格 %8 行、無効 %9 行)。</translation>
+    </message>
+    <message>
+        <source>Under gVisor this call is served by gVisor&apos;s own kernel inside the sandbox; the host kernel never sees it.</source>
+        <translation>gVisor ではこの呼び出しはサンドボックス内の gVisor 自身のカーネルが処理し、ホストのカーネルには届きません。</translation>
+    </message>
+    <message>
+        <source>Gap: under gVisor, Hako&apos;s seccomp profile is not in force, because runsc is registered without --oci-seccomp. gVisor&apos;s network stack has only the loopback, so nothing gets out; add --oci-seccomp to the runsc runtimeArgs in daemon.json to enforce the profile as well.</source>
+        <translation>不足点: runsc が --oci-seccomp なしで登録されているため、gVisor では Hako の seccomp プロファイルが適用されていません。gVisor のネットワークスタックにはループバックしかないため外部には出られませんが、プロファイルも適用するには daemon.json の runsc の runtimeArgs に --oci-seccomp を加えてください。</translation>
+    </message>
+    <message>
+        <source>Under gVisor the cgroup files are not visible inside; the limits are checked from outside and by the probes that run into them.</source>
+        <translation>gVisor ではコンテナ内から cgroup のファイルが見えないため、制限は外部からの確認と、実際に制限に突き当たるプローブで確認しています。</translation>
+    </message>
+    <message>
+        <source>Under gVisor the process limit is RLIMIT_NPROC inside the sandbox, and the host pids bound only stops the Sentry. Gap: the Sentry keeps host tasks after tasks exit, so a sandbox that hits its limit many times is ended by the host bound (docs/process-limits.md).</source>
+        <translation>gVisor ではプロセス数制限はサンドボックス内の RLIMIT_NPROC で、ホストの pids 上限は Sentry を止めるためだけのものです。不足点: Sentry はタスク終了後もホストのタスクを保持するため、何度も制限に達したサンドボックスはホスト側の上限で終了します(docs/process-limits.md)。</translation>
+    </message>
+    <message>
+        <source>Under gVisor the memory limit ends the whole sandbox, not only the tool; the conversation&apos;s next call gets a new container with the same workspace.</source>
+        <translation>gVisor ではメモリ制限によりツールだけでなくサンドボックス全体が終了します。会話の次の呼び出しでは同じワークスペースを持つ新しいコンテナが使われます。</translation>
+    </message>
+    <message>
+        <source>Under gVisor the host-side filter is gVisor&apos;s own filter on the Sentry, not Hako&apos;s profile.</source>
+        <translation>gVisor ではホスト側のフィルタは Hako のプロファイルではなく、Sentry に対する gVisor 自身のフィルタです。</translation>
+    </message>
+    <message>
+        <source>Gap: gVisor lets a tool kill the agent, its PID 1, which ends the sandbox (Linux ignores such signals to a namespace&apos;s init). Only the conversation&apos;s own sandbox is lost; its next call gets a new one with the same workspace.</source>
+        <translation>不足点: gVisor ではツールが PID 1 のエージェントを終了させることができ、サンドボックスが終了します(Linux は名前空間の init へのこうしたシグナルを無視します)。失われるのはその会話自身のサンドボックスだけで、次の呼び出しでは同じワークスペースの新しいサンドボックスが使われます。</translation>
+    </message>
+    <message>
+        <source>Gap: under gVisor the agent&apos;s environment is readable by tools although the agent is not dumpable; it holds no secret.</source>
+        <translation>不足点: gVisor ではエージェントがダンプ不可でもその環境変数をツールが読めます。秘密情報は含まれていません。</translation>
+    </message>
+    <message>
+        <source>The proxy holds credentials and forwarded the request re-signed; that the client&apos;s own headers were dropped shows only in the proxy&apos;s security events.</source>
+        <translation>プロキシは認証情報を保持しており、リクエストを署名し直して転送しました。クライアント自身のヘッダーが削除されたことはプロキシのセキュリティイベントでのみ確認できます。</translation>
+    </message>
+    <message>
+        <source>userns-remap is not enabled on this docker engine (optional; policies/docker/daemon-userns.json enables it).</source>
+        <translation>この Docker エンジンでは userns-remap が有効ではありません(任意。policies/docker/daemon-userns.json で有効になります)。</translation>
+    </message>
+    <message>
+        <source>Hako security verification</source>
+        <translation>Hako セキュリティ検証</translation>
+    </message>
+    <message>
+        <source>Runtime notes</source>
+        <translation>ランタイムに関する注記</translation>
+    </message>
+    <message>
+        <source>Probes</source>
+        <translation>プローブ</translation>
+    </message>
+    <message>
+        <source>Security verification report</source>
+        <translation>セキュリティ検証レポート</translation>
+    </message>
+    <message>
+        <source>Measured by `hako-host verify --format markdown` on a live deployment.</source>
+        <translation>稼働中の環境で `hako-host verify --format markdown` により計測。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Countermeasure (seed)</source>
+        <translation>対策(シード)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Probes and evidence</source>
+        <translation>プローブと証跡</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>対象行</translation>
+    </message>
+    <message>
+        <source>rm -rf / destroying the host</source>
+        <translation>`rm -rf /` によるホスト破壊</translation>
+    </message>
+    <message>
+        <source>--network none, read-only rootfs, container isolation</source>
+        <translation>`--network none`, read-only rootfs, コンテナ隔離</translation>
+    </message>
+    <message>
+        <source>Fork bomb / resource exhaustion</source>
+        <translation>Fork bomb / リソース枯渇</translation>
+    </message>
+    <message>
+        <source>PID limit (100), CPU limit (200000), memory limit (2 GB)</source>
+        <translation>PID制限(100), CPU制限(200000), メモリ制限(2GB)</translation>
+    </message>
+    <message>
+        <source>Cross-tenant file access</source>
+        <translation>テナント間ファイルアクセス</translation>
+    </message>
+    <message>
+        <source>One container per conversation, separate /workspace mounts</source>
+        <translation>会話ごと独立コンテナ、`/workspace`マウント分離</translation>
+    </message>
+    <message>
+        <source>Environment pollution by pip install</source>
+        <translation>pip install による環境汚染</translation>
+    </message>
+    <message>
+        <source>Isolated container, writes on tmpfs</source>
+        <translation>隔離コンテナ、tmpfs上の書き込み</translation>
+    </message>
+    <message>
+        <source>Arbitrary outbound communication</source>
+        <translation>任意の外部通信</translation>
+    </message>
+    <message>
+        <source>--network none, communication only through the proxy</source>
+        <translation>`--network none`, Proxy経由のみ通信可能</translation>
+    </message>
+    <message>
+        <source>AWS credential leak</source>
+        <translation>AWS認証情報漏洩</translation>
+    </message>
+    <message>
+        <source>No credentials in the environment, SigV4 injected by the proxy</source>
+        <translation>環境変数に認証情報なし、Proxy SigV4注入</translation>
+    </message>
+    <message>
+        <source>Metadata service (169.254.169.254) access</source>
+        <translation>メタデータサービス（169.254.169.254）アクセス</translation>
+    </message>
+    <message>
+        <source>Cut off completely by --network none</source>
+        <translation>`--network none` で完全遮断</translation>
+    </message>
+    <message>
+        <source>Container escape</source>
+        <translation>コンテナエスケープ</translation>
+    </message>
+    <message>
+        <source>seccomp, no-new-privileges, read-only rootfs</source>
+        <translation>seccomp, no-new-privileges, read-only rootfs</translation>
+    </message>
+    <message>
+        <source>Layer 1: network isolation</source>
+        <translation>Layer 1: ネットワーク隔離</translation>
+    </message>
+    <message>
+        <source>NetworkMode none; Unix domain sockets only (agent.sock, proxy.sock)</source>
+        <translation>NetworkMode &quot;none&quot;、通信手段は Unix Domain Socket のみ（agent.sock, proxy.sock）</translation>
+    </message>
+    <message>
+        <source>Layer 2: resource limits</source>
+        <translation>Layer 2: リソース制限</translation>
+    </message>
+    <message>
+        <source>CPU quota 200000, memory 2 GB, PIDs 100, size-limited tmpfs</source>
+        <translation>CpuQuota 200000（2コア相当）、メモリ 2GB、PidsLimit 100、tmpfs上のサイズ制限</translation>
+    </message>
+    <message>
+        <source>Layer 2 (Phase 2): custom seccomp profile</source>
+        <translation>Layer 2 (Phase 2): カスタムseccomp プロファイル</translation>
+    </message>
+    <message>
+        <source>Whitelist (SCMP_ACT_ERRNO default); mount, umount2, reboot, kexec_load, ptrace, init_module, pivot_root and socket(AF_INET/AF_INET6) blocked</source>
+        <translation>ホワイトリスト方式（SCMP_ACT_ERRNO デフォルト）、mount, umount2, reboot, kexec_load, ptrace, init_module, pivot_root, socket(AF_INET/AF_INET6) を明示ブロック</translation>
+    </message>
+    <message>
+        <source>Layer 3: filesystem protection</source>
+        <translation>Layer 3: ファイルシステム保護</translation>
+    </message>
+    <message>
+        <source>Read-only rootfs; writable only /workspace (bind mount) and /tmp (tmpfs, noexec)</source>
+        <translation>Read-only rootfs、書き込み可能領域は /workspace（bind mount）と /tmp（tmpfs, noexec）のみ</translation>
+    </message>
+    <message>
+        <source>Layer 4: credential protection</source>
+        <translation>Layer 4: 認証情報保護</translation>
+    </message>
+    <message>
+        <source>No credentials in the environment; the SigV4 proxy injects them for Bedrock only; domain allowlist</source>
+        <translation>環境変数への認証情報なし、SigV4 Proxy が Bedrock API リクエストにのみ注入、ドメインホワイトリスト</translation>
+    </message>
+    <message>
+        <source>Layer 5: process security</source>
+        <translation>Layer 5: プロセスセキュリティ</translation>
+    </message>
+    <message>
+        <source>no-new-privileges, seccomp, non-root user (UID 1000)</source>
+        <translation>no-new-privileges、seccomp、非rootユーザー（UID 1000）</translation>
+    </message>
+    <message>
+        <source>Layer 6: container lifecycle management</source>
+        <translation>Layer 6: コンテナライフサイクル管理</translation>
+    </message>
+    <message>
+        <source>Idle TTL 60 min, absolute TTL 8 h, GC every 60 s, all containers destroyed at shutdown</source>
+        <translation>非アクティブTTL 60分、絶対TTL 8時間、GC 60秒間隔、グレースフルシャットダウンで全コンテナ破棄</translation>
+    </message>
+    <message>
+        <source>Layer 7 (Phase 2): userns-remap</source>
+        <translation>Layer 7 (Phase 2): userns-remap</translation>
+    </message>
+    <message>
+        <source>UID 0 in the container maps to an unprivileged host UID (100000+)</source>
+        <translation>コンテナ内root (UID 0) → ホスト上の非特権ユーザー (UID 100000+)</translation>
+    </message>
+    <message>
+        <source>AWS credentials are removed from environment variables</source>
+        <translation>AWS認証情報が環境変数から除去されていること</translation>
+    </message>
+    <message>
+        <source>Containers start with --network none</source>
+        <translation>コンテナが `--network none` で起動されること</translation>
+    </message>
+    <message>
+        <source>PID, CPU and memory limits are set</source>
+        <translation>PID/CPU/メモリ制限が設定されていること</translation>
+    </message>
+    <message>
+        <source>The read-only rootfs is enabled</source>
+        <translation>Read-only rootfsが有効であること</translation>
+    </message>
+    <message>
+        <source>The tmpfs has the noexec flag</source>
+        <translation>tmpfsにnoexecフラグが設定されていること</translation>
+    </message>
+    <message>
+        <source>The credential proxy applies the domain allowlist</source>
+        <translation>CredentialInjectionProxyがドメインホワイトリストを適用すること</translation>
+    </message>
+    <message>
+        <source>SigV4 signing happens only in the proxy</source>
+        <translation>SigV4署名がProxy側でのみ実行されること</translation>
+    </message>
+    <message>
+        <source>GC destroys containers past their TTL</source>
+        <translation>GCがTTL超過コンテナを適切に破棄すること</translation>
+    </message>
+    <message>
+        <source>Graceful shutdown destroys every container</source>
+        <translation>グレースフルシャットダウンで全コンテナが破棄されること</translation>
+    </message>
+    <message>
+        <source>The health check includes the container system&apos;s state</source>
+        <translation>ヘルスチェックにコンテナシステム状態が含まれること</translation>
+    </message>
+    <message>
+        <source>A custom seccomp profile exists</source>
+        <translation>カスタムseccompプロファイルが作成されていること</translation>
+    </message>
+    <message>
+        <source>The seccomp profile path is reflected in the container configuration</source>
+        <translation>seccompプロファイルパスがコンテナ設定に反映されること</translation>
+    </message>
+    <message>
+        <source>userns-remap is configured</source>
+        <translation>userns-remap設定ファイルが作成されていること</translation>
+    </message>
+    <message>
+        <source>Socket directory permissions fit the container user (userns-remap aware)</source>
+        <translation>userns-remap有効時にソケットディレクトリ権限が調整されること</translation>
+    </message>
+    <message>
+        <source>Prometheus metrics record security events</source>
+        <translation>Prometheusメトリクスでセキュリティ関連イベントが記録されること</translation>
+    </message>
+    <message>
+        <source>The seccomp violation metric (workspace_seccomp_violations_total) is defined</source>
+        <translation>seccomp違反メトリクス (`workspace_seccomp_violations_total`) が定義されていること</translation>
+    </message>
+    <message>
+        <source>Alert rules include security rules</source>
+        <translation>監視アラートにセキュリティ関連ルールが含まれること</translation>
+    </message>
+    <message>
+        <source>Integration checks run against the live system</source>
+        <translation>統合テストが稼働中のシステムに対して実行されること</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary directory: %1</source>
+        <translation>一時ディレクトリを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>The conversation could not start: %1</source>
+        <translation>会話を開始できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hako::telemetry::AdminServer</name>
+    <message>
+        <source>Cannot serve the admin endpoints on %1:%2: %3</source>
+        <translation>管理エンドポイントを %1:%2 で提供できません: %3</translation>
     </message>
 </context>
 </TS>

@@ -41,7 +41,8 @@ QString locateAgentBinary()
     if (!fromEnv.isEmpty())
         return fromEnv;
     const QString dir = pluginDirectory();
-    for (const char *relative : {"/../bin/hako-agent", "/../../libexec/hako/hako-agent", "/hako-agent"}) {
+    // The build tree, the install tree (cmake/HakoInstall.cmake), beside the plugin.
+    for (const char *relative : {"/../bin/hako-agent", "/" HAKO_AGENT_FROM_PLUGIN, "/hako-agent"}) {
         const QFileInfo candidate(dir + QLatin1String(relative));
         if (candidate.isFile() && candidate.isExecutable())
             return candidate.canonicalFilePath();

@@ -6,6 +6,13 @@ namespace hako {
 namespace {
 
 constexpr qint64 kCpuPeriod = 100000;
+// Host tasks of a gVisor sandbox (runsc 2022-12, ptrace platform), measured in
+// docs/process-limits.md: 38 when idle, 8 to 13 per task inside at full load,
+// and host tasks are kept after their task exits. The bound lets a sandbox
+// meet its own limit (a fork bomb) several times before the host's, which
+// ends the sandbox, while keeping it to a tenth of a default pid_max (32768).
+constexpr int kGvisorHostTasksPerTask = 32;
+constexpr int kGvisorHostTasksBase = 512;
 
 QString mount(const QString &source, const QString &target, bool readOnly)
 {
@@ -18,29 +25,47 @@ QString mount(const QString &source, const QString &target, bool readOnly)
 QStringList securityArguments(const ContainerSpec &spec)
 {
     QStringList args = {QStringLiteral("--network"), QStringLiteral("none"),
-                        QStringLiteral("--read-only"),
                         QStringLiteral("--cap-drop"), QStringLiteral("ALL"),
                         QStringLiteral("--security-opt"), QStringLiteral("no-new-privileges"),
                         QStringLiteral("--user"), spec.user,
                         QStringLiteral("--ipc"), QStringLiteral("private"),
                         // A core dump is a way to run code through core_pattern, and wastes disk.
                         QStringLiteral("--ulimit"), QStringLiteral("core=0")};
+    if (spec.readOnlyRootfs)
+        args << QStringLiteral("--read-only");
     if (!spec.seccompProfile.isEmpty())
         args << QStringLiteral("--security-opt") << QStringLiteral("seccomp=") + spec.seccompProfile;
+    if (!spec.appArmorProfile.isEmpty())
+        args << QStringLiteral("--security-opt") << QStringLiteral("apparmor=") + spec.appArmorProfile;
     return args;
+}
+
+// runc: the pids cgroup counts exactly the container's tasks. gVisor: the
+// sandbox counts its own tasks against RLIMIT_NPROC (per user, inside the
+// sandbox only; threads included), and the cgroup bounds the Sentry. Under
+// runc RLIMIT_NPROC would count every process of uid 1000 on the host.
+QStringList pidsArguments(const ContainerSpec &spec)
+{
+    if (spec.pids <= 0)
+        return {};
+    const QString pids = QString::number(spec.pids);
+    if (!isGvisorRuntime(spec.runtime))
+        return {QStringLiteral("--pids-limit"), pids};
+    return {QStringLiteral("--pids-limit"), QString::number(gvisorHostPidsLimit(spec.pids)),
+            QStringLiteral("--ulimit"), QStringLiteral("nproc=%1:%1").arg(pids)};
 }
 
 QStringList limitArguments(const ContainerSpec &spec)
 {
     const QString memory = QString::number(spec.memoryBytes);
-    return {QStringLiteral("--pids-limit"), QString::number(spec.pids),
-            QStringLiteral("--cpu-period"), QString::number(kCpuPeriod),
-            QStringLiteral("--cpu-quota"), QString::number(qint64(spec.cpus * kCpuPeriod)),
-            QStringLiteral("--memory"), memory,
-            // Equal to --memory: no swap on top of the memory limit.
-            QStringLiteral("--memory-swap"), memory,
-            QStringLiteral("--tmpfs"),
-            QStringLiteral("/tmp:rw,noexec,nosuid,nodev,size=%1").arg(spec.tmpSizeBytes)};
+    const QStringList rest = {QStringLiteral("--cpu-period"), QString::number(kCpuPeriod),
+                              QStringLiteral("--cpu-quota"), QString::number(qint64(spec.cpus * kCpuPeriod)),
+                              QStringLiteral("--memory"), memory,
+                              // Equal to --memory: no swap on top of the memory limit.
+                              QStringLiteral("--memory-swap"), memory,
+                              QStringLiteral("--tmpfs"),
+                              QStringLiteral("/tmp:rw,noexec,nosuid,nodev,size=%1").arg(spec.tmpSizeBytes)};
+    return pidsArguments(spec) + rest;
 }
 
 QStringList mountArguments(const ContainerSpec &spec)
@@ -84,6 +109,16 @@ QStringList runArguments(const ContainerSpec &spec, CliDialect dialect)
     if (!spec.agentSeccompRules.isEmpty())
         args << QStringLiteral("--seccomp") << QLatin1String(kAgentSeccompInContainer);
     return args;
+}
+
+bool isGvisorRuntime(const QString &runtime)
+{
+    return runtime == QLatin1String("runsc");
+}
+
+int gvisorHostPidsLimit(int pids)
+{
+    return kGvisorHostTasksPerTask * pids + kGvisorHostTasksBase;
 }
 
 bool isSecretVariable(const QString &name)

@@ -17,6 +17,10 @@ inline constexpr char kInstance[] = "org.hako.instance";
 inline constexpr char kCreated[] = "org.hako.created";
 // The owner's paths.runtime: GC of another instance tells from it whether that instance is gone.
 inline constexpr char kRuntime[] = "org.hako.runtime";
+// A warm pool container's slot (lifecycle/warmpool.h). It has no conversation
+// label: the conversation that takes it is known from its name once renamed,
+// and from a claim record until then (lifecycle/poolclaims.h).
+inline constexpr char kPool[] = "org.hako.pool";
 } // namespace label
 
 inline constexpr char kAgentPathInContainer[] = "/opt/hako/hako-agent";
@@ -31,9 +35,11 @@ struct ContainerSpec
     QString runtime = QStringLiteral("runc");
     double cpus = 2;
     qint64 memoryBytes = 2LL << 30;
-    int pids = 100;
+    int pids = 100;          // processes and threads of the container's tools; 0: no limit
+    bool readOnlyRootfs = true;
     qint64 tmpSizeBytes = 512LL << 20;
     QString seccompProfile; // host path of the profile JSON
+    QString appArmorProfile; // a loaded AppArmor profile's name; empty where the kernel has none
     QString workspaceDir;   // host side of /workspace
     QString socketDir;      // host side of /var/run/hako
     QString agentBinary;    // host path of hako-agent
@@ -49,6 +55,16 @@ enum class CliDialect { Docker, Podman };
 // Arguments after the docker binary: "run", "-d", ..., image, agent args.
 // Podman needs one more flag to honour --read-only the way Docker does.
 QStringList runArguments(const ContainerSpec &spec, CliDialect dialect = CliDialect::Docker);
+
+// gVisor's runtime. Its Sentry serves every task of the sandbox with several
+// host threads, so the host's pids cgroup cannot count the container's tasks
+// (docs/process-limits.md).
+bool isGvisorRuntime(const QString &runtime);
+
+// The host pids cgroup bound for a gVisor sandbox whose tasks are limited to
+// `pids` inside it: room for the Sentry's own threads, so that the limit inside
+// trips first and the host bound only stops a runaway Sentry.
+int gvisorHostPidsLimit(int pids);
 
 // Names of environment variables that must never reach a container or the
 // docker CLI: credentials of any kind.

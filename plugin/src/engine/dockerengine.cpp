@@ -10,6 +10,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcDocker, "hako.docker", QtInfoMsg)
@@ -36,11 +37,29 @@ QMap<QString, QString> parseLabels(const QString &joined)
     return labels;
 }
 
+// What the error message says the engine failed to do.
+QString describe(const QString &operation)
+{
+    if (operation == QLatin1String("run"))
+        return QStringLiteral("start a container");
+    if (operation == QLatin1String("ps"))
+        return QStringLiteral("list containers");
+    if (operation == QLatin1String("rm"))
+        return QStringLiteral("remove containers");
+    if (operation == QLatin1String("rename"))
+        return QStringLiteral("rename a container");
+    if (operation == QLatin1String("unshare"))
+        return QStringLiteral("remove a workspace");
+    return QStringLiteral("report its state");
+}
+
 QStringList filterArguments(const QMap<QString, QString> &labels)
 {
     QStringList args;
     for (auto it = labels.begin(); it != labels.end(); ++it)
-        args << QStringLiteral("--filter") << QStringLiteral("label=%1=%2").arg(it.key(), it.value());
+        args << QStringLiteral("--filter")
+             << (it.value().isEmpty() ? QStringLiteral("label=") + it.key()
+                                      : QStringLiteral("label=%1=%2").arg(it.key(), it.value()));
     return args;
 }
 
@@ -135,8 +154,10 @@ void DockerEngine::run(const QString &operation, const QStringList &args, int ti
         process->disconnect();
         const QByteArray out = process->readAllStandardOutput();
         process->deleteLater();
-        if (error)
-            qCWarning(lcDocker).noquote() << operation << "failed:" << error.logMessage;
+        if (error) {
+            qCWarning(lcDocker).noquote() << "docker" << operation << "failed:" << error.logMessage;
+            Q_EMIT commandFailed(operation);
+        }
         if (guard)
             done(error, out);
     };
@@ -152,7 +173,7 @@ void DockerEngine::run(const QString &operation, const QStringList &args, int ti
         if (status == QProcess::NormalExit && exitCode == 0)
             return finish({});
         const QString stderrText = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
-        Error error = makeError(ErrorCode::DockerFailed, {operation}, stderrText.left(2000));
+        Error error = makeError(ErrorCode::DockerFailed, {describe(operation)}, stderrText.left(2000));
         if (stderrText.contains(QLatin1String("is already in use")))
             error.code = QStringLiteral("name_in_use");
         finish(error);
@@ -164,16 +185,47 @@ void DockerEngine::run(const QString &operation, const QStringList &args, int ti
 
 void DockerEngine::start(const ContainerSpec &spec, QObject *context, Done done)
 {
-    run(QStringLiteral("start a container"), runArguments(spec, m_config.dialect), m_config.startTimeoutMs, context,
-        [done](const Error &error, const QByteArray &) { done(error); });
+    m_startQueue.append({spec, context, std::move(done)});
+    startNext();
+}
+
+void DockerEngine::startNext()
+{
+    while (m_startsRunning < m_config.parallelStarts && !m_startQueue.isEmpty()) {
+        const PendingStart next = m_startQueue.takeFirst();
+        if (!next.context)
+            continue; // its sandbox is gone: nobody waits for this container
+        ++m_startsRunning;
+        // The engine is the context, so that the slot is given back even when `next.context` goes meanwhile.
+        run(QStringLiteral("run"), runArguments(next.spec, m_config.dialect), m_config.startTimeoutMs, this,
+            [this, next](const Error &error, const QByteArray &) {
+                --m_startsRunning;
+                startNext();
+                if (next.context)
+                    next.done(error);
+            });
+    }
 }
 
 void DockerEngine::list(const QMap<QString, QString> &labels, QObject *context, Listed done)
 {
+    ps(filterArguments(labels), context, std::move(done));
+}
+
+void DockerEngine::listNamed(const QStringList &names, QObject *context, Listed done)
+{
+    // Filters of one kind are alternatives; of different kinds, all must hold.
+    QStringList filters = filterArguments({{QLatin1String(label::kManaged), QStringLiteral("true")}});
+    for (const QString &name : names)
+        filters << QStringLiteral("--filter") << QStringLiteral("name=^%1$").arg(QRegularExpression::escape(name));
+    ps(filters, context, std::move(done));
+}
+
+void DockerEngine::ps(const QStringList &filters, QObject *context, Listed done)
+{
     QStringList args = {QStringLiteral("ps"), QStringLiteral("--all"), QStringLiteral("--no-trunc"),
                         QStringLiteral("--format"), QStringLiteral("{{json .}}")};
-    args += filterArguments(labels);
-    run(QStringLiteral("list containers"), args, m_config.commandTimeoutMs, context,
+    run(QStringLiteral("ps"), args + filters, m_config.commandTimeoutMs, context,
         [done](const Error &error, const QByteArray &out) { done(error, parsePsOutput(out)); });
 }
 
@@ -187,23 +239,19 @@ QStringList DockerEngine::removeArguments(const QStringList &names, CliDialect d
     return args + names;
 }
 
-void DockerEngine::remove(const QStringList &names, QObject *context, Done done)
+void DockerEngine::remove(const QStringList &names, QObject *context, Removed done)
 {
     if (names.isEmpty())
-        return done({});
-    run(QStringLiteral("remove containers"), removeArguments(names, m_config.dialect), m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &) {
-            // "No such container" (podman: "no such container") is what we wanted anyway.
+        return done({}, {});
+    run(QStringLiteral("rm"), removeArguments(names, m_config.dialect), m_config.commandTimeoutMs, context,
+        [done](const Error &error, const QByteArray &out) {
+            // The CLI prints the name of each container it removed; one already
+            // gone (podman: "no such container") is what we wanted anyway.
+            const QStringList removed = QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
             if (error && error.logMessage.contains(QLatin1String("no such container"), Qt::CaseInsensitive))
-                return done({});
-            done(error);
+                return done({}, removed);
+            done(error, removed);
         });
-}
-
-void DockerEngine::describe(QObject *context, Described done)
-{
-    run(QStringLiteral("describe the engine"),
-        {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")}, m_config.commandTimeoutMs,
-        context, [done](const Error &error, const QByteArray &out) { done(error, parseEngineInfo(out)); });
 }
 
 void DockerEngine::removeHostDirectory(const QString &path, QObject *context, Done done)
@@ -213,9 +261,27 @@ void DockerEngine::removeHostDirectory(const QString &path, QObject *context, Do
     if (m_config.dialect != CliDialect::Podman)
         return done(makeError(ErrorCode::HostIo, {path}));
     // Container root is this user there, and owns the subordinate ids too.
-    run(QStringLiteral("remove a workspace"),
+    run(QStringLiteral("unshare"),
         {QStringLiteral("unshare"), QStringLiteral("rm"), QStringLiteral("-rf"), QStringLiteral("--"), path},
         m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &) { done(error); });
+}
+
+void DockerEngine::probe(int timeoutMs, QObject *context, Probed done)
+{
+    run(QStringLiteral("info"), {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")},
+        timeoutMs, context, [done](const Error &error, const QByteArray &out) {
+            const EngineInfo info = parseEngineInfo(out);
+            if (!error && !info.known)
+                return done(makeError(ErrorCode::DockerFailed, {describe(QStringLiteral("info"))},
+                                      QStringLiteral("unexpected output")), info);
+            done(error, info);
+        });
+}
+
+void DockerEngine::rename(const QString &from, const QString &to, QObject *context, Done done)
+{
+    run(QStringLiteral("rename"), {QStringLiteral("rename"), from, to}, m_config.commandTimeoutMs, context,
+        [done](const Error &error, const QByteArray &) { done(error); });
 }
 
 } // namespace hako

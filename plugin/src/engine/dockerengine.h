@@ -7,6 +7,7 @@
 #include "containerengine.h"
 
 #include <QByteArray>
+#include <QPointer>
 #include <QProcessEnvironment>
 
 namespace hako {
@@ -17,7 +18,10 @@ struct DockerConfig
     QString host;                  // DOCKER_HOST when not empty
     CliDialect dialect = CliDialect::Docker;
     int commandTimeoutMs = 30000;  // list, remove, version
-    int startTimeoutMs = 60000;    // docker run
+    int startTimeoutMs = 60000;    // docker run, from when it runs (not while queued)
+    // `docker run`s at once; more wait in line. Fifty at once make dockerd
+    // slower for all of them than the same fifty a few at a time.
+    int parallelStarts = 4;
 };
 
 class DockerEngine final : public ContainerEngine
@@ -28,9 +32,11 @@ public:
 
     void start(const ContainerSpec &spec, QObject *context, Done done) override;
     void list(const QMap<QString, QString> &labels, QObject *context, Listed done) override;
-    void remove(const QStringList &names, QObject *context, Done done) override;
-    void describe(QObject *context, Described done) override;
+    void listNamed(const QStringList &names, QObject *context, Listed done) override;
+    void rename(const QString &from, const QString &to, QObject *context, Done done) override;
+    void remove(const QStringList &names, QObject *context, Removed done) override;
     void removeHostDirectory(const QString &path, QObject *context, Done done) override;
+    void probe(int timeoutMs, QObject *context, Probed done) override;
 
     // Podman when the binary is called podman (the podman-docker shim named
     // "docker" is not recognised: set docker.binary=podman).
@@ -46,11 +52,23 @@ public:
     static QList<ContainerInfo> parsePsOutput(const QByteArray &out);
 
 private:
+    struct PendingStart
+    {
+        ContainerSpec spec;
+        QPointer<QObject> context;
+        Done done;
+    };
+    void startNext();
+
     using Finished = std::function<void(const Error &, const QByteArray &out)>;
+    // `operation`: run, ps, rm, rename, info or unshare (the CLI subcommand, and the metric label).
+    void ps(const QStringList &filters, QObject *context, Listed done);
     void run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done);
 
     DockerConfig m_config;
     QProcessEnvironment m_environment;
+    QList<PendingStart> m_startQueue;
+    int m_startsRunning = 0;
 };
 
 } // namespace hako

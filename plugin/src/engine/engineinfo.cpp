@@ -17,6 +17,8 @@ EngineInfo fromPodman(const QJsonObject &o)
     info.version = o.value(QLatin1String("version")).toObject().value(QLatin1String("Version")).toString();
     info.rootless = security.value(QLatin1String("rootless")).toBool();
     info.seccomp = security.value(QLatin1String("seccompEnabled")).toBool();
+    info.apparmor = security.value(QLatin1String("apparmorEnabled")).toBool();
+    info.cgroupDriver = host.value(QLatin1String("cgroupManager")).toString();
     info.cgroupVersion = host.value(QLatin1String("cgroupVersion")).toString().mid(1).toInt();
     info.defaultRuntime = host.value(QLatin1String("ociRuntime")).toObject().value(QLatin1String("name")).toString();
     if (!info.defaultRuntime.isEmpty())
@@ -24,7 +26,7 @@ EngineInfo fromPodman(const QJsonObject &o)
     return info;
 }
 
-// `docker info`: SecurityOptions like "name=seccomp,profile=default", "name=rootless", "name=userns".
+// `docker info`: SecurityOptions like "name=seccomp,profile=default", "name=rootless", "name=userns", "name=apparmor".
 EngineInfo fromDocker(const QJsonObject &o)
 {
     EngineInfo info;
@@ -34,9 +36,11 @@ EngineInfo fromDocker(const QJsonObject &o)
     for (const QJsonValue &option : o.value(QLatin1String("SecurityOptions")).toArray()) {
         const QString name = option.toString().section(QLatin1Char(','), 0, 0);
         info.rootless = info.rootless || name == QLatin1String("name=rootless");
-        info.usernsRemap = info.usernsRemap || name == QLatin1String("name=userns");
+        info.userns = info.userns || name == QLatin1String("name=userns");
         info.seccomp = info.seccomp || name == QLatin1String("name=seccomp");
+        info.apparmor = info.apparmor || name == QLatin1String("name=apparmor");
     }
+    info.cgroupDriver = o.value(QLatin1String("CgroupDriver")).toString();
     info.cgroupVersion = o.value(QLatin1String("CgroupVersion")).toString().toInt();
     info.defaultRuntime = o.value(QLatin1String("DefaultRuntime")).toString();
     info.runtimes = o.value(QLatin1String("Runtimes")).toObject().keys();
@@ -50,7 +54,8 @@ EngineInfo parseEngineInfo(const QByteArray &infoJson)
     const QJsonObject o = QJsonDocument::fromJson(infoJson).object();
     if (o.value(QLatin1String("host")).isObject())
         return fromPodman(o);
-    if (o.value(QLatin1String("ServerVersion")).isString())
+    // An engine that cannot answer prints an empty ServerVersion and ServerErrors.
+    if (!o.value(QLatin1String("ServerVersion")).toString().isEmpty())
         return fromDocker(o);
     return {};
 }
@@ -63,8 +68,10 @@ QJsonObject EngineInfo::toJson() const
             {QStringLiteral("engine"), engine},
             {QStringLiteral("version"), version},
             {QStringLiteral("rootless"), rootless},
-            {QStringLiteral("userns_remap"), usernsRemap},
+            {QStringLiteral("userns_remap"), userns},
             {QStringLiteral("seccomp"), seccomp},
+            {QStringLiteral("apparmor"), apparmor},
+            {QStringLiteral("cgroup_driver"), cgroupDriver},
             {QStringLiteral("cgroup_version"), cgroupVersion},
             {QStringLiteral("default_runtime"), defaultRuntime},
             {QStringLiteral("runtimes"), QJsonArray::fromStringList(runtimes)},

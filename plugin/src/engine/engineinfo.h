@@ -16,8 +16,10 @@ struct EngineInfo
     QString engine;         // "docker" or "podman"
     QString version;
     bool rootless = false;  // the engine runs as an unprivileged user
-    bool usernsRemap = false; // rootful docker with userns-remap
-    bool seccomp = false;
+    bool userns = false;    // rootful docker with userns-remap
+    bool seccomp = false;   // the engine applies seccomp profiles
+    bool apparmor = false;  // containers get an AppArmor profile
+    QString cgroupDriver;   // cgroupfs or systemd
     int cgroupVersion = 0;
     QString defaultRuntime;
     QStringList runtimes;   // registered OCI runtimes (podman lists none in `info`)
@@ -30,6 +32,7 @@ struct EngineInfo
     QJsonObject toJson() const;
 };
 
+// `docker info` / `podman info --format '{{json .}}'`; known is false when it is neither.
 EngineInfo parseEngineInfo(const QByteArray &infoJson);
 
 } // namespace hako

@@ -87,6 +87,15 @@ const Entry kEntries[] = {
     {ErrorCode::AgentMissing, "agent_missing",
      QT_TRANSLATE_NOOP("hako::Errors", "The sandbox agent program hako-agent was not found next to the plugin; "
                                        "set HAKO_AGENT to its path.")},
+    {ErrorCode::AppArmorProfileMissing, "apparmor_profile_missing",
+     QT_TRANSLATE_NOOP("hako::Errors", "AppArmor is on in this kernel but the profile hako-workspace is not loaded, "
+                                       "so containers would run without it; load it with "
+                                       "apparmor_parser -r -W policies/apparmor/hako-workspace.")},
+    {ErrorCode::WorkspaceCap, "workspace_cap",
+     QT_TRANSLATE_NOOP("hako::Errors", "The workspace's size limit could not be put in place: %1")},
+    {ErrorCode::WorkspaceUncapped, "workspace_uncapped",
+     QT_TRANSLATE_NOOP("hako::Errors", "The workspace %1 holds files but has no size-limited image; "
+                                       "move the files elsewhere or delete it.")},
 };
 
 const Entry &entryFor(ErrorCode code)

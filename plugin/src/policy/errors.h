@@ -53,6 +53,10 @@ enum class ErrorCode {
     SeccompRuleRejected,
     SeccompTooLong,
     AgentMissing,
+    AppArmorProfileMissing,
+    // Workspaces (lifecycle/workspacestore.h):
+    WorkspaceCap,
+    WorkspaceUncapped,
 };
 
 // `args` fill %1, %2, ... of the message; `detail` (plain text from a lower

@@ -77,6 +77,60 @@ private Q_SLOTS:
         QCOMPARE(podman, docker);
     }
 
+    // Only the negative-control seam (tests/security/negative) clears it.
+    void writableRootfsOnlyWhenAsked()
+    {
+        ContainerSpec spec = seedSpec();
+        spec.readOnlyRootfs = false;
+        QVERIFY(!runArguments(spec).contains(QStringLiteral("--read-only")));
+    }
+
+    void processLimitByRuntime_data()
+    {
+        QTest::addColumn<QString>("runtime");
+        QTest::addColumn<int>("pids");
+        QTest::addColumn<QStringList>("pidsLimit");
+        QTest::addColumn<QStringList>("ulimits");
+        const QStringList core = {QStringLiteral("core=0")};
+        // runc: the pids cgroup counts the container's tasks, and nproc would count the host's uid 1000.
+        QTest::newRow("runc") << "runc" << 100 << QStringList{"100"} << core;
+        QTest::newRow("runc, 10") << "runc" << 10 << QStringList{"10"} << core;
+        // gVisor: nproc inside the sandbox, the cgroup sized for the Sentry's threads.
+        QTest::newRow("runsc") << "runsc" << 100 << QStringList{"3712"} << core + QStringList{"nproc=100:100"};
+        QTest::newRow("runsc, 10") << "runsc" << 10 << QStringList{"832"} << core + QStringList{"nproc=10:10"};
+        QTest::newRow("no limit: seam only") << "runc" << 0 << QStringList{} << core;
+        QTest::newRow("no limit under runsc") << "runsc" << 0 << QStringList{} << core;
+    }
+
+    void processLimitByRuntime()
+    {
+        QFETCH(QString, runtime);
+        QFETCH(int, pids);
+        QFETCH(QStringList, pidsLimit);
+        QFETCH(QStringList, ulimits);
+        ContainerSpec spec = seedSpec();
+        spec.runtime = runtime;
+        spec.pids = pids;
+        const QStringList args = runArguments(spec);
+        QCOMPARE(valuesOf(args, QStringLiteral("--pids-limit")), pidsLimit);
+        QCOMPARE(valuesOf(args, QStringLiteral("--ulimit")), ulimits);
+    }
+
+    // docs/process-limits.md: one fork bomb at the limit peaked at 38 idle
+    // host tasks plus 12.5 per task inside; the bound must allow two of them.
+    void gvisorBoundCoversTheMeasurement_data()
+    {
+        QTest::addColumn<int>("pids");
+        for (int pids : {10, 100, 1000, 100000})
+            QTest::addRow("%d", pids) << pids;
+    }
+
+    void gvisorBoundCoversTheMeasurement()
+    {
+        QFETCH(int, pids);
+        QVERIFY(gvisorHostPidsLimit(pids) > 2 * (38 + 12.5 * pids));
+    }
+
     void imageBeforeAgentArguments()
     {
         const QStringList args = runArguments(seedSpec());
@@ -91,6 +145,34 @@ private Q_SLOTS:
         spec.seccompProfile.clear();
         for (const QString &opt : valuesOf(runArguments(spec), QStringLiteral("--security-opt")))
             QVERIFY(!opt.startsWith(QLatin1String("seccomp")));
+    }
+
+    // The AppArmor profile is named only where one is loaded; the agent's seccomp
+    // layer is mounted read-only and handed to the agent.
+    void optionalLayers_data()
+    {
+        QTest::addColumn<QString>("appArmor");
+        QTest::addColumn<QString>("agentRules");
+        QTest::newRow("neither") << QString() << QString();
+        QTest::newRow("both") << QStringLiteral("hako-workspace") << QStringLiteral("/run/hako/agent-seccomp.json");
+    }
+
+    void optionalLayers()
+    {
+        QFETCH(QString, appArmor);
+        QFETCH(QString, agentRules);
+        ContainerSpec spec = seedSpec();
+        spec.appArmorProfile = appArmor;
+        spec.agentSeccompRules = agentRules;
+        const QStringList args = runArguments(spec);
+        QCOMPARE(valuesOf(args, QStringLiteral("--security-opt")).contains(QStringLiteral("apparmor=") + appArmor),
+                 !appArmor.isEmpty());
+        for (const QString &opt : valuesOf(args, QStringLiteral("--security-opt")))
+            QVERIFY(appArmor.isEmpty() || !opt.startsWith(QLatin1String("apparmor=unconfined")));
+        const QString mount = QStringLiteral("type=bind,source=%1,target=/opt/hako/seccomp.json,readonly").arg(agentRules);
+        QCOMPARE(valuesOf(args, QStringLiteral("--mount")).contains(mount), !agentRules.isEmpty());
+        const QStringList agentArgs = args.mid(args.indexOf(QStringLiteral("hako/workspace-base:latest")) + 1);
+        QCOMPARE(agentArgs.contains(QStringLiteral("--seccomp")), !agentRules.isEmpty());
     }
 
     void environmentKeepsSecretsOut_data()

@@ -36,6 +36,46 @@ private Q_SLOTS:
         QTest::newRow("array") << QByteArray("[{\"ServerVersion\":\"1\"}]") << false << "" << false << true << false << QStringList{};
     }
 
+    // The facts health and doctor show, as each engine states them.
+    void facts_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("parsed");
+        QTest::addColumn<QString>("facts"); // version|runtimes|seccomp userns apparmor|driver|cgroup version
+        QTest::newRow("plain") << QByteArray(R"({"ServerVersion":"20.10.24","Runtimes":{"runc":{},"runsc":{}},)"
+                                             R"("SecurityOptions":["name=seccomp,profile=default"],"CgroupDriver":"cgroupfs","CgroupVersion":"1"})")
+                               << true << "20.10.24|runc,runsc|100|cgroupfs|1";
+        QTest::newRow("hardened") << QByteArray(R"({"ServerVersion":"24.0.5","Runtimes":{"runc":{}},"SecurityOptions":)"
+                                                R"(["name=apparmor","name=seccomp,profile=builtin","name=userns","name=cgroupns"],)"
+                                                R"("CgroupDriver":"systemd","CgroupVersion":"2"})")
+                                  << true << "24.0.5|runc|111|systemd|2";
+        QTest::newRow("no seccomp") << QByteArray(R"({"ServerVersion":"1","SecurityOptions":["name=selinux"]})")
+                                    << true << "1||000||0";
+        QTest::newRow("lookalike option") << QByteArray(R"({"ServerVersion":"1","SecurityOptions":["name=seccompx","x=name=userns"]})")
+                                          << true << "1||000||0";
+        QTest::newRow("podman") << QByteArray(R"({"host":{"cgroupVersion":"v2","cgroupManager":"systemd","ociRuntime":{"name":"crun"},)"
+                                              R"("security":{"rootless":true,"seccompEnabled":true,"apparmorEnabled":true}},"version":{"Version":"4.3.1"}})")
+                                << true << "4.3.1|crun|101|systemd|2";
+        QTest::newRow("server errors") << QByteArray(R"({"ServerVersion":"","ServerErrors":["Cannot connect"]})") << false << "";
+        QTest::newRow("not json") << QByteArray("Cannot connect to the Docker daemon") << false << "";
+        QTest::newRow("empty") << QByteArray() << false << "";
+    }
+
+    void facts()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, parsed);
+        QFETCH(QString, facts);
+        const EngineInfo info = parseEngineInfo(json);
+        QCOMPARE(info.known, parsed);
+        if (!parsed)
+            return;
+        const QString flags = QString::number(info.seccomp) + QString::number(info.userns) + QString::number(info.apparmor);
+        QCOMPARE(QStringList({info.version, info.runtimes.join(QLatin1Char(',')), flags, info.cgroupDriver,
+                              QString::number(info.cgroupVersion)}).join(QLatin1Char('|')),
+                 facts);
+    }
+
     void parse()
     {
         QFETCH(QByteArray, json);

@@ -1,11 +1,15 @@
 #include "hakohostdriver.h"
 
+#include "lifecycle/loopmount.h"
 #include "policy/conversationid.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QTest>
+
+#include <sys/mount.h>
 
 namespace {
 
@@ -30,6 +34,18 @@ HostRun runProcess(const QString &program, const QStringList &args, const QProce
 }
 
 } // namespace
+
+bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!condition()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(100);
+    }
+    return true;
+}
 
 QJsonObject HostRun::json() const { return QJsonDocument::fromJson(out).object(); }
 
@@ -57,6 +73,9 @@ HakoHostDriver::~HakoHostDriver()
         if (!list.isEmpty())
             docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);
     }
+    // Size-capped workspaces are mounted images: unmounted before the files go.
+    for (const QString &point : hako::loopmount::mountPointsUnder(m_root.path()))
+        ::umount2(QFile::encodeName(point).constData(), MNT_DETACH);
     m_root.remove();
 }
 

@@ -7,7 +7,13 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
+
 class QProcess;
+
+// Processes events until `condition` holds or `timeoutMs` of wall time pass;
+// unlike QTRY_*, time spent evaluating a slow condition (a `docker ps`) counts.
+bool waitUntil(const std::function<bool()> &condition, int timeoutMs);
 
 struct HostRun
 {

@@ -1,0 +1,28 @@
+// The rows of the seed's security verification report that `hako-host verify`
+// measures: the threat matrix (T-1 … T-8), the layers (1 … 7, with Phase 2's
+// seccomp layer apart) and the two checklists.
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace hako::host::verify {
+
+enum class Section { Threats, Layers, Phase1, Phase2 };
+
+struct Row
+{
+    const char *id;      // "T-1", "L3", "C1-4"; stable, used by tests and JSON
+    Section section;
+    const char *title;   // untranslated; tr() at rendering
+    const char *measure; // the seed's countermeasure, or what the item asks
+    bool optional;       // a Phase 2 option (userns-remap): "off" is not a failure
+};
+
+const QList<Row> &seedRows();
+const Row *findRow(const QString &id);
+
+// The translation of a text of this module (titles, measures, notes).
+QString tr(const char *text);
+
+} // namespace hako::host::verify

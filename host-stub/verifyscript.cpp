@@ -1,0 +1,89 @@
+#include "verifyscript.h"
+
+#include <QFile>
+
+namespace hako::host::verify {
+namespace {
+
+constexpr int kOtherLinesKept = 3;
+
+QString resource(const QString &name)
+{
+    QFile f(QStringLiteral(":/verify/probes/") + name);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+QString shellQuoted(const QString &value)
+{
+    QString quoted = value;
+    quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+} // namespace
+
+Params standardParams(const Session &session)
+{
+    const Expected &e = session.expected();
+    const QString canary = session.canary();
+    return {{QStringLiteral("V_RUNTIME"), e.runtime},
+            {QStringLiteral("V_GVISOR"), e.gvisor ? QStringLiteral("1") : QStringLiteral("0")},
+            {QStringLiteral("V_PIDS"), QString::number(e.pids)},
+            {QStringLiteral("V_MEMORY"), QString::number(e.memoryBytes)},
+            {QStringLiteral("V_TMP"), QString::number(e.tmpBytes)},
+            {QStringLiteral("V_CPU_PERCENT"), QString::number(qRound(e.cpus * 100))},
+            {QStringLiteral("V_PROXY"), QStringLiteral("/var/run/hako/proxy.sock")},
+            {QStringLiteral("V_CANARY_A"), canary.left(canary.size() / 2)},
+            {QStringLiteral("V_CANARY_B"), canary.mid(canary.size() / 2)}};
+}
+
+QString scriptCommand(const QString &name, const Params &params)
+{
+    const QString script = resource(name + QStringLiteral(".sh"));
+    if (script.isEmpty())
+        return QStringLiteral("echo 'FAIL: no probe script %1'; exit 2").arg(name);
+    QString command = QStringLiteral("(\n");
+    for (const auto &p : params)
+        command += QStringLiteral("export %1=%2\n").arg(p.first, shellQuoted(p.second));
+    command += QStringLiteral("V_PY=$(cat <<'HAKO_VERIFY_PY'\n") + resource(QStringLiteral("helpers.py"))
+               + QStringLiteral("HAKO_VERIFY_PY\n)\n");
+    command += resource(QStringLiteral("prelude.sh")) + script;
+    command += QStringLiteral("\nexit \"$V_FAILED\"\n)");
+    return command;
+}
+
+Outcome scriptOutcome(const ToolReply &reply)
+{
+    Outcome o;
+    o.ms = reply.ms;
+    if (reply.error) {
+        o.evidence << QStringLiteral("FAIL: the probe did not run: ") + reply.summary();
+        return o;
+    }
+    QStringList others;
+    for (const QString &line : reply.stdoutText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (line.startsWith(QLatin1String("ok: ")) || line.startsWith(QLatin1String("FAIL: ")))
+            o.evidence << line;
+        else if (line.startsWith(QLatin1String("note: ")))
+            o.notes << line.mid(6).trimmed();
+        else
+            others << line;
+    }
+    o.evidence += others.mid(qMax(0, others.size() - kOtherLinesKept));
+    o.notes.removeDuplicates();
+    const int status = reply.exitCode();
+    // Any FAIL line fails the probe, whatever the exit status says.
+    o.passed = status == 0 && !o.evidence.join(QLatin1Char('\n')).contains(QLatin1String("FAIL: "));
+    if (status != 0 && status != 1) {
+        const QString err = reply.result.value(QLatin1String("stderr")).toString().trimmed();
+        o.evidence << QStringLiteral("FAIL: the probe broke (%1): %2").arg(reply.summary(), err.right(300));
+    }
+    return o;
+}
+
+Outcome runScript(Session &session, Tenant tenant, const QString &name, const Params &extra, int timeoutSeconds)
+{
+    return scriptOutcome(session.bash(tenant, scriptCommand(name, standardParams(session) + extra), timeoutSeconds));
+}
+
+} // namespace hako::host::verify
