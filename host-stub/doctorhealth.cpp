@@ -25,13 +25,45 @@ QString credentialFix(const QString &source)
     return tr("Create the profile in credentials.file (aws configure --profile NAME), or choose another credentials.source.");
 }
 
+// What health() says of the engine: which one, and whether its socket is root on this host.
+QString engineSummary(const QJsonObject &e)
+{
+    return tr("%1 %2, %3").arg(e.value(QLatin1String("engine")).toString(), e.value(QLatin1String("version")).toString(),
+                               e.value(QLatin1String("rootless")).toBool() ? tr("rootless") : tr("rootful"));
+}
+
+QList<Check> isolationChecks(const QJsonObject &h)
+{
+    const QJsonObject e = part(h, "engine");
+    const bool rootless = e.value(QLatin1String("rootless")).toBool();
+    QList<Check> checks;
+    checks << Check{tr("Engine runs without root (its socket is not root on this host)"), rootless, Check::Level::Optional,
+                    tr("%1 runs as root: whoever reaches its socket controls the host.").arg(e.value(QLatin1String("engine")).toString()),
+                    tr("Run hako-host as an unprivileged user with rootless Podman (docs/rootless.md): "
+                       "apt-get install podman uidmap slirp4netns; give the user ranges in /etc/subuid and /etc/subgid; "
+                       "on cgroup v1 set runtime = \"runc\" in ~/.config/containers/containers.conf; "
+                       "copy the image (docker save IMAGE | podman load); set docker.binary=podman; "
+                       "then take the user out of the docker group.")};
+    checks << Check{tr("User namespace isolates container root"), rootless || h.value(QLatin1String("userns_remap")).toBool(),
+                    Check::Level::Optional, {},
+                    tr("Optional: set \"userns-remap\": \"default\" in daemon.json (policies/docker/daemon-userns.json), or use a rootless engine.")};
+    checks << Check{tr("Memory, CPU and process limits enforced"), e.value(QLatin1String("limits_enforced")).toBool(),
+                    Check::Level::Optional,
+                    tr("a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: "
+                       "a workload can use all of the host's memory and CPU, and fork without bound.")
+                        .arg(e.value(QLatin1String("cgroup_version")).toInt()),
+                    tr("Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the cpu, memory and pids "
+                       "controllers to the user, or run a rootful engine with userns-remap.")};
+    return checks;
+}
+
 QList<Check> engineChecks(const QJsonObject &h)
 {
     const QJsonObject docker = part(h, "docker");
     QList<Check> checks;
     const bool reachable = docker.value(QLatin1String("reachable")).toBool();
     checks << Check{tr("Container engine reachable"), reachable, Check::Level::Required,
-                    reachable ? docker.value(QLatin1String("version")).toString() : docker.value(QLatin1String("error")).toString(),
+                    reachable ? engineSummary(part(h, "engine")) : docker.value(QLatin1String("error")).toString(),
                     tr("Install docker.io and start dockerd (systemctl start docker), or set docker.binary/docker.host.")};
     if (!reachable)
         return checks;
@@ -40,7 +72,8 @@ QList<Check> engineChecks(const QJsonObject &h)
     const QJsonArray available = runtimes.value(QLatin1String("available")).toArray();
     checks << Check{tr("Runtime \"%1\" registered").arg(runtime), available.contains(runtime), Check::Level::Required,
                     available.toVariantList().isEmpty() ? QString() : QVariant(available.toVariantList()).toStringList().join(QLatin1String(", ")),
-                    tr("Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.")};
+                    tr("Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; "
+                       "for Podman, in containers.conf [engine.runtimes].")};
     checks << Check{tr("gVisor (runsc) available"), available.contains(QStringLiteral("runsc")), Check::Level::Optional, {},
                     tr("apt-get install runsc and register it as in policies/docker/daemon.json.")};
     const QJsonObject seccomp = part(h, "seccomp");
@@ -48,8 +81,7 @@ QList<Check> engineChecks(const QJsonObject &h)
                     seccomp.value(QLatin1String("profile")).toString() + QStringLiteral(" sha256:")
                         + seccomp.value(QLatin1String("sha256")).toString(),
                     tr("Use a kernel and docker build with seccomp support, and a readable seccomp.profile (or none, for the built-in one).")};
-    checks << Check{tr("userns-remap enabled"), h.value(QLatin1String("userns_remap")).toBool(), Check::Level::Optional, {},
-                    tr("Optional: set \"userns-remap\": \"default\" in daemon.json (policies/docker/daemon-userns.json).")};
+    checks += isolationChecks(h);
     checks << Check{tr("AppArmor confines containers"), part(h, "apparmor").value(QLatin1String("in_force")).toBool(),
                     Check::Level::Optional, {},
                     tr("Optional: boot with AppArmor enabled (apparmor=1 security=apparmor) and install apparmor; dockerd then applies docker-default.")};

@@ -9,7 +9,9 @@
 #   3. makes sure a docker engine answers: if `docker info` fails, starts
 #      Debian's dockerd in the background (log: /var/log/hako-dockerd.log) and
 #      waits for it, bounded by HAKO_DOCKERD_TIMEOUT seconds (default 60);
-#   4. checks that the docker CLI found in PATH talks to that engine.
+#   4. checks that the docker CLI found in PATH talks to that engine;
+#   5. prepares the unprivileged user of the rootless-Podman tests
+#      (scripts/setup-rootless.sh, docs/rootless.md).
 #
 # Run it (`scripts/setup.sh`) or source it (`. scripts/setup.sh`); either way it
 # does not change the caller's shell options. Needs root (or sudo) only when
@@ -46,6 +48,7 @@ hako_setup() (
         clang libclang-rt-14-dev
         jq iproute2 apparmor
         e2fsprogs   # mkfs.ext4: size-capped workspace images
+        podman uidmap slirp4netns
     )
     # tests/integration/mcp runs the official MCP TypeScript SDK: node and npm.
     # A node from elsewhere that brings its own npm (NodeSource) is kept.
@@ -206,6 +209,9 @@ hako_setup() (
     else
         warn "runtime 'runsc' not registered with dockerd: runtime=runsc (gVisor) will not work"
     fi
+
+    # An unprivileged user with rootless Podman (tests/integration/rootless).
+    "$local_root/scripts/setup-rootless.sh"
 
     log "done in $(( $(date +%s) - t0 ))s"
 )

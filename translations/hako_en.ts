@@ -842,24 +842,12 @@
         <translation>Runtime &quot;%1&quot; registered</translation>
     </message>
     <message>
-        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.</source>
-        <translation>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.</translation>
-    </message>
-    <message>
         <source>gVisor (runsc) available</source>
         <translation>gVisor (runsc) available</translation>
     </message>
     <message>
         <source>apt-get install runsc and register it as in policies/docker/daemon.json.</source>
         <translation>apt-get install runsc and register it as in policies/docker/daemon.json.</translation>
-    </message>
-    <message>
-        <source>userns-remap enabled</source>
-        <translation>userns-remap enabled</translation>
-    </message>
-    <message>
-        <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json).</source>
-        <translation>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json).</translation>
     </message>
     <message>
         <source>Workspace image %1 present</source>
@@ -1009,6 +997,54 @@ Common options: --config FILE, --set key=value, --plugin PATH
     </message>
     <message>
         <source>Each problem listed has its own check above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rootless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rootful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine runs without root (its socket is not root on this host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs as root: whoever reaches its socket controls the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run hako-host as an unprivileged user with rootless Podman (docs/rootless.md): apt-get install podman uidmap slirp4netns; give the user ranges in /etc/subuid and /etc/subgid; on cgroup v1 set runtime = &quot;runc&quot; in ~/.config/containers/containers.conf; copy the image (docker save IMAGE | podman load); set docker.binary=podman; then take the user out of the docker group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User namespace isolates container root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json), or use a rootless engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory, CPU and process limits enforced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: a workload can use all of the host&apos;s memory and CPU, and fork without bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the cpu, memory and pids controllers to the user, or run a rootful engine with userns-remap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

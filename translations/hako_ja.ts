@@ -842,24 +842,12 @@
         <translation>ランタイム &quot;%1&quot; が登録済み</translation>
     </message>
     <message>
-        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.</source>
-        <translation>/etc/docker/daemon.json に登録し（policies/docker/daemon.json を参照）、dockerd を再起動してください。</translation>
-    </message>
-    <message>
         <source>gVisor (runsc) available</source>
         <translation>gVisor (runsc) が利用可能</translation>
     </message>
     <message>
         <source>apt-get install runsc and register it as in policies/docker/daemon.json.</source>
         <translation>apt-get install runsc でインストールし、policies/docker/daemon.json のように登録してください。</translation>
-    </message>
-    <message>
-        <source>userns-remap enabled</source>
-        <translation>userns-remap が有効</translation>
-    </message>
-    <message>
-        <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json).</source>
-        <translation>任意: daemon.json で &quot;userns-remap&quot;: &quot;default&quot; を設定してください（policies/docker/daemon-userns.json を参照）。</translation>
     </message>
     <message>
         <source>Workspace image %1 present</source>
@@ -1020,6 +1008,54 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>Each problem listed has its own check above.</source>
         <translation>挙げられた各問題には、上に対応するチェックがあります。</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation>%1 %2、%3</translation>
+    </message>
+    <message>
+        <source>rootless</source>
+        <translation>ルートレス</translation>
+    </message>
+    <message>
+        <source>rootful</source>
+        <translation>root 権限</translation>
+    </message>
+    <message>
+        <source>Engine runs without root (its socket is not root on this host)</source>
+        <translation>エンジンが root 以外で動作（そのソケットはこのホストの root 権限ではない）</translation>
+    </message>
+    <message>
+        <source>%1 runs as root: whoever reaches its socket controls the host.</source>
+        <translation>%1 は root で動作しています。そのソケットに届く者はホストを支配できます。</translation>
+    </message>
+    <message>
+        <source>Run hako-host as an unprivileged user with rootless Podman (docs/rootless.md): apt-get install podman uidmap slirp4netns; give the user ranges in /etc/subuid and /etc/subgid; on cgroup v1 set runtime = &quot;runc&quot; in ~/.config/containers/containers.conf; copy the image (docker save IMAGE | podman load); set docker.binary=podman; then take the user out of the docker group.</source>
+        <translation>hako-host を一般ユーザーでルートレス Podman とともに実行してください（docs/rootless.md）: apt-get install podman uidmap slirp4netns を実行し、/etc/subuid と /etc/subgid にそのユーザーの範囲を与え、cgroup v1 では ~/.config/containers/containers.conf に runtime = &quot;runc&quot; を設定し、イメージをコピーし（docker save IMAGE | podman load）、docker.binary=podman を設定してから、そのユーザーを docker グループから外します。</translation>
+    </message>
+    <message>
+        <source>User namespace isolates container root</source>
+        <translation>ユーザー名前空間がコンテナの root を分離</translation>
+    </message>
+    <message>
+        <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json), or use a rootless engine.</source>
+        <translation>任意: daemon.json に &quot;userns-remap&quot;: &quot;default&quot; を設定する（policies/docker/daemon-userns.json）か、ルートレスエンジンを使ってください。</translation>
+    </message>
+    <message>
+        <source>Memory, CPU and process limits enforced</source>
+        <translation>メモリ・CPU・プロセス数の制限が有効</translation>
+    </message>
+    <message>
+        <source>a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: a workload can use all of the host&apos;s memory and CPU, and fork without bound.</source>
+        <translation>cgroup v%1 上のルートレスエンジンは --memory、--cpu-quota、--pids-limit を無視します。ワークロードはホストのメモリと CPU をすべて使い、際限なく fork できます。</translation>
+    </message>
+    <message>
+        <source>Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the cpu, memory and pids controllers to the user, or run a rootful engine with userns-remap.</source>
+        <translation>cgroup v2（systemd.unified_cgroup_hierarchy=1）で起動して cpu・memory・pids コントローラーをユーザーに委譲するか、userns-remap 付きの root 権限エンジンを使ってください。</translation>
+    </message>
+    <message>
+        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</source>
+        <translation>/etc/docker/daemon.json に登録して（policies/docker/daemon.json を参照）dockerd を再起動してください。Podman では containers.conf の [engine.runtimes] に登録します。</translation>
     </message>
 </context>
 <context>

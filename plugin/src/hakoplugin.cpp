@@ -27,6 +27,7 @@ DockerConfig dockerConfig(const Settings &s)
     DockerConfig config;
     config.binary = s.dockerBinary;
     config.host = s.dockerHost;
+    config.dialect = DockerEngine::dialectOf(s.dockerBinary);
     return config;
 }
 

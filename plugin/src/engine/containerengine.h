@@ -4,6 +4,7 @@
 #pragma once
 
 #include "containerpolicy.h"
+#include "engineinfo.h"
 
 #include <hako/error.h>
 
@@ -23,18 +24,6 @@ struct ContainerInfo
     QString state; // "running", "exited", "created", ...
     QMap<QString, QString> labels;
     bool isRunning() const { return state == QLatin1String("running"); }
-};
-
-// What the engine says about itself, for /healthz and doctor.
-struct EngineInfo
-{
-    QString version;
-    QStringList runtimes;
-    bool seccomp = false;  // the engine applies seccomp profiles
-    bool userns = false;   // userns-remap is on
-    bool apparmor = false; // containers get an AppArmor profile
-    QString cgroupDriver;  // cgroupfs or systemd
-    int cgroupVersion = 0;
 };
 
 class ContainerEngine : public QObject
@@ -62,12 +51,16 @@ public:
     // Force-removes the named containers; names already gone are not an error
     // and are not among those reported removed.
     virtual void remove(const QStringList &names, QObject *context, Removed done) = 0;
-    // Asks the engine for its version and security features; fails when it
+    // Deletes a host directory the container wrote to. Under a rootless
+    // engine some of its files belong to subordinate ids this user cannot
+    // unlink directly, only through the engine's user namespace.
+    virtual void removeHostDirectory(const QString &path, QObject *context, Done done) = 0;
+    // Asks the engine which it is, its version and the protections it enforces; fails when it
     // cannot be reached within `timeoutMs`.
     virtual void probe(int timeoutMs, QObject *context, Probed done) = 0;
 
 Q_SIGNALS:
-    // A command failed; `operation` is one of a few fixed words (run, ps, rm, info).
+    // A command failed; `operation` is one of a few fixed words (run, ps, rm, rename, info, unshare).
     void commandFailed(const QString &operation);
 };
 

@@ -49,8 +49,12 @@ struct ContainerSpec
     QStringList environment; // KEY=VALUE; never a credential
 };
 
+// Which docker-compatible command line the arguments are for.
+enum class CliDialect { Docker, Podman };
+
 // Arguments after the docker binary: "run", "-d", ..., image, agent args.
-QStringList runArguments(const ContainerSpec &spec);
+// Podman needs one more flag to honour --read-only the way Docker does.
+QStringList runArguments(const ContainerSpec &spec, CliDialect dialect = CliDialect::Docker);
 
 // gVisor's runtime. Its Sentry serves every task of the sandbox with several
 // host threads, so the host's pids cgroup cannot count the container's tasks

@@ -2,6 +2,8 @@
 
 #include "../policy/errors.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,7 +22,9 @@ namespace {
 // all, stays out of its environment.
 const char *const kPassThrough[] = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "XDG_RUNTIME_DIR",
                                     "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH",
-                                    "DOCKER_TLS_VERIFY"};
+                                    "DOCKER_TLS_VERIFY",
+                                    // Podman: its configuration and a remote service.
+                                    "CONTAINERS_CONF", "CONTAINERS_STORAGE_CONF", "CONTAINER_HOST"};
 
 QMap<QString, QString> parseLabels(const QString &joined)
 {
@@ -44,6 +48,8 @@ QString describe(const QString &operation)
         return QStringLiteral("remove containers");
     if (operation == QLatin1String("rename"))
         return QStringLiteral("rename a container");
+    if (operation == QLatin1String("unshare"))
+        return QStringLiteral("remove a workspace");
     return QStringLiteral("report its state");
 }
 
@@ -57,6 +63,30 @@ QStringList filterArguments(const QMap<QString, QString> &labels)
     return args;
 }
 
+// Docker: "ID", "Names" as text, "Labels" as "k=v,k=v". Podman: "Id",
+// "Names" as a list, "Labels" as an object.
+bool parsePsObject(const QJsonObject &o, ContainerInfo *info)
+{
+    const QJsonValue id = o.contains(QLatin1String("ID")) ? o.value(QLatin1String("ID")) : o.value(QLatin1String("Id"));
+    const QJsonValue names = o.value(QLatin1String("Names"));
+    const QString name = names.isArray() ? names.toArray().at(0).toString() : names.toString();
+    if (!id.isString() || id.toString().isEmpty() || name.isEmpty())
+        return false;
+    info->id = id.toString();
+    info->name = name;
+    info->state = o.value(QLatin1String("State")).toString();
+    const QJsonValue labels = o.value(QLatin1String("Labels"));
+    info->labels.clear();
+    if (labels.isObject()) {
+        const QJsonObject map = labels.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it)
+            info->labels.insert(it.key(), it.value().toString());
+    } else {
+        info->labels = parseLabels(labels.toString());
+    }
+    return true;
+}
+
 } // namespace
 
 DockerEngine::DockerEngine(const DockerConfig &config, QObject *parent)
@@ -64,6 +94,11 @@ DockerEngine::DockerEngine(const DockerConfig &config, QObject *parent)
       m_config(config),
       m_environment(scrubbedEnvironment(QProcessEnvironment::systemEnvironment(), config.host))
 {
+}
+
+CliDialect DockerEngine::dialectOf(const QString &binary)
+{
+    return QFileInfo(binary).fileName().startsWith(QLatin1String("podman")) ? CliDialect::Podman : CliDialect::Docker;
 }
 
 QProcessEnvironment DockerEngine::scrubbedEnvironment(const QProcessEnvironment &from, const QString &dockerHost)
@@ -85,14 +120,23 @@ bool DockerEngine::parsePsLine(const QByteArray &line, ContainerInfo *info)
     const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return false;
-    const QJsonObject o = doc.object();
-    if (!o.value(QLatin1String("ID")).isString() || !o.value(QLatin1String("Names")).isString())
-        return false;
-    info->id = o.value(QLatin1String("ID")).toString();
-    info->name = o.value(QLatin1String("Names")).toString();
-    info->state = o.value(QLatin1String("State")).toString();
-    info->labels = parseLabels(o.value(QLatin1String("Labels")).toString());
-    return !info->id.isEmpty();
+    return parsePsObject(doc.object(), info);
+}
+
+QList<ContainerInfo> DockerEngine::parsePsOutput(const QByteArray &out)
+{
+    QList<ContainerInfo> containers;
+    ContainerInfo info;
+    if (out.trimmed().startsWith('[')) {
+        for (const QJsonValue &v : QJsonDocument::fromJson(out).array())
+            if (parsePsObject(v.toObject(), &info))
+                containers << info;
+        return containers;
+    }
+    for (const QByteArray &line : out.split('\n'))
+        if (!line.trimmed().isEmpty() && parsePsLine(line, &info))
+            containers << info;
+    return containers;
 }
 
 void DockerEngine::run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context,
@@ -153,7 +197,7 @@ void DockerEngine::startNext()
             continue; // its sandbox is gone: nobody waits for this container
         ++m_startsRunning;
         // The engine is the context, so that the slot is given back even when `next.context` goes meanwhile.
-        run(QStringLiteral("run"), runArguments(next.spec), m_config.startTimeoutMs, this,
+        run(QStringLiteral("run"), runArguments(next.spec, m_config.dialect), m_config.startTimeoutMs, this,
             [this, next](const Error &error, const QByteArray &) {
                 --m_startsRunning;
                 startNext();
@@ -182,62 +226,56 @@ void DockerEngine::ps(const QStringList &filters, QObject *context, Listed done)
     QStringList args = {QStringLiteral("ps"), QStringLiteral("--all"), QStringLiteral("--no-trunc"),
                         QStringLiteral("--format"), QStringLiteral("{{json .}}")};
     run(QStringLiteral("ps"), args + filters, m_config.commandTimeoutMs, context,
-        [done](const Error &error, const QByteArray &out) {
-            QList<ContainerInfo> containers;
-            for (const QByteArray &line : out.split('\n')) {
-                ContainerInfo info;
-                if (!line.trimmed().isEmpty() && parsePsLine(line, &info))
-                    containers << info;
-            }
-            done(error, containers);
-        });
+        [done](const Error &error, const QByteArray &out) { done(error, parsePsOutput(out)); });
+}
+
+QStringList DockerEngine::removeArguments(const QStringList &names, CliDialect dialect)
+{
+    QStringList args = {QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes")};
+    // Podman 4.3 removes nothing, and says nothing, when one name is already
+    // gone unless told --ignore; and it waits 10 s for SIGTERM where Docker kills.
+    if (dialect == CliDialect::Podman)
+        args << QStringLiteral("--ignore") << QStringLiteral("--time") << QStringLiteral("0");
+    return args + names;
 }
 
 void DockerEngine::remove(const QStringList &names, QObject *context, Removed done)
 {
     if (names.isEmpty())
         return done({}, {});
-    run(QStringLiteral("rm"),
-        QStringList{QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes")} + names,
-        m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &out) {
+    run(QStringLiteral("rm"), removeArguments(names, m_config.dialect), m_config.commandTimeoutMs, context,
+        [done](const Error &error, const QByteArray &out) {
             // The CLI prints the name of each container it removed; one already
-            // gone is what we wanted anyway.
+            // gone (podman: "no such container") is what we wanted anyway.
             const QStringList removed = QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-            if (error && error.logMessage.contains(QLatin1String("No such container")))
+            if (error && error.logMessage.contains(QLatin1String("no such container"), Qt::CaseInsensitive))
                 return done({}, removed);
             done(error, removed);
         });
+}
+
+void DockerEngine::removeHostDirectory(const QString &path, QObject *context, Done done)
+{
+    if (QDir(path).removeRecursively() || !QFileInfo::exists(path))
+        return done({});
+    if (m_config.dialect != CliDialect::Podman)
+        return done(makeError(ErrorCode::HostIo, {path}));
+    // Container root is this user there, and owns the subordinate ids too.
+    run(QStringLiteral("unshare"),
+        {QStringLiteral("unshare"), QStringLiteral("rm"), QStringLiteral("-rf"), QStringLiteral("--"), path},
+        m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &) { done(error); });
 }
 
 void DockerEngine::probe(int timeoutMs, QObject *context, Probed done)
 {
     run(QStringLiteral("info"), {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")},
         timeoutMs, context, [done](const Error &error, const QByteArray &out) {
-            EngineInfo info;
-            if (!error && !parseInfo(out, &info))
+            const EngineInfo info = parseEngineInfo(out);
+            if (!error && !info.known)
                 return done(makeError(ErrorCode::DockerFailed, {describe(QStringLiteral("info"))},
                                       QStringLiteral("unexpected output")), info);
             done(error, info);
         });
-}
-
-bool DockerEngine::parseInfo(const QByteArray &json, EngineInfo *info)
-{
-    const QJsonObject o = QJsonDocument::fromJson(json).object();
-    info->version = o.value(QLatin1String("ServerVersion")).toString();
-    if (info->version.isEmpty())
-        return false;
-    info->runtimes = o.value(QLatin1String("Runtimes")).toObject().keys();
-    // Entries look like "name=seccomp,profile=default".
-    for (const QJsonValue &option : o.value(QLatin1String("SecurityOptions")).toArray()) {
-        const QString name = option.toString().section(QLatin1Char(','), 0, 0);
-        info->seccomp = info->seccomp || name == QLatin1String("name=seccomp");
-        info->userns = info->userns || name == QLatin1String("name=userns");
-        info->apparmor = info->apparmor || name == QLatin1String("name=apparmor");
-    }
-    info->cgroupDriver = o.value(QLatin1String("CgroupDriver")).toString();
-    info->cgroupVersion = o.value(QLatin1String("CgroupVersion")).toString().toInt();
-    return true;
 }
 
 void DockerEngine::rename(const QString &from, const QString &to, QObject *context, Done done)

@@ -231,16 +231,18 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
         m_context->engine->remove(names, this, [this, runtimeDir, deleteWorkspace, done](const Error &error,
                                                                                    const QStringList &removed) {
             Q_EMIT containersRemoved(QStringLiteral("ended"), int(removed.size()));
-            if (!error) {
-                poolclaims::remove(runtimeDir, m_key);
-                QDir(socketDir()).removeRecursively();
-                if (deleteWorkspace)
-                    m_context->workspaces->remove(workspaceDir());
-                else
-                    m_context->workspaces->release(workspaceDir());
-            }
-            m_lock = FileLock();
-            done(error);
+            auto finish = [this, done](const Error &result) {
+                m_lock = FileLock();
+                done(result);
+            };
+            if (error)
+                return finish(error);
+            poolclaims::remove(runtimeDir, m_key);
+            QDir(socketDir()).removeRecursively();
+            if (deleteWorkspace)
+                return m_context->workspaces->remove(workspaceDir(), this, finish);
+            m_context->workspaces->release(workspaceDir());
+            finish({});
         });
     });
 }

@@ -1,5 +1,6 @@
 #include "workspacestore.h"
 
+#include "../engine/containerengine.h"
 #include "../policy/errors.h"
 #include "loopmount.h"
 #include "sandbox.h"
@@ -7,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QProcess>
@@ -186,11 +188,20 @@ void WorkspaceStore::release(const QString &dir)
         qCWarning(lcWorkspace).noquote() << "could not unmount" << dir << failure;
 }
 
-void WorkspaceStore::remove(const QString &dir)
+void WorkspaceStore::remove(const QString &dir, QObject *context, std::function<void(const Error &)> done)
 {
     release(dir);
     QFile::remove(imageOf(dir));
-    QDir(dir).removeRecursively();
+    auto report = [dir, done](const Error &error) {
+        if (error)
+            qCWarning(lcWorkspace).noquote() << "could not remove" << dir << error.logMessage;
+        if (done)
+            done(error);
+    };
+    // Files that belong to a rootless engine's subordinate ids only the engine can delete.
+    if (QDir(dir).removeRecursively() || !QFileInfo::exists(dir) || !m_context->engine)
+        return report(QFileInfo::exists(dir) ? makeError(ErrorCode::HostIo, {dir}) : Error());
+    m_context->engine->removeHostDirectory(dir, context ? context : this, report);
 }
 
 void WorkspaceStore::releaseAll()

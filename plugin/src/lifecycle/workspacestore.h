@@ -47,8 +47,10 @@ public:
     Error handOver(const QString &from, const QString &to);
     // Unmounts `dir`; its files stay in the image for the next container.
     void release(const QString &dir);
-    // Deletes the workspace: unmounts it, removes the image and the directory.
-    void remove(const QString &dir);
+    // Deletes the workspace: unmounts it, removes the image and the directory
+    // (through the engine, which can delete files its user namespace owns).
+    // `done`, when given, runs unless `context` is gone; failures are logged either way.
+    void remove(const QString &dir, QObject *context = nullptr, std::function<void(const Error &)> done = {});
     // Unmounts every workspace of this host (on shutdown).
     void releaseAll();
 

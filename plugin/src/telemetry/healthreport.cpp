@@ -74,6 +74,7 @@ QJsonObject healthJson(const HealthFacts &f)
             {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
             {QStringLiteral("checked_at"), isoOrNull(f.checkedAt)},
             {QStringLiteral("docker"), dockerJson(f)},
+            {QStringLiteral("engine"), f.engine.toJson()},
             {QStringLiteral("runtimes"),
              QJsonObject{{QStringLiteral("configured"), f.runtime},
                          {QStringLiteral("available"), QJsonArray::fromStringList(f.engine.runtimes)}}},

@@ -41,6 +41,13 @@ HakoHostDriver::HakoHostDriver() : m_env(QProcessEnvironment::systemEnvironment(
     m_root.setAutoRemove(false); // removed in the destructor, after the containers are gone
     set(QStringLiteral("paths.workspaces=") + workspacesDir());
     set(QStringLiteral("paths.runtime=") + runtimeDir());
+    set(QStringLiteral("docker.binary=") + engineBinary());
+}
+
+QString HakoHostDriver::engineBinary()
+{
+    const QString engine = qEnvironmentVariable("HAKO_TEST_ENGINE");
+    return engine.isEmpty() ? QStringLiteral("docker") : engine;
 }
 
 HakoHostDriver::~HakoHostDriver()
@@ -65,18 +72,24 @@ QString HakoHostDriver::instanceId() const
     return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).trimmed() : QString();
 }
 
+QString HakoHostDriver::hostBinary()
+{
+    const QString staged = qEnvironmentVariable("HAKO_TEST_HOST");
+    return staged.isEmpty() ? QStringLiteral(HAKO_HOST_BIN) : staged;
+}
+
 HostRun HakoHostDriver::run(const QStringList &args, int timeoutMs) const
 {
     // Settings go after the command word, as a user would type them.
     QStringList all = args.mid(0, 1) + m_extra + args.mid(1);
-    return runProcess(QStringLiteral(HAKO_HOST_BIN), all, m_env, timeoutMs);
+    return runProcess(hostBinary(), all, m_env, timeoutMs);
 }
 
 QProcess *HakoHostDriver::spawn(const QStringList &args) const
 {
     auto *p = new QProcess;
     p->setProcessEnvironment(m_env);
-    p->start(QStringLiteral(HAKO_HOST_BIN), args.mid(0, 1) + m_extra + args.mid(1));
+    p->start(hostBinary(), args.mid(0, 1) + m_extra + args.mid(1));
     return p;
 }
 
@@ -93,7 +106,7 @@ HostRun HakoHostDriver::tool(const QString &conversation, const QString &name, c
 
 HostRun HakoHostDriver::docker(const QStringList &args, int timeoutMs)
 {
-    return runProcess(QStringLiteral("docker"), args, QProcessEnvironment::systemEnvironment(), timeoutMs);
+    return runProcess(engineBinary(), args, QProcessEnvironment::systemEnvironment(), timeoutMs);
 }
 
 QString HakoHostDriver::containerOf(const QString &conversation) const
