@@ -43,7 +43,7 @@ hako_setup() (
         libseccomp-dev libhttp-parser-dev libssl-dev nlohmann-json3-dev
         docker.io debootstrap runsc
         prometheus python3-botocore awscli
-        clang libclang-rt-14-dev
+        clang libclang-rt-14-dev llvm
         jq iproute2 apparmor
     )
     # tests/integration/mcp runs the official MCP TypeScript SDK: node and npm.
