@@ -14,7 +14,7 @@ QString tr(const char *text) { return QCoreApplication::translate("hako::host", 
 
 const QStringList kCommands = {QStringLiteral("exec"),  QStringLiteral("tool"),   QStringLiteral("tools"),
                                QStringLiteral("end"),   QStringLiteral("serve"),  QStringLiteral("doctor"),
-                               QStringLiteral("verify")};
+                               QStringLiteral("verify"), QStringLiteral("gc")};
 const QStringList kFormats = {QStringLiteral("text"), QStringLiteral("markdown"), QStringLiteral("json")};
 
 // Options taking a value, and the field each fills.
@@ -162,6 +162,8 @@ bool loadSettings(const Options &options, QJsonObject *settings, QString *error)
                                                                           : QJsonValue(QString::fromUtf8(text));
         settings->insert(assignment.left(eq), value);
     }
+    if (!options.admin.isEmpty())
+        settings->insert(QStringLiteral("admin.listen"), options.admin);
     return true;
 }
 
@@ -175,6 +177,7 @@ QString usage()
               "  hako-host serve [--mcp] [--admin HOST:PORT]\n"
               "  hako-host doctor\n"
               "  hako-host verify [--runtime runc|runsc] [--format text|markdown|json]\n"
+              "  hako-host gc\n"
               "Common options: --config FILE, --set key=value, --plugin PATH\n");
 }
 

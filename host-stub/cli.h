@@ -17,7 +17,7 @@ struct Options
     bool json = false;
     bool deleteWorkspace = false;
     bool mcp = false;
-    QString admin;
+    QString admin;            // serve --admin HOST:PORT, as admin.listen
     QString runtime;          // verify: overrides the runtime setting
     QString format = QStringLiteral("text"); // verify: text, markdown or json
     QString pluginPath;

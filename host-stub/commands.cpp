@@ -153,4 +153,15 @@ int runServe(ToolExecutor *executor, const Options &options)
     return 0;
 }
 
+int runGc(ToolExecutor *executor)
+{
+    const auto done = await(executor->collectGarbage());
+    if (done->error()) {
+        printJson(errorJson(done->error()));
+        return 1;
+    }
+    printJson(done->result());
+    return 0;
+}
+
 } // namespace hako::host

@@ -18,5 +18,7 @@ int runTool(ToolExecutor *executor, const Options &options);
 int runTools(ToolExecutor *executor);
 int runEnd(ToolExecutor *executor, const Options &options);
 int runServe(ToolExecutor *executor, const Options &options);
+// One garbage collection sweep; prints what it removed as JSON.
+int runGc(ToolExecutor *executor);
 
 } // namespace hako::host

@@ -1,11 +1,14 @@
 #include "doctor.h"
 
+#include "doctorhealth.h"
+
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QProcess>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -15,33 +18,7 @@ namespace {
 // The context lupdate gives tr() in namespace hako::host.
 QString tr(const char *text) { return QCoreApplication::translate("hako::host", text); }
 
-struct Check
-{
-    QString name;
-    bool ok;
-    bool required;
-    QString detail;
-    QString fix;
-};
-
-struct CommandOutput
-{
-    bool ok = false;
-    QString text;
-};
-
-CommandOutput runCommand(const QString &program, const QStringList &args)
-{
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForFinished(20000)) {
-        p.kill();
-        p.waitForFinished(1000);
-        return {false, p.errorString()};
-    }
-    const QString out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()).trimmed();
-    return {p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, out};
-}
+constexpr int kHealthWaitMs = 30000;
 
 // The effective value of a setting: what the user set, else the schema's default.
 QString setting(ToolExecutor *executor, const QJsonObject &user, const QString &key)
@@ -54,74 +31,91 @@ QString setting(ToolExecutor *executor, const QJsonObject &user, const QString &
     return prop.value(QLatin1String("default")).toVariant().toString();
 }
 
-QList<Check> dockerChecks(const QString &docker, const QString &image, const QString &runtime)
+// The plugin's health once its probe has finished (it starts on the first ask).
+QJsonObject probedHealth(ToolExecutor *executor)
 {
-    QList<Check> checks;
-    const CommandOutput version = runCommand(docker, {QStringLiteral("version"), QStringLiteral("--format"),
-                                                      QStringLiteral("{{.Server.Version}}")});
-    checks << Check{tr("Container engine reachable"), version.ok, true, version.text.left(300),
-                    tr("Install docker.io and start dockerd (systemctl start docker), or set docker.binary/docker.host.")};
-    if (!version.ok)
-        return checks;
-    const CommandOutput info = runCommand(docker, {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")});
-    const QJsonObject o = QJsonDocument::fromJson(info.text.toUtf8()).object();
-    const QString security = QJsonDocument(o.value(QLatin1String("SecurityOptions")).toArray()).toJson(QJsonDocument::Compact);
-    const QStringList runtimes = o.value(QLatin1String("Runtimes")).toObject().keys();
-    checks << Check{tr("Runtime \"%1\" registered").arg(runtime), runtimes.contains(runtime), true, runtimes.join(QLatin1String(", ")),
-                    tr("Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.")};
-    checks << Check{tr("gVisor (runsc) available"), runtimes.contains(QLatin1String("runsc")), false, {},
-                    tr("apt-get install runsc and register it as in policies/docker/daemon.json.")};
-    checks << Check{tr("Seccomp supported by the engine"), security.contains(QLatin1String("seccomp")), true, security,
-                    tr("Use a kernel and docker build with seccomp support.")};
-    checks << Check{tr("userns-remap enabled"), security.contains(QLatin1String("userns")), false, {},
-                    tr("Optional: set \"userns-remap\": \"default\" in daemon.json (policies/docker/daemon-userns.json).")};
-    const CommandOutput img = runCommand(docker, {QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
-                                                  QStringLiteral("{{.Id}}"), image});
-    checks << Check{tr("Workspace image %1 present").arg(image), img.ok, true, img.text.left(100),
-                    tr("Build it with scripts/build-image.sh.")};
-    return checks;
+    const QDeadlineTimer deadline(kHealthWaitMs);
+    QJsonObject health = executor->health();
+    while (health.value(QLatin1String("checked_at")).isNull() && !deadline.hasExpired()) {
+        QEventLoop loop;
+        QTimer::singleShot(50, &loop, &QEventLoop::quit);
+        loop.exec();
+        health = executor->health();
+    }
+    return health;
 }
 
-QList<Check> hostChecks(ToolExecutor *executor, const QJsonObject &user)
+Check imageCheck(ToolExecutor *executor, const QJsonObject &user)
+{
+    const QString image = setting(executor, user, QStringLiteral("image"));
+    QString docker = setting(executor, user, QStringLiteral("docker.binary"));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (const QString host = setting(executor, user, QStringLiteral("docker.host")); !host.isEmpty())
+        env.insert(QStringLiteral("DOCKER_HOST"), host);
+    p.setProcessEnvironment(env);
+    p.start(docker.isEmpty() ? QStringLiteral("docker") : docker,
+            {QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.Id}}"), image});
+    const bool ok = p.waitForFinished(20000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    const QString detail = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()).trimmed().left(200);
+    return {tr("Workspace image %1 present").arg(image), ok, Check::Level::Required, detail,
+            tr("Build it with scripts/build-image.sh.")};
+}
+
+QList<Check> hostChecks(ToolExecutor *executor, const QJsonObject &user, const QList<Error> &problems)
 {
     QList<Check> checks;
-    checks << Check{tr("Plugin loads"), executor != nullptr, true, {}, tr("Build the project, or pass --plugin PATH.")};
+    checks << Check{tr("Plugin loads"), executor != nullptr, Check::Level::Required, {},
+                    tr("Build the project, or pass --plugin PATH.")};
+    QStringList messages;
+    for (const Error &e : problems)
+        messages << e.message;
+    checks << Check{tr("Settings accepted"), problems.isEmpty(), Check::Level::Required, messages.join(QLatin1Char(' ')),
+                    tr("Correct the settings named (--config FILE, --set key=value).")};
     for (const QString key : {QStringLiteral("paths.workspaces"), QStringLiteral("paths.runtime")}) {
         QString dir = setting(executor, user, key);
         if (dir.isEmpty())
             dir = key == QLatin1String("paths.runtime") ? QStringLiteral("/run/hako") : QStringLiteral("/var/lib/hako/workspaces");
         const bool ok = QDir().mkpath(dir) && QFileInfo(dir).isWritable();
-        checks << Check{tr("Directory %1 writable").arg(dir), ok, true, {}, tr("Create it and give this user write access, or set %1.").arg(key)};
+        checks << Check{tr("Directory %1 writable").arg(dir), ok, Check::Level::Required, {},
+                        tr("Create it and give this user write access, or set %1.").arg(key)};
     }
     return checks;
 }
 
 void print(const Check &c)
 {
-    const QString mark = c.ok ? QStringLiteral("ok  ") : c.required ? QStringLiteral("FAIL") : QStringLiteral("warn");
-    std::printf("[%s] %s\n", qPrintable(mark), qPrintable(c.name));
-    if (!c.ok) {
-        if (!c.detail.isEmpty())
-            std::printf("       %s\n", qPrintable(c.detail));
+    const char *mark = c.level == Check::Level::Skipped ? "skip"
+                       : c.ok                           ? "ok  "
+                       : c.level == Check::Level::Required ? "FAIL"
+                                                           : "warn";
+    std::printf("[%s] %s\n", mark, qPrintable(c.name));
+    if (!c.detail.isEmpty())
+        std::printf("       %s\n", qPrintable(c.detail));
+    if (!c.ok)
         std::printf("       %s %s\n", qPrintable(tr("Fix:")), qPrintable(c.fix));
-    }
 }
 
 } // namespace
 
-int runDoctor(ToolExecutor *executor, const Options &options)
+int runDoctor(ToolExecutor *executor, const Options &options, const QList<Error> &settingsProblems)
 {
     QJsonObject user;
     QString error;
     loadSettings(options, &user, &error);
-    const QString docker = setting(executor, user, QStringLiteral("docker.binary"));
-    const QList<Check> checks = hostChecks(executor, user)
-        + dockerChecks(docker.isEmpty() ? QStringLiteral("docker") : docker, setting(executor, user, QStringLiteral("image")),
-                       setting(executor, user, QStringLiteral("runtime")));
+    QList<Check> checks = hostChecks(executor, user, settingsProblems);
+    // A plugin that refused the settings keeps its defaults: its probe would check something else.
+    if (executor && settingsProblems.isEmpty()) {
+        const QJsonObject health = probedHealth(executor);
+        checks += healthChecks(health);
+        if (health.value(QLatin1String("docker")).toObject().value(QLatin1String("reachable")).toBool())
+            checks << imageCheck(executor, user);
+    }
+    checks += serveChecks(setting(executor, user, QStringLiteral("admin.listen")));
     bool healthy = true;
     for (const Check &c : checks) {
         print(c);
-        healthy = healthy && (c.ok || !c.required);
+        healthy = healthy && (c.ok || c.level != Check::Level::Required);
     }
     return healthy ? 0 : 1;
 }

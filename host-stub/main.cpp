@@ -17,18 +17,14 @@ namespace {
 
 void printError(const QString &message) { std::fprintf(stderr, "hako-host: %s\n", qPrintable(message)); }
 
-int configure(hako::ToolExecutor *executor, const Options &options)
+// Settings the plugin refused; a file or --set that cannot be read is one too.
+QList<hako::Error> configure(hako::ToolExecutor *executor, const Options &options)
 {
     QJsonObject settings;
     QString error;
-    if (!loadSettings(options, &settings, &error)) {
-        printError(error);
-        return kExitUsage;
-    }
-    const QList<hako::Error> problems = executor->configure(settings);
-    for (const hako::Error &e : problems)
-        printError(e.message);
-    return problems.isEmpty() ? 0 : kExitUsage;
+    if (!loadSettings(options, &settings, &error))
+        return {hako::Error{QStringLiteral("settings"), error, error}};
+    return executor->configure(settings);
 }
 
 } // namespace
@@ -52,13 +48,22 @@ int main(int argc, char **argv)
     // notes stay quiet there (QT_LOGGING_RULES still overrides this).
     if (options.command != QLatin1String("serve"))
         QLoggingCategory::setFilterRules(QStringLiteral("hako.*.info=false"));
+    // The doctor's report says what the plugin's warnings would.
+    if (options.command == QLatin1String("doctor"))
+        QLoggingCategory::setFilterRules(QStringLiteral("hako.*=false"));
+    const bool doctor = options.command == QLatin1String("doctor");
     PluginHost host;
     if (!host.load(options.pluginPath, &error)) {
         printError(error);
-        return options.command == QLatin1String("doctor") ? runDoctor(nullptr, options) : kExitToolError;
+        return doctor ? runDoctor(nullptr, options, {}) : kExitToolError;
     }
-    if (const int status = configure(host.executor(), options))
-        return status;
+    const QList<hako::Error> problems = configure(host.executor(), options);
+    if (doctor)
+        return runDoctor(host.executor(), options, problems);
+    for (const hako::Error &e : problems)
+        printError(e.message);
+    if (!problems.isEmpty())
+        return kExitUsage;
     if (options.command == QLatin1String("exec"))
         return runExec(host.executor(), options);
     if (options.command == QLatin1String("tool"))
@@ -67,9 +72,9 @@ int main(int argc, char **argv)
         return runTools(host.executor());
     if (options.command == QLatin1String("end"))
         return runEnd(host.executor(), options);
-    if (options.command == QLatin1String("serve"))
-        return runServe(host.executor(), options);
     if (options.command == QLatin1String("verify"))
         return runVerify(host.executor(), options);
-    return runDoctor(host.executor(), options);
+    if (options.command == QLatin1String("gc"))
+        return runGc(host.executor());
+    return runServe(host.executor(), options);
 }

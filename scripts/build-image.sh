@@ -6,7 +6,11 @@
 #      from the mirror this machine's apt already uses (never a hard-coded host);
 #   2. `docker import` that tree as hako/bookworm-base:<base-hash>;
 #   3. `docker build` resources/workspace-base/ on top of it, passing the same
-#      mirror as a build-arg, labelled org.hako.inputs=<inputs-hash>.
+#      mirror as a build-arg, labelled org.hako.inputs=<inputs-hash>;
+#   4. scripts/image-manifest.sh writes the image's SBOM (SPDX 2.3 JSON, every
+#      dpkg package and version) and the Debian snapshot it came from into
+#      $HAKO_CACHE_DIR/manifests/<inputs-hash>/ (also for a cached image that
+#      has none yet: read from the image, no rebuild).
 #
 # Caching: the inputs hash covers the build context (Dockerfile, packages.txt,
 # ...) and this script. When an image carrying that label already exists the
@@ -226,6 +230,26 @@ smoke_test() {
     fi
 }
 
+# ------------------------------------------------------------ manifest
+manifest() {  # manifest [--if-missing]
+    local dir="$CACHE_DIR/manifests/$HASH"
+    if [ "${1:-}" = --if-missing ] && [ -s "$dir/sbom.spdx.json" ] && [ -s "$dir/snapshot.json" ]; then
+        return 0
+    fi
+    [ -n "${APT_MIRROR:-}" ] || detect_mirror
+    if ! APT_MIRROR="$APT_MIRROR" SUITE="$SUITE" ROOTFS="$(base_rootfs)" DOCKER="$DOCKER" \
+        "$SCRIPT_DIR/image-manifest.sh" "$IMAGE" "$dir"; then
+        # A cached image stays usable without its manifest (e.g. run without root).
+        [ "${1:-}" = --if-missing ] || die "writing the image manifest failed"
+        warn "no manifest for $IMAGE in $dir"
+    fi
+}
+base_rootfs() {  # the debootstrap tree the image's base was imported from, if still cached
+    local base; base="$(image_label "$IMAGE" org.hako.base)"
+    [ -n "$base" ] && [ -d "$CACHE_DIR/rootfs-$base" ] && printf '%s' "$CACHE_DIR/rootfs-$base"
+    return 0
+}
+
 # ------------------------------------------------------------ main
 if [ "$PRINT_MIRROR" = 1 ]; then
     detect_mirror
@@ -254,6 +278,7 @@ cached_image() {
 
 if cached_image; then
     log "$IMAGE is up to date (org.hako.inputs=$HASH), $(since "$T_START")"
+    manifest --if-missing
     if [ "$VERIFY" = 1 ]; then smoke_test; fi
     exit 0
 fi
@@ -270,6 +295,7 @@ if ! flock -n 9; then
 fi
 if cached_image; then   # built by whoever held the lock
     log "$IMAGE is up to date (org.hako.inputs=$HASH), $(since "$T_START")"
+    manifest --if-missing
     exit 0
 fi
 
@@ -364,4 +390,5 @@ log "docker build done ($(since "$t"))"
 size="$("$DOCKER" image inspect -f '{{ .Size }}' "$IMAGE" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
 log "built $IMAGE ($HASH_TAG, $size)"
 smoke_test
+manifest
 log "total $(since "$T_START")"

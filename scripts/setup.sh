@@ -9,7 +9,9 @@
 #   3. makes sure a docker engine answers: if `docker info` fails, starts
 #      Debian's dockerd in the background (log: /var/log/hako-dockerd.log) and
 #      waits for it, bounded by HAKO_DOCKERD_TIMEOUT seconds (default 60);
-#   4. checks that the docker CLI found in PATH talks to that engine.
+#   4. checks that the docker CLI found in PATH talks to that engine;
+#   5. prepares the unprivileged user of the rootless-Podman tests
+#      (scripts/setup-rootless.sh, docs/rootless.md).
 #
 # Run it (`scripts/setup.sh`) or source it (`. scripts/setup.sh`); either way it
 # does not change the caller's shell options. Needs root (or sudo) only when
@@ -45,6 +47,8 @@ hako_setup() (
         prometheus python3-botocore awscli
         clang libclang-rt-14-dev llvm
         jq iproute2 apparmor
+        e2fsprogs   # mkfs.ext4: size-capped workspace images
+        podman uidmap slirp4netns
     )
     # tests/integration/mcp runs the official MCP TypeScript SDK: node and npm.
     # A node from elsewhere that brings its own npm (NodeSource) is kept.
@@ -58,11 +62,12 @@ hako_setup() (
     if [ "${#missing[@]}" -gt 0 ]; then
         log "installing missing packages: ${missing[*]}"
         # Services shipped by these packages (prometheus, docker, ...) must not
-        # be started by their maintainer scripts on a machine without systemd;
-        # we start the one we need (dockerd) ourselves below.
+        # be started by their maintainer scripts: Hako needs only promtool from
+        # prometheus, and we start the one daemon we need (dockerd) ourselves
+        # below (through systemd where there is one).
         policy_rc_d=/usr/sbin/policy-rc.d
         created_policy=0
-        if [ ! -e "$policy_rc_d" ] && [ ! -d /run/systemd/system ]; then
+        if [ ! -e "$policy_rc_d" ]; then
             as_root sh -c "printf '#!/bin/sh\nexit 101\n' > $policy_rc_d && chmod 755 $policy_rc_d"
             created_policy=1
         fi
@@ -76,6 +81,10 @@ hako_setup() (
         fi
         if [ "$created_policy" = 1 ]; then as_root rm -f "$policy_rc_d"; fi
         [ "$rc" = 0 ] || die "apt-get failed (exit $rc) installing: ${missing[*]}"
+        # Nor at the next boot: the Prometheus server is not part of Hako.
+        if [[ " ${missing[*]} " == *" prometheus "* ]] && [ -d /run/systemd/system ]; then
+            as_root systemctl disable prometheus.service >/dev/null 2>&1 || true
+        fi
     else
         log "all ${#PACKAGES[@]} Debian packages present"
     fi
@@ -200,6 +209,9 @@ hako_setup() (
     else
         warn "runtime 'runsc' not registered with dockerd: runtime=runsc (gVisor) will not work"
     fi
+
+    # An unprivileged user with rootless Podman (tests/integration/rootless).
+    "$local_root/scripts/setup-rootless.sh"
 
     log "done in $(( $(date +%s) - t0 ))s"
 )

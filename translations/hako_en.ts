@@ -386,6 +386,14 @@
         <source>AppArmor is on in this kernel but the profile hako-workspace is not loaded, so containers would run without it; load it with apparmor_parser -r -W policies/apparmor/hako-workspace.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The workspace&apos;s size limit could not be put in place: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace %1 holds files but has no size-limited image; move the files elsewhere or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -629,6 +637,14 @@
         <source>Largest file read_file and write_file move.</source>
         <translation>Largest file read_file and write_file move.</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File receiving one JSON line per tool call and proxy decision; empty turns it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Tools</name>
@@ -826,32 +842,12 @@
         <translation>Runtime &quot;%1&quot; registered</translation>
     </message>
     <message>
-        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.</source>
-        <translation>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.</translation>
-    </message>
-    <message>
         <source>gVisor (runsc) available</source>
         <translation>gVisor (runsc) available</translation>
     </message>
     <message>
         <source>apt-get install runsc and register it as in policies/docker/daemon.json.</source>
         <translation>apt-get install runsc and register it as in policies/docker/daemon.json.</translation>
-    </message>
-    <message>
-        <source>Seccomp supported by the engine</source>
-        <translation>Seccomp supported by the engine</translation>
-    </message>
-    <message>
-        <source>Use a kernel and docker build with seccomp support.</source>
-        <translation>Use a kernel and docker build with seccomp support.</translation>
-    </message>
-    <message>
-        <source>userns-remap enabled</source>
-        <translation>userns-remap enabled</translation>
-    </message>
-    <message>
-        <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json).</source>
-        <translation>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json).</translation>
     </message>
     <message>
         <source>Workspace image %1 present</source>
@@ -894,8 +890,161 @@
   hako-host serve [--mcp] [--admin HOST:PORT]
   hako-host doctor
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
+  hako-host gc
 Common options: --config FILE, --set key=value, --plugin PATH
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the settings named (--config FILE, --set key=value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set credentials.accessKeyId and credentials.secretAccessKey, or choose another credentials.source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make credentials.process print AWS credential_process JSON (Version 1) and exit 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the profile in credentials.file (aws configure --profile NAME), or choose another credentials.source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seccomp profile in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a kernel and docker build with seccomp support, and a readable seccomp.profile (or none, for the built-in one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AppArmor confines containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: boot with AppArmor enabled (apparmor=1 security=apparmor) and install apparmor; dockerd then applies docker-default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host&apos;s containers are running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stopped container is replaced on its conversation&apos;s next call and collected by GC (hako-host serve).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, expires %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials for the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garbage collection and proxy listeners of hako-host serve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin.listen is empty: no serving host to ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hako-host serve answers on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start hako-host serve --admin %1, or clear admin.listen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garbage collection runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the hako.gc messages of hako-host serve; GC needs the container engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy sockets in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 listening, %2 deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tool deleted its conversation&apos;s proxy.sock; ending the conversation (or GC) gives it a fresh one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving host status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each problem listed has its own check above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rootless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rootful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine runs without root (its socket is not root on this host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs as root: whoever reaches its socket controls the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run hako-host as an unprivileged user with rootless Podman (docs/rootless.md): apt-get install podman uidmap slirp4netns; give the user ranges in /etc/subuid and /etc/subgid; on cgroup v1 set runtime = &quot;runc&quot; in ~/.config/containers/containers.conf; copy the image (docker save IMAGE | podman load); set docker.binary=podman; then take the user out of the docker group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User namespace isolates container root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json), or use a rootless engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory, CPU and process limits enforced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: a workload can use all of the host&apos;s memory and CPU, and fork without bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the cpu, memory and pids controllers to the user, or run a rootful engine with userns-remap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1645,6 +1794,13 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
     </message>
     <message>
         <source>Gap: under gVisor the agent&apos;s seccomp layer refuses the denied calls but cannot count them (gVisor has no seccomp user notification), so workspace_seccomp_violations_total stays at zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hako::telemetry::AdminServer</name>
+    <message>
+        <source>Cannot serve the admin endpoints on %1:%2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

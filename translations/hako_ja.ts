@@ -386,6 +386,14 @@
         <source>AppArmor is on in this kernel but the profile hako-workspace is not loaded, so containers would run without it; load it with apparmor_parser -r -W policies/apparmor/hako-workspace.</source>
         <translation>このカーネルでは AppArmor が有効ですが、プロファイル hako-workspace が読み込まれていないため、コンテナがそれなしで動くことになります。apparmor_parser -r -W policies/apparmor/hako-workspace で読み込んでください。</translation>
     </message>
+    <message>
+        <source>The workspace&apos;s size limit could not be put in place: %1</source>
+        <translation>ワークスペースのサイズ上限を設定できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The workspace %1 holds files but has no size-limited image; move the files elsewhere or delete it.</source>
+        <translation>ワークスペース %1 にはファイルがありますが、サイズ上限付きのイメージがありません。ファイルを別の場所に移すか削除してください。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -629,6 +637,14 @@
         <source>Largest file read_file and write_file move.</source>
         <translation>read_file と write_file で転送できるファイルの最大サイズ。</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation>監査ログ</translation>
+    </message>
+    <message>
+        <source>File receiving one JSON line per tool call and proxy decision; empty turns it off.</source>
+        <translation>ツール呼び出しとプロキシの判定ごとに JSON を 1 行書き込むファイル。空にすると無効になります。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Tools</name>
@@ -826,32 +842,12 @@
         <translation>ランタイム &quot;%1&quot; が登録済み</translation>
     </message>
     <message>
-        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd.</source>
-        <translation>/etc/docker/daemon.json に登録し（policies/docker/daemon.json を参照）、dockerd を再起動してください。</translation>
-    </message>
-    <message>
         <source>gVisor (runsc) available</source>
         <translation>gVisor (runsc) が利用可能</translation>
     </message>
     <message>
         <source>apt-get install runsc and register it as in policies/docker/daemon.json.</source>
         <translation>apt-get install runsc でインストールし、policies/docker/daemon.json のように登録してください。</translation>
-    </message>
-    <message>
-        <source>Seccomp supported by the engine</source>
-        <translation>エンジンが seccomp に対応</translation>
-    </message>
-    <message>
-        <source>Use a kernel and docker build with seccomp support.</source>
-        <translation>seccomp に対応したカーネルと docker ビルドを使用してください。</translation>
-    </message>
-    <message>
-        <source>userns-remap enabled</source>
-        <translation>userns-remap が有効</translation>
-    </message>
-    <message>
-        <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json).</source>
-        <translation>任意: daemon.json で &quot;userns-remap&quot;: &quot;default&quot; を設定してください（policies/docker/daemon-userns.json を参照）。</translation>
     </message>
     <message>
         <source>Workspace image %1 present</source>
@@ -894,6 +890,7 @@
   hako-host serve [--mcp] [--admin HOST:PORT]
   hako-host doctor
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
+  hako-host gc
 Common options: --config FILE, --set key=value, --plugin PATH
 </source>
         <translation>使い方:
@@ -904,8 +901,161 @@ Common options: --config FILE, --set key=value, --plugin PATH
   hako-host serve [--mcp] [--admin HOST:PORT]
   hako-host doctor
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
+  hako-host gc
 共通オプション: --config FILE, --set key=value, --plugin PATH
 </translation>
+    </message>
+    <message>
+        <source>Settings accepted</source>
+        <translation>設定が受け入れられた</translation>
+    </message>
+    <message>
+        <source>Correct the settings named (--config FILE, --set key=value).</source>
+        <translation>挙げられた設定を修正してください (--config FILE、--set key=value)。</translation>
+    </message>
+    <message>
+        <source>Set credentials.accessKeyId and credentials.secretAccessKey, or choose another credentials.source.</source>
+        <translation>credentials.accessKeyId と credentials.secretAccessKey を設定するか、別の credentials.source を選んでください。</translation>
+    </message>
+    <message>
+        <source>Make credentials.process print AWS credential_process JSON (Version 1) and exit 0.</source>
+        <translation>credentials.process が AWS の credential_process 形式の JSON (Version 1) を出力し、終了コード 0 で終わるようにしてください。</translation>
+    </message>
+    <message>
+        <source>Create the profile in credentials.file (aws configure --profile NAME), or choose another credentials.source.</source>
+        <translation>credentials.file にプロファイルを作成する (aws configure --profile NAME) か、別の credentials.source を選んでください。</translation>
+    </message>
+    <message>
+        <source>Seccomp profile in force</source>
+        <translation>seccomp プロファイルが有効</translation>
+    </message>
+    <message>
+        <source>Use a kernel and docker build with seccomp support, and a readable seccomp.profile (or none, for the built-in one).</source>
+        <translation>seccomp に対応したカーネルと docker ビルドを使用し、seccomp.profile を読み取り可能にしてください (空なら組み込みのプロファイル)。</translation>
+    </message>
+    <message>
+        <source>AppArmor confines containers</source>
+        <translation>AppArmor がコンテナを制限している</translation>
+    </message>
+    <message>
+        <source>Optional: boot with AppArmor enabled (apparmor=1 security=apparmor) and install apparmor; dockerd then applies docker-default.</source>
+        <translation>任意: AppArmor を有効にして起動し (apparmor=1 security=apparmor)、apparmor をインストールしてください。dockerd が docker-default を適用します。</translation>
+    </message>
+    <message>
+        <source>This host&apos;s containers are running</source>
+        <translation>このホストのコンテナが稼働中</translation>
+    </message>
+    <message>
+        <source>A stopped container is replaced on its conversation&apos;s next call and collected by GC (hako-host serve).</source>
+        <translation>停止したコンテナは、その会話の次の呼び出しで置き換えられ、GC (hako-host serve) で回収されます。</translation>
+    </message>
+    <message>
+        <source>source: %1</source>
+        <translation>取得元: %1</translation>
+    </message>
+    <message>
+        <source>, expires %1</source>
+        <translation>、有効期限 %1</translation>
+    </message>
+    <message>
+        <source>Credentials for the proxy</source>
+        <translation>プロキシの認証情報</translation>
+    </message>
+    <message>
+        <source>no answer within 10 seconds</source>
+        <translation>10 秒以内に応答がありません</translation>
+    </message>
+    <message>
+        <source>Garbage collection and proxy listeners of hako-host serve</source>
+        <translation>hako-host serve のガベージコレクションとプロキシの待ち受け</translation>
+    </message>
+    <message>
+        <source>admin.listen is empty: no serving host to ask</source>
+        <translation>admin.listen が空です: 問い合わせる稼働中のホストがありません</translation>
+    </message>
+    <message>
+        <source>hako-host serve answers on %1</source>
+        <translation>hako-host serve が %1 で応答する</translation>
+    </message>
+    <message>
+        <source>Start hako-host serve --admin %1, or clear admin.listen.</source>
+        <translation>hako-host serve --admin %1 を起動するか、admin.listen を空にしてください。</translation>
+    </message>
+    <message>
+        <source>Garbage collection runs</source>
+        <translation>ガベージコレクションが動作している</translation>
+    </message>
+    <message>
+        <source>See the hako.gc messages of hako-host serve; GC needs the container engine.</source>
+        <translation>hako-host serve の hako.gc メッセージを確認してください。GC にはコンテナエンジンが必要です。</translation>
+    </message>
+    <message>
+        <source>Proxy sockets in place</source>
+        <translation>プロキシソケットが存在する</translation>
+    </message>
+    <message>
+        <source>%1 listening, %2 deleted</source>
+        <translation>待ち受け中 %1、削除済み %2</translation>
+    </message>
+    <message>
+        <source>A tool deleted its conversation&apos;s proxy.sock; ending the conversation (or GC) gives it a fresh one.</source>
+        <translation>ツールが会話の proxy.sock を削除しました。会話を終了する (または GC が回収する) と新しいソケットが作られます。</translation>
+    </message>
+    <message>
+        <source>Serving host status</source>
+        <translation>稼働中ホストの状態</translation>
+    </message>
+    <message>
+        <source>Each problem listed has its own check above.</source>
+        <translation>挙げられた各問題には、上に対応するチェックがあります。</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation>%1 %2、%3</translation>
+    </message>
+    <message>
+        <source>rootless</source>
+        <translation>ルートレス</translation>
+    </message>
+    <message>
+        <source>rootful</source>
+        <translation>root 権限</translation>
+    </message>
+    <message>
+        <source>Engine runs without root (its socket is not root on this host)</source>
+        <translation>エンジンが root 以外で動作（そのソケットはこのホストの root 権限ではない）</translation>
+    </message>
+    <message>
+        <source>%1 runs as root: whoever reaches its socket controls the host.</source>
+        <translation>%1 は root で動作しています。そのソケットに届く者はホストを支配できます。</translation>
+    </message>
+    <message>
+        <source>Run hako-host as an unprivileged user with rootless Podman (docs/rootless.md): apt-get install podman uidmap slirp4netns; give the user ranges in /etc/subuid and /etc/subgid; on cgroup v1 set runtime = &quot;runc&quot; in ~/.config/containers/containers.conf; copy the image (docker save IMAGE | podman load); set docker.binary=podman; then take the user out of the docker group.</source>
+        <translation>hako-host を一般ユーザーでルートレス Podman とともに実行してください（docs/rootless.md）: apt-get install podman uidmap slirp4netns を実行し、/etc/subuid と /etc/subgid にそのユーザーの範囲を与え、cgroup v1 では ~/.config/containers/containers.conf に runtime = &quot;runc&quot; を設定し、イメージをコピーし（docker save IMAGE | podman load）、docker.binary=podman を設定してから、そのユーザーを docker グループから外します。</translation>
+    </message>
+    <message>
+        <source>User namespace isolates container root</source>
+        <translation>ユーザー名前空間がコンテナの root を分離</translation>
+    </message>
+    <message>
+        <source>Optional: set &quot;userns-remap&quot;: &quot;default&quot; in daemon.json (policies/docker/daemon-userns.json), or use a rootless engine.</source>
+        <translation>任意: daemon.json に &quot;userns-remap&quot;: &quot;default&quot; を設定する（policies/docker/daemon-userns.json）か、ルートレスエンジンを使ってください。</translation>
+    </message>
+    <message>
+        <source>Memory, CPU and process limits enforced</source>
+        <translation>メモリ・CPU・プロセス数の制限が有効</translation>
+    </message>
+    <message>
+        <source>a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: a workload can use all of the host&apos;s memory and CPU, and fork without bound.</source>
+        <translation>cgroup v%1 上のルートレスエンジンは --memory、--cpu-quota、--pids-limit を無視します。ワークロードはホストのメモリと CPU をすべて使い、際限なく fork できます。</translation>
+    </message>
+    <message>
+        <source>Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the cpu, memory and pids controllers to the user, or run a rootful engine with userns-remap.</source>
+        <translation>cgroup v2（systemd.unified_cgroup_hierarchy=1）で起動して cpu・memory・pids コントローラーをユーザーに委譲するか、userns-remap 付きの root 権限エンジンを使ってください。</translation>
+    </message>
+    <message>
+        <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</source>
+        <translation>/etc/docker/daemon.json に登録して（policies/docker/daemon.json を参照）dockerd を再起動してください。Podman では containers.conf の [engine.runtimes] に登録します。</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +1807,13 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
     <message>
         <source>Gap: under gVisor the agent&apos;s seccomp layer refuses the denied calls but cannot count them (gVisor has no seccomp user notification), so workspace_seccomp_violations_total stays at zero.</source>
         <translation>不足点: gVisor ではエージェントの seccomp レイヤーが拒否対象の呼び出しを拒否しますが、gVisor に seccomp のユーザー通知がないため数えられず、workspace_seccomp_violations_total は 0 のままです。</translation>
+    </message>
+</context>
+<context>
+    <name>hako::telemetry::AdminServer</name>
+    <message>
+        <source>Cannot serve the admin endpoints on %1:%2: %3</source>
+        <translation>管理エンドポイントを %1:%2 で提供できません: %3</translation>
     </message>
 </context>
 </TS>

@@ -214,18 +214,24 @@ QJsonObject signing(int iterations)
                              {"x-amz-content-sha256", hash},
                              {"x-amz-security-token", kCreds.token.toLatin1()}};
     const QByteArray secret = kCreds.secretKey.toLatin1();
-    QElapsedTimer clock;
-    clock.start();
+    // Fastest of 20 batches, as for botocore: time stolen by other processes
+    // on a shared machine inflates a batch, never shrinks it.
+    constexpr int kBatches = 20;
     volatile qsizetype sink = 0; // keeps the loop from being optimised away
-    for (int i = 0; i < iterations; ++i) {
-        const QByteArray bodyHash
-            = sigv4::sha256Hex(kBody); // botocore hashes the body each time too
-        sink += sigv4::sign({"POST", kInvoke, {}, headers, bodyHash},
-                            {"us-east-1", "bedrock", now, false},
-                            {kCreds.accessKey.toLatin1(), secret})
-                    .signature.size();
+    double oursUs = 1e300;
+    for (int b = 0; b < kBatches; ++b) {
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < iterations / kBatches; ++i) {
+            const QByteArray bodyHash
+                = sigv4::sha256Hex(kBody); // botocore hashes the body each time too
+            sink += sigv4::sign({"POST", kInvoke, {}, headers, bodyHash},
+                                {"us-east-1", "bedrock", now, false},
+                                {kCreds.accessKey.toLatin1(), secret})
+                        .signature.size();
+        }
+        oursUs = std::min(oursUs, double(clock.nsecsElapsed()) / 1e3 / (iterations / kBatches));
     }
-    const double oursUs = double(clock.nsecsElapsed()) / 1e3 / iterations;
     QProcess python;
     python.start(QStringLiteral("/usr/bin/python3"),
                  {QStringLiteral(HAKO_BOTOCORE_BENCH), QStringLiteral("3000")});
@@ -246,14 +252,25 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("hako.proxy.info=false"));
     const QStringList args = app.arguments();
+    // Figures named on the command line, or all of them.
+    auto wanted = [&args](const char *name) {
+        const bool any = std::none_of(args.begin() + 1, args.end(), [](const QString &a) {
+            return a == "latency" || a == "throughput" || a == "signing";
+        });
+        return any || args.contains(QLatin1String(name));
+    };
     Fixture fixture;
     if (!fixture.start()) {
         std::fprintf(stderr, "bench_proxy: could not start the stand-in or the proxy\n");
         return 1;
     }
-    const QJsonObject results{{"latency", latency(fixture, 300)},
-                              {"throughput_25MB", throughput(fixture, 5)},
-                              {"signing", signing(20000)}};
+    QJsonObject results;
+    if (wanted("latency"))
+        results["latency"] = latency(fixture, 300);
+    if (wanted("throughput"))
+        results["throughput_25MB"] = throughput(fixture, 5);
+    if (wanted("signing"))
+        results["signing"] = signing(20000);
     const qsizetype json = args.indexOf(QStringLiteral("--json"));
     if (json > 0 && json + 1 < args.size()) {
         QFile out(args[json + 1]);

@@ -32,6 +32,7 @@
 // Exit status: 0 when every call succeeded, whatever the figures; 1 if a call
 // failed; 2 if the set-up failed. The container and the temporary directory
 // are removed in every case, Ctrl-C included.
+#include "benchstats.h"
 #include "pluginhost.h"
 
 #include <hako/toolcall.h>
@@ -60,6 +61,9 @@
 #include <cstring>
 
 using hako::ToolCall;
+using hako::bench::Stats;
+using hako::bench::msSince;
+using hako::bench::statsOf;
 using hako::ToolExecutor;
 
 namespace {
@@ -82,46 +86,6 @@ struct Sample
     double agentMs = -1;       // plugin and direct: duration_ms of the agent's Result
     QString failure;           // empty when the call did what was asked
 };
-
-struct Stats
-{
-    double p50 = 0, p90 = 0, p99 = 0, mean = 0, min = 0, max = 0;
-
-    QJsonObject toJson() const
-    {
-        const auto r = [](double v) { return std::round(v * 1000.0) / 1000.0; };
-        return {{QStringLiteral("p50_ms"), r(p50)}, {QStringLiteral("p90_ms"), r(p90)},
-                {QStringLiteral("p99_ms"), r(p99)}, {QStringLiteral("mean_ms"), r(mean)},
-                {QStringLiteral("min_ms"), r(min)}, {QStringLiteral("max_ms"), r(max)}};
-    }
-};
-
-// Nearest-rank percentile: the smallest sample with at least p of them at or below it.
-double percentile(const QList<double> &sorted, double p)
-{
-    const qsizetype rank = qsizetype(std::ceil(p * double(sorted.size())));
-    return sorted[std::clamp<qsizetype>(rank - 1, 0, sorted.size() - 1)];
-}
-
-Stats statsOf(QList<double> v)
-{
-    Stats s;
-    if (v.isEmpty())
-        return s;
-    std::sort(v.begin(), v.end());
-    s.p50 = percentile(v, 0.50);
-    s.p90 = percentile(v, 0.90);
-    s.p99 = percentile(v, 0.99);
-    double sum = 0;
-    for (double x : v)
-        sum += x;
-    s.mean = sum / double(v.size());
-    s.min = v.first();
-    s.max = v.last();
-    return s;
-}
-
-double msSince(const QElapsedTimer &timer) { return double(timer.nsecsElapsed()) / 1e6; }
 
 // The plugin's key for a conversation: the first 32 hex digits of its SHA-256.
 QString conversationKey()

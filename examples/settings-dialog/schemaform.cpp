@@ -57,6 +57,7 @@ SchemaForm::SchemaForm(const QJsonObject &schema, QWidget *parent) : QWidget(par
         const QString title = property.value(QLatin1String("title")).toString(it.key());
         auto *label = new QLabel(title, this);
         QWidget *editor = createFieldEditor(property, this);
+        editor->setObjectName(it.key());
         const QString help = property.value(QLatin1String("description")).toString() + QStringLiteral("\n(")
                            + it.key() + QLatin1Char(')');
         label->setToolTip(help);

@@ -1,6 +1,7 @@
 // A form for any settings schema a plugin publishes (an object schema whose
 // properties carry type, title, description, default and limits): one group
-// per key prefix ("limits.cpus" goes under "limits"), one editor per key.
+// per key prefix ("limits.cpus" goes under "limits"), one editor per key,
+// named after its key.
 #pragma once
 
 #include <hako/error.h>

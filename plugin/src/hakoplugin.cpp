@@ -27,6 +27,7 @@ DockerConfig dockerConfig(const Settings &s)
     DockerConfig config;
     config.binary = s.dockerBinary;
     config.host = s.dockerHost;
+    config.dialect = DockerEngine::dialectOf(s.dockerBinary);
     return config;
 }
 
@@ -37,6 +38,7 @@ HakoPlugin::HakoPlugin(QObject *parent) : QObject(parent)
     auto *translator = new QTranslator(this);
     if (translator->load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako/i18n")))
         QCoreApplication::installTranslator(translator);
+    m_telemetry->watchReaper(m_reaper);
     configure({});
     // A reaped conversation's sandbox is stale: its next call finds or makes a container afresh.
     connect(m_reaper, &Reaper::conversationsReaped, this, [this](const QStringList &keys) {
@@ -90,26 +92,38 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
         errors.append({QStringLiteral("setting_value"), problem, problem});
     if (!errors.isEmpty())
         return errors;
-    // Sandboxes keep a pointer to the context: they are rebuilt with it.
+    if (errors = m_telemetry->configure(settings); !errors.isEmpty())
+        return errors;
+    // Sandboxes keep a pointer to the context: they are rebuilt with it. The
+    // old pool's containers are abandoned; the new pool or GC removes them.
     qDeleteAll(m_sandboxes);
     m_sandboxes.clear();
+    delete std::exchange(m_pool, nullptr);
     delete m_context.engine;
     delete m_context.proxy;
+    delete m_context.workspaces;
     context.engine = new DockerEngine(dockerConfig(settings), this);
 #ifdef HAKO_TEST_SEAM
     context.engine = test::weakened(context.engine);
 #endif
     context.proxy = new proxy::CredentialProxy(proxyConfig, credentialConfig, this);
     m_context = context;
+    m_context.workspaces = new WorkspaceStore(&m_context, this);
+    m_telemetry->attach();
     m_limits = {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes};
+    m_shuttingDown = false; // configured again after a shutdown: in service again
+    if (m_started)
+        startPool();
     return {};
 }
 
 Sandbox *HakoPlugin::sandboxFor(const QString &key)
 {
     Sandbox *&sandbox = m_sandboxes[key];
-    if (!sandbox)
+    if (!sandbox) {
         sandbox = new Sandbox(key, &m_context, this);
+        m_telemetry->watchSandbox(sandbox, key);
+    }
     return sandbox;
 }
 
@@ -124,6 +138,7 @@ ToolCall *HakoPlugin::call(const QString &conversationId, const QString &callId,
                            const QJsonObject &input)
 {
     auto *call = new ToolCall(conversationId, callId, tool);
+    m_telemetry->watchCall(call);
     if (m_shuttingDown)
         return failLater(call, makeError(ErrorCode::ShuttingDown));
     if (Error error = validateConversationId(conversationId))
@@ -155,23 +170,61 @@ ToolCall *HakoPlugin::endConversation(const QString &conversationId, bool delete
     return call;
 }
 
-void HakoPlugin::start() { m_reaper->start(); }
+void HakoPlugin::start()
+{
+    m_started = true;
+    m_context.workspaces->reportCap();
+    m_reaper->start();
+    m_telemetry->start();
+    startPool();
+}
+
+void HakoPlugin::startPool()
+{
+    // An abandoned pool's containers are the new pool's or GC's to remove.
+    delete std::exchange(m_pool, nullptr);
+    m_context.pool = nullptr;
+    if (m_context.settings.poolSize <= 0 || m_shuttingDown)
+        return;
+    m_pool = new WarmPool(&m_context, this);
+    m_context.pool = m_pool;
+    m_pool->start();
+}
+
+ToolCall *HakoPlugin::collectGarbage()
+{
+    auto *call = new ToolCall(QString(), QString(), QStringLiteral("gc"));
+    if (m_shuttingDown)
+        return failLater(call, makeError(ErrorCode::ShuttingDown));
+    // A sweep already running reports to this call too.
+    connect(m_reaper, &Reaper::swept, call, [call](const GcReport &report) {
+        if (report.error)
+            return call->finishWithError(report.error);
+        call->finishWithResult(report.toJson());
+    }, Qt::SingleShotConnection);
+    m_reaper->sweep();
+    return call;
+}
 
 QJsonObject HakoPlugin::health() const
 {
-    return {{QStringLiteral("status"), QStringLiteral("ok")},
-            {QStringLiteral("instance"), m_context.instanceId},
-            {QStringLiteral("runtime"), m_context.settings.runtime},
-            {QStringLiteral("agent"), m_context.agentBinary},
-            {QStringLiteral("seccomp_profile"), m_context.seccomp.dockerProfile},
-            {QStringLiteral("conversations"), int(m_sandboxes.size())},
-            {QStringLiteral("last_gc"), m_reaper->lastRun()}};
+    QJsonObject health = m_telemetry->health();
+    health.insert(QStringLiteral("workspaces"), m_context.workspaces->health());
+    health.insert(QStringLiteral("pool"), m_pool ? m_pool->health()
+                                                 : QJsonObject{{QStringLiteral("size"), m_context.settings.poolSize},
+                                                               {QStringLiteral("ready"), 0},
+                                                               {QStringLiteral("starting"), 0}});
+    return health;
 }
 
 void HakoPlugin::shutdown()
 {
     m_shuttingDown = true;
+    m_started = false;
     m_reaper->stop(); // no sweep starts while the containers go
+    m_telemetry->stop();
+    if (m_pool)
+        m_pool->stop(); // nor a refill
     QEventLoop loop;
     QTimer::singleShot(kShutdownBoundMs, &loop, &QEventLoop::quit);
     const QMap<QString, QString> owned = {{QLatin1String(label::kManaged), QStringLiteral("true")},
@@ -181,11 +234,17 @@ void HakoPlugin::shutdown()
         for (const ContainerInfo &c : found)
             names << c.name;
         // One `docker rm -f` for all of them: the daemon removes them in parallel.
-        m_context.engine->remove(names, &loop, [&loop](const Error &) { loop.quit(); });
+        m_context.engine->remove(names, &loop, [this, &loop](const Error &, const QStringList &removed) {
+            m_telemetry->containersRemoved(QStringLiteral("shutdown"), int(removed.size()));
+            loop.quit();
+        });
     });
     loop.exec();
     qDeleteAll(m_sandboxes);
     m_sandboxes.clear();
+    if (m_pool)
+        m_pool->discardSlots();
+    m_context.workspaces->releaseAll();
 }
 
 } // namespace hako

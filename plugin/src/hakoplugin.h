@@ -5,6 +5,9 @@
 #include "lifecycle/activitystore.h"
 #include "lifecycle/reaper.h"
 #include "lifecycle/sandbox.h"
+#include "telemetry/telemetry.h"
+#include "lifecycle/warmpool.h"
+#include "lifecycle/workspacestore.h"
 #include "toolrunner.h"
 
 #include <hako/toolexecutor.h>
@@ -33,17 +36,22 @@ public:
     void start() override;
     QJsonObject health() const override;
     void shutdown() override;
+    ToolCall *collectGarbage() override;
 
 private:
     Sandbox *sandboxFor(const QString &key);
+    void startPool();
     ToolCall *failLater(ToolCall *call, const Error &error);
 
     SandboxContext m_context;
     CallLimits m_limits;
     QHash<QString, Sandbox *> m_sandboxes;
     bool m_shuttingDown = false;
+    bool m_started = false;
+    WarmPool *m_pool = nullptr;
     ActivityStore *m_activity = new ActivityStore(&m_context, this);
     Reaper *m_reaper = new Reaper(&m_context, m_activity, this);
+    telemetry::Telemetry *m_telemetry = new telemetry::Telemetry(&m_context, this);
 };
 
 } // namespace hako

@@ -43,11 +43,19 @@ public:
     // Starts background work (GC, admin endpoints) for a long-running host.
     virtual void start() = 0;
 
-    // The container system's state, as reported by /healthz.
+    // The container system's state, as reported by /healthz. Before start(),
+    // the first call begins one check and reports "not_checked_yet"; a later
+    // call (seconds after) has its result.
     virtual QJsonObject health() const = 0;
 
-    // Destroys every container this host instance owns, within a bound.
+    // Destroys every container this host instance owns, within a bound, and
+    // stops background work. Calls fail afterwards until configure() is called again.
     virtual void shutdown() = 0;
+
+    // Runs one garbage collection sweep now. The handle's result says what
+    // was removed and why: {time, duration_ms, reaped: {reason: count},
+    // containers: [{name, instance, reason}]}.
+    virtual ToolCall *collectGarbage() = 0;
 };
 
 } // namespace hako

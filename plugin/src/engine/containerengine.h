@@ -4,6 +4,7 @@
 #pragma once
 
 #include "containerpolicy.h"
+#include "engineinfo.h"
 
 #include <hako/error.h>
 
@@ -31,6 +32,8 @@ class ContainerEngine : public QObject
 public:
     using Done = std::function<void(const Error &)>;
     using Listed = std::function<void(const Error &, const QList<ContainerInfo> &)>;
+    using Removed = std::function<void(const Error &, const QStringList &removed)>;
+    using Probed = std::function<void(const Error &, const EngineInfo &)>;
 
     using QObject::QObject;
     ~ContainerEngine() override = default;
@@ -39,9 +42,26 @@ public:
     // A spec whose name is taken reports the error code "name_in_use".
     virtual void start(const ContainerSpec &spec, QObject *context, Done done) = 0;
     // Every container (running or not) carrying all of `labels`, in one call.
+    // An empty value matches any value of that label.
     virtual void list(const QMap<QString, QString> &labels, QObject *context, Listed done) = 0;
-    // Force-removes the named containers; names already gone are not an error.
-    virtual void remove(const QStringList &names, QObject *context, Done done) = 0;
+    // The managed containers with any of these exact names, in one call.
+    virtual void listNamed(const QStringList &names, QObject *context, Listed done) = 0;
+    // Gives a container a new name; labels cannot change, names can.
+    virtual void rename(const QString &from, const QString &to, QObject *context, Done done) = 0;
+    // Force-removes the named containers; names already gone are not an error
+    // and are not among those reported removed.
+    virtual void remove(const QStringList &names, QObject *context, Removed done) = 0;
+    // Deletes a host directory the container wrote to. Under a rootless
+    // engine some of its files belong to subordinate ids this user cannot
+    // unlink directly, only through the engine's user namespace.
+    virtual void removeHostDirectory(const QString &path, QObject *context, Done done) = 0;
+    // Asks the engine which it is, its version and the protections it enforces; fails when it
+    // cannot be reached within `timeoutMs`.
+    virtual void probe(int timeoutMs, QObject *context, Probed done) = 0;
+
+Q_SIGNALS:
+    // A command failed; `operation` is one of a few fixed words (run, ps, rm, rename, info, unshare).
+    void commandFailed(const QString &operation);
 };
 
 } // namespace hako

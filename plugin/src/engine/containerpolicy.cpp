@@ -82,7 +82,7 @@ QStringList mountArguments(const ContainerSpec &spec)
 
 } // namespace
 
-QStringList runArguments(const ContainerSpec &spec)
+QStringList runArguments(const ContainerSpec &spec, CliDialect dialect)
 {
     QStringList args = {QStringLiteral("run"), QStringLiteral("--detach"),
                         QStringLiteral("--name"), spec.name,
@@ -92,6 +92,10 @@ QStringList runArguments(const ContainerSpec &spec)
                         QStringLiteral("--restart"), QStringLiteral("no"),
                         QStringLiteral("--workdir"), QLatin1String(kWorkspaceInContainer)};
     args += securityArguments(spec);
+    // Podman's --read-only still mounts writable, executable tmpfs on /run,
+    // /var/tmp and /dev/shm (--read-only-tmpfs defaults to true).
+    if (dialect == CliDialect::Podman)
+        args << QStringLiteral("--read-only-tmpfs=false");
     args += limitArguments(spec);
     args += mountArguments(spec);
     for (auto it = spec.labels.begin(); it != spec.labels.end(); ++it)

@@ -17,6 +17,10 @@ inline constexpr char kInstance[] = "org.hako.instance";
 inline constexpr char kCreated[] = "org.hako.created";
 // The owner's paths.runtime: GC of another instance tells from it whether that instance is gone.
 inline constexpr char kRuntime[] = "org.hako.runtime";
+// A warm pool container's slot (lifecycle/warmpool.h). It has no conversation
+// label: the conversation that takes it is known from its name once renamed,
+// and from a claim record until then (lifecycle/poolclaims.h).
+inline constexpr char kPool[] = "org.hako.pool";
 } // namespace label
 
 inline constexpr char kAgentPathInContainer[] = "/opt/hako/hako-agent";
@@ -45,8 +49,12 @@ struct ContainerSpec
     QStringList environment; // KEY=VALUE; never a credential
 };
 
+// Which docker-compatible command line the arguments are for.
+enum class CliDialect { Docker, Podman };
+
 // Arguments after the docker binary: "run", "-d", ..., image, agent args.
-QStringList runArguments(const ContainerSpec &spec);
+// Podman needs one more flag to honour --read-only the way Docker does.
+QStringList runArguments(const ContainerSpec &spec, CliDialect dialect = CliDialect::Docker);
 
 // gVisor's runtime. Its Sentry serves every task of the sandbox with several
 // host threads, so the host's pids cgroup cannot count the container's tasks

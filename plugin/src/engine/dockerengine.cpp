@@ -2,11 +2,15 @@
 
 #include "../policy/errors.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcDocker, "hako.docker", QtInfoMsg)
@@ -18,7 +22,9 @@ namespace {
 // all, stays out of its environment.
 const char *const kPassThrough[] = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "XDG_RUNTIME_DIR",
                                     "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH",
-                                    "DOCKER_TLS_VERIFY"};
+                                    "DOCKER_TLS_VERIFY",
+                                    // Podman: its configuration and a remote service.
+                                    "CONTAINERS_CONF", "CONTAINERS_STORAGE_CONF", "CONTAINER_HOST"};
 
 QMap<QString, QString> parseLabels(const QString &joined)
 {
@@ -31,12 +37,54 @@ QMap<QString, QString> parseLabels(const QString &joined)
     return labels;
 }
 
+// What the error message says the engine failed to do.
+QString describe(const QString &operation)
+{
+    if (operation == QLatin1String("run"))
+        return QStringLiteral("start a container");
+    if (operation == QLatin1String("ps"))
+        return QStringLiteral("list containers");
+    if (operation == QLatin1String("rm"))
+        return QStringLiteral("remove containers");
+    if (operation == QLatin1String("rename"))
+        return QStringLiteral("rename a container");
+    if (operation == QLatin1String("unshare"))
+        return QStringLiteral("remove a workspace");
+    return QStringLiteral("report its state");
+}
+
 QStringList filterArguments(const QMap<QString, QString> &labels)
 {
     QStringList args;
     for (auto it = labels.begin(); it != labels.end(); ++it)
-        args << QStringLiteral("--filter") << QStringLiteral("label=%1=%2").arg(it.key(), it.value());
+        args << QStringLiteral("--filter")
+             << (it.value().isEmpty() ? QStringLiteral("label=") + it.key()
+                                      : QStringLiteral("label=%1=%2").arg(it.key(), it.value()));
     return args;
+}
+
+// Docker: "ID", "Names" as text, "Labels" as "k=v,k=v". Podman: "Id",
+// "Names" as a list, "Labels" as an object.
+bool parsePsObject(const QJsonObject &o, ContainerInfo *info)
+{
+    const QJsonValue id = o.contains(QLatin1String("ID")) ? o.value(QLatin1String("ID")) : o.value(QLatin1String("Id"));
+    const QJsonValue names = o.value(QLatin1String("Names"));
+    const QString name = names.isArray() ? names.toArray().at(0).toString() : names.toString();
+    if (!id.isString() || id.toString().isEmpty() || name.isEmpty())
+        return false;
+    info->id = id.toString();
+    info->name = name;
+    info->state = o.value(QLatin1String("State")).toString();
+    const QJsonValue labels = o.value(QLatin1String("Labels"));
+    info->labels.clear();
+    if (labels.isObject()) {
+        const QJsonObject map = labels.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it)
+            info->labels.insert(it.key(), it.value().toString());
+    } else {
+        info->labels = parseLabels(labels.toString());
+    }
+    return true;
 }
 
 } // namespace
@@ -46,6 +94,11 @@ DockerEngine::DockerEngine(const DockerConfig &config, QObject *parent)
       m_config(config),
       m_environment(scrubbedEnvironment(QProcessEnvironment::systemEnvironment(), config.host))
 {
+}
+
+CliDialect DockerEngine::dialectOf(const QString &binary)
+{
+    return QFileInfo(binary).fileName().startsWith(QLatin1String("podman")) ? CliDialect::Podman : CliDialect::Docker;
 }
 
 QProcessEnvironment DockerEngine::scrubbedEnvironment(const QProcessEnvironment &from, const QString &dockerHost)
@@ -67,14 +120,23 @@ bool DockerEngine::parsePsLine(const QByteArray &line, ContainerInfo *info)
     const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return false;
-    const QJsonObject o = doc.object();
-    if (!o.value(QLatin1String("ID")).isString() || !o.value(QLatin1String("Names")).isString())
-        return false;
-    info->id = o.value(QLatin1String("ID")).toString();
-    info->name = o.value(QLatin1String("Names")).toString();
-    info->state = o.value(QLatin1String("State")).toString();
-    info->labels = parseLabels(o.value(QLatin1String("Labels")).toString());
-    return !info->id.isEmpty();
+    return parsePsObject(doc.object(), info);
+}
+
+QList<ContainerInfo> DockerEngine::parsePsOutput(const QByteArray &out)
+{
+    QList<ContainerInfo> containers;
+    ContainerInfo info;
+    if (out.trimmed().startsWith('[')) {
+        for (const QJsonValue &v : QJsonDocument::fromJson(out).array())
+            if (parsePsObject(v.toObject(), &info))
+                containers << info;
+        return containers;
+    }
+    for (const QByteArray &line : out.split('\n'))
+        if (!line.trimmed().isEmpty() && parsePsLine(line, &info))
+            containers << info;
+    return containers;
 }
 
 void DockerEngine::run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context,
@@ -92,8 +154,10 @@ void DockerEngine::run(const QString &operation, const QStringList &args, int ti
         process->disconnect();
         const QByteArray out = process->readAllStandardOutput();
         process->deleteLater();
-        if (error)
-            qCWarning(lcDocker).noquote() << operation << "failed:" << error.logMessage;
+        if (error) {
+            qCWarning(lcDocker).noquote() << "docker" << operation << "failed:" << error.logMessage;
+            Q_EMIT commandFailed(operation);
+        }
         if (guard)
             done(error, out);
     };
@@ -109,7 +173,7 @@ void DockerEngine::run(const QString &operation, const QStringList &args, int ti
         if (status == QProcess::NormalExit && exitCode == 0)
             return finish({});
         const QString stderrText = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
-        Error error = makeError(ErrorCode::DockerFailed, {operation}, stderrText.left(2000));
+        Error error = makeError(ErrorCode::DockerFailed, {describe(operation)}, stderrText.left(2000));
         if (stderrText.contains(QLatin1String("is already in use")))
             error.code = QStringLiteral("name_in_use");
         finish(error);
@@ -121,39 +185,103 @@ void DockerEngine::run(const QString &operation, const QStringList &args, int ti
 
 void DockerEngine::start(const ContainerSpec &spec, QObject *context, Done done)
 {
-    run(QStringLiteral("start a container"), runArguments(spec), m_config.startTimeoutMs, context,
-        [done](const Error &error, const QByteArray &) { done(error); });
+    m_startQueue.append({spec, context, std::move(done)});
+    startNext();
+}
+
+void DockerEngine::startNext()
+{
+    while (m_startsRunning < m_config.parallelStarts && !m_startQueue.isEmpty()) {
+        const PendingStart next = m_startQueue.takeFirst();
+        if (!next.context)
+            continue; // its sandbox is gone: nobody waits for this container
+        ++m_startsRunning;
+        // The engine is the context, so that the slot is given back even when `next.context` goes meanwhile.
+        run(QStringLiteral("run"), runArguments(next.spec, m_config.dialect), m_config.startTimeoutMs, this,
+            [this, next](const Error &error, const QByteArray &) {
+                --m_startsRunning;
+                startNext();
+                if (next.context)
+                    next.done(error);
+            });
+    }
 }
 
 void DockerEngine::list(const QMap<QString, QString> &labels, QObject *context, Listed done)
 {
+    ps(filterArguments(labels), context, std::move(done));
+}
+
+void DockerEngine::listNamed(const QStringList &names, QObject *context, Listed done)
+{
+    // Filters of one kind are alternatives; of different kinds, all must hold.
+    QStringList filters = filterArguments({{QLatin1String(label::kManaged), QStringLiteral("true")}});
+    for (const QString &name : names)
+        filters << QStringLiteral("--filter") << QStringLiteral("name=^%1$").arg(QRegularExpression::escape(name));
+    ps(filters, context, std::move(done));
+}
+
+void DockerEngine::ps(const QStringList &filters, QObject *context, Listed done)
+{
     QStringList args = {QStringLiteral("ps"), QStringLiteral("--all"), QStringLiteral("--no-trunc"),
                         QStringLiteral("--format"), QStringLiteral("{{json .}}")};
-    args += filterArguments(labels);
-    run(QStringLiteral("list containers"), args, m_config.commandTimeoutMs, context,
+    run(QStringLiteral("ps"), args + filters, m_config.commandTimeoutMs, context,
+        [done](const Error &error, const QByteArray &out) { done(error, parsePsOutput(out)); });
+}
+
+QStringList DockerEngine::removeArguments(const QStringList &names, CliDialect dialect)
+{
+    QStringList args = {QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes")};
+    // Podman 4.3 removes nothing, and says nothing, when one name is already
+    // gone unless told --ignore; and it waits 10 s for SIGTERM where Docker kills.
+    if (dialect == CliDialect::Podman)
+        args << QStringLiteral("--ignore") << QStringLiteral("--time") << QStringLiteral("0");
+    return args + names;
+}
+
+void DockerEngine::remove(const QStringList &names, QObject *context, Removed done)
+{
+    if (names.isEmpty())
+        return done({}, {});
+    run(QStringLiteral("rm"), removeArguments(names, m_config.dialect), m_config.commandTimeoutMs, context,
         [done](const Error &error, const QByteArray &out) {
-            QList<ContainerInfo> containers;
-            for (const QByteArray &line : out.split('\n')) {
-                ContainerInfo info;
-                if (!line.trimmed().isEmpty() && parsePsLine(line, &info))
-                    containers << info;
-            }
-            done(error, containers);
+            // The CLI prints the name of each container it removed; one already
+            // gone (podman: "no such container") is what we wanted anyway.
+            const QStringList removed = QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            if (error && error.logMessage.contains(QLatin1String("no such container"), Qt::CaseInsensitive))
+                return done({}, removed);
+            done(error, removed);
         });
 }
 
-void DockerEngine::remove(const QStringList &names, QObject *context, Done done)
+void DockerEngine::removeHostDirectory(const QString &path, QObject *context, Done done)
 {
-    if (names.isEmpty())
+    if (QDir(path).removeRecursively() || !QFileInfo::exists(path))
         return done({});
-    run(QStringLiteral("remove containers"),
-        QStringList{QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes")} + names,
-        m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &) {
-            // "No such container" is what we wanted anyway.
-            if (error && error.logMessage.contains(QLatin1String("No such container")))
-                return done({});
-            done(error);
+    if (m_config.dialect != CliDialect::Podman)
+        return done(makeError(ErrorCode::HostIo, {path}));
+    // Container root is this user there, and owns the subordinate ids too.
+    run(QStringLiteral("unshare"),
+        {QStringLiteral("unshare"), QStringLiteral("rm"), QStringLiteral("-rf"), QStringLiteral("--"), path},
+        m_config.commandTimeoutMs, context, [done](const Error &error, const QByteArray &) { done(error); });
+}
+
+void DockerEngine::probe(int timeoutMs, QObject *context, Probed done)
+{
+    run(QStringLiteral("info"), {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")},
+        timeoutMs, context, [done](const Error &error, const QByteArray &out) {
+            const EngineInfo info = parseEngineInfo(out);
+            if (!error && !info.known)
+                return done(makeError(ErrorCode::DockerFailed, {describe(QStringLiteral("info"))},
+                                      QStringLiteral("unexpected output")), info);
+            done(error, info);
         });
+}
+
+void DockerEngine::rename(const QString &from, const QString &to, QObject *context, Done done)
+{
+    run(QStringLiteral("rename"), {QStringLiteral("rename"), from, to}, m_config.commandTimeoutMs, context,
+        [done](const Error &error, const QByteArray &) { done(error); });
 }
 
 } // namespace hako

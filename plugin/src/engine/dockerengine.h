@@ -1,10 +1,13 @@
 // ContainerEngine on top of the docker command line. Every invocation has a
 // timeout, a scrubbed environment and is logged at debug level (hako.docker).
+// Podman's CLI takes the same arguments; its answers differ in shape only
+// where noted (parsePsOutput).
 #pragma once
 
 #include "containerengine.h"
 
 #include <QByteArray>
+#include <QPointer>
 #include <QProcessEnvironment>
 
 namespace hako {
@@ -13,8 +16,12 @@ struct DockerConfig
 {
     QString binary = QStringLiteral("docker");
     QString host;                  // DOCKER_HOST when not empty
+    CliDialect dialect = CliDialect::Docker;
     int commandTimeoutMs = 30000;  // list, remove, version
-    int startTimeoutMs = 60000;    // docker run
+    int startTimeoutMs = 60000;    // docker run, from when it runs (not while queued)
+    // `docker run`s at once; more wait in line. Fifty at once make dockerd
+    // slower for all of them than the same fifty a few at a time.
+    int parallelStarts = 4;
 };
 
 class DockerEngine final : public ContainerEngine
@@ -25,19 +32,43 @@ public:
 
     void start(const ContainerSpec &spec, QObject *context, Done done) override;
     void list(const QMap<QString, QString> &labels, QObject *context, Listed done) override;
-    void remove(const QStringList &names, QObject *context, Done done) override;
+    void listNamed(const QStringList &names, QObject *context, Listed done) override;
+    void rename(const QString &from, const QString &to, QObject *context, Done done) override;
+    void remove(const QStringList &names, QObject *context, Removed done) override;
+    void removeHostDirectory(const QString &path, QObject *context, Done done) override;
+    void probe(int timeoutMs, QObject *context, Probed done) override;
 
+    // Podman when the binary is called podman (the podman-docker shim named
+    // "docker" is not recognised: set docker.binary=podman).
+    static CliDialect dialectOf(const QString &binary);
+    // `rm` of the named containers, force-killed, missing names no error.
+    static QStringList removeArguments(const QStringList &names, CliDialect dialect);
     // The environment the docker CLI runs with: only what it needs, no secrets.
     static QProcessEnvironment scrubbedEnvironment(const QProcessEnvironment &from, const QString &dockerHost);
     // One `docker ps --format '{{json .}}'` line; false when it is not one.
     static bool parsePsLine(const QByteArray &line, ContainerInfo *info);
+    // The whole output of `ps --format '{{json .}}'`: docker prints one object
+    // per line, podman one JSON array of objects with other field shapes.
+    static QList<ContainerInfo> parsePsOutput(const QByteArray &out);
 
 private:
+    struct PendingStart
+    {
+        ContainerSpec spec;
+        QPointer<QObject> context;
+        Done done;
+    };
+    void startNext();
+
     using Finished = std::function<void(const Error &, const QByteArray &out)>;
+    // `operation`: run, ps, rm, rename, info or unshare (the CLI subcommand, and the metric label).
+    void ps(const QStringList &filters, QObject *context, Listed done);
     void run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done);
 
     DockerConfig m_config;
     QProcessEnvironment m_environment;
+    QList<PendingStart> m_startQueue;
+    int m_startsRunning = 0;
 };
 
 } // namespace hako

@@ -26,30 +26,11 @@ QByteArray encoded(const QString &path) { return QFile::encodeName(path); }
 
 bool ensureDirectory(const QString &file) { return QDir().mkpath(file.section(QLatin1Char('/'), 0, -2)); }
 
-enum class Open { Held, Busy, Failed };
-
-// A call's shared lock. Shared, so that calls of one conversation run side by side.
-Open openShared(const QString &path, ActivityLock *lock)
-{
-    if (!ensureDirectory(path))
-        return Open::Failed;
-    const int fd = ::open(encoded(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return Open::Failed;
-    if (::flock(fd, LOCK_SH | LOCK_NB) != 0) {
-        const bool busy = errno == EWOULDBLOCK;
-        ::close(fd);
-        return busy ? Open::Busy : Open::Failed;
-    }
-    *lock = ActivityLock(fd);
-    return Open::Held;
-}
-
 // Ends the call's stay in flight when it finishes or is destroyed unfinished.
 class CallLease final : public QObject
 {
 public:
-    CallLease(ActivityLock lock, ToolCall *call, std::function<void()> onEnd)
+    CallLease(FileLock lock, ToolCall *call, std::function<void()> onEnd)
         : QObject(call), m_lock(std::move(lock)), m_onEnd(std::move(onEnd))
     {
         connect(call, &ToolCall::finished, this, &CallLease::end);
@@ -61,38 +42,16 @@ public:
         if (!m_lock.isHeld())
             return;
         m_lock.touch();
-        m_lock = ActivityLock();
+        m_lock = FileLock();
         m_onEnd();
     }
 
 private:
-    ActivityLock m_lock;
+    FileLock m_lock;
     std::function<void()> m_onEnd;
 };
 
 } // namespace
-
-ActivityLock &ActivityLock::operator=(ActivityLock &&other) noexcept
-{
-    if (this != &other) {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = std::exchange(other.m_fd, -1);
-    }
-    return *this;
-}
-
-ActivityLock::~ActivityLock()
-{
-    if (m_fd >= 0)
-        ::close(m_fd);
-}
-
-void ActivityLock::touch() const
-{
-    if (m_fd >= 0)
-        ::futimens(m_fd, nullptr);
-}
 
 ActivityStore::ActivityStore(const SandboxContext *context, QObject *parent) : QObject(parent), m_context(context)
 {
@@ -111,7 +70,7 @@ qint64 ActivityStore::lastActivity(const QString &runtimeDir, const QString &key
     return st.st_mtim.tv_sec > 0 ? qint64(st.st_mtim.tv_sec) : 0;
 }
 
-ActivityLock ActivityStore::claim(const QString &runtimeDir, const QString &key)
+FileLock ActivityStore::claim(const QString &runtimeDir, const QString &key)
 {
     const QString file = path(runtimeDir, key);
     int fd = ::open(encoded(file).constData(), O_RDONLY | O_CLOEXEC);
@@ -135,7 +94,7 @@ ActivityLock ActivityStore::claim(const QString &runtimeDir, const QString &key)
         const struct timespec unknown[2] = {{0, 0}, {0, 0}};
         ::futimens(fd, unknown);
     }
-    return ActivityLock(fd);
+    return FileLock(fd);
 }
 
 QSet<QString> ActivityStore::inFlight() const
@@ -157,11 +116,11 @@ void ActivityStore::tryAdmit(ToolCall *call, const QString &key, const std::func
     if (call->isFinished())
         return; // cancelled while a sweep held the conversation
     const QString file = path(m_context->settings.runtimeDir, key);
-    ActivityLock lock;
-    switch (openShared(file, &lock)) {
-    case Open::Failed:
+    FileLock lock;
+    switch (FileLock::tryLock(file, FileLock::Mode::Shared, true, &lock)) {
+    case FileLock::Result::Failed:
         return call->finishWithError(makeError(ErrorCode::HostIo, {file}));
-    case Open::Busy: {
+    case FileLock::Result::Busy: {
         if (attempt * kRetryMs >= kAdmitBoundMs)
             return call->finishWithError(makeError(ErrorCode::Timeout, {QString::number(kAdmitBoundMs / 1000)}));
         QPointer<ActivityStore> self(this);
@@ -171,7 +130,7 @@ void ActivityStore::tryAdmit(ToolCall *call, const QString &key, const std::func
         });
         return;
     }
-    case Open::Held:
+    case FileLock::Result::Held:
         break;
     }
     lock.touch();

@@ -6,6 +6,8 @@
 // crashed call never pins its container.
 #pragma once
 
+#include "filelock.h"
+
 #include <hako/toolcall.h>
 
 #include <QHash>
@@ -13,30 +15,10 @@
 #include <QSet>
 
 #include <functional>
-#include <utility>
 
 namespace hako {
 
 struct SandboxContext;
-
-// An open activity file with a flock on it; closing releases the lock.
-class ActivityLock
-{
-public:
-    ActivityLock() = default;
-    explicit ActivityLock(int fd) : m_fd(fd) {}
-    ActivityLock(ActivityLock &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
-    ActivityLock &operator=(ActivityLock &&other) noexcept;
-    ActivityLock(const ActivityLock &) = delete;
-    ActivityLock &operator=(const ActivityLock &) = delete;
-    ~ActivityLock();
-
-    bool isHeld() const { return m_fd >= 0; }
-    void touch() const; // records "now" as the last activity
-
-private:
-    int m_fd = -1;
-};
 
 class ActivityStore final : public QObject
 {
@@ -57,7 +39,7 @@ public:
     static qint64 lastActivity(const QString &runtimeDir, const QString &key);
     // A sweep's exclusive hold on `key`: while held no call is admitted. Not
     // held when a call is in flight in any process.
-    static ActivityLock claim(const QString &runtimeDir, const QString &key);
+    static FileLock claim(const QString &runtimeDir, const QString &key);
 
 private:
     void tryAdmit(ToolCall *call, const QString &key, const std::function<void()> &proceed, int attempt);

@@ -1,10 +1,15 @@
 #include "reaper.h"
 
+#include "../policy/conversationid.h"
 #include "activitystore.h"
+#include "poolclaims.h"
 #include "sandbox.h"
+#include "warmpool.h"
+#include "workspacestore.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRegularExpression>
@@ -25,8 +30,9 @@ public:
     using QObject::QObject;
     QElapsedTimer clock;
     QDateTime startedAt;
-    std::vector<ActivityLock> claims;
+    std::vector<FileLock> claims;
     QList<Reaping> chosen;
+    QHash<QString, QString> keys; // container name -> conversation key, where known
 };
 
 namespace {
@@ -56,16 +62,37 @@ OwnerState ownerState(const QString &instance, const QString &runtimeDir)
 
 QString labelOf(const ContainerInfo &c, const char *name) { return c.labels.value(QLatin1String(name)); }
 
+// The conversation a container serves: its label, or for a warm pool container
+// the claim record (until renamed) or the name it was given (hako-<instance>-<key>).
+QString conversationOf(const ContainerInfo &c, const QHash<QString, QString> &claims)
+{
+    if (const QString key = labelOf(c, label::kConversation); !key.isEmpty())
+        return key;
+    if (const QString key = claims.value(c.name); !key.isEmpty())
+        return key;
+    const QString prefix = containerName(labelOf(c, label::kInstance), QString());
+    const QString rest = c.name.mid(prefix.size());
+    return c.name.startsWith(prefix) && !labelOf(c, label::kPool).isEmpty() && !rest.startsWith(QLatin1String("pool-"))
+               ? rest
+               : QString();
+}
+
 } // namespace
 
 QJsonObject GcReport::toJson() const
 {
     QJsonObject counts;
-    for (auto it = reaped.begin(); it != reaped.end(); ++it)
-        counts.insert(it.key(), it.value());
+    QJsonArray containers;
+    for (const Reaping &r : removed) {
+        counts.insert(r.reason, counts.value(r.reason).toInt() + 1);
+        containers.append(QJsonObject{{QStringLiteral("name"), r.container.name},
+                                      {QStringLiteral("instance"), labelOf(r.container, label::kInstance)},
+                                      {QStringLiteral("reason"), r.reason}});
+    }
     QJsonObject json = {{QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
                         {QStringLiteral("duration_ms"), double(durationMs)},
-                        {QStringLiteral("reaped"), counts}};
+                        {QStringLiteral("reaped"), counts},
+                        {QStringLiteral("containers"), containers}};
     if (error)
         json.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), error.code},
                                                          {QStringLiteral("message"), error.message}});
@@ -110,7 +137,7 @@ void Reaper::sweep()
     });
 }
 
-SweepInput Reaper::observe(const QList<ContainerInfo> &found) const
+SweepInput Reaper::observe(const QList<ContainerInfo> &found, QHash<QString, QString> *keys) const
 {
     SweepInput in;
     in.containers = found;
@@ -119,11 +146,19 @@ SweepInput Reaper::observe(const QList<ContainerInfo> &found) const
     in.idleTtl = m_context->settings.idleTtl;
     in.absoluteTtl = m_context->settings.absoluteTtl;
     const QSet<QString> busy = m_activity->inFlight();
+    const QHash<QString, QString> claims = poolclaims::all(m_context->settings.runtimeDir);
     for (const ContainerInfo &c : found) {
         const QString owner = labelOf(c, label::kInstance);
-        const QString key = labelOf(c, label::kConversation);
         const bool own = owner == in.instance;
+        const QString key = conversationOf(c, own ? claims : QHash<QString, QString>());
+        if (!key.isEmpty())
+            keys->insert(c.name, key);
         const QString runtimeDir = own ? m_context->settings.runtimeDir : labelOf(c, label::kRuntime);
+        if (const QString slot = labelOf(c, label::kPool); own && key.isEmpty() && !slot.isEmpty()) {
+            in.waitingPool.insert(c.name);
+            if (FileLock::isLocked(WarmPool::lockPath(runtimeDir, slot)))
+                in.heldPool.insert(c.name);
+        }
         if (!own && !in.owners.contains(owner))
             in.owners.insert(owner, ownerState(owner, runtimeDir));
         if (own && busy.contains(key))
@@ -138,11 +173,11 @@ SweepInput Reaper::observe(const QList<ContainerInfo> &found) const
 // then checks the decision again: a call may have come and gone since `docker ps`.
 bool Reaper::claimStillDue(SweepRun *run, SweepInput *input, Reaping *reaping) const
 {
-    const QString key = labelOf(reaping->container, label::kConversation);
+    const QString key = run->keys.value(reaping->container.name);
     if (!isSafeKey(key))
         return true; // not made by a Sandbox: no call can use it
     const QString runtimeDir = m_context->settings.runtimeDir;
-    ActivityLock claim = ActivityStore::claim(runtimeDir, key);
+    FileLock claim = ActivityStore::claim(runtimeDir, key);
     if (!claim.isHeld()) {
         qCDebug(lcGc).noquote() << "kept" << reaping->container.name << "(a call is in flight)";
         return false;
@@ -157,7 +192,7 @@ bool Reaper::claimStillDue(SweepRun *run, SweepInput *input, Reaping *reaping) c
 
 void Reaper::decide(SweepRun *run, const QList<ContainerInfo> &found)
 {
-    SweepInput input = observe(found);
+    SweepInput input = observe(found, &run->keys);
     QStringList names;
     for (Reaping reaping : chooseContainersToReap(input)) {
         const bool own = labelOf(reaping.container, label::kInstance) == input.instance;
@@ -168,7 +203,7 @@ void Reaper::decide(SweepRun *run, const QList<ContainerInfo> &found)
     }
     qCDebug(lcGc) << "sweep:" << found.size() << "managed containers," << names.size() << "to reap";
     // One `docker rm -f` for all: the daemon removes them in parallel.
-    m_context->engine->remove(names, run, [this, run](const Error &error) { finish(run, error); });
+    m_context->engine->remove(names, run, [this, run](const Error &error, const QStringList &) { finish(run, error); });
 }
 
 void Reaper::finish(SweepRun *run, const Error &error)
@@ -177,17 +212,25 @@ void Reaper::finish(SweepRun *run, const Error &error)
     report.time = run->startedAt;
     report.durationMs = run->clock.elapsed();
     report.error = error;
-    QStringList keys;
-    for (const Reaping &r : std::as_const(run->chosen)) {
-        if (labelOf(r.container, label::kInstance) == m_context->instanceId)
-            keys << labelOf(r.container, label::kConversation);
-        if (error)
-            continue;
-        ++report.reaped[r.reason];
-        qCInfo(lcGc).noquote() << "reaped" << r.container.name << "reason" << r.reason;
-    }
     if (error)
         qCWarning(lcGc).noquote() << "sweep failed:" << error.logMessage;
+    QStringList keys;
+    for (const Reaping &r : std::as_const(run->chosen)) {
+        if (error)
+            break;
+        report.removed.append(r);
+        qCInfo(lcGc).noquote() << "reaped" << r.container.name << "reason" << r.reason;
+        if (labelOf(r.container, label::kInstance) != m_context->instanceId)
+            continue;
+        const QString key = run->keys.value(r.container.name);
+        if (isSafeKey(key)) {
+            keys << key;
+            // The files stay in the image; the next container mounts it again.
+            m_context->workspaces->release(m_context->workspaces->dirFor(key));
+        } else if (const QString slot = labelOf(r.container, label::kPool); !slot.isEmpty()) {
+            WarmPool::discardLeftovers(*m_context, slot);
+        }
+    }
     // Before the claims go: a call waiting for one must not find a stale sandbox.
     if (!keys.isEmpty())
         Q_EMIT conversationsReaped(keys);

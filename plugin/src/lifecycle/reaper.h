@@ -1,7 +1,7 @@
 // The garbage collector: every lifecycle.gcInterval seconds, one `docker ps`
 // of all managed containers, one decision (reappolicy.h), one `docker rm` of
-// those chosen. Workspaces stay; the conversation's next call makes a new
-// container with the same files.
+// those chosen. Workspaces stay (unmounted, when size-capped); the
+// conversation's next call makes a new container with the same files.
 #pragma once
 
 #include "reappolicy.h"
@@ -26,7 +26,7 @@ struct GcReport
 {
     QDateTime time;            // when the sweep started (UTC)
     qint64 durationMs = 0;
-    QMap<QString, int> reaped; // reason -> containers removed
+    QList<Reaping> removed;    // each container removed, with its reason
     Error error;               // why the sweep failed, if it did
     QJsonObject toJson() const;
 };
@@ -53,7 +53,7 @@ Q_SIGNALS:
     void conversationsReaped(const QStringList &keys);
 
 private:
-    SweepInput observe(const QList<ContainerInfo> &found) const;
+    SweepInput observe(const QList<ContainerInfo> &found, QHash<QString, QString> *keys) const;
     void decide(SweepRun *run, const QList<ContainerInfo> &found);
     bool claimStillDue(SweepRun *run, SweepInput *input, Reaping *reaping) const;
     void finish(SweepRun *run, const Error &error);

@@ -19,6 +19,9 @@ QString ownReason(const ContainerInfo &c, qint64 last, const SweepInput &in)
         return QLatin1String(reason::kExited);
     if (olderThan(createdAt(c), in.now, in.absoluteTtl))
         return QLatin1String(reason::kAbsoluteTtl);
+    // Waiting is what a pool container is for: no idle TTL while its pool lives.
+    if (in.waitingPool.contains(c.name))
+        return in.heldPool.contains(c.name) ? QString() : QLatin1String(reason::kPoolStale);
     if (olderThan(last, in.now, in.idleTtl))
         return QLatin1String(reason::kIdleTtl);
     return {};

@@ -17,6 +17,7 @@ inline constexpr char kIdleTtl[] = "idle_ttl";
 inline constexpr char kAbsoluteTtl[] = "absolute_ttl";
 inline constexpr char kOrphan[] = "orphan";
 inline constexpr char kExited[] = "exited";
+inline constexpr char kPoolStale[] = "pool_stale"; // a warm pool container whose pool is gone
 } // namespace reason
 
 // What a sweep can tell about the host instance that owns a container.
@@ -36,6 +37,8 @@ struct SweepInput
     QHash<QString, qint64> lastActivity; // container name -> seconds since the epoch
     QSet<QString> inFlight;              // container names with a call running
     QHash<QString, OwnerState> owners;   // other instance ID -> state; missing means Unknown
+    QSet<QString> waitingPool;           // our warm pool containers no conversation has taken
+    QSet<QString> heldPool;              // those of them a live pool still keeps
 };
 
 struct Reaping

@@ -4,14 +4,15 @@
 #include "../policy/conversationid.h"
 #include "../policy/errors.h"
 #include "../proxy/credentialproxy.h"
+#include "poolclaims.h"
+#include "sandboxspec.h"
+#include "warmpool.h"
+#include "workspacestore.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
-
-#include <sys/stat.h>
-#include <unistd.h>
+#include <QTimer>
 
 Q_DECLARE_LOGGING_CATEGORY(lcDocker)
 
@@ -22,16 +23,11 @@ constexpr int kAgentStartTimeoutMs = 30000;
 // A running container's agent answers at once; one that does not within this
 // time is wedged or lost its socket (a tool may delete it), and is replaced.
 constexpr int kAdoptTimeoutMs = 3000;
-
-bool makeOwnedDir(const QString &path, uint uid, mode_t mode)
-{
-    if (!QDir().mkpath(path))
-        return false;
-    // Owned by the container's user so that it, and only it, can write there.
-    if (::chown(QFile::encodeName(path).constData(), uid, uid) != 0)
-        mode = 0777; // not root: the container's user is someone we cannot chown to
-    return ::chmod(QFile::encodeName(path).constData(), mode) == 0;
-}
+// Another process holds the conversation while it starts a container: at most
+// `docker run` (60 s) and the agent's start (30 s).
+constexpr int kLockBoundMs = 100000;
+// See settle().
+constexpr int kRenameDelayMs = 500;
 
 } // namespace
 
@@ -40,12 +36,16 @@ Sandbox::Sandbox(const QString &key, const SandboxContext *context, QObject *par
 {
 }
 
-QString Sandbox::workspaceDir() const { return m_context->settings.workspacesDir + QLatin1Char('/') + m_key; }
+QString Sandbox::workspaceDir() const { return m_context->workspaces->dirFor(m_key); }
 
 QString Sandbox::socketDir() const
 {
     return m_context->settings.runtimeDir + QStringLiteral("/sockets/") + m_key;
 }
+
+QString Sandbox::containerName() const { return hako::containerName(m_context->instanceId, m_key); }
+
+QString Sandbox::lockPath() const { return m_context->settings.runtimeDir + QStringLiteral("/locks/") + m_key; }
 
 void Sandbox::whenReady(QObject *receiver, ReadyCallback callback)
 {
@@ -59,10 +59,30 @@ void Sandbox::whenReady(QObject *receiver, ReadyCallback callback)
 void Sandbox::begin()
 {
     m_state = State::Starting;
-    const QMap<QString, QString> labels = {{QLatin1String(label::kManaged), QStringLiteral("true")},
-                                           {QLatin1String(label::kInstance), m_context->instanceId},
-                                           {QLatin1String(label::kConversation), m_key}};
-    m_context->engine->list(labels, this, [this](const Error &error, const QList<ContainerInfo> &found) {
+    FileLock::acquire(lockPath(), kLockBoundMs, this, [this](FileLock lock, FileLock::Result result) {
+        if (result == FileLock::Result::Busy)
+            return settle(makeError(ErrorCode::Timeout, {QString::number(kLockBoundMs / 1000)}));
+        if (result == FileLock::Result::Failed)
+            return settle(makeError(ErrorCode::HostIo, {lockPath()}));
+        m_lock = std::move(lock);
+        locate();
+    });
+}
+
+// A new conversation takes a warm container if there is one; any other looks
+// for its own by name: its container name, or the pool container it took.
+void Sandbox::locate()
+{
+    const QString claimed = poolclaims::read(m_context->settings.runtimeDir, m_key);
+    if (claimed.isEmpty() && m_context->pool) {
+        const WarmPool::Handed taken = m_context->pool->handOver(m_key, workspaceDir(), socketDir());
+        if (taken.channel)
+            return useChannel(taken.channel, taken.container);
+    }
+    QStringList names = {containerName()};
+    if (!claimed.isEmpty())
+        names << claimed;
+    m_context->engine->listNamed(names, this, [this](const Error &error, const QList<ContainerInfo> &found) {
         if (error)
             return settle(error);
         adoptOrCreate(found);
@@ -71,77 +91,67 @@ void Sandbox::begin()
 
 void Sandbox::adoptOrCreate(const QList<ContainerInfo> &found)
 {
-    QStringList stale;
-    for (const ContainerInfo &c : found) {
-        if (c.isRunning())
-            return connectAgent(kAdoptTimeoutMs, c.name);
-        stale << c.name;
+    QString use;
+    for (const ContainerInfo &c : found)
+        if (c.isRunning() && (use.isEmpty() || c.name == containerName()))
+            use = c.name;
+    QStringList others;
+    for (const ContainerInfo &c : found)
+        if (c.name != use)
+            others << c.name;
+    if (!use.isEmpty()) {
+        // Only a crash between taking a pool container and renaming it leaves two.
+        if (!others.isEmpty())
+            m_context->engine->remove(others, this, [](const Error &, const QStringList &) {});
+        return connectAgent(kAdoptTimeoutMs, use);
     }
     // A stopped container (agent died, OOM, daemon restart) is replaced; its
     // workspace lives on the host and carries over.
-    m_context->engine->remove(stale, this, [this](const Error &error) {
+    m_context->engine->remove(others, this, [this](const Error &error, const QStringList &removed) {
+        Q_EMIT containersRemoved(QStringLiteral("error"), int(removed.size()));
         if (error)
             return settle(error);
+        poolclaims::remove(m_context->settings.runtimeDir, m_key);
         create();
     });
 }
 
-Error Sandbox::prepareDirectories()
-{
-    const uint uid = m_context->containerUid;
-    if (!makeOwnedDir(workspaceDir(), uid, 0700))
-        return makeError(ErrorCode::HostIo, {workspaceDir()});
-    if (!makeOwnedDir(socketDir(), uid, 0700))
-        return makeError(ErrorCode::HostIo, {socketDir()});
-    QFile::remove(socketDir() + QStringLiteral("/agent.sock"));
-    return {};
-}
-
-ContainerSpec Sandbox::spec() const
-{
-    const Settings &s = m_context->settings;
-    ContainerSpec spec;
-    spec.name = containerName(m_context->instanceId, m_key);
-    spec.image = s.image;
-    spec.runtime = s.runtime;
-    spec.cpus = s.cpus;
-    spec.memoryBytes = s.memoryBytes;
-    spec.pids = s.pids;
-    spec.tmpSizeBytes = s.tmpSizeBytes;
-    spec.seccompProfile = m_context->seccomp.dockerProfile;
-    spec.agentSeccompRules = m_context->seccomp.agentRules;
-    spec.appArmorProfile = m_context->appArmorProfile;
-    spec.workspaceDir = workspaceDir();
-    spec.socketDir = socketDir();
-    spec.agentBinary = m_context->agentBinary;
-    spec.labels = {{QLatin1String(label::kManaged), QStringLiteral("true")},
-                   {QLatin1String(label::kConversation), m_key},
-                   {QLatin1String(label::kInstance), m_context->instanceId},
-                   {QLatin1String(label::kRuntime), m_context->settings.runtimeDir},
-                   {QLatin1String(label::kCreated), QString::number(QDateTime::currentSecsSinceEpoch())}};
-    spec.environment = {QStringLiteral("HOME=/tmp"), QStringLiteral("LANG=C.UTF-8"),
-                        QStringLiteral("HAKO_PROXY_SOCKET=/var/run/hako/proxy.sock")};
-    return spec;
-}
-
 void Sandbox::create()
 {
-    if (const Error error = prepareDirectories())
-        return settle(error);
-    m_context->engine->start(spec(), this, [this](const Error &error) {
-        // Another process started the same conversation a moment ago: use its container.
-        if (error.code == QLatin1String("name_in_use") && !m_createdOnce) {
-            m_createdOnce = true;
-            return begin();
-        }
-        if (error)
+    m_context->workspaces->prepare(workspaceDir(), this, [this](const Error &workspaceError) {
+        if (workspaceError)
+            return settle(workspaceError);
+        if (const Error error = prepareSocketDir(*m_context, socketDir()))
             return settle(error);
-        connectAgent(kAgentStartTimeoutMs, QString());
+        const QMap<QString, QString> labels = {{QLatin1String(label::kConversation), m_key}};
+        const ContainerSpec spec = sandboxSpec(*m_context, containerName(), workspaceDir(), socketDir(), labels);
+        m_context->engine->start(spec, this, [this](const Error &error) {
+            // Another host process started it a moment ago (one that holds no lock): use that one.
+            if (error.code == QLatin1String("name_in_use") && !m_createdOnce) {
+                m_createdOnce = true;
+                return locate();
+            }
+            if (error)
+                return settle(error);
+            Q_EMIT containerCreated();
+            connectAgent(kAgentStartTimeoutMs, QString());
+        });
     });
+}
+
+void Sandbox::useChannel(AgentChannel *channel, const QString &container)
+{
+    m_container = container;
+    delete m_channel;
+    m_channel = channel;
+    m_channel->setParent(this);
+    connect(m_channel, &AgentChannel::lost, this, [this] { m_state = State::Idle; });
+    settle({});
 }
 
 void Sandbox::connectAgent(int timeoutMs, const QString &adopted)
 {
+    m_container = adopted.isEmpty() ? containerName() : adopted;
     delete m_channel;
     m_channel = new AgentChannel(this);
     connect(m_channel, &AgentChannel::ready, this, [this] { settle({}); });
@@ -149,13 +159,16 @@ void Sandbox::connectAgent(int timeoutMs, const QString &adopted)
         if (adopted.isEmpty())
             return settle(error);
         // The workspace is on the host: a fresh container loses nothing.
-        m_context->engine->remove({adopted}, this, [this](const Error &removeError) {
+        m_context->engine->remove({adopted}, this, [this](const Error &removeError, const QStringList &removed) {
+            Q_EMIT containersRemoved(QStringLiteral("error"), int(removed.size()));
             if (removeError)
                 return settle(removeError);
+            poolclaims::remove(m_context->settings.runtimeDir, m_key);
             create();
         });
     });
     connect(m_channel, &AgentChannel::lost, this, [this] { m_state = State::Idle; });
+    connect(m_channel, &AgentChannel::seccompViolation, this, &Sandbox::seccompViolation);
     m_channel->open(socketDir() + QStringLiteral("/agent.sock"), timeoutMs);
 }
 
@@ -176,10 +189,30 @@ void Sandbox::settle(const Error &error)
         serveProxy();
     m_state = error ? State::Idle : State::Ready;
     m_createdOnce = false;
+    // A pool container carries the conversation's name before anyone else may
+    // look for it; the rename waits until the first call is likely done with the CPU.
+    if (!error && m_container != containerName())
+        QTimer::singleShot(kRenameDelayMs, this, &Sandbox::takeName);
+    else
+        m_lock = FileLock();
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     for (const Waiter &w : waiters)
         if (w.receiver)
             w.callback(error, error ? nullptr : m_channel);
+}
+
+// Off the call's critical path: the call already runs in the container.
+void Sandbox::takeName()
+{
+    m_context->engine->rename(m_container, containerName(), this, [this](const Error &error) {
+        if (error) {
+            qCWarning(lcDocker).noquote() << "pool container" << m_container << "keeps its name:" << error.logMessage;
+        } else {
+            poolclaims::remove(m_context->settings.runtimeDir, m_key);
+            m_container = containerName();
+        }
+        m_lock = FileLock();
+    });
 }
 
 void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> done)
@@ -189,13 +222,28 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
     m_state = State::Idle;
     if (m_context->proxy)
         m_context->proxy->close(socketDir() + QStringLiteral("/proxy.sock"));
-    m_context->engine->remove({containerName(m_context->instanceId, m_key)}, this, [this, deleteWorkspace, done](const Error &error) {
-        if (!error) {
+    FileLock::acquire(lockPath(), kLockBoundMs, this, [this, deleteWorkspace, done](FileLock lock, FileLock::Result) {
+        m_lock = std::move(lock);
+        const QString runtimeDir = m_context->settings.runtimeDir;
+        QStringList names = {containerName()};
+        if (const QString claimed = poolclaims::read(runtimeDir, m_key); !claimed.isEmpty())
+            names << claimed;
+        m_context->engine->remove(names, this, [this, runtimeDir, deleteWorkspace, done](const Error &error,
+                                                                                   const QStringList &removed) {
+            Q_EMIT containersRemoved(QStringLiteral("ended"), int(removed.size()));
+            auto finish = [this, done](const Error &result) {
+                m_lock = FileLock();
+                done(result);
+            };
+            if (error)
+                return finish(error);
+            poolclaims::remove(runtimeDir, m_key);
             QDir(socketDir()).removeRecursively();
             if (deleteWorkspace)
-                QDir(workspaceDir()).removeRecursively();
-        }
-        done(error);
+                return m_context->workspaces->remove(workspaceDir(), this, finish);
+            m_context->workspaces->release(workspaceDir());
+            finish({});
+        });
     });
 }
 

@@ -1,11 +1,15 @@
-// One conversation's sandbox: finds its container by label or starts one,
-// prepares the host directories, and hands out a ready agent channel.
+// One conversation's sandbox: finds its container by name, takes one from the
+// warm pool, or starts one, and hands out a ready agent channel. While it
+// looks for or starts a container it holds the conversation's lock
+// (<paths.runtime>/locks/<key>), so that no two processes of this host ever
+// start two containers for one conversation.
 #pragma once
 
 #include "../hostpaths.h"
 
 #include "../engine/containerengine.h"
 #include "../policy/settings.h"
+#include "filelock.h"
 
 #include <hako/error.h>
 
@@ -17,6 +21,8 @@
 namespace hako {
 
 class AgentChannel;
+class WarmPool;
+class WorkspaceStore;
 namespace proxy {
 class CredentialProxy;
 }
@@ -32,6 +38,8 @@ struct SandboxContext
     QString appArmorProfile; // empty where the kernel has no AppArmor
     uint containerUid = 1000; // owner of the workspace and socket directory on the host
     proxy::CredentialProxy *proxy = nullptr; // serves every sandbox's proxy.sock
+    WorkspaceStore *workspaces = nullptr;
+    WarmPool *pool = nullptr; // set while this process keeps a warm pool
 };
 
 class Sandbox final : public QObject
@@ -52,6 +60,12 @@ public:
     // Removes the container; the workspace survives unless asked otherwise.
     void destroy(bool deleteWorkspace, std::function<void(const Error &)> done);
 
+Q_SIGNALS:
+    // For metrics and the audit log.
+    void containerCreated();
+    void containersRemoved(const QString &reason, int count); // reason: ended or error
+    void seccompViolation(const QString &syscall);            // as the agent reported it
+
 private:
     enum class State { Idle, Starting, Ready };
     struct Waiter
@@ -60,21 +74,27 @@ private:
         ReadyCallback callback;
     };
 
+    QString containerName() const;
+    QString lockPath() const;
     void begin();
+    void locate();
     void adoptOrCreate(const QList<ContainerInfo> &found);
     void create();
+    // A warm pool container's channel, already connected.
+    void useChannel(AgentChannel *channel, const QString &container);
     // `adopted`: the name of an existing container, replaced if its agent is silent.
     void connectAgent(int timeoutMs, const QString &adopted);
     void settle(const Error &error);
+    void takeName();
     void serveProxy();
-    Error prepareDirectories();
-    ContainerSpec spec() const;
 
     QString m_key;
     const SandboxContext *m_context;
     State m_state = State::Idle;
     AgentChannel *m_channel = nullptr;
     QList<Waiter> m_waiters;
+    QString m_container; // name of the container in use; a pool name until renamed
+    FileLock m_lock;
     bool m_createdOnce = false;
 };
 

@@ -91,6 +91,11 @@ const Entry kEntries[] = {
      QT_TRANSLATE_NOOP("hako::Errors", "AppArmor is on in this kernel but the profile hako-workspace is not loaded, "
                                        "so containers would run without it; load it with "
                                        "apparmor_parser -r -W policies/apparmor/hako-workspace.")},
+    {ErrorCode::WorkspaceCap, "workspace_cap",
+     QT_TRANSLATE_NOOP("hako::Errors", "The workspace's size limit could not be put in place: %1")},
+    {ErrorCode::WorkspaceUncapped, "workspace_uncapped",
+     QT_TRANSLATE_NOOP("hako::Errors", "The workspace %1 holds files but has no size-limited image; "
+                                       "move the files elsewhere or delete it.")},
 };
 
 const Entry &entryFor(ErrorCode code)

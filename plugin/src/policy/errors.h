@@ -54,6 +54,9 @@ enum class ErrorCode {
     SeccompTooLong,
     AgentMissing,
     AppArmorProfileMissing,
+    // Workspaces (lifecycle/workspacestore.h):
+    WorkspaceCap,
+    WorkspaceUncapped,
 };
 
 // `args` fill %1, %2, ... of the message; `detail` (plain text from a lower

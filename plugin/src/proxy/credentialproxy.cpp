@@ -87,9 +87,9 @@ void CredentialProxy::onNewConnection(QLocalServer *server)
     while (QLocalSocket *client = server->nextPendingConnection()) {
         auto *session = new ProxySession(client, m_shared, this);
         connect(session, &ProxySession::securityEvent, this, &CredentialProxy::securityEvent);
-        connect(session, &ProxySession::concluded, this, [this](Reason reason, qint64 upstreamMs) {
-            emit decision(QString::fromLatin1(decisionFor(reason)),
-                          QString::fromLatin1(reasonCode(reason)), upstreamMs);
+        connect(session, &ProxySession::concluded, this, [this, path = server->fullServerName()](Reason reason, qint64 upstreamMs) {
+            emit decision(QString::fromLatin1(decisionFor(reason)), QString::fromLatin1(reasonCode(reason)),
+                          upstreamMs, path);
         });
     }
 }

@@ -51,9 +51,12 @@ public:
     // Stops listening and removes the socket file; requests in flight finish.
     void close(const QString &socketPath);
     QStringList socketPaths() const;
+    CredentialSource *credentials() const { return m_shared.credentials; }
 
 signals:
-    void decision(const QString &decision, const QString &reason, qint64 upstreamMs);
+    // upstreamMs: -1 when the request never went upstream; socketPath: the
+    // listener it came in on, which tells the conversation.
+    void decision(const QString &decision, const QString &reason, qint64 upstreamMs, const QString &socketPath);
     void securityEvent(const QString &type);
 
 private:

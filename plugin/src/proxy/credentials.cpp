@@ -142,13 +142,11 @@ void CredentialSource::fetch()
     switch (m_config.source) {
     case CredentialConfig::Source::Settings:
         return m_current ? emit ready()
-                         : emit failed(QCoreApplication::translate(
-                             "hako", "No access key configured in settings."));
+                         : fail(QCoreApplication::translate("hako", "No access key configured in settings."));
     case CredentialConfig::Source::Profile:
         loadProfile();
         return m_current ? emit ready()
-                         : emit failed(QCoreApplication::translate(
-                             "hako", "No usable AWS profile credentials."));
+                         : fail(QCoreApplication::translate("hako", "No usable AWS profile credentials."));
     case CredentialConfig::Source::Process:
         return startProcess();
     }
@@ -183,7 +181,7 @@ void CredentialSource::startProcess()
         return;
     QStringList argv = QProcess::splitCommand(m_config.process);
     if (argv.isEmpty())
-        return emit failed(QCoreApplication::translate("hako", "credentials.process is empty."));
+        return fail(QCoreApplication::translate("hako", "credentials.process is empty."));
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setStandardInputFile(QProcess::nullDevice());
@@ -212,14 +210,43 @@ void CredentialSource::processFinished()
     cleanse(out);
     if (!ok) {
         qCWarning(lcProxy) << "credential refresh failed:" << error;
-        return emit failed(error);
+        return fail(error);
     }
     store(std::move(c));
     emit ready();
 }
 
+void CredentialSource::check()
+{
+    if (!current() && !m_process)
+        fetch();
+}
+
+CredentialStatus CredentialSource::status() const
+{
+    static const char *const names[] = {"settings", "profile", "process"};
+    CredentialStatus s;
+    s.source = QLatin1String(names[int(m_config.source)]);
+    s.usable = m_current && usable(*m_current, 0);
+    if (s.usable)
+        s.expiration = m_current->expiration;
+    s.lastError = m_lastError;
+    s.lastFailure = m_lastFailure;
+    s.lastSuccess = m_lastSuccess;
+    return s;
+}
+
+void CredentialSource::fail(const QString &error)
+{
+    m_lastError = error;
+    m_lastFailure = QDateTime::currentDateTimeUtc();
+    emit failed(error);
+}
+
 void CredentialSource::store(AwsCredentials credentials)
 {
+    m_lastError.clear();
+    m_lastSuccess = QDateTime::currentDateTimeUtc();
     m_current = std::make_shared<const AwsCredentials>(std::move(credentials));
     if (m_config.source != CredentialConfig::Source::Process || !m_current->expiration.isValid())
         return;

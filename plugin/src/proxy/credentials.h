@@ -47,6 +47,16 @@ bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsC
                             QString *error);
 bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, QString *error);
 
+// What /healthz and doctor may know about the credentials: never a key.
+struct CredentialStatus {
+    QString source;       // settings, profile or process
+    bool usable = false;  // credentials are held and not expired
+    QDateTime expiration; // invalid: they do not expire, or none are held
+    QString lastError;    // translated, from the last failed load or refresh
+    QDateTime lastFailure;
+    QDateTime lastSuccess;
+};
+
 class CredentialSource : public QObject
 {
     Q_OBJECT
@@ -59,6 +69,10 @@ public:
     // or failed(). Starts a background refresh when expiry is near.
     std::shared_ptr<const AwsCredentials> current();
     void fetch();
+    // Brings the state up to date as a request would: re-reads a changed
+    // profile, starts a due refresh, fetches when nothing usable is held.
+    void check();
+    CredentialStatus status() const;
 
 signals:
     void ready();
@@ -70,11 +84,15 @@ private:
     void startProcess();
     void processFinished();
     void store(AwsCredentials credentials);
+    void fail(const QString &error);
 
     CredentialConfig m_config;
     std::shared_ptr<const AwsCredentials> m_current;
     QDateTime m_fileModified;
     QProcess *m_process = nullptr;
+    QString m_lastError;
+    QDateTime m_lastFailure;
+    QDateTime m_lastSuccess;
 };
 
 } // namespace hako::proxy

@@ -119,12 +119,14 @@ void ProxySession::onResponseHead(int status, const QByteArray &reasonPhrase,
     m_client->write(out + "connection: close\r\n\r\n");
 }
 
-void ProxySession::onResponseData(const QByteArray &data)
+void ProxySession::onResponseData(QByteArrayView data)
 {
+    // Straight from the upstream read buffer into the socket's write buffer.
     if (m_chunked)
-        m_client->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
-    else
-        m_client->write(data);
+        m_client->write(QByteArray::number(data.size(), 16).append("\r\n"));
+    m_client->write(data.data(), data.size());
+    if (m_chunked)
+        m_client->write("\r\n", 2);
     m_client->flush(); // a streamed frame must not wait for the next one
     if (m_client->bytesToWrite() > kHighWater)
         m_upstream->setPaused(true);
@@ -170,7 +172,7 @@ void ProxySession::conclude(Reason reason)
     m_upstream = nullptr;
     if (const char *event = securityEventFor(reason))
         emit securityEvent(QString::fromLatin1(event));
-    const qint64 upstreamMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    const qint64 upstreamMs = m_clock.isValid() ? m_clock.elapsed() : -1;
     qCInfo(lcProxy).noquote() << decisionFor(reason) << reasonCode(reason) << m_parser.head().method
                               << m_parser.head().authority.host << upstreamMs << "ms";
     emit concluded(reason, upstreamMs);

@@ -50,7 +50,7 @@ private:
     void forward();
     void onResponseHead(int status, const QByteArray &reasonPhrase, const HeaderList &headers,
                         qint64 contentLength);
-    void onResponseData(const QByteArray &data);
+    void onResponseData(QByteArrayView data);
     void onResponseFinished();
     void onUpstreamFailed(Reason reason);
     void onClientWritten();

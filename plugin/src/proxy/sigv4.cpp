@@ -6,6 +6,8 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 
 namespace hako::proxy::sigv4 {
@@ -76,17 +78,33 @@ QByteArray removeDotSegments(QByteArrayView path)
     return out;
 }
 
-QByteArray collapseSpaces(QByteArrayView value)
+// Appends the trimmed value with runs of spaces collapsed to one.
+void appendCollapsed(QByteArray &out, QByteArrayView value)
 {
     value = value.trimmed();
     if (!value.contains("  "))
-        return value.toByteArray();
-    QByteArray out;
-    out.reserve(value.size());
+        return void(out.append(value)); // the usual case: one append, not one per byte
+    char previous = 0;
     for (char c : value) {
-        if (c == ' ' && out.endsWith(' '))
-            continue;
-        out.append(c);
+        if (c != ' ' || previous != ' ')
+            out.append(c);
+        previous = c;
+    }
+}
+
+bool hasUpper(QByteArrayView text)
+{
+    return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+constexpr char kHexDigits[] = "0123456789abcdef";
+
+QByteArray hex(const unsigned char *digest)
+{
+    QByteArray out(2 * kDigestSize, Qt::Uninitialized);
+    for (int i = 0; i < kDigestSize; ++i) {
+        out[2 * i] = kHexDigits[digest[i] >> 4];
+        out[2 * i + 1] = kHexDigits[digest[i] & 0xF];
     }
     return out;
 }
@@ -188,16 +206,19 @@ QByteArray credentialScope(const SigV4Scope &scope)
 QByteArray uriEncode(QByteArrayView bytes, bool keepSlash)
 {
     static constexpr char kHex[] = "0123456789ABCDEF";
-    QByteArray out;
-    out.reserve(bytes.size() * 3);
+    QByteArray out(bytes.size() * 3, Qt::Uninitialized); // written through a pointer: per-byte
+    char *p = out.data();                                 // append() dominated the profile
     for (char ch : bytes) {
         const auto c = static_cast<unsigned char>(ch);
         if (isUnreserved(c) || (keepSlash && c == '/')) {
-            out.append(ch);
+            *p++ = ch;
         } else {
-            out.append('%').append(kHex[c >> 4]).append(kHex[c & 0xF]);
+            *p++ = '%';
+            *p++ = kHex[c >> 4];
+            *p++ = kHex[c & 0xF];
         }
     }
+    out.truncate(p - out.constData());
     return out;
 }
 
@@ -228,25 +249,42 @@ QByteArray canonicalQuery(QByteArrayView query)
     return out;
 }
 
+// Signing is on every request's path: names are lowercased only when they
+// need it, and both outputs are built in place, sized up front.
 QByteArray canonicalHeaders(const HeaderList &headers, QByteArray *signedHeaders)
 {
-    HeaderList sorted; // lowercase names, values in send order within a name
-    sorted.reserve(headers.size());
-    for (const auto &[name, value] : headers)
-        sorted.append({name.toLower(), collapseSpaces(value)});
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
-    QByteArray out;
-    signedHeaders->clear();
-    for (qsizetype i = 0; i < sorted.size(); ++i) {
-        const bool repeat = i > 0 && sorted[i].first == sorted[i - 1].first;
-        if (repeat) {
-            out.chop(1);
-            out.append(',').append(sorted[i].second).append('\n');
-            continue;
+    struct Entry {
+        QByteArray lowered; // only for names that were not lowercase already
+        QByteArrayView name;
+        QByteArrayView value;
+    };
+    QVarLengthArray<Entry, 16> sorted; // values keep their send order within a name
+    qsizetype size = 0;
+    for (const auto &[name, value] : headers) {
+        Entry e{{}, name, value};
+        if (hasUpper(name)) {
+            e.lowered = name.toLower();
+            e.name = e.lowered;
         }
-        out.append(sorted[i].first).append(':').append(sorted[i].second).append('\n');
-        signedHeaders->append(sorted[i].first).append(';');
+        size += name.size() + value.size() + 2;
+        sorted.append(std::move(e));
+    }
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const Entry &a, const Entry &b) { return a.name < b.name; });
+    QByteArray out;
+    out.reserve(size);
+    signedHeaders->clear();
+    signedHeaders->reserve(size);
+    for (qsizetype i = 0; i < sorted.size(); ++i) {
+        if (i > 0 && sorted[i].name == sorted[i - 1].name) {
+            out.chop(1);
+            out.append(',');
+        } else {
+            out.append(sorted[i].name).append(':');
+            signedHeaders->append(sorted[i].name).append(';');
+        }
+        appendCollapsed(out, sorted[i].value);
+        out.append('\n');
     }
     signedHeaders->chop(1);
     return out;
@@ -261,24 +299,40 @@ QByteArray sha256Hex(QByteArrayView data)
     EVP_DigestInit_ex(ctx.get(), sha256Md(), nullptr);
     EVP_DigestUpdate(ctx.get(), data.data(), size_t(data.size()));
     EVP_DigestFinal_ex(ctx.get(), digest, &len);
-    return QByteArray(reinterpret_cast<const char *>(digest), int(len)).toHex();
+    return hex(digest);
 }
 
 SigV4Signature sign(const SigV4Request &request, const SigV4Scope &scope, const SigV4Key &key)
 {
     SigV4Signature s;
     const QByteArray headers = canonicalHeaders(request.headers, &s.signedHeaders);
-    s.canonicalRequest = request.method + '\n' + canonicalUri(request.path, scope.normalizePath)
-        + '\n' + canonicalQuery(request.query) + '\n' + headers + '\n' + s.signedHeaders + '\n'
-        + request.payloadHash;
-    const QByteArray scopeText = credentialScope(scope);
-    s.stringToSign = QByteArray(kAlgorithm) + '\n' + amzDate(scope.time) + '\n' + scopeText + '\n'
-        + sha256Hex(s.canonicalRequest);
+    const QByteArray uri = canonicalUri(request.path, scope.normalizePath);
+    const QByteArray query = canonicalQuery(request.query);
+    QByteArray &canonical = s.canonicalRequest;
+    canonical.reserve(request.method.size() + uri.size() + query.size() + headers.size()
+                      + s.signedHeaders.size() + request.payloadHash.size() + 5);
+    canonical.append(request.method).append('\n').append(uri).append('\n').append(query);
+    canonical.append('\n').append(headers).append('\n').append(s.signedHeaders).append('\n');
+    canonical.append(request.payloadHash);
+
+    const QByteArray date = amzDate(scope.time);
+    QByteArray scopeText;
+    scopeText.reserve(8 + scope.region.size() + scope.service.size() + 16);
+    scopeText.append(date.first(8)).append('/').append(scope.region).append('/');
+    scopeText.append(scope.service).append("/aws4_request");
+    s.stringToSign.reserve(sizeof kAlgorithm + date.size() + scopeText.size() + 2 * kDigestSize + 3);
+    s.stringToSign.append(kAlgorithm).append('\n').append(date).append('\n').append(scopeText);
+    s.stringToSign.append('\n').append(sha256Hex(canonical));
+
     unsigned char digest[kDigestSize];
     hmac(signingKey(scope, scopeText, key.secretAccessKey), s.stringToSign, digest);
-    s.signature = QByteArray(reinterpret_cast<const char *>(digest), kDigestSize).toHex();
-    s.authorization = QByteArray(kAlgorithm) + " Credential=" + key.accessKeyId.toByteArray() + '/'
-        + scopeText + ", SignedHeaders=" + s.signedHeaders + ", Signature=" + s.signature;
+    s.signature = hex(digest);
+    QByteArray &auth = s.authorization;
+    auth.reserve(sizeof kAlgorithm + key.accessKeyId.size() + scopeText.size()
+                 + s.signedHeaders.size() + s.signature.size() + 40);
+    auth.append(kAlgorithm).append(" Credential=").append(key.accessKeyId).append('/');
+    auth.append(scopeText).append(", SignedHeaders=").append(s.signedHeaders);
+    auth.append(", Signature=").append(s.signature);
     return s;
 }
 

@@ -62,7 +62,7 @@ UpstreamExchange::Parser::Parser(UpstreamExchange *o)
     settings.on_body = [](http_parser *p, const char *at, size_t len) {
         auto *d = static_cast<Parser *>(p->data);
         d->owner->arm(d->owner->m_timeouts.responseIdleMs);
-        emit d->owner->responseData(QByteArray(at, qsizetype(len)));
+        emit d->owner->responseData(QByteArrayView(at, qsizetype(len)));
         return 0;
     };
     settings.on_message_complete = [](http_parser *p) {
@@ -111,6 +111,7 @@ UpstreamExchange::UpstreamExchange(const QSslConfiguration &tls, const ProxyTime
     m_socket->setSslConfiguration(tls);
     m_socket->setPeerVerifyMode(QSslSocket::VerifyPeer);
     m_socket->setReadBufferSize(kReadBuffer);
+    m_readBuffer.resize(kReadBuffer);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] { fail(Reason::UpstreamTimeout); });
     connect(m_socket, &QSslSocket::encrypted, this, &UpstreamExchange::onEncrypted);
@@ -158,10 +159,13 @@ void UpstreamExchange::onEncrypted()
 
 void UpstreamExchange::onReadyRead()
 {
-    if (m_paused || m_done)
-        return;
-    const QByteArray data = m_socket->readAll();
-    feed(data.constData(), data.size());
+    // Drain in place: no allocation per read; the parser hands out views of it.
+    while (!m_paused && !m_done) {
+        const qint64 n = m_socket->read(m_readBuffer.data(), m_readBuffer.size());
+        if (n <= 0)
+            return;
+        feed(m_readBuffer.constData(), n);
+    }
 }
 
 void UpstreamExchange::feed(const char *data, qsizetype size)

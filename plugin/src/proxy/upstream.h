@@ -49,7 +49,9 @@ signals:
     // contentLength is -1 when the length is not known in advance.
     void responseHead(int status, const QByteArray &reasonPhrase,
                       const hako::proxy::HeaderList &headers, qint64 contentLength);
-    void responseData(const QByteArray &data);
+    // Points into the exchange's read buffer: valid only during the call
+    // (direct connections only), so the body is never copied on the way.
+    void responseData(QByteArrayView data);
     void finished();
     void failed(hako::proxy::Reason reason);
 
@@ -66,6 +68,7 @@ private:
     ProxyTimeouts m_timeouts;
     QTimer m_timer;
     QByteArray m_pending;
+    QByteArray m_readBuffer; // reused for every read
     bool m_paused = false;
     bool m_done = false;
     std::unique_ptr<Parser> m_parser;

@@ -66,6 +66,17 @@ private Q_SLOTS:
 
     void readOnlyRootfs() { QVERIFY(runArguments(seedSpec()).contains(QStringLiteral("--read-only"))); }
 
+    // Podman gets the same policy plus the flag that keeps /run and /var/tmp read-only;
+    // Docker does not know that flag and must not get it.
+    void podmanKeepsTheSamePolicy()
+    {
+        const QStringList docker = runArguments(seedSpec(), CliDialect::Docker);
+        QStringList podman = runArguments(seedSpec(), CliDialect::Podman);
+        QVERIFY(!docker.contains(QStringLiteral("--read-only-tmpfs=false")));
+        QCOMPARE(podman.removeAll(QStringLiteral("--read-only-tmpfs=false")), 1);
+        QCOMPARE(podman, docker);
+    }
+
     // Only the negative-control seam (tests/security/negative) clears it.
     void writableRootfsOnlyWhenAsked()
     {

@@ -35,6 +35,71 @@ private Q_SLOTS:
             QCOMPARE(info.labels.value(QStringLiteral("org.hako.conversation")), conversation);
     }
 
+    void psOutput_data()
+    {
+        QTest::addColumn<QByteArray>("out");
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<QString>("conversation");
+        QTest::newRow("docker lines") << QByteArray("{\"ID\":\"a\",\"Names\":\"n1\",\"State\":\"running\",\"Labels\":\"org.hako.conversation=k1\"}\n"
+                                                    "{\"ID\":\"b\",\"Names\":\"n2\",\"State\":\"exited\",\"Labels\":\"\"}\n")
+                                      << QStringList{"n1", "n2"} << "k1";
+        QTest::newRow("podman array") << QByteArray("[\n {\"Id\":\"a\",\"Names\":[\"n1\"],\"State\":\"running\",\n"
+                                                    "  \"Labels\":{\"org.hako.conversation\":\"k1\"}},\n"
+                                                    " {\"Id\":\"b\",\"Names\":[\"n2\"],\"State\":\"exited\",\"Labels\":null}\n]\n")
+                                      << QStringList{"n1", "n2"} << "k1";
+        QTest::newRow("podman, none") << QByteArray("[]\n") << QStringList{} << "";
+        QTest::newRow("podman, bad entries") << QByteArray("[{\"Id\":\"a\",\"Names\":[]},{\"Names\":[\"x\"]},5]")
+                                             << QStringList{} << "";
+        QTest::newRow("garbage") << QByteArray("Error: something\n") << QStringList{} << "";
+    }
+
+    void psOutput()
+    {
+        QFETCH(QByteArray, out);
+        QFETCH(QStringList, names);
+        QFETCH(QString, conversation);
+        const QList<ContainerInfo> found = DockerEngine::parsePsOutput(out);
+        QStringList got;
+        for (const ContainerInfo &c : found)
+            got << c.name;
+        QCOMPARE(got, names);
+        if (!found.isEmpty()) {
+            QCOMPARE(found.first().labels.value(QStringLiteral("org.hako.conversation")), conversation);
+            QVERIFY(found.first().isRunning());
+            QVERIFY(found.last().labels.isEmpty());
+        }
+    }
+
+    void dialect_data()
+    {
+        QTest::addColumn<QString>("binary");
+        QTest::addColumn<bool>("podman");
+        QTest::newRow("docker") << "docker" << false;
+        QTest::newRow("docker path") << "/usr/local/bin/docker" << false;
+        QTest::newRow("podman") << "podman" << true;
+        QTest::newRow("podman path") << "/usr/bin/podman" << true;
+        QTest::newRow("podman in a dir name") << "/opt/podman/docker" << false;
+    }
+
+    void dialect()
+    {
+        QFETCH(QString, binary);
+        QFETCH(bool, podman);
+        QCOMPARE(DockerEngine::dialectOf(binary) == CliDialect::Podman, podman);
+    }
+
+    void removeArguments()
+    {
+        const QStringList names = {QStringLiteral("gone"), QStringLiteral("live")};
+        const QStringList docker = DockerEngine::removeArguments(names, CliDialect::Docker);
+        QCOMPARE(docker, (QStringList{"rm", "--force", "--volumes", "gone", "live"}));
+        // Without --ignore Podman 4.3 leaves "live" running when "gone" is missing.
+        const QStringList podman = DockerEngine::removeArguments(names, CliDialect::Podman);
+        QVERIFY(podman.contains(QStringLiteral("--ignore")));
+        QCOMPARE(podman.mid(podman.indexOf(QStringLiteral("--time")), 2), (QStringList{"--time", "0"}));
+        QCOMPARE(podman.mid(podman.size() - 2), names);
+    }
+
     void environmentIsScrubbed()
     {
         QProcessEnvironment from;

@@ -62,4 +62,5 @@ public:
     void start() override {}
     QJsonObject health() const override { return {}; }
     void shutdown() override {}
+    hako::ToolCall *collectGarbage() override { return nullptr; }
 };

@@ -33,7 +33,7 @@ private Q_SLOTS:
     {
         QCOMPARE(ActivityStore::lastActivity(runtime(), m_key), 0);
         // A sweep's claim on a conversation never seen must not invent activity.
-        const ActivityLock claim = ActivityStore::claim(runtime(), m_key);
+        const FileLock claim = ActivityStore::claim(runtime(), m_key);
         QVERIFY(claim.isHeld());
         QCOMPARE(ActivityStore::lastActivity(runtime(), m_key), 0);
     }
@@ -66,14 +66,14 @@ private Q_SLOTS:
     void claimHoldsCallsBack()
     {
         ActivityStore store(&m_context);
-        ActivityLock claim = ActivityStore::claim(runtime(), m_key);
+        FileLock claim = ActivityStore::claim(runtime(), m_key);
         QVERIFY(claim.isHeld());
         ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
         bool proceeded = false;
         store.admit(&call, m_key, [&] { proceeded = true; });
         QTest::qWait(200);
         QVERIFY(!proceeded);
-        claim = ActivityLock();
+        claim = FileLock();
         QTRY_VERIFY_WITH_TIMEOUT(proceeded, 2000);
         QCOMPARE(store.inFlight(), QSet<QString>{m_key});
     }
@@ -81,12 +81,12 @@ private Q_SLOTS:
     void cancelledWhileHeldBack()
     {
         ActivityStore store(&m_context);
-        ActivityLock claim = ActivityStore::claim(runtime(), m_key);
+        FileLock claim = ActivityStore::claim(runtime(), m_key);
         ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
         bool proceeded = false;
         store.admit(&call, m_key, [&] { proceeded = true; });
         call.finishWithError({QStringLiteral("cancelled"), QString(), QString()});
-        claim = ActivityLock();
+        claim = FileLock();
         QTest::qWait(200);
         QVERIFY(!proceeded);
         QVERIFY(store.inFlight().isEmpty());

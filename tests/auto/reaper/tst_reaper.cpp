@@ -116,6 +116,42 @@ private Q_SLOTS:
         QCOMPARE(chosen.size(), expected.isEmpty() ? 0 : 1);
     }
 
+    // Our warm pool containers that no conversation took: no idle TTL while
+    // their pool holds them; gone when it does not, or when stopped or too old.
+    void poolReason_data()
+    {
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<qint64>("createdAgo");
+        QTest::addColumn<bool>("held");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("held, idle for ages") << "running" << 500LL << true << "";
+        QTest::newRow("held, fresh") << "running" << 1LL << true << "";
+        QTest::newRow("pool gone") << "running" << 1LL << false << "pool_stale";
+        QTest::newRow("held, past absolute") << "running" << 601LL << true << "absolute_ttl";
+        QTest::newRow("held, exited") << "exited" << 1LL << true << "exited";
+    }
+
+    void poolReason()
+    {
+        QFETCH(QString, state);
+        QFETCH(qint64, createdAgo);
+        QFETCH(bool, held);
+        QFETCH(QString, expected);
+        ContainerInfo c = container(QStringLiteral("pool-1"), kOurs, state, createdAgo);
+        c.labels.remove(QLatin1String(label::kConversation));
+        c.labels.insert(QLatin1String(label::kPool), QStringLiteral("1"));
+        SweepInput in = baseInput();
+        in.containers = {c};
+        in.waitingPool = {c.name};
+        if (held)
+            in.heldPool = {c.name};
+        QCOMPARE(reapReason(c, in), expected);
+        // Taken by a conversation, the same container follows the conversation's rules.
+        in.waitingPool.clear();
+        in.lastActivity.insert(c.name, kNow - 1);
+        QCOMPARE(reapReason(c, in).isEmpty(), state == QLatin1String("running") && createdAgo <= kAbsolute);
+    }
+
     void createdLabel_data()
     {
         QTest::addColumn<QString>("value");

@@ -1,11 +1,15 @@
 #include "hakohostdriver.h"
 
+#include "lifecycle/loopmount.h"
 #include "policy/conversationid.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QTest>
+
+#include <sys/mount.h>
 
 namespace {
 
@@ -31,6 +35,18 @@ HostRun runProcess(const QString &program, const QStringList &args, const QProce
 
 } // namespace
 
+bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!condition()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(100);
+    }
+    return true;
+}
+
 QJsonObject HostRun::json() const { return QJsonDocument::fromJson(out).object(); }
 
 HakoHostDriver::HakoHostDriver() : m_env(QProcessEnvironment::systemEnvironment())
@@ -38,6 +54,13 @@ HakoHostDriver::HakoHostDriver() : m_env(QProcessEnvironment::systemEnvironment(
     m_root.setAutoRemove(false); // removed in the destructor, after the containers are gone
     set(QStringLiteral("paths.workspaces=") + workspacesDir());
     set(QStringLiteral("paths.runtime=") + runtimeDir());
+    set(QStringLiteral("docker.binary=") + engineBinary());
+}
+
+QString HakoHostDriver::engineBinary()
+{
+    const QString engine = qEnvironmentVariable("HAKO_TEST_ENGINE");
+    return engine.isEmpty() ? QStringLiteral("docker") : engine;
 }
 
 HakoHostDriver::~HakoHostDriver()
@@ -50,6 +73,9 @@ HakoHostDriver::~HakoHostDriver()
         if (!list.isEmpty())
             docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list);
     }
+    // Size-capped workspaces are mounted images: unmounted before the files go.
+    for (const QString &point : hako::loopmount::mountPointsUnder(m_root.path()))
+        ::umount2(QFile::encodeName(point).constData(), MNT_DETACH);
     m_root.remove();
 }
 
@@ -59,18 +85,24 @@ QString HakoHostDriver::instanceId() const
     return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).trimmed() : QString();
 }
 
+QString HakoHostDriver::hostBinary()
+{
+    const QString staged = qEnvironmentVariable("HAKO_TEST_HOST");
+    return staged.isEmpty() ? QStringLiteral(HAKO_HOST_BIN) : staged;
+}
+
 HostRun HakoHostDriver::run(const QStringList &args, int timeoutMs) const
 {
     // Settings go after the command word, as a user would type them.
     QStringList all = args.mid(0, 1) + m_extra + args.mid(1);
-    return runProcess(QStringLiteral(HAKO_HOST_BIN), all, m_env, timeoutMs);
+    return runProcess(hostBinary(), all, m_env, timeoutMs);
 }
 
 QProcess *HakoHostDriver::spawn(const QStringList &args) const
 {
     auto *p = new QProcess;
     p->setProcessEnvironment(m_env);
-    p->start(QStringLiteral(HAKO_HOST_BIN), args.mid(0, 1) + m_extra + args.mid(1));
+    p->start(hostBinary(), args.mid(0, 1) + m_extra + args.mid(1));
     return p;
 }
 
@@ -87,7 +119,7 @@ HostRun HakoHostDriver::tool(const QString &conversation, const QString &name, c
 
 HostRun HakoHostDriver::docker(const QStringList &args, int timeoutMs)
 {
-    return runProcess(QStringLiteral("docker"), args, QProcessEnvironment::systemEnvironment(), timeoutMs);
+    return runProcess(engineBinary(), args, QProcessEnvironment::systemEnvironment(), timeoutMs);
 }
 
 QString HakoHostDriver::containerOf(const QString &conversation) const

@@ -7,7 +7,13 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
+
 class QProcess;
+
+// Processes events until `condition` holds or `timeoutMs` of wall time pass;
+// unlike QTRY_*, time spent evaluating a slow condition (a `docker ps`) counts.
+bool waitUntil(const std::function<bool()> &condition, int timeoutMs);
 
 struct HostRun
 {
@@ -39,8 +45,13 @@ public:
     // `hako-host ARGS` in the background (e.g. `serve`), with the same settings; the caller owns it.
     QProcess *spawn(const QStringList &args) const;
 
-    // `docker` itself, for checks from outside the sandbox.
+    // The engine's CLI itself (docker, or $HAKO_TEST_ENGINE), for checks from outside the sandbox.
     static HostRun docker(const QStringList &args, int timeoutMs = 60000);
+    // $HAKO_TEST_ENGINE (e.g. podman), else docker: the docker.binary every run uses.
+    static QString engineBinary();
+    // $HAKO_TEST_HOST (a copy of the build another user can read), else the build's hako-host.
+    static QString hostBinary();
+    static bool isPodman() { return engineBinary().endsWith(QLatin1String("podman")); }
     QString containerOf(const QString &conversation) const;
 
 private:

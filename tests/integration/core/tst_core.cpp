@@ -2,6 +2,11 @@
 // checked against a real docker engine.
 #include "hakohostdriver.h"
 
+#include "engine/engineinfo.h"
+#include "policy/conversationid.h"
+
+#include <QFileInfo>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -11,6 +16,7 @@ class tst_Core : public QObject
     Q_OBJECT
 
     HakoHostDriver m_host;
+    bool m_limitsEnforced = true;
 
     QJsonObject inspect(const QString &conversation)
     {
@@ -22,6 +28,12 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_host.isValid());
+        const hako::EngineInfo engine = hako::parseEngineInfo(
+            HakoHostDriver::docker({QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")}).out);
+        QVERIFY2(engine.known, "the engine answers `info`");
+        m_limitsEnforced = engine.limitsEnforced();
+        qInfo("engine: %s %s, %s, cgroup v%d, limits %s", qPrintable(engine.engine), qPrintable(engine.version),
+              engine.rootless ? "rootless" : "rootful", engine.cgroupVersion, m_limitsEnforced ? "enforced" : "ignored");
         // A credential in the host's environment must not travel anywhere.
         m_host.setEnvironment(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIAHAKOTESTLEAK0001"));
         m_host.setEnvironment(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("hakotestsecretleak"));
@@ -118,16 +130,28 @@ private Q_SLOTS:
         const QJsonObject config = c.value(QLatin1String("Config")).toObject();
         QCOMPARE(host.value(QLatin1String("NetworkMode")).toString(), QStringLiteral("none"));
         QCOMPARE(host.value(QLatin1String("ReadonlyRootfs")).toBool(), true);
-        QCOMPARE(host.value(QLatin1String("PidsLimit")).toInt(), 100);
-        QCOMPARE(host.value(QLatin1String("CpuPeriod")).toInt(), 100000);
-        QCOMPARE(host.value(QLatin1String("CpuQuota")).toInt(), 200000);
-        QCOMPARE(host.value(QLatin1String("Memory")).toDouble(), 2147483648.0);
-        QCOMPARE(host.value(QLatin1String("MemorySwap")).toDouble(), 2147483648.0);
-        QCOMPARE(host.value(QLatin1String("CapDrop")).toArray(), QJsonArray{QStringLiteral("ALL")});
+        // Rootless Podman on cgroup v1 drops every cgroup limit (docs/rootless.md); elsewhere they hold.
+        if (m_limitsEnforced) {
+            QCOMPARE(host.value(QLatin1String("PidsLimit")).toInt(), 100);
+            QCOMPARE(host.value(QLatin1String("CpuPeriod")).toInt(), 100000);
+            QCOMPARE(host.value(QLatin1String("CpuQuota")).toInt(), 200000);
+            QCOMPARE(host.value(QLatin1String("Memory")).toDouble(), 2147483648.0);
+            QCOMPARE(host.value(QLatin1String("MemorySwap")).toDouble(), 2147483648.0);
+        }
+        // Podman spells out the dropped capabilities; the bounding set inside says the same for both.
+        if (!HakoHostDriver::isPodman())
+            QCOMPARE(host.value(QLatin1String("CapDrop")).toArray(), QJsonArray{QStringLiteral("ALL")});
+        QCOMPARE(m_host.exec(QStringLiteral("c1"), QStringLiteral("grep CapBnd /proc/self/status")).out,
+                 QByteArray("CapBnd:\t0000000000000000\n"));
         QVERIFY(host.value(QLatin1String("CapAdd")).toArray().isEmpty());
         QCOMPARE(host.value(QLatin1String("Privileged")).toBool(), false);
-        QCOMPARE(host.value(QLatin1String("Runtime")).toString(), QStringLiteral("runc"));
-        const QString tmp = host.value(QLatin1String("Tmpfs")).toObject().value(QLatin1String("/tmp")).toString();
+        const QString runtime = HakoHostDriver::isPodman() ? c.value(QLatin1String("OCIRuntime")).toString()
+                                                           : host.value(QLatin1String("Runtime")).toString();
+        QCOMPARE(runtime, QStringLiteral("runc"));
+        // Only /tmp: no writable tmpfs beside it (Podman adds /run and /var/tmp unless told not to).
+        const QJsonObject tmpfs = host.value(QLatin1String("Tmpfs")).toObject();
+        QCOMPARE(tmpfs.keys(), QStringList{QStringLiteral("/tmp")});
+        const QString tmp = tmpfs.value(QLatin1String("/tmp")).toString();
         for (const char *option : {"noexec", "nosuid", "nodev", "size=536870912"})
             QVERIFY2(tmp.contains(QLatin1String(option)), qPrintable(tmp));
         const QJsonArray securityOpt = host.value(QLatin1String("SecurityOpt")).toArray();
@@ -175,11 +199,14 @@ private Q_SLOTS:
     void endKeepsOrDeletesTheWorkspace()
     {
         const QString c = QStringLiteral("ending");
-        QCOMPARE(m_host.exec(c, QStringLiteral("echo kept > k")).exitCode, 0);
+        // A directory of the container's own: under rootless Podman its owner is a subordinate uid.
+        QCOMPARE(m_host.exec(c, QStringLiteral("echo kept > k && mkdir -p d/e && echo x > d/e/f && chmod 500 d/e")).exitCode, 0);
         QCOMPARE(m_host.run({QStringLiteral("end"), QStringLiteral("--conversation"), c}).exitCode, 0);
         QVERIFY(HakoHostDriver::docker({QStringLiteral("inspect"), m_host.containerOf(c)}).exitCode != 0);
         QCOMPARE(m_host.exec(c, QStringLiteral("cat k")).out, QByteArray("kept\n"));
         QCOMPARE(m_host.run({QStringLiteral("end"), QStringLiteral("--conversation"), c, QStringLiteral("--delete-workspace")}).exitCode, 0);
+        QVERIFY2(!QFileInfo::exists(m_host.workspacesDir() + QLatin1Char('/') + hako::conversationKey(c)),
+                 "the workspace is gone from the host, the container's subdirectories included");
         QCOMPARE(m_host.exec(c, QStringLiteral("test -e k")).exitCode, 1);
         m_host.run({QStringLiteral("end"), QStringLiteral("--conversation"), c, QStringLiteral("--delete-workspace")});
     }

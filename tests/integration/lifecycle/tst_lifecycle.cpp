@@ -3,6 +3,7 @@
 // flight, keeps workspaces, survives a crash and cleans up on SIGTERM.
 #include "hakohostdriver.h"
 
+#include "lifecycle/loopmount.h"
 #include "policy/conversationid.h"
 
 #include <QElapsedTimer>
@@ -112,7 +113,12 @@ private Q_SLOTS:
         qInfo("idle container reaped %lld ms after its last call (idle TTL 3 s)", clock.elapsed());
         QVERIFY(clock.elapsed() >= 2500);
         QVERIFY(serve.waitForLog("reason idle_ttl"));
-        QVERIFY(QFile::exists(workspaceFile(host, QStringLiteral("idle"), QStringLiteral("kept.txt"))));
+        // The workspace stays: as root its size-capped image, unmounted until the next container.
+        const QString workspace = workspaceFile(host, QStringLiteral("idle"), QString()).chopped(1);
+        if (QFile::exists(workspace + QStringLiteral(".img")))
+            QVERIFY(hako::loopmount::mountPointsUnder(host.workspacesDir()).isEmpty());
+        else
+            QVERIFY(QFile::exists(workspaceFile(host, QStringLiteral("idle"), QStringLiteral("kept.txt"))));
 
         const HostRun again = host.exec(QStringLiteral("idle"), QStringLiteral("cat kept.txt"));
         QCOMPARE(again.exitCode, 0);
@@ -170,32 +176,49 @@ private Q_SLOTS:
         QCOMPARE(serve.terminate(), 0);
     }
 
+    // kill -9 of `serve` with five live conversations; a new `serve` adopts the
+    // three still within their idle TTL, reaps the two that ran out while no
+    // host was up, and once the TTL passes with no calls leaves nothing behind.
     void restartAdoptsLiveAndReapsExpired()
     {
+        constexpr int kIdleTtl = 10;
+        const QStringList expired = {QStringLiteral("old-1"), QStringLiteral("old-2")};
+        const QStringList live = {QStringLiteral("live-1"), QStringLiteral("live-2"), QStringLiteral("live-3")};
         HakoHostDriver host;
         configure(host, {});
         Serve crashed(host);
         QVERIFY(crashed.waitForLog("sweep:"));
-        QCOMPARE(host.exec(QStringLiteral("old"), QStringLiteral("echo old > f")).exitCode, 0);
+        for (const QString &c : expired)
+            QCOMPARE(host.exec(c, QStringLiteral("echo %1 > f").arg(c)).exitCode, 0);
+        QTest::qWait((kIdleTtl + 1) * 1000);
+        QMap<QString, QStringList> ids;
+        for (const QString &c : live) {
+            QCOMPARE(host.exec(c, QStringLiteral("echo %1 > f").arg(c)).exitCode, 0);
+            ids.insert(c, containers(host, c));
+            QCOMPARE(ids.value(c).size(), 1);
+        }
+        QCOMPARE(containers(host).size(), 5);
         crashed.crash(); // kill -9: no shutdown, the containers stay
-        QTest::qWait(6500);
-        QCOMPARE(host.exec(QStringLiteral("live"), QStringLiteral("echo live > f")).exitCode, 0);
-        const QStringList live = containers(host, QStringLiteral("live"));
-        QCOMPARE(live.size(), 1);
-        QCOMPARE(containers(host, QStringLiteral("old")).size(), 1);
 
-        configure(host, {QStringLiteral("lifecycle.idleTtl=5"), QStringLiteral("lifecycle.gcInterval=1")});
+        configure(host, {QStringLiteral("lifecycle.idleTtl=%1").arg(kIdleTtl), QStringLiteral("lifecycle.gcInterval=1")});
         QElapsedTimer clock;
         clock.start();
         Serve restarted(host);
-        QTRY_VERIFY_WITH_TIMEOUT(containers(host, QStringLiteral("old")).isEmpty(), 10000);
-        qInfo("expired container reaped %lld ms after the restart", clock.elapsed());
-        QCOMPARE(containers(host, QStringLiteral("live")), live);
-        const HostRun adopted = host.exec(QStringLiteral("live"), QStringLiteral("cat f"));
-        QCOMPARE(adopted.out, QByteArray("live\n"));
-        QCOMPARE(containers(host, QStringLiteral("live")), live); // the same container carries on
-        const HostRun renewed = host.exec(QStringLiteral("old"), QStringLiteral("cat f"));
-        QCOMPARE(renewed.out, QByteArray("old\n"));
+        QVERIFY(waitUntil([&] { return containers(host).size() == live.size(); }, 10000));
+        qInfo("expired containers reaped %lld ms after the restart", clock.elapsed());
+        for (const QString &c : expired)
+            QVERIFY(containers(host, c).isEmpty());
+        for (const QString &c : live) {
+            const HostRun adopted = host.exec(c, QStringLiteral("cat f"));
+            QCOMPARE(adopted.out, (c + QLatin1Char('\n')).toUtf8());
+            QCOMPARE(containers(host, c), ids.value(c)); // the same container carries on
+        }
+        // No more calls: after the idle TTL nothing labelled as this host's is left.
+        QVERIFY(waitUntil([&] { return containers(host).isEmpty(); }, (kIdleTtl + 10) * 1000));
+        qInfo("live conversations reaped %lld ms after the restart, with no call since", clock.elapsed());
+        QVERIFY(hako::loopmount::mountPointsUnder(host.workspacesDir()).isEmpty());
+        // Their files are kept: a conversation that comes back finds them.
+        QCOMPARE(host.exec(expired.first(), QStringLiteral("cat f")).out, QByteArray("old-1\n"));
         QCOMPARE(restarted.terminate(), 0);
         QVERIFY(containers(host).isEmpty());
     }

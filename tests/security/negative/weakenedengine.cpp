@@ -12,6 +12,7 @@ public:
         : ContainerEngine(inner->parent()), m_inner(inner), m_weakenings(weakenings)
     {
         inner->setParent(this);
+        connect(inner, &ContainerEngine::commandFailed, this, &ContainerEngine::commandFailed);
     }
 
     void start(const ContainerSpec &spec, QObject *context, Done done) override
@@ -27,9 +28,25 @@ public:
     {
         m_inner->list(labels, context, std::move(done));
     }
-    void remove(const QStringList &names, QObject *context, Done done) override
+    void listNamed(const QStringList &names, QObject *context, Listed done) override
+    {
+        m_inner->listNamed(names, context, std::move(done));
+    }
+    void rename(const QString &from, const QString &to, QObject *context, Done done) override
+    {
+        m_inner->rename(from, to, context, std::move(done));
+    }
+    void remove(const QStringList &names, QObject *context, Removed done) override
     {
         m_inner->remove(names, context, std::move(done));
+    }
+    void removeHostDirectory(const QString &path, QObject *context, Done done) override
+    {
+        m_inner->removeHostDirectory(path, context, std::move(done));
+    }
+    void probe(int timeoutMs, QObject *context, Probed done) override
+    {
+        m_inner->probe(timeoutMs, context, std::move(done));
     }
 
 private:

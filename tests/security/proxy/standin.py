@@ -7,7 +7,10 @@ Prints "PORT <n>" once listening on 127.0.0.1. Appends one JSON line per
 request to LOG: method, path, headers, body size, and whether botocore
 (an independent SigV4 implementation) accepts the signature. Routes:
   /model/<id>/invoke                     200 JSON {"verified": ...} (403 if not)
-  /model/<id>/invoke-with-response-stream  event-stream frames with pauses
+  /model/<id>/invoke-with-response-stream  event-stream frames with pauses; with
+                                         an X-Standin-Gate: NAME header the last
+                                         frame waits until /gate/NAME is requested
+  /gate/<name>                           opens that gate
   /redirect                              302 to another host
   /bytes/<n>                             n bytes of body (benchmarks)
   anything else                          200 JSON echo of the verification
@@ -30,6 +33,14 @@ from botocore.credentials import Credentials
 
 ARGS = None
 LOG_LOCK = threading.Lock()
+GATES = {}
+GATES_LOCK = threading.Lock()
+GATE_WAIT_S = 20
+
+
+def gate(name):
+    with GATES_LOCK:
+        return GATES.setdefault(name, threading.Event())
 
 
 def verify_sigv4(handler, body):
@@ -99,14 +110,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
         sent = []
+        gate_name = self.headers.get("X-Standin-Gate")
+        extra = {}
         for i in range(4):
+            if i == 3 and gate_name:
+                # Proof by causality: the client opens the gate only once it holds
+                # the first frame, so an open gate means it arrived before this one.
+                extra["gate_opened"] = gate(gate_name).wait(GATE_WAIT_S)
             frame = event_frame(json.dumps({"index": i}).encode())
             self.wfile.write(b"%x\r\n%s\r\n" % (len(frame), frame))
             self.wfile.flush()
             sent.append(time.time())
             time.sleep(0.4)
         self.wfile.write(b"0\r\n\r\n")
-        self.record(body, verified, why, {"frames_sent": sent})
+        extra["frames_sent"] = sent
+        self.record(body, verified, why, extra)
 
     def bytes_body(self, n):
         self.send_response(200)
@@ -127,6 +145,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.bytes_body(int(self.path.split("/")[2]))
         if self.path.endswith("/invoke-with-response-stream"):
             return self.stream(body, verified, why)
+        if self.path.startswith("/gate/"):
+            gate(self.path[len("/gate/"):]).set()
         self.record(body, verified, why)
         if self.path == "/redirect":
             self.send_response(302)

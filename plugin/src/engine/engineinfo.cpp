@@ -1,0 +1,82 @@
+#include "engineinfo.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace hako {
+namespace {
+
+// `podman info`: {"host": {"security": {...}, "cgroupVersion": "v1", "ociRuntime": {...}}, "version": {...}}
+EngineInfo fromPodman(const QJsonObject &o)
+{
+    const QJsonObject host = o.value(QLatin1String("host")).toObject();
+    const QJsonObject security = host.value(QLatin1String("security")).toObject();
+    EngineInfo info;
+    info.known = true;
+    info.engine = QStringLiteral("podman");
+    info.version = o.value(QLatin1String("version")).toObject().value(QLatin1String("Version")).toString();
+    info.rootless = security.value(QLatin1String("rootless")).toBool();
+    info.seccomp = security.value(QLatin1String("seccompEnabled")).toBool();
+    info.apparmor = security.value(QLatin1String("apparmorEnabled")).toBool();
+    info.cgroupDriver = host.value(QLatin1String("cgroupManager")).toString();
+    info.cgroupVersion = host.value(QLatin1String("cgroupVersion")).toString().mid(1).toInt();
+    info.defaultRuntime = host.value(QLatin1String("ociRuntime")).toObject().value(QLatin1String("name")).toString();
+    if (!info.defaultRuntime.isEmpty())
+        info.runtimes << info.defaultRuntime;
+    return info;
+}
+
+// `docker info`: SecurityOptions like "name=seccomp,profile=default", "name=rootless", "name=userns", "name=apparmor".
+EngineInfo fromDocker(const QJsonObject &o)
+{
+    EngineInfo info;
+    info.known = true;
+    info.engine = QStringLiteral("docker");
+    info.version = o.value(QLatin1String("ServerVersion")).toString();
+    for (const QJsonValue &option : o.value(QLatin1String("SecurityOptions")).toArray()) {
+        const QString name = option.toString().section(QLatin1Char(','), 0, 0);
+        info.rootless = info.rootless || name == QLatin1String("name=rootless");
+        info.userns = info.userns || name == QLatin1String("name=userns");
+        info.seccomp = info.seccomp || name == QLatin1String("name=seccomp");
+        info.apparmor = info.apparmor || name == QLatin1String("name=apparmor");
+    }
+    info.cgroupDriver = o.value(QLatin1String("CgroupDriver")).toString();
+    info.cgroupVersion = o.value(QLatin1String("CgroupVersion")).toString().toInt();
+    info.defaultRuntime = o.value(QLatin1String("DefaultRuntime")).toString();
+    info.runtimes = o.value(QLatin1String("Runtimes")).toObject().keys();
+    return info;
+}
+
+} // namespace
+
+EngineInfo parseEngineInfo(const QByteArray &infoJson)
+{
+    const QJsonObject o = QJsonDocument::fromJson(infoJson).object();
+    if (o.value(QLatin1String("host")).isObject())
+        return fromPodman(o);
+    // An engine that cannot answer prints an empty ServerVersion and ServerErrors.
+    if (!o.value(QLatin1String("ServerVersion")).toString().isEmpty())
+        return fromDocker(o);
+    return {};
+}
+
+QJsonObject EngineInfo::toJson() const
+{
+    if (!known)
+        return {{QStringLiteral("known"), false}};
+    return {{QStringLiteral("known"), true},
+            {QStringLiteral("engine"), engine},
+            {QStringLiteral("version"), version},
+            {QStringLiteral("rootless"), rootless},
+            {QStringLiteral("userns_remap"), userns},
+            {QStringLiteral("seccomp"), seccomp},
+            {QStringLiteral("apparmor"), apparmor},
+            {QStringLiteral("cgroup_driver"), cgroupDriver},
+            {QStringLiteral("cgroup_version"), cgroupVersion},
+            {QStringLiteral("default_runtime"), defaultRuntime},
+            {QStringLiteral("runtimes"), QJsonArray::fromStringList(runtimes)},
+            {QStringLiteral("limits_enforced"), limitsEnforced()},
+            {QStringLiteral("socket_root_equivalent"), socketIsRootEquivalent()}};
+}
+
+} // namespace hako

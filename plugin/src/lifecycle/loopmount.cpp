@@ -1,0 +1,177 @@
+#include "loopmount.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <linux/loop.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+namespace hako::loopmount {
+namespace {
+
+// Another process may take the device between GET_FREE and CONFIGURE.
+constexpr int kAttachAttempts = 16;
+// No background zeroing of inode tables (it would allocate the sparse image
+// on the host), and deleted files give their blocks back to the host's disk.
+constexpr char kOptions[] = "noinit_itable,discard";
+
+QString systemError(const char *what, int error)
+{
+    return QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(error)));
+}
+
+// /proc/self/mountinfo escapes space, tab, newline and backslash as \ooo.
+QString unescape(const QByteArray &field)
+{
+    QByteArray out;
+    for (int i = 0; i < field.size(); ++i) {
+        if (field.at(i) == '\\' && i + 3 < field.size()) {
+            bool ok = false;
+            const int value = field.mid(i + 1, 3).toInt(&ok, 8);
+            if (ok) {
+                out += char(value);
+                i += 3;
+                continue;
+            }
+        }
+        out += field.at(i);
+    }
+    return QFile::decodeName(out);
+}
+
+struct Mount
+{
+    QString point;
+    QString options; // per-mount options: rw,nosuid,nodev,...
+};
+
+QList<Mount> allMounts()
+{
+    QFile info(QStringLiteral("/proc/self/mountinfo"));
+    QList<Mount> mounts;
+    if (!info.open(QIODevice::ReadOnly))
+        return mounts;
+    for (const QByteArray &line : info.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.split(' ');
+        if (fields.size() > 5)
+            mounts.append({unescape(fields.at(4)), QString::fromLatin1(fields.at(5))});
+    }
+    return mounts;
+}
+
+// Configures a free loop device on `imageFd` and mounts it; the device fd is
+// closed either way, which detaches the device again unless the mount holds it.
+bool attachAndMount(int control, int imageFd, const QByteArray &target, QString *error)
+{
+    for (int attempt = 0; attempt < kAttachAttempts; ++attempt) {
+        const int number = ::ioctl(control, LOOP_CTL_GET_FREE);
+        if (number < 0) {
+            *error = systemError("no free loop device", errno);
+            return false;
+        }
+        const QByteArray device = "/dev/loop" + QByteArray::number(number);
+        const int deviceFd = ::open(device.constData(), O_RDWR | O_CLOEXEC);
+        if (deviceFd < 0) {
+            *error = systemError(device.constData(), errno);
+            return false;
+        }
+        loop_config config = {};
+        config.fd = uint32_t(imageFd);
+        config.info.lo_flags = LO_FLAGS_AUTOCLEAR;
+        if (::ioctl(deviceFd, LOOP_CONFIGURE, &config) != 0) {
+            const int why = errno;
+            ::close(deviceFd);
+            if (why == EBUSY)
+                continue;
+            *error = systemError("LOOP_CONFIGURE", why);
+            return false;
+        }
+        const bool mounted = ::mount(device.constData(), target.constData(), "ext4", MS_NODEV | MS_NOSUID, kOptions) == 0;
+        const int why = errno;
+        ::close(deviceFd);
+        if (!mounted)
+            *error = systemError("mount", why);
+        return mounted;
+    }
+    *error = QStringLiteral("every free loop device was taken by someone else");
+    return false;
+}
+
+} // namespace
+
+bool mountImage(const QString &image, const QString &dir, QString *error)
+{
+    const int imageFd = ::open(QFile::encodeName(image).constData(), O_RDWR | O_CLOEXEC);
+    if (imageFd < 0) {
+        *error = systemError("open image", errno);
+        return false;
+    }
+    const int control = ::open("/dev/loop-control", O_RDWR | O_CLOEXEC);
+    if (control < 0) {
+        *error = systemError("/dev/loop-control", errno);
+        ::close(imageFd);
+        return false;
+    }
+    const bool ok = attachAndMount(control, imageFd, QFile::encodeName(dir), error);
+    ::close(control);
+    ::close(imageFd);
+    return ok;
+}
+
+bool moveMount(const QString &from, const QString &to, QString *error)
+{
+    const QByteArray source = QFile::encodeName(from);
+    const QByteArray target = QFile::encodeName(to);
+    // MS_MOVE takes microseconds; an unmount waits for an RCU grace period
+    // (~10 ms here). It is refused below a shared mount: bind and unmount then.
+    if (::mount(source.constData(), target.constData(), nullptr, MS_MOVE, nullptr) == 0)
+        return true;
+    if (::mount(source.constData(), target.constData(), nullptr, MS_BIND, nullptr) != 0) {
+        *error = systemError("bind mount", errno);
+        return false;
+    }
+    return unmount(from, error);
+}
+
+bool unmount(const QString &dir, QString *error)
+{
+    const QByteArray path = QFile::encodeName(dir);
+    if (::umount2(path.constData(), UMOUNT_NOFOLLOW) == 0)
+        return true;
+    if (errno == EBUSY && ::umount2(path.constData(), MNT_DETACH | UMOUNT_NOFOLLOW) == 0)
+        return true;
+    *error = systemError("umount", errno);
+    return false;
+}
+
+QStringList mountPointsUnder(const QString &dir)
+{
+    const QString root = QDir::cleanPath(dir);
+    QStringList under;
+    for (const Mount &m : allMounts())
+        if (m.point == root || m.point.startsWith(root + QLatin1Char('/')))
+            under << m.point;
+    // Deepest first, so that unmounting in this order never finds one busy with another.
+    std::sort(under.begin(), under.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    return under;
+}
+
+bool isMountPoint(const QString &dir) { return !mountOptions(dir).isEmpty(); }
+
+QString mountOptions(const QString &dir)
+{
+    const QString point = QDir::cleanPath(dir);
+    QString options;
+    for (const Mount &m : allMounts())
+        if (m.point == point)
+            options = m.options; // the last one mounted there is the one in effect
+    return options;
+}
+
+} // namespace hako::loopmount

@@ -1,0 +1,60 @@
+#include "sandboxspec.h"
+
+#include "../policy/errors.h"
+#include "sandbox.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace hako {
+
+ContainerSpec sandboxSpec(const SandboxContext &context, const QString &name, const QString &workspaceDir,
+                          const QString &socketDir, const QMap<QString, QString> &labels)
+{
+    const Settings &s = context.settings;
+    ContainerSpec spec;
+    spec.name = name;
+    spec.image = s.image;
+    spec.runtime = s.runtime;
+    spec.cpus = s.cpus;
+    spec.memoryBytes = s.memoryBytes;
+    spec.pids = s.pids;
+    spec.tmpSizeBytes = s.tmpSizeBytes;
+    spec.seccompProfile = context.seccomp.dockerProfile;
+    spec.agentSeccompRules = context.seccomp.agentRules;
+    spec.appArmorProfile = context.appArmorProfile;
+    spec.workspaceDir = workspaceDir;
+    spec.socketDir = socketDir;
+    spec.agentBinary = context.agentBinary;
+    spec.labels = labels;
+    spec.labels.insert(QLatin1String(label::kManaged), QStringLiteral("true"));
+    spec.labels.insert(QLatin1String(label::kInstance), context.instanceId);
+    spec.labels.insert(QLatin1String(label::kRuntime), s.runtimeDir);
+    spec.labels.insert(QLatin1String(label::kCreated), QString::number(QDateTime::currentSecsSinceEpoch()));
+    spec.environment = {QStringLiteral("HOME=/tmp"), QStringLiteral("LANG=C.UTF-8"),
+                        QStringLiteral("HAKO_PROXY_SOCKET=/var/run/hako/proxy.sock")};
+    return spec;
+}
+
+bool giveToContainerUser(const QString &dir, uint uid)
+{
+    const QByteArray path = QFile::encodeName(dir);
+    mode_t mode = 0700;
+    if (::chown(path.constData(), uid, uid) != 0)
+        mode = 0777;
+    return ::chmod(path.constData(), mode) == 0;
+}
+
+Error prepareSocketDir(const SandboxContext &context, const QString &dir)
+{
+    if (!QDir().mkpath(dir) || !giveToContainerUser(dir, context.containerUid))
+        return makeError(ErrorCode::HostIo, {dir});
+    QFile::remove(dir + QStringLiteral("/agent.sock"));
+    return {};
+}
+
+} // namespace hako

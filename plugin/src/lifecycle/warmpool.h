@@ -1,0 +1,75 @@
+// Containers started ahead of need, each with a fresh workspace, so that a new
+// conversation's first call does not wait for `docker run`. The pool lives in
+// the process that called start() (`hako-host serve`, an embedding app) and
+// refills in the background, one container at a time.
+//
+// A slot is a container named hako-<instance>-pool-<slot>, labelled with the
+// slot and no conversation, with its workspace at <workspaces>/.pool/<slot>
+// and its socket directory at <paths.runtime>/pool/sockets/<slot>. The pool
+// holds an flock on <paths.runtime>/pool/<slot>.lock for as long as it keeps
+// the slot, so a slot whose lock is free has been abandoned (its process died)
+// and GC takes it away. Handing a slot over moves the workspace and the socket
+// directory to the conversation's paths (the running container keeps them:
+// its bind mounts follow), records the claim (poolclaims.h), and the Sandbox
+// then renames the container to the conversation's name.
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+#include <QList>
+
+namespace hako {
+
+class AgentChannel;
+struct SandboxContext;
+
+class WarmPool final : public QObject
+{
+    Q_OBJECT
+public:
+    WarmPool(const SandboxContext *context, QObject *parent = nullptr);
+    ~WarmPool() override;
+
+    // Removes what dead pools left behind, then fills up to pool.size.
+    void start();
+    // No more refills; the slots' containers are left for the caller to remove.
+    void stop();
+    // After the containers are gone: deletes every slot's files.
+    void discardSlots();
+
+    struct Handed
+    {
+        QString container;
+        AgentChannel *channel = nullptr; // connected to its agent; the caller's now
+    };
+    // A ready container for the new conversation `key`, its workspace and
+    // socket directory now at `workspaceDir` and `socketDir`; nothing when
+    // none is ready or the conversation already has a workspace.
+    Handed handOver(const QString &key, const QString &workspaceDir, const QString &socketDir);
+
+    int readyCount() const;
+    QJsonObject health() const;
+
+    static QString containerName(const QString &instanceId, const QString &slot);
+    static QString lockPath(const QString &runtimeDir, const QString &slot);
+    // The files of an abandoned slot (nobody holds its lock), once its container is gone.
+    static void discardLeftovers(const SandboxContext &context, const QString &slot);
+
+private:
+    struct Slot;
+    void reconcile();
+    void refill();
+    void startSlot();
+    void launch(Slot *slot);
+    void slotFailed(Slot *slot);
+    void discard(Slot *slot);
+
+    const SandboxContext *m_context;
+    QList<Slot *> m_slots; // children of the pool
+    bool m_running = false;
+    bool m_filling = false;
+};
+
+} // namespace hako

@@ -1,0 +1,100 @@
+#include "healthreport.h"
+
+#include <QJsonArray>
+
+namespace hako::telemetry {
+namespace {
+
+QJsonValue isoOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODate)) : QJsonValue();
+}
+
+QJsonObject counts(const QMap<QString, int> &map)
+{
+    QJsonObject o;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+QJsonObject credentialsJson(const proxy::CredentialStatus &c)
+{
+    QJsonObject o = {{QStringLiteral("source"), c.source},
+                     {QStringLiteral("state"), c.usable ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+                     {QStringLiteral("expires"), isoOrNull(c.expiration)},
+                     {QStringLiteral("last_success"), isoOrNull(c.lastSuccess)},
+                     {QStringLiteral("last_failure"), isoOrNull(c.lastFailure)}};
+    if (!c.lastError.isEmpty())
+        o.insert(QStringLiteral("last_error"), c.lastError);
+    return o;
+}
+
+QJsonObject dockerJson(const HealthFacts &f)
+{
+    QJsonObject o = {{QStringLiteral("reachable"), f.engineReachable},
+                     {QStringLiteral("version"), f.engineReachable ? QJsonValue(f.engine.version) : QJsonValue()}};
+    if (!f.engineError.isEmpty())
+        o.insert(QStringLiteral("error"), f.engineError);
+    return o;
+}
+
+} // namespace
+
+QString healthStatus(const HealthFacts &f, QStringList *problems)
+{
+    if (!f.checkedAt.isValid())
+        problems->append(QStringLiteral("not_checked_yet"));
+    else if (!f.engineReachable)
+        problems->append(QStringLiteral("docker_unreachable"));
+    else {
+        if (!f.engine.runtimes.contains(f.runtime))
+            problems->append(QStringLiteral("runtime_missing"));
+        if (!f.engine.seccomp || f.seccompSha256.isEmpty())
+            problems->append(QStringLiteral("seccomp_not_in_force"));
+    }
+    const bool down = !problems->isEmpty();
+    if (!f.credentials.usable)
+        problems->append(QStringLiteral("credentials_unavailable"));
+    if (f.gcFailed)
+        problems->append(QStringLiteral("gc_failed"));
+    if (f.gcStale)
+        problems->append(QStringLiteral("gc_not_running"));
+    if (down)
+        return QStringLiteral("down");
+    return problems->isEmpty() ? QStringLiteral("ok") : QStringLiteral("degraded");
+}
+
+QJsonObject healthJson(const HealthFacts &f)
+{
+    QStringList problems;
+    const QString status = healthStatus(f, &problems);
+    const bool known = f.engineReachable;
+    return {{QStringLiteral("status"), status},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
+            {QStringLiteral("checked_at"), isoOrNull(f.checkedAt)},
+            {QStringLiteral("docker"), dockerJson(f)},
+            {QStringLiteral("engine"), f.engine.toJson()},
+            {QStringLiteral("runtimes"),
+             QJsonObject{{QStringLiteral("configured"), f.runtime},
+                         {QStringLiteral("available"), QJsonArray::fromStringList(f.engine.runtimes)}}},
+            {QStringLiteral("userns_remap"), known ? QJsonValue(f.engine.userns) : QJsonValue()},
+            {QStringLiteral("seccomp"),
+             QJsonObject{{QStringLiteral("in_force"), known && f.engine.seccomp && !f.seccompSha256.isEmpty()},
+                         {QStringLiteral("profile"), f.seccompProfile},
+                         {QStringLiteral("sha256"), f.seccompSha256},
+                         {QStringLiteral("agent_rules_sha256"), f.agentRulesSha256}}},
+            {QStringLiteral("apparmor"),
+             QJsonObject{{QStringLiteral("in_force"), known ? QJsonValue(f.engine.apparmor && !f.appArmorProfile.isEmpty()) : QJsonValue()},
+                         {QStringLiteral("profile"), f.appArmorProfile}}},
+            {QStringLiteral("containers"), counts(f.containers)},
+            {QStringLiteral("containers_at_pids_limit"), f.containersAtPidsLimit},
+            {QStringLiteral("proxies"), QJsonObject{{QStringLiteral("listening"), f.proxiesListening},
+                                                    {QStringLiteral("socket_missing"), f.proxySocketsMissing}}},
+            {QStringLiteral("last_gc"), f.lastGc},
+            {QStringLiteral("gc_interval_s"), f.gcInterval},
+            {QStringLiteral("credentials"), credentialsJson(f.credentials)},
+            {QStringLiteral("admin"), f.adminAddress.isEmpty() ? QJsonValue() : QJsonValue(f.adminAddress)}};
+}
+
+} // namespace hako::telemetry

@@ -1,0 +1,51 @@
+// /healthz: what the health monitor found, as JSON, and the overall status it
+// adds up to. A pure function of the facts, so that every rule is testable.
+//
+//   down      no container can be started safely: the engine does not answer,
+//             the configured runtime is missing, or seccomp is not in force;
+//   degraded  containers run, but something around them is wrong: the proxy
+//             holds no usable credentials, or garbage collection fails or
+//             stopped running;
+//   ok        otherwise.
+#pragma once
+
+#include "../engine/containerengine.h"
+#include "../proxy/credentials.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QMap>
+#include <QStringList>
+
+namespace hako::telemetry {
+
+struct HealthFacts
+{
+    QDateTime checkedAt;                 // invalid: no probe has finished yet
+    bool engineReachable = false;
+    QString engineError;                 // translated, when not reachable
+    EngineInfo engine;
+    QString runtime;                     // the configured one
+    QString seccompProfile;              // host path handed to the engine
+    QString seccompSha256;               // empty when the file cannot be read
+    QString agentRulesSha256;            // hako-agent's own layer (the counted denials)
+    QString appArmorProfile;             // applied to containers; empty where the kernel has none
+    QMap<QString, int> containers;       // this instance's, by state
+    int containersAtPidsLimit = 0;
+    int proxiesListening = 0;
+    int proxySocketsMissing = 0;         // listening, but the socket file is gone
+    QJsonValue lastGc;                   // GcReport::toJson(), null before the first sweep
+    bool gcFailed = false;               // the last sweep failed
+    bool gcStale = false;                // no sweep for several intervals
+    int gcInterval = 0;
+    proxy::CredentialStatus credentials;
+    QString adminAddress;                // HOST:PORT served, empty when off
+};
+
+// "ok", "degraded" or "down"; `problems` gets a stable code per finding.
+QString healthStatus(const HealthFacts &facts, QStringList *problems);
+
+QJsonObject healthJson(const HealthFacts &facts);
+
+} // namespace hako::telemetry

@@ -1,0 +1,140 @@
+#include "telemetry.h"
+
+#include "adminserver.h"
+#include "calloutcome.h"
+#include "healthmonitor.h"
+#include "../lifecycle/reaper.h"
+#include "../lifecycle/sandbox.h"
+#include "../policy/conversationid.h"
+#include "../policy/errors.h"
+#include "../proxy/credentialproxy.h"
+
+#include <hako/toolcall.h>
+
+#include <QFileInfo>
+#include <QDir>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcAdmin)
+
+namespace hako::telemetry {
+
+Telemetry::Telemetry(const SandboxContext *context, QObject *parent)
+    : QObject(parent),
+      m_context(context),
+      m_health(new HealthMonitor(context, &m_metrics, this)),
+      m_admin(new AdminServer([this] { return metricsText(); }, [this] { return health(); }, this))
+{
+}
+
+Telemetry::~Telemetry() = default;
+
+QList<Error> Telemetry::configure(const Settings &settings)
+{
+    const QString listen = settings.raw.value(QLatin1String("admin.listen")).toString();
+    ListenAddress address;
+    if (!listen.isEmpty() && !parseListenAddress(listen, &address))
+        return {makeError(ErrorCode::SettingValue, {QStringLiteral("admin.listen"), listen})};
+    if (Error error = m_audit.open(settings.raw.value(QLatin1String("audit.file")).toString()))
+        return {error};
+    const bool changed = listen != m_listen;
+    m_listen = listen;
+    if (m_started && changed)
+        serve();
+    return {};
+}
+
+void Telemetry::attach()
+{
+    connect(m_context->engine, &ContainerEngine::commandFailed, this,
+            [this](const QString &operation) { m_metrics.dockerError(operation); });
+    proxy::CredentialProxy *proxy = m_context->proxy;
+    connect(proxy, &proxy::CredentialProxy::securityEvent, this,
+            [this](const QString &type) { m_metrics.securityEvent(type); });
+    connect(proxy, &proxy::CredentialProxy::decision, this,
+            [this](const QString &decision, const QString &reason, qint64 upstreamMs, const QString &socketPath) {
+                m_metrics.proxyDecision(decision, reason, upstreamMs);
+                // <paths.runtime>/sockets/<key>/proxy.sock
+                const QString key = QFileInfo(socketPath).dir().dirName();
+                m_audit.proxyDecision(conversationOf(key), decision, reason, upstreamMs);
+            });
+    connect(proxy->credentials(), &proxy::CredentialSource::failed, this,
+            [this] { m_metrics.credentialRefreshFailed(); });
+}
+
+void Telemetry::watchCall(ToolCall *call)
+{
+    QElapsedTimer clock;
+    clock.start();
+    connect(call, &ToolCall::finished, this, [this, call, clock] {
+        const CallOutcome o = callOutcome(call->result(), call->error());
+        const QString tool = WorkspaceMetrics::toolLabel(call->tool());
+        m_metrics.toolCall(tool, o.outcome, double(clock.nsecsElapsed()) / 1e9);
+        m_audit.toolCall({call->conversationId(), call->callId(), tool, o.outcome, clock.elapsed(), o.exitCode, o.errorCode});
+    });
+    if (!validateConversationId(call->conversationId()))
+        m_conversations.insert(conversationKey(call->conversationId()), call->conversationId());
+}
+
+void Telemetry::watchSandbox(Sandbox *sandbox, const QString &key)
+{
+    connect(sandbox, &Sandbox::containerCreated, this,
+            [this] { m_metrics.containerCreated(m_context->settings.runtime); });
+    connect(sandbox, &Sandbox::containersRemoved, this, &Telemetry::containersRemoved);
+    connect(sandbox, &Sandbox::seccompViolation, this, [this, key](const QString &syscall) {
+        const QString label = WorkspaceMetrics::syscallLabel(syscall);
+        m_metrics.seccompViolation(label);
+        m_audit.seccompViolation(conversationOf(key), label);
+    });
+}
+
+void Telemetry::watchReaper(Reaper *reaper)
+{
+    connect(reaper, &Reaper::swept, this, [this](const GcReport &report) {
+        m_metrics.gcRun(!report.error, double(report.durationMs) / 1000, report.time.toSecsSinceEpoch());
+        for (const Reaping &r : report.removed)
+            m_metrics.containersDestroyed(r.reason, 1);
+        m_health->gcFinished(report);
+    });
+}
+
+void Telemetry::containersRemoved(const QString &reason, int count) { m_metrics.containersDestroyed(reason, count); }
+
+void Telemetry::start()
+{
+    m_started = true;
+    m_health->start();
+    serve();
+}
+
+void Telemetry::stop()
+{
+    m_started = false;
+    m_health->stop();
+    m_admin->close();
+}
+
+void Telemetry::serve()
+{
+    ListenAddress address;
+    QString error;
+    if (m_listen.isEmpty() || !parseListenAddress(m_listen, &address))
+        m_admin->close();
+    else if (!m_admin->listen(address, &error))
+        qCCritical(lcAdmin).noquote() << error;
+    m_health->setAdminAddress(m_admin->address());
+}
+
+QJsonObject Telemetry::health() const
+{
+    // A process that never started (doctor, a host asking once) gets one probe;
+    // its result shows in a later call.
+    if (!m_started)
+        m_health->probeOnce();
+    QJsonObject health = m_health->report();
+    health.insert(QStringLiteral("instance"), m_context->instanceId);
+    health.insert(QStringLiteral("agent"), m_context->agentBinary);
+    return health;
+}
+
+} // namespace hako::telemetry

@@ -1,0 +1,66 @@
+// The plugin's observability in one part: it watches the other parts (calls,
+// sandboxes, the reaper, the engine, the proxy) and turns what they report
+// into metrics, audit lines and health; it serves them when started.
+#pragma once
+
+#include "auditlog.h"
+#include "workspacemetrics.h"
+
+#include <hako/error.h>
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+
+namespace hako {
+class Reaper;
+class Sandbox;
+class ToolCall;
+struct Settings;
+struct SandboxContext;
+}
+
+namespace hako::telemetry {
+
+class AdminServer;
+class HealthMonitor;
+
+class Telemetry final : public QObject
+{
+    Q_OBJECT
+public:
+    Telemetry(const SandboxContext *context, QObject *parent = nullptr);
+    ~Telemetry() override;
+
+    // Checks and applies admin.listen and audit.file; nothing changes on error.
+    QList<Error> configure(const Settings &settings);
+    // Follows the context's current engine and proxy (after each configure).
+    void attach();
+
+    void watchCall(ToolCall *call);
+    void watchSandbox(Sandbox *sandbox, const QString &key);
+    void watchReaper(Reaper *reaper);
+    void containersRemoved(const QString &reason, int count);
+
+    // Health probes and, when admin.listen is set, the admin endpoints.
+    void start();
+    void stop();
+    QJsonObject health() const;
+    QByteArray metricsText() const { return m_metrics.exposition(); }
+
+private:
+    void serve();
+    QString conversationOf(const QString &key) const { return m_conversations.value(key, key); }
+
+    const SandboxContext *m_context;
+    WorkspaceMetrics m_metrics;
+    AuditLog m_audit;
+    HealthMonitor *m_health;
+    AdminServer *m_admin;
+    QString m_listen;
+    bool m_started = false;
+    QHash<QString, QString> m_conversations; // key -> the ID the host gave
+};
+
+} // namespace hako::telemetry

@@ -1,0 +1,120 @@
+// A finished call reduced to its outcome, and the audit log's lines.
+#include "telemetry/auditlog.h"
+#include "telemetry/calloutcome.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hako;
+using namespace hako::telemetry;
+
+namespace {
+
+QList<QJsonObject> readLines(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QList<QJsonObject> lines;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (!line.isEmpty())
+            lines << QJsonDocument::fromJson(line).object();
+    return lines;
+}
+
+} // namespace
+
+class tst_Audit : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void outcome_data()
+    {
+        QTest::addColumn<QByteArray>("result");
+        QTest::addColumn<QString>("errorCode");
+        QTest::addColumn<QString>("outcome");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("ok") << QByteArray(R"({"exit_code":0})") << "" << "ok" << 0;
+        QTest::newRow("edit") << QByteArray(R"({"path":"a"})") << "" << "ok" << -1;
+        QTest::newRow("exit 3") << QByteArray(R"({"exit_code":3})") << "" << "exit_nonzero" << 3;
+        QTest::newRow("timed out") << QByteArray(R"({"exit_code":137,"timed_out":true})") << "" << "timeout" << 137;
+        QTest::newRow("cancelled") << QByteArray(R"({"exit_code":130,"cancelled":true})") << "" << "cancelled" << 130;
+        QTest::newRow("oom") << QByteArray(R"({"exit_code":137,"oom_killed":true})") << "" << "oom_killed" << 137;
+        QTest::newRow("watchdog") << QByteArray("{}") << "timeout" << "timeout" << -1;
+        QTest::newRow("cancel before start") << QByteArray("{}") << "cancelled" << "cancelled" << -1;
+        QTest::newRow("bad id") << QByteArray("{}") << "conversation_id_invalid" << "rejected" << -1;
+        QTest::newRow("unknown tool") << QByteArray("{}") << "unknown_tool" << "rejected" << -1;
+        QTest::newRow("bad input") << QByteArray("{}") << "bad_input" << "rejected" << -1;
+        QTest::newRow("engine") << QByteArray("{}") << "docker_failed" << "error" << -1;
+        QTest::newRow("not found") << QByteArray("{}") << "not_found" << "error" << -1;
+    }
+
+    void outcome()
+    {
+        QFETCH(QByteArray, result);
+        QFETCH(QString, errorCode);
+        QFETCH(QString, outcome);
+        QFETCH(int, exitCode);
+        Error error;
+        error.code = errorCode;
+        const CallOutcome o = callOutcome(QJsonDocument::fromJson(result).object(), error);
+        QCOMPARE(o.outcome, outcome);
+        QCOMPARE(o.exitCode, exitCode);
+        QCOMPARE(o.errorCode, errorCode);
+    }
+
+    void linesAndPermissions()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("log/audit.jsonl"));
+        AuditLog log;
+        QVERIFY(!log.open(path));
+        QVERIFY(log.isOpen());
+        log.toolCall({QStringLiteral("c-1"), QStringLiteral("call-1"), QStringLiteral("bash"), QStringLiteral("exit_nonzero"), 42, 3, {}});
+        log.toolCall({QString(1000, QLatin1Char('x')), QStringLiteral("call-2"), QStringLiteral("read_file"), QStringLiteral("error"), 5, -1, QStringLiteral("not_found")});
+        log.proxyDecision(QStringLiteral("c-1"), QStringLiteral("denied"), QStringLiteral("host_not_allowed"), -1);
+        log.proxyDecision(QStringLiteral("c-1"), QStringLiteral("allowed"), QStringLiteral("ok"), 120);
+        log.seccompViolation(QStringLiteral("c-1"), QStringLiteral("ptrace"));
+        QCOMPARE(QFile::permissions(path) & 0x0077, QFileDevice::Permissions());
+        const QList<QJsonObject> lines = readLines(path);
+        QCOMPARE(lines.size(), 5);
+        QCOMPARE(lines.at(0).value(QLatin1String("event")).toString(), QStringLiteral("tool_call"));
+        QCOMPARE(lines.at(0).value(QLatin1String("exit_code")).toInt(), 3);
+        QCOMPARE(lines.at(0).value(QLatin1String("duration_ms")).toInt(), 42);
+        QVERIFY(!lines.at(0).contains(QLatin1String("error")));
+        QCOMPARE(lines.at(1).value(QLatin1String("conversation")).toString().size(), 256);
+        QCOMPARE(lines.at(1).value(QLatin1String("error")).toString(), QStringLiteral("not_found"));
+        QVERIFY(!lines.at(1).contains(QLatin1String("exit_code")));
+        QVERIFY(!lines.at(2).contains(QLatin1String("upstream_ms")));
+        QCOMPARE(lines.at(3).value(QLatin1String("upstream_ms")).toInt(), 120);
+        QCOMPARE(lines.at(4).value(QLatin1String("syscall")).toString(), QStringLiteral("ptrace"));
+        for (const QJsonObject &line : lines)
+            QVERIFY(QDateTime::fromString(line.value(QLatin1String("time")).toString(), Qt::ISODateWithMs).isValid());
+    }
+
+    void appendsAndKeepsOldFileOnError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit.jsonl"));
+        {
+            AuditLog first;
+            QVERIFY(!first.open(path));
+            first.seccompViolation(QStringLiteral("a"), QStringLiteral("mount"));
+        }
+        AuditLog log;
+        QVERIFY(!log.open(path));
+        QVERIFY(log.open(dir.path())); // a directory: refused ...
+        log.seccompViolation(QStringLiteral("b"), QStringLiteral("mount")); // ... and the old file is still in use
+        QCOMPARE(readLines(path).size(), 2);
+        QVERIFY(!log.open(QString()));
+        QVERIFY(!log.isOpen());
+        log.seccompViolation(QStringLiteral("c"), QStringLiteral("mount"));
+        QCOMPARE(readLines(path).size(), 2);
+    }
+};
+
+QTEST_APPLESS_MAIN(tst_Audit)
+#include "tst_audit.moc"

@@ -1,0 +1,164 @@
+// /healthz: which facts make the status ok, degraded or down; the JSON never
+// carries a credential; the admin address grammar.
+#include "telemetry/adminserver.h"
+#include "telemetry/healthreport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace hako;
+using namespace hako::telemetry;
+
+namespace {
+
+HealthFacts healthy()
+{
+    HealthFacts f;
+    f.checkedAt = QDateTime::currentDateTimeUtc();
+    f.engineReachable = true;
+    f.engine.version = QStringLiteral("20.10.24");
+    f.engine.runtimes = {QStringLiteral("runc"), QStringLiteral("runsc")};
+    f.engine.seccomp = true;
+    f.runtime = QStringLiteral("runc");
+    f.seccompProfile = QStringLiteral("/run/hako/workspace-seccomp.json");
+    f.seccompSha256 = QStringLiteral("ab12");
+    f.credentials.source = QStringLiteral("settings");
+    f.credentials.usable = true;
+    f.gcInterval = 60;
+    return f;
+}
+
+void spoil(HealthFacts *f, const QString &what)
+{
+    if (what == QLatin1String("unchecked"))
+        f->checkedAt = QDateTime();
+    else if (what == QLatin1String("docker"))
+        f->engineReachable = false;
+    else if (what == QLatin1String("runtime"))
+        f->runtime = QStringLiteral("runsc"), f->engine.runtimes = {QStringLiteral("runc")};
+    else if (what == QLatin1String("seccomp engine"))
+        f->engine.seccomp = false;
+    else if (what == QLatin1String("seccomp file"))
+        f->seccompSha256.clear();
+    else if (what == QLatin1String("credentials"))
+        f->credentials.usable = false;
+    else if (what == QLatin1String("gc failed"))
+        f->gcFailed = true;
+    else if (what == QLatin1String("gc stale"))
+        f->gcStale = true;
+    else if (what == QLatin1String("pids"))
+        f->containersAtPidsLimit = 3;
+    else if (what == QLatin1String("socket"))
+        f->proxySocketsMissing = 1;
+}
+
+} // namespace
+
+class tst_Health : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void status_data()
+    {
+        QTest::addColumn<QStringList>("spoilt");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QStringList>("problems");
+        QTest::newRow("healthy") << QStringList() << "ok" << QStringList();
+        QTest::newRow("never probed") << QStringList{"unchecked"} << "down" << QStringList{"not_checked_yet"};
+        QTest::newRow("docker down") << QStringList{"docker"} << "down" << QStringList{"docker_unreachable"};
+        QTest::newRow("runtime missing") << QStringList{"runtime"} << "down" << QStringList{"runtime_missing"};
+        QTest::newRow("engine without seccomp") << QStringList{"seccomp engine"} << "down" << QStringList{"seccomp_not_in_force"};
+        QTest::newRow("profile unreadable") << QStringList{"seccomp file"} << "down" << QStringList{"seccomp_not_in_force"};
+        QTest::newRow("no credentials") << QStringList{"credentials"} << "degraded" << QStringList{"credentials_unavailable"};
+        QTest::newRow("gc failed") << QStringList{"gc failed"} << "degraded" << QStringList{"gc_failed"};
+        QTest::newRow("gc stopped") << QStringList{"gc stale"} << "degraded" << QStringList{"gc_not_running"};
+        QTest::newRow("down wins") << QStringList{"credentials", "docker"} << "down"
+                                   << QStringList{"docker_unreachable", "credentials_unavailable"};
+        // A tool can fork-bomb its own container or delete its socket: that is
+        // reported, but no one conversation turns the host's status.
+        QTest::newRow("container at pids limit") << QStringList{"pids"} << "ok" << QStringList();
+        QTest::newRow("socket deleted by a tool") << QStringList{"socket"} << "ok" << QStringList();
+    }
+
+    void status()
+    {
+        QFETCH(QStringList, spoilt);
+        QFETCH(QString, status);
+        QFETCH(QStringList, problems);
+        HealthFacts f = healthy();
+        for (const QString &what : spoilt)
+            spoil(&f, what);
+        QStringList found;
+        QCOMPARE(healthStatus(f, &found), status);
+        QCOMPARE(found, problems);
+        const QJsonObject json = healthJson(f);
+        QCOMPARE(json.value(QLatin1String("status")).toString(), status);
+        QCOMPARE(json.value(QLatin1String("problems")).toArray().toVariantList().size(), problems.size());
+    }
+
+    void jsonParts()
+    {
+        HealthFacts f = healthy();
+        f.containers = {{QStringLiteral("running"), 2}, {QStringLiteral("exited"), 1}};
+        f.credentials.lastError = QStringLiteral("credential_process failed (exit status 1).");
+        f.adminAddress = QStringLiteral("127.0.0.1:9464");
+        const QJsonObject j = healthJson(f);
+        QCOMPARE(j.value(QLatin1String("docker")).toObject().value(QLatin1String("version")).toString(), QStringLiteral("20.10.24"));
+        QCOMPARE(j.value(QLatin1String("containers")).toObject().value(QLatin1String("running")).toInt(), 2);
+        QCOMPARE(j.value(QLatin1String("seccomp")).toObject().value(QLatin1String("in_force")).toBool(), true);
+        QCOMPARE(j.value(QLatin1String("seccomp")).toObject().value(QLatin1String("sha256")).toString(), QStringLiteral("ab12"));
+        QCOMPARE(j.value(QLatin1String("userns_remap")).toBool(true), false);
+        QCOMPARE(j.value(QLatin1String("apparmor")).toObject().value(QLatin1String("in_force")).toBool(true), false);
+        QCOMPARE(j.value(QLatin1String("credentials")).toObject().value(QLatin1String("state")).toString(), QStringLiteral("ok"));
+        QCOMPARE(j.value(QLatin1String("admin")).toString(), QStringLiteral("127.0.0.1:9464"));
+        // AppArmor is in force when the engine has it and containers get Hako's profile.
+        f.engine.apparmor = true;
+        QCOMPARE(healthJson(f).value(QLatin1String("apparmor")).toObject().value(QLatin1String("in_force")).toBool(), false);
+        f.appArmorProfile = QStringLiteral("hako-workspace");
+        QCOMPARE(healthJson(f).value(QLatin1String("apparmor")).toObject().value(QLatin1String("in_force")).toBool(), true);
+        // Unknown while the engine cannot be asked, not "off".
+        f.engineReachable = false;
+        QVERIFY(healthJson(f).value(QLatin1String("userns_remap")).isNull());
+        QCOMPARE(healthJson(f).value(QLatin1String("seccomp")).toObject().value(QLatin1String("in_force")).toBool(), false);
+    }
+
+    void listenAddress_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<int>("port");
+        QTest::newRow("ipv4") << "127.0.0.1:9464" << true << "127.0.0.1" << 9464;
+        QTest::newRow("any, asked for") << "0.0.0.0:80" << true << "0.0.0.0" << 80;
+        QTest::newRow("ipv6") << "[::1]:9464" << true << "::1" << 9464;
+        QTest::newRow("localhost") << "localhost:1" << true << "127.0.0.1" << 1;
+        QTest::newRow("port only") << "9464" << true << "127.0.0.1" << 9464;
+        QTest::newRow("colon port") << ":9464" << true << "127.0.0.1" << 9464;
+        QTest::newRow("any port") << "127.0.0.1:0" << true << "127.0.0.1" << 0;
+        QTest::newRow("port too big") << "127.0.0.1:65536" << false << "" << 0;
+        QTest::newRow("hostname") << "example.com:80" << false << "" << 0;
+        QTest::newRow("no port") << "127.0.0.1" << false << "" << 0;
+        QTest::newRow("bare ipv6") << "::1:80" << false << "" << 0;
+        QTest::newRow("empty") << "" << false << "" << 0;
+        QTest::newRow("junk") << "127.0.0.1:80 --x" << false << "" << 0;
+    }
+
+    void listenAddress()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(QString, host);
+        QFETCH(int, port);
+        ListenAddress a;
+        QCOMPARE(parseListenAddress(text, &a), valid);
+        if (!valid)
+            return;
+        QCOMPARE(a.host.toString(), host);
+        QCOMPARE(int(a.port), port);
+    }
+};
+
+QTEST_APPLESS_MAIN(tst_Health)
+#include "tst_health.moc"
