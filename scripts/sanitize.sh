@@ -21,8 +21,10 @@ agent="${HAKO_AGENT:-$PWD/build/bin/hako-agent}"
 launcher=()
 command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
+# -O1 with line tables only: reports keep file and line, without full debug information.
 cmake -S . -B build-sanitize -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-      -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHAKO_SANITIZE=ON \
+      -DCMAKE_BUILD_TYPE=None -DCMAKE_C_FLAGS="-O1 -gline-tables-only" -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" \
+      -DHAKO_SANITIZE=ON \
       -DHAKO_FUZZ_SECONDS="${HAKO_FUZZ_SECONDS:-25}" "${launcher[@]}"
 cmake --build build-sanitize --target hako-sanitizer-suite
 
