@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 #include <QJsonDocument>
 #include <QTcpSocket>
 
@@ -10,6 +12,7 @@ namespace hako::host::verify {
 namespace {
 
 constexpr int kGcWaitMs = 60000;
+constexpr int kHttpTimeoutMs = 10000;
 
 struct HttpReply
 {
@@ -17,17 +20,25 @@ struct HttpReply
     QByteArray body;
 };
 
-// A plain GET on the loopback admin endpoint; HTTP/1.0, so the body ends with the connection.
+// A plain GET on the loopback admin endpoint. It is served by this very
+// process, so the event loop runs while waiting; HTTP/1.0, so the answer ends
+// with the connection.
 HttpReply httpGet(quint16 port, const QByteArray &path)
 {
     QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!socket.waitForConnected(3000))
-        return {};
-    socket.write("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
     QByteArray data;
-    while (socket.waitForReadyRead(5000))
-        data += socket.readAll();
+    QEventLoop loop;
+    QTimer::singleShot(kHttpTimeoutMs, &loop, &QEventLoop::quit);
+    QObject::connect(&socket, &QTcpSocket::connected, &socket,
+                     [&] { socket.write("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"); });
+    QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { data += socket.readAll(); });
+    QObject::connect(&socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
+    QObject::connect(&socket, &QTcpSocket::errorOccurred, &loop, [&](QAbstractSocket::SocketError e) {
+        if (e != QAbstractSocket::RemoteHostClosedError)
+            loop.quit();
+    });
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    loop.exec();
     data += socket.readAll();
     const qsizetype split = data.indexOf("\r\n\r\n");
     const QList<QByteArray> statusLine = data.left(data.indexOf("\r\n")).split(' ');
@@ -138,7 +149,9 @@ Outcome garbageCollection(Session &s)
     // The idle TTL, not the absolute one: a sweep applies the absolute TTL to containers whose
     // owner it cannot see, which may belong to a live host elsewhere; the idle TTL only to this
     // instance's and to orphans of hosts that are gone, which every sweep removes in time.
-    for (const Error &e : s.reconfigure({{QStringLiteral("lifecycle.idleTtl"), 1}, {QStringLiteral("lifecycle.gcInterval"), 1}}))
+    // The admin endpoint stays with the configuration that opened it.
+    for (const Error &e : s.reconfigure({{QStringLiteral("lifecycle.idleTtl"), 1}, {QStringLiteral("lifecycle.gcInterval"), 1},
+                                         {QStringLiteral("admin.listen"), QString()}}))
         problems << e.logMessage;
     o.check(problems.isEmpty(), QStringLiteral("idle TTL set to 1 s for this check %1").arg(problems.join(QLatin1Char(' '))));
     QElapsedTimer clock;
@@ -149,7 +162,7 @@ Outcome garbageCollection(Session &s)
                                     .arg(before).arg(gone ? QStringLiteral("all removed by GC") : QStringLiteral("still there"))
                                     .arg(clock.elapsed()));
     o.check(true, QStringLiteral("last GC: %1").arg(compact(s.executor()->health().value(QLatin1String("last_gc")))));
-    for (const Error &e : s.reconfigure({}))
+    for (const Error &e : s.reconfigure({{QStringLiteral("admin.listen"), QString()}}))
         o.check(false, e.logMessage);
     return o;
 }
