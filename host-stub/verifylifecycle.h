@@ -15,7 +15,7 @@ Outcome securityMetrics(Session &session);
 Outcome alertRules(Session &session);
 // userns-remap on the engine (optional: "off" when it is not enabled).
 Outcome usernsRemap(Session &session);
-// With the absolute TTL shortened to 1 s, GC removes every container of the run.
+// With the idle TTL shortened to 1 s, GC removes every container of the run.
 Outcome garbageCollection(Session &session);
 // shutdown() leaves no container of this host behind; the last probe.
 Outcome shutdownRemovesAll(Session &session);

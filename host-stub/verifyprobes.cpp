@@ -34,7 +34,8 @@ Run outside(std::function<Outcome(const QJsonObject &, const Session &)> check)
 
 QByteArray seccompProfileFile(const Session &s)
 {
-    QFile f(s.executor()->health().value(QLatin1String("seccomp_profile")).toString());
+    // /healthz's seccomp.profile: the file whose content docker gets as the profile.
+    QFile f(s.executor()->health().value(QLatin1String("seccomp")).toObject().value(QLatin1String("profile")).toString());
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 

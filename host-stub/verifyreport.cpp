@@ -142,6 +142,9 @@ QString noteText(const QString &key)
         {QStringLiteral("gvisor-dumpable"),
          QT_TR_NOOP("Gap: under gVisor the agent's environment is readable by tools although the agent is not "
                     "dumpable; it holds no secret.")},
+        {QStringLiteral("gvisor-uncounted"),
+         QT_TR_NOOP("Gap: under gVisor the agent's seccomp layer refuses the denied calls but cannot count them "
+                    "(gVisor has no seccomp user notification), so workspace_seccomp_violations_total stays at zero.")},
         {QStringLiteral("proxy-signed"),
          QT_TR_NOOP("The proxy holds credentials and forwarded the request re-signed; that the client's own headers "
                     "were dropped shows only in the proxy's security events.")},

@@ -74,10 +74,11 @@ Outcome scriptOutcome(const ToolReply &reply)
     const int status = reply.exitCode();
     // Any FAIL line fails the probe, whatever the exit status says.
     o.passed = status == 0 && !o.evidence.join(QLatin1Char('\n')).contains(QLatin1String("FAIL: "));
-    if (status != 0 && status != 1) {
-        const QString err = reply.result.value(QLatin1String("stderr")).toString().trimmed();
+    const QString err = reply.result.value(QLatin1String("stderr")).toString().trimmed();
+    if (status != 0 && status != 1)
         o.evidence << QStringLiteral("FAIL: the probe broke (%1): %2").arg(reply.summary(), err.right(300));
-    }
+    else if (!o.passed && !o.evidence.join(QLatin1Char('\n')).contains(QLatin1String("FAIL: ")))
+        o.evidence << QStringLiteral("FAIL: the probe exited %1 without a finding: %2").arg(status).arg(err.right(300));
     return o;
 }
 

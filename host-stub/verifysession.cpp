@@ -108,6 +108,9 @@ bool Session::open(QString *error)
         *error = problems.join(QLatin1Char('\n'));
         return false;
     }
+    // From here on the plugin runs as this run's own instance; before, it may
+    // still be the user's, whose containers removeContainers() must never see.
+    m_instance = m_executor->health().value(QLatin1String("instance")).toString();
     m_expected = readExpected();
     m_executor->start();
     // Each conversation's first call names it in its workspace, so that its
@@ -161,10 +164,6 @@ QString Session::conversation(Tenant tenant) const
     return QStringLiteral("hako-verify-%1-%2").arg(m_runId, QLatin1String(names[int(tenant)]));
 }
 
-QString Session::instance() const
-{
-    return m_executor->health().value(QLatin1String("instance")).toString();
-}
 
 ToolReply Session::call(Tenant tenant, const QString &tool, const QJsonObject &input)
 {
@@ -232,7 +231,7 @@ QStringList Session::containers() const
 {
     const CommandRun ps = docker({QStringLiteral("ps"), QStringLiteral("--all"), QStringLiteral("--quiet"),
                                   QStringLiteral("--no-trunc"), QStringLiteral("--filter"),
-                                  QStringLiteral("label=org.hako.instance=") + instance()});
+                                  QStringLiteral("label=org.hako.instance=") + m_instance});
     return QString::fromLatin1(ps.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
@@ -268,7 +267,7 @@ QString Session::workspaceOnHost(Tenant tenant)
 
 bool Session::removeContainers()
 {
-    if (instance().isEmpty())
+    if (m_instance.isEmpty())
         return true;
     const QStringList ids = containers();
     if (!ids.isEmpty())

@@ -71,7 +71,8 @@ public:
     QString secret() const { return m_secret; }
     QString secretFileName() const { return QStringLiteral("hako-verify-neighbour.txt"); }
     ToolExecutor *executor() const { return m_executor; }
-    QString instance() const;
+    // The run's own host instance; empty until open() configured the private directories.
+    QString instance() const { return m_instance; }
     QString privateRoot() const { return m_root.path(); }
 
     // Runs the event loop until `done()` holds, checking every 250 ms; false on timeout.
@@ -107,6 +108,7 @@ private:
     QTemporaryDir m_root;
     Expected m_expected;
     QString m_runId;
+    QString m_instance;
     QString m_canary;
     QString m_secret;
     std::unique_ptr<SignalWatcher> m_watcher; // SIGINT/SIGTERM stop the run, which then cleans up

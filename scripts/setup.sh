@@ -45,7 +45,7 @@ hako_setup() (
         libseccomp-dev libhttp-parser-dev libssl-dev nlohmann-json3-dev
         docker.io debootstrap runsc
         prometheus python3-botocore awscli
-        clang libclang-rt-14-dev
+        clang libclang-rt-14-dev llvm
         jq iproute2 apparmor
         e2fsprogs   # mkfs.ext4: size-capped workspace images
         podman uidmap slirp4netns

@@ -1792,6 +1792,10 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
         <source>The conversation could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Gap: under gVisor the agent&apos;s seccomp layer refuses the denied calls but cannot count them (gVisor has no seccomp user notification), so workspace_seccomp_violations_total stays at zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::telemetry::AdminServer</name>

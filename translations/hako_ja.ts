@@ -1804,6 +1804,10 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
         <source>The conversation could not start: %1</source>
         <translation>会話を開始できませんでした: %1</translation>
     </message>
+    <message>
+        <source>Gap: under gVisor the agent&apos;s seccomp layer refuses the denied calls but cannot count them (gVisor has no seccomp user notification), so workspace_seccomp_violations_total stays at zero.</source>
+        <translation>不足点: gVisor ではエージェントの seccomp レイヤーが拒否対象の呼び出しを拒否しますが、gVisor に seccomp のユーザー通知がないため数えられず、workspace_seccomp_violations_total は 0 のままです。</translation>
+    </message>
 </context>
 <context>
     <name>hako::telemetry::AdminServer</name>

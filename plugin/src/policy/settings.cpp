@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <cmath>
 #include <unistd.h>
 
 namespace hako {
@@ -157,7 +158,8 @@ Error checkValue(const Key &k, const QJsonValue &value, QJsonValue *normalised)
     case Kind::Integer:
     case Kind::Number: {
         const bool integral = k.kind == Kind::Integer;
-        if (!v.isDouble() || (integral && v.toDouble() != double(qint64(v.toDouble()))))
+        // trunc, not a cast: a cast of a double beyond qint64 is undefined (found by tests/fuzz/settings).
+        if (!v.isDouble() || (integral && v.toDouble() != std::trunc(v.toDouble())))
             return makeError(ErrorCode::SettingType, {name, integral ? QStringLiteral("integer")
                                                                        : QStringLiteral("number")});
         if (!inRange(k, v.toDouble()))
@@ -166,7 +168,9 @@ Error checkValue(const Key &k, const QJsonValue &value, QJsonValue *normalised)
         break;
     }
     case Kind::Size: {
-        const qint64 bytes = v.isDouble() ? qint64(v.toDouble()) : parseSize(v.toString());
+        // Numbers past qint64 are refused before the cast, which would be undefined.
+        const bool representable = v.isDouble() && v.toDouble() >= 0 && v.toDouble() < 0x1p62;
+        const qint64 bytes = !v.isDouble() ? parseSize(v.toString()) : representable ? qint64(v.toDouble()) : -1;
         if (bytes < 0)
             return makeError(ErrorCode::SettingSize, {name, v.toVariant().toString()});
         if (!inRange(k, double(bytes)))

@@ -26,6 +26,7 @@ using namespace hako::agent;
 
 namespace {
 
+std::string g_root;
 std::string g_workspace;
 Tools *g_tools = nullptr;
 
@@ -55,6 +56,12 @@ int removeEntry(const char *path, const struct stat *, int, struct FTW *ftw)
     return 0;
 }
 
+int removeAll(const char *path, const struct stat *, int, struct FTW *)
+{
+    ::remove(path);
+    return 0;
+}
+
 void drain(int fd)
 {
     char buffer[65536];
@@ -69,8 +76,10 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
     char root[] = "/tmp/hako-fuzz-agent-XXXXXX";
     if (!::mkdtemp(root))
         std::abort();
-    g_workspace = std::string(root) + "/workspace";
-    const std::string state = std::string(root) + "/state";
+    g_root = root;
+    std::atexit([] { ::nftw(g_root.c_str(), removeAll, 16, FTW_DEPTH | FTW_PHYS); });
+    g_workspace = g_root + "/workspace";
+    const std::string state = g_root + "/state";
     ::mkdir(g_workspace.c_str(), 0700);
     static PathGuard guard;
     static ChildTable children;
