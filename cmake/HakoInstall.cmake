@@ -44,7 +44,8 @@ install(TARGETS hako-agent RUNTIME DESTINATION ${HAKO_INSTALL_AGENTDIR})
 install(TARGETS hako-host RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/policies/ DESTINATION ${HAKO_INSTALL_DATADIR}/policies)
-install(DIRECTORY ${CMAKE_SOURCE_DIR}/resources/workspace-base DESTINATION ${HAKO_INSTALL_DATADIR})
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/resources/workspace-base ${CMAKE_SOURCE_DIR}/resources/prometheus
+        DESTINATION ${HAKO_INSTALL_DATADIR})
 # The plugin embeds its messages; the .qm files are for hosts that want them too.
 get_directory_property(qm_files DIRECTORY ${CMAKE_SOURCE_DIR}/host-stub DEFINITION HAKO_HOST_QM_FILES)
 install(FILES ${qm_files} DESTINATION ${HAKO_INSTALL_DATADIR}/translations)

@@ -186,7 +186,7 @@ QString renderText(const Report &r)
 
 QString renderMarkdown(const Report &r)
 {
-    QString out = QStringLiteral("# %1\n\n").arg(tr("Security verification report"));
+    QString out = QStringLiteral("# %1: %2\n\n").arg(tr("Security verification report"), r.runtime);
     out += tr("Measured by `hako-host verify --format markdown` on a live deployment.") + QStringLiteral("\n");
     out += header(r).replace(QLatin1Char('\n'), QLatin1String("\n\n")) + QStringLiteral("\n");
     int number = 0;
