@@ -67,6 +67,17 @@ std::vector<std::string> captureEnvironment()
 
 bool BashSession::open(const std::string &stateDir, const std::string &workspace, std::string &error)
 {
+    if (!openStateDir(stateDir, error))
+        return false;
+    stateDirPath_ = stateDir;
+    workspace_ = workspace;
+    script_ = makeScript(stateDir);
+    baseEnv_ = captureEnvironment();
+    return true;
+}
+
+bool BashSession::openStateDir(const std::string &stateDir, std::string &error)
+{
     if (::mkdir(stateDir.c_str(), 0700) != 0 && errno != EEXIST) {
         error = stateDir + ": " + std::strerror(errno);
         return false;
@@ -82,9 +93,6 @@ bool BashSession::open(const std::string &stateDir, const std::string &workspace
         error = stateDir + ": exists and is not the agent's own directory";
         return false;
     }
-    workspace_ = workspace;
-    script_ = makeScript(stateDir);
-    baseEnv_ = captureEnvironment();
     return true;
 }
 
@@ -130,8 +138,18 @@ Shell *BashSession::acquire(int &err)
 bool BashSession::run(Shell &shell, const std::string &command)
 {
     const std::string name = fileOf("command", shell.pid());
-    UniqueFd fd(::openat(stateDir_.get(), name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-                         0600));
+    auto create = [&] {
+        return UniqueFd(::openat(stateDir_.get(), name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+                                 0600));
+    };
+    UniqueFd fd = create();
+    // The user may delete /tmp (even `rm -rf /`); the shells read their commands by path,
+    // so the directory comes back where it was. Its saved state went with it.
+    std::string error;
+    if (!fd.valid() && errno == ENOENT && openStateDir(stateDirPath_, error)) {
+        ++stateVersion_;
+        fd = create();
+    }
     if (!fd.valid() || !writeAll(fd.get(), command.data(), command.size()) || !writeAll(fd.get(), "\n", 1))
         return false;
     const bool reload = shell.stateSeen != stateVersion_ && haveState();

@@ -37,6 +37,7 @@ public:
     void restart();
 
 private:
+    bool openStateDir(const std::string &stateDir, std::string &error);
     std::string fileOf(const char *kind, pid_t pid) const;
     bool haveState() const;
     SpawnRequest spawnRequest() const;
@@ -44,6 +45,7 @@ private:
 
     ChildTable &children_;
     UniqueFd stateDir_;
+    std::string stateDirPath_;
     std::string workspace_;
     std::string script_;
     std::vector<std::string> baseEnv_;

@@ -38,7 +38,8 @@ QList<Check> isolationChecks(const QJsonObject &h)
     const bool rootless = e.value(QLatin1String("rootless")).toBool();
     QList<Check> checks;
     checks << Check{tr("Engine runs without root (its socket is not root on this host)"), rootless, Check::Level::Optional,
-                    tr("%1 runs as root: whoever reaches its socket controls the host.").arg(e.value(QLatin1String("engine")).toString()),
+                    rootless ? QString()
+                             : tr("%1 runs as root: whoever reaches its socket controls the host.").arg(e.value(QLatin1String("engine")).toString()),
                     tr("Run hako-host as an unprivileged user with rootless Podman (docs/rootless.md): "
                        "apt-get install podman uidmap slirp4netns; give the user ranges in /etc/subuid and /etc/subgid; "
                        "on cgroup v1 set runtime = \"runc\" in ~/.config/containers/containers.conf; "
@@ -47,9 +48,10 @@ QList<Check> isolationChecks(const QJsonObject &h)
     checks << Check{tr("User namespace isolates container root"), rootless || h.value(QLatin1String("userns_remap")).toBool(),
                     Check::Level::Optional, {},
                     tr("Optional: set \"userns-remap\": \"default\" in daemon.json (policies/docker/daemon-userns.json), or use a rootless engine.")};
-    checks << Check{tr("Memory, CPU and process limits enforced"), e.value(QLatin1String("limits_enforced")).toBool(),
-                    Check::Level::Optional,
-                    tr("a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: "
+    const bool limits = e.value(QLatin1String("limits_enforced")).toBool();
+    checks << Check{tr("Memory, CPU and process limits enforced"), limits, Check::Level::Optional,
+                    limits ? QString()
+                           : tr("a rootless engine on cgroup v%1 ignores --memory, --cpu-quota and --pids-limit: "
                        "a workload can use all of the host's memory and CPU, and fork without bound.")
                         .arg(e.value(QLatin1String("cgroup_version")).toInt()),
                     tr("Boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the cpu, memory and pids "

@@ -270,6 +270,16 @@ def define_checks(c):
         assert r["stdout"] == b"unset\n", r
         a.close()
 
+    def state_dir_deleted():
+        # `rm -rf /` as the container user takes the shells' directory with it.
+        a = c.client()
+        a.bash("export KEPT=1")
+        r = a.bash('rm -rf "$(dirname "${BASH_SOURCE[0]}")"; echo gone')
+        assert r["stdout"] == b"gone\n", r
+        r = a.bash("echo answers")
+        assert r["error"] is None and r["stdout"] == b"answers\n", r
+        a.close()
+
     def timeout():
         a = c.client()
         t0 = time.monotonic()

@@ -46,7 +46,7 @@ rc=0
 doc="$(as_user "$host" doctor "${settings[@]}" --set docker.binary=podman 2>&1)" || rc=$?
 printf '%s\n' "$doc"
 grep -q '^\[ok  \] Container engine reachable' <<<"$doc" || fail "doctor: podman not reachable"
-grep -q '^Engine: podman .*, rootless' <<<"$doc" || fail "doctor does not report rootless podman"
+grep -q '^ *podman [0-9.]*, rootless$' <<<"$doc" || fail "doctor does not report rootless podman"
 grep -q '^\[ok  \] Engine runs without root' <<<"$doc" || fail "doctor: rootless check not ok"
 cgroup="$(as_user podman info --format '{{.Host.CgroupsVersion}}' 2>/dev/null)"
 if [ "$cgroup" = v1 ]; then
