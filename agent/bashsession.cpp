@@ -96,6 +96,14 @@ bool BashSession::openStateDir(const std::string &stateDir, std::string &error)
     return true;
 }
 
+// Compared by identity, not by errno: gVisor lets files be created in a deleted directory.
+bool BashSession::stateDirInPlace() const
+{
+    struct stat open {}, named {};
+    return ::fstat(stateDir_.get(), &open) == 0 && ::lstat(stateDirPath_.c_str(), &named) == 0
+        && open.st_dev == named.st_dev && open.st_ino == named.st_ino;
+}
+
 std::string BashSession::fileOf(const char *kind, pid_t pid) const
 {
     return std::string(kind) + "." + std::to_string(pid);
@@ -137,19 +145,14 @@ Shell *BashSession::acquire(int &err)
 
 bool BashSession::run(Shell &shell, const std::string &command)
 {
-    const std::string name = fileOf("command", shell.pid());
-    auto create = [&] {
-        return UniqueFd(::openat(stateDir_.get(), name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-                                 0600));
-    };
-    UniqueFd fd = create();
     // The user may delete /tmp (even `rm -rf /`); the shells read their commands by path,
     // so the directory comes back where it was. Its saved state went with it.
     std::string error;
-    if (!fd.valid() && errno == ENOENT && openStateDir(stateDirPath_, error)) {
+    if (!stateDirInPlace() && openStateDir(stateDirPath_, error))
         ++stateVersion_;
-        fd = create();
-    }
+    const std::string name = fileOf("command", shell.pid());
+    UniqueFd fd(::openat(stateDir_.get(), name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+                         0600));
     if (!fd.valid() || !writeAll(fd.get(), command.data(), command.size()) || !writeAll(fd.get(), "\n", 1))
         return false;
     const bool reload = shell.stateSeen != stateVersion_ && haveState();

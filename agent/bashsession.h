@@ -38,6 +38,7 @@ public:
 
 private:
     bool openStateDir(const std::string &stateDir, std::string &error);
+    bool stateDirInPlace() const;
     std::string fileOf(const char *kind, pid_t pid) const;
     bool haveState() const;
     SpawnRequest spawnRequest() const;
