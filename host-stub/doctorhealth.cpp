@@ -76,6 +76,18 @@ QList<Check> engineChecks(const QJsonObject &h)
                     available.toVariantList().isEmpty() ? QString() : QVariant(available.toVariantList()).toStringList().join(QLatin1String(", ")),
                     tr("Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; "
                        "for Podman, in containers.conf [engine.runtimes].")};
+    // Each gap of the configured runtime, by the code docs/operations.md §4 explains.
+    const QJsonArray gaps = runtimes.value(QLatin1String("gaps")).toArray();
+    if (!gaps.isEmpty()) {
+        QStringList lines;
+        for (const QJsonValue &gap : gaps)
+            lines << gap.toObject().value(QLatin1String("code")).toString() + QStringLiteral(": ")
+                    + gap.toObject().value(QLatin1String("summary")).toString();
+        checks << Check{tr("Runtime \"%1\" has no known gaps").arg(runtime), false, Check::Level::Optional,
+                        lines.join(QLatin1String("; ")),
+                        tr("Known gaps of this runtime, measured: see docs/operations.md section 4. Use runtime=runc where "
+                           "they matter.")};
+    }
     checks << Check{tr("gVisor (runsc) available"), available.contains(QStringLiteral("runsc")), Check::Level::Optional, {},
                     tr("apt-get install runsc and register it as in policies/docker/daemon.json.")};
     const QJsonObject seccomp = part(h, "seccomp");

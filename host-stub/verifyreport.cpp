@@ -142,6 +142,9 @@ QString noteText(const QString &key)
         {QStringLiteral("gvisor-dumpable"),
          QT_TR_NOOP("Gap: under gVisor the agent's environment is readable by tools although the agent is not "
                     "dumpable; it holds no secret.")},
+        {QStringLiteral("gvisor-statx-no-automount"),
+         QT_TR_NOOP("Gap: this gVisor refuses statx and newfstatat with AT_NO_AUTOMOUNT (EINVAL), so GNU ls and stat "
+                    "fail with \"Invalid argument\" inside; find, cp, Python and Node work (docs/seccomp-syscall-analysis.md).")},
         {QStringLiteral("gvisor-uncounted"),
          QT_TR_NOOP("Gap: under gVisor the agent's seccomp layer refuses the denied calls but cannot count them "
                     "(gVisor has no seccomp user notification), so workspace_seccomp_violations_total stays at zero.")},

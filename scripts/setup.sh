@@ -10,7 +10,8 @@
 #      Debian's dockerd in the background (log: /var/log/hako-dockerd.log) and
 #      waits for it, bounded by HAKO_DOCKERD_TIMEOUT seconds (default 60);
 #   4. checks that the docker CLI found in PATH talks to that engine;
-#   5. prepares the unprivileged user of the rootless-Podman tests
+#   5. gives user dockremap (userns-remap=default) its subordinate id ranges;
+#   6. prepares the unprivileged user of the rootless-Podman tests
 #      (scripts/setup-rootless.sh, docs/rootless.md).
 #
 # Run it (`scripts/setup.sh`) or source it (`. scripts/setup.sh`); either way it
@@ -101,6 +102,23 @@ hako_setup() (
         warn "/etc/docker/daemon.json exists without a 'runsc' runtime; left unchanged."
         warn "  merge policies/docker/daemon.json into it to enable runtime=runsc (gVisor)."
     fi
+
+    # ------------------------------------------------- userns-remap user
+    # "userns-remap": "default" (policies/docker/daemon-userns.json, and the
+    # private dockerd of tests/security/userns) maps container ids onto the
+    # subordinate ranges of user dockremap.
+    if ! getent passwd dockremap >/dev/null; then
+        log "adding user dockremap (userns-remap=default)"
+        as_root useradd --system --no-create-home --shell /usr/sbin/nologin dockremap
+    fi
+    for ids in /etc/subuid /etc/subgid; do
+        if ! grep -q '^dockremap:' "$ids" 2>/dev/null; then
+            # after every range given so far (as scripts/setup-rootless.sh does)
+            start="$(awk -F: 'BEGIN { m = 100000 } { if ($2 + $3 > m) m = $2 + $3 } END { print m }' "$ids" 2>/dev/null || echo 100000)"
+            log "giving dockremap the range $start:65536 in $ids"
+            echo "dockremap:$start:65536" | as_root tee -a "$ids" >/dev/null
+        fi
+    done
 
     # ---------------------------------------------------------- dockerd
     docker_ok() { "$DOCKER" info >/dev/null 2>&1; }

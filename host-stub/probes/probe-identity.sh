@@ -7,6 +7,11 @@ if gvisor; then
     *"4.4.0 #1 SMP Sun Jan 10 15:06:54 PST 2016"*) ok "gVisor kernel: $version; root over $root" ;;
     *) fail "runtime runsc, but the kernel is not gVisor's: $version" ;;
     esac
+    # GNU ls and stat pass AT_NO_AUTOMOUNT to statx; this gVisor refuses the flag.
+    if ! ls -ld / >/dev/null 2>&1; then
+        ok "ls -ld /: $(why ls -ld /)"
+        note gvisor-statx-no-automount
+    fi
 else
     ok "kernel $(uname -r)"
 fi

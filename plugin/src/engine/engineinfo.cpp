@@ -40,10 +40,25 @@ EngineInfo fromDocker(const QJsonObject &o)
         info.seccomp = info.seccomp || name == QLatin1String("name=seccomp");
         info.apparmor = info.apparmor || name == QLatin1String("name=apparmor");
     }
+    // userns-remap keeps its store in <data-root>/<uid>.<gid> of the remapped root.
+    if (info.userns) {
+        const QString root = o.value(QLatin1String("DockerRootDir")).toString().section(QLatin1Char('/'), -1);
+        bool ok = false;
+        const int uid = root.section(QLatin1Char('.'), 0, 0).toInt(&ok);
+        if (ok && root.count(QLatin1Char('.')) == 1 && uid > 0)
+            info.remapRootUid = uid;
+    }
     info.cgroupDriver = o.value(QLatin1String("CgroupDriver")).toString();
     info.cgroupVersion = o.value(QLatin1String("CgroupVersion")).toString().toInt();
     info.defaultRuntime = o.value(QLatin1String("DefaultRuntime")).toString();
-    info.runtimes = o.value(QLatin1String("Runtimes")).toObject().keys();
+    const QJsonObject runtimes = o.value(QLatin1String("Runtimes")).toObject();
+    info.runtimes = runtimes.keys();
+    for (auto it = runtimes.begin(); it != runtimes.end(); ++it) {
+        QStringList args;
+        for (const QJsonValue &arg : it.value().toObject().value(QLatin1String("runtimeArgs")).toArray())
+            args << arg.toString();
+        info.runtimeArgs.insert(it.key(), args);
+    }
     return info;
 }
 
@@ -69,6 +84,7 @@ QJsonObject EngineInfo::toJson() const
             {QStringLiteral("version"), version},
             {QStringLiteral("rootless"), rootless},
             {QStringLiteral("userns_remap"), userns},
+            {QStringLiteral("userns_root_uid"), remapRootUid},
             {QStringLiteral("seccomp"), seccomp},
             {QStringLiteral("apparmor"), apparmor},
             {QStringLiteral("cgroup_driver"), cgroupDriver},

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -17,12 +18,14 @@ struct EngineInfo
     QString version;
     bool rootless = false;  // the engine runs as an unprivileged user
     bool userns = false;    // rootful docker with userns-remap
+    int remapRootUid = -1;  // under userns-remap: the host uid of container root (DockerRootDir's "UID.GID")
     bool seccomp = false;   // the engine applies seccomp profiles
     bool apparmor = false;  // containers get an AppArmor profile
     QString cgroupDriver;   // cgroupfs or systemd
     int cgroupVersion = 0;
     QString defaultRuntime;
     QStringList runtimes;   // registered OCI runtimes (podman lists none in `info`)
+    QMap<QString, QStringList> runtimeArgs; // docker: each runtime's runtimeArgs from daemon.json
 
     // Rootless engines on cgroup v1 cannot delegate cgroups: Podman drops
     // --memory, --cpu-*, --pids-limit with a warning, Docker refuses them.

@@ -118,6 +118,11 @@ void Sandbox::adoptOrCreate(const QList<ContainerInfo> &found)
 
 void Sandbox::create()
 {
+    whenEngineKnown(*m_context, this, [this] { createContainer(); });
+}
+
+void Sandbox::createContainer()
+{
     m_context->workspaces->prepare(workspaceDir(), this, [this](const Error &workspaceError) {
         if (workspaceError)
             return settle(workspaceError);

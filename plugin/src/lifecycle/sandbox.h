@@ -17,6 +17,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 namespace hako {
 
@@ -27,6 +28,16 @@ namespace proxy {
 class CredentialProxy;
 }
 
+// What the engine said about itself, asked once before the first container
+// of a context is made (`docker info`): under userns-remap the container's
+// users are other host users, and the directories it gets are prepared for them.
+struct EngineFacts
+{
+    bool known = false;       // asked and answered
+    bool userns = false;      // rootful docker with userns-remap
+    int remapRootUid = -1;    // host uid of container root under userns-remap
+};
+
 // What every sandbox of one plugin instance shares.
 struct SandboxContext
 {
@@ -36,7 +47,8 @@ struct SandboxContext
     QString agentBinary;
     SeccompFiles seccomp;
     QString appArmorProfile; // empty where the kernel has no AppArmor
-    uint containerUid = 1000; // owner of the workspace and socket directory on the host
+    uint containerUid = 1000; // the container's user, inside the container
+    std::shared_ptr<EngineFacts> engineFacts = std::make_shared<EngineFacts>();
     proxy::CredentialProxy *proxy = nullptr; // serves every sandbox's proxy.sock
     WorkspaceStore *workspaces = nullptr;
     WarmPool *pool = nullptr; // set while this process keeps a warm pool
@@ -78,6 +90,7 @@ private:
     QString lockPath() const;
     void begin();
     void locate();
+    void createContainer();
     void adoptOrCreate(const QList<ContainerInfo> &found);
     void create();
     // A warm pool container's channel, already connected.

@@ -49,9 +49,37 @@ bool giveToContainerUser(const QString &dir, uint uid)
     return ::chmod(path.constData(), mode) == 0;
 }
 
+uint containerHostUid(const SandboxContext &context)
+{
+    const EngineFacts &facts = *context.engineFacts;
+    if (facts.userns && facts.remapRootUid > 0)
+        return uint(facts.remapRootUid) + context.containerUid;
+    return context.containerUid;
+}
+
+void whenEngineKnown(const SandboxContext &context, QObject *receiver, std::function<void()> then)
+{
+    if (context.engineFacts->known || !context.engine)
+        return then();
+    std::shared_ptr<EngineFacts> facts = context.engineFacts;
+    context.engine->probe(10000, receiver, [facts, then](const Error &error, const EngineInfo &info) {
+        if (!error && info.known) {
+            facts->known = true;
+            facts->userns = info.userns;
+            facts->remapRootUid = info.remapRootUid;
+        }
+        then();
+    });
+}
+
 Error prepareSocketDir(const SandboxContext &context, const QString &dir)
 {
-    if (!QDir().mkpath(dir) || !giveToContainerUser(dir, context.containerUid))
+    if (!QDir().mkpath(dir))
+        return makeError(ErrorCode::HostIo, {dir});
+    const bool opened = context.engineFacts->userns
+        ? ::chmod(QFile::encodeName(dir).constData(), 0777) == 0
+        : giveToContainerUser(dir, context.containerUid);
+    if (!opened)
         return makeError(ErrorCode::HostIo, {dir});
     QFile::remove(dir + QStringLiteral("/agent.sock"));
     return {};

@@ -176,14 +176,18 @@ void WarmPool::startSlot()
     const QString lock = lockPath(m_context->settings.runtimeDir, slot->id);
     if (FileLock::tryLock(lock, FileLock::Mode::Exclusive, true, &slot->lock) != FileLock::Result::Held)
         return slotFailed(slot);
-    m_context->workspaces->prepare(m_context->workspaces->poolDirFor(slot->id), slot, [this, slot](const Error &error) {
+    whenEngineKnown(*m_context, slot, [this, slot] {
         if (!m_running)
             return;
-        if (error) {
-            qCWarning(lcPool).noquote() << "pool workspace:" << error.logMessage;
-            return slotFailed(slot);
-        }
-        launch(slot);
+        m_context->workspaces->prepare(m_context->workspaces->poolDirFor(slot->id), slot, [this, slot](const Error &error) {
+            if (!m_running)
+                return;
+            if (error) {
+                qCWarning(lcPool).noquote() << "pool workspace:" << error.logMessage;
+                return slotFailed(slot);
+            }
+            launch(slot);
+        });
     });
 }
 

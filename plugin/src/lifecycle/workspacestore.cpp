@@ -79,7 +79,7 @@ bool WorkspaceStore::exists(const QString &dir) const
 
 Error WorkspaceStore::makeDirectory(const QString &dir) const
 {
-    if (!QDir().mkpath(dir) || !giveToContainerUser(dir, m_context->containerUid))
+    if (!QDir().mkpath(dir) || !giveToContainerUser(dir, containerHostUid(*m_context)))
         return makeError(ErrorCode::HostIo, {dir});
     return {};
 }
@@ -112,7 +112,7 @@ void WorkspaceStore::makeImage(const QString &dir, QObject *context, std::functi
         ::close(fd);
     if (!sized)
         return done(makeError(ErrorCode::HostIo, {image}));
-    const QString owner = QStringLiteral("%1:%1").arg(m_context->containerUid);
+    const QString owner = QStringLiteral("%1:%1").arg(containerHostUid(*m_context));
     auto *mkfs = new QProcess(context);
     auto *timer = new QTimer(mkfs);
     timer->setSingleShot(true);
@@ -159,7 +159,7 @@ Error WorkspaceStore::mountImage(const QString &dir) const
     }
     // A workspace shows only the conversation's files.
     QDir(dir).rmdir(QStringLiteral("lost+found"));
-    if (!giveToContainerUser(dir, m_context->containerUid))
+    if (!giveToContainerUser(dir, containerHostUid(*m_context)))
         return makeError(ErrorCode::HostIo, {dir});
     qCDebug(lcWorkspace).noquote() << "mounted" << imageOf(dir) << "at" << dir;
     return {};

@@ -39,7 +39,39 @@ QJsonObject dockerJson(const HealthFacts &f)
     return o;
 }
 
+QJsonObject gap(const char *code, const char *summary)
+{
+    return {{QStringLiteral("code"), QLatin1String(code)}, {QStringLiteral("summary"), QLatin1String(summary)}};
+}
+
 } // namespace
+
+QJsonArray runtimeGaps(const QString &runtime, const EngineInfo &engine)
+{
+    QJsonArray gaps;
+    if (runtime != QLatin1String("runsc"))
+        return gaps;
+    // Measured with Debian's runsc 20221219 (--platform=ptrace --network=none --host-uds=all).
+    if (!engine.runtimeArgs.value(runtime).contains(QLatin1String("--oci-seccomp")))
+        gaps.append(gap("gvisor-no-oci-seccomp",
+                        "runsc is registered without --oci-seccomp: the whitelist profile is not applied; only "
+                        "hako-agent's own layer (the explicitly denied calls) is in force inside the sandbox"));
+    gaps.append(gap("gvisor-statx-no-automount",
+                    "statx and newfstatat with AT_NO_AUTOMOUNT fail with EINVAL: GNU ls and stat fail with "
+                    ""Invalid argument""));
+    gaps.append(gap("gvisor-uncounted",
+                    "no seccomp user notification: denied calls are refused but not counted in "
+                    "workspace_seccomp_violations_total"));
+    gaps.append(gap("gvisor-oom-sandbox",
+                    "the memory limit ends the whole sandbox, not only the tool: the call fails with agent_lost and "
+                    "the next call starts a new container (the workspace is kept)"));
+    gaps.append(gap("gvisor-limits",
+                    "no cgroup files inside; the process limit is RLIMIT_NPROC inside the sandbox, and gVisor's own "
+                    "host threads count against the host pids limit"));
+    gaps.append(gap("gvisor-init-signals", "a tool can signal the agent (PID 1), which ends the sandbox"));
+    gaps.append(gap("gvisor-dumpable", "the agent's environment is readable by tools (nothing secret is in it)"));
+    return gaps;
+}
 
 QString healthStatus(const HealthFacts &f, QStringList *problems)
 {
@@ -77,7 +109,8 @@ QJsonObject healthJson(const HealthFacts &f)
             {QStringLiteral("engine"), f.engine.toJson()},
             {QStringLiteral("runtimes"),
              QJsonObject{{QStringLiteral("configured"), f.runtime},
-                         {QStringLiteral("available"), QJsonArray::fromStringList(f.engine.runtimes)}}},
+                         {QStringLiteral("available"), QJsonArray::fromStringList(f.engine.runtimes)},
+                         {QStringLiteral("gaps"), runtimeGaps(f.runtime, f.engine)}}},
             {QStringLiteral("userns_remap"), known ? QJsonValue(f.engine.userns) : QJsonValue()},
             {QStringLiteral("seccomp"),
              QJsonObject{{QStringLiteral("in_force"), known && f.engine.seccomp && !f.seccompSha256.isEmpty()},

@@ -13,6 +13,7 @@
 #include "../proxy/credentials.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QMap>
@@ -47,5 +48,10 @@ struct HealthFacts
 QString healthStatus(const HealthFacts &facts, QStringList *problems);
 
 QJsonObject healthJson(const HealthFacts &facts);
+
+// What the configured runtime is known not to do as runc does, measured and
+// described in docs/operations.md §4 and docs/seccomp-syscall-analysis.md §9:
+// [{"code", "summary"}]; empty for runc.
+QJsonArray runtimeGaps(const QString &runtime, const EngineInfo &engine);
 
 } // namespace hako::telemetry

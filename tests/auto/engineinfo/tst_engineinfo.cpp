@@ -76,6 +76,28 @@ private Q_SLOTS:
                  facts);
     }
 
+    void usernsRemapAndRuntimeArgs()
+    {
+        const EngineInfo remapped = parseEngineInfo(
+            R"({"ServerVersion":"20.10.24","SecurityOptions":["name=seccomp,profile=default","name=userns"],)"
+            R"("DockerRootDir":"/var/lib/docker/100000.100000","Runtimes":{"runc":{"path":"runc"},)"
+            R"("runsc":{"path":"/usr/bin/runsc","runtimeArgs":["--platform=ptrace","--oci-seccomp"]}}})");
+        QVERIFY(remapped.userns);
+        QCOMPARE(remapped.remapRootUid, 100000);
+        QCOMPARE(remapped.toJson().value(QLatin1String("userns_root_uid")).toInt(), 100000);
+        QCOMPARE(remapped.runtimeArgs.value(QStringLiteral("runsc")),
+                 QStringList({QStringLiteral("--platform=ptrace"), QStringLiteral("--oci-seccomp")}));
+        QVERIFY(remapped.runtimeArgs.value(QStringLiteral("runc")).isEmpty());
+        // Without userns-remap the root dir says nothing about ids, even if it looks like it.
+        const EngineInfo plain = parseEngineInfo(
+            R"({"ServerVersion":"1","SecurityOptions":["name=seccomp"],"DockerRootDir":"/srv/5.5"})");
+        QCOMPARE(plain.remapRootUid, -1);
+        const EngineInfo odd = parseEngineInfo(
+            R"({"ServerVersion":"1","SecurityOptions":["name=userns"],"DockerRootDir":"/var/lib/docker"})");
+        QVERIFY(odd.userns);
+        QCOMPARE(odd.remapRootUid, -1);
+    }
+
     void parse()
     {
         QFETCH(QByteArray, json);

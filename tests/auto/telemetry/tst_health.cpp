@@ -124,6 +124,34 @@ private Q_SLOTS:
         QCOMPARE(healthJson(f).value(QLatin1String("seccomp")).toObject().value(QLatin1String("in_force")).toBool(), false);
     }
 
+    void runtimeGapsOfRunsc()
+    {
+        HealthFacts f = healthy();
+        // runc: none.
+        QVERIFY(healthJson(f).value(QLatin1String("runtimes")).toObject().value(QLatin1String("gaps")).toArray().isEmpty());
+        f.runtime = QStringLiteral("runsc");
+        f.engine.runtimeArgs.insert(QStringLiteral("runsc"), {QStringLiteral("--platform=ptrace"), QStringLiteral("--host-uds=all")});
+        auto codes = [](const HealthFacts &facts) {
+            QStringList list;
+            for (const QJsonValue &gap : healthJson(facts).value(QLatin1String("runtimes")).toObject().value(QLatin1String("gaps")).toArray())
+                if (!gap.toObject().value(QLatin1String("summary")).toString().isEmpty()) // a gap says what it is
+                    list << gap.toObject().value(QLatin1String("code")).toString();
+            return list;
+        };
+        QStringList gaps = codes(f);
+        for (const char *code : {"gvisor-no-oci-seccomp", "gvisor-statx-no-automount", "gvisor-uncounted", "gvisor-oom-sandbox",
+                                 "gvisor-limits", "gvisor-init-signals", "gvisor-dumpable"})
+            QVERIFY2(gaps.contains(QLatin1String(code)), code);
+        // With --oci-seccomp the profile is in force: that gap goes, the others stay.
+        f.engine.runtimeArgs[QStringLiteral("runsc")] << QStringLiteral("--oci-seccomp");
+        gaps = codes(f);
+        QVERIFY(!gaps.contains(QStringLiteral("gvisor-no-oci-seccomp")));
+        QVERIFY(gaps.contains(QStringLiteral("gvisor-statx-no-automount")));
+        // A gap is reported, not a failure: the status stays ok.
+        QStringList problems;
+        QCOMPARE(healthStatus(f, &problems), QStringLiteral("ok"));
+    }
+
     void listenAddress_data()
     {
         QTest::addColumn<QString>("text");

@@ -42,6 +42,14 @@ HakoHostDriver::HakoHostDriver() : m_env(QProcessEnvironment::systemEnvironment(
     set(QStringLiteral("paths.workspaces=") + workspacesDir());
     set(QStringLiteral("paths.runtime=") + runtimeDir());
     set(QStringLiteral("docker.binary=") + engineBinary());
+    // The same suites under another OCI runtime (ctest's *.runsc entries set runsc).
+    if (!testRuntime().isEmpty())
+        set(QStringLiteral("runtime=") + testRuntime());
+}
+
+QString HakoHostDriver::testRuntime()
+{
+    return qEnvironmentVariable("HAKO_TEST_RUNTIME");
 }
 
 QString HakoHostDriver::engineBinary()

@@ -45,6 +45,9 @@ public:
     static QString engineBinary();
     // $HAKO_TEST_HOST (a copy of the build another user can read), else the build's hako-host.
     static QString hostBinary();
+    // $HAKO_TEST_RUNTIME (e.g. runsc): the runtime every run sets; empty: the default (runc).
+    static QString testRuntime();
+    static bool isGvisor() { return testRuntime() == QLatin1String("runsc"); }
     static bool isPodman() { return engineBinary().endsWith(QLatin1String("podman")); }
     QString containerOf(const QString &conversation) const;
 

@@ -43,8 +43,13 @@ bool succeeds(const QString &program, const QStringList &args)
 
 } // namespace
 
-PrivateDockerd::PrivateDockerd(const QJsonObject &config) : m_dir(QDir::tempPath() + QStringLiteral("/hako-dockerd-XXXXXX"))
+PrivateDockerd::PrivateDockerd(const QJsonObject &config, const QString &dataRoot)
+    : m_dir(QDir::tempPath() + QStringLiteral("/hako-dockerd-XXXXXX"))
+    , m_dataRoot(dataRoot.isEmpty() ? m_dir.filePath(QStringLiteral("data")) : dataRoot)
 {
+    // Under userns-remap the remapped root must pass through to its data root.
+    ::chmod(QFile::encodeName(m_dir.path()).constData(), 0711);
+    QDir().mkpath(m_dataRoot);
     QFile file(m_dir.filePath(QStringLiteral("daemon.json")));
     if (file.open(QIODevice::WriteOnly))
         file.write(QJsonDocument(config).toJson());
@@ -83,7 +88,7 @@ bool PrivateDockerd::start(int timeoutMs)
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start(QStringLiteral("dockerd"),
                      {QStringLiteral("--host"), host(),
-                      QStringLiteral("--data-root"), m_dir.filePath(QStringLiteral("data")),
+                      QStringLiteral("--data-root"), m_dataRoot,
                       QStringLiteral("--exec-root"), m_dir.filePath(QStringLiteral("exec")),
                       QStringLiteral("--pidfile"), m_dir.filePath(QStringLiteral("docker.pid")),
                       QStringLiteral("--config-file"), m_dir.filePath(QStringLiteral("daemon.json")),
@@ -132,6 +137,20 @@ int PrivateDockerd::docker(const QStringList &args, QByteArray *out, int timeout
     if (out)
         *out = p.readAllStandardOutput();
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+bool PrivateDockerd::ensureImage(const QString &image) const
+{
+    const QStringList inspect = {QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
+                                 QStringLiteral("{{.Id}}"), image};
+    QProcess shared;
+    shared.start(dockerCli(), inspect);
+    shared.waitForFinished(60000);
+    const QByteArray want = shared.readAllStandardOutput().trimmed();
+    QByteArray have;
+    if (!want.isEmpty() && docker(inspect, &have) == 0 && have.trimmed() == want)
+        return true;
+    return loadImage(image);
 }
 
 bool PrivateDockerd::loadImage(const QString &image) const

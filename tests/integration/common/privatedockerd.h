@@ -22,7 +22,9 @@ class PrivateDockerd
 {
 public:
     // `config`: the daemon.json it reads (e.g. {"runtimes": {...}}); the host's is never read.
-    explicit PrivateDockerd(const QJsonObject &config = {});
+    // `dataRoot`: a data root that outlives the test (a cache of loaded images);
+    // empty: one in the temporary directory.
+    explicit PrivateDockerd(const QJsonObject &config = {}, const QString &dataRoot = {});
     ~PrivateDockerd();
     PrivateDockerd(const PrivateDockerd &) = delete;
     PrivateDockerd &operator=(const PrivateDockerd &) = delete;
@@ -41,6 +43,10 @@ public:
     int docker(const QStringList &args, QByteArray *out = nullptr, int timeoutMs = 60000) const;
     // Copies an image from the shared daemon (docker save | docker load).
     bool loadImage(const QString &image) const;
+    // loadImage unless this daemon already holds the shared daemon's image of that name (same ID).
+    bool ensureImage(const QString &image) const;
+    // The temporary directory (socket, exec root, log).
+    QString directory() const { return m_dir.path(); }
     // Makes a small image `name` from this machine's bash, coreutils and their
     // libraries: enough for hako-agent's tools, in seconds instead of a 450 MB copy.
     bool importMinimalImage(const QString &name);
@@ -49,6 +55,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_dataRoot;
     QProcess *m_process = nullptr;
     bool m_killed = false; // its containers may live on in their shims
 

@@ -132,7 +132,16 @@ private Q_SLOTS:
         QCOMPARE(host.value(QLatin1String("ReadonlyRootfs")).toBool(), true);
         // Rootless Podman on cgroup v1 drops every cgroup limit (docs/rootless.md); elsewhere they hold.
         if (m_limitsEnforced) {
-            QCOMPARE(host.value(QLatin1String("PidsLimit")).toInt(), 100);
+            // gVisor: the cgroup bounds the sandbox's host tasks, RLIMIT_NPROC the tasks inside (containerpolicy.cpp).
+            QCOMPARE(host.value(QLatin1String("PidsLimit")).toInt(), HakoHostDriver::isGvisor() ? 32 * 100 + 512 : 100);
+            if (HakoHostDriver::isGvisor()) {
+                const QJsonArray ulimits = host.value(QLatin1String("Ulimits")).toArray();
+                bool nproc = false;
+                for (const QJsonValue &u : ulimits)
+                    nproc = nproc || (u[QLatin1String("Name")].toString() == QLatin1String("nproc")
+                                      && u[QLatin1String("Hard")].toInt() == 100);
+                QVERIFY2(nproc, QJsonDocument(ulimits).toJson().constData());
+            }
             QCOMPARE(host.value(QLatin1String("CpuPeriod")).toInt(), 100000);
             QCOMPARE(host.value(QLatin1String("CpuQuota")).toInt(), 200000);
             QCOMPARE(host.value(QLatin1String("Memory")).toDouble(), 2147483648.0);
@@ -147,7 +156,7 @@ private Q_SLOTS:
         QCOMPARE(host.value(QLatin1String("Privileged")).toBool(), false);
         const QString runtime = HakoHostDriver::isPodman() ? c.value(QLatin1String("OCIRuntime")).toString()
                                                            : host.value(QLatin1String("Runtime")).toString();
-        QCOMPARE(runtime, QStringLiteral("runc"));
+        QCOMPARE(runtime, HakoHostDriver::testRuntime().isEmpty() ? QStringLiteral("runc") : HakoHostDriver::testRuntime());
         // Only /tmp: no writable tmpfs beside it (Podman adds /run and /var/tmp unless told not to).
         const QJsonObject tmpfs = host.value(QLatin1String("Tmpfs")).toObject();
         QCOMPARE(tmpfs.keys(), QStringList{QStringLiteral("/tmp")});

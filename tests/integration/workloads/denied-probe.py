@@ -4,9 +4,15 @@ Each call runs in a forked child so that a call which wrongly succeeds (unshare,
 clone with a namespace flag, ptrace) cannot change the probe itself. Arguments
 are dummies: a denied call never reaches the kernel's own argument checks.
 
-Usage: denied-probe.py [--deny-errno N]
+Usage: denied-probe.py [--deny-errno N] [--expect-gaps "GAP ..."]
   N is the errno the explicit deny rules return (1 = EPERM in the shipped
-  profile). The integration test also runs a copy of the profile whose deny
+  profile).
+  GAP gvisor-no-oci-seccomp: the runtime does not apply the profile (runsc
+  without --oci-seccomp; docs/seccomp-syscall-analysis.md §9), only
+  hako-agent's layer of explicit rules. The checks that only the profile's
+  default action passes are then reported as GAP, and must show the gap (the
+  call is not refused); should the runtime start refusing them, they fail,
+  since the docs and the expectation are out of date. The integration test also runs a copy of the profile whose deny
   rules return a marker errno, proving that those rules, not the default
   action or a missing capability, refuse the calls.
 """
@@ -64,7 +70,11 @@ def errno_of(name, *args):
 
 
 def main():
-    deny = int(sys.argv[2]) if len(sys.argv) == 3 and sys.argv[1] == "--deny-errno" else errno.EPERM
+    args = sys.argv[1:]
+    options = dict(zip(args[::2], args[1::2]))
+    deny = int(options.get("--deny-errno", errno.EPERM))
+    gaps = options.get("--expect-gaps", "").split()
+    default_action_gap = "gvisor-no-oci-seccomp" in gaps
     device = ctypes.cast(ctypes.c_char_p(b"/tmp/hako-probe-device"), ctypes.c_void_p).value
     fifo = ctypes.cast(ctypes.c_char_p(b"/tmp/hako-probe-fifo"), ctypes.c_void_p).value
     checks = []  # (label, errno expected, errno observed); an expected `deny` is an explicit rule's
@@ -87,6 +97,7 @@ def main():
     checks.append(("mknodat(S_IFCHR|bit 16)", deny,
                    errno_of("mknodat", AT_FDCWD, device, (1 << 16) | S_IFCHR | 0o600, 0x103)))
     # No rule matches this one; the default action refuses it.
+    default_action_only = {"socket(AF_UNIX|bit 32)"}
     checks.append(("socket(AF_UNIX|bit 32)", errno.EPERM, errno_of("socket", (1 << 32) | AF_UNIX, SOCK_STREAM, 0)))
     # Controls: what the profile must still allow.
     checks.append(("socket(AF_UNIX) allowed", 0, errno_of("socket", AF_UNIX, SOCK_STREAM, 0)))
@@ -100,12 +111,22 @@ def main():
     by_rule = [label.split("(")[0] for label, want, _ in checks if want == deny and "AF_UNIX" not in label]
     print("rule-denials: " + " ".join(sorted(by_rule)))
     bad = 0
+    gapped = 0
     for label, want, got in checks:
+        shown = f"errno {got} ({errno.errorcode.get(got, '?') if got else 'success'})"
+        if default_action_gap and label in default_action_only:
+            ok = got != want
+            bad += not ok
+            gapped += ok
+            print(f"{'GAP ' if ok else 'FAIL'} {label}: {shown}" + (
+                " (gvisor-no-oci-seccomp: the profile's default action is not in force)" if ok
+                else ", refused: gap gvisor-no-oci-seccomp expected but not measured"))
+            continue
         ok = want == got
         bad += not ok
-        print(f"{'ok  ' if ok else 'FAIL'} {label}: errno {got} ({errno.errorcode.get(got, '?') if got else 'success'})"
-              + ("" if ok else f", expected {want}"))
-    print(f"denied-probe: {len(checks) - bad} of {len(checks)} as expected")
+        print(f"{'ok  ' if ok else 'FAIL'} {label}: {shown}" + ("" if ok else f", expected {want}"))
+    print(f"denied-probe: {len(checks) - bad - gapped} of {len(checks)} as expected"
+          + (f", {gapped} on the known gap gvisor-no-oci-seccomp" if gapped else ""))
     return 1 if bad else 0
 
 
