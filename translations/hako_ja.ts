@@ -1057,6 +1057,14 @@ Common options: --config FILE, --set key=value, --plugin PATH
         <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</source>
         <translation>/etc/docker/daemon.json に登録して（policies/docker/daemon.json を参照）dockerd を再起動してください。Podman では containers.conf の [engine.runtimes] に登録します。</translation>
     </message>
+    <message>
+        <source>Runtime &quot;%1&quot; has no known gaps</source>
+        <translation>ランタイム「%1」に既知のギャップがない</translation>
+    </message>
+    <message>
+        <source>Known gaps of this runtime, measured: see docs/operations.md section 4. Use runtime=runc where they matter.</source>
+        <translation>このランタイムで測定された既知のギャップです。docs/operations.md の 4 節を参照してください。問題になる場合は runtime=runc を使ってください。</translation>
+    </message>
 </context>
 <context>
     <name>hako::host::McpServer</name>
@@ -1807,6 +1815,10 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
     <message>
         <source>Gap: under gVisor the agent&apos;s seccomp layer refuses the denied calls but cannot count them (gVisor has no seccomp user notification), so workspace_seccomp_violations_total stays at zero.</source>
         <translation>不足点: gVisor ではエージェントの seccomp レイヤーが拒否対象の呼び出しを拒否しますが、gVisor に seccomp のユーザー通知がないため数えられず、workspace_seccomp_violations_total は 0 のままです。</translation>
+    </message>
+    <message>
+        <source>Gap: this gVisor refuses statx and newfstatat with AT_NO_AUTOMOUNT (EINVAL), so GNU ls and stat fail with &quot;Invalid argument&quot; inside; find, cp, Python and Node work (docs/seccomp-syscall-analysis.md).</source>
+        <translation>ギャップ: この gVisor は AT_NO_AUTOMOUNT 付きの statx と newfstatat を拒否する（EINVAL）ため、内部で GNU ls と stat が「Invalid argument」で失敗します。find、cp、Python、Node は動作します（docs/seccomp-syscall-analysis.md）。</translation>
     </message>
 </context>
 <context>

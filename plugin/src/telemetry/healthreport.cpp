@@ -58,7 +58,7 @@ QJsonArray runtimeGaps(const QString &runtime, const EngineInfo &engine)
                         "hako-agent's own layer (the explicitly denied calls) is in force inside the sandbox"));
     gaps.append(gap("gvisor-statx-no-automount",
                     "statx and newfstatat with AT_NO_AUTOMOUNT fail with EINVAL: GNU ls and stat fail with "
-                    ""Invalid argument""));
+                    "\"Invalid argument\""));
     gaps.append(gap("gvisor-uncounted",
                     "no seccomp user notification: denied calls are refused but not counted in "
                     "workspace_seccomp_violations_total"));
