@@ -4,15 +4,15 @@
 #   1. scripts/setup.sh        missing Debian packages, docker engine, daemon.json
 #   2. cmake configure + build (Ninja, ./build)
 #   3. scripts/build-image.sh  hako/workspace-base:latest (cached by input hash)
-#   4. ctest                   all suites
-#   5. scripts/sanitize.sh     clang ASan+UBSan build: unit tests, fuzzers for a bounded
-#                              time, a subset of the integration tests (./build-sanitize)
-# Exit status: non-zero when ctest or the sanitizer run failed.
+#   4. ctest                   all suites, the last of them sanitize.suite: scripts/sanitize.sh,
+#                              a clang ASan+UBSan build (./build-sanitize) that runs the unit
+#                              tests, the fuzzers for a bounded time and a subset of the
+#                              integration tests
+# Exit status: non-zero when ctest failed.
 #
 # Arguments are passed to ctest, e.g. ./test.sh -L unit   or   ./test.sh -R sigv4
 # Environment: HAKO_CMAKE_ARGS (extra configure args), CTEST_PARALLEL_LEVEL (ctest's own;
-#              default serial), HAKO_SANITIZER_RUN (0/1; default: 1 when no ctest argument
-#              is given), HAKO_FUZZ_SECONDS (per fuzz target, default 25).
+#              default serial), HAKO_FUZZ_SECONDS (per fuzz target, default 25).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -50,11 +50,6 @@ phase "tests"
 rc=0
 ctest --test-dir build --output-on-failure --no-tests=error "$@" || rc=$?
 
-# A filtered run (./test.sh -R …) is a quick one: no sanitizer build unless asked.
-if [ "${HAKO_SANITIZER_RUN:-$(( $# == 0 ))}" != 0 ]; then
-    phase "sanitizers and fuzzing"
-    scripts/sanitize.sh || rc=$?
-fi
 phase ""
 
 echo
