@@ -150,7 +150,11 @@ bool PrivateDockerd::ensureImage(const QString &image) const
     QByteArray have;
     if (!want.isEmpty() && docker(inspect, &have) == 0 && have.trimmed() == want)
         return true;
-    return loadImage(image);
+    if (!loadImage(image))
+        return false;
+    // A kept data root would otherwise gather every earlier build of the image.
+    docker({QStringLiteral("image"), QStringLiteral("prune"), QStringLiteral("-f")}, nullptr, 120000);
+    return true;
 }
 
 bool PrivateDockerd::loadImage(const QString &image) const
