@@ -96,6 +96,17 @@ DockerEngine::DockerEngine(const DockerConfig &config, QObject *parent)
 {
 }
 
+// A command still running when the engine goes (configure() replaced it) is
+// abandoned: ~QProcess would otherwise report its end to callers that are
+// being torn down with the engine.
+DockerEngine::~DockerEngine()
+{
+    for (QProcess *process : findChildren<QProcess *>(Qt::FindDirectChildrenOnly)) {
+        process->disconnect();
+        process->kill();
+    }
+}
+
 CliDialect DockerEngine::dialectOf(const QString &binary)
 {
     return QFileInfo(binary).fileName().startsWith(QLatin1String("podman")) ? CliDialect::Podman : CliDialect::Docker;

@@ -29,6 +29,7 @@ class DockerEngine final : public ContainerEngine
     Q_OBJECT
 public:
     explicit DockerEngine(const DockerConfig &config, QObject *parent = nullptr);
+    ~DockerEngine() override;
 
     void start(const ContainerSpec &spec, QObject *context, Done done) override;
     void list(const QMap<QString, QString> &labels, QObject *context, Listed done) override;
