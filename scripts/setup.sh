@@ -101,6 +101,9 @@ hako_setup() (
     elif ! grep -q '"runsc"' /etc/docker/daemon.json; then
         warn "/etc/docker/daemon.json exists without a 'runsc' runtime; left unchanged."
         warn "  merge policies/docker/daemon.json into it to enable runtime=runsc (gVisor)."
+    elif ! grep -q -- '--oci-seccomp' /etc/docker/daemon.json; then
+        warn "/etc/docker/daemon.json registers 'runsc' without --oci-seccomp; left unchanged."
+        warn "  gVisor then ignores the seccomp profile: add \"--oci-seccomp\" to its runtimeArgs."
     fi
 
     # ------------------------------------------------- userns-remap user

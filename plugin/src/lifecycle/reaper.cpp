@@ -203,10 +203,12 @@ void Reaper::decide(SweepRun *run, const QList<ContainerInfo> &found)
     }
     qCDebug(lcGc) << "sweep:" << found.size() << "managed containers," << names.size() << "to reap";
     // One `docker rm -f` for all: the daemon removes them in parallel.
-    m_context->engine->remove(names, run, [this, run](const Error &error, const QStringList &) { finish(run, error); });
+    m_context->engine->remove(names, run, [this, run](const Error &error, const QStringList &removed) {
+        finish(run, error, removed);
+    });
 }
 
-void Reaper::finish(SweepRun *run, const Error &error)
+void Reaper::finish(SweepRun *run, const Error &error, const QStringList &removed)
 {
     GcReport report;
     report.time = run->startedAt;
@@ -216,8 +218,9 @@ void Reaper::finish(SweepRun *run, const Error &error)
         qCWarning(lcGc).noquote() << "sweep failed:" << error.logMessage;
     QStringList keys;
     for (const Reaping &r : std::as_const(run->chosen)) {
-        if (error)
-            break;
+        // A failed `rm` may still have removed some: their workspaces are released too.
+        if (error && !removed.contains(r.container.name))
+            continue;
         report.removed.append(r);
         qCInfo(lcGc).noquote() << "reaped" << r.container.name << "reason" << r.reason;
         if (labelOf(r.container, label::kInstance) != m_context->instanceId)

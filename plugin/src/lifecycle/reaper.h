@@ -56,7 +56,7 @@ private:
     SweepInput observe(const QList<ContainerInfo> &found, QHash<QString, QString> *keys) const;
     void decide(SweepRun *run, const QList<ContainerInfo> &found);
     bool claimStillDue(SweepRun *run, SweepInput *input, Reaping *reaping) const;
-    void finish(SweepRun *run, const Error &error);
+    void finish(SweepRun *run, const Error &error, const QStringList &removed = {});
 
     const SandboxContext *m_context;
     ActivityStore *m_activity;

@@ -92,6 +92,14 @@ QString workspaceFile(const HakoHostDriver &host, const QString &conversation, c
     return host.workspacesDir() + QLatin1Char('/') + hako::conversationKey(conversation) + QLatin1Char('/') + name;
 }
 
+// A reaped container's image is unmounted once `docker rm` has returned, a moment
+// after the container has left the listing.
+bool workspacesUnmounted(const HakoHostDriver &host)
+{
+    return PluginSession::waitFor([&] { return hako::loopmount::mountPointsUnder(host.workspacesDir()).isEmpty(); },
+                                  5000);
+}
+
 } // namespace
 
 class tst_Lifecycle : public QObject
@@ -119,7 +127,7 @@ private Q_SLOTS:
         // The workspace stays: as root its size-capped image, unmounted until the next container.
         const QString workspace = workspaceFile(host, QStringLiteral("idle"), QString()).chopped(1);
         if (QFile::exists(workspace + QStringLiteral(".img")))
-            QVERIFY(hako::loopmount::mountPointsUnder(host.workspacesDir()).isEmpty());
+            QVERIFY(workspacesUnmounted(host));
         else
             QVERIFY(QFile::exists(workspaceFile(host, QStringLiteral("idle"), QStringLiteral("kept.txt"))));
 
@@ -221,7 +229,7 @@ private Q_SLOTS:
         // No more calls: after the idle TTL nothing labelled as this host's is left.
         QVERIFY(PluginSession::waitFor([&] { return containers(host).isEmpty(); }, (kIdleTtl + 10) * 1000));
         qInfo("live conversations reaped %lld ms after the restart, with no call since", clock.elapsed());
-        QVERIFY(hako::loopmount::mountPointsUnder(host.workspacesDir()).isEmpty());
+        QVERIFY(workspacesUnmounted(host));
         // Their files are kept: a conversation that comes back finds them.
         QCOMPARE(host.exec(expired.first(), QStringLiteral("cat f")).out, QByteArray("old-1\n"));
         QCOMPARE(restarted.terminate(), 0);
