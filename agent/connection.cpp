@@ -13,6 +13,7 @@ constexpr std::chrono::seconds kCloseGrace{2};
 // Buffers shrink back after a burst, so an idle agent stays small.
 constexpr std::size_t kKeepCapacity = 256u << 10;
 constexpr std::size_t kTrimAfterPayload = 64u << 10;
+constexpr int kReadsPerTurn = 16;
 // Room for a full backlog plus what calls add after producers are paused.
 constexpr std::size_t kReservedBacklog = 2 * Connection::kBacklogLimit;
 
@@ -50,17 +51,33 @@ bool Connection::shouldClose(Clock::time_point now) const
     return dead_ || (closing_ && (backlog() == 0 || now >= closeBy_));
 }
 
+// Several reads a turn: an upload arrives far faster than one 64 KiB read per
+// poll(2) would take it, and each turn of the loop has a fixed cost.
 void Connection::onReadable()
 {
-    const ssize_t n = readSome(fd_.get(), g_buffer, sizeof g_buffer);
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-        return;
-    if (n <= 0) {
-        dead_ = true;
-        return;
+    for (int i = 0; i < kReadsPerTurn; ++i) {
+        const ssize_t n = readSome(fd_.get(), g_buffer, sizeof g_buffer);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        if (n <= 0) {
+            dead_ = true;
+            return;
+        }
+        in_.append(g_buffer, static_cast<std::size_t>(n));
+        if (static_cast<std::size_t>(n) < sizeof g_buffer)
+            break;
     }
-    in_.append(g_buffer, static_cast<std::size_t>(n));
     decodeFrames();
+}
+
+void Connection::shrink()
+{
+    if (in_.empty())
+        release(in_);
+    if (backlog() == 0) {
+        release(out_);
+        outHead_ = 0;
+    }
 }
 
 void Connection::decodeFrames()
@@ -84,8 +101,6 @@ void Connection::decodeFrames()
         break;
     }
     in_.erase(0, pos);
-    if (in_.empty())
-        release(in_);
 }
 
 void Connection::handleFrame(const proto::Header &header, std::string_view payload)
@@ -229,8 +244,10 @@ void Connection::flush()
         }
         outHead_ += static_cast<std::size_t>(n);
     }
+    // Capacity is kept while busy (shrink() gives it back on going idle):
+    // freeing and refaulting megabytes every turn costs more than the copy.
     if (outHead_ == out_.size() || dead_) {
-        release(out_);
+        out_.clear();
         outHead_ = 0;
     } else if (outHead_ >= kKeepCapacity && outHead_ * 2 >= out_.size()) {
         out_.erase(0, outHead_);

@@ -40,6 +40,8 @@ public:
     void onReadable();
     void onHangup() { dead_ = true; }
     void flush();
+    // Gives buffer capacity back; the server calls it on going idle.
+    void shrink();
     void activeCalls(std::vector<Call *> &calls) const;
     // Destroys calls that ended during this loop turn; until then they stay valid.
     void dropRetired() { retired_.clear(); }

@@ -79,13 +79,17 @@ inline DecodeStatus decodeHeader(const unsigned char *buf, std::size_t size, Hea
     return DecodeStatus::Ok;
 }
 
+inline void writeHeader(unsigned char *p, Type type, std::uint32_t id, std::size_t length)
+{
+    writeBe32(p, static_cast<std::uint32_t>(length));
+    p[4] = static_cast<unsigned char>(type);
+    writeBe32(p + 5, id);
+}
+
 inline std::string encodeFrame(Type type, std::uint32_t id, std::string_view payload)
 {
     std::string frame(kHeaderSize, '\0');
-    auto *p = reinterpret_cast<unsigned char *>(frame.data());
-    writeBe32(p, static_cast<std::uint32_t>(payload.size()));
-    p[4] = static_cast<unsigned char>(type);
-    writeBe32(p + 5, id);
+    writeHeader(reinterpret_cast<unsigned char *>(frame.data()), type, id, payload.size());
     frame.append(payload);
     return frame;
 }
@@ -94,9 +98,7 @@ inline std::string encodeFrame(Type type, std::uint32_t id, std::string_view pay
 inline void appendFrame(std::string &out, Type type, std::uint32_t id, std::string_view payload)
 {
     unsigned char header[kHeaderSize];
-    writeBe32(header, static_cast<std::uint32_t>(payload.size()));
-    header[4] = static_cast<unsigned char>(type);
-    writeBe32(header + 5, id);
+    writeHeader(header, type, id, payload.size());
     out.append(reinterpret_cast<const char *>(header), kHeaderSize);
     out.append(payload);
 }

@@ -72,7 +72,10 @@ int Server::run()
         const int timeout = pollTimeout(Clock::now());
         // Freed JSON trees and buffers leave holes in the heap that glibc does
         // not hand back by itself; doing it on going idle keeps an idle agent small.
-        if (timeout < 0 && busy) {
+        // No timer is not idle: an upload waits on its socket without one.
+        if (timeout < 0 && busy && !hasCalls()) {
+            for (const auto &conn : connections_)
+                conn->shrink();
             ::malloc_trim(0);
             busy = false;
         }
@@ -123,6 +126,17 @@ void Server::buildPollSet()
             }
         }
     }
+}
+
+bool Server::hasCalls()
+{
+    for (const auto &conn : connections_) {
+        scratch_.clear();
+        conn->activeCalls(scratch_);
+        if (!scratch_.empty())
+            return true;
+    }
+    return false;
 }
 
 int Server::pollTimeout(Clock::time_point now) const

@@ -45,6 +45,7 @@ private:
 
     void buildPollSet();
     int pollTimeout(Clock::time_point now) const;
+    bool hasCalls();
     bool handleSignals();
     void acceptConnections();
     void answerSeccomp();

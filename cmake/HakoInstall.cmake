@@ -36,7 +36,7 @@ set_target_properties(HakoInterface PROPERTIES EXPORT_NAME Interface)
 install(TARGETS HakoInterface EXPORT HakoTargets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(FILES ${CMAKE_SOURCE_DIR}/plugin/include/hako/toolexecutor.h ${CMAKE_SOURCE_DIR}/plugin/include/hako/toolcall.h
+install(FILES ${CMAKE_SOURCE_DIR}/plugin/include/hako/toolexecutor.h ${CMAKE_SOURCE_DIR}/plugin/include/hako/filetransfer.h ${CMAKE_SOURCE_DIR}/plugin/include/hako/toolcall.h
               ${CMAKE_SOURCE_DIR}/plugin/include/hako/error.h ${CMAKE_BINARY_DIR}/plugin/include/hako/hako_export.h
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/hako)
 install(TARGETS hako LIBRARY DESTINATION ${HAKO_INSTALL_PLUGINDIR})

@@ -15,6 +15,8 @@ public:
     // Empty path: $HAKO_PLUGIN, else the plugin of this program's build or install tree.
     bool load(const QString &path, QString *error);
     ToolExecutor *executor() const { return m_executor; }
+    // The plugin's root object, for the optional interfaces (qobject_cast).
+    QObject *instance() { return m_loader.instance(); }
     QString path() const { return m_loader.fileName(); }
 
     static QString defaultPluginPath();

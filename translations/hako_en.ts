@@ -394,6 +394,10 @@
         <source>The workspace %1 holds files but has no size-limited image; move the files elsewhere or delete it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The file could not be moved between the host and the sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -740,6 +744,14 @@
         <source>The content, encoded as said by encoding.</source>
         <translation>The content, encoded as said by encoding.</translation>
     </message>
+    <message>
+        <source>the source must be a file or buffer open for reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the destination must be a device open for writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::example::SchemaForm</name>
@@ -1045,6 +1057,14 @@ Common options: --config FILE, --set key=value, --plugin PATH
     </message>
     <message>
         <source>Register it in /etc/docker/daemon.json (see policies/docker/daemon.json) and restart dockerd; for Podman, in containers.conf [engine.runtimes].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runtime &quot;%1&quot; has no known gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known gaps of this runtime, measured: see docs/operations.md section 4. Use runtime=runc where they matter.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1794,6 +1814,10 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
     </message>
     <message>
         <source>Gap: under gVisor the agent&apos;s seccomp layer refuses the denied calls but cannot count them (gVisor has no seccomp user notification), so workspace_seccomp_violations_total stays at zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap: this gVisor refuses statx and newfstatat with AT_NO_AUTOMOUNT (EINVAL), so GNU ls and stat fail with &quot;Invalid argument&quot; inside; find, cp, Python and Node work (docs/seccomp-syscall-analysis.md).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -394,6 +394,10 @@
         <source>The workspace %1 holds files but has no size-limited image; move the files elsewhere or delete it.</source>
         <translation>ワークスペース %1 にはファイルがありますが、サイズ上限付きのイメージがありません。ファイルを別の場所に移すか削除してください。</translation>
     </message>
+    <message>
+        <source>The file could not be moved between the host and the sandbox.</source>
+        <translation>ホストとサンドボックスの間でファイルを移せませんでした。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -739,6 +743,14 @@
     <message>
         <source>The content, encoded as said by encoding.</source>
         <translation>encoding で指定した方式でエンコードされた内容。</translation>
+    </message>
+    <message>
+        <source>the source must be a file or buffer open for reading.</source>
+        <translation>読み取り用に開いたファイルまたはバッファを渡してください。</translation>
+    </message>
+    <message>
+        <source>the destination must be a device open for writing.</source>
+        <translation>書き込み用に開いたデバイスを渡してください。</translation>
     </message>
 </context>
 <context>

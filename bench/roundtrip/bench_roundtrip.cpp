@@ -32,6 +32,7 @@
 // Exit status: 0 when every call succeeded, whatever the figures; 1 if a call
 // failed; 2 if the set-up failed. The container and the temporary directory
 // are removed in every case, Ctrl-C included.
+#include "benchdocker.h"
 #include "benchstats.h"
 #include "pluginhost.h"
 
@@ -62,6 +63,9 @@
 
 using hako::ToolCall;
 using hako::bench::Stats;
+using hako::bench::cleanUp;
+using hako::bench::docker;
+using hako::bench::instanceFilter;
 using hako::bench::msSince;
 using hako::bench::statsOf;
 using hako::ToolExecutor;
@@ -295,29 +299,15 @@ private:
     int m_fd = -1;
 };
 
-// Runs docker synchronously for set-up and clean-up; returns stdout, trimmed.
-QString docker(const QStringList &args, bool *ok = nullptr)
-{
-    QProcess process;
-    process.start(QStringLiteral("docker"), args);
-    const bool done = process.waitForFinished(60000);
-    if (ok)
-        *ok = done && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-    return QString::fromLocal8Bit(process.readAllStandardOutput()).trimmed();
-}
-
-QString instanceFilter(const QString &instanceId) { return QStringLiteral("label=org.hako.instance=") + instanceId; }
-
 // The container's name, computed as the plugin does (hako-<instance>-<key>) and
 // checked against what the engine reports for this instance.
 QString findContainer(const QString &runtimeDir, QString *error)
 {
-    QFile file(runtimeDir + QStringLiteral("/instance-id"));
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("no instance ID in ") + file.fileName();
+    const QString instanceId = hako::bench::instanceId(runtimeDir);
+    if (instanceId.isEmpty()) {
+        *error = QStringLiteral("no instance ID in ") + runtimeDir;
         return {};
     }
-    const QString instanceId = QString::fromLatin1(file.readAll()).trimmed();
     const QString expected = QStringLiteral("hako-%1-%2").arg(instanceId, conversationKey());
     const QString listed = docker({QStringLiteral("ps"), QStringLiteral("--filter"), instanceFilter(instanceId),
                                    QStringLiteral("--format"), QStringLiteral("{{.Names}}")});
@@ -473,23 +463,6 @@ Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, b
     return run;
 }
 
-// shutdown() removes every container of the instance; anything it left is
-// removed here, so that a benchmark never leaves a container behind.
-void cleanUp(ToolExecutor *executor, const QString &runtimeDir)
-{
-    executor->shutdown();
-    QFile file(runtimeDir + QStringLiteral("/instance-id"));
-    if (!file.open(QIODevice::ReadOnly))
-        return;
-    const QString instanceId = QString::fromLatin1(file.readAll()).trimmed();
-    const QString left = docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
-                                 instanceFilter(instanceId)});
-    if (!left.isEmpty()) {
-        std::fprintf(stderr, "bench_roundtrip: shutdown() left containers; removing them\n");
-        docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + left.split(QLatin1Char('\n')));
-    }
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -541,7 +514,7 @@ int main(int argc, char **argv)
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     const Run run = measure(executor, runtimeDir, iterations, profile);
-    cleanUp(executor, runtimeDir);
+    cleanUp(executor, runtimeDir, "bench_roundtrip");
     if (!run.failure.isEmpty()) {
         std::fprintf(stderr, "bench_roundtrip: %s\n", qPrintable(run.failure));
         return run.plugin.isEmpty() && run.container.isEmpty() ? 2 : 1;

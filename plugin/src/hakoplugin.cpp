@@ -7,6 +7,7 @@
 #include "policy/conversationid.h"
 #include "policy/errors.h"
 #include "toolcatalog.h"
+#include "transferstream.h"
 #ifdef HAKO_TEST_SEAM
 #include "weakenedengine.h" // tests/security/negative: the test plugin only
 #endif
@@ -137,7 +138,31 @@ ToolCall *HakoPlugin::failLater(ToolCall *call, const Error &error)
 ToolCall *HakoPlugin::call(const QString &conversationId, const QString &callId, const QString &tool,
                            const QJsonObject &input)
 {
+    return startCall(conversationId, callId, tool, input);
+}
+
+ToolCall *HakoPlugin::writeFile(const QString &conversationId, const QString &callId, const QString &path,
+                                QIODevice *source)
+{
+    // The content comes from the device; the empty string stands for it in the schema check.
+    return startCall(conversationId, callId, QLatin1String(tool::kWriteFile),
+                     {{QStringLiteral("path"), path}, {QStringLiteral("content"), QString()}},
+                     new TransferStream(TransferStream::Direction::Upload, source));
+}
+
+ToolCall *HakoPlugin::readFile(const QString &conversationId, const QString &callId, const QString &path,
+                               QIODevice *sink)
+{
+    return startCall(conversationId, callId, QLatin1String(tool::kReadFile), {{QStringLiteral("path"), path}},
+                     new TransferStream(TransferStream::Direction::Download, sink));
+}
+
+ToolCall *HakoPlugin::startCall(const QString &conversationId, const QString &callId, const QString &tool,
+                                const QJsonObject &input, TransferStream *stream)
+{
     auto *call = new ToolCall(conversationId, callId, tool);
+    if (stream)
+        stream->setParent(call); // until a runner takes it
     m_telemetry->watchCall(call);
     if (m_shuttingDown)
         return failLater(call, makeError(ErrorCode::ShuttingDown));
@@ -145,7 +170,9 @@ ToolCall *HakoPlugin::call(const QString &conversationId, const QString &callId,
         return failLater(call, error);
     if (Error error = ToolCatalog::validate(tool, input))
         return failLater(call, error);
-    auto *runner = new ToolRunner(call, input, m_limits);
+    if (Error error = stream ? stream->check(tool) : Error())
+        return failLater(call, error);
+    auto *runner = new ToolRunner(call, input, m_limits, stream);
     const QString key = conversationKey(conversationId);
     // In flight from here to finished(); waits while GC removes this conversation's container.
     m_activity->admit(call, key, [this, runner, key] { runner->start(sandboxFor(key)); });

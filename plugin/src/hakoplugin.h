@@ -10,6 +10,7 @@
 #include "lifecycle/workspacestore.h"
 #include "toolrunner.h"
 
+#include <hako/filetransfer.h>
 #include <hako/toolexecutor.h>
 
 #include <QHash>
@@ -17,11 +18,13 @@
 
 namespace hako {
 
-class HakoPlugin final : public QObject, public ToolExecutor
+class TransferStream;
+
+class HakoPlugin final : public QObject, public ToolExecutor, public FileTransfer
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID HakoToolExecutor_iid FILE "hako.json")
-    Q_INTERFACES(hako::ToolExecutor)
+    Q_INTERFACES(hako::ToolExecutor hako::FileTransfer)
 
 public:
     explicit HakoPlugin(QObject *parent = nullptr);
@@ -38,7 +41,14 @@ public:
     void shutdown() override;
     ToolCall *collectGarbage() override;
 
+    ToolCall *writeFile(const QString &conversationId, const QString &callId, const QString &path,
+                        QIODevice *source) override;
+    ToolCall *readFile(const QString &conversationId, const QString &callId, const QString &path,
+                       QIODevice *sink) override;
+
 private:
+    ToolCall *startCall(const QString &conversationId, const QString &callId, const QString &tool,
+                        const QJsonObject &input, TransferStream *stream = nullptr);
     Sandbox *sandboxFor(const QString &key);
     void startPool();
     ToolCall *failLater(ToolCall *call, const Error &error);

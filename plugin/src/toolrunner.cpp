@@ -4,6 +4,7 @@
 #include "lifecycle/sandbox.h"
 #include "policy/errors.h"
 #include "toolcatalog.h"
+#include "transferstream.h"
 
 #include <QJsonDocument>
 #include <QStringDecoder>
@@ -25,9 +26,17 @@ bool isValidUtf8(const QByteArray &bytes)
 
 } // namespace
 
-ToolRunner::ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimits &limits)
-    : QObject(call), m_call(call), m_input(input), m_limits(limits)
+ToolRunner::ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimits &limits, TransferStream *stream)
+    : QObject(call), m_call(call), m_input(input), m_limits(limits), m_stream(stream)
 {
+    if (m_stream) {
+        m_stream->setParent(this);
+        connect(m_stream, &TransferStream::failed, this, [this](const Error &error) {
+            if (m_channel && m_agentId)
+                m_channel->cancel(m_agentId);
+            finishWithError(error);
+        });
+    }
     m_clock.start();
     m_watchdog.setSingleShot(true);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
@@ -73,7 +82,7 @@ QJsonObject ToolRunner::agentInput(QByteArray *upload, Error *error) const
         input.remove(QStringLiteral("content"));
         input.insert(QStringLiteral("max_bytes"), double(m_limits.transferLimit));
     }
-    if (tool == QLatin1String(tool::kWriteFile)) {
+    if (tool == QLatin1String(tool::kWriteFile) && !m_stream) {
         const QString content = m_input.value(QLatin1String("content")).toString();
         if (m_input.value(QLatin1String("encoding")).toString() == QLatin1String("base64")) {
             auto decoded = QByteArray::fromBase64Encoding(content.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
@@ -104,7 +113,9 @@ void ToolRunner::dispatch(AgentChannel *channel)
         if (self)
             self->onFrame(frame);
     });
-    if (m_call->tool() == QLatin1String(tool::kWriteFile))
+    if (m_stream && m_stream->isUpload())
+        m_stream->startUpload(channel, m_agentId);
+    else if (m_call->tool() == QLatin1String(tool::kWriteFile))
         sendUpload(upload);
 }
 
@@ -125,8 +136,7 @@ void ToolRunner::onFrame(const Frame &frame)
         m_stderr += frame.payload;
         return m_call->emitOutput(ToolCall::Stream::Stderr, frame.payload);
     case proto::Type::FileData:
-        m_download += frame.payload;
-        return;
+        return onFileData(frame.payload);
     case proto::Type::Result:
         return onResult(QJsonDocument::fromJson(frame.payload).object());
     case proto::Type::Error: {
@@ -139,6 +149,20 @@ void ToolRunner::onFrame(const Frame &frame)
     }
 }
 
+void ToolRunner::onFileData(const QByteArray &chunk)
+{
+    if (m_call->isFinished()) // chunks still in flight after a failed delivery
+        return;
+    if (!m_stream) {
+        m_download += chunk;
+        return;
+    }
+    if (const Error error = m_stream->deliver(chunk)) {
+        m_channel->cancel(m_agentId);
+        finishWithError(error);
+    }
+}
+
 void ToolRunner::onResult(const QJsonObject &agentResult)
 {
     QJsonObject result = agentResult;
@@ -148,7 +172,7 @@ void ToolRunner::onResult(const QJsonObject &agentResult)
         // while the output() signal carried them unchanged.
         result.insert(QStringLiteral("stdout"), QString::fromUtf8(m_stdout));
         result.insert(QStringLiteral("stderr"), QString::fromUtf8(m_stderr));
-    } else if (tool == QLatin1String(tool::kReadFile)) {
+    } else if (tool == QLatin1String(tool::kReadFile) && !m_stream) {
         const QString wanted = m_input.value(QLatin1String("encoding")).toString();
         const bool asText = wanted == QLatin1String("utf-8") || (wanted.isEmpty() && isValidUtf8(m_download));
         result.insert(QStringLiteral("encoding"), asText ? QStringLiteral("utf-8") : QStringLiteral("base64"));

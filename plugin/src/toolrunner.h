@@ -16,6 +16,7 @@ namespace hako {
 
 class AgentChannel;
 class Sandbox;
+class TransferStream;
 
 struct CallLimits
 {
@@ -28,7 +29,10 @@ class ToolRunner final : public QObject
 {
     Q_OBJECT
 public:
-    ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimits &limits);
+    // `stream`, when given, carries write_file's content or read_file's
+    // result bytes instead of the JSON; the runner takes it as a child.
+    ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimits &limits,
+               TransferStream *stream = nullptr);
     void start(Sandbox *sandbox);
 
 private:
@@ -38,12 +42,14 @@ private:
     void finishWithError(const Error &error);
     void finishWithResult(const QJsonObject &result);
     void sendUpload(const QByteArray &content);
+    void onFileData(const QByteArray &chunk);
     int timeoutSeconds() const;
     QJsonObject agentInput(QByteArray *upload, Error *error) const;
 
     ToolCall *m_call;
     QJsonObject m_input;
     CallLimits m_limits;
+    TransferStream *m_stream;
     QPointer<AgentChannel> m_channel;
     quint32 m_agentId = 0;
     QByteArray m_stdout;

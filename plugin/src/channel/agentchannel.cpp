@@ -33,6 +33,7 @@ AgentChannel::AgentChannel(QObject *parent) : QObject(parent), m_socket(new QLoc
         send(proto::Type::Hello, 0, json({{QStringLiteral("version"), int(proto::kVersion)}}));
     });
     connect(m_socket, &QLocalSocket::readyRead, this, &AgentChannel::onReadyRead);
+    connect(m_socket, &QLocalSocket::bytesWritten, this, &AgentChannel::bytesWritten);
     connect(m_socket, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError) {
         if (m_ready || m_helloSent)
             return;
@@ -86,7 +87,11 @@ quint32 AgentChannel::startCall(const QJsonObject &call, FrameHandler handler)
 
 void AgentChannel::send(proto::Type type, quint32 id, const QByteArray &payload)
 {
-    m_socket->write(packFrame(type, id, payload));
+    // Written apart from its header, a large payload is queued by reference
+    // (QIODevice keeps big QByteArrays whole) rather than copied into a frame.
+    m_socket->write(frameHeader(type, id, payload.size()));
+    if (!payload.isEmpty())
+        m_socket->write(payload);
 }
 
 void AgentChannel::onReadyRead()

@@ -33,11 +33,14 @@ public:
     quint32 startCall(const QJsonObject &call, FrameHandler handler);
     void send(proto::Type type, quint32 id, const QByteArray &payload = {});
     void cancel(quint32 id) { send(proto::Type::Cancel, id); }
+    // Bytes sent but not yet taken by the socket: what an upload paces itself by.
+    qint64 bytesToWrite() const { return m_socket->bytesToWrite(); }
 
 Q_SIGNALS:
     void ready();
     void failed(const hako::Error &error); // never became ready
     void lost(const hako::Error &error);   // was ready, now gone
+    void bytesWritten();                   // the socket took some of bytesToWrite()
     // The agent's seccomp layer denied one call by this name (one signal per attempt).
     void seccompViolation(const QString &syscall);
 

@@ -30,10 +30,16 @@ FrameReader::Status FrameReader::next(Frame *frame)
     return Status::Frame;
 }
 
+QByteArray frameHeader(proto::Type type, quint32 id, qsizetype length)
+{
+    QByteArray header(qsizetype(proto::kHeaderSize), Qt::Uninitialized);
+    proto::writeHeader(reinterpret_cast<unsigned char *>(header.data()), type, id, std::size_t(length));
+    return header;
+}
+
 QByteArray packFrame(proto::Type type, quint32 id, const QByteArray &payload)
 {
-    const std::string frame = proto::encodeFrame(type, id, std::string_view(payload.constData(), std::size_t(payload.size())));
-    return QByteArray(frame.data(), qsizetype(frame.size()));
+    return frameHeader(type, id, payload.size()) + payload;
 }
 
 } // namespace hako

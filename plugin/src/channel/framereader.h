@@ -30,6 +30,7 @@ private:
     qsizetype m_offset = 0;
 };
 
+QByteArray frameHeader(proto::Type type, quint32 id, qsizetype length);
 QByteArray packFrame(proto::Type type, quint32 id, const QByteArray &payload);
 
 } // namespace hako

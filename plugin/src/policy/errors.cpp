@@ -49,6 +49,8 @@ const Entry kEntries[] = {
      QT_TRANSLATE_NOOP("hako::Errors", "The sandbox answered with something that is not valid.")},
     {ErrorCode::HostIo, "host_io",
      QT_TRANSLATE_NOOP("hako::Errors", "A host directory could not be prepared: %1")},
+    {ErrorCode::TransferIo, "transfer_io",
+     QT_TRANSLATE_NOOP("hako::Errors", "The file could not be moved between the host and the sandbox.")},
     {ErrorCode::ShuttingDown, "shutting_down", QT_TRANSLATE_NOOP("hako::Errors", "The sandbox host is shutting down.")},
     {ErrorCode::AgentBadRequest, "bad_request", QT_TRANSLATE_NOOP("hako::Errors", "The request was not valid.")},
     {ErrorCode::SpawnFailed, "spawn_failed",

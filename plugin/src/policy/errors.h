@@ -29,6 +29,7 @@ enum class ErrorCode {
     AgentLost,
     AgentProtocol,
     HostIo,
+    TransferIo,
     ShuttingDown,
     // From the agent:
     AgentBadRequest,

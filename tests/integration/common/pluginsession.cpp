@@ -36,8 +36,13 @@ QString PluginSession::open(const QJsonObject &settings)
 CallReply PluginSession::call(const QString &conversation, const QString &tool, const QJsonObject &input,
                                 int timeoutMs)
 {
-    std::unique_ptr<hako::ToolCall> call(
-        m_executor->call(conversation, QUuid::createUuid().toString(QUuid::WithoutBraces), tool, input));
+    return finish(m_executor->call(conversation, QUuid::createUuid().toString(QUuid::WithoutBraces), tool, input),
+                  timeoutMs);
+}
+
+CallReply PluginSession::finish(hako::ToolCall *toolCall, int timeoutMs)
+{
+    std::unique_ptr<hako::ToolCall> call(toolCall);
     waitFor([&] { return call->isFinished(); }, timeoutMs);
     return {call->result(), call->error()};
 }
@@ -49,9 +54,7 @@ CallReply PluginSession::bash(const QString &conversation, const QString &comman
 
 CallReply PluginSession::end(const QString &conversation, bool deleteWorkspace)
 {
-    std::unique_ptr<hako::ToolCall> call(m_executor->endConversation(conversation, deleteWorkspace));
-    waitFor([&] { return call->isFinished(); }, 60000);
-    return {call->result(), call->error()};
+    return finish(m_executor->endConversation(conversation, deleteWorkspace), 60000);
 }
 
 QByteArray PluginSession::get(const QString &address, const QString &path, int *status)

@@ -26,12 +26,16 @@ public:
     // directories; an error message, empty on success.
     QString open(const QJsonObject &settings);
     hako::ToolExecutor *executor() const { return m_executor; }
+    // The plugin's root object, for its optional interfaces (qobject_cast).
+    QObject *instance() { return m_loader.instance(); }
     QString root() const { return m_root.path(); }
 
     CallReply call(const QString &conversation, const QString &tool, const QJsonObject &input,
                      int timeoutMs = 120000);
     CallReply bash(const QString &conversation, const QString &command);
     CallReply end(const QString &conversation, bool deleteWorkspace = true);
+    // Waits for a call the test started itself, and takes it.
+    static CallReply finish(hako::ToolCall *call, int timeoutMs = 120000);
 
     // GET http://<admin address><path>; status in `status`.
     static QByteArray get(const QString &address, const QString &path, int *status = nullptr);
