@@ -14,7 +14,8 @@
 // Every side is timed end to end, from a file on the host to a file in the
 // workspace and back. Each copy is checked byte for byte (SHA-256). The
 // transfers of a round run in an order that alternates between rounds; the
-// reported figure is the median. Every transfer starts after sync(2).
+// reported figure is the median. Every transfer starts after sync(2) and
+// creates its target (the previous round's copies are removed, untimed).
 //
 // Usage: bench_transfer [--mb N] [--rounds R] [--json]   (defaults: 100 MB, 5 rounds)
 // Prints a table, then one JSON line (the last line of stdout).
@@ -224,6 +225,16 @@ QString measure(Bench &b, QList<Side> &sides, int rounds, const QStringList &nam
 {
     const qsizetype half = sides.size() / 2;
     for (int round = 0; round < rounds; ++round) {
+        // Every upload creates its file and every download its host copy: the
+        // previous round's are removed first, untimed, so that neither side
+        // pays for replacing a file (rename over it, or unlink and create).
+        if (const QString failure = runCall(b, QStringLiteral("bash"),
+                                            {{QStringLiteral("command"), QStringLiteral("rm -f /workspace/by-*.bin")}},
+                                            nullptr);
+            !failure.isEmpty())
+            return failure;
+        for (const QString &name : names)
+            QFile::remove(b.outDir + QLatin1Char('/') + name);
         for (qsizetype first : {qsizetype(0), half}) {
             for (qsizetype k = 0; k < half; ++k) {
                 Side &side = sides[first + (round % 2 == 0 ? k : half - 1 - k)];
