@@ -127,7 +127,6 @@ void ProxySession::onResponseData(QByteArrayView data)
     m_client->write(data.data(), data.size());
     if (m_chunked)
         m_client->write("\r\n", 2);
-    m_client->flush(); // a streamed frame must not wait for the next one
     if (m_client->bytesToWrite() > kHighWater)
         m_upstream->setPaused(true);
 }

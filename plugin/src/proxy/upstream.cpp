@@ -61,7 +61,7 @@ UpstreamExchange::Parser::Parser(UpstreamExchange *o)
         = [](http_parser *p) { return static_cast<Parser *>(p->data)->headersComplete(); };
     settings.on_body = [](http_parser *p, const char *at, size_t len) {
         auto *d = static_cast<Parser *>(p->data);
-        d->owner->arm(d->owner->m_timeouts.responseIdleMs);
+        d->owner->m_sinceBody.start();
         emit d->owner->responseData(QByteArrayView(at, qsizetype(len)));
         return 0;
     };
@@ -85,6 +85,7 @@ int UpstreamExchange::Parser::headersComplete()
     const bool known = !(parser.flags & F_CHUNKED) && parser.content_length != ULLONG_MAX;
     const bool noBody = headRequest || status == 204 || status == 304;
     const qint64 length = noBody ? 0 : known ? qint64(parser.content_length) : -1;
+    owner->m_sinceBody.start();
     owner->arm(owner->m_timeouts.responseIdleMs);
     emit owner->responseHead(status, reasonPhrase, headers, length);
     return headRequest ? 1 : 0;
@@ -113,7 +114,14 @@ UpstreamExchange::UpstreamExchange(const QSslConfiguration &tls, const ProxyTime
     m_socket->setReadBufferSize(kReadBuffer);
     m_readBuffer.resize(kReadBuffer);
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, [this] { fail(Reason::UpstreamTimeout); });
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        // Body pieces do not restart the timer (that cost more than relaying
+        // them); the idle deadline is checked when it fires instead.
+        const qint64 left = m_sinceBody.isValid() ? m_timeouts.responseIdleMs - m_sinceBody.elapsed() : 0;
+        if (left > 0)
+            return arm(int(left));
+        fail(Reason::UpstreamTimeout);
+    });
     connect(m_socket, &QSslSocket::encrypted, this, &UpstreamExchange::onEncrypted);
     connect(m_socket, &QSslSocket::readyRead, this, &UpstreamExchange::onReadyRead);
     connect(m_socket, &QSslSocket::errorOccurred, this, &UpstreamExchange::onError);

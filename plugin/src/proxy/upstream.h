@@ -67,6 +67,7 @@ private:
     QSslSocket *m_socket;
     ProxyTimeouts m_timeouts;
     QTimer m_timer;
+    QElapsedTimer m_sinceBody; // valid once the response head arrived
     QByteArray m_pending;
     QByteArray m_readBuffer; // reused for every read
     bool m_paused = false;

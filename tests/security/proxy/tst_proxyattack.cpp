@@ -108,6 +108,8 @@ private slots:
     void recipes_data();
     void recipes();
     void streaming();
+    void streamIdleDeadline_data();
+    void streamIdleDeadline();
     void credentialsUnavailable();
     void noSecretsAnywhere();
 
@@ -381,6 +383,41 @@ void TestProxyAttack::streaming()
     qInfo("first frame at client %lld ms before the stand-in sent the last",
           lastSentAt - firstFrameAt);
     QVERIFY(firstFrameAt > 0 && firstFrameAt < lastSentAt);
+}
+
+// The idle deadline counts from the last body byte, not from the head: the
+// four frames come 400 ms apart, 1.2 s in all. An idle limit of 1 s lets the
+// stream through; one of 250 ms cuts it after the first frame.
+void TestProxyAttack::streamIdleDeadline_data()
+{
+    QTest::addColumn<int>("idleMs");
+    QTest::addColumn<bool>("complete");
+    QTest::newRow("gaps within the limit") << 1000 << true;
+    QTest::newRow("a gap over the limit") << 250 << false;
+}
+
+void TestProxyAttack::streamIdleDeadline()
+{
+    QFETCH(int, idleMs);
+    QFETCH(bool, complete);
+    ProxyConfig config;
+    CredentialConfig credentials;
+    QVERIFY(configFromSettings(settings(), &config, &credentials).isEmpty());
+    config.timeouts.responseIdleMs = idleMs;
+    CredentialProxy proxy(config, credentials);
+    QStringList decisions;
+    connect(&proxy, &CredentialProxy::decision, this,
+            [&](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    const QString socket = m_dir.filePath(QStringLiteral("idle-%1.sock").arg(idleMs));
+    QString error;
+    QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
+    const Response r = exchange("POST /model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke-with-response-stream "
+                                "HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}",
+                                socket);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.raw.endsWith("0\r\n\r\n"), complete);
+    QTRY_VERIFY(!decisions.isEmpty());
+    QCOMPARE(decisions.last().endsWith(QLatin1String("upstream_timeout")), !complete);
 }
 
 // Without usable credentials nothing is sent unsigned: a 503, and the
