@@ -13,6 +13,7 @@
 #include <hako/toolexecutor.h>
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 
 namespace hako {
@@ -39,13 +40,16 @@ public:
     ToolCall *collectGarbage() override;
 
 private:
+    Sandbox *newSandbox(const QString &key);
     Sandbox *sandboxFor(const QString &key);
+    void dropSandboxes();
     void startPool();
     ToolCall *failLater(ToolCall *call, const Error &error);
 
     SandboxContext m_context;
     CallLimits m_limits;
     QHash<QString, Sandbox *> m_sandboxes;
+    QSet<Sandbox *> m_ending; // ending conversations' sandboxes, out of m_sandboxes
     bool m_shuttingDown = false;
     bool m_started = false;
     WarmPool *m_pool = nullptr;
