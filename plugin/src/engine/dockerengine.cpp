@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcDocker, "hako.docker", QtInfoMsg)
 
 namespace hako {
@@ -250,6 +252,15 @@ QStringList DockerEngine::removeArguments(const QStringList &names, CliDialect d
     return args + names;
 }
 
+bool DockerEngine::onlyGoneOrGoing(const QString &message)
+{
+    const QStringList lines = message.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return !lines.isEmpty() && std::all_of(lines.begin(), lines.end(), [](const QString &line) {
+        return line.contains(QLatin1String("no such container"), Qt::CaseInsensitive)
+               || line.contains(QLatin1String("is already in progress"), Qt::CaseInsensitive);
+    });
+}
+
 void DockerEngine::remove(const QStringList &names, QObject *context, Removed done)
 {
     if (names.isEmpty())
@@ -259,7 +270,7 @@ void DockerEngine::remove(const QStringList &names, QObject *context, Removed do
             // The CLI prints the name of each container it removed; one already
             // gone (podman: "no such container") is what we wanted anyway.
             const QStringList removed = QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-            if (error && error.logMessage.contains(QLatin1String("no such container"), Qt::CaseInsensitive))
+            if (error && onlyGoneOrGoing(error.logMessage))
                 return done({}, removed);
             done(error, removed);
         });

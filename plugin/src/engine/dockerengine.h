@@ -44,6 +44,9 @@ public:
     static CliDialect dialectOf(const QString &binary);
     // `rm` of the named containers, force-killed, missing names no error.
     static QStringList removeArguments(const QStringList &names, CliDialect dialect);
+    // Whether a failed `rm` only named containers already gone or being removed
+    // by another caller (a GC sweep and an end at once): what `rm` is for.
+    static bool onlyGoneOrGoing(const QString &message);
     // The environment the docker CLI runs with: only what it needs, no secrets.
     static QProcessEnvironment scrubbedEnvironment(const QProcessEnvironment &from, const QString &dockerHost);
     // One `docker ps --format '{{json .}}'` line; false when it is not one.

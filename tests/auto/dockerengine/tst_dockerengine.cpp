@@ -100,6 +100,33 @@ private Q_SLOTS:
         QCOMPARE(podman.mid(podman.size() - 2), names);
     }
 
+    void goneOrGoing_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("benign");
+        const QString prefix = QStringLiteral("The container engine failed to remove containers. ");
+        QTest::newRow("gone") << prefix + QStringLiteral("Error: No such container: hako-a-b") << true;
+        QTest::newRow("being removed")
+            << prefix + QStringLiteral("Error response from daemon: removal of container hako-a-b is already in progress")
+            << true;
+        QTest::newRow("both") << prefix + QStringLiteral("Error: No such container: x\nError response from daemon: "
+                                                         "removal of container y is already in progress")
+                              << true;
+        QTest::newRow("one real failure among them")
+            << prefix + QStringLiteral("Error: No such container: x\nError response from daemon: "
+                                       "could not kill running container y: permission denied")
+            << false;
+        QTest::newRow("daemon down") << prefix + QStringLiteral("Cannot connect to the Docker daemon") << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+
+    void goneOrGoing()
+    {
+        QFETCH(QString, message);
+        QFETCH(bool, benign);
+        QCOMPARE(DockerEngine::onlyGoneOrGoing(message), benign);
+    }
+
     void environmentIsScrubbed()
     {
         QProcessEnvironment from;
