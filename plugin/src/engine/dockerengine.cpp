@@ -155,6 +155,22 @@ QList<ContainerInfo> DockerEngine::parsePsOutput(const QByteArray &out)
 void DockerEngine::run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context,
                        Finished done)
 {
+    QPointer<QObject> guard(context);
+    m_commands.submit([=](CommandQueue::Release release) {
+        if (!guard)
+            return release(); // nobody waits for it any more
+        // The engine as context: the slot comes back even if `context` goes meanwhile.
+        launch(operation, args, timeoutMs, this, [release, done, guard](const Error &error, const QByteArray &out) {
+            release();
+            if (guard)
+                done(error, out);
+        });
+    });
+}
+
+void DockerEngine::launch(const QString &operation, const QStringList &args, int timeoutMs, QObject *context,
+                          Finished done)
+{
     auto *process = new QProcess(this);
     process->setProcessEnvironment(m_environment);
     process->setProgram(m_config.binary);

@@ -127,6 +127,30 @@ private Q_SLOTS:
         QCOMPARE(DockerEngine::onlyGoneOrGoing(message), benign);
     }
 
+    void commandQueueBoundsAndOrders()
+    {
+        hako::CommandQueue queue(2);
+        QList<int> started;
+        QList<hako::CommandQueue::Release> releases;
+        for (int i = 0; i < 5; ++i)
+            queue.submit([&, i](hako::CommandQueue::Release release) {
+                started << i;
+                releases << release;
+            });
+        QCOMPARE(started, (QList<int>{0, 1}));
+        QCOMPARE(queue.waiting(), 3);
+        releases[0]();
+        releases[0](); // twice: still one slot
+        QCOMPARE(started, (QList<int>{0, 1, 2}));
+        QCOMPARE(queue.running(), 2);
+        releases[1]();
+        releases[2]();
+        releases[3]();
+        releases[4]();
+        QCOMPARE(started, (QList<int>{0, 1, 2, 3, 4}));
+        QCOMPARE(queue.running(), 0);
+    }
+
     void environmentIsScrubbed()
     {
         QProcessEnvironment from;
