@@ -119,6 +119,9 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
             ++endErrors[end->isFinished() ? end->error().code : QStringLiteral("hung")];
     }
     const double endSeconds = msSince(endClock) / 1000.0;
+    qint64 endFailures = 0;
+    for (qint64 count : std::as_const(endErrors))
+        endFailures += count;
     ends.clear();
     pauseFor(kSettleMs);
     const qint64 afterEnd = heapInUse();
@@ -141,7 +144,7 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
                 agents.count, agents.meanRssKiB, agents.minRssKiB, agents.maxRssKiB, agents.meanAnonKiB);
     std::printf("ends: %d in %.1f s, errors %lld; left before shutdown(): containers %d, socket dirs %lld, "
                 "workspace mounts %lld, entries %lld\n",
-                n, endSeconds, (long long)endErrors.size(), left.containers, (long long)left.socketDirs.size(),
+                n, endSeconds, (long long)endFailures, left.containers, (long long)left.socketDirs.size(),
                 (long long)left.workspaceMounts.size(), (long long)left.workspaceFiles.size());
 
     const bool allAnswered = up.ok == n && again.ok == n && alive == n && agents.count == n;
