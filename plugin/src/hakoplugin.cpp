@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QLocale>
+#include <QPointer>
 #include <QTimer>
 #include <QTranslator>
 
@@ -53,7 +54,7 @@ HakoPlugin::HakoPlugin(QObject *parent) : QObject(parent)
 
 HakoPlugin::~HakoPlugin()
 {
-    qDeleteAll(m_sandboxes);
+    dropSandboxes();
     delete m_context.engine;
 }
 
@@ -97,8 +98,7 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
         return errors;
     // Sandboxes keep a pointer to the context: they are rebuilt with it. The
     // old pool's containers are abandoned; the new pool or GC removes them.
-    qDeleteAll(m_sandboxes);
-    m_sandboxes.clear();
+    dropSandboxes();
     delete std::exchange(m_pool, nullptr);
     delete m_context.engine;
     delete m_context.proxy;
@@ -118,14 +118,26 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
     return {};
 }
 
+Sandbox *HakoPlugin::newSandbox(const QString &key)
+{
+    auto *sandbox = new Sandbox(key, &m_context, this);
+    m_telemetry->watchSandbox(sandbox, key);
+    return sandbox;
+}
+
 Sandbox *HakoPlugin::sandboxFor(const QString &key)
 {
     Sandbox *&sandbox = m_sandboxes[key];
-    if (!sandbox) {
-        sandbox = new Sandbox(key, &m_context, this);
-        m_telemetry->watchSandbox(sandbox, key);
-    }
+    if (!sandbox)
+        sandbox = newSandbox(key);
     return sandbox;
+}
+
+void HakoPlugin::dropSandboxes()
+{
+    qDeleteAll(std::exchange(m_sandboxes, {}));
+    // Their ends finish with an error from ~Sandbox.
+    qDeleteAll(std::exchange(m_ending, {}));
 }
 
 ToolCall *HakoPlugin::failLater(ToolCall *call, const Error &error)
@@ -185,14 +197,22 @@ ToolCall *HakoPlugin::endConversation(const QString &conversationId, bool delete
     if (Error error = validateConversationId(conversationId))
         return failLater(call, error);
     const QString key = conversationKey(conversationId);
-    Sandbox *sandbox = sandboxFor(key);
-    sandbox->destroy(deleteWorkspace, [this, call, key, deleteWorkspace](const Error &error) {
-        if (Sandbox *s = m_sandboxes.take(key))
-            s->deleteLater();
+    // Out of the map while it ends: a sweep that reaps the same container drops
+    // what it finds there, and a call arriving meanwhile gets a sandbox of its own.
+    Sandbox *sandbox = m_sandboxes.take(key);
+    if (!sandbox)
+        sandbox = newSandbox(key);
+    m_ending.insert(sandbox);
+    QPointer<ToolCall> handle(call);
+    sandbox->destroy(deleteWorkspace, [this, handle, sandbox, deleteWorkspace](const Error &error) {
+        if (m_ending.remove(sandbox))
+            sandbox->deleteLater();
+        if (!handle)
+            return;
         if (error)
-            return call->finishWithError(error);
-        call->finishWithResult({{QStringLiteral("ended"), true},
-                                {QStringLiteral("workspace_deleted"), deleteWorkspace}});
+            return handle->finishWithError(error);
+        handle->finishWithResult({{QStringLiteral("ended"), true},
+                                  {QStringLiteral("workspace_deleted"), deleteWorkspace}});
     });
     return call;
 }
@@ -267,8 +287,7 @@ void HakoPlugin::shutdown()
         });
     });
     loop.exec();
-    qDeleteAll(m_sandboxes);
-    m_sandboxes.clear();
+    dropSandboxes();
     if (m_pool)
         m_pool->discardSlots();
     m_context.workspaces->releaseAll();

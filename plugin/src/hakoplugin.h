@@ -14,6 +14,7 @@
 #include <hako/toolexecutor.h>
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 
 namespace hako {
@@ -49,13 +50,16 @@ public:
 private:
     ToolCall *startCall(const QString &conversationId, const QString &callId, const QString &tool,
                         const QJsonObject &input, TransferStream *stream = nullptr);
+    Sandbox *newSandbox(const QString &key);
     Sandbox *sandboxFor(const QString &key);
+    void dropSandboxes();
     void startPool();
     ToolCall *failLater(ToolCall *call, const Error &error);
 
     SandboxContext m_context;
     CallLimits m_limits;
     QHash<QString, Sandbox *> m_sandboxes;
+    QSet<Sandbox *> m_ending; // ending conversations' sandboxes, out of m_sandboxes
     bool m_shuttingDown = false;
     bool m_started = false;
     WarmPool *m_pool = nullptr;

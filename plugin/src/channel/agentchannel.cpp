@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QLoggingCategory>
 
@@ -51,8 +52,10 @@ AgentChannel::AgentChannel(QObject *parent) : QObject(parent), m_socket(new QLoc
             return;
         }
         m_ready = false;
+        const QPointer<AgentChannel> self(this);
         failAllCalls(error);
-        Q_EMIT lost(error);
+        if (self)
+            Q_EMIT lost(error);
     });
 }
 
@@ -97,6 +100,8 @@ void AgentChannel::send(proto::Type type, quint32 id, const QByteArray &payload)
 void AgentChannel::onReadyRead()
 {
     m_reader.append(m_socket->readAll());
+    // A frame's handler may end the conversation, and with it this channel.
+    const QPointer<AgentChannel> self(this);
     Frame frame;
     for (;;) {
         switch (m_reader.next(&frame)) {
@@ -108,6 +113,8 @@ void AgentChannel::onReadyRead()
             return;
         case FrameReader::Status::Frame:
             handleFrame(frame);
+            if (!self)
+                return;
             break;
         }
     }
@@ -159,8 +166,10 @@ void AgentChannel::fail(const Error &error)
     m_helloSent = false;
     m_ready = false;
     m_socket->abort();
+    const QPointer<AgentChannel> self(this);
     failAllCalls(error);
-    Q_EMIT failed(error);
+    if (self)
+        Q_EMIT failed(error);
 }
 
 void AgentChannel::failAllCalls(const Error &error)

@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcDocker, "hako.docker", QtInfoMsg)
 
 namespace hako {
@@ -153,6 +155,22 @@ QList<ContainerInfo> DockerEngine::parsePsOutput(const QByteArray &out)
 void DockerEngine::run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context,
                        Finished done)
 {
+    QPointer<QObject> guard(context);
+    m_commands.submit([=](CommandQueue::Release release) {
+        if (!guard)
+            return release(); // nobody waits for it any more
+        // The engine as context: the slot comes back even if `context` goes meanwhile.
+        launch(operation, args, timeoutMs, this, [release, done, guard](const Error &error, const QByteArray &out) {
+            release();
+            if (guard)
+                done(error, out);
+        });
+    });
+}
+
+void DockerEngine::launch(const QString &operation, const QStringList &args, int timeoutMs, QObject *context,
+                          Finished done)
+{
     auto *process = new QProcess(this);
     process->setProcessEnvironment(m_environment);
     process->setProgram(m_config.binary);
@@ -250,6 +268,15 @@ QStringList DockerEngine::removeArguments(const QStringList &names, CliDialect d
     return args + names;
 }
 
+bool DockerEngine::onlyGoneOrGoing(const QString &message)
+{
+    const QStringList lines = message.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return !lines.isEmpty() && std::all_of(lines.begin(), lines.end(), [](const QString &line) {
+        return line.contains(QLatin1String("no such container"), Qt::CaseInsensitive)
+               || line.contains(QLatin1String("is already in progress"), Qt::CaseInsensitive);
+    });
+}
+
 void DockerEngine::remove(const QStringList &names, QObject *context, Removed done)
 {
     if (names.isEmpty())
@@ -259,7 +286,7 @@ void DockerEngine::remove(const QStringList &names, QObject *context, Removed do
             // The CLI prints the name of each container it removed; one already
             // gone (podman: "no such container") is what we wanted anyway.
             const QStringList removed = QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-            if (error && error.logMessage.contains(QLatin1String("no such container"), Qt::CaseInsensitive))
+            if (error && onlyGoneOrGoing(error.logMessage))
                 return done({}, removed);
             done(error, removed);
         });

@@ -4,6 +4,7 @@
 // where noted (parsePsOutput).
 #pragma once
 
+#include "commandqueue.h"
 #include "containerengine.h"
 
 #include <QByteArray>
@@ -22,6 +23,8 @@ struct DockerConfig
     // `docker run`s at once; more wait in line. Fifty at once make dockerd
     // slower for all of them than the same fifty a few at a time.
     int parallelStarts = 4;
+    // Engine CLI processes at once, starts included; more wait in line.
+    int parallelCommands = 8;
 };
 
 class DockerEngine final : public ContainerEngine
@@ -44,6 +47,9 @@ public:
     static CliDialect dialectOf(const QString &binary);
     // `rm` of the named containers, force-killed, missing names no error.
     static QStringList removeArguments(const QStringList &names, CliDialect dialect);
+    // Whether a failed `rm` only named containers already gone or being removed
+    // by another caller (a GC sweep and an end at once): what `rm` is for.
+    static bool onlyGoneOrGoing(const QString &message);
     // The environment the docker CLI runs with: only what it needs, no secrets.
     static QProcessEnvironment scrubbedEnvironment(const QProcessEnvironment &from, const QString &dockerHost);
     // One `docker ps --format '{{json .}}'` line; false when it is not one.
@@ -65,11 +71,13 @@ private:
     // `operation`: run, ps, rm, rename, info or unshare (the CLI subcommand, and the metric label).
     void ps(const QStringList &filters, QObject *context, Listed done);
     void run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done);
+    void launch(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done);
 
     DockerConfig m_config;
     QProcessEnvironment m_environment;
     QList<PendingStart> m_startQueue;
     int m_startsRunning = 0;
+    CommandQueue m_commands{m_config.parallelCommands};
 };
 
 } // namespace hako

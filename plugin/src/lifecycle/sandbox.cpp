@@ -36,6 +36,14 @@ Sandbox::Sandbox(const QString &key, const SandboxContext *context, QObject *par
 {
 }
 
+// An end still waiting for the engine when its sandbox goes (configure(),
+// shutdown()) finishes now instead of never.
+Sandbox::~Sandbox()
+{
+    if (m_destroyDone)
+        std::exchange(m_destroyDone, {})(makeError(ErrorCode::ShuttingDown));
+}
+
 QString Sandbox::workspaceDir() const { return m_context->workspaces->dirFor(m_key); }
 
 QString Sandbox::socketDir() const
@@ -144,10 +152,21 @@ void Sandbox::createContainer()
     });
 }
 
+// Not deleted here: the host may end the conversation from the finished()
+// slot of its last call, which runs inside the channel's (and its socket's)
+// readyRead. Its calls fail when it goes, a moment later.
+void Sandbox::retireChannel()
+{
+    if (!m_channel)
+        return;
+    m_channel->disconnect(this);
+    std::exchange(m_channel, nullptr)->deleteLater();
+}
+
 void Sandbox::useChannel(AgentChannel *channel, const QString &container)
 {
     m_container = container;
-    delete m_channel;
+    retireChannel();
     m_channel = channel;
     m_channel->setParent(this);
     connect(m_channel, &AgentChannel::lost, this, [this] { m_state = State::Idle; });
@@ -157,7 +176,7 @@ void Sandbox::useChannel(AgentChannel *channel, const QString &container)
 void Sandbox::connectAgent(int timeoutMs, const QString &adopted)
 {
     m_container = adopted.isEmpty() ? containerName() : adopted;
-    delete m_channel;
+    retireChannel();
     m_channel = new AgentChannel(this);
     connect(m_channel, &AgentChannel::ready, this, [this] { settle({}); });
     connect(m_channel, &AgentChannel::failed, this, [this, adopted](const Error &error) {
@@ -222,23 +241,24 @@ void Sandbox::takeName()
 
 void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> done)
 {
-    delete m_channel;
-    m_channel = nullptr;
+    m_destroyDone = std::move(done);
+    retireChannel();
     m_state = State::Idle;
     if (m_context->proxy)
         m_context->proxy->close(socketDir() + QStringLiteral("/proxy.sock"));
-    FileLock::acquire(lockPath(), kLockBoundMs, this, [this, deleteWorkspace, done](FileLock lock, FileLock::Result) {
+    FileLock::acquire(lockPath(), kLockBoundMs, this, [this, deleteWorkspace](FileLock lock, FileLock::Result) {
         m_lock = std::move(lock);
         const QString runtimeDir = m_context->settings.runtimeDir;
         QStringList names = {containerName()};
         if (const QString claimed = poolclaims::read(runtimeDir, m_key); !claimed.isEmpty())
             names << claimed;
-        m_context->engine->remove(names, this, [this, runtimeDir, deleteWorkspace, done](const Error &error,
-                                                                                   const QStringList &removed) {
+        m_context->engine->remove(names, this, [this, runtimeDir, deleteWorkspace](const Error &error,
+                                                                             const QStringList &removed) {
             Q_EMIT containersRemoved(QStringLiteral("ended"), int(removed.size()));
-            auto finish = [this, done](const Error &result) {
+            auto finish = [this](const Error &result) {
                 m_lock = FileLock();
-                done(result);
+                if (m_destroyDone)
+                    std::exchange(m_destroyDone, {})(result);
             };
             if (error)
                 return finish(error);

@@ -61,6 +61,7 @@ public:
     using ReadyCallback = std::function<void(const Error &, AgentChannel *)>;
 
     Sandbox(const QString &key, const SandboxContext *context, QObject *parent = nullptr);
+    ~Sandbox() override;
 
     QString key() const { return m_key; }
     QString workspaceDir() const;
@@ -70,6 +71,7 @@ public:
     // or with the reason it cannot.
     void whenReady(QObject *receiver, ReadyCallback callback);
     // Removes the container; the workspace survives unless asked otherwise.
+    // `done` runs exactly once, with an error if the sandbox is deleted first.
     void destroy(bool deleteWorkspace, std::function<void(const Error &)> done);
 
 Q_SIGNALS:
@@ -95,6 +97,7 @@ private:
     void create();
     // A warm pool container's channel, already connected.
     void useChannel(AgentChannel *channel, const QString &container);
+    void retireChannel();
     // `adopted`: the name of an existing container, replaced if its agent is silent.
     void connectAgent(int timeoutMs, const QString &adopted);
     void settle(const Error &error);
@@ -109,6 +112,7 @@ private:
     QString m_container; // name of the container in use; a pool name until renamed
     FileLock m_lock;
     bool m_createdOnce = false;
+    std::function<void(const Error &)> m_destroyDone; // while destroy() runs
 };
 
 } // namespace hako

@@ -100,6 +100,57 @@ private Q_SLOTS:
         QCOMPARE(podman.mid(podman.size() - 2), names);
     }
 
+    void goneOrGoing_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("benign");
+        const QString prefix = QStringLiteral("The container engine failed to remove containers. ");
+        QTest::newRow("gone") << prefix + QStringLiteral("Error: No such container: hako-a-b") << true;
+        QTest::newRow("being removed")
+            << prefix + QStringLiteral("Error response from daemon: removal of container hako-a-b is already in progress")
+            << true;
+        QTest::newRow("both") << prefix + QStringLiteral("Error: No such container: x\nError response from daemon: "
+                                                         "removal of container y is already in progress")
+                              << true;
+        QTest::newRow("one real failure among them")
+            << prefix + QStringLiteral("Error: No such container: x\nError response from daemon: "
+                                       "could not kill running container y: permission denied")
+            << false;
+        QTest::newRow("daemon down") << prefix + QStringLiteral("Cannot connect to the Docker daemon") << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+
+    void goneOrGoing()
+    {
+        QFETCH(QString, message);
+        QFETCH(bool, benign);
+        QCOMPARE(DockerEngine::onlyGoneOrGoing(message), benign);
+    }
+
+    void commandQueueBoundsAndOrders()
+    {
+        hako::CommandQueue queue(2);
+        QList<int> started;
+        QList<hako::CommandQueue::Release> releases;
+        for (int i = 0; i < 5; ++i)
+            queue.submit([&, i](hako::CommandQueue::Release release) {
+                started << i;
+                releases << release;
+            });
+        QCOMPARE(started, (QList<int>{0, 1}));
+        QCOMPARE(queue.waiting(), 3);
+        releases[0]();
+        releases[0](); // twice: still one slot
+        QCOMPARE(started, (QList<int>{0, 1, 2}));
+        QCOMPARE(queue.running(), 2);
+        releases[1]();
+        releases[2]();
+        releases[3]();
+        releases[4]();
+        QCOMPARE(started, (QList<int>{0, 1, 2, 3, 4}));
+        QCOMPARE(queue.running(), 0);
+    }
+
     void environmentIsScrubbed()
     {
         QProcessEnvironment from;

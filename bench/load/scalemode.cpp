@@ -1,0 +1,175 @@
+// bench_load scale: N conversations at once. Every conversation's ID and the
+// driver's record of it exist before the baseline is taken, so the heap
+// difference with N idle conversations is the plugin's (and Qt's) alone.
+#include "loadmodes.h"
+#include "loadstats.h"
+#include "memprobe.h"
+
+#include <hako/toolcall.h>
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace hako::bench {
+namespace {
+
+constexpr int kSettleMs = 5000; // pool renames, health checks and docker CLIs of the last starts end
+
+struct Wave
+{
+    double seconds = 0;
+    Reservoir latency;
+    QMap<QString, qint64> errors;
+    qint64 ok = 0;
+};
+
+// One call per conversation, all issued at once; `command(i)` and its expected stdout.
+Wave wave(ToolExecutor *executor, const QStringList &ids, const QString &tag)
+{
+    Wave w;
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<std::unique_ptr<ToolCall>> calls;
+    std::vector<double> ms(std::size_t(ids.size()), -1);
+    int pending = int(ids.size());
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        calls.emplace_back(executor->call(ids[i], tag + QString::number(i), QStringLiteral("bash"),
+                                          {{QStringLiteral("command"), QStringLiteral("echo %1-%2").arg(tag).arg(i)}}));
+        QObject::connect(calls.back().get(), &ToolCall::finished, calls.back().get(), [&, i] {
+            ms[std::size_t(i)] = msSince(clock);
+            --pending;
+        });
+    }
+    QElapsedTimer bound;
+    bound.start();
+    while (pending > 0 && bound.elapsed() < 900000)
+        pauseFor(20);
+    w.seconds = msSince(clock) / 1000.0;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        ToolCall *call = calls[std::size_t(i)].get();
+        const QString want = QStringLiteral("%1-%2\n").arg(tag).arg(i);
+        if (!call->isFinished())
+            ++w.errors[QStringLiteral("hung")];
+        else if (call->error())
+            ++w.errors[call->error().code];
+        else if (call->result().value(QLatin1String("stdout")).toString() != want)
+            ++w.errors[QStringLiteral("mismatch")];
+        else
+            ++w.ok, w.latency.add(ms[std::size_t(i)]);
+    }
+    return w;
+}
+
+QJsonObject waveJson(const Wave &w)
+{
+    QJsonObject errors;
+    for (auto it = w.errors.begin(); it != w.errors.end(); ++it)
+        errors.insert(it.key(), double(it.value()));
+    return {{QStringLiteral("seconds"), std::round(w.seconds * 100) / 100},
+            {QStringLiteral("answered"), double(w.ok)},
+            {QStringLiteral("errors"), errors},
+            {QStringLiteral("latency"), w.latency.stats().toJson()}};
+}
+
+void printWave(const char *label, const Wave &w, int n)
+{
+    const Stats s = w.latency.stats();
+    std::printf("%-6s %lld/%d answered in %.1f s; latency p50 %.0f  p90 %.0f  p99 %.0f  max %.0f ms; errors %s\n",
+                label, (long long)w.ok, n, w.seconds, s.p50, s.p90, s.p99, s.max,
+                w.errors.isEmpty() ? "none" : qPrintable(QJsonDocument(waveJson(w).value(QLatin1String("errors")).toObject()).toJson(QJsonDocument::Compact)));
+}
+
+} // namespace
+
+int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report)
+{
+    const int n = options.conversations;
+    QStringList ids;
+    ids.reserve(n);
+    for (int i = 0; i < n; ++i)
+        ids << QStringLiteral("scale-%1").arg(i);
+    const qint64 before = heapInUse();
+    const Resident rssBefore = residentOf(QStringLiteral("self"));
+
+    const Wave up = wave(run.executor, ids, QStringLiteral("up"));
+    pauseFor(kSettleMs);
+    const qint64 idle = heapInUse();
+    const Resident rssIdle = residentOf(QStringLiteral("self"));
+    const int alive = containersAlive(run.instance);
+    const AgentMemory agents = agentMemory(run.instance);
+    const Wave again = wave(run.executor, ids, QStringLiteral("again"));
+
+    QElapsedTimer endClock;
+    endClock.start();
+    std::vector<std::unique_ptr<ToolCall>> ends;
+    for (const QString &id : ids)
+        ends.emplace_back(run.executor->endConversation(id, true));
+    QMap<QString, qint64> endErrors;
+    for (auto &end : ends) {
+        QElapsedTimer bound;
+        bound.start();
+        while (!end->isFinished() && bound.elapsed() < 300000)
+            pauseFor(20);
+        if (!end->isFinished() || end->error())
+            ++endErrors[end->isFinished() ? end->error().code : QStringLiteral("hung")];
+    }
+    const double endSeconds = msSince(endClock) / 1000.0;
+    qint64 endFailures = 0;
+    for (qint64 count : std::as_const(endErrors))
+        endFailures += count;
+    ends.clear();
+    pauseFor(kSettleMs);
+    const qint64 afterEnd = heapInUse();
+    const Leftovers left = leftovers(run.instance, run.setup->runtimeDir(), run.setup->workspacesDir());
+
+    const double perIdle = kib(idle - before) / n;
+    const double empty = kib(run.heapEmptyPlugin - run.heapBeforePlugin);
+    std::printf("bench_load scale: %d conversations, limits.memory %s\n", n,
+                qPrintable(options.settings.value(QLatin1String("limits.memory")).toString()));
+    printWave("up", up, n);
+    printWave("again", again, n);
+    std::printf("containers alive with %d idle conversations: %d\n", n, alive);
+    std::printf("heap: empty plugin %.0f KiB; before %.0f, with %d idle %.0f, after the ends %.0f KiB\n", empty,
+                kib(before), n, kib(idle), kib(afterEnd));
+    std::printf("plugin heap per idle conversation: %.1f KiB (target <= 200; %.2f%% of the empty plugin each)\n",
+                perIdle, empty > 0 ? perIdle / empty * 100 : 0.0);
+    std::printf("process RSS: before %lld KiB, with %d idle %lld KiB (%.1f KiB per conversation)\n",
+                (long long)rssBefore.rssKiB, n, (long long)rssIdle.rssKiB, double(rssIdle.rssKiB - rssBefore.rssKiB) / n);
+    std::printf("hako-agent RSS over %d agents: mean %.0f KiB, min %.0f, max %.0f (anonymous %.0f) (target <= 4096)\n",
+                agents.count, agents.meanRssKiB, agents.minRssKiB, agents.maxRssKiB, agents.meanAnonKiB);
+    std::printf("ends: %d in %.1f s, errors %lld; left before shutdown(): containers %d, socket dirs %lld, "
+                "workspace mounts %lld, entries %lld\n",
+                n, endSeconds, (long long)endFailures, left.containers, (long long)left.socketDirs.size(),
+                (long long)left.workspaceMounts.size(), (long long)left.workspaceFiles.size());
+
+    const bool allAnswered = up.ok == n && again.ok == n && alive == n && agents.count == n;
+    const bool met = perIdle <= 200 && agents.maxRssKiB <= 4096;
+    std::printf("every conversation answered: %s; memory targets: %s\n", allAnswered ? "yes" : "NO", met ? "met" : "MISSED");
+    QJsonObject endErrorsJson;
+    for (auto it = endErrors.begin(); it != endErrors.end(); ++it)
+        endErrorsJson.insert(it.key(), double(it.value()));
+    *report = {{QStringLiteral("up"), waveJson(up)},
+               {QStringLiteral("again"), waveJson(again)},
+               {QStringLiteral("containers_alive"), alive},
+               {QStringLiteral("heap_empty_plugin_kib"), std::round(empty)},
+               {QStringLiteral("heap_before_kib"), std::round(kib(before))},
+               {QStringLiteral("heap_idle_kib"), std::round(kib(idle))},
+               {QStringLiteral("heap_after_end_kib"), std::round(kib(afterEnd))},
+               {QStringLiteral("heap_per_idle_conversation_kib"), std::round(perIdle * 10) / 10},
+               {QStringLiteral("rss_before_kib"), double(rssBefore.rssKiB)},
+               {QStringLiteral("rss_idle_kib"), double(rssIdle.rssKiB)},
+               {QStringLiteral("agent"), agents.toJson()},
+               {QStringLiteral("end_seconds"), std::round(endSeconds * 10) / 10},
+               {QStringLiteral("end_errors"), endErrorsJson},
+               {QStringLiteral("leftovers_before_shutdown"), left.toJson()},
+               {QStringLiteral("all_answered"), allAnswered},
+               {QStringLiteral("memory_targets_met"), met}};
+    return allAnswered && endErrors.isEmpty() && left.clean() ? 0 : 1;
+}
+
+} // namespace hako::bench
