@@ -146,6 +146,15 @@ bool moveMount(const QString &from, const QString &to, QString *error)
 bool unmount(const QString &dir, QString *error)
 {
     const QByteArray path = QFile::encodeName(dir);
+    // A removed container's mount namespace can outlive `docker rm` for a
+    // moment and keep this file system alive after the umount below; the
+    // next call then mounts the image a second time, which reads what is on
+    // disk. Written out first, what is on disk is everything: without this a
+    // file written shortly before an expiry came back empty (integration.soak).
+    if (const int fd = ::open(path.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC); fd >= 0) {
+        ::syncfs(fd);
+        ::close(fd);
+    }
     if (::umount2(path.constData(), UMOUNT_NOFOLLOW) == 0)
         return true;
     if (errno == EBUSY && ::umount2(path.constData(), MNT_DETACH | UMOUNT_NOFOLLOW) == 0)
