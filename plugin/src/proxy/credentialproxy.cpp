@@ -1,37 +1,22 @@
 #include "credentialproxy.h"
 
 #include "proxylog.h"
+#include "tlscontext.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QLocalServer>
 #include <QLocalSocket>
-#include <QSslCertificate>
 
 Q_LOGGING_CATEGORY(lcProxy, "hako.proxy")
 
 namespace hako::proxy {
 
-namespace {
-
-// System roots plus the configured extra CA; verification stays mandatory.
-QSslConfiguration upstreamTls(const QString &caFile)
-{
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    tls.setProtocol(QSsl::TlsV1_2OrLater);
-    if (!caFile.isEmpty())
-        tls.addCaCertificates(QSslCertificate::fromPath(caFile, QSsl::Pem));
-    return tls;
-}
-
-} // namespace
-
 CredentialProxy::CredentialProxy(ProxyConfig config, CredentialConfig credentials, QObject *parent)
     : QObject(parent)
 {
     qRegisterMetaType<hako::proxy::Reason>();
-    m_shared.tls = upstreamTls(config.caFile);
+    m_shared.tls = TlsContext::create(config.caFile);
     m_shared.config = std::move(config);
     m_shared.credentials = new CredentialSource(std::move(credentials), this);
 }

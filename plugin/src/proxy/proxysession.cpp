@@ -1,5 +1,6 @@
 #include "proxysession.h"
 
+#include "clientwriter.h"
 #include "credentials.h"
 #include "proxylog.h"
 #include "upstream.h"
@@ -23,12 +24,14 @@ ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared, QObj
     , m_client(client)
     , m_shared(shared)
     , m_parser(shared.config.limits)
+    , m_writer(new ClientWriter(client->socketDescriptor(), this))
 {
     m_client->setParent(this);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] { refuse(Reason::ClientTimeout); });
     connect(m_client, &QLocalSocket::readyRead, this, &ProxySession::onClientData);
-    connect(m_client, &QLocalSocket::bytesWritten, this, &ProxySession::onClientWritten);
+    connect(m_writer, &ClientWriter::written, this, &ProxySession::onClientWritten);
+    connect(m_writer, &ClientWriter::failed, m_client, &QLocalSocket::abort);
     connect(m_client, &QLocalSocket::disconnected, this, &QObject::deleteLater);
     m_timer.start(shared.config.timeouts.requestHeadMs);
 }
@@ -63,7 +66,7 @@ bool ProxySession::onHead()
     if (m_clean.strippedCredential)
         emit securityEvent(QStringLiteral("proxy_client_credential"));
     if (head.expectContinue && m_parser.state() != HttpRequestParser::State::Complete)
-        m_client->write("HTTP/1.1 100 Continue\r\n\r\n");
+        m_writer->write({"HTTP/1.1 100 Continue\r\n\r\n"});
     // The TLS handshake overlaps the arrival of the body.
     m_upstream = new UpstreamExchange(m_shared.tls, m_shared.config.timeouts, this);
     connect(m_upstream, &UpstreamExchange::responseHead, this, &ProxySession::onResponseHead);
@@ -116,33 +119,32 @@ void ProxySession::onResponseHead(int status, const QByteArray &reasonPhrase,
         out += name + ": " + value + "\r\n";
     out += m_chunked ? QByteArray("transfer-encoding: chunked\r\n")
                      : "content-length: " + QByteArray::number(contentLength) + "\r\n";
-    m_client->write(out + "connection: close\r\n\r\n");
+    out += "connection: close\r\n\r\n";
+    m_writer->write({out});
 }
 
 void ProxySession::onResponseData(QByteArrayView data)
 {
-    // Straight from the upstream read buffer into the socket's write buffer.
     if (m_chunked)
-        m_client->write(QByteArray::number(data.size(), 16).append("\r\n"));
-    m_client->write(data.data(), data.size());
-    if (m_chunked)
-        m_client->write("\r\n", 2);
-    if (m_client->bytesToWrite() > kHighWater)
+        m_writer->write({QByteArray::number(data.size(), 16).append("\r\n"), data, "\r\n"});
+    else
+        m_writer->write({data}); // straight from the upstream read buffer
+    if (m_writer->pending() > kHighWater)
         m_upstream->setPaused(true);
 }
 
 void ProxySession::onClientWritten()
 {
-    if (m_upstream && m_client->bytesToWrite() < kLowWater)
+    if (m_upstream && m_writer->pending() < kLowWater)
         m_upstream->setPaused(false);
 }
 
 void ProxySession::onResponseFinished()
 {
     if (m_chunked)
-        m_client->write("0\r\n\r\n");
+        m_writer->write({"0\r\n\r\n"});
     conclude(Reason::None);
-    m_client->disconnectFromServer();
+    closeClient();
 }
 
 void ProxySession::onUpstreamFailed(Reason reason)
@@ -157,9 +159,17 @@ void ProxySession::refuse(Reason reason)
 {
     if (m_stage == Stage::Done)
         return;
-    m_client->write(refusalResponse(reason));
+    m_writer->write({refusalResponse(reason)});
     conclude(reason);
-    m_client->disconnectFromServer();
+    closeClient();
+}
+
+// The connection closes once everything queued for the client went out.
+void ProxySession::closeClient()
+{
+    if (m_writer->pending() == 0)
+        return m_client->disconnectFromServer();
+    connect(m_writer, &ClientWriter::drained, m_client, &QLocalSocket::disconnectFromServer);
 }
 
 void ProxySession::conclude(Reason reason)

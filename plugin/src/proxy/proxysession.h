@@ -13,20 +13,23 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
-#include <QSslConfiguration>
 #include <QTimer>
+
+#include <memory>
 
 class QLocalSocket;
 
 namespace hako::proxy {
 
+class ClientWriter;
 class CredentialSource;
+class TlsContext;
 class UpstreamExchange;
 
 // What every session of one proxy shares; owned by CredentialProxy.
 struct ProxyShared {
     ProxyConfig config;
-    QSslConfiguration tls;
+    std::shared_ptr<const TlsContext> tls;
     CredentialSource *credentials = nullptr;
 };
 
@@ -54,12 +57,14 @@ private:
     void onResponseFinished();
     void onUpstreamFailed(Reason reason);
     void onClientWritten();
+    void closeClient();
     void refuse(Reason reason);
     void conclude(Reason reason);
 
     QLocalSocket *m_client;
     const ProxyShared &m_shared;
     HttpRequestParser m_parser;
+    ClientWriter *m_writer;
     AllowMatch m_match;
     SanitizedRequest m_clean;
     UpstreamExchange *m_upstream = nullptr;

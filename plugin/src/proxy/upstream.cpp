@@ -1,8 +1,7 @@
 #include "upstream.h"
 
 #include "proxylog.h"
-
-#include <QSslSocket>
+#include "tlsstream.h"
 
 #include <http_parser.h>
 
@@ -102,16 +101,13 @@ UpstreamTarget UpstreamTarget::resolve(const QString &host, const QList<ConnectT
     return {host, host, 443};
 }
 
-UpstreamExchange::UpstreamExchange(const QSslConfiguration &tls, const ProxyTimeouts &timeouts,
-                                   QObject *parent)
+UpstreamExchange::UpstreamExchange(std::shared_ptr<const TlsContext> tls,
+                                   const ProxyTimeouts &timeouts, QObject *parent)
     : QObject(parent)
-    , m_socket(new QSslSocket(this))
+    , m_tls(new TlsStream(std::move(tls), this))
     , m_timeouts(timeouts)
     , m_parser(std::make_unique<Parser>(this))
 {
-    m_socket->setSslConfiguration(tls);
-    m_socket->setPeerVerifyMode(QSslSocket::VerifyPeer);
-    m_socket->setReadBufferSize(kReadBuffer);
     m_readBuffer.resize(kReadBuffer);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -122,37 +118,36 @@ UpstreamExchange::UpstreamExchange(const QSslConfiguration &tls, const ProxyTime
             return arm(int(left));
         fail(Reason::UpstreamTimeout);
     });
-    connect(m_socket, &QSslSocket::encrypted, this, &UpstreamExchange::onEncrypted);
-    connect(m_socket, &QSslSocket::readyRead, this, &UpstreamExchange::onReadyRead);
-    connect(m_socket, &QSslSocket::errorOccurred, this, &UpstreamExchange::onError);
-    connect(m_socket, &QSslSocket::disconnected, this, &UpstreamExchange::onDisconnected);
+    connect(m_tls, &TlsStream::encrypted, this, &UpstreamExchange::onEncrypted);
+    connect(m_tls, &TlsStream::readyRead, this, &UpstreamExchange::onReadyRead);
+    connect(m_tls, &TlsStream::failed, this, &UpstreamExchange::fail);
 }
 
 UpstreamExchange::~UpstreamExchange()
 {
     m_done = true;
-    m_socket->disconnect(this);
-    m_socket->abort();
+    m_tls->disconnect(this);
 }
 
 void UpstreamExchange::open(const UpstreamTarget &target)
 {
     arm(m_timeouts.connectMs);
-    m_socket->connectToHostEncrypted(target.connectHost, target.connectPort, target.host);
+    m_tls->connectToHost(target.connectHost, target.connectPort, target.host);
 }
 
 void UpstreamExchange::send(const QByteArray &head, const QByteArray &body, bool headRequest)
 {
     m_parser->headRequest = headRequest;
     m_pending = head + body;
-    if (m_socket->isEncrypted())
+    if (m_tls->isEncrypted())
         onEncrypted();
 }
 
 void UpstreamExchange::setPaused(bool paused)
 {
     m_paused = paused;
-    if (!paused && m_socket->bytesAvailable() > 0)
+    m_tls->setReading(!paused);
+    if (!paused) // OpenSSL may hold decrypted records the socket no longer signals
         QMetaObject::invokeMethod(this, &UpstreamExchange::onReadyRead, Qt::QueuedConnection);
 }
 
@@ -160,7 +155,7 @@ void UpstreamExchange::onEncrypted()
 {
     if (m_pending.isEmpty())
         return m_timer.stop(); // connected early; the request is still arriving
-    m_socket->write(m_pending);
+    m_tls->write(m_pending);
     m_pending.clear();
     arm(m_timeouts.responseHeadMs);
 }
@@ -169,9 +164,11 @@ void UpstreamExchange::onReadyRead()
 {
     // Drain in place: no allocation per read; the parser hands out views of it.
     while (!m_paused && !m_done) {
-        const qint64 n = m_socket->read(m_readBuffer.data(), m_readBuffer.size());
-        if (n <= 0)
+        const qint64 n = m_tls->read(m_readBuffer.data(), m_readBuffer.size());
+        if (n == 0)
             return;
+        if (n < 0)
+            return m_tls->endReason() == Reason::None ? onDisconnected() : fail(m_tls->endReason());
         feed(m_readBuffer.constData(), n);
     }
 }
@@ -184,25 +181,10 @@ void UpstreamExchange::feed(const char *data, qsizetype size)
     if (m_parser->complete) {
         m_done = true;
         m_timer.stop();
+        m_tls->setReading(false);
         emit finished();
     } else if (HTTP_PARSER_ERRNO(&m_parser->parser) != HPE_OK) {
         fail(Reason::UpstreamProtocol);
-    }
-}
-
-void UpstreamExchange::onError()
-{
-    if (m_done)
-        return;
-    switch (m_socket->error()) {
-    case QAbstractSocket::SslHandshakeFailedError:
-    case QAbstractSocket::SslInternalError:
-    case QAbstractSocket::SslInvalidUserDataError:
-        return fail(Reason::UpstreamTls);
-    case QAbstractSocket::RemoteHostClosedError:
-        return onDisconnected();
-    default:
-        return fail(Reason::UpstreamConnect);
     }
 }
 
@@ -211,10 +193,7 @@ void UpstreamExchange::onDisconnected()
 {
     if (m_done)
         return;
-    const QByteArray rest = m_socket->readAll();
-    feed(rest.constData(), rest.size());
-    if (!m_done)
-        feed(nullptr, 0);
+    feed(nullptr, 0);
     if (!m_done)
         fail(m_parser->parser.status_code ? Reason::UpstreamProtocol : Reason::UpstreamConnect);
 }
@@ -225,6 +204,7 @@ void UpstreamExchange::fail(Reason reason)
         return;
     m_done = true;
     m_timer.stop();
+    m_tls->setReading(false);
     qCInfo(lcProxy) << "upstream exchange failed:" << reasonCode(reason);
     emit failed(reason);
 }

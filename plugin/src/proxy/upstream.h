@@ -13,14 +13,15 @@
 
 #include <QElapsedTimer>
 #include <QObject>
-#include <QSslConfiguration>
 #include <QTimer>
 
 #include <memory>
 
-class QSslSocket;
 
 namespace hako::proxy {
+
+class TlsContext;
+class TlsStream;
 
 struct UpstreamTarget {
     QString host; // allowlisted name: SNI and certificate check
@@ -35,7 +36,7 @@ class UpstreamExchange : public QObject
     Q_OBJECT
 
 public:
-    UpstreamExchange(const QSslConfiguration &tls, const ProxyTimeouts &timeouts,
+    UpstreamExchange(std::shared_ptr<const TlsContext> tls, const ProxyTimeouts &timeouts,
                      QObject *parent = nullptr);
     ~UpstreamExchange() override;
 
@@ -58,13 +59,12 @@ signals:
 private:
     void onEncrypted();
     void onReadyRead();
-    void onError();
     void onDisconnected();
     void feed(const char *data, qsizetype size);
     void fail(Reason reason);
     void arm(int ms);
 
-    QSslSocket *m_socket;
+    TlsStream *m_tls;
     ProxyTimeouts m_timeouts;
     QTimer m_timer;
     QElapsedTimer m_sinceBody; // valid once the response head arrived

@@ -13,6 +13,7 @@ request to LOG: method, path, headers, body size, and whether botocore
   /gate/<name>                           opens that gate
   /redirect                              302 to another host
   /bytes/<n>                             n bytes of body (benchmarks)
+  /random/<n>                            n random bytes; their SHA-256 is logged
   anything else                          200 JSON echo of the verification
 """
 import argparse
@@ -20,6 +21,7 @@ import binascii
 import hashlib
 import http.server
 import json
+import os
 import socketserver
 import ssl
 import struct
@@ -136,6 +138,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(block[:min(n, len(block))])
             n -= len(block)
 
+    def random_body(self, body, verified, why, n):
+        data = os.urandom(n)
+        self.record(body, verified, why, {"sha256": hashlib.sha256(data).hexdigest()})
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(n))
+        self.end_headers()
+        self.wfile.write(data)
+
     def handle_any(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0) or 0))
         auth = self.headers.get("Authorization", "")
@@ -143,6 +154,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path.startswith("/bytes/"):
             self.record(body, verified, why)
             return self.bytes_body(int(self.path.split("/")[2]))
+        if self.path.startswith("/random/"):
+            return self.random_body(body, verified, why, int(self.path.split("/")[2]))
         if self.path.endswith("/invoke-with-response-stream"):
             return self.stream(body, verified, why)
         if self.path.startswith("/gate/"):

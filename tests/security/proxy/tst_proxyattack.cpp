@@ -6,6 +6,7 @@
 #include "standin.h"
 
 #include <QDateTime>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -110,6 +111,10 @@ private slots:
     void streaming();
     void streamIdleDeadline_data();
     void streamIdleDeadline();
+    void systemRoots_data();
+    void systemRoots();
+    void slowClient();
+    void clientLeavesMidStream();
     void credentialsUnavailable();
     void noSecretsAnywhere();
 
@@ -418,6 +423,90 @@ void TestProxyAttack::streamIdleDeadline()
     QCOMPARE(r.raw.endsWith("0\r\n\r\n"), complete);
     QTRY_VERIFY(!decisions.isEmpty());
     QCOMPARE(decisions.last().endsWith(QLatin1String("upstream_timeout")), !complete);
+}
+
+// Without proxy.caFile only the system's roots are trusted, found through a
+// hashed certificate directory (SSL_CERT_DIR stands in for /etc/ssl/certs).
+void TestProxyAttack::systemRoots_data()
+{
+    QTest::addColumn<bool>("caInDirectory");
+    QTest::newRow("stand-in CA among the system roots") << true;
+    QTest::newRow("stand-in CA unknown") << false;
+}
+
+void TestProxyAttack::systemRoots()
+{
+    QFETCH(bool, caInDirectory);
+    QTemporaryDir roots;
+    if (caInDirectory) {
+        QVERIFY(QFile::copy(m_dir.filePath("ca.pem"), roots.filePath("ca.pem")));
+        QCOMPARE(QProcess::execute("openssl", {"rehash", roots.path()}), 0);
+    }
+    QJsonObject withoutCa = settings();
+    withoutCa.remove("proxy.caFile");
+    ProxyConfig config;
+    CredentialConfig credentials;
+    QVERIFY(configFromSettings(withoutCa, &config, &credentials).isEmpty());
+    qputenv("SSL_CERT_DIR", QFile::encodeName(roots.path()));
+    CredentialProxy proxy(config, credentials);
+    qunsetenv("SSL_CERT_DIR");
+    const QString socket = m_dir.filePath(QStringLiteral("roots-%1.sock").arg(caInDirectory));
+    QString error;
+    QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
+    const Response r = exchange("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
+                                    + "\r\nContent-Length: 2\r\n\r\n{}",
+                                socket);
+    QCOMPARE(r.status, caInDirectory ? 200 : 502);
+    if (!caInDirectory)
+        QCOMPARE(r.reason, QByteArray("upstream_tls"));
+}
+
+// A client that reads far slower than the upstream sends still gets every
+// byte in order: the proxy stops reading the upstream while the client is
+// behind (past the kernel's buffer and the proxy's own) and resumes later.
+void TestProxyAttack::slowClient()
+{
+    constexpr qint64 kSize = 8 * 1024 * 1024;
+    QLocalSocket client;
+    client.setReadBufferSize(64 * 1024);
+    client.connectToServer(m_socket);
+    client.write("GET /random/" + QByteArray::number(kSize) + " HTTP/1.1\r\nHost: " + kHost
+                 + "\r\n\r\n");
+    QTest::qWait(1000); // the stand-in has long sent everything the proxy would take
+    QByteArray received;
+    QElapsedTimer clock;
+    clock.start();
+    while ((client.state() != QLocalSocket::UnconnectedState || client.bytesAvailable())
+           && clock.elapsed() < 30000) {
+        received += client.read(64 * 1024);
+        QTest::qWait(1);
+    }
+    const Response r = parseResponse(received);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body.size(), kSize);
+    const QJsonObject record = StandIn::readLog(m_log).last();
+    QCOMPARE(QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toHex(),
+             record["sha256"].toString().toLatin1());
+}
+
+// A client that hangs up in the middle of a large answer costs the proxy
+// nothing lasting: the next request is served normally.
+void TestProxyAttack::clientLeavesMidStream()
+{
+    {
+        QLocalSocket client;
+        client.setReadBufferSize(64 * 1024);
+        client.connectToServer(m_socket);
+        client.write("GET /random/16777216 HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(client.bytesAvailable() > 0, 10000);
+        QTest::qWait(200);
+        client.abort();
+    }
+    QTest::qWait(200);
+    const Response r = exchange("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
+                                + "\r\nContent-Length: 2\r\n\r\n{}");
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.body.contains("\"verified\": true"));
 }
 
 // Without usable credentials nothing is sent unsigned: a 503, and the

@@ -1,0 +1,102 @@
+#include "clientwriter.h"
+
+#include <QVarLengthArray>
+
+#include <cerrno>
+#include <sys/socket.h>
+
+namespace hako::proxy {
+
+namespace {
+
+// Sent bytes are dropped from the front of the queue only past this much, so
+// a slow client does not cost a memmove of the whole queue on every send.
+constexpr qsizetype kCompactAt = 256 * 1024;
+
+// Room in the kernel for a few of the exchange's 256 KiB pieces, so that a
+// client reading at about the pace of the upstream takes each piece whole and
+// nothing is copied into the queue. Capped by net.core.wmem_max; best effort.
+constexpr int kSendBuffer = 1024 * 1024;
+
+ssize_t sendVector(int socket, iovec *vector, int count)
+{
+    msghdr message{};
+    message.msg_iov = vector;
+    message.msg_iovlen = size_t(count);
+    ssize_t n;
+    do
+        n = ::sendmsg(socket, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+    while (n < 0 && errno == EINTR);
+    return n;
+}
+
+} // namespace
+
+ClientWriter::ClientWriter(qintptr socket, QObject *parent)
+    : QObject(parent)
+    , m_socket(int(socket))
+    , m_notifier(socket, QSocketNotifier::Write, this)
+{
+    m_notifier.setEnabled(false);
+    ::setsockopt(m_socket, SOL_SOCKET, SO_SNDBUF, &kSendBuffer, sizeof kSendBuffer);
+    connect(&m_notifier, &QSocketNotifier::activated, this, &ClientWriter::onWritable);
+}
+
+void ClientWriter::write(std::initializer_list<QByteArrayView> pieces)
+{
+    if (m_failed)
+        return;
+    qsizetype sent = 0;
+    if (pending() == 0) {
+        QVarLengthArray<iovec, 4> vector;
+        for (QByteArrayView piece : pieces)
+            vector.append({const_cast<char *>(piece.data()), size_t(piece.size())});
+        const ssize_t n = sendVector(m_socket, vector.data(), int(vector.size()));
+        afterSend(n);
+        if (m_failed)
+            return;
+        sent = qMax<qsizetype>(n, 0);
+    }
+    for (QByteArrayView piece : pieces) {
+        const qsizetype skip = qMin(sent, piece.size());
+        sent -= skip;
+        m_queue.append(piece.data() + skip, piece.size() - skip);
+    }
+    m_notifier.setEnabled(pending() > 0);
+}
+
+void ClientWriter::onWritable()
+{
+    iovec rest{m_queue.data() + m_sent, size_t(pending())};
+    const ssize_t n = sendVector(m_socket, &rest, 1);
+    afterSend(n);
+    if (m_failed || n <= 0)
+        return;
+    m_sent += n;
+    if (pending() == 0) {
+        m_queue.clear();
+        m_sent = 0;
+        m_notifier.setEnabled(false);
+        emit written();
+        emit drained();
+        return;
+    }
+    if (m_sent >= kCompactAt) {
+        m_queue.remove(0, m_sent);
+        m_sent = 0;
+    }
+    emit written();
+}
+
+void ClientWriter::afterSend(ssize_t result)
+{
+    if (result >= 0 || errno == EAGAIN || errno == EWOULDBLOCK)
+        return;
+    m_failed = true; // the client hung up: nothing more can reach it
+    m_notifier.setEnabled(false);
+    m_queue.clear();
+    m_sent = 0;
+    emit failed();
+}
+
+} // namespace hako::proxy
