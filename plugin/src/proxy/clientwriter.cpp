@@ -77,15 +77,13 @@ void ClientWriter::onWritable()
         m_queue.clear();
         m_sent = 0;
         m_notifier.setEnabled(false);
-        emit written();
-        emit drained();
-        return;
-    }
-    if (m_sent >= kCompactAt) {
+    } else if (m_sent >= kCompactAt) {
         m_queue.remove(0, m_sent);
         m_sent = 0;
     }
-    emit written();
+    emit written(); // may queue more at once
+    if (pending() == 0)
+        emit drained();
 }
 
 void ClientWriter::afterSend(ssize_t result)

@@ -21,9 +21,9 @@ namespace {
 // (header, then body) per 16 KiB record.
 constexpr size_t kReadAhead = 256 * 1024;
 
-int fdOf(BIO *bio)
+TlsContext::Socket *socketOf(BIO *bio)
 {
-    return int(reinterpret_cast<intptr_t>(BIO_get_data(bio)));
+    return static_cast<TlsContext::Socket *>(BIO_get_data(bio));
 }
 
 int socketWrite(BIO *bio, const char *data, int size)
@@ -31,7 +31,7 @@ int socketWrite(BIO *bio, const char *data, int size)
     BIO_clear_retry_flags(bio);
     ssize_t n;
     do
-        n = ::send(fdOf(bio), data, size_t(size), MSG_NOSIGNAL);
+        n = ::send(socketOf(bio)->fd, data, size_t(size), MSG_NOSIGNAL);
     while (n < 0 && errno == EINTR);
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
         BIO_set_retry_write(bio);
@@ -41,12 +41,18 @@ int socketWrite(BIO *bio, const char *data, int size)
 int socketRead(BIO *bio, char *data, int size)
 {
     BIO_clear_retry_flags(bio);
+    TlsContext::Socket *socket = socketOf(bio);
+    if (socket->drained) {
+        BIO_set_retry_read(bio);
+        return -1;
+    }
     ssize_t n;
     do
-        n = ::recv(fdOf(bio), data, size_t(size), 0);
+        n = ::recv(socket->fd, data, size_t(size), 0);
     while (n < 0 && errno == EINTR);
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
         BIO_set_retry_read(bio);
+    socket->drained = n < size;
     return int(n);
 }
 
@@ -114,10 +120,10 @@ std::shared_ptr<const TlsContext> TlsContext::create(const QString &caFile)
     return std::shared_ptr<const TlsContext>(new TlsContext(ctx));
 }
 
-BIO *TlsContext::socketBio(int fd)
+BIO *TlsContext::socketBio(Socket *socket)
 {
     BIO *bio = BIO_new(socketMethod());
-    BIO_set_data(bio, reinterpret_cast<void *>(intptr_t(fd)));
+    BIO_set_data(bio, socket);
     BIO_set_init(bio, 1);
     return bio;
 }

@@ -28,10 +28,19 @@ public:
 
     SSL_CTX *get() const { return m_ctx; }
 
+    // What a socket BIO knows of its socket. A read that returns less than
+    // asked sets `drained`, and the next read then reports "would block"
+    // without a system call; the owner clears it when the event loop reports
+    // the socket readable. That saves one recv() per relayed piece.
+    struct Socket {
+        int fd = -1;
+        bool drained = false;
+    };
+
     // A BIO on a non-blocking socket that writes with MSG_NOSIGNAL: a peer
     // that hangs up must not raise SIGPIPE in the host application, and the
     // plugin must not change the host's signal dispositions to avoid it.
-    static BIO *socketBio(int fd);
+    static BIO *socketBio(Socket *socket);
 
 private:
     explicit TlsContext(SSL_CTX *ctx);

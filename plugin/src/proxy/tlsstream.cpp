@@ -42,8 +42,8 @@ TlsStream::~TlsStream()
     delete m_readNotifier; // before the descriptor they watch goes away
     delete m_writeNotifier;
     SSL_free(m_ssl);
-    if (m_fd >= 0)
-        ::close(m_fd);
+    if (m_socket.fd >= 0)
+        ::close(m_socket.fd);
 }
 
 void TlsStream::connectToHost(const QString &connectHost, quint16 port, const QString &peerName)
@@ -60,22 +60,22 @@ void TlsStream::connectToHost(const QString &connectHost, quint16 port, const QS
 
 void TlsStream::onConnected()
 {
-    m_fd = ::fcntl(int(m_tcp->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    m_socket.fd = ::fcntl(int(m_tcp->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
     m_tcp->disconnect(this);
-    m_tcp->abort(); // closes Qt's descriptor only: the connection lives on in m_fd
+    m_tcp->abort(); // closes Qt's descriptor only: the connection lives on in ours
     m_tcp->deleteLater();
     m_tcp = nullptr;
-    if (m_fd < 0)
+    if (m_socket.fd < 0)
         return end(Reason::UpstreamConnect);
     m_ssl = SSL_new(m_context->get());
-    BIO *bio = TlsContext::socketBio(m_fd);
+    BIO *bio = TlsContext::socketBio(&m_socket);
     SSL_set_bio(m_ssl, bio, bio);
     SSL_set_tlsext_host_name(m_ssl, m_peerName.constData());
     SSL_set_hostflags(m_ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
     SSL_set1_host(m_ssl, m_peerName.constData());
     SSL_set_connect_state(m_ssl);
-    m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
-    m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+    m_readNotifier = new QSocketNotifier(m_socket.fd, QSocketNotifier::Read, this);
+    m_writeNotifier = new QSocketNotifier(m_socket.fd, QSocketNotifier::Write, this);
     connect(m_readNotifier, &QSocketNotifier::activated, this, &TlsStream::onActivity);
     connect(m_writeNotifier, &QSocketNotifier::activated, this, &TlsStream::onActivity);
     m_state = State::Handshaking;
@@ -84,7 +84,7 @@ void TlsStream::onConnected()
 
 void TlsStream::onActivity()
 {
-    m_drained = false;
+    m_socket.drained = false;
     if (m_state == State::Handshaking)
         return handshake();
     flush();
@@ -159,17 +159,13 @@ qint64 TlsStream::readRecord(char *data, qint64 maxSize)
 {
     if (m_state != State::Open)
         return m_state == State::Ended ? -1 : 0;
-    if (m_drained)
-        return 0; // no need to ask the kernel again before the notifier fires
     ERR_clear_error();
     const int result = SSL_read(m_ssl, data, int(qMin<qint64>(maxSize, INT_MAX)));
     if (result > 0)
         return result;
     const int error = SSL_get_error(m_ssl, result);
-    if (error == SSL_ERROR_WANT_READ) {
-        m_drained = true;
+    if (error == SSL_ERROR_WANT_READ)
         return 0;
-    }
     if (error == SSL_ERROR_WANT_WRITE) {
         watch(m_reading, true);
         return 0;

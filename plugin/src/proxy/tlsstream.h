@@ -8,6 +8,7 @@
 #pragma once
 
 #include "refusal.h"
+#include "tlscontext.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -19,8 +20,6 @@ class QTcpSocket;
 using SSL = struct ssl_st;
 
 namespace hako::proxy {
-
-class TlsContext;
 
 class TlsStream : public QObject
 {
@@ -66,14 +65,13 @@ private:
     std::shared_ptr<const TlsContext> m_context;
     QTcpSocket *m_tcp = nullptr;
     QByteArray m_peerName;
-    int m_fd = -1;
+    TlsContext::Socket m_socket;
     SSL *m_ssl = nullptr;
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr;
     State m_state = State::Connecting;
     Reason m_endReason = Reason::None;
     bool m_reading = true;
-    bool m_drained = false; // OpenSSL asked for more and the socket had none
     QByteArray m_out;
     qsizetype m_outSent = 0;
 };

@@ -148,7 +148,7 @@ void UpstreamExchange::setPaused(bool paused)
     m_paused = paused;
     m_tls->setReading(!paused);
     if (!paused) // OpenSSL may hold decrypted records the socket no longer signals
-        QMetaObject::invokeMethod(this, &UpstreamExchange::onReadyRead, Qt::QueuedConnection);
+        onReadyRead();
 }
 
 void UpstreamExchange::onEncrypted()

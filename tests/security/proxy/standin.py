@@ -133,7 +133,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/octet-stream")
         self.send_header("Content-Length", str(n))
         self.end_headers()
-        block = b"x" * 65536
+        # Large writes: the stand-in plays a remote service, so the CPU it
+        # takes from the proxy and the client on this machine is kept small.
+        block = b"x" * 1048576
         while n > 0:
             self.wfile.write(block[:min(n, len(block))])
             n -= len(block)
