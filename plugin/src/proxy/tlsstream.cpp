@@ -97,6 +97,7 @@ void TlsStream::handshake()
     ERR_clear_error();
     const int result = SSL_do_handshake(m_ssl);
     if (result == 1) {
+        qCDebug(lcProxy) << "upstream TLS:" << SSL_get_version(m_ssl) << SSL_get_cipher_name(m_ssl);
         m_state = State::Open;
         watch(m_reading, false);
         flush();
