@@ -9,10 +9,6 @@ namespace hako::proxy {
 
 namespace {
 
-// Sent bytes are dropped from the front of the queue only past this much, so
-// a slow client does not cost a memmove of the whole queue on every send.
-constexpr qsizetype kCompactAt = 256 * 1024;
-
 // Room in the kernel for a few of the exchange's 256 KiB pieces, so that a
 // client reading at about the pace of the upstream takes each piece whole and
 // nothing is copied into the queue. Capped by net.core.wmem_max; best effort.
@@ -73,17 +69,12 @@ void ClientWriter::onWritable()
     if (m_failed || n <= 0)
         return;
     m_sent += n;
-    if (pending() == 0) {
-        m_queue.clear();
-        m_sent = 0;
-        m_notifier.setEnabled(false);
-    } else if (m_sent >= kCompactAt) {
-        m_queue.remove(0, m_sent);
-        m_sent = 0;
-    }
-    emit written(); // may queue more at once
-    if (pending() == 0)
-        emit drained();
+    if (pending() > 0)
+        return;
+    m_queue.clear();
+    m_sent = 0;
+    m_notifier.setEnabled(false);
+    emit drained();
 }
 
 void ClientWriter::afterSend(ssize_t result)

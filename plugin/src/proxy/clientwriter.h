@@ -3,7 +3,9 @@
 // 32 KiB per event-loop turn, which cost a relayed megabyte some thirty turns
 // of the proxy thread. Pieces go out with one sendmsg() while nothing is
 // queued; what the socket does not take is kept, in order, and sent as soon
-// as the socket is writable again.
+// as the socket is writable again. The owner stops producing while anything
+// is queued, so the queue holds at most the tail of one piece and every byte
+// is copied at most once on its way.
 #pragma once
 
 #include <QByteArray>
@@ -26,8 +28,7 @@ public:
     qint64 pending() const { return m_queue.size() - m_sent; }
 
 signals:
-    void written(); // part of the queue went out
-    void drained(); // nothing is queued any more
+    void drained(); // what was queued went out
     void failed(); // the client can no longer be written to
 
 private:

@@ -10,15 +10,6 @@
 
 namespace hako::proxy {
 
-namespace {
-
-// Upstream reading pauses above the high mark of unsent client data and
-// resumes below the low one, bounding memory per slow client.
-constexpr qint64 kHighWater = 1024 * 1024;
-constexpr qint64 kLowWater = 256 * 1024;
-
-} // namespace
-
 ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -30,7 +21,7 @@ ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared, QObj
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] { refuse(Reason::ClientTimeout); });
     connect(m_client, &QLocalSocket::readyRead, this, &ProxySession::onClientData);
-    connect(m_writer, &ClientWriter::written, this, &ProxySession::onClientWritten);
+    connect(m_writer, &ClientWriter::drained, this, &ProxySession::onClientDrained);
     connect(m_writer, &ClientWriter::failed, m_client, &QLocalSocket::abort);
     connect(m_client, &QLocalSocket::disconnected, this, &QObject::deleteLater);
     m_timer.start(shared.config.timeouts.requestHeadMs);
@@ -129,13 +120,13 @@ void ProxySession::onResponseData(QByteArrayView data)
         m_writer->write({QByteArray::number(data.size(), 16).append("\r\n"), data, "\r\n"});
     else
         m_writer->write({data}); // straight from the upstream read buffer
-    if (m_writer->pending() > kHighWater)
+    if (m_writer->pending() > 0) // the client is behind: wait for it, bounding memory
         m_upstream->setPaused(true);
 }
 
-void ProxySession::onClientWritten()
+void ProxySession::onClientDrained()
 {
-    if (m_upstream && m_writer->pending() < kLowWater)
+    if (m_upstream)
         m_upstream->setPaused(false);
 }
 

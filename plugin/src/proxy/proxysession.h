@@ -56,7 +56,7 @@ private:
     void onResponseData(QByteArrayView data);
     void onResponseFinished();
     void onUpstreamFailed(Reason reason);
-    void onClientWritten();
+    void onClientDrained();
     void closeClient();
     void refuse(Reason reason);
     void conclude(Reason reason);
