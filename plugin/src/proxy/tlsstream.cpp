@@ -68,6 +68,8 @@ void TlsStream::onConnected()
     if (m_socket.fd < 0)
         return end(Reason::UpstreamConnect);
     m_ssl = SSL_new(m_context->get());
+    if (!m_ssl)
+        return end(Reason::UpstreamTls);
     BIO *bio = TlsContext::socketBio(&m_socket);
     SSL_set_bio(m_ssl, bio, bio);
     SSL_set_tlsext_host_name(m_ssl, m_peerName.constData());
