@@ -9,10 +9,11 @@ namespace hako::proxy {
 
 namespace {
 
-// Room in the kernel for a few of the exchange's 256 KiB pieces, so that a
-// client reading at about the pace of the upstream takes each piece whole and
-// nothing is copied into the queue. Capped by net.core.wmem_max; best effort.
-constexpr int kSendBuffer = 1024 * 1024;
+// A small kernel buffer towards the client (the kernel doubles it), so that
+// the client reads bytes the proxy wrote moments ago, still in the CPU's
+// cache, and the proxy pauses and resumes in small steps. With 2-8 MiB the
+// relay lost 15-30 points of throughput (docs/benchmarks.md, section 2).
+constexpr int kSendBuffer = 128 * 1024;
 
 ssize_t sendVector(int socket, iovec *vector, int count)
 {
