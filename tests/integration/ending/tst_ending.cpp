@@ -3,6 +3,7 @@
 // channel inside the channel's own read), and while a GC sweep removes the
 // same container (the sweep dropped the ending sandbox and the end never
 // finished). Each end must finish, without error, and leave nothing behind.
+#include "dockerwrapper.h"
 #include "pluginsession.h"
 
 #include <hako/toolcall.h>
@@ -64,12 +65,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString mark = dir.filePath(QStringLiteral("slow-rm"));
         const QString shim = dir.filePath(QStringLiteral("slowdocker"));
-        QFile script(shim);
-        QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write(QStringLiteral("#!/bin/sh\nif [ \"$1\" = rm ] && rm \"%1\" 2>/dev/null; then sleep 3; fi\nexec docker \"$@\"\n")
-                         .arg(mark).toUtf8());
-        script.close();
-        QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QString error;
+        QVERIFY2(writeDockerWrapper(
+                     shim,
+                     QStringLiteral("if [ \"$1\" = rm ] && rm \"%1\" 2>/dev/null; then sleep 3; fi").arg(mark),
+                     &error),
+                 qPrintable(error));
 
         PluginSession session;
         const QString problem = session.open({{QStringLiteral("docker.binary"), shim},

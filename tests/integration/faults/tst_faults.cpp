@@ -1,6 +1,7 @@
 // Bad input and failures: each ends with a clear error, never a hang, the
 // next call works, nothing of the workspace is lost and there is never a
 // second container. The engine itself going away is in tst_enginerestart.
+#include "dockerwrapper.h"
 #include "hakohostdriver.h"
 
 #include <QJsonDocument>
@@ -199,11 +200,9 @@ private Q_SLOTS:
         QTemporaryDir bin;
         const QString fake = bin.filePath(QStringLiteral("docker"));
         const QString flag = bin.filePath(QStringLiteral("hang"));
-        QFile script(fake);
-        QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write(QStringLiteral("#!/bin/sh\n[ -e %1 ] && exec sleep 3600\nexec docker \"$@\"\n").arg(flag).toUtf8());
-        script.close();
-        QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::ExeOwner));
+        QString error;
+        QVERIFY2(writeDockerWrapper(fake, QStringLiteral("[ -e %1 ] && exec sleep 3600").arg(flag), &error),
+                 qPrintable(error));
         HakoHostDriver host;
         host.set(QStringLiteral("docker.binary=") + fake);
         const QString c = QStringLiteral("faults-hang");
