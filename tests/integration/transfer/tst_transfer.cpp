@@ -54,6 +54,30 @@ private:
     qint64 m_room;
 };
 
+// A source that asks for the call to be cancelled once `after` bytes have
+// been read from it, from the event loop as a host's UI would: the cancel
+// then lands in the middle of the stream.
+class CancellingSource final : public QBuffer
+{
+public:
+    CancellingSource(QByteArray *content, qint64 after) : QBuffer(content), m_after(after) {}
+    hako::ToolCall *call = nullptr;
+
+protected:
+    qint64 readData(char *data, qint64 size) override
+    {
+        if (call && !m_asked && pos() >= m_after) {
+            m_asked = true;
+            QMetaObject::invokeMethod(call, &hako::ToolCall::cancel, Qt::QueuedConnection);
+        }
+        return QBuffer::readData(data, size);
+    }
+
+private:
+    qint64 m_after;
+    bool m_asked = false;
+};
+
 } // namespace
 
 class tst_Transfer : public QObject
@@ -206,15 +230,30 @@ private Q_SLOTS:
                  QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex()));
     }
 
+    void cancelledUploadLeavesNothing_data()
+    {
+        QTest::addColumn<qint64>("after");
+        QTest::newRow("before the first byte") << qint64(-1);
+        QTest::newRow("after 2 MiB of 64") << qint64(2 << 20);
+    }
+
     void cancelledUploadLeavesNothing()
     {
-        QByteArray content = randomBytes(8 << 20);
-        QBuffer source(&content);
+        QFETCH(qint64, after);
+        QByteArray content = randomBytes(64 << 20);
+        CancellingSource source(&content, after);
         QVERIFY(source.open(QIODevice::ReadOnly));
         hako::ToolCall *call = m_transfer->writeFile(kConversation, QStringLiteral("c"), QStringLiteral("/workspace/cut"), &source);
-        call->cancel();
+        if (after < 0)
+            call->cancel();
+        else
+            source.call = call;
         const CallReply r = PluginSession::finish(call);
         QCOMPARE(r.error.code, QStringLiteral("cancelled"));
+        if (after >= 0) { // the cancel came in the middle of the stream, not after it
+            qInfo("source read up to %lld of %lld bytes", source.pos(), qint64(content.size()));
+            QVERIFY2(source.pos() >= after && source.pos() < content.size(), qPrintable(QString::number(source.pos())));
+        }
         const CallReply left = m_session.bash(kConversation, QStringLiteral("ls -A /workspace | grep -c -e '^cut$' -e '^.hako-' || true"));
         QCOMPARE(left.result.value(QLatin1String("stdout")).toString().trimmed(), QStringLiteral("0"));
     }
