@@ -9,10 +9,10 @@ namespace hako::proxy {
 
 namespace {
 
-// A small kernel buffer towards the client (the kernel doubles it), so that
-// the client reads bytes the proxy wrote moments ago, still in the CPU's
-// cache, and the proxy pauses and resumes in small steps. With 2-8 MiB the
-// relay lost 15-30 points of throughput (docs/benchmarks.md, section 2).
+// A small kernel buffer towards the client (the kernel doubles it): the
+// proxy pauses and resumes in small steps, and the client reads bytes written
+// moments ago (likely still cached; not measured). Against this size, 1 MiB
+// cost 15-35 points of throughput and 4 MiB about 30 (docs/benchmarks.md §2).
 constexpr int kSendBuffer = 128 * 1024;
 
 ssize_t sendVector(int socket, iovec *vector, int count)
