@@ -34,12 +34,13 @@ std::string typeName(proto::Type type)
 
 } // namespace
 
-Connection::Connection(UniqueFd fd, Tools &tools)
+// The agent's Hello waits for the host's: it carries the proof of the key,
+// which needs the host's challenge.
+Connection::Connection(UniqueFd fd, Tools &tools, const AgentKey &key)
     : fd_(std::move(fd))
     , tools_(tools)
+    , key_(key)
 {
-    sendJson(*this, proto::Type::Hello, 0,
-             Json{{"version", proto::kVersion}, {"agent", "hako-agent 0.1"}, {"seccomp", tools.seccomp}});
 }
 
 // Calls are destroyed with the connection; a running tool is killed, since
@@ -154,10 +155,25 @@ void Connection::onHello(const proto::Header &header, std::string_view payload)
     const auto version = hello.find("version");
     if (version == hello.end() || !version->is_number_unsigned()
         || version->get<std::uint64_t>() != proto::kVersion) {
-        fatal(proto::code::BadRequest, "unsupported protocol version; this agent speaks version 1");
+        fatal(proto::code::BadRequest,
+              "unsupported protocol version; this agent speaks version " + std::to_string(proto::kVersion));
+        return;
+    }
+    const auto challenge = hello.find("challenge");
+    const std::optional<std::string> proof =
+        challenge != hello.end() && challenge->is_string() ? proveKey(key_, challenge->get_ref<const std::string &>())
+                                                           : std::nullopt;
+    if (!proof) {
+        fatal(proto::code::BadChallenge, "the Hello carries no challenge of "
+                                             + std::to_string(proto::kChallengeHexChars) + " lowercase hex digits");
         return;
     }
     helloReceived_ = true;
+    sendJson(*this, proto::Type::Hello, 0,
+             Json{{"version", proto::kVersion},
+                  {"agent", "hako-agent 0.1"},
+                  {"seccomp", tools_.seccomp},
+                  {"proof", *proof}});
 }
 
 void Connection::onCall(std::uint32_t id, std::string_view payload)

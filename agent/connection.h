@@ -3,6 +3,7 @@
 // read promptly; neither may cost the agent more than a few MiB.
 #pragma once
 
+#include "agentkey.h"
 #include "call.h"
 #include "fd.h"
 #include "tools.h"
@@ -21,7 +22,8 @@ public:
     static constexpr std::size_t kBacklogLimit = 4u << 20;
     static constexpr std::size_t kMaxCalls = 64;
 
-    Connection(UniqueFd fd, Tools &tools);
+    // `key` answers the host's challenge; it must outlive the connection.
+    Connection(UniqueFd fd, Tools &tools, const AgentKey &key);
     ~Connection() override;
 
     int fd() const { return fd_.get(); }
@@ -60,6 +62,7 @@ private:
 
     UniqueFd fd_;
     Tools &tools_;
+    const AgentKey &key_;
     std::string in_;
     std::string out_;
     std::size_t outHead_ = 0;

@@ -1,5 +1,6 @@
 // hako-agent: the container's PID 1. It serves tool calls from the host over a
 // Unix socket and reaps every process in the container.
+#include "agentkey.h"
 #include "bashsession.h"
 #include "children.h"
 #include "pathguard.h"
@@ -35,7 +36,8 @@ struct Options {
 
 void usage()
 {
-    std::fputs("usage: hako-agent [--socket PATH] [--workspace DIR] [--state-dir DIR] [--seccomp RULES.json]\n",
+    std::fputs("usage: HAKO_AGENT_KEY=<64 lowercase hex digits> hako-agent [--socket PATH] [--workspace DIR]\n"
+               "           [--state-dir DIR] [--seccomp RULES.json]\n",
                stderr);
 }
 
@@ -101,6 +103,15 @@ int fail(const std::string &message)
 
 int main(int argc, char **argv)
 {
+    // First of all, while no tool can exist yet: afterwards the key is only
+    // in this process's memory, which PR_SET_DUMPABLE 0 keeps from the tools.
+    // Without a valid key there is no unauthenticated fallback.
+    AgentKey key;
+    std::string keyError;
+    if (!takeAgentKey(key, keyError)) {
+        std::fprintf(stderr, "hako-agent: %s\n", keyError.c_str());
+        return 2;
+    }
     Options options;
     if (!parseOptions(argc, argv, options)) {
         usage();
@@ -133,7 +144,7 @@ int main(int argc, char **argv)
         return fail(error);
     GroupKiller killer;
     Tools tools{guard, bash, children, killer, seccomp};
-    Server server(tools, std::move(signals), supervisor ? &*supervisor : nullptr);
+    Server server(tools, key, std::move(signals), supervisor ? &*supervisor : nullptr);
     if (!server.listen(options.socket, error))
         return fail(error);
     std::fprintf(stderr, "hako-agent: listening on %s (workspace %s, path resolution: %s, seccomp denials: %s)\n",

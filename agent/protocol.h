@@ -5,6 +5,10 @@
 // A frame is a 9-byte header followed by `length` payload bytes:
 //   u32 length (big-endian, payload only) | u8 type | u32 call id (big-endian)
 // Call id 0 addresses the connection itself (Hello, connection-level Error).
+//
+// The host speaks first: its Hello carries a fresh random challenge, and the
+// agent's Hello answers with a proof that it holds the container's key (see
+// "Agent authentication" below). Nothing else is exchanged before that.
 // Payloads of Hello, Call, Result, Error and Event are UTF-8 JSON objects; Data,
 // Stdout, Stderr and FileData carry raw bytes, so every transfer is binary-safe.
 #pragma once
@@ -17,7 +21,7 @@
 
 namespace hako::proto {
 
-inline constexpr std::uint32_t kVersion = 1;
+inline constexpr std::uint32_t kVersion = 2;
 inline constexpr std::size_t kHeaderSize = 9;
 // Large enough for a useful chunk, small enough that a hostile peer cannot make
 // the other side allocate much before the frame is rejected.
@@ -25,7 +29,8 @@ inline constexpr std::uint32_t kMaxPayload = 1u << 20;
 inline constexpr std::size_t kChunkSize = 64 * 1024;
 
 enum class Type : std::uint8_t {
-    Hello = 1,    // both ways, id 0: {"version":1,"agent":"..."}; first frame of each side
+    Hello = 1,    // both ways, id 0; host first: {"version":2,"challenge":HEX},
+                  // then the agent: {"version":2,"agent":"...","seccomp":"...","proof":HEX}
     Call = 2,     // host->agent: {"tool":"bash","input":{...},"timeout_ms":N,"output_limit":N}
     Data = 3,     // host->agent: upload bytes for the call (write_file)
     DataEnd = 4,  // host->agent: upload complete
@@ -103,10 +108,30 @@ inline void appendFrame(std::string &out, Type type, std::uint32_t id, std::stri
     out.append(payload);
 }
 
+// Agent authentication. Each container's agent is given a 32-byte key, only
+// through this environment variable, as 64 lowercase hex digits; it takes the
+// key out of its environment before any tool exists. Its Hello proves the key
+// without revealing it:
+//   proof = hex(HMAC-SHA256(key, kProofContext || challenge bytes))
+// where the challenge is the 32 bytes the host's Hello carries as hex. A tool
+// process cannot read the key, so neither a fake agent it binds nor another
+// container's agent (which holds another key) can answer for this container.
+inline constexpr const char *kAgentKeyEnv = "HAKO_AGENT_KEY";
+inline constexpr std::string_view kProofContext = "hako-agent-proof-v1";
+inline constexpr std::size_t kKeyBytes = 32;
+inline constexpr std::size_t kChallengeBytes = 32;
+inline constexpr std::size_t kProofBytes = 32;
+// Every one of them travels as lowercase hex: twice as many characters.
+inline constexpr std::size_t kKeyHexChars = 2 * kKeyBytes;
+inline constexpr std::size_t kChallengeHexChars = 2 * kChallengeBytes;
+inline constexpr std::size_t kProofHexChars = 2 * kProofBytes;
+
 // Error codes carried in Error frames; the plugin maps each to a translated message.
 namespace code {
 inline constexpr const char *BadFrame = "bad_frame";
 inline constexpr const char *BadRequest = "bad_request";
+// The host's Hello has no challenge of 64 lowercase hex digits (id 0; the connection closes).
+inline constexpr const char *BadChallenge = "bad_challenge";
 inline constexpr const char *UnknownTool = "unknown_tool";
 inline constexpr const char *DuplicateId = "duplicate_id";
 inline constexpr const char *SpawnFailed = "spawn_failed";

@@ -180,7 +180,7 @@ void Server::acceptConnections()
         UniqueFd fd(::accept4(listener_.get(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC));
         if (!fd.valid())
             return;
-        connections_.push_back(std::make_unique<Connection>(std::move(fd), tools_));
+        connections_.push_back(std::make_unique<Connection>(std::move(fd), tools_, key_));
     }
 }
 

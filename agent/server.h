@@ -23,10 +23,12 @@ public:
     // Events kept for a host that has not connected yet; beyond this the oldest go.
     static constexpr std::size_t kMaxPendingEvents = 4096;
 
+    // `key` proves to the host that it reached this container's agent;
     // `signals` is a signalfd for SIGCHLD and the termination signals;
     // `supervisor` answers seccomp notifications, if the agent has them.
-    Server(Tools &tools, UniqueFd signals, SeccompSupervisor *supervisor)
+    Server(Tools &tools, const AgentKey &key, UniqueFd signals, SeccompSupervisor *supervisor)
         : tools_(tools)
+        , key_(key)
         , signals_(std::move(signals))
         , supervisor_(supervisor)
     {
@@ -57,6 +59,7 @@ private:
     void shutdown();
 
     Tools &tools_;
+    const AgentKey &key_;
     UniqueFd signals_;
     SeccompSupervisor *supervisor_;
     UniqueFd listener_;
