@@ -1,0 +1,157 @@
+#include "agentproof.h"
+
+#include "../../../agent/protocol.h"
+#include "policy/errors.h"
+
+#include <QDir>
+#include <QFile>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+
+#include <openssl/crypto.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace hako {
+namespace {
+
+constexpr QByteArrayView kKeyContext = "hako-agent-key-v1";
+constexpr qsizetype kSecretBytes = 32;
+constexpr qsizetype kNonceBytes = 16;
+
+QByteArray randomBytes(qsizetype count)
+{
+    QByteArray bytes(count, Qt::Uninitialized);
+    QRandomGenerator *random = QRandomGenerator::system();
+    for (qsizetype i = 0; i < count; ++i)
+        bytes[i] = char(random->bounded(256));
+    return bytes;
+}
+
+// QByteArray::fromHex skips what is not a digit; this refuses it instead.
+bool decodeLowerHex(const QByteArray &hex, qsizetype bytes, QByteArray *out)
+{
+    if (hex.size() != 2 * bytes)
+        return false;
+    for (const char c : hex)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    *out = QByteArray::fromHex(hex);
+    return true;
+}
+
+QString describeErrno(const char *what)
+{
+    return QString::fromLatin1(what) + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno));
+}
+
+// The secret as found at `path`; nothing (and no error) when there is no file yet.
+QByteArray readSecret(const QByteArray &path, Error *error)
+{
+    const int fd = ::open(path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        if (errno != ENOENT)
+            *error = makeError(ErrorCode::HostIo, {QFile::decodeName(path)},
+                               errno == ELOOP ? QStringLiteral("the agent secret is a symbolic link")
+                                              : describeErrno("open"));
+        return {};
+    }
+    QString problem;
+    QByteArray secret(kSecretBytes + 1, '\0');
+    struct stat st{};
+    if (::fstat(fd, &st) != 0)
+        problem = describeErrno("fstat");
+    else if (!S_ISREG(st.st_mode))
+        problem = QStringLiteral("the agent secret is not a regular file");
+    else if (st.st_uid != ::geteuid())
+        problem = QStringLiteral("the agent secret belongs to uid %1, not %2").arg(st.st_uid).arg(::geteuid());
+    else if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+        problem = QStringLiteral("the agent secret has mode %1; only its owner may use it")
+                      .arg(st.st_mode & 07777, 4, 8, QLatin1Char('0'));
+    else if (const ssize_t n = ::read(fd, secret.data(), size_t(secret.size())); n != kSecretBytes)
+        problem = n < 0 ? describeErrno("read") : QStringLiteral("the agent secret is not %1 bytes long").arg(kSecretBytes);
+    ::close(fd);
+    if (!problem.isEmpty()) {
+        *error = makeError(ErrorCode::HostIo, {QFile::decodeName(path)}, problem);
+        return {};
+    }
+    secret.truncate(kSecretBytes);
+    return secret;
+}
+
+// Writes a fresh secret under a name of its own and links it into place;
+// false only when that could not be tried. Losing the race is no failure:
+// the caller reads whichever secret won.
+bool offerSecret(const QByteArray &path, Error *error)
+{
+    const QByteArray candidate = path + '.' + randomBytes(8).toHex();
+    const int fd = ::open(candidate.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *error = makeError(ErrorCode::HostIo, {QFile::decodeName(candidate)}, describeErrno("create"));
+        return false;
+    }
+    const QByteArray secret = randomBytes(kSecretBytes);
+    const bool written = ::fchmod(fd, 0600) == 0 && ::write(fd, secret.constData(), size_t(secret.size())) == kSecretBytes
+                         && ::fsync(fd) == 0;
+    const QString writeProblem = written ? QString() : describeErrno("write");
+    ::close(fd);
+    const bool linked = written && (::link(candidate.constData(), path.constData()) == 0 || errno == EEXIST);
+    const QString linkProblem = written && !linked ? describeErrno("link") : QString();
+    ::unlink(candidate.constData());
+    if (!linked)
+        *error = makeError(ErrorCode::HostIo, {QFile::decodeName(path)}, written ? linkProblem : writeProblem);
+    return linked;
+}
+
+} // namespace
+
+QByteArray newAgentKeyNonce()
+{
+    return randomBytes(kNonceBytes).toHex();
+}
+
+QByteArray agentKey(const QByteArray &hostSecret, const QByteArray &nonce)
+{
+    return QMessageAuthenticationCode::hash(kKeyContext.toByteArray() + nonce, hostSecret, QCryptographicHash::Sha256)
+        .toHex();
+}
+
+QByteArray newChallenge()
+{
+    return randomBytes(qsizetype(proto::kChallengeBytes)).toHex();
+}
+
+bool proofMatches(const QByteArray &keyHex, const QByteArray &challengeHex, const QByteArray &proofHex)
+{
+    QByteArray key, challenge, proof;
+    if (!decodeLowerHex(keyHex, qsizetype(proto::kKeyBytes), &key)
+        || !decodeLowerHex(challengeHex, qsizetype(proto::kChallengeBytes), &challenge)
+        || !decodeLowerHex(proofHex, qsizetype(proto::kProofBytes), &proof))
+        return false;
+    const QByteArray message =
+        QByteArray(proto::kProofContext.data(), qsizetype(proto::kProofContext.size())) + challenge;
+    const QByteArray expected = QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
+    return CRYPTO_memcmp(expected.constData(), proof.constData(), size_t(expected.size())) == 0;
+}
+
+QByteArray loadOrCreateHostSecret(const QString &runtimeDir, Error *error)
+{
+    const QByteArray path = QFile::encodeName(runtimeDir + QStringLiteral("/agent-secret"));
+    if (!QDir().mkpath(runtimeDir)) {
+        *error = makeError(ErrorCode::HostIo, {runtimeDir});
+        return {};
+    }
+    QByteArray secret = readSecret(path, error);
+    if (!secret.isEmpty() || *error || !offerSecret(path, error))
+        return secret;
+    secret = readSecret(path, error);
+    if (secret.isEmpty() && !*error) // removed between the link and the read
+        *error = makeError(ErrorCode::HostIo, {QFile::decodeName(path)}, QStringLiteral("the agent secret vanished"));
+    return secret;
+}
+
+} // namespace hako
