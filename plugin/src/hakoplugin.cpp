@@ -1,5 +1,7 @@
 #include "hakoplugin.h"
 
+#include "channel/agentproof.h"
+
 #include "engine/dockerengine.h"
 #include "hostpaths.h"
 #include "policy/apparmor.h"
@@ -46,7 +48,7 @@ HakoPlugin::HakoPlugin(QObject *parent) : QObject(parent)
     connect(m_reaper, &Reaper::conversationsReaped, this, [this](const QStringList &keys) {
         for (const QString &key : keys)
             if (Sandbox *s = m_sandboxes.take(key)) {
-                m_context.proxy->close(s->socketDir() + QStringLiteral("/proxy.sock"));
+                m_context.proxy->close(s->proxySocketPath());
                 s->deleteLater();
             }
     });
@@ -73,6 +75,8 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
     context.settings = settings;
     context.instanceId = loadOrCreateInstanceId(settings.runtimeDir, &error);
     context.seccomp = materialiseSeccompProfile(settings.seccompProfile, settings.runtimeDir, &error);
+    if (!error)
+        context.agentSecret = loadOrCreateHostSecret(settings.runtimeDir, &error);
     context.agentBinary = locateAgentBinary();
     if (context.agentBinary.isEmpty())
         error = makeError(ErrorCode::AgentMissing);

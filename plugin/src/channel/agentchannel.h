@@ -1,5 +1,13 @@
 // The plugin's end of one conversation's agent socket: connects (retrying
-// while the container starts), exchanges Hello, multiplexes calls by id.
+// while the container starts), proves the peer is that container's agent,
+// exchanges Hello, multiplexes calls by id.
+//
+// The agent's directory is writable by the sandbox, so agent.sock there is
+// opened through a directory descriptor without following a symlink, and the
+// peer must answer a fresh challenge with the container's key
+// (channel/agentproof.h); under runc and Podman it must also be PID 1 of its
+// own pid namespace, which no tool process can be. A failure of either is
+// reported as failed() with the code agent_impersonation.
 #pragma once
 
 #include "framereader.h"
@@ -16,6 +24,15 @@
 
 namespace hako {
 
+struct AgentEndpoint
+{
+    QString directory;            // host side of the agent's own socket directory
+    QByteArray key;               // the container's agent key (hex)
+    // Whether the peer must be PID 1 of its pid namespace. Not under gVisor,
+    // whose gofer is the host-side peer of every socket bound in the sandbox.
+    bool peerIsNamespaceInit = true;
+};
+
 class AgentChannel final : public QObject
 {
     Q_OBJECT
@@ -27,7 +44,7 @@ public:
     ~AgentChannel() override;
 
     // Tries to connect until `timeoutMs` passes; emits ready() or failed().
-    void open(const QString &socketPath, int timeoutMs);
+    void open(const AgentEndpoint &endpoint, int timeoutMs);
     bool isReady() const { return m_ready; }
 
     quint32 startCall(const QJsonObject &call, FrameHandler handler);
@@ -46,6 +63,10 @@ Q_SIGNALS:
 
 private:
     void tryConnect();
+    // The agent is not (yet) there: try again until the deadline.
+    void retryOrFail(const QString &detail);
+    Error checkPeer(int fd) const;
+    void onHello(const QByteArray &payload);
     void onReadyRead();
     void handleFrame(const Frame &frame);
     void handleEvent(const QByteArray &payload);
@@ -54,7 +75,8 @@ private:
 
     QLocalSocket *m_socket;
     QTimer m_retry;
-    QString m_path;
+    AgentEndpoint m_endpoint;
+    QByteArray m_challenge;
     qint64 m_deadline = 0;
     int m_timeoutMs = 0;
     FrameReader m_reader;

@@ -1,5 +1,7 @@
 #include "containerpolicy.h"
 
+#include "../../../agent/protocol.h"
+
 #include <QRegularExpression>
 
 namespace hako {
@@ -20,6 +22,11 @@ QString mount(const QString &source, const QString &target, bool readOnly)
     if (readOnly)
         m += QStringLiteral(",readonly");
     return m;
+}
+
+QString agentDirOf(const QString &socketDir)
+{
+    return socketDir + QLatin1Char('/') + QLatin1String(kAgentDirName);
 }
 
 QStringList securityArguments(const ContainerSpec &spec)
@@ -72,7 +79,9 @@ QStringList mountArguments(const ContainerSpec &spec)
 {
     QStringList args = {
         QStringLiteral("--mount"), mount(spec.workspaceDir, QLatin1String(kWorkspaceInContainer), false),
-        QStringLiteral("--mount"), mount(spec.socketDir, QLatin1String(kSocketDirInContainer), false),
+        // Read-only: the host binds proxy.sock there and must not share a writable directory with the sandbox.
+        QStringLiteral("--mount"), mount(spec.socketDir, QLatin1String(kSocketDirInContainer), true),
+        QStringLiteral("--mount"), mount(agentDirOf(spec.socketDir), agentDirOf(QLatin1String(kSocketDirInContainer)), false),
         QStringLiteral("--mount"), mount(spec.agentBinary, QLatin1String(kAgentPathInContainer), true)};
     if (!spec.agentSeccompRules.isEmpty())
         args << QStringLiteral("--mount")
@@ -103,8 +112,12 @@ QStringList runArguments(const ContainerSpec &spec, CliDialect dialect)
     for (const QString &variable : spec.environment)
         if (!isSecretVariable(variable.section(QLatin1Char('='), 0, 0)))
             args << QStringLiteral("--env") << variable;
+    // Without a value the CLI takes it from its own environment (agentEnvironment()).
+    if (!spec.agentKey.isEmpty())
+        args << QStringLiteral("--env") << QLatin1String(proto::kAgentKeyEnv);
     args << QStringLiteral("--entrypoint") << QLatin1String(kAgentPathInContainer) << spec.image
-         << QStringLiteral("--socket") << QLatin1String(kSocketDirInContainer) + QStringLiteral("/agent.sock")
+         << QStringLiteral("--socket")
+         << agentDirOf(QLatin1String(kSocketDirInContainer)) + QLatin1Char('/') + QLatin1String(kAgentSocketName)
          << QStringLiteral("--workspace") << QLatin1String(kWorkspaceInContainer);
     if (!spec.agentSeccompRules.isEmpty())
         args << QStringLiteral("--seccomp") << QLatin1String(kAgentSeccompInContainer);

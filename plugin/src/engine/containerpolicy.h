@@ -21,11 +21,19 @@ inline constexpr char kRuntime[] = "org.hako.runtime";
 // label: the conversation that takes it is known from its name once renamed,
 // and from a claim record until then (lifecycle/poolclaims.h).
 inline constexpr char kPool[] = "org.hako.pool";
+// Random per container; the agent's key is derived from it and the host's
+// secret (channel/agentproof.h), so a host process that adopts the container can prove its agent.
+inline constexpr char kNonce[] = "org.hako.nonce";
 } // namespace label
 
 inline constexpr char kAgentPathInContainer[] = "/opt/hako/hako-agent";
 inline constexpr char kAgentSeccompInContainer[] = "/opt/hako/seccomp.json";
 inline constexpr char kSocketDirInContainer[] = "/var/run/hako";
+// The names in the socket directory, the same inside and on the host
+// (lifecycle/socketdir.h): the agent's own writable directory and the sockets.
+inline constexpr char kAgentDirName[] = "agent";
+inline constexpr char kAgentSocketName[] = "agent.sock";
+inline constexpr char kProxySocketName[] = "proxy.sock";
 inline constexpr char kWorkspaceInContainer[] = "/workspace";
 
 struct ContainerSpec
@@ -41,12 +49,15 @@ struct ContainerSpec
     QString seccompProfile; // host path of the profile JSON
     QString appArmorProfile; // a loaded AppArmor profile's name; empty where the kernel has none
     QString workspaceDir;   // host side of /workspace
-    QString socketDir;      // host side of /var/run/hako
+    QString socketDir;      // host side of /var/run/hako (read-only); its agent/ is the agent's (read-write)
     QString agentBinary;    // host path of hako-agent
     QString agentSeccompRules; // host path of the agent's seccomp layer (policy/seccomplayers.h)
     QString user = QStringLiteral("1000:1000");
     QMap<QString, QString> labels;
     QStringList environment; // KEY=VALUE; never a credential
+    // The agent's key (HAKO_AGENT_KEY), which proves it to the host; handed to
+    // the engine's process environment, never written into an argument.
+    QByteArray agentKey;
 };
 
 // Which docker-compatible command line the arguments are for.

@@ -1,5 +1,7 @@
 #include "dockerengine.h"
 
+#include "../../../agent/protocol.h"
+
 #include "../policy/errors.h"
 
 #include <QDir>
@@ -153,26 +155,29 @@ QList<ContainerInfo> DockerEngine::parsePsOutput(const QByteArray &out)
 }
 
 void DockerEngine::run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context,
-                       Finished done)
+                       Finished done, const QProcessEnvironment &environment)
 {
     QPointer<QObject> guard(context);
     m_commands.submit([=](CommandQueue::Release release) {
         if (!guard)
             return release(); // nobody waits for it any more
         // The engine as context: the slot comes back even if `context` goes meanwhile.
-        launch(operation, args, timeoutMs, this, [release, done, guard](const Error &error, const QByteArray &out) {
-            release();
-            if (guard)
-                done(error, out);
-        });
+        launch(
+            operation, args, timeoutMs, this,
+            [release, done, guard](const Error &error, const QByteArray &out) {
+                release();
+                if (guard)
+                    done(error, out);
+            },
+            environment);
     });
 }
 
 void DockerEngine::launch(const QString &operation, const QStringList &args, int timeoutMs, QObject *context,
-                          Finished done)
+                          Finished done, const QProcessEnvironment &environment)
 {
     auto *process = new QProcess(this);
-    process->setProcessEnvironment(m_environment);
+    process->setProcessEnvironment(environment.isEmpty() ? m_environment : environment);
     process->setProgram(m_config.binary);
     process->setArguments(args);
     auto *timer = new QTimer(process);
@@ -226,13 +231,18 @@ void DockerEngine::startNext()
             continue; // its sandbox is gone: nobody waits for this container
         ++m_startsRunning;
         // The engine is the context, so that the slot is given back even when `next.context` goes meanwhile.
-        run(QStringLiteral("run"), runArguments(next.spec, m_config.dialect), m_config.startTimeoutMs, this,
+        QProcessEnvironment environment = m_environment;
+        if (!next.spec.agentKey.isEmpty())
+            environment.insert(QLatin1String(proto::kAgentKeyEnv), QString::fromLatin1(next.spec.agentKey));
+        run(
+            QStringLiteral("run"), runArguments(next.spec, m_config.dialect), m_config.startTimeoutMs, this,
             [this, next](const Error &error, const QByteArray &) {
                 --m_startsRunning;
                 startNext();
                 if (next.context)
                     next.done(error);
-            });
+            },
+            environment);
     }
 }
 

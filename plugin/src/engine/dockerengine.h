@@ -70,8 +70,11 @@ private:
     using Finished = std::function<void(const Error &, const QByteArray &out)>;
     // `operation`: run, ps, rm, rename, info or unshare (the CLI subcommand, and the metric label).
     void ps(const QStringList &filters, QObject *context, Listed done);
-    void run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done);
-    void launch(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done);
+    // `environment`: the CLI's own, when it must carry more than m_environment (a container's agent key).
+    void run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done,
+             const QProcessEnvironment &environment = {});
+    void launch(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done,
+                const QProcessEnvironment &environment);
 
     DockerConfig m_config;
     QProcessEnvironment m_environment;

@@ -6,11 +6,10 @@
 #include "../proxy/credentialproxy.h"
 #include "poolclaims.h"
 #include "sandboxspec.h"
+#include "socketdir.h"
 #include "warmpool.h"
 #include "workspacestore.h"
 
-#include <QDir>
-#include <QFile>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -49,6 +48,11 @@ QString Sandbox::workspaceDir() const { return m_context->workspaces->dirFor(m_k
 QString Sandbox::socketDir() const
 {
     return m_context->settings.runtimeDir + QStringLiteral("/sockets/") + m_key;
+}
+
+QString Sandbox::proxySocketPath() const
+{
+    return socketDir() + QLatin1Char('/') + QLatin1String(kProxySocketName);
 }
 
 QString Sandbox::containerName() const { return hako::containerName(m_context->instanceId, m_key); }
@@ -99,28 +103,38 @@ void Sandbox::locate()
 
 void Sandbox::adoptOrCreate(const QList<ContainerInfo> &found)
 {
-    QString use;
+    const ContainerInfo *use = nullptr;
     for (const ContainerInfo &c : found)
-        if (c.isRunning() && (use.isEmpty() || c.name == containerName()))
-            use = c.name;
+        if (c.isRunning() && (!use || c.name == containerName()))
+            use = &c;
     QStringList others;
     for (const ContainerInfo &c : found)
-        if (c.name != use)
+        if (!use || c.name != use->name)
             others << c.name;
-    if (!use.isEmpty()) {
+    // A container without a key (an older host's) cannot prove its agent: it is
+    // replaced like a stopped one.
+    const QByteArray key = use ? agentKeyOf(*m_context, *use) : QByteArray();
+    if (use && !key.isEmpty()) {
         // Only a crash between taking a pool container and renaming it leaves two.
         if (!others.isEmpty())
             m_context->engine->remove(others, this, [](const Error &, const QStringList &) {});
-        return connectAgent(kAdoptTimeoutMs, use);
+        return connectAgent(kAdoptTimeoutMs, use->name, key);
     }
+    if (use)
+        others << use->name;
     // A stopped container (agent died, OOM, daemon restart) is replaced; its
     // workspace lives on the host and carries over.
-    m_context->engine->remove(others, this, [this](const Error &error, const QStringList &removed) {
+    replace(others, [this] { create(); });
+}
+
+void Sandbox::replace(const QStringList &names, std::function<void()> then)
+{
+    m_context->engine->remove(names, this, [this, then](const Error &error, const QStringList &removed) {
         Q_EMIT containersRemoved(QStringLiteral("error"), int(removed.size()));
         if (error)
             return settle(error);
         poolclaims::remove(m_context->settings.runtimeDir, m_key);
-        create();
+        then();
     });
 }
 
@@ -134,11 +148,14 @@ void Sandbox::createContainer()
     m_context->workspaces->prepare(workspaceDir(), this, [this](const Error &workspaceError) {
         if (workspaceError)
             return settle(workspaceError);
+        // The directory is made afresh: a listener on the old one would serve nobody.
+        if (m_context->proxy)
+            m_context->proxy->close(proxySocketPath());
         if (const Error error = prepareSocketDir(*m_context, socketDir()))
             return settle(error);
         const QMap<QString, QString> labels = {{QLatin1String(label::kConversation), m_key}};
         const ContainerSpec spec = sandboxSpec(*m_context, containerName(), workspaceDir(), socketDir(), labels);
-        m_context->engine->start(spec, this, [this](const Error &error) {
+        m_context->engine->start(spec, this, [this, key = spec.agentKey](const Error &error) {
             // Another host process started it a moment ago (one that holds no lock): use that one.
             if (error.code == QLatin1String("name_in_use") && !m_createdOnce) {
                 m_createdOnce = true;
@@ -147,7 +164,7 @@ void Sandbox::createContainer()
             if (error)
                 return settle(error);
             Q_EMIT containerCreated();
-            connectAgent(kAgentStartTimeoutMs, QString());
+            connectAgent(kAgentStartTimeoutMs, QString(), key);
         });
     });
 }
@@ -173,27 +190,32 @@ void Sandbox::useChannel(AgentChannel *channel, const QString &container)
     settle({});
 }
 
-void Sandbox::connectAgent(int timeoutMs, const QString &adopted)
+void Sandbox::connectAgent(int timeoutMs, const QString &adopted, const QByteArray &key)
 {
     m_container = adopted.isEmpty() ? containerName() : adopted;
     retireChannel();
     m_channel = new AgentChannel(this);
     connect(m_channel, &AgentChannel::ready, this, [this] { settle({}); });
-    connect(m_channel, &AgentChannel::failed, this, [this, adopted](const Error &error) {
-        if (adopted.isEmpty())
-            return settle(error);
-        // The workspace is on the host: a fresh container loses nothing.
-        m_context->engine->remove({adopted}, this, [this](const Error &removeError, const QStringList &removed) {
-            Q_EMIT containersRemoved(QStringLiteral("error"), int(removed.size()));
-            if (removeError)
-                return settle(removeError);
-            poolclaims::remove(m_context->settings.runtimeDir, m_key);
-            create();
-        });
-    });
+    connect(m_channel, &AgentChannel::failed, this,
+            [this, adopted](const Error &error) { onAgentFailed(error, adopted); });
     connect(m_channel, &AgentChannel::lost, this, [this] { m_state = State::Idle; });
     connect(m_channel, &AgentChannel::seccompViolation, this, &Sandbox::seccompViolation);
-    m_channel->open(socketDir() + QStringLiteral("/agent.sock"), timeoutMs);
+    m_channel->open(agentEndpoint(*m_context, socketDir(), key), timeoutMs);
+}
+
+// An impostor means the container is compromised: it goes, and the call that
+// met it fails. A silent agent of an adopted container is only wedged: a fresh
+// container serves the call. The workspace is on the host either way.
+void Sandbox::onAgentFailed(const Error &error, const QString &adopted)
+{
+    if (error.code == QLatin1String("agent_impersonation")) {
+        qCWarning(lcDocker).noquote() << "container" << m_container << "is compromised:" << error.logMessage;
+        Q_EMIT securityEvent(error.code);
+        return replace({m_container}, [this, error] { settle(error); });
+    }
+    if (adopted.isEmpty())
+        return settle(error);
+    replace({adopted}, [this] { create(); });
 }
 
 // The proxy lives in the host process, so every process that serves a
@@ -201,7 +223,7 @@ void Sandbox::connectAgent(int timeoutMs, const QString &adopted)
 void Sandbox::serveProxy()
 {
     proxy::CredentialProxy *proxy = m_context->proxy;
-    const QString path = socketDir() + QStringLiteral("/proxy.sock");
+    const QString path = proxySocketPath();
     QString error;
     if (proxy && !proxy->socketPaths().contains(path) && !proxy->listen(path, &error))
         qCWarning(lcDocker).noquote() << "proxy socket" << path << "not served:" << error;
@@ -245,7 +267,7 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
     retireChannel();
     m_state = State::Idle;
     if (m_context->proxy)
-        m_context->proxy->close(socketDir() + QStringLiteral("/proxy.sock"));
+        m_context->proxy->close(proxySocketPath());
     FileLock::acquire(lockPath(), kLockBoundMs, this, [this, deleteWorkspace](FileLock lock, FileLock::Result) {
         m_lock = std::move(lock);
         const QString runtimeDir = m_context->settings.runtimeDir;
@@ -263,7 +285,7 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
             if (error)
                 return finish(error);
             poolclaims::remove(runtimeDir, m_key);
-            QDir(socketDir()).removeRecursively();
+            socketdir::remove(socketDir());
             if (deleteWorkspace)
                 return m_context->workspaces->remove(workspaceDir(), this, finish);
             m_context->workspaces->release(workspaceDir());

@@ -49,6 +49,7 @@ struct SandboxContext
     QString appArmorProfile; // empty where the kernel has no AppArmor
     uint containerUid = 1000; // the container's user, inside the container
     std::shared_ptr<EngineFacts> engineFacts = std::make_shared<EngineFacts>();
+    QByteArray agentSecret; // what every container's agent key is derived from (channel/agentproof.h)
     proxy::CredentialProxy *proxy = nullptr; // serves every sandbox's proxy.sock
     WorkspaceStore *workspaces = nullptr;
     WarmPool *pool = nullptr; // set while this process keeps a warm pool
@@ -66,6 +67,7 @@ public:
     QString key() const { return m_key; }
     QString workspaceDir() const;
     QString socketDir() const;
+    QString proxySocketPath() const;
 
     // Calls back once the agent answers (starting the container if needed),
     // or with the reason it cannot.
@@ -79,6 +81,7 @@ Q_SIGNALS:
     void containerCreated();
     void containersRemoved(const QString &reason, int count); // reason: ended or error
     void seccompViolation(const QString &syscall);            // as the agent reported it
+    void securityEvent(const QString &type);                  // e.g. agent_impersonation
 
 private:
     enum class State { Idle, Starting, Ready };
@@ -94,12 +97,15 @@ private:
     void locate();
     void createContainer();
     void adoptOrCreate(const QList<ContainerInfo> &found);
+    // Removes `names` (the workspace stays), then runs `then` or settles with the engine's error.
+    void replace(const QStringList &names, std::function<void()> then);
     void create();
     // A warm pool container's channel, already connected.
     void useChannel(AgentChannel *channel, const QString &container);
     void retireChannel();
     // `adopted`: the name of an existing container, replaced if its agent is silent.
-    void connectAgent(int timeoutMs, const QString &adopted);
+    void connectAgent(int timeoutMs, const QString &adopted, const QByteArray &key);
+    void onAgentFailed(const Error &error, const QString &adopted);
     void settle(const Error &error);
     void takeName();
     void serveProxy();

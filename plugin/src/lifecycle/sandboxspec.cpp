@@ -1,7 +1,9 @@
 #include "sandboxspec.h"
 
+#include "../channel/agentproof.h"
 #include "../policy/errors.h"
 #include "sandbox.h"
+#include "socketdir.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -35,8 +37,12 @@ ContainerSpec sandboxSpec(const SandboxContext &context, const QString &name, co
     spec.labels.insert(QLatin1String(label::kInstance), context.instanceId);
     spec.labels.insert(QLatin1String(label::kRuntime), s.runtimeDir);
     spec.labels.insert(QLatin1String(label::kCreated), QString::number(QDateTime::currentSecsSinceEpoch()));
+    const QByteArray nonce = newAgentKeyNonce();
+    spec.labels.insert(QLatin1String(label::kNonce), QString::fromLatin1(nonce));
+    spec.agentKey = agentKey(context.agentSecret, nonce);
     spec.environment = {QStringLiteral("HOME=/tmp"), QStringLiteral("LANG=C.UTF-8"),
-                        QStringLiteral("HAKO_PROXY_SOCKET=/var/run/hako/proxy.sock")};
+                        QStringLiteral("HAKO_PROXY_SOCKET=%1/%2")
+                            .arg(QLatin1String(kSocketDirInContainer), QLatin1String(kProxySocketName))};
     return spec;
 }
 
@@ -74,15 +80,18 @@ void whenEngineKnown(const SandboxContext &context, QObject *receiver, std::func
 
 Error prepareSocketDir(const SandboxContext &context, const QString &dir)
 {
-    if (!QDir().mkpath(dir))
-        return makeError(ErrorCode::HostIo, {dir});
-    const bool opened = context.engineFacts->userns
-        ? ::chmod(QFile::encodeName(dir).constData(), 0777) == 0
-        : giveToContainerUser(dir, context.containerUid);
-    if (!opened)
-        return makeError(ErrorCode::HostIo, {dir});
-    QFile::remove(dir + QStringLiteral("/agent.sock"));
-    return {};
+    return socketdir::prepare(dir, containerHostUid(context));
+}
+
+QByteArray agentKeyOf(const SandboxContext &context, const ContainerInfo &container)
+{
+    const QString nonce = container.labels.value(QLatin1String(label::kNonce));
+    return nonce.isEmpty() ? QByteArray() : agentKey(context.agentSecret, nonce.toLatin1());
+}
+
+AgentEndpoint agentEndpoint(const SandboxContext &context, const QString &socketDir, const QByteArray &key)
+{
+    return {socketdir::agentDir(socketDir), key, !isGvisorRuntime(context.settings.runtime)};
 }
 
 } // namespace hako

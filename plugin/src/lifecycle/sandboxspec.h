@@ -2,6 +2,8 @@
 // the container spec built from the settings, and their socket directory.
 #pragma once
 
+#include "../channel/agentchannel.h"
+#include "../engine/containerengine.h"
 #include "../engine/containerpolicy.h"
 
 #include <hako/error.h>
@@ -32,10 +34,16 @@ uint containerHostUid(const SandboxContext &context);
 // container asks again).
 void whenEngineKnown(const SandboxContext &context, QObject *receiver, std::function<void()> then);
 
-// An empty directory for agent.sock and proxy.sock, writable by the
-// container's user only; under userns-remap open to all (0777, as in the
-// seed): the agent creates agent.sock as a remapped uid, the host's proxy
-// creates proxy.sock as root, and both are reached from either side.
+// The container's socket directory made afresh (socketdir.h), its agent
+// directory given to the container's user.
 Error prepareSocketDir(const SandboxContext &context, const QString &dir);
+
+// The key a running container's agent proves itself with, from the nonce it
+// was labelled with; empty for a container that has none (an older host's).
+QByteArray agentKeyOf(const SandboxContext &context, const ContainerInfo &container);
+
+// Where and how the host reaches the agent of a container whose socket
+// directory is `socketDir`.
+AgentEndpoint agentEndpoint(const SandboxContext &context, const QString &socketDir, const QByteArray &key);
 
 } // namespace hako

@@ -7,6 +7,7 @@
 #include "poolclaims.h"
 #include "sandbox.h"
 #include "sandboxspec.h"
+#include "socketdir.h"
 #include "workspacestore.h"
 
 #include <QDir>
@@ -127,7 +128,7 @@ void WarmPool::discardLeftovers(const SandboxContext &context, const QString &sl
     const QString dir = context.workspaces->poolDirFor(slot);
     context.workspaces->remove(dir);
     QFile::remove(WorkspaceStore::imageOf(dir) + QStringLiteral(".new"));
-    QDir(socketDirFor(context.settings.runtimeDir, slot)).removeRecursively();
+    socketdir::remove(socketDirFor(context.settings.runtimeDir, slot));
     QFile::remove(lock);
 }
 
@@ -198,7 +199,7 @@ void WarmPool::launch(Slot *slot)
         return slotFailed(slot);
     const ContainerSpec spec = sandboxSpec(*m_context, slot->name, m_context->workspaces->poolDirFor(slot->id), sockets,
                                            {{QLatin1String(label::kPool), slot->id}});
-    m_context->engine->start(spec, slot, [this, slot, sockets](const Error &error) {
+    m_context->engine->start(spec, slot, [this, slot, sockets, key = spec.agentKey](const Error &error) {
         if (!m_running)
             return; // shutting down: the container goes with all the others
         if (error)
@@ -217,7 +218,7 @@ void WarmPool::launch(Slot *slot)
             discard(slot);
             refill();
         });
-        slot->channel->open(sockets + QStringLiteral("/agent.sock"), kAgentStartTimeoutMs);
+        slot->channel->open(agentEndpoint(*m_context, sockets, key), kAgentStartTimeoutMs);
     });
 }
 
@@ -255,7 +256,7 @@ WarmPool::Handed WarmPool::handOver(const QString &key, const QString &workspace
     if (!poolclaims::write(runtimeDir, key, slot->name))
         return {};
     Error moved = m_context->workspaces->handOver(m_context->workspaces->poolDirFor(slot->id), workspaceDir);
-    QDir(socketDir).removeRecursively();
+    socketdir::remove(socketDir);
     if (!moved && !(QDir().mkpath(QFileInfo(socketDir).absolutePath())
                     && QDir().rename(socketDirFor(runtimeDir, slot->id), socketDir)))
         moved = makeError(ErrorCode::HostIo, {socketDir});

@@ -2,10 +2,9 @@
 
 #include "proxylog.h"
 #include "tlscontext.h"
+#include "unixlistener.h"
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QLocalServer>
 #include <QLocalSocket>
 
 Q_LOGGING_CATEGORY(lcProxy, "hako.proxy")
@@ -31,35 +30,23 @@ bool CredentialProxy::listen(const QString &socketPath, QString *error)
 {
     if (m_servers.contains(socketPath))
         return true;
-    auto *server = new QLocalServer(this);
-    server->setSocketOptions(QLocalServer::WorldAccessOption);
-    QLocalServer::removeServer(socketPath);
-    const bool ok = server->listen(socketPath)
-        && QFile::setPermissions(socketPath,
-                                 QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                     | QFileDevice::ReadGroup | QFileDevice::WriteGroup
-                                     | QFileDevice::ReadOther | QFileDevice::WriteOther);
-    if (!ok) {
+    QString failure;
+    UnixListener *listener = UnixListener::listen(socketPath, &failure, this);
+    if (!listener) {
         if (error)
-            *error = QCoreApplication::translate("hako", "Cannot listen on proxy socket %1: %2")
-                         .arg(socketPath, server->errorString());
-        delete server;
+            *error = QCoreApplication::translate("hako", "Cannot listen on proxy socket %1: %2").arg(socketPath, failure);
         return false;
     }
-    connect(server, &QLocalServer::newConnection, this,
-            [this, server] { onNewConnection(server); });
-    m_servers.insert(socketPath, server);
+    connect(listener, &UnixListener::accepted, this,
+            [this, socketPath](QLocalSocket *client) { onNewConnection(client, socketPath); });
+    m_servers.insert(socketPath, listener);
     qCInfo(lcProxy) << "listening on" << socketPath;
     return true;
 }
 
 void CredentialProxy::close(const QString &socketPath)
 {
-    QLocalServer *server = m_servers.take(socketPath);
-    if (!server)
-        return;
-    server->close(); // also removes the socket file
-    server->deleteLater();
+    delete m_servers.take(socketPath); // removes the socket file it bound
 }
 
 QStringList CredentialProxy::socketPaths() const
@@ -67,16 +54,14 @@ QStringList CredentialProxy::socketPaths() const
     return m_servers.keys();
 }
 
-void CredentialProxy::onNewConnection(QLocalServer *server)
+void CredentialProxy::onNewConnection(QLocalSocket *client, const QString &socketPath)
 {
-    while (QLocalSocket *client = server->nextPendingConnection()) {
-        auto *session = new ProxySession(client, m_shared, this);
-        connect(session, &ProxySession::securityEvent, this, &CredentialProxy::securityEvent);
-        connect(session, &ProxySession::concluded, this, [this, path = server->fullServerName()](Reason reason, qint64 upstreamMs) {
-            emit decision(QString::fromLatin1(decisionFor(reason)), QString::fromLatin1(reasonCode(reason)),
-                          upstreamMs, path);
-        });
-    }
+    auto *session = new ProxySession(client, m_shared, socketPath, this);
+    connect(session, &ProxySession::securityEvent, this, &CredentialProxy::securityEvent);
+    connect(session, &ProxySession::concluded, this, [this, socketPath](Reason reason, qint64 upstreamMs) {
+        emit decision(QString::fromLatin1(decisionFor(reason)), QString::fromLatin1(reasonCode(reason)), upstreamMs,
+                      socketPath);
+    });
 }
 
 } // namespace hako::proxy

@@ -32,9 +32,11 @@
 #include <QObject>
 #include <QString>
 
-class QLocalServer;
+class QLocalSocket;
 
 namespace hako::proxy {
+
+class UnixListener;
 
 class CredentialProxy : public QObject
 {
@@ -47,6 +49,7 @@ public:
     // Listens on a Unix socket at socketPath (a stale socket file there is
     // replaced), readable and writable by every user (mode 0666) because the
     // container's user is another uid, possibly remapped by userns-remap.
+    // The directory must be the host's alone (unixlistener.h).
     bool listen(const QString &socketPath, QString *error);
     // Stops listening and removes the socket file; requests in flight finish.
     void close(const QString &socketPath);
@@ -60,10 +63,10 @@ signals:
     void securityEvent(const QString &type);
 
 private:
-    void onNewConnection(QLocalServer *server);
+    void onNewConnection(QLocalSocket *client, const QString &socketPath);
 
     ProxyShared m_shared;
-    QHash<QString, QLocalServer *> m_servers;
+    QHash<QString, UnixListener *> m_servers;
 };
 
 } // namespace hako::proxy

@@ -50,7 +50,9 @@ private Q_SLOTS:
         QTest::newRow("runtime") << "--runtime" << "runc";
         QTest::newRow("never pull") << "--pull" << "never";
         QTest::newRow("workspace") << "--mount" << "type=bind,source=/var/lib/hako/workspaces/0123,target=/workspace";
-        QTest::newRow("sockets") << "--mount" << "type=bind,source=/run/hako/sockets/0123,target=/var/run/hako";
+        QTest::newRow("sockets read-only") << "--mount" << "type=bind,source=/run/hako/sockets/0123,target=/var/run/hako,readonly";
+        QTest::newRow("agent's own directory") << "--mount" << "type=bind,source=/run/hako/sockets/0123/agent,target=/var/run/hako/agent";
+        QTest::newRow("agent socket") << "--socket" << "/var/run/hako/agent/agent.sock";
         QTest::newRow("agent read-only") << "--mount" << "type=bind,source=/opt/build/bin/hako-agent,target=/opt/hako/hako-agent,readonly";
         QTest::newRow("label") << "--label" << "org.hako.managed=true";
         QTest::newRow("entrypoint") << "--entrypoint" << "/opt/hako/hako-agent";
@@ -173,6 +175,30 @@ private Q_SLOTS:
         QCOMPARE(valuesOf(args, QStringLiteral("--mount")).contains(mount), !agentRules.isEmpty());
         const QStringList agentArgs = args.mid(args.indexOf(QStringLiteral("hako/workspace-base:latest")) + 1);
         QCOMPARE(agentArgs.contains(QStringLiteral("--seccomp")), !agentRules.isEmpty());
+    }
+
+    // The host's socket directory is never writable inside; only the agent's own is.
+    void onlyTheAgentDirectoryIsWritable()
+    {
+        const QStringList mounts = valuesOf(runArguments(seedSpec()), QStringLiteral("--mount"));
+        QStringList writable;
+        for (const QString &m : mounts)
+            if (!m.endsWith(QLatin1String(",readonly")))
+                writable << m.section(QLatin1String("target="), 1);
+        QCOMPARE(writable, QStringList({QStringLiteral("/workspace"), QStringLiteral("/var/run/hako/agent")}));
+    }
+
+    // The key reaches the CLI only through its environment: an argument would
+    // show in every host user's process list and in the debug log.
+    void agentKeyNeverInAnArgument()
+    {
+        ContainerSpec spec = seedSpec();
+        spec.agentKey = QByteArray(64, 'a');
+        const QStringList args = runArguments(spec);
+        QVERIFY(valuesOf(args, QStringLiteral("--env")).contains(QStringLiteral("HAKO_AGENT_KEY")));
+        for (const QString &arg : args)
+            QVERIFY2(!arg.contains(QLatin1String(spec.agentKey)), qPrintable(arg));
+        QVERIFY(!valuesOf(runArguments(seedSpec()), QStringLiteral("--env")).contains(QStringLiteral("HAKO_AGENT_KEY")));
     }
 
     void environmentKeepsSecretsOut_data()

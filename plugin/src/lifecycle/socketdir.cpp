@@ -1,0 +1,99 @@
+#include "socketdir.h"
+
+#include "../engine/containerpolicy.h"
+#include "../policy/errors.h"
+#include "../safedir.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+Q_DECLARE_LOGGING_CATEGORY(lcDocker)
+
+namespace hako::socketdir {
+namespace {
+
+// The agent binds one socket there; a little room for its stale one and nothing else.
+constexpr char kAgentTmpfsOptions[] = "size=64k,nr_inodes=16,mode=0700,uid=%1,gid=%1";
+
+// An agent directory left mounted by an earlier container goes first. It is
+// unmounted through the descriptor that was checked, not by its name.
+void unmountAgentDir(const QString &dir)
+{
+    const safedir::UniqueFd fd = safedir::openDirectory(agentDir(dir));
+    if (fd.valid() && safedir::isMountPointAt(fd.get()))
+        ::umount2(safedir::procPath(fd.get()).constData(), MNT_DETACH);
+}
+
+// The host's own directory: owned by this process's user, writable by it alone.
+bool ownDirectory(const safedir::UniqueFd &fd)
+{
+    struct stat st{};
+    return fd.valid() && ::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid()
+        && ::fchmod(fd.get(), 0755) == 0;
+}
+
+// A tmpfs where the host may mount one (root); else the plain directory, given
+// to the agent's user, or open to all when this user cannot give it away (a
+// rootless engine, whose container users are subordinate ids).
+bool makeAgentDir(int dirFd, uint agentUid)
+{
+    if (::mkdirat(dirFd, kAgentDirName, 0700) != 0)
+        return false;
+    const safedir::UniqueFd agent = safedir::openDirectoryAt(dirFd, kAgentDirName);
+    if (!agent.valid())
+        return false;
+    const QByteArray options = QByteArray(kAgentTmpfsOptions).replace("%1", QByteArray::number(agentUid));
+    if (::geteuid() == 0
+        && ::mount("hako-agent", safedir::procPath(agent.get()).constData(), "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+                   options.constData())
+            == 0)
+        return true;
+    if (::geteuid() == 0)
+        qCWarning(lcDocker) << "agent directory is a plain directory, not a tmpfs:" << std::strerror(errno);
+    const bool given = ::fchown(agent.get(), agentUid, agentUid) == 0;
+    return ::fchmod(agent.get(), given ? 0700 : 0777) == 0;
+}
+
+} // namespace
+
+QString agentDir(const QString &dir)
+{
+    return dir + QLatin1Char('/') + QLatin1String(kAgentDirName);
+}
+
+Error prepare(const QString &dir, uint agentUid)
+{
+    const QFileInfo info(dir);
+    if (!QDir().mkpath(info.absolutePath()))
+        return makeError(ErrorCode::HostIo, {dir});
+    unmountAgentDir(dir);
+    // Whatever is there is stale, and may be an earlier layout the sandbox could write.
+    if (!safedir::removePath(dir))
+        return makeError(ErrorCode::HostIo, {dir}, QString::fromLocal8Bit(std::strerror(errno)));
+    const QByteArray native = QFile::encodeName(dir);
+    if (::mkdir(native.constData(), 0755) != 0)
+        return makeError(ErrorCode::HostIo, {dir}, QString::fromLocal8Bit(std::strerror(errno)));
+    const safedir::UniqueFd fd = safedir::openDirectory(dir);
+    if (!ownDirectory(fd) || !makeAgentDir(fd.get(), agentUid)
+        || ::symlinkat((QByteArray(kAgentDirName) + '/' + kAgentSocketName).constData(), fd.get(), kAgentSocketName)
+            != 0)
+        return makeError(ErrorCode::HostIo, {dir}, QString::fromLocal8Bit(std::strerror(errno)));
+    return {};
+}
+
+bool remove(const QString &dir)
+{
+    unmountAgentDir(dir);
+    return safedir::removePath(dir);
+}
+
+} // namespace hako::socketdir
