@@ -8,20 +8,27 @@ the behaviour checks, ending with an "N passed, N failed" line.
 
     python3 tests/integration/agent/agent_driver.py --agent build/bin/hako-agent [--user 1000]
 
+The agent proves its key (HAKO_AGENT_KEY) in its Hello; the driver gives a
+started agent a fresh random key, and takes the key of one it connects to from
+--key or its own HAKO_AGENT_KEY.
+
 Against the agent as PID 1 of a hardened container, with the socket and
 workspace directories bind-mounted from here (owned by uid 1000):
 
-    docker run -d --name T --network none --read-only --pids-limit 100 \
+    KEY=$(openssl rand -hex 32)
+    HAKO_AGENT_KEY=$KEY docker run -d --name T -e HAKO_AGENT_KEY --network none --read-only --pids-limit 100 \
         --tmpfs /tmp:rw,noexec,nosuid,nodev --cap-drop ALL --user 1000:1000 \
         --security-opt no-new-privileges -v WS:/workspace -v RUN:/var/run/hako \
         -v AGENT:/usr/local/bin/hako-agent:ro --entrypoint /usr/local/bin/hako-agent IMAGE
-    python3 tests/integration/agent/agent_driver.py --connect RUN/agent.sock --workspace WS \
+    python3 tests/integration/agent/agent_driver.py --connect RUN/agent.sock --key "$KEY" --workspace WS \
         --agent-pid "$(docker inspect -f '{{.State.Pid}}' T)"
 
 Under gVisor add --look-inside (its processes are invisible from the host) and
 --no-fork-bomb --sanitized (docker's pids limit and RSS are the sandbox's).
 """
 import argparse
+import hashlib
+import hmac
 import json
 import os
 import random
@@ -39,6 +46,19 @@ HELLO, CALL, DATA, DATA_END, CANCEL, STDOUT, STDERR, RESULT, ERROR, FILE_DATA, E
 HEADER = struct.Struct(">IBI")
 MAX_PAYLOAD = 1 << 20
 CHUNK = 64 * 1024
+VERSION = 2
+PROOF_CONTEXT = b"hako-agent-proof-v1"
+# The key of the agent under test (64 lowercase hex digits); main() sets it.
+AGENT_KEY = None
+
+
+def proof_for(key_hex, challenge_hex):
+    """What the agent must answer to `challenge_hex` (agent/protocol.h)."""
+    return hmac.new(bytes.fromhex(key_hex), PROOF_CONTEXT + bytes.fromhex(challenge_hex), hashlib.sha256).hexdigest()
+
+
+def hello_payload(challenge=None):
+    return {"version": VERSION, "challenge": challenge if challenge is not None else os.urandom(32).hex()}
 
 
 # The shape of the rules the plugin derives from the profile (plugin/src/policy/seccomplayers.cpp).
@@ -53,18 +73,25 @@ class Closed(Exception):
 
 
 class AgentClient:
-    def __init__(self, path, hello=True, timeout=30.0):
+    """With hello, performs the handshake as the host does: a fresh challenge
+    out, the agent's Hello back, its proof checked against `key`."""
+
+    def __init__(self, path, hello=True, timeout=30.0, key=None):
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.settimeout(timeout)
         self.sock.connect(path)
         self.buf = bytearray()
         self.pending = {}  # id -> list of frames not yet claimed
         self.next_id = 1
-        t, i, payload = self.recv_frame()
-        assert t == HELLO and i == 0, (t, i)
-        self.agent_hello = json.loads(payload)
+        self.agent_hello = None
         if hello:
-            self.send_json(HELLO, 0, {"version": 1})
+            challenge = os.urandom(32).hex()
+            self.send_json(HELLO, 0, hello_payload(challenge))
+            t, i, payload = self.recv_frame()
+            assert t == HELLO and i == 0, (t, i, payload)
+            self.agent_hello = json.loads(payload)
+            expected = proof_for(key or AGENT_KEY, challenge)
+            assert hmac.compare_digest(self.agent_hello.get("proof", ""), expected), self.agent_hello
 
     def close(self):
         self.sock.close()
@@ -168,10 +195,11 @@ class AgentClient:
 # --------------------------------------------------------------------------- checks
 
 class Checks:
-    def __init__(self, sock, ws, aws, agent_proc, pids_bounded, sanitized, look_inside):
+    def __init__(self, sock, ws, aws, agent_proc, pids_bounded, sanitized, look_inside, tools_unprivileged):
         # ws: the workspace as this script sees it; aws: as the agent sees it
         self.sock, self.ws, self.aws, self.proc = sock, ws, aws, agent_proc
         self.pids_bounded, self.sanitized, self.look_inside = pids_bounded, sanitized, look_inside
+        self.tools_unprivileged = tools_unprivileged
         self.passed, self.failed = 0, 0
         self.notes = []
 
@@ -225,8 +253,57 @@ def define_checks(c):
 
     def hello():
         a = c.client()
-        assert a.agent_hello["version"] == 1 and a.agent_hello["agent"] == "hako-agent 0.1", a.agent_hello
+        assert a.agent_hello["version"] == VERSION and a.agent_hello["agent"] == "hako-agent 0.1", a.agent_hello
         assert a.agent_hello["seccomp"] in ("counted", "uncounted", "none"), a.agent_hello
+        assert set(a.agent_hello) == {"version", "agent", "seccomp", "proof"}, a.agent_hello
+        assert AGENT_KEY not in json.dumps(a.agent_hello), a.agent_hello
+        a.close()
+
+    def proof_binds_key_and_challenge():
+        # The same challenge twice gets the same proof; another challenge,
+        # or the same one checked against another key, does not pass.
+        challenge = os.urandom(32).hex()
+        proofs = []
+        for _ in range(2):
+            a = c.client(hello=False)
+            a.send_json(HELLO, 0, hello_payload(challenge))
+            t, i, payload = a.recv_frame()
+            assert t == HELLO and i == 0, (t, payload)
+            proofs.append(json.loads(payload)["proof"])
+            a.close()
+        assert proofs[0] == proofs[1] == proof_for(AGENT_KEY, challenge), proofs
+        assert proofs[0] != proof_for(AGENT_KEY, os.urandom(32).hex())
+        assert proofs[0] != proof_for(os.urandom(32).hex(), challenge)
+        try:
+            c.client(key=os.urandom(32).hex())
+            passed = True
+        except AssertionError:
+            passed = False
+        assert not passed, "a proof passed the check against another key"
+
+    def key_stays_in_the_agent():
+        # No tool inherits the key, and the agent's environment block no
+        # longer holds it (it was overwritten in place, not only unset).
+        a = c.client()
+        r = a.bash("env; cat /proc/self/environ | tr '\\0' '\\n'")
+        assert r["result"]["exit_code"] == 0, r
+        assert b"HAKO_AGENT_KEY" not in r["stdout"] and AGENT_KEY.encode() not in r["stdout"], r["stdout"]
+        if c.look_inside:  # gVisor: only the agent's own view of PID 1 exists
+            r = a.bash("cat /proc/1/environ")
+            assert AGENT_KEY.encode() not in r["stdout"], r
+        else:
+            with open("/proc/%d/environ" % c.proc.pid, "rb") as f:
+                block = f.read()
+            assert AGENT_KEY.encode() not in block, block
+            assert b"HAKO_AGENT_KEY=\0" in block or b"HAKO_AGENT_KEY" not in block, block
+        # A tool (same uid, not root) cannot read the agent's environment or
+        # memory at all: the agent is not dumpable.
+        if c.tools_unprivileged:
+            pid = "1" if c.look_inside else str(c.proc.pid)
+            r = a.bash("cat /proc/%s/environ; head -c 1 /proc/%s/mem" % (pid, pid))
+            err = r["stderr"].decode(errors="replace")
+            assert r["stdout"] == b"" and err.count("Permission denied") == 2, r
+            c.note("a tool reading the agent's environ and mem: %s" % err.strip().replace("\n", "; "))
         a.close()
 
     def bash_echo():
@@ -529,7 +606,7 @@ def define_checks(c):
             ("bad json", lambda a: a.send(CALL, 1, b"{not json")),
             ("call id 0", lambda a: a.send_json(CALL, 0, {"tool": "bash", "input": {"command": "true"}})),
             ("agent-only type", lambda a: a.send(RESULT, 1, b"{}")),
-            ("second hello", lambda a: a.send_json(HELLO, 0, {"version": 1})),
+            ("second hello", lambda a: a.send_json(HELLO, 0, hello_payload())),
             ("duplicate id", lambda a: (a.start("bash", {"command": "sleep 107"}, id_=9),
                                         a.start("bash", {"command": "true"}, id_=9))),
         ]
@@ -539,10 +616,36 @@ def define_checks(c):
             err = a.expect_fatal()
             assert err and err["code"] in ("bad_frame", "bad_request", "duplicate_id"), (name, err)
             c.note("%s -> %s" % (name, err["code"]))
-        for hello in (b"", b"[]", json.dumps({"version": 2}).encode()):
+        challenge = os.urandom(32).hex()
+        hellos = [
+            (b"", "bad_frame"), (b"[]", "bad_frame"),
+            (json.dumps({"version": 1}).encode(), "bad_request"),
+            (json.dumps({"version": 1, "challenge": challenge}).encode(), "bad_request"),
+            (json.dumps({"version": 3, "challenge": challenge}).encode(), "bad_request"),
+            (json.dumps({"version": VERSION}).encode(), "bad_challenge"),
+            (json.dumps({"version": VERSION, "challenge": None}).encode(), "bad_challenge"),
+            (json.dumps({"version": VERSION, "challenge": 5}).encode(), "bad_challenge"),
+            (json.dumps({"version": VERSION, "challenge": ""}).encode(), "bad_challenge"),
+            (json.dumps({"version": VERSION, "challenge": challenge[:62]}).encode(), "bad_challenge"),
+            (json.dumps({"version": VERSION, "challenge": challenge + "00"}).encode(), "bad_challenge"),
+            (json.dumps({"version": VERSION, "challenge": challenge.upper()}).encode(), "bad_challenge"),
+            (json.dumps({"version": VERSION, "challenge": "g" + challenge[1:]}).encode(), "bad_challenge"),
+            (json.dumps({"version": VERSION, "challenge": [challenge]}).encode(), "bad_challenge"),
+        ]
+        for hello, code in hellos:
             a = c.client(hello=False)
             a.send(HELLO, 0, hello)
-            assert a.expect_fatal()["code"] in ("bad_frame", "bad_request")
+            frames = []
+            try:
+                while True:
+                    frames.append(a.recv_frame())
+            except (Closed, ConnectionResetError):
+                pass
+            # One id-0 Error and nothing else: no Hello, so no proof for a bad challenge.
+            assert [(t, i) for t, i, _ in frames] == [(ERROR, 0)], (hello, frames)
+            err = json.loads(frames[0][2])
+            assert err["code"] == code, (hello, err)
+            a.close()
         a = c.client(hello=False)
         a.send_json(CALL, 1, {"tool": "bash", "input": {"command": "true"}})
         assert a.expect_fatal()["code"] == "bad_request"
@@ -691,7 +794,8 @@ def launch(args):
         os.chown(base, args.user, args.user)
         cmd = ["setpriv", "--reuid", str(args.user), "--regid", str(args.user), "--clear-groups",
                "prlimit", "--nproc=100", "--"] + cmd
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = dict(os.environ, HAKO_AGENT_KEY=AGENT_KEY)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     for _ in range(100):
         if os.path.exists(sock):
             break
@@ -699,6 +803,29 @@ def launch(args):
     pid = int(subprocess.run(["pgrep", "-f", "--newest", "hako-agent --socket " + sock],
                              capture_output=True, text=True).stdout.split()[0])
     return base, ws, ws, sock, proc, pid
+
+
+def key_required_check(checks, agent):
+    """Without a valid key the agent refuses to start (exit 2, a message
+    naming the variable and not echoing the value) and binds nothing."""
+    base = tempfile.mkdtemp(prefix="hako-agent-nokey-")
+    sock = base + "/agent.sock"
+    key = os.urandom(32).hex()
+    for name, value in (("unset", None), ("empty", ""), ("63 digits", key[:63]), ("65 digits", key + "0"),
+                        ("uppercase", key.upper()), ("non-hex", "x" + key[1:]), ("spaces", " " + key[1:])):
+        env = {k: v for k, v in os.environ.items() if k != "HAKO_AGENT_KEY"}
+        if value is not None:
+            env["HAKO_AGENT_KEY"] = value
+        r = subprocess.run([os.path.abspath(agent), "--socket", sock, "--workspace", base, "--state-dir",
+                            base + "/state"], env=env, capture_output=True, timeout=10)
+        err = r.stderr.decode(errors="replace")
+        ok = (r.returncode == 2 and "HAKO_AGENT_KEY" in err and not os.path.exists(sock)
+              and (not value or len(value) < 16 or value[:16] not in err))
+        print(("PASS" if ok else "FAIL"), "no agent without a valid key (%s): exit %d, %s"
+              % (name, r.returncode, err.strip()), flush=True)
+        checks.passed += ok
+        checks.failed += not ok
+    shutil.rmtree(base, ignore_errors=True)
 
 
 def sigterm_check(checks, sock, pid, proc):
@@ -726,6 +853,8 @@ def main():
     ap.add_argument("--sanitized", action="store_true", help="an ASan build: skip the memory bound")
     ap.add_argument("--connect", metavar="SOCKET", help="use an agent that is already running (a container)")
     ap.add_argument("--agent-pid", type=int, help="with --connect: the agent's pid as seen from here")
+    ap.add_argument("--key", default=os.environ.get("HAKO_AGENT_KEY"),
+                    help="with --connect: the agent's HAKO_AGENT_KEY (default: this process's own)")
     ap.add_argument("--workspace", help="with --connect: the workspace as seen from here")
     ap.add_argument("--agent-workspace", default="/workspace", help="with --connect: as the agent sees it")
     ap.add_argument("--look-inside", action="store_true",
@@ -734,6 +863,13 @@ def main():
                     help="skip the fork bomb (gVisor: docker's pids limit counts the sandbox's own threads)")
     args = ap.parse_args()
 
+    global AGENT_KEY
+    if args.connect:
+        if not args.key:
+            ap.error("--connect needs the agent's key (--key or HAKO_AGENT_KEY)")
+        AGENT_KEY = args.key
+    else:
+        AGENT_KEY = os.urandom(32).hex()
     if args.connect:
         base, proc = None, None
         sock, ws, aws, pid = args.connect, args.workspace, args.agent_workspace, args.agent_pid
@@ -745,11 +881,16 @@ def main():
     print("idle RSS before any call: %d KiB" % rss_kib(pid), flush=True)
 
     pids_bounded = (args.user is not None or args.connect is not None) and not args.no_fork_bomb
-    checks = Checks(sock, ws, aws, AgentProcess(pid), pids_bounded, args.sanitized, args.look_inside)
+    # Tools run as the agent's uid: unprivileged with --user or in a container started with --user.
+    tools_unprivileged = args.user is not None or args.connect is not None
+    checks = Checks(sock, ws, aws, AgentProcess(pid), pids_bounded, args.sanitized, args.look_inside,
+                    tools_unprivileged)
     try:
         define_checks(checks)
         time.sleep(0.5)
         print("idle RSS after the checks: %d KiB" % rss_kib(pid), flush=True)
+        if args.agent:
+            key_required_check(checks, args.agent)
         sigterm_check(checks, sock, pid, proc)
     finally:
         if proc and proc.poll() is None:
