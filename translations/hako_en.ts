@@ -395,6 +395,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The sandbox kept sending output past the call&apos;s output limit; the call was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file could not be moved between the host and the sandbox.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -395,6 +395,10 @@
         <translation>ワークスペース %1 にはファイルがありますが、サイズ上限付きのイメージがありません。ファイルを別の場所に移すか削除してください。</translation>
     </message>
     <message>
+        <source>The sandbox kept sending output past the call&apos;s output limit; the call was stopped.</source>
+        <translation>サンドボックスが呼び出しの出力上限を超えて出力を送り続けたため、呼び出しを停止しました。</translation>
+    </message>
+    <message>
         <source>The file could not be moved between the host and the sandbox.</source>
         <translation>ホストとサンドボックスの間でファイルを移せませんでした。</translation>
     </message>

@@ -27,23 +27,17 @@ bool isValidUtf8(const QByteArray &bytes)
 } // namespace
 
 ToolRunner::ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimits &limits, TransferStream *stream)
-    : QObject(call), m_call(call), m_input(input), m_limits(limits), m_stream(stream)
+    : QObject(call), m_call(call), m_input(input), m_limits(limits), m_stream(stream),
+      m_buffers(limits.outputLimit, limits.transferLimit)
 {
     if (m_stream) {
         m_stream->setParent(this);
-        connect(m_stream, &TransferStream::failed, this, [this](const Error &error) {
-            if (m_channel && m_agentId)
-                m_channel->cancel(m_agentId);
-            finishWithError(error);
-        });
+        connect(m_stream, &TransferStream::failed, this, &ToolRunner::stopAgentCall);
     }
     m_clock.start();
     m_watchdog.setSingleShot(true);
-    connect(&m_watchdog, &QTimer::timeout, this, [this] {
-        if (m_channel && m_agentId)
-            m_channel->cancel(m_agentId);
-        finishWithError(makeError(ErrorCode::Timeout, {QString::number(timeoutSeconds())}));
-    });
+    connect(&m_watchdog, &QTimer::timeout, this,
+            [this] { stopAgentCall(makeError(ErrorCode::Timeout, {QString::number(timeoutSeconds())})); });
     connect(&m_progress, &QTimer::timeout, this, [this] { Q_EMIT m_call->progress(m_clock.elapsed()); });
     connect(call, &ToolCall::cancelRequested, this, [this] {
         if (m_channel && m_agentId)
@@ -128,15 +122,22 @@ void ToolRunner::sendUpload(const QByteArray &content)
 
 void ToolRunner::onFrame(const Frame &frame)
 {
+    // Each tool's agent call sends only its own kind of bytes (agent/bashcall.cpp, agent/files.cpp).
+    const QString tool = m_call->tool();
+    const bool bash = tool == QLatin1String(tool::kBash);
     switch (frame.type) {
     case proto::Type::Stdout:
-        m_stdout += frame.payload;
-        return m_call->emitOutput(ToolCall::Stream::Stdout, frame.payload);
+        if (bash)
+            return onOutput(ToolCall::Stream::Stdout, frame.payload);
+        break;
     case proto::Type::Stderr:
-        m_stderr += frame.payload;
-        return m_call->emitOutput(ToolCall::Stream::Stderr, frame.payload);
+        if (bash)
+            return onOutput(ToolCall::Stream::Stderr, frame.payload);
+        break;
     case proto::Type::FileData:
-        return onFileData(frame.payload);
+        if (tool == QLatin1String(tool::kReadFile))
+            return onFileData(frame.payload);
+        break;
     case proto::Type::Result:
         return onResult(QJsonDocument::fromJson(frame.payload).object());
     case proto::Type::Error: {
@@ -145,22 +146,45 @@ void ToolRunner::onFrame(const Frame &frame)
                                               e.value(QLatin1String("message")).toString()));
     }
     default:
-        return finishWithError(makeError(ErrorCode::AgentProtocol));
+        break;
     }
+    stopAgentCall(makeError(ErrorCode::AgentProtocol));
+}
+
+void ToolRunner::onOutput(ToolCall::Stream stream, const QByteArray &chunk)
+{
+    if (m_call->isFinished()) // chunks still in flight after the call was given up on
+        return;
+    CallBuffers::Status status;
+    const QByteArray kept = m_buffers.addOutput(
+        stream == ToolCall::Stream::Stdout ? CallBuffers::Stream::Stdout : CallBuffers::Stream::Stderr, chunk, &status);
+    if (!kept.isEmpty())
+        m_call->emitOutput(stream, kept);
+    if (status == CallBuffers::Status::Overrun)
+        stopAgentCall(makeError(ErrorCode::AgentOverrun));
 }
 
 void ToolRunner::onFileData(const QByteArray &chunk)
 {
     if (m_call->isFinished()) // chunks still in flight after a failed delivery
         return;
-    if (!m_stream) {
-        m_download += chunk;
+    if (m_buffers.addDownload(chunk, !m_stream) == CallBuffers::Status::TooLarge)
+        return stopAgentCall(makeError(ErrorCode::TooLarge));
+    if (!m_stream)
         return;
-    }
-    if (const Error error = m_stream->deliver(chunk)) {
+    if (const Error error = m_stream->deliver(chunk))
+        stopAgentCall(error);
+}
+
+// The call ends now; the agent, if it has the call, is told to stop, and
+// what it still sends for the call is dropped on arrival.
+void ToolRunner::stopAgentCall(const Error &error)
+{
+    if (m_call->isFinished())
+        return;
+    if (m_channel && m_agentId)
         m_channel->cancel(m_agentId);
-        finishWithError(error);
-    }
+    finishWithError(error);
 }
 
 void ToolRunner::onResult(const QJsonObject &agentResult)
@@ -170,14 +194,18 @@ void ToolRunner::onResult(const QJsonObject &agentResult)
     if (tool == QLatin1String(tool::kBash)) {
         // Output is text for a model; bytes that are not UTF-8 become U+FFFD here,
         // while the output() signal carried them unchanged.
-        result.insert(QStringLiteral("stdout"), QString::fromUtf8(m_stdout));
-        result.insert(QStringLiteral("stderr"), QString::fromUtf8(m_stderr));
+        result.insert(QStringLiteral("stdout"), QString::fromUtf8(m_buffers.output(CallBuffers::Stream::Stdout)));
+        result.insert(QStringLiteral("stderr"), QString::fromUtf8(m_buffers.output(CallBuffers::Stream::Stderr)));
+        // One shape with the agent's own truncation: the same field, set by either side.
+        if (m_buffers.dropped() > 0)
+            result.insert(QStringLiteral("truncated"), true);
     } else if (tool == QLatin1String(tool::kReadFile) && !m_stream) {
         const QString wanted = m_input.value(QLatin1String("encoding")).toString();
-        const bool asText = wanted == QLatin1String("utf-8") || (wanted.isEmpty() && isValidUtf8(m_download));
+        const QByteArray &content = m_buffers.download();
+        const bool asText = wanted == QLatin1String("utf-8") || (wanted.isEmpty() && isValidUtf8(content));
         result.insert(QStringLiteral("encoding"), asText ? QStringLiteral("utf-8") : QStringLiteral("base64"));
-        result.insert(QStringLiteral("content"), asText ? QString::fromUtf8(m_download)
-                                                        : QString::fromLatin1(m_download.toBase64()));
+        result.insert(QStringLiteral("content"), asText ? QString::fromUtf8(content)
+                                                        : QString::fromLatin1(content.toBase64()));
     }
     finishWithResult(result);
 }

@@ -3,6 +3,7 @@
 // answer into the call's result. Lives as a child of the ToolCall.
 #pragma once
 
+#include "callbuffers.h"
 #include "channel/framereader.h"
 
 #include <hako/toolcall.h>
@@ -42,7 +43,9 @@ private:
     void finishWithError(const Error &error);
     void finishWithResult(const QJsonObject &result);
     void sendUpload(const QByteArray &content);
+    void onOutput(ToolCall::Stream stream, const QByteArray &chunk);
     void onFileData(const QByteArray &chunk);
+    void stopAgentCall(const Error &error);
     int timeoutSeconds() const;
     QJsonObject agentInput(QByteArray *upload, Error *error) const;
 
@@ -52,9 +55,7 @@ private:
     TransferStream *m_stream;
     QPointer<AgentChannel> m_channel;
     quint32 m_agentId = 0;
-    QByteArray m_stdout;
-    QByteArray m_stderr;
-    QByteArray m_download;
+    CallBuffers m_buffers;
     QElapsedTimer m_clock;
     QTimer m_watchdog;
     QTimer m_progress;

@@ -1,12 +1,47 @@
 #include "framereader.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace hako {
+namespace {
+
+// Storage grows in steps from this size, so that an idle or chatty channel
+// with small frames never holds the full capacity.
+constexpr qsizetype kFirstStorage = 64 * 1024;
+
+} // namespace
+
+qsizetype FrameReader::append(const char *data, qsizetype size)
+{
+    const qsizetype n = std::min(size, space());
+    if (n <= 0)
+        return 0;
+    if (m_end + n > m_buffer.size()) {
+        // Move the unread tail to the front: each byte moves at most once,
+        // since it is taken out as part of the next frame before it could move again.
+        if (m_begin > 0) {
+            std::memmove(m_buffer.data(), m_buffer.constData() + m_begin, size_t(buffered()));
+            m_end -= m_begin;
+            m_begin = 0;
+        }
+        if (m_end + n > m_buffer.size()) {
+            const qsizetype storage =
+                std::min(kCapacity, std::max({m_end + n, 2 * m_buffer.size(), kFirstStorage}));
+            m_buffer.reserve(storage); // exactly this much: a later resize within it does not reallocate
+            m_buffer.resize(storage);
+        }
+    }
+    std::memcpy(m_buffer.data() + m_end, data, size_t(n));
+    m_end += n;
+    return n;
+}
 
 FrameReader::Status FrameReader::next(Frame *frame)
 {
     proto::Header header;
-    const auto *data = reinterpret_cast<const unsigned char *>(m_buffer.constData()) + m_offset;
-    const std::size_t available = std::size_t(m_buffer.size() - m_offset);
+    const auto *data = reinterpret_cast<const unsigned char *>(m_buffer.constData()) + m_begin;
+    const std::size_t available = std::size_t(buffered());
     switch (proto::decodeHeader(data, available, header)) {
     case proto::DecodeStatus::NeedMore:
         return Status::NeedMore;
@@ -20,13 +55,10 @@ FrameReader::Status FrameReader::next(Frame *frame)
         return Status::NeedMore;
     frame->type = header.type;
     frame->id = header.id;
-    frame->payload = m_buffer.mid(m_offset + proto::kHeaderSize, header.length);
-    m_offset += qsizetype(proto::kHeaderSize + header.length);
-    // Compact only now and then so that many small frames cost no quadratic copying.
-    if (m_offset > (1 << 20) || m_offset == m_buffer.size()) {
-        m_buffer.remove(0, m_offset);
-        m_offset = 0;
-    }
+    frame->payload = QByteArray(m_buffer.constData() + m_begin + proto::kHeaderSize, qsizetype(header.length));
+    m_begin += qsizetype(proto::kHeaderSize + header.length);
+    if (m_begin == m_end)
+        m_begin = m_end = 0;
     return Status::Frame;
 }
 

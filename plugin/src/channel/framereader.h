@@ -20,14 +20,28 @@ class FrameReader
 public:
     enum class Status { Frame, NeedMore, Bad };
 
-    void append(const QByteArray &bytes) { m_buffer.append(bytes); }
+    // One frame of the largest size the protocol allows: the most the reader
+    // ever holds, however fast it is fed and however slowly frames are taken.
+    static constexpr qsizetype kCapacity = qsizetype(proto::kHeaderSize + proto::kMaxPayload);
+
+    // How many more bytes append() takes now. Never zero while a whole frame
+    // cannot be taken out, so a reader that is drained never stalls.
+    qsizetype space() const { return kCapacity - buffered(); }
+    qsizetype buffered() const { return m_end - m_begin; }
+    // The memory the reader holds, at most kCapacity.
+    qsizetype storage() const { return m_buffer.capacity(); }
+    // Takes at most space() of the bytes; returns how many it took. The
+    // caller keeps the rest (in the socket) until frames have been taken.
+    qsizetype append(const char *data, qsizetype size);
+    qsizetype append(const QByteArray &bytes) { return append(bytes.constData(), bytes.size()); }
     // Takes the next whole frame out of the buffer. After Bad the stream
     // cannot be trusted any more; the caller drops the connection.
     Status next(Frame *frame);
 
 private:
-    QByteArray m_buffer;
-    qsizetype m_offset = 0;
+    QByteArray m_buffer; // its size is the storage in use, at most kCapacity
+    qsizetype m_begin = 0;
+    qsizetype m_end = 0;
 };
 
 QByteArray frameHeader(proto::Type type, quint32 id, qsizetype length);

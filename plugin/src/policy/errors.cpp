@@ -98,6 +98,9 @@ const Entry kEntries[] = {
     {ErrorCode::WorkspaceUncapped, "workspace_uncapped",
      QT_TRANSLATE_NOOP("hako::Errors", "The workspace %1 holds files but has no size-limited image; "
                                        "move the files elsewhere or delete it.")},
+    {ErrorCode::AgentOverrun, "agent_overrun",
+     QT_TRANSLATE_NOOP("hako::Errors", "The sandbox kept sending output past the call's output limit; "
+                                       "the call was stopped.")},
 };
 
 const Entry &entryFor(ErrorCode code)

@@ -58,6 +58,8 @@ enum class ErrorCode {
     // Workspaces (lifecycle/workspacestore.h):
     WorkspaceCap,
     WorkspaceUncapped,
+    // Host-side bounds on what the agent sends (callbuffers.h):
+    AgentOverrun,
 };
 
 // `args` fill %1, %2, ... of the message; `detail` (plain text from a lower

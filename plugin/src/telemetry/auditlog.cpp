@@ -76,10 +76,11 @@ void AuditLog::proxyDecision(const QString &conversation, const QString &decisio
     write(QStringLiteral("proxy_decision"), fields);
 }
 
-void AuditLog::seccompViolation(const QString &conversation, const QString &syscall)
+void AuditLog::seccompViolation(const QString &conversation, const QString &syscall, qint64 count)
 {
-    write(QStringLiteral("seccomp_violation"),
-          {{QStringLiteral("conversation"), bounded(conversation)}, {QStringLiteral("syscall"), syscall}});
+    write(QStringLiteral("seccomp_violation"), {{QStringLiteral("conversation"), bounded(conversation)},
+                                                 {QStringLiteral("syscall"), syscall},
+                                                 {QStringLiteral("count"), double(count)}});
 }
 
 } // namespace hako::telemetry

@@ -38,7 +38,8 @@ public:
     void toolCall(const ToolCallRecord &record);
     void proxyDecision(const QString &conversation, const QString &decision, const QString &reason,
                        qint64 upstreamMs);
-    void seccompViolation(const QString &conversation, const QString &syscall);
+    // One line stands for `count` refusals of the same call (telemetry throttles them).
+    void seccompViolation(const QString &conversation, const QString &syscall, qint64 count);
 
 private:
     void write(const QString &event, QJsonObject fields);

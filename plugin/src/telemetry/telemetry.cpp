@@ -16,18 +16,33 @@
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcAdmin)
+Q_DECLARE_LOGGING_CATEGORY(lcAgent)
 
 namespace hako::telemetry {
+namespace {
+
+// A loop of refused calls in a sandbox writes a line per call and sandbox this often, at most.
+constexpr qint64 kViolationLineIntervalMs = 10000;
+
+} // namespace
 
 Telemetry::Telemetry(const SandboxContext *context, QObject *parent)
     : QObject(parent),
       m_context(context),
       m_health(new HealthMonitor(context, &m_metrics, this)),
-      m_admin(new AdminServer([this] { return metricsText(); }, [this] { return health(); }, this))
+      m_admin(new AdminServer([this] { return metricsText(); }, [this] { return health(); }, this)),
+      m_violationLines(kViolationLineIntervalMs)
 {
+    m_violationFlush.setInterval(int(kViolationLineIntervalMs));
+    connect(&m_violationFlush, &QTimer::timeout, this, [this] {
+        writeHeldViolations(m_violationLines.due());
+        if (m_violationLines.isEmpty())
+            m_violationFlush.stop();
+    });
 }
 
-Telemetry::~Telemetry() = default;
+// What was held back is written before the process goes.
+Telemetry::~Telemetry() { writeHeldViolations(m_violationLines.drain()); }
 
 QList<Error> Telemetry::configure(const Settings &settings)
 {
@@ -82,10 +97,34 @@ void Telemetry::watchSandbox(Sandbox *sandbox, const QString &key)
             [this] { m_metrics.containerCreated(m_context->settings.runtime); });
     connect(sandbox, &Sandbox::containersRemoved, this, &Telemetry::containersRemoved);
     connect(sandbox, &Sandbox::seccompViolation, this, [this, key](const QString &syscall) {
+        // A bounded set of labels (call names and "other"), so the throttle's table stays small.
         const QString label = WorkspaceMetrics::syscallLabel(syscall);
         m_metrics.seccompViolation(label);
-        m_audit.seccompViolation(conversationOf(key), label);
+        if (const qint64 count = m_violationLines.record(key + QLatin1Char('/') + label))
+            writeViolation(key, label, count);
+        if (!m_violationFlush.isActive())
+            m_violationFlush.start();
     });
+}
+
+void Telemetry::writeViolation(const QString &key, const QString &syscall, qint64 count)
+{
+    if (count == 1)
+        qCWarning(lcAgent).noquote() << "seccomp denied" << QLatin1Char('"') + syscall + QLatin1Char('"')
+                                     << "in sandbox" << key;
+    else
+        qCWarning(lcAgent).noquote() << "seccomp denied" << QLatin1Char('"') + syscall + QLatin1Char('"') << count
+                                     << "times in sandbox" << key << "(one line per"
+                                     << kViolationLineIntervalMs / 1000 << "s)";
+    m_audit.seccompViolation(conversationOf(key), syscall, count);
+}
+
+void Telemetry::writeHeldViolations(const QList<EventThrottle::Line> &lines)
+{
+    for (const EventThrottle::Line &line : lines) {
+        const qsizetype slash = line.key.lastIndexOf(QLatin1Char('/'));
+        writeViolation(line.key.left(slash), line.key.mid(slash + 1), line.count);
+    }
 }
 
 void Telemetry::watchReaper(Reaper *reaper)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "auditlog.h"
+#include "eventthrottle.h"
 #include "workspacemetrics.h"
 
 #include <hako/error.h>
@@ -12,6 +13,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QTimer>
 
 namespace hako {
 class Reaper;
@@ -52,6 +54,8 @@ public:
 private:
     void serve();
     QString conversationOf(const QString &key) const { return m_conversations.value(key, key); }
+    void writeViolation(const QString &key, const QString &syscall, qint64 count);
+    void writeHeldViolations(const QList<EventThrottle::Line> &lines);
 
     const SandboxContext *m_context;
     WorkspaceMetrics m_metrics;
@@ -61,6 +65,10 @@ private:
     QString m_listen;
     bool m_started = false;
     QHash<QString, QString> m_conversations; // key -> the ID the host gave
+    // Log and audit lines of refused system calls, per (sandbox, call name);
+    // the metric counts every one.
+    EventThrottle m_violationLines;
+    QTimer m_violationFlush;
 };
 
 } // namespace hako::telemetry

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace hako;
 
 Q_DECLARE_METATYPE(hako::FrameReader::Status)
@@ -67,6 +69,95 @@ private Q_SLOTS:
         QCOMPARE(frames.at(0).payload, QByteArray("one"));
         QCOMPARE(frames.at(1).type, proto::Type::Result);
         QCOMPARE(frames.at(1).id, 1u);
+    }
+
+    // A peer writing faster than frames are taken: the reader takes only what
+    // fits, however the bytes are cut, and gives every frame back whole.
+    void boundedWhateverTheFeed_data()
+    {
+        QTest::addColumn<int>("frames");
+        QTest::addColumn<int>("payload");
+        QTest::addColumn<int>("piece");
+        QTest::newRow("1 MiB frames, fed 4 MiB at a time") << 6 << int(proto::kMaxPayload) << (4 << 20);
+        QTest::newRow("1 MiB frames, fed 1 MiB + 1 at a time") << 4 << int(proto::kMaxPayload) << (1 << 20) + 1;
+        QTest::newRow("1 MiB frames, fed 7 bytes at a time") << 2 << int(proto::kMaxPayload) << 7;
+        QTest::newRow("small frames, fed 3 MiB at a time") << 100000 << 20 << (3 << 20);
+        QTest::newRow("empty frames, fed whole") << 500000 << 0 << (9 * 500000);
+        QTest::newRow("frames one byte past a 64 KiB step") << 40 << 65536 - 8 << 100000;
+    }
+
+    void boundedWhateverTheFeed()
+    {
+        QFETCH(int, frames);
+        QFETCH(int, payload);
+        QFETCH(int, piece);
+        QByteArray stream;
+        for (int i = 0; i < frames; ++i)
+            stream += packFrame(proto::Type::Stdout, quint32(i + 1), QByteArray(payload, char('a' + i % 26)));
+        FrameReader reader;
+        qsizetype fed = 0;
+        int taken = 0;
+        while (fed < stream.size()) {
+            const qsizetype n = reader.append(stream.constData() + fed, std::min<qsizetype>(piece, stream.size() - fed));
+            fed += n;
+            QVERIFY(reader.buffered() <= FrameReader::kCapacity);
+            QVERIFY(reader.storage() <= FrameReader::kCapacity);
+            Frame frame;
+            FrameReader::Status status;
+            while ((status = reader.next(&frame)) == FrameReader::Status::Frame) {
+                QCOMPARE(frame.id, quint32(taken + 1));
+                QCOMPARE(frame.payload.size(), qsizetype(payload));
+                if (payload > 0)
+                    QCOMPARE(frame.payload.front(), char('a' + taken % 26));
+                ++taken;
+            }
+            QCOMPARE(status, FrameReader::Status::NeedMore);
+            QVERIFY2(n > 0 || reader.space() > 0, "a drained reader must take more");
+        }
+        QCOMPARE(taken, frames);
+        QCOMPARE(reader.buffered(), qsizetype(0));
+    }
+
+    // Fed and never drained, the reader stops at one largest frame.
+    void fullReaderTakesNothing_data()
+    {
+        QTest::addColumn<QByteArray>("first");
+        QTest::newRow("largest frame") << header(proto::kMaxPayload, 6, 1);
+        QTest::newRow("many small frames") << packFrame(proto::Type::Stderr, 3, "x");
+    }
+
+    void fullReaderTakesNothing()
+    {
+        QFETCH(QByteArray, first);
+        FrameReader reader;
+        const QByteArray flood(8 << 20, '\x06');
+        QCOMPARE(reader.append(first), first.size());
+        qsizetype total = first.size();
+        for (int i = 0; i < 8; ++i)
+            total += reader.append(flood);
+        QCOMPARE(total, FrameReader::kCapacity);
+        QCOMPARE(reader.space(), qsizetype(0));
+        QCOMPARE(reader.append(flood), qsizetype(0));
+        QVERIFY(reader.storage() <= FrameReader::kCapacity);
+    }
+
+    // Taking a frame makes room again; the rest of a frame cut at the edge is kept.
+    void roomAfterTaking()
+    {
+        FrameReader reader;
+        const QByteArray big = packFrame(proto::Type::FileData, 1, QByteArray(int(proto::kMaxPayload), 'b'));
+        const QByteArray next = packFrame(proto::Type::Result, 1, "{}");
+        const QByteArray stream = big + next;
+        qsizetype fed = reader.append(stream);
+        QCOMPARE(fed, big.size());
+        Frame frame;
+        QCOMPARE(reader.next(&frame), FrameReader::Status::Frame);
+        QCOMPARE(frame.payload.size(), qsizetype(proto::kMaxPayload));
+        QCOMPARE(reader.next(&frame), FrameReader::Status::NeedMore);
+        fed += reader.append(stream.mid(fed));
+        QCOMPARE(fed, stream.size());
+        QCOMPARE(reader.next(&frame), FrameReader::Status::Frame);
+        QCOMPARE(frame.type, proto::Type::Result);
     }
 };
 

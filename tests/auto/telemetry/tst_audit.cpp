@@ -77,7 +77,7 @@ private Q_SLOTS:
         log.toolCall({QString(1000, QLatin1Char('x')), QStringLiteral("call-2"), QStringLiteral("read_file"), QStringLiteral("error"), 5, -1, QStringLiteral("not_found")});
         log.proxyDecision(QStringLiteral("c-1"), QStringLiteral("denied"), QStringLiteral("host_not_allowed"), -1);
         log.proxyDecision(QStringLiteral("c-1"), QStringLiteral("allowed"), QStringLiteral("ok"), 120);
-        log.seccompViolation(QStringLiteral("c-1"), QStringLiteral("ptrace"));
+        log.seccompViolation(QStringLiteral("c-1"), QStringLiteral("ptrace"), 7);
         QCOMPARE(QFile::permissions(path) & 0x0077, QFileDevice::Permissions());
         const QList<QJsonObject> lines = readLines(path);
         QCOMPARE(lines.size(), 5);
@@ -91,6 +91,7 @@ private Q_SLOTS:
         QVERIFY(!lines.at(2).contains(QLatin1String("upstream_ms")));
         QCOMPARE(lines.at(3).value(QLatin1String("upstream_ms")).toInt(), 120);
         QCOMPARE(lines.at(4).value(QLatin1String("syscall")).toString(), QStringLiteral("ptrace"));
+        QCOMPARE(lines.at(4).value(QLatin1String("count")).toInt(), 7); // one line for seven refusals
         for (const QJsonObject &line : lines)
             QVERIFY(QDateTime::fromString(line.value(QLatin1String("time")).toString(), Qt::ISODateWithMs).isValid());
     }
@@ -102,16 +103,16 @@ private Q_SLOTS:
         {
             AuditLog first;
             QVERIFY(!first.open(path));
-            first.seccompViolation(QStringLiteral("a"), QStringLiteral("mount"));
+            first.seccompViolation(QStringLiteral("a"), QStringLiteral("mount"), 1);
         }
         AuditLog log;
         QVERIFY(!log.open(path));
         QVERIFY(log.open(dir.path())); // a directory: refused ...
-        log.seccompViolation(QStringLiteral("b"), QStringLiteral("mount")); // ... and the old file is still in use
+        log.seccompViolation(QStringLiteral("b"), QStringLiteral("mount"), 1); // ... and the old file is still in use
         QCOMPARE(readLines(path).size(), 2);
         QVERIFY(!log.open(QString()));
         QVERIFY(!log.isOpen());
-        log.seccompViolation(QStringLiteral("c"), QStringLiteral("mount"));
+        log.seccompViolation(QStringLiteral("c"), QStringLiteral("mount"), 1);
         QCOMPARE(readLines(path).size(), 2);
     }
 };

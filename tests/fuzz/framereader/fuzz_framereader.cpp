@@ -3,14 +3,15 @@
 // input chooses and go through FrameReader and the JSON decoding that
 // AgentChannel and ToolRunner apply to Hello, Result and Error payloads.
 // Besides the sanitizers, it checks the reader's contract: every frame it
-// hands out is within the size limit, and the frames re-encode to exactly the
-// bytes they were read from, in order.
+// hands out is within the size limit, it never holds more than its capacity,
+// and the frames re-encode to exactly the bytes they were read from, in order.
 #include "channel/framereader.h"
 #include "policy/errors.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -25,8 +26,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FrameReader reader;
     QByteArray taken;
     bool bad = false;
-    for (qsizetype at = 0; at < input.size() && !bad; at += piece) {
-        reader.append(input.mid(at, piece));
+    for (qsizetype at = 0; at < input.size() && !bad;) {
+        // What the reader has no room for stays with the caller, as it stays in the socket.
+        at += reader.append(input.constData() + at, std::min(piece, input.size() - at));
+        if (reader.buffered() > FrameReader::kCapacity)
+            __builtin_trap();
         Frame frame;
         for (;;) {
             const FrameReader::Status status = reader.next(&frame);
