@@ -291,6 +291,10 @@
         <translation>The sandbox answered with something that is not valid.</translation>
     </message>
     <message>
+        <source>Something in the sandbox posed as its agent, so nothing was run; the sandbox is replaced (its workspace is kept).</source>
+        <translation>Something in the sandbox posed as its agent, so nothing was run; the sandbox is replaced (its workspace is kept).</translation>
+    </message>
+    <message>
         <source>A host directory could not be prepared: %1</source>
         <translation>A host directory could not be prepared: %1</translation>
     </message>

@@ -291,6 +291,10 @@
         <translation>サンドボックスから不正な応答が返されました。</translation>
     </message>
     <message>
+        <source>Something in the sandbox posed as its agent, so nothing was run; the sandbox is replaced (its workspace is kept).</source>
+        <translation>サンドボックス内の何かがエージェントになりすましたため、何も実行しませんでした。サンドボックスは作り直されます(ワークスペースは保持されます)。</translation>
+    </message>
+    <message>
         <source>A host directory could not be prepared: %1</source>
         <translation>ホストのディレクトリを準備できませんでした: %1</translation>
     </message>

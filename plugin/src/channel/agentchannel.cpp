@@ -1,12 +1,22 @@
 #include "agentchannel.h"
 
+#include "../engine/containerpolicy.h"
+#include "../safedir.h"
 #include "../policy/errors.h"
+#include "agentproof.h"
+#include "framecheck.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QLoggingCategory>
+
+#include <cerrno>
+#include <cstring>
+#include <sys/socket.h>
+#include <sys/un.h>
 
 Q_LOGGING_CATEGORY(lcAgent, "hako.agent", QtInfoMsg)
 
@@ -23,27 +33,29 @@ Frame lostFrame(quint32 id, const Error &error)
             json({{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.logMessage}})};
 }
 
+// Whether `pid` is PID 1 of its innermost pid namespace: the last number of
+// its NSpid line (Linux 4.1 and later) is 1.
+bool isNamespaceInit(pid_t pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (pid <= 0 || !status.open(QIODevice::ReadOnly))
+        return false;
+    for (QByteArray line = status.readLine(); !line.isEmpty(); line = status.readLine())
+        if (line.startsWith("NSpid:")) {
+            const QList<QByteArray> ids = line.mid(6).simplified().split(' ');
+            return ids.size() > 1 && ids.last() == "1";
+        }
+    return false;
+}
+
 } // namespace
 
 AgentChannel::AgentChannel(QObject *parent) : QObject(parent), m_socket(new QLocalSocket(this))
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &AgentChannel::tryConnect);
-    connect(m_socket, &QLocalSocket::connected, this, [this] {
-        m_helloSent = true;
-        send(proto::Type::Hello, 0, json({{QStringLiteral("version"), int(proto::kVersion)}}));
-    });
     connect(m_socket, &QLocalSocket::readyRead, this, &AgentChannel::onReadyRead);
     connect(m_socket, &QLocalSocket::bytesWritten, this, &AgentChannel::bytesWritten);
-    connect(m_socket, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError) {
-        if (m_ready || m_helloSent)
-            return;
-        // The agent is not listening yet: try again until the deadline.
-        if (QDateTime::currentMSecsSinceEpoch() < m_deadline)
-            m_retry.start(kRetryMs);
-        else
-            fail(makeError(ErrorCode::AgentUnreachable, {QString::number(m_timeoutMs / 1000)}, m_socket->errorString()));
-    });
     connect(m_socket, &QLocalSocket::disconnected, this, [this] {
         const Error error = makeError(ErrorCode::AgentLost);
         if (!m_ready) {
@@ -65,19 +77,85 @@ AgentChannel::~AgentChannel()
     failAllCalls(makeError(ErrorCode::ShuttingDown));
 }
 
-void AgentChannel::open(const QString &socketPath, int timeoutMs)
+void AgentChannel::open(const AgentEndpoint &endpoint, int timeoutMs)
 {
-    m_path = socketPath;
+    m_endpoint = endpoint;
     m_timeoutMs = timeoutMs;
     m_deadline = QDateTime::currentMSecsSinceEpoch() + timeoutMs;
     tryConnect();
 }
 
+// Connects to agent.sock through descriptors only: the directory is opened
+// without following a link, the socket as an O_PATH descriptor that must be a
+// socket, and connect() names that descriptor, not the path.
 void AgentChannel::tryConnect()
 {
     m_helloSent = false;
     m_socket->abort();
-    m_socket->connectToServer(m_path);
+    const safedir::UniqueFd dir = safedir::openDirectory(m_endpoint.directory);
+    if (!dir.valid())
+        return retryOrFail(QString::fromLocal8Bit(std::strerror(errno)));
+    const safedir::UniqueFd target = safedir::openSocketAt(dir.get(), kAgentSocketName);
+    if (!target.valid() && (errno == ELOOP || errno == ENOTSOCK))
+        return fail(makeError(ErrorCode::AgentImpersonation, {}, QStringLiteral("agent.sock is not a socket")));
+    if (!target.valid())
+        return retryOrFail(QString::fromLocal8Bit(std::strerror(errno)));
+    safedir::UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const QByteArray path = safedir::procPath(target.get());
+    std::memcpy(address.sun_path, path.constData(), size_t(path.size()) + 1);
+    int connected;
+    do
+        connected = ::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof address);
+    while (connected != 0 && errno == EINTR);
+    // Refused: a stale socket of an agent not started yet; would block: its backlog is full.
+    if (connected != 0)
+        return retryOrFail(QString::fromLocal8Bit(std::strerror(errno)));
+    if (const Error error = checkPeer(fd.get()))
+        return fail(error);
+    m_socket->setSocketDescriptor(fd.release(), QLocalSocket::ConnectedState);
+    m_helloSent = true;
+    m_challenge = newChallenge();
+    send(proto::Type::Hello, 0,
+         json({{QStringLiteral("version"), int(proto::kVersion)},
+               {QStringLiteral("challenge"), QString::fromLatin1(m_challenge)}}));
+}
+
+void AgentChannel::retryOrFail(const QString &detail)
+{
+    if (QDateTime::currentMSecsSinceEpoch() < m_deadline)
+        return m_retry.start(kRetryMs);
+    fail(makeError(ErrorCode::AgentUnreachable, {QString::number(m_timeoutMs / 1000)}, detail));
+}
+
+// The peer's process as the kernel saw it at connect(). Under runc and Podman
+// the agent is its container's init; a tool process never is, since the
+// sandbox's seccomp profile refuses new namespaces.
+Error AgentChannel::checkPeer(int fd) const
+{
+    if (!m_endpoint.peerIsNamespaceInit)
+        return {};
+    ucred peer{};
+    socklen_t length = sizeof peer;
+    if (::getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &peer, &length) != 0)
+        return makeError(ErrorCode::AgentImpersonation, {}, QStringLiteral("no peer credentials"));
+    if (!isNamespaceInit(peer.pid))
+        return makeError(ErrorCode::AgentImpersonation, {},
+                         QStringLiteral("peer pid %1 is not the container's init").arg(peer.pid));
+    return {};
+}
+
+void AgentChannel::onHello(const QByteArray &payload)
+{
+    const QJsonObject hello = QJsonDocument::fromJson(payload).object();
+    const int version = hello.value(QLatin1String("version")).toInt();
+    if (version != int(proto::kVersion))
+        return fail(makeError(ErrorCode::AgentProtocol, {}, QStringLiteral("version %1").arg(version)));
+    if (!proofMatches(m_endpoint.key, m_challenge, hello.value(QLatin1String("proof")).toString().toLatin1()))
+        return fail(makeError(ErrorCode::AgentImpersonation, {}, QStringLiteral("no valid proof of the agent key")));
+    m_ready = true;
+    Q_EMIT ready();
 }
 
 quint32 AgentChannel::startCall(const QJsonObject &call, FrameHandler handler)
@@ -99,23 +177,36 @@ void AgentChannel::send(proto::Type type, quint32 id, const QByteArray &payload)
 
 void AgentChannel::onReadyRead()
 {
-    m_reader.append(m_socket->readAll());
     // A frame's handler may end the conversation, and with it this channel.
     const QPointer<AgentChannel> self(this);
     Frame frame;
-    for (;;) {
-        switch (m_reader.next(&frame)) {
-        case FrameReader::Status::NeedMore:
-            return;
-        case FrameReader::Status::Bad:
-            qCWarning(lcAgent) << "undecodable frame from" << m_path;
-            m_socket->abort();
-            return;
-        case FrameReader::Status::Frame:
-            handleFrame(frame);
-            if (!self)
+    // The reader holds at most one frame: what it has no room for stays in
+    // the socket until frames are taken, so no peer can grow it. The loop ends
+    // when the socket's buffer is empty: it never reads the kernel by itself.
+    for (QByteArray bytes = m_socket->read(m_reader.space()); !bytes.isEmpty();
+         bytes = m_socket->read(m_reader.space())) {
+        m_reader.append(bytes);
+        for (;;) {
+            const FrameReader::Status status = m_reader.next(&frame);
+            if (status == FrameReader::Status::NeedMore)
+                break;
+            const QString violation = status == FrameReader::Status::Bad
+                                          ? QStringLiteral("an undecodable frame")
+                                          : frameViolation(frame, m_handlers.contains(frame.id));
+            if (!violation.isEmpty()) {
+                qCWarning(lcAgent).noquote() << "dropping the agent channel of" << m_endpoint.directory << "for"
+                                             << violation;
+                m_socket->abort();
                 return;
-            break;
+            }
+            handleFrame(frame);
+            // Ended by the frame: the conversation (self) or the connection (a failed Hello).
+            if (!self || m_socket->state() != QLocalSocket::ConnectedState)
+                return;
+            // A connection Error is the agent's last frame before it closes: no
+            // second one gets read, and logged.
+            if (frame.id == 0 && frame.type == proto::Type::Error)
+                return m_socket->abort();
         }
     }
 }
@@ -123,12 +214,8 @@ void AgentChannel::onReadyRead()
 void AgentChannel::handleFrame(const Frame &frame)
 {
     if (frame.id == 0) {
-        if (frame.type == proto::Type::Hello && !m_ready) {
-            const int version = QJsonDocument::fromJson(frame.payload).object().value(QLatin1String("version")).toInt();
-            if (version != int(proto::kVersion))
-                return fail(makeError(ErrorCode::AgentProtocol, {}, QStringLiteral("version %1").arg(version)));
-            m_ready = true;
-            Q_EMIT ready();
+        if (frame.type == proto::Type::Hello && !m_ready && m_helloSent) {
+            onHello(frame.payload);
         } else if (frame.type == proto::Type::Event) {
             handleEvent(frame.payload);
         } else if (frame.type == proto::Type::Error) {
@@ -147,16 +234,22 @@ void AgentChannel::handleFrame(const Frame &frame)
 
 void AgentChannel::handleEvent(const QByteArray &payload)
 {
+    // The agent reports only after its Hello, so an earlier event is not the agent's.
+    if (!m_ready)
+        return fail(makeError(ErrorCode::AgentProtocol, {}, QStringLiteral("an event before Hello")));
     const QJsonObject event = QJsonDocument::fromJson(payload).object();
     const QString syscall = event.value(QLatin1String("syscall")).toString();
     // The name becomes a metric label: only what a system call name can look like.
     static const QRegularExpression name(QStringLiteral("^[a-z0-9_]{1,40}$"));
     if (event.value(QLatin1String("event")).toString() != QLatin1String("seccomp_violation")
         || !name.match(syscall).hasMatch()) {
-        qCWarning(lcAgent) << "ignoring an agent event:" << payload.left(200);
+        // No conforming agent sends it, and a log line each would let a peer flood the log.
+        qCWarning(lcAgent).noquote() << "dropping the agent channel of" << m_endpoint.directory
+                                     << "for an event that is not a seccomp violation";
+        m_socket->abort();
         return;
     }
-    qCWarning(lcAgent) << "seccomp denied" << syscall << "in a sandbox";
+    // Counted for each attempt; the log and audit lines are throttled where they are written (telemetry).
     Q_EMIT seccompViolation(syscall);
 }
 

@@ -47,6 +47,9 @@ const Entry kEntries[] = {
      QT_TRANSLATE_NOOP("hako::Errors", "The sandbox stopped during the call; the next call starts a new one.")},
     {ErrorCode::AgentProtocol, "agent_protocol",
      QT_TRANSLATE_NOOP("hako::Errors", "The sandbox answered with something that is not valid.")},
+    {ErrorCode::AgentImpersonation, "agent_impersonation",
+     QT_TRANSLATE_NOOP("hako::Errors", "Something in the sandbox posed as its agent, so nothing was run; the "
+                                       "sandbox is replaced (its workspace is kept).")},
     {ErrorCode::HostIo, "host_io",
      QT_TRANSLATE_NOOP("hako::Errors", "A host directory could not be prepared: %1")},
     {ErrorCode::TransferIo, "transfer_io",

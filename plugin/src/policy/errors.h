@@ -28,6 +28,7 @@ enum class ErrorCode {
     AgentUnreachable,
     AgentLost,
     AgentProtocol,
+    AgentImpersonation,
     HostIo,
     TransferIo,
     ShuttingDown,
