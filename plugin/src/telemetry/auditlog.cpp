@@ -83,4 +83,10 @@ void AuditLog::seccompViolation(const QString &conversation, const QString &sysc
                                                  {QStringLiteral("count"), double(count)}});
 }
 
+void AuditLog::securityEvent(const QString &conversation, const QString &type)
+{
+    write(QStringLiteral("security_event"), {{QStringLiteral("conversation"), bounded(conversation)},
+                                              {QStringLiteral("type"), type}});
+}
+
 } // namespace hako::telemetry

@@ -40,6 +40,7 @@ public:
                        qint64 upstreamMs);
     // One line stands for `count` refusals of the same call (telemetry throttles them).
     void seccompViolation(const QString &conversation, const QString &syscall, qint64 count);
+    void securityEvent(const QString &conversation, const QString &type);
 
 private:
     void write(const QString &event, QJsonObject fields);
