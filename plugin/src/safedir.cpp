@@ -133,13 +133,13 @@ bool removeAt(int dirFd, const char *name, int maxDepth)
     return removeBelow(dirFd, name, st.st_dev, maxDepth);
 }
 
-bool removePath(const QString &path)
+bool removePath(const QString &path, int maxDepth)
 {
     const QFileInfo info(path);
     const UniqueFd parent = openDirectory(info.absolutePath());
     if (!parent.valid())
         return errno == ENOENT;
-    return removeAt(parent.get(), QFile::encodeName(info.fileName()).constData());
+    return removeAt(parent.get(), QFile::encodeName(info.fileName()).constData(), maxDepth);
 }
 
 bool isMountPointAt(int dirFd)

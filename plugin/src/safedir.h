@@ -49,13 +49,17 @@ UniqueFd openSocketAt(int dirFd, const char *name);
 // path (connect, bind), without resolving any name a sandbox controls.
 QByteArray procPath(int fd);
 
+// Deep enough for any real project tree (node_modules included); each level
+// holds one descriptor while its entries are removed.
+inline constexpr int kMaxTreeDepth = 256;
+
 // Deletes `name` in `dirFd` and, when it is a directory, everything beneath,
 // never following a symlink and never leaving the file system of `dirFd`.
 // Gives up below `maxDepth` levels. True when nothing is left.
-bool removeAt(int dirFd, const char *name, int maxDepth = 32);
+bool removeAt(int dirFd, const char *name, int maxDepth = kMaxTreeDepth);
 
 // removeAt() for a path whose parent is the host's own.
-bool removePath(const QString &path);
+bool removePath(const QString &path, int maxDepth = kMaxTreeDepth);
 
 // Whether `dirFd` is a mount point (its device differs from its parent's).
 bool isMountPointAt(int dirFd);

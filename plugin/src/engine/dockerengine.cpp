@@ -3,6 +3,7 @@
 #include "../../../agent/protocol.h"
 
 #include "../policy/errors.h"
+#include "../safedir.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -304,7 +305,7 @@ void DockerEngine::remove(const QStringList &names, QObject *context, Removed do
 
 void DockerEngine::removeHostDirectory(const QString &path, QObject *context, Done done)
 {
-    if (QDir(path).removeRecursively() || !QFileInfo::exists(path))
+    if (safedir::removePath(path) || !QFileInfo::exists(path))
         return done({});
     if (m_config.dialect != CliDialect::Podman)
         return done(makeError(ErrorCode::HostIo, {path}));

@@ -1,5 +1,7 @@
 #include "workspacestore.h"
 
+#include "../safedir.h"
+
 #include "../engine/containerengine.h"
 #include "../policy/errors.h"
 #include "loopmount.h"
@@ -199,7 +201,7 @@ void WorkspaceStore::remove(const QString &dir, QObject *context, std::function<
             done(error);
     };
     // Files that belong to a rootless engine's subordinate ids only the engine can delete.
-    if (QDir(dir).removeRecursively() || !QFileInfo::exists(dir) || !m_context->engine)
+    if (safedir::removePath(dir) || !QFileInfo::exists(dir) || !m_context->engine)
         return report(QFileInfo::exists(dir) ? makeError(ErrorCode::HostIo, {dir}) : Error());
     m_context->engine->removeHostDirectory(dir, context ? context : this, report);
 }
