@@ -211,6 +211,22 @@
         <source>The upstream response was not valid HTTP/1.1.</source>
         <translation>The upstream response was not valid HTTP/1.1.</translation>
     </message>
+    <message>
+        <source>proxy.maxConnections must be a whole number from 1 to %1.</source>
+        <translation>proxy.maxConnections must be a whole number from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>Too many connections to the proxy from this sandbox; close one and retry.</source>
+        <translation>Too many connections to the proxy from this sandbox; close one and retry.</translation>
+    </message>
+    <message>
+        <source>The proxy is holding too many request bodies; retry later.</source>
+        <translation>The proxy is holding too many request bodies; retry later.</translation>
+    </message>
+    <message>
+        <source>The whole request was not received within the deadline.</source>
+        <translation>The whole request was not received within the deadline.</translation>
+    </message>
 </context>
 <context>
     <name>hako::Errors</name>
@@ -656,6 +672,14 @@
     <message>
         <source>File receiving one JSON line per tool call and proxy decision; empty turns it off.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy connections</source>
+        <translation>Proxy connections</translation>
+    </message>
+    <message>
+        <source>Connections one container may hold open to the proxy at once; more are refused.</source>
+        <translation>Connections one container may hold open to the proxy at once; more are refused.</translation>
     </message>
 </context>
 <context>

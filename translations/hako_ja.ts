@@ -211,6 +211,22 @@
         <source>The upstream response was not valid HTTP/1.1.</source>
         <translation>上流からのレスポンスが正しい HTTP/1.1 ではありませんでした。</translation>
     </message>
+    <message>
+        <source>proxy.maxConnections must be a whole number from 1 to %1.</source>
+        <translation>proxy.maxConnections には 1 から %1 までの整数を指定してください。</translation>
+    </message>
+    <message>
+        <source>Too many connections to the proxy from this sandbox; close one and retry.</source>
+        <translation>このサンドボックスからプロキシへの接続が多すぎます。接続を 1 つ閉じてから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The proxy is holding too many request bodies; retry later.</source>
+        <translation>プロキシが保持しているリクエスト本文が多すぎます。しばらくしてから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The whole request was not received within the deadline.</source>
+        <translation>リクエスト全体を期限内に受信できませんでした。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Errors</name>
@@ -656,6 +672,14 @@
     <message>
         <source>File receiving one JSON line per tool call and proxy decision; empty turns it off.</source>
         <translation>ツール呼び出しとプロキシの判定ごとに JSON を 1 行書き込むファイル。空にすると無効になります。</translation>
+    </message>
+    <message>
+        <source>Proxy connections</source>
+        <translation>プロキシ接続数</translation>
+    </message>
+    <message>
+        <source>Connections one container may hold open to the proxy at once; more are refused.</source>
+        <translation>1 つのコンテナがプロキシに同時に開いておける接続の数。これを超える接続は拒否されます。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 
 #include <http_parser.h>
 
+#include <utility>
+
 namespace hako::proxy {
 
 namespace {
@@ -114,6 +116,8 @@ HttpRequestParser::Impl::Impl()
         auto *d = static_cast<Impl *>(p->data);
         d->error = d->validateHead();
         d->headDone = d->error == Reason::None;
+        if (d->headDone && !(p->flags & F_CHUNKED) && p->content_length != ULLONG_MAX)
+            d->body.reserve(qsizetype(p->content_length)); // checked against maxBody
         return d->headDone ? 0 : -1;
     };
     settings.on_body = [](http_parser *p, const char *at, size_t len) {
@@ -295,6 +299,16 @@ const RequestHead &HttpRequestParser::head() const
 const QByteArray &HttpRequestParser::body() const
 {
     return d->body;
+}
+
+qint64 HttpRequestParser::bodyCapacity() const
+{
+    return d->body.capacity();
+}
+
+QByteArray HttpRequestParser::takeBody()
+{
+    return std::exchange(d->body, QByteArray());
 }
 
 } // namespace hako::proxy

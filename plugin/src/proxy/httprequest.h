@@ -53,6 +53,10 @@ public:
     Reason error() const;
     const RequestHead &head() const;
     const QByteArray &body() const;
+    // Memory the body takes: its whole Content-Length from the head on (it is
+    // allocated once), or what a chunked body has grown to.
+    qint64 bodyCapacity() const;
+    QByteArray takeBody(); // hands the body on (or drops it); bodyCapacity() is then 0
 
     struct Impl;
 

@@ -11,6 +11,8 @@ namespace hako::proxy {
 
 namespace {
 
+constexpr int kMaxConnectionsLimit = 1024;
+
 // A JSON array, or a string holding JSON array text or comma-separated items.
 QJsonArray listValue(const QJsonValue &v)
 {
@@ -130,6 +132,19 @@ QString checkCaFile(const QString &path)
     return {};
 }
 
+QString readMaxConnections(const QJsonValue &v, int *out)
+{
+    if (v.isUndefined())
+        return {};
+    const double n = v.isString() ? v.toString().trimmed().toDouble() : v.toDouble(-1);
+    if (n >= 1 && n <= kMaxConnectionsLimit && n == double(int(n))) {
+        *out = int(n);
+        return {};
+    }
+    return QCoreApplication::translate("hako", "proxy.maxConnections must be a whole number from 1 to %1.")
+        .arg(kMaxConnectionsLimit);
+}
+
 QString settingsCredentials(const QJsonObject &s, CredentialConfig *c)
 {
     QByteArray secret = s.value(QLatin1String("credentials.secretAccessKey")).toString().toUtf8();
@@ -231,6 +246,10 @@ QStringList configFromSettings(const QJsonObject &settings, ProxyConfig *proxy,
     errors += readConnectTo(settings.value(QLatin1String("proxy.connectTo")), &proxy->connectTo);
     proxy->caFile = settings.value(QLatin1String("proxy.caFile")).toString();
     if (const QString e = checkCaFile(proxy->caFile); !e.isEmpty())
+        errors.append(e);
+    if (const QString e = readMaxConnections(settings.value(QLatin1String("proxy.maxConnections")),
+                                             &proxy->bounds.maxConnections);
+        !e.isEmpty())
         errors.append(e);
     *credentials = CredentialConfig();
     if (const QString e = readCredentials(settings, credentials); !e.isEmpty())

@@ -6,6 +6,8 @@
 //                      "service", "region", "header", "value"} for other providers
 //   proxy.connectTo    ["HOST1:PORT1:HOST2:PORT2", ...] (curl's --connect-to)
 //   proxy.caFile       extra trusted CA bundle (PEM) for upstream TLS
+//   proxy.maxConnections  connections one sandbox (one listening socket) may
+//                      hold open at once, 1-1024 (16)
 //   credentials.source settings | profile | process, with credentials.accessKeyId,
 //                      .secretAccessKey, .sessionToken, .profile, .file, .process
 // List-valued keys also accept a string (JSON array text or comma-separated),
@@ -27,8 +29,9 @@
 namespace hako::proxy {
 
 struct ProxyTimeouts {
-    int requestHeadMs = 30000; // client: whole head
+    int requestHeadMs = 30000; // client: from the connection to the whole head
     int requestIdleMs = 60000; // client: gap while the body arrives
+    int requestMs = 120000; // client: from the first byte to the whole body, however it trickles
     int connectMs = 15000; // upstream: TCP + TLS handshake
     int responseHeadMs = 300000; // upstream: until the status line (models think first)
     int responseIdleMs = 120000; // upstream: gap between body bytes
@@ -46,12 +49,23 @@ struct ConnectTo {
     bool matches(const QString &host, int port) const;
 };
 
+// What the proxy holds at once for all its clients. Request bodies are
+// buffered whole (SigV4 hashes them before the head goes out), so these bound
+// the proxy's memory whatever any number of sandboxes send.
+struct ProxyBounds {
+    int maxConnections = 16; // per listening socket, i.e. per sandbox
+    qint64 maxBufferedBytes = 128 * 1024 * 1024; // request bodies, all sockets together
+    // One socket's share of maxBufferedBytes, so one sandbox cannot take it all.
+    qint64 maxBufferedPerSocket = 64 * 1024 * 1024;
+};
+
 struct ProxyConfig {
     Allowlist allowlist;
     QList<ConnectTo> connectTo;
     QString caFile;
     RequestLimits limits;
     ProxyTimeouts timeouts;
+    ProxyBounds bounds;
 
     static ProxyConfig defaults(); // allowlist with the default Bedrock pattern
 };

@@ -10,37 +10,59 @@
 
 namespace hako::proxy {
 
-ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared, QObject *parent)
+ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared,
+                           const QString &socket, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_shared(shared)
     , m_parser(shared.config.limits)
     , m_writer(new ClientWriter(client->socketDescriptor(), this))
+    , m_lease(shared.budget, shared.config.bounds, socket)
 {
     m_client->setParent(this);
     m_timer.setSingleShot(true);
+    m_deadline.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] { refuse(Reason::ClientTimeout); });
+    connect(&m_deadline, &QTimer::timeout, this, [this] { refuse(Reason::RequestDeadline); });
     connect(m_client, &QLocalSocket::readyRead, this, &ProxySession::onClientData);
     connect(m_writer, &ClientWriter::drained, this, &ProxySession::onClientDrained);
     connect(m_writer, &ClientWriter::failed, m_client, &QLocalSocket::abort);
     connect(m_client, &QLocalSocket::disconnected, this, &QObject::deleteLater);
+    if (!m_lease.holdConnection()) {
+        // Not a byte is parsed; queued so the owner has connected concluded().
+        m_stage = Stage::Refused;
+        QMetaObject::invokeMethod(
+            this, [this] { refuse(Reason::TooManyConnections); }, Qt::QueuedConnection);
+        return;
+    }
     m_timer.start(shared.config.timeouts.requestHeadMs);
 }
 
 void ProxySession::onClientData()
 {
     const QByteArray data = m_client->readAll();
-    if (m_stage != Stage::Receiving)
+    if (m_stage != Stage::Receiving || data.isEmpty())
         return; // one request per connection: later bytes are never parsed
+    if (!m_deadline.isActive())
+        m_deadline.start(m_shared.config.timeouts.requestMs);
     const bool hadHead = m_parser.hasHead();
     const HttpRequestParser::State state = m_parser.feed(data);
     if (state == HttpRequestParser::State::Failed)
         return refuse(m_parser.error());
-    if (!hadHead && m_parser.hasHead() && !onHead())
+    if (!m_parser.hasHead())
         return;
-    if (state == HttpRequestParser::State::Complete)
+    if (!hadHead && !onHead())
+        return;
+    // A declared body counts whole from the head on (before a byte of it is
+    // asked for), a chunked one as it grows.
+    if (!m_lease.reserve(m_parser.bodyCapacity()))
+        return refuse(Reason::BuffersFull);
+    const bool complete = state == HttpRequestParser::State::Complete;
+    if (!hadHead && !complete && m_parser.head().expectContinue)
+        m_writer->write({"HTTP/1.1 100 Continue\r\n\r\n"});
+    if (complete)
         onRequestComplete();
-    else if (m_parser.hasHead())
+    else
         m_timer.start(m_shared.config.timeouts.requestIdleMs);
 }
 
@@ -56,22 +78,13 @@ bool ProxySession::onHead()
     m_clean = sanitizeRequest(head, m_match.rule->auth.headerName);
     if (m_clean.strippedCredential)
         emit securityEvent(QStringLiteral("proxy_client_credential"));
-    if (head.expectContinue && m_parser.state() != HttpRequestParser::State::Complete)
-        m_writer->write({"HTTP/1.1 100 Continue\r\n\r\n"});
-    // The TLS handshake overlaps the arrival of the body.
-    m_upstream = new UpstreamExchange(m_shared.tls, m_shared.config.timeouts, this);
-    connect(m_upstream, &UpstreamExchange::responseHead, this, &ProxySession::onResponseHead);
-    connect(m_upstream, &UpstreamExchange::responseData, this, &ProxySession::onResponseData);
-    connect(m_upstream, &UpstreamExchange::finished, this, &ProxySession::onResponseFinished);
-    connect(m_upstream, &UpstreamExchange::failed, this, &ProxySession::onUpstreamFailed);
-    m_upstream->open(UpstreamTarget::resolve(QString::fromLatin1(head.authority.host),
-                                             m_shared.config.connectTo));
     return true;
 }
 
 void ProxySession::onRequestComplete()
 {
     m_timer.stop();
+    m_deadline.stop();
     m_stage = Stage::Authenticating;
     if (m_match.rule->auth.kind == AuthRule::Kind::Header || m_shared.credentials->current())
         return forward();
@@ -94,10 +107,19 @@ void ProxySession::forward()
         return refuse(Reason::CredentialsUnavailable); // expired since it was checked
     m_stage = Stage::Forwarding;
     const RequestHead &head = m_parser.head();
+    QByteArray body = m_parser.takeBody(); // now held by the exchange until it went out
     const UpstreamAuth auth{&m_match, aws.get(), QDateTime::currentDateTimeUtc()};
+    QByteArray upstreamHead = buildUpstreamHead(head, m_clean, body, auth);
+    m_upstream = new UpstreamExchange(m_shared.tls, m_shared.config.timeouts, this);
+    connect(m_upstream, &UpstreamExchange::requestSent, this, [this] { m_lease.releaseBytes(); });
+    connect(m_upstream, &UpstreamExchange::responseHead, this, &ProxySession::onResponseHead);
+    connect(m_upstream, &UpstreamExchange::responseData, this, &ProxySession::onResponseData);
+    connect(m_upstream, &UpstreamExchange::finished, this, &ProxySession::onResponseFinished);
+    connect(m_upstream, &UpstreamExchange::failed, this, &ProxySession::onUpstreamFailed);
     m_clock.start();
-    m_upstream->send(buildUpstreamHead(head, m_clean, m_parser.body(), auth), m_parser.body(),
-                     head.method == "HEAD");
+    m_upstream->start(UpstreamTarget::resolve(QString::fromLatin1(head.authority.host),
+                                              m_shared.config.connectTo),
+                      std::move(upstreamHead), std::move(body), head.method == "HEAD");
 }
 
 void ProxySession::onResponseHead(int status, const QByteArray &reasonPhrase,
@@ -167,9 +189,12 @@ void ProxySession::conclude(Reason reason)
 {
     m_stage = Stage::Done;
     m_timer.stop();
+    m_deadline.stop();
     if (m_upstream)
-        m_upstream->deleteLater();
+        m_upstream->deleteLater(); // with the request bytes it may still hold
     m_upstream = nullptr;
+    m_parser.takeBody();
+    m_lease.releaseBytes();
     if (const char *event = securityEventFor(reason))
         emit securityEvent(QString::fromLatin1(event));
     const qint64 upstreamMs = m_clock.isValid() ? m_clock.elapsed() : -1;

@@ -2,10 +2,13 @@
 // match the allowlist, strip what the client must not send, authenticate,
 // forward, and stream the answer back. Exactly one request per connection;
 // every outcome ends in exactly one concluded() signal (except when the client
-// itself hangs up first).
+// itself hangs up first). The connection holds one of its socket's slots and
+// a reservation for its body (ProxyBudget); the upstream connection is opened
+// only once the whole request is in and allowed.
 #pragma once
 
 #include "httprequest.h"
+#include "proxybudget.h"
 #include "proxyconfig.h"
 #include "refusal.h"
 #include "sanitize.h"
@@ -31,6 +34,7 @@ struct ProxyShared {
     ProxyConfig config;
     std::shared_ptr<const TlsContext> tls;
     CredentialSource *credentials = nullptr;
+    std::shared_ptr<ProxyBudget> budget = std::make_shared<ProxyBudget>();
 };
 
 class ProxySession : public QObject
@@ -38,14 +42,17 @@ class ProxySession : public QObject
     Q_OBJECT
 
 public:
-    ProxySession(QLocalSocket *client, const ProxyShared &shared, QObject *parent = nullptr);
+    // socket names the listening socket (the sandbox) the client came in on.
+    ProxySession(QLocalSocket *client, const ProxyShared &shared, const QString &socket,
+                 QObject *parent = nullptr);
 
 signals:
     void concluded(hako::proxy::Reason reason, qint64 upstreamMs);
     void securityEvent(const QString &type);
 
 private:
-    enum class Stage { Receiving, Authenticating, Forwarding, Streaming, Done };
+    // Refused: over the connection bound, waiting to say so.
+    enum class Stage { Refused, Receiving, Authenticating, Forwarding, Streaming, Done };
 
     void onClientData();
     bool onHead();
@@ -68,7 +75,9 @@ private:
     AllowMatch m_match;
     SanitizedRequest m_clean;
     UpstreamExchange *m_upstream = nullptr;
-    QTimer m_timer;
+    ProxyBudget::Lease m_lease;
+    QTimer m_timer; // the head from the connection on, then each gap in the body
+    QTimer m_deadline; // the whole request from its first byte on
     QElapsedTimer m_clock;
     Stage m_stage = Stage::Receiving;
     bool m_chunked = false;

@@ -49,6 +49,14 @@ constexpr ReasonInfo kReasons[] = {
      QT_TRANSLATE_NOOP("hako", "Data followed the request; one request per connection.")},
     {Reason::ClientTimeout, "client_timeout", 408, nullptr,
      QT_TRANSLATE_NOOP("hako", "The request was not received in time.")},
+    {Reason::TooManyConnections, "too_many_connections", 503, nullptr,
+     QT_TRANSLATE_NOOP("hako",
+                       "Too many connections to the proxy from this sandbox; close one and "
+                       "retry.")},
+    {Reason::BuffersFull, "buffers_full", 503, nullptr,
+     QT_TRANSLATE_NOOP("hako", "The proxy is holding too many request bodies; retry later.")},
+    {Reason::RequestDeadline, "request_deadline", 408, nullptr,
+     QT_TRANSLATE_NOOP("hako", "The whole request was not received within the deadline.")},
     {Reason::MissingHost, "missing_host", 400, nullptr,
      QT_TRANSLATE_NOOP("hako", "The request has no Host header.")},
     {Reason::DuplicateHost, "duplicate_host", 400, "proxy_smuggling_attempt",
@@ -114,10 +122,7 @@ const char *decisionFor(Reason reason)
 {
     if (reason == Reason::None)
         return kDecisionAllowed;
-    return httpStatus(reason) >= 500 && reason != Reason::BadTransferEncoding
-            && reason != Reason::BadVersion
-        ? kDecisionError
-        : kDecisionDenied;
+    return reason >= Reason::CredentialsUnavailable ? kDecisionError : kDecisionDenied;
 }
 
 QString reasonMessage(Reason reason)

@@ -27,6 +27,10 @@ enum class Reason {
     ExpectationFailed,
     Pipelining,
     ClientTimeout,
+    // bounds on what one proxy holds for its clients
+    TooManyConnections,
+    BuffersFull,
+    RequestDeadline,
     // target and authority
     MissingHost,
     DuplicateHost,
@@ -41,7 +45,7 @@ enum class Reason {
     MethodNotAllowed,
     TunnelRefused,
     HostNotAllowed,
-    // upstream and credentials
+    // upstream and credentials (last: decisionFor() counts them as errors)
     CredentialsUnavailable,
     UpstreamConnect,
     UpstreamTls,
@@ -57,7 +61,7 @@ inline constexpr char kDecisionError[] = "error";
 
 const char *reasonCode(Reason reason); // e.g. "host_not_allowed"
 int httpStatus(Reason reason); // e.g. 403
-const char *decisionFor(Reason reason); // denied for client faults, error for upstream ones
+const char *decisionFor(Reason reason); // error for upstream and credential failures, else denied
 QString reasonMessage(Reason reason); // translated, for the response body
 const char *securityEventFor(Reason reason); // nullptr when the refusal is not a security event
 

@@ -139,9 +139,12 @@ void TlsStream::flush()
             return watch(m_reading || error == SSL_ERROR_WANT_READ, error == SSL_ERROR_WANT_WRITE);
         return end(Reason::UpstreamConnect);
     }
+    const bool wrote = !m_out.isEmpty();
     m_out.clear();
     m_outSent = 0;
     watch(m_reading, false);
+    if (wrote)
+        emit flushed();
 }
 
 // Everything already received, not one record: a large response is then

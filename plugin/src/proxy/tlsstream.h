@@ -32,8 +32,9 @@ public:
     void connectToHost(const QString &connectHost, quint16 port, const QString &peerName);
     bool isEncrypted() const { return m_state == State::Open; }
 
-    // Queued and sent as the socket accepts it.
+    // Queued and sent as the socket accepts it; flushed() says when all went.
     void write(const QByteArray &data);
+    bool hasPendingWrite() const { return !m_out.isEmpty(); }
 
     // Bytes read (> 0), 0 when nothing is available now (readyRead follows),
     // -1 once the stream has ended: endReason() says how.
@@ -48,6 +49,8 @@ public:
 signals:
     void encrypted();
     void readyRead();
+    void flushed(); // everything written so far went out
+
     // Connecting, the handshake or a write failed; read() reports its own end.
     void failed(hako::proxy::Reason reason);
 

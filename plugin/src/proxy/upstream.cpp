@@ -5,6 +5,8 @@
 
 #include <http_parser.h>
 
+#include <utility>
+
 namespace hako::proxy {
 
 namespace {
@@ -119,6 +121,7 @@ UpstreamExchange::UpstreamExchange(std::shared_ptr<const TlsContext> tls,
         fail(Reason::UpstreamTimeout);
     });
     connect(m_tls, &TlsStream::encrypted, this, &UpstreamExchange::onEncrypted);
+    connect(m_tls, &TlsStream::flushed, this, &UpstreamExchange::onFlushed);
     connect(m_tls, &TlsStream::readyRead, this, &UpstreamExchange::onReadyRead);
     connect(m_tls, &TlsStream::failed, this, &UpstreamExchange::fail);
 }
@@ -129,18 +132,14 @@ UpstreamExchange::~UpstreamExchange()
     m_tls->disconnect(this);
 }
 
-void UpstreamExchange::open(const UpstreamTarget &target)
-{
-    arm(m_timeouts.connectMs);
-    m_tls->connectToHost(target.connectHost, target.connectPort, target.host);
-}
-
-void UpstreamExchange::send(const QByteArray &head, const QByteArray &body, bool headRequest)
+void UpstreamExchange::start(const UpstreamTarget &target, QByteArray head, QByteArray body,
+                             bool headRequest)
 {
     m_parser->headRequest = headRequest;
-    m_pending = head + body;
-    if (m_tls->isEncrypted())
-        onEncrypted();
+    m_head = std::move(head);
+    m_body = std::move(body);
+    arm(m_timeouts.connectMs);
+    m_tls->connectToHost(target.connectHost, target.connectPort, target.host);
 }
 
 void UpstreamExchange::setPaused(bool paused)
@@ -151,13 +150,22 @@ void UpstreamExchange::setPaused(bool paused)
         onReadyRead();
 }
 
+// Head and body are written separately: the body is handed over, not copied
+// (unless the head is still queued).
 void UpstreamExchange::onEncrypted()
 {
-    if (m_pending.isEmpty())
-        return m_timer.stop(); // connected early; the request is still arriving
-    m_tls->write(m_pending);
-    m_pending.clear();
+    m_tls->write(std::exchange(m_head, QByteArray()));
+    m_tls->write(std::exchange(m_body, QByteArray()));
+    m_requestQueued = true;
     arm(m_timeouts.responseHeadMs);
+    if (!m_tls->hasPendingWrite())
+        onFlushed();
+}
+
+void UpstreamExchange::onFlushed()
+{
+    if (std::exchange(m_requestQueued, false))
+        emit requestSent();
 }
 
 void UpstreamExchange::onReadyRead()

@@ -40,8 +40,9 @@ public:
                      QObject *parent = nullptr);
     ~UpstreamExchange() override;
 
-    void open(const UpstreamTarget &target); // starts TCP + TLS at once
-    void send(const QByteArray &head, const QByteArray &body, bool headRequest);
+    // Connects (TCP + TLS) and sends the request once the handshake is done;
+    // only a complete, allowed request ever gets a connection.
+    void start(const UpstreamTarget &target, QByteArray head, QByteArray body, bool headRequest);
     void setPaused(bool paused);
 
     struct Parser;
@@ -53,11 +54,13 @@ signals:
     // Points into the exchange's read buffer: valid only during the call
     // (direct connections only), so the body is never copied on the way.
     void responseData(QByteArrayView data);
+    void requestSent(); // the whole request went out: it is no longer held here
     void finished();
     void failed(hako::proxy::Reason reason);
 
 private:
     void onEncrypted();
+    void onFlushed();
     void onReadyRead();
     void onDisconnected();
     void feed(const char *data, qsizetype size);
@@ -68,7 +71,9 @@ private:
     ProxyTimeouts m_timeouts;
     QTimer m_timer;
     QElapsedTimer m_sinceBody; // valid once the response head arrived
-    QByteArray m_pending;
+    QByteArray m_head; // the request until the handshake is done
+    QByteArray m_body;
+    bool m_requestQueued = false; // handed to the TLS stream, maybe not all out yet
     QByteArray m_readBuffer; // reused for every read
     bool m_paused = false;
     bool m_done = false;

@@ -18,6 +18,8 @@ class TestProxyConfig : public QObject
 private slots:
     void settings_data();
     void settings();
+    void maxConnections_data();
+    void maxConnections();
     void connectTo_data();
     void connectTo();
     void sharedCredentials_data();
@@ -104,6 +106,41 @@ void TestProxyConfig::settings()
     QCOMPARE(proxy.allowlist.rules().size(), rules);
     for (const QString &e : found)
         QVERIFY(!e.contains("secret", Qt::CaseSensitive) || e.contains("secretAccessKey"));
+}
+
+// proxy.maxConnections: a whole number 1-1024 (also as text, as --set gives
+// it); anything else is an error and the default stays.
+void TestProxyConfig::maxConnections_data()
+{
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<int>("expected"); // -1: an error
+    QTest::newRow("absent") << QJsonValue(QJsonValue::Undefined) << 16;
+    QTest::newRow("number") << QJsonValue(4) << 4;
+    QTest::newRow("text") << QJsonValue("32") << 32;
+    QTest::newRow("one") << QJsonValue(1) << 1;
+    QTest::newRow("upper") << QJsonValue(1024) << 1024;
+    QTest::newRow("zero") << QJsonValue(0) << -1;
+    QTest::newRow("negative") << QJsonValue(-3) << -1;
+    QTest::newRow("too-many") << QJsonValue(1025) << -1;
+    QTest::newRow("fraction") << QJsonValue(2.5) << -1;
+    QTest::newRow("word") << QJsonValue("many") << -1;
+    QTest::newRow("list") << QJsonValue(QJsonArray{4}) << -1;
+}
+
+void TestProxyConfig::maxConnections()
+{
+    QFETCH(QJsonValue, value);
+    QFETCH(int, expected);
+    QJsonObject settings;
+    if (!value.isUndefined())
+        settings.insert("proxy.maxConnections", value);
+    ProxyConfig proxy;
+    CredentialConfig credentials;
+    const QStringList errors = configFromSettings(settings, &proxy, &credentials);
+    QCOMPARE(errors.size(), expected < 0 ? 1 : 0);
+    QCOMPARE(proxy.bounds.maxConnections, expected < 0 ? ProxyBounds().maxConnections : expected);
+    if (expected < 0)
+        QVERIFY2(errors.first().contains("proxy.maxConnections"), qPrintable(errors.first()));
 }
 
 void TestProxyConfig::connectTo_data()

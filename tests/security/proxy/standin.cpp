@@ -65,3 +65,9 @@ QList<QJsonObject> StandIn::readLog(const QString &log)
     }
     return out;
 }
+
+qsizetype StandIn::connections(const QString &log)
+{
+    QFile f(log + QStringLiteral(".connections"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
+}

@@ -23,6 +23,8 @@ public:
     quint16 start(const QString &cert, const QString &key, const QString &log,
                   const Credentials &credentials);
     static QList<QJsonObject> readLog(const QString &log);
+    // Connections the stand-ins writing to log have accepted so far.
+    static qsizetype connections(const QString &log);
 
 private:
     QProcess m_process;

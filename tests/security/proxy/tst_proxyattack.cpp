@@ -1,7 +1,9 @@
 // The credential proxy end to end on a temporary Unix socket, against a
 // loopback HTTPS stand-in that re-verifies SigV4 with botocore: the attack
 // corpus (attacks.txt), correctly signed requests, a header-injection rule,
-// streaming, and a final sweep for secrets in every response and log line.
+// streaming, the proxy's bounds (connections per socket, buffered bytes,
+// the whole-request deadline, memory under 64 held connections), and a final
+// sweep for secrets in every response and log line.
 #include "credentialproxy.h"
 #include "standin.h"
 
@@ -14,7 +16,15 @@
 #include <QMutex>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QThread>
 #include <QtTest>
+
+#include <cerrno>
+#include <functional>
+#include <memory>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace hako::proxy;
 
@@ -91,6 +101,114 @@ Response parseResponse(const QByteArray &raw)
     return r;
 }
 
+
+// A client on a raw non-blocking socket: it sends its head, then body bytes
+// from one shared block as fast as the socket takes them, up to what the test
+// allows so far; this process keeps no copy of what it sends (its memory is
+// measured). Nothing here waits: pump() does what can be done now.
+class RawClient
+{
+public:
+    RawClient(const QString &socket, const QByteArray &head, qint64 bodyBytes)
+        : m_head(head)
+        , m_total(head.size() + bodyBytes)
+        , m_allowed(m_total)
+    {
+        m_fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray path = QFile::encodeName(socket);
+        memcpy(address.sun_path, path.constData(),
+               size_t(qMin<qsizetype>(path.size(), sizeof address.sun_path - 1)));
+        if (::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+            m_ended = true;
+    }
+    ~RawClient() { close(); }
+    RawClient(const RawClient &) = delete;
+    RawClient &operator=(const RawClient &) = delete;
+
+    void allow(qint64 bytes) { m_allowed = qMin(bytes, m_total); }
+    qint64 sent() const { return m_sent; }
+    bool sentAllowed() const { return m_sent == m_allowed; }
+    bool ended() const { return m_ended; } // the proxy closed the connection
+    Response response() const { return parseResponse(m_received); }
+    void close()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+    }
+
+    void pump()
+    {
+        static const QByteArray block(1024 * 1024, 'x');
+        while (m_fd >= 0 && !m_writeFailed && m_sent < m_allowed) {
+            const bool inHead = m_sent < m_head.size();
+            const char *from = inHead ? m_head.constData() + m_sent : block.constData();
+            const qint64 size = qMin<qint64>(inHead ? m_head.size() - m_sent : block.size(),
+                                             m_allowed - m_sent);
+            const ssize_t n = ::send(m_fd, from, size_t(size), MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n <= 0) {
+                m_writeFailed = n < 0 && errno != EAGAIN && errno != EINTR;
+                break;
+            }
+            m_sent += n;
+        }
+        char buffer[4096];
+        while (m_fd >= 0 && !m_ended) {
+            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, MSG_DONTWAIT);
+            if (n > 0) {
+                m_received.append(buffer, n);
+                continue;
+            }
+            m_ended = n == 0 || (errno != EAGAIN && errno != EINTR);
+            break;
+        }
+    }
+
+private:
+    int m_fd = -1;
+    QByteArray m_head;
+    qint64 m_total;
+    qint64 m_allowed;
+    qint64 m_sent = 0;
+    bool m_writeFailed = false;
+    bool m_ended = false;
+    QByteArray m_received;
+};
+
+// Pumps the clients and the proxy (same thread) until done() or the timeout.
+bool pumpUntil(const QList<RawClient *> &clients, const std::function<bool()> &done,
+               int timeoutMs, const std::function<void()> &each = {})
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!done()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        if (each)
+            each();
+        for (RawClient *c : clients)
+            c->pump();
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QThread::usleep(200);
+    }
+    return true;
+}
+
+qint64 statusKiB(const char *field) // from /proc/self/status, e.g. "VmHWM:"
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
 } // namespace
 
 class TestProxyAttack : public QObject
@@ -116,11 +234,20 @@ private slots:
     void slowClient();
     void clientLeavesMidStream();
     void credentialsUnavailable();
+    void connectionLimit();
+    void requestDeadline_data();
+    void requestDeadline();
+    void bufferCap();
+    void heldConnectionsMemory();
     void noSecretsAnywhere();
 
 private:
     Response exchange(const QByteArray &request, const QString &socket = {});
     QJsonObject settings() const;
+    // The suite's settings, changed for one test.
+    ProxyConfig configFor(const std::function<void(ProxyConfig *)> &change,
+                          CredentialConfig *credentials) const;
+    QByteArray invoke(qint64 contentLength) const;
 
     QTemporaryDir m_dir;
     StandIn m_trusted;
@@ -178,6 +305,7 @@ void TestProxyAttack::initTestCase()
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
     config.timeouts.requestHeadMs = 1500;
     config.timeouts.requestIdleMs = 1500;
+    config.bounds.maxBufferedBytes = config.bounds.maxBufferedPerSocket = 16 * 1024 * 1024;
     m_proxy = new CredentialProxy(config, credentials, this);
     connect(m_proxy, &CredentialProxy::decision, this,
             [this](const QString &d, const QString &r, qint64) { m_decisions << d + '/' + r; });
@@ -247,6 +375,7 @@ void TestProxyAttack::attack()
     QFETCH(QByteArray, reason);
     QFETCH(QByteArray, upstream);
     const qsizetype before = StandIn::readLog(m_log).size();
+    const qsizetype connectionsBefore = StandIn::connections(m_log);
     const Response r = exchange(request);
     QCOMPARE(r.status, status);
     if (status != 200)
@@ -254,7 +383,9 @@ void TestProxyAttack::attack()
     QVERIFY(!r.raw.contains(kClientCredential));
     const QList<QJsonObject> log = StandIn::readLog(m_log);
     const QList<QJsonObject> seen = log.mid(before);
-    if (upstream == "none") {
+    if (upstream == "none")
+        QCOMPARE(StandIn::connections(m_log), connectionsBefore);
+    if (upstream == "none" || upstream == "attempt") {
         QCOMPARE(seen.size(), 0);
         return;
     }
@@ -528,6 +659,252 @@ void TestProxyAttack::credentialsUnavailable()
     QCOMPARE(r.status, 503);
     QCOMPARE(r.reason, QByteArray("credentials_unavailable"));
     QCOMPARE(StandIn::readLog(m_log).size(), before);
+}
+
+ProxyConfig TestProxyAttack::configFor(const std::function<void(ProxyConfig *)> &change,
+                                       CredentialConfig *credentials) const
+{
+    ProxyConfig config;
+    const QStringList errors = configFromSettings(settings(), &config, credentials);
+    if (!errors.isEmpty())
+        qFatal("%s", qPrintable(errors.join('\n')));
+    change(&config);
+    return config;
+}
+
+// A signed invoke's head declaring contentLength; the body is the caller's.
+QByteArray TestProxyAttack::invoke(qint64 contentLength) const
+{
+    return "POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
+        + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + QByteArray::number(contentLength) + "\r\n\r\n";
+}
+
+// proxy.maxConnections per socket: with N held on one socket the (N+1)th is
+// refused at once, without a byte read; another socket is not affected; a
+// slot comes back when its connection ends.
+void TestProxyAttack::connectionLimit()
+{
+    constexpr int kLimit = 4;
+    CredentialConfig credentials;
+    const ProxyConfig config = configFor([](ProxyConfig *c) { c->bounds.maxConnections = kLimit; }, &credentials);
+    CredentialProxy proxy(config, credentials);
+    QStringList decisions;
+    connect(&proxy, &CredentialProxy::decision, this,
+            [&](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    const QString a = m_dir.filePath("limit-a.sock"), b = m_dir.filePath("limit-b.sock");
+    QString error;
+    QVERIFY2(proxy.listen(a, &error) && proxy.listen(b, &error), qPrintable(error));
+    const qsizetype connectionsBefore = StandIn::connections(m_log);
+
+    std::vector<std::unique_ptr<RawClient>> held;
+    QList<RawClient *> all;
+    for (int i = 0; i < kLimit; ++i) { // accepted in this order: they hold every slot
+        held.push_back(std::make_unique<RawClient>(a, invoke(2), 2));
+        held.back()->allow(invoke(2).size() + 1); // all but the last body byte
+        all << held.back().get();
+    }
+    RawClient extra(a, invoke(2), 2);
+    all << &extra;
+    QVERIFY(pumpUntil(all, [&] { return extra.ended(); }, 10000));
+    QCOMPARE(extra.response().status, 503);
+    QCOMPARE(extra.response().reason, QByteArray("too_many_connections"));
+    QVERIFY(QJsonDocument::fromJson(extra.response().body)["message"].toString().size() > 0);
+    for (const auto &h : held)
+        QVERIFY(!h->ended());
+    QCOMPARE(decisions, QStringList{"denied/too_many_connections"});
+
+    // The other sandbox's socket serves while this one is full.
+    QCOMPARE(exchange(invoke(2) + "{}", b).status, 200);
+
+    // One held request completes: its slot comes back, the next is served.
+    held.front()->allow(invoke(2).size() + 2);
+    QVERIFY(pumpUntil(all, [&] { return held.front()->ended(); }, 15000));
+    QCOMPARE(held.front()->response().status, 200);
+    QCOMPARE(exchange(invoke(2) + "{}", a).status, 200);
+    // One held client hangs up: its slot comes back too.
+    held.back()->close();
+    Response next;
+    QElapsedTimer clock;
+    clock.start();
+    do
+        next = exchange(invoke(2) + "{}", a);
+    while (next.status == 503 && clock.elapsed() < 10000);
+    QCOMPARE(next.status, 200);
+    // Three requests were forwarded: nothing else reached the upstream.
+    QCOMPARE(StandIn::connections(m_log), connectionsBefore + 4);
+}
+
+// The whole request has a deadline from its first byte, however steadily it
+// trickles: here one byte every 20 ms, far inside the idle limit (60 s) and
+// the head limit (30 s), is refused at the 1 s deadline, and nothing went
+// upstream.
+void TestProxyAttack::requestDeadline_data()
+{
+    QTest::addColumn<bool>("trickleHead");
+    QTest::newRow("trickled body") << false;
+    QTest::newRow("trickled head") << true;
+}
+
+void TestProxyAttack::requestDeadline()
+{
+    QFETCH(bool, trickleHead);
+    constexpr int kDeadlineMs = 1000;
+    CredentialConfig credentials;
+    const ProxyConfig config = configFor([](ProxyConfig *c) {
+                              c->timeouts.requestMs = kDeadlineMs;
+                              c->timeouts.requestHeadMs = 30000;
+                              c->timeouts.requestIdleMs = 60000;
+                          }, &credentials);
+    CredentialProxy proxy(config, credentials);
+    QStringList decisions;
+    connect(&proxy, &CredentialProxy::decision, this,
+            [&](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    const QString socket = m_dir.filePath(QStringLiteral("deadline-%1.sock").arg(trickleHead));
+    QString error;
+    QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
+    const qsizetype connectionsBefore = StandIn::connections(m_log);
+
+    const QByteArray head = invoke(100000);
+    RawClient client(socket, head, 100000);
+    qint64 allowed = trickleHead ? 1 : head.size() + 1;
+    client.allow(allowed);
+    QElapsedTimer clock, sinceByte;
+    clock.start();
+    sinceByte.start();
+    QVERIFY(pumpUntil({&client}, [&] { return client.ended(); }, 20000, [&] {
+        if (sinceByte.elapsed() >= 20) {
+            client.allow(++allowed);
+            sinceByte.restart();
+        }
+    }));
+    QCOMPARE(client.response().status, 408);
+    QCOMPARE(client.response().reason, QByteArray("request_deadline"));
+    QVERIFY(clock.elapsed() >= kDeadlineMs);
+    QVERIFY(client.sent() < head.size() + 100000);
+    QCOMPARE(trickleHead, client.sent() < head.size());
+    QCOMPARE(decisions, QStringList{"denied/request_deadline"});
+    QCOMPARE(StandIn::connections(m_log), connectionsBefore);
+}
+
+// Buffered request bytes have a cap for the whole proxy and a share per
+// socket. A declared body that would pass either is refused at its head
+// (before the client sends it), nothing goes upstream for it, the other
+// socket is still served, and a reservation comes back when its client
+// hangs up.
+void TestProxyAttack::bufferCap()
+{
+    constexpr qint64 kMiB = 1024 * 1024;
+    CredentialConfig credentials;
+    const ProxyConfig config = configFor([](ProxyConfig *c) {
+                              c->bounds.maxBufferedBytes = 8 * kMiB;
+                              c->bounds.maxBufferedPerSocket = 6 * kMiB;
+                          }, &credentials);
+    CredentialProxy proxy(config, credentials);
+    QStringList decisions;
+    connect(&proxy, &CredentialProxy::decision, this,
+            [&](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    const QString a = m_dir.filePath("cap-a.sock"), b = m_dir.filePath("cap-b.sock");
+    QString error;
+    QVERIFY2(proxy.listen(a, &error) && proxy.listen(b, &error), qPrintable(error));
+    const qsizetype connectionsBefore = StandIn::connections(m_log);
+
+    // 5 MiB declared on a, 2 MiB of it sent: more than any kernel buffer, so
+    // the proxy has read the head and reserved the whole body.
+    RawClient holder(a, invoke(5 * kMiB), 5 * kMiB);
+    holder.allow(invoke(5 * kMiB).size() + 2 * kMiB);
+    QVERIFY(pumpUntil({&holder}, [&] { return holder.sentAllowed() || holder.ended(); }, 10000));
+    QVERIFY(!holder.ended());
+
+    RawClient overShare(a, invoke(2 * kMiB), 2 * kMiB); // a: 5 + 2 > 6
+    RawClient overCap(b, invoke(4 * kMiB), 4 * kMiB); // all: 5 + 4 > 8
+    QVERIFY(pumpUntil({&holder, &overShare, &overCap},
+                      [&] { return overShare.ended() && overCap.ended(); }, 10000));
+    for (RawClient *refused : {&overShare, &overCap}) {
+        QCOMPARE(refused->response().status, 503);
+        QCOMPARE(refused->response().reason, QByteArray("buffers_full"));
+    }
+    QCOMPARE(decisions, (QStringList{"denied/buffers_full", "denied/buffers_full"}));
+    QVERIFY(!holder.ended());
+
+    // b still gets a small request through while a holds its 5 MiB.
+    QCOMPARE(exchange(invoke(2) + "{}", b).status, 200);
+    QCOMPARE(StandIn::connections(m_log), connectionsBefore + 1);
+
+    // The holder hangs up: its reservation comes back and b's 4 MiB fit.
+    holder.close();
+    const QByteArray big = invoke(4 * kMiB) + QByteArray(4 * kMiB, 'x');
+    Response r;
+    QElapsedTimer clock;
+    clock.start();
+    do
+        r = exchange(big, b);
+    while (r.status == 503 && clock.elapsed() < 10000);
+    QCOMPARE(r.status, 200);
+}
+
+// 64 connections over four sockets (16 each, the default bound), each
+// sending a 20 MB body as fast as the proxy reads it and then stalling one
+// byte short: with the default bounds six are admitted (three per socket's
+// 64 MiB share, six in the 128 MiB cap), the rest refused at their heads.
+// This process's peak RSS (proxy and clients together; the clients keep no
+// copy of what they send) grows by the admitted bodies, under the cap plus
+// 32 MiB, and a fifth socket is served meanwhile.
+void TestProxyAttack::heldConnectionsMemory()
+{
+    constexpr int kSockets = 4;
+    constexpr qint64 kBody = 20000000;
+    const ProxyBounds bounds;
+    CredentialConfig credentials;
+    const ProxyConfig config = configFor([](ProxyConfig *) {}, &credentials);
+    CredentialProxy proxy(config, credentials);
+    QStringList decisions;
+    connect(&proxy, &CredentialProxy::decision, this,
+            [&](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    QStringList sockets;
+    QString error;
+    for (int i = 0; i <= kSockets; ++i) {
+        sockets << m_dir.filePath(QStringLiteral("memory-%1.sock").arg(i));
+        QVERIFY2(proxy.listen(sockets.last(), &error), qPrintable(error));
+    }
+    const qsizetype connectionsBefore = StandIn::connections(m_log);
+
+    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
+    QVERIFY(clearRefs.open(QIODevice::WriteOnly) && clearRefs.write("5") == 1); // resets VmHWM
+    clearRefs.close();
+    const qint64 baseKiB = statusKiB("VmHWM:");
+    QVERIFY(baseKiB > 0);
+
+    std::vector<std::unique_ptr<RawClient>> clients;
+    QList<RawClient *> all;
+    for (int i = 0; i < kSockets * bounds.maxConnections; ++i) {
+        clients.push_back(std::make_unique<RawClient>(sockets[i % kSockets], invoke(kBody), kBody));
+        clients.back()->allow(invoke(kBody).size() + kBody - 1);
+        all << clients.back().get();
+    }
+    QVERIFY(pumpUntil(all, [&] {
+        return std::all_of(clients.begin(), clients.end(),
+                           [](const auto &c) { return c->ended() || c->sentAllowed(); });
+    }, 120000));
+    const Response served = exchange(invoke(2) + "{}", sockets[kSockets]);
+    const qint64 growth = (statusKiB("VmHWM:") - baseKiB) * 1024;
+
+    int admitted = 0;
+    for (const auto &c : clients) {
+        if (!c->ended()) {
+            ++admitted;
+            continue;
+        }
+        QCOMPARE(c->response().status, 503);
+        QCOMPARE(c->response().reason, QByteArray("buffers_full"));
+    }
+    qInfo("admitted %d of %zu; peak RSS growth %lld MiB (bound %lld MiB)", admitted,
+          clients.size(), growth >> 20, (bounds.maxBufferedBytes >> 20) + 32);
+    QCOMPARE(admitted, 6);
+    QCOMPARE(decisions.count("denied/buffers_full"), int(clients.size()) - admitted);
+    QVERIFY(growth < bounds.maxBufferedBytes + 32 * 1024 * 1024);
+    QCOMPARE(served.status, 200);
+    QCOMPARE(StandIn::connections(m_log), connectionsBefore + 1);
 }
 
 void TestProxyAttack::noSecretsAnywhere()
