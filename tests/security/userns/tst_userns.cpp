@@ -151,18 +151,25 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains("agent.sock") && r.out.contains("proxy.sock"), r.out.constData());
     }
 
-    void socketDirectoryOpenedOnlyUnderRemap()
+    // The host's socket directory is its own (read-only inside); only the
+    // agent's directory belongs to the container's user: the remapped one under
+    // userns-remap, uid 1000 on the shared daemon.
+    void socketDirectoryFitsTheContainerUser()
     {
-        // Under userns-remap: 0777, as in the seed.
-        QCOMPARE(modeOf(socketDir(*m_host, QStringLiteral("remapped"))), mode_t(0777));
-        // On the shared daemon (no remap): the container user's alone.
+        const QString remapped = socketDir(*m_host, QStringLiteral("remapped"));
+        QCOMPARE(modeOf(remapped), mode_t(0755));
+        QCOMPARE(ownerOf(remapped), uid_t(0));
+        QCOMPARE(modeOf(remapped + QStringLiteral("/agent")), mode_t(0700));
+        QCOMPARE(ownerOf(remapped + QStringLiteral("/agent")), uid_t(m_remapRoot + 1000));
         if (HakoHostDriver::docker({QStringLiteral("info")}).exitCode != 0)
             QSKIP("the shared docker daemon is not running");
         HakoHostDriver plain;
         const HostRun r = plain.exec(QStringLiteral("plain"), QStringLiteral("id -u"));
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(modeOf(socketDir(plain, QStringLiteral("plain"))), mode_t(0700));
-        QCOMPARE(ownerOf(socketDir(plain, QStringLiteral("plain"))), uid_t(1000));
+        const QString own = socketDir(plain, QStringLiteral("plain"));
+        QCOMPARE(modeOf(own), mode_t(0755));
+        QCOMPARE(modeOf(own + QStringLiteral("/agent")), mode_t(0700));
+        QCOMPARE(ownerOf(own + QStringLiteral("/agent")), uid_t(1000));
     }
 };
 
