@@ -1,14 +1,20 @@
-// Unit checks for the agent's framing and path confinement, without Qt: the
-// agent links no Qt and neither does its test. Behaviour over a real socket is
-// covered by tests/integration/agent/agent_driver.py.
+// Unit checks for the agent's framing, handshake and path confinement, without
+// Qt: the agent links no Qt and neither does its test. Behaviour over a real
+// socket is covered by tests/integration/agent/agent_driver.py; the HMAC's
+// test vectors and the host's side of the proof by tests/auto/agentproof.
+#include "children.h"
+#include "connection.h"
 #include "editor.h"
+#include "hmac.h"
 #include "pathguard.h"
 #include "protocol.h"
+#include "tools.h"
 
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
 #include <string>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -118,6 +124,96 @@ void testEditor(const std::string &ws)
           "insert past the end");
 }
 
+// The frames a Connection sent, as (type, id, payload).
+struct Sent {
+    proto::Type type;
+    std::uint32_t id;
+    std::string payload;
+};
+
+std::vector<Sent> readFrames(int fd)
+{
+    std::string bytes;
+    char buffer[65536];
+    ssize_t n;
+    while ((n = ::read(fd, buffer, sizeof buffer)) > 0)
+        bytes.append(buffer, size_t(n));
+    std::vector<Sent> frames;
+    proto::Header h;
+    std::size_t pos = 0;
+    while (proto::decodeHeader(reinterpret_cast<const unsigned char *>(bytes.data() + pos), bytes.size() - pos, h)
+               == proto::DecodeStatus::Ok
+           && bytes.size() - pos - proto::kHeaderSize >= h.length) {
+        frames.push_back({h.type, h.id, bytes.substr(pos + proto::kHeaderSize, h.length)});
+        pos += proto::kHeaderSize + h.length;
+    }
+    return frames;
+}
+
+// The agent speaks second: nothing before the host's Hello, then one Hello
+// whose proof is HMAC-SHA256(key, context || challenge), or for a Hello
+// without a usable challenge one id-0 Error and the close.
+void testHandshake(Tools &tools)
+{
+    AgentKey key;
+    for (std::size_t i = 0; i < key.size(); ++i)
+        key[i] = static_cast<unsigned char>(0xa0 + i);
+    const std::string challenge = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+    std::string message(proto::kProofContext);
+    for (int i = 0; i < 32; ++i)
+        message.push_back(static_cast<char>(i));
+    const Digest mac = hmacSha256({reinterpret_cast<const char *>(key.data()), key.size()}, message);
+    const std::string expected = encodeHex(mac.data(), mac.size());
+
+    struct Case {
+        const char *name;
+        std::string hello;
+        const char *code; // nullptr: accepted
+    };
+    const Case cases[] = {
+        {"valid", R"({"version":2,"challenge":")" + challenge + R"("})", nullptr},
+        {"no challenge", R"({"version":2})", proto::code::BadChallenge},
+        {"challenge not a string", R"({"version":2,"challenge":7})", proto::code::BadChallenge},
+        {"short challenge", R"({"version":2,"challenge":")" + challenge.substr(1) + R"("})",
+         proto::code::BadChallenge},
+        {"uppercase challenge", R"({"version":2,"challenge":"000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F"})",
+         proto::code::BadChallenge},
+        {"version 1", R"({"version":1,"challenge":")" + challenge + R"("})", proto::code::BadRequest},
+        {"not an object", "[]", proto::code::BadFrame},
+    };
+    for (const Case &c : cases) {
+        const std::string name = std::string("handshake: ") + c.name;
+        int fds[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds) != 0) {
+            check(false, name + ": socketpair");
+            continue;
+        }
+        Connection connection(UniqueFd(fds[0]), tools, key);
+        connection.flush();
+        check(readFrames(fds[1]).empty(), name + ": silent before the host's Hello");
+        const std::string frame = proto::encodeFrame(proto::Type::Hello, 0, c.hello);
+        check(::write(fds[1], frame.data(), frame.size()) == ssize_t(frame.size()), name + ": write");
+        connection.onReadable();
+        connection.flush();
+        const std::vector<Sent> sent = readFrames(fds[1]);
+        const Json reply = sent.size() == 1 ? Json::parse(sent[0].payload, nullptr, false) : Json();
+        if (!c.code) {
+            check(sent.size() == 1 && sent[0].type == proto::Type::Hello && sent[0].id == 0, name + ": one Hello");
+            check(reply.is_object() && reply.value("proof", "") == expected && reply.value("version", 0) == 2,
+                  name + ": proof");
+            check(sent.size() == 1 && sent[0].payload.find(encodeHex(key.data(), key.size())) == std::string::npos,
+                  name + ": key not sent");
+            check(connection.ready(), name + ": ready");
+        } else {
+            check(sent.size() == 1 && sent[0].type == proto::Type::Error && sent[0].id == 0,
+                  name + ": one id-0 Error, no Hello");
+            check(reply.is_object() && reply.value("code", "") == c.code, name + ": code " + c.code);
+            check(!connection.open() && !connection.ready(), name + ": closing");
+        }
+        ::close(fds[1]);
+    }
+}
+
 } // namespace
 
 int main()
@@ -135,6 +231,16 @@ int main()
     testPathGuard(ws, true);
     testPathGuard(ws, false);
     testEditor(ws);
+    {
+        PathGuard guard;
+        ChildTable children;
+        BashSession bash(children);
+        GroupKiller killer;
+        std::string error;
+        check(guard.open(ws, error) && bash.open(base + "/state", ws, error), "handshake fixture: " + error);
+        Tools tools{guard, bash, children, killer, "none"};
+        testHandshake(tools);
+    }
     const std::string cleanup = "rm -rf '" + base + "'";
     if (!base.empty() && std::system(cleanup.c_str()) != 0)
         std::printf("could not remove %s\n", base.c_str());

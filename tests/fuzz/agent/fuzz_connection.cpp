@@ -1,7 +1,8 @@
 // libFuzzer entry for the agent's side of the protocol: the bytes a host
 // sends arrive in pieces the input chooses at a real Connection, over a
-// socketpair: frame decoding, the handshake, JSON, request validation and the
-// file tools, which work in a scratch workspace. No program ever runs: before
+// socketpair: frame decoding, the handshake (the agent holds a fixed key and
+// answers the challenge of a well-formed Hello; the seeds' Hellos carry one),
+// JSON, request validation and the file tools, which work in a scratch workspace. No program ever runs: before
 // the first input this process refuses itself execve and every fork, so a
 // bash call fails to start as it would at the pids limit.
 #include "bashsession.h"
@@ -29,6 +30,9 @@ namespace {
 std::string g_root;
 std::string g_workspace;
 Tools *g_tools = nullptr;
+// Any key will do: the fuzzer plays the host, which only checks the proof.
+const AgentKey g_key = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
 
 // Refuses exec and process creation; threads (CLONE_THREAD) stay possible
 // for libFuzzer's own. clone3 fails with ENOSYS so that libc falls back to clone.
@@ -103,7 +107,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds) != 0)
         return 0;
     {
-        Connection connection(UniqueFd(fds[0]), *g_tools);
+        Connection connection(UniqueFd(fds[0]), *g_tools, g_key);
         const size_t piece = data[0] % 200 + 1;
         std::vector<Call *> calls;
         for (size_t at = 1; at < size && connection.open(); at += piece) {
