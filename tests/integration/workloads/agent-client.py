@@ -1,9 +1,12 @@
 """Drives hako-agent through its protocol (docs/protocol.md) the way the plugin
 does: bash calls with persistent state, a timeout, a cancel, the editor,
-write_file and read_file. Measures and checks what the agent itself needs.
+write_file and read_file, after the handshake in which the agent proves the
+key it was started with. Measures and checks what the agent itself needs.
 
 Usage: agent-client.py AGENT_BINARY WORKDIR
 """
+import hashlib
+import hmac
 import json
 import os
 import socket
@@ -16,14 +19,17 @@ HELLO, CALL, DATA, DATA_END, CANCEL, STDOUT, STDERR, RESULT, ERROR, FILE_DATA = 
 
 
 class Agent:
-    def __init__(self, path):
+    def __init__(self, path, key):
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.connect(path)
         self.buf = b""
         self.next_id = 1
-        self.send(HELLO, 0, {"version": 1})
-        kind, _, _ = self.recv()
-        assert kind == HELLO
+        challenge = os.urandom(32)
+        self.send(HELLO, 0, {"version": 2, "challenge": challenge.hex()})
+        kind, _, payload = self.recv()
+        assert kind == HELLO, (kind, payload)
+        proof = hmac.new(bytes.fromhex(key), b"hako-agent-proof-v1" + challenge, hashlib.sha256).hexdigest()
+        assert hmac.compare_digest(json.loads(payload).get("proof", ""), proof), payload
 
     def send(self, kind, call_id, payload=b""):
         if not isinstance(payload, bytes):
@@ -64,14 +70,16 @@ def main():
     agent_bin, work = sys.argv[1], sys.argv[2]
     os.makedirs(work, exist_ok=True)
     sock = os.path.join(work, "agent.sock")
+    key = os.urandom(32).hex()
     proc = subprocess.Popen([agent_bin, "--socket", sock, "--workspace", work,
-                             "--state-dir", os.path.join(work, ".agent-state")])
+                             "--state-dir", os.path.join(work, ".agent-state")],
+                            env=dict(os.environ, HAKO_AGENT_KEY=key))
     try:
         for _ in range(100):
             if os.path.exists(sock):
                 break
             time.sleep(0.05)
-        a = Agent(sock)
+        a = Agent(sock, key)
         kind, res, out = a.call("bash", command="export HAKO_X=41; cd /; echo hi; echo err >&2")
         assert kind == RESULT and res["exit_code"] == 0 and out[STDOUT] == b"hi\n", (res, out)
         kind, res, out = a.call("bash", command="echo $((HAKO_X + 1)) $PWD")
