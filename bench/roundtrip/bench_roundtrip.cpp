@@ -20,7 +20,9 @@
 // --profile adds a breakdown of the plugin's time, for finding where it goes:
 //   direct       the same Call sent to the agent by a blocking client on its
 //                own connection to agent.sock, without Qt or the plugin: the
-//                agent's and the shell's share of the round trip
+//                agent's and the shell's share of the round trip. It performs
+//                the handshake as the plugin does, with the container's key
+//                derived as the plugin derives it (channel/agentproof.h).
 //   first output when the Stdout chunk "hi" reached the host, i.e. the shell
 //                was running; the rest is its exit, the reaping and the Result
 //   agent        the duration_ms the agent reports (spawn to end, whole ms)
@@ -32,8 +34,11 @@
 // Exit status: 0 when every call succeeded, whatever the figures; 1 if a call
 // failed; 2 if the set-up failed. The container and the temporary directory
 // are removed in every case, Ctrl-C included.
+#include "../../agent/protocol.h"
 #include "benchdocker.h"
 #include "benchstats.h"
+#include "channel/agentproof.h"
+#include "engine/containerpolicy.h"
 #include "pluginhost.h"
 
 #include <hako/toolcall.h>
@@ -171,7 +176,8 @@ public:
             ::close(m_fd);
     }
 
-    bool open(const QString &socketPath, QString *error)
+    // `keyHex`: the container's HAKO_AGENT_KEY, which the agent must prove.
+    bool open(const QString &socketPath, const QByteArray &keyHex, QString *error)
     {
         sockaddr_un addr{};
         addr.sun_family = AF_UNIX;
@@ -182,13 +188,21 @@ public:
         m_fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
         if (m_fd < 0 || ::connect(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
             return fail(error, socketPath + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno)));
-        if (!send(kHello, 0, R"({"version":1})"))
+        const QByteArray challenge = hako::newChallenge();
+        const QByteArray hello = QJsonDocument(QJsonObject{{QStringLiteral("version"), int(hako::proto::kVersion)},
+                                                           {QStringLiteral("challenge"), QString::fromLatin1(challenge)}})
+                                     .toJson(QJsonDocument::Compact);
+        if (!send(kHello, 0, hello))
             return fail(error, QStringLiteral("cannot send Hello"));
         quint8 type = 0;
         quint32 id = 0;
         QByteArray payload;
         if (!receive(&type, &id, &payload) || type != kHello)
-            return fail(error, QStringLiteral("no Hello from the agent"));
+            return fail(error, QStringLiteral("no Hello from the agent: ") + QString::fromUtf8(payload));
+        const QByteArray proof =
+            QJsonDocument::fromJson(payload).object().value(QLatin1String("proof")).toString().toLatin1();
+        if (!hako::proofMatches(keyHex, challenge, proof))
+            return fail(error, QStringLiteral("the agent's proof does not match the container's key"));
         return true;
     }
 
@@ -319,6 +333,23 @@ QString findContainer(const QString &runtimeDir, QString *error)
     return expected;
 }
 
+// The container's HAKO_AGENT_KEY, derived as the plugin derives it: from the
+// host secret in the runtime directory and the container's nonce label.
+QByteArray containerAgentKey(const QString &runtimeDir, const QString &container, QString *error)
+{
+    const QString nonce = docker({QStringLiteral("inspect"), QStringLiteral("-f"),
+                                  QStringLiteral("{{index .Config.Labels \"%1\"}}").arg(QLatin1String(hako::label::kNonce)),
+                                  container});
+    hako::Error secretError;
+    const QByteArray secret = hako::loadOrCreateHostSecret(runtimeDir, &secretError);
+    if (nonce.isEmpty() || secret.isEmpty()) {
+        *error = QStringLiteral("no agent key for %1: nonce '%2', %3")
+                     .arg(container, nonce, secretError ? secretError.logMessage : QStringLiteral("secret read"));
+        return {};
+    }
+    return hako::agentKey(secret, nonce.toLatin1());
+}
+
 void printRow(const char *label, const Stats &s)
 {
     std::printf("  %-28s %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f\n", label, s.p50, s.p90, s.p99, s.mean, s.min, s.max);
@@ -407,10 +438,13 @@ Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, b
     if (run.container.isEmpty())
         return run;
     DirectClient direct;
-    if (profile
-        && !direct.open(runtimeDir + QStringLiteral("/sockets/") + conversationKey() + QStringLiteral("/agent.sock"),
-                        &run.failure))
-        return run;
+    if (profile) {
+        const QByteArray key = containerAgentKey(runtimeDir, run.container, &run.failure);
+        if (key.isEmpty()
+            || !direct.open(runtimeDir + QStringLiteral("/sockets/") + conversationKey() + QStringLiteral("/agent.sock"),
+                            key, &run.failure))
+            return run;
+    }
     const QString agentPid =
         profile ? docker({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.State.Pid}}"),
                           run.container})
