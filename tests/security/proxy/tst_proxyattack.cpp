@@ -780,7 +780,7 @@ void TestProxyAttack::requestDeadline()
     }));
     QCOMPARE(client.response().status, 408);
     QCOMPARE(client.response().reason, QByteArray("request_deadline"));
-    QVERIFY(clock.elapsed() >= kDeadlineMs);
+    QVERIFY(clock.elapsed() >= kDeadlineMs * 95 / 100); // a coarse timer may fire 5 % early
     QVERIFY(client.sent() < head.size() + 100000);
     QCOMPARE(trickleHead, client.sent() < head.size());
     QCOMPARE(decisions, QStringList{"denied/request_deadline"});
