@@ -177,12 +177,21 @@ private Q_SLOTS:
         QVERIFY(labels.value(QLatin1String("org.hako.created")).toString().toLongLong() > 1700000000);
         for (const QJsonValue &env : config.value(QLatin1String("Env")).toArray())
             QVERIFY2(!env.toString().startsWith(QLatin1String("AWS_")), qPrintable(env.toString()));
+        // Writable: the workspace and the agent's own socket directory, nothing else.
         QStringList targets;
-        for (const QJsonValue &m : c.value(QLatin1String("Mounts")).toArray())
-            targets << m.toObject().value(QLatin1String("Destination")).toString();
+        QStringList writable;
+        for (const QJsonValue &m : c.value(QLatin1String("Mounts")).toArray()) {
+            const QString target = m.toObject().value(QLatin1String("Destination")).toString();
+            targets << target;
+            if (m.toObject().value(QLatin1String("RW")).toBool())
+                writable << target;
+        }
         targets.sort();
+        writable.sort();
         QCOMPARE(targets, (QStringList{QStringLiteral("/opt/hako/hako-agent"), QStringLiteral("/opt/hako/seccomp.json"),
-                                       QStringLiteral("/var/run/hako"), QStringLiteral("/workspace")}));
+                                       QStringLiteral("/var/run/hako"), QStringLiteral("/var/run/hako/agent"),
+                                       QStringLiteral("/workspace")}));
+        QCOMPARE(writable, (QStringList{QStringLiteral("/var/run/hako/agent"), QStringLiteral("/workspace")}));
     }
 
     void noCredentialInsideTheContainer()
