@@ -1,7 +1,8 @@
 // Settings -> ProxyConfig/CredentialConfig, connect-to syntax, the
-// credential file and credential_process parsers, refresh before expiry and
-// locked secret memory.
+// credential file and credential_process parsers, refresh before expiry,
+// locked secret memory, and the proxy's connection and byte accounting.
 #include "credentials.h"
+#include "proxybudget.h"
 #include "proxyconfig.h"
 
 #include <QJsonArray>
@@ -20,6 +21,9 @@ private slots:
     void settings();
     void maxConnections_data();
     void maxConnections();
+    void budget_data();
+    void budget();
+    void budgetRelease();
     void connectTo_data();
     void connectTo();
     void sharedCredentials_data();
@@ -141,6 +145,70 @@ void TestProxyConfig::maxConnections()
     QCOMPARE(proxy.bounds.maxConnections, expected < 0 ? ProxyBounds().maxConnections : expected);
     if (expected < 0)
         QVERIFY2(errors.first().contains("proxy.maxConnections"), qPrintable(errors.first()));
+}
+
+// Reservations against a cap of 10 for all sockets and 6 per socket, taken
+// in order by leases on sockets "a" and "b"; "=" resizes an earlier lease.
+void TestProxyConfig::budget_data()
+{
+    QTest::addColumn<QStringList>("steps"); // socket:bytes, or index=bytes
+    QTest::addColumn<QList<bool>>("granted");
+    QTest::newRow("within both") << QStringList{"a:6", "b:4"} << QList<bool>{true, true};
+    QTest::newRow("past the share") << QStringList{"a:4", "a:3"} << QList<bool>{true, false};
+    QTest::newRow("past the cap") << QStringList{"a:6", "b:5", "b:4"}
+                                  << QList<bool>{true, false, true};
+    QTest::newRow("refused leaves nothing") << QStringList{"a:7", "a:6"}
+                                            << QList<bool>{false, true};
+    QTest::newRow("grows past the share") << QStringList{"a:2", "0=5", "0=7"}
+                                          << QList<bool>{true, true, false};
+    QTest::newRow("shrinks, then room") << QStringList{"a:6", "b:4", "b:2", "0=1", "b:2"}
+                                        << QList<bool>{true, true, false, true, true};
+}
+
+void TestProxyConfig::budget()
+{
+    QFETCH(QStringList, steps);
+    QFETCH(QList<bool>, granted);
+    ProxyBounds bounds;
+    bounds.maxBufferedBytes = 10;
+    bounds.maxBufferedPerSocket = 6;
+    auto budget = std::make_shared<ProxyBudget>();
+    std::vector<std::unique_ptr<ProxyBudget::Lease>> leases;
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        const bool resize = steps[i].contains('=');
+        const QStringList parts = steps[i].split(resize ? '=' : ':');
+        if (!resize)
+            leases.push_back(std::make_unique<ProxyBudget::Lease>(budget, bounds, parts[0]));
+        ProxyBudget::Lease &lease = resize ? *leases[parts[0].toInt()] : *leases.back();
+        QVERIFY2(lease.reserve(parts[1].toLongLong()) == granted[i], qPrintable(steps[i]));
+        QVERIFY(budget->bufferedBytes() <= bounds.maxBufferedBytes);
+    }
+    leases.clear();
+    QCOMPARE(budget->bufferedBytes(), 0);
+}
+
+// Connection slots per socket, and everything a lease holds comes back when
+// it is destroyed (the session's end, whatever the path).
+void TestProxyConfig::budgetRelease()
+{
+    ProxyBounds bounds;
+    bounds.maxConnections = 2;
+    auto budget = std::make_shared<ProxyBudget>();
+    auto first = std::make_unique<ProxyBudget::Lease>(budget, bounds, "a");
+    ProxyBudget::Lease second(budget, bounds, "a");
+    ProxyBudget::Lease third(budget, bounds, "a");
+    ProxyBudget::Lease other(budget, bounds, "b");
+    QVERIFY(first->holdConnection());
+    QVERIFY(second.holdConnection());
+    QVERIFY(!third.holdConnection());
+    QVERIFY(other.holdConnection());
+    QVERIFY(first->reserve(1000));
+    QCOMPARE(budget->connections("a"), 2);
+    QCOMPARE(budget->bufferedBytes(), 1000);
+    first.reset();
+    QCOMPARE(budget->connections("a"), 1);
+    QCOMPARE(budget->bufferedBytes(), 0);
+    QVERIFY(third.holdConnection());
 }
 
 void TestProxyConfig::connectTo_data()
