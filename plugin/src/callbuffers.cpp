@@ -1,6 +1,21 @@
 #include "callbuffers.h"
 
+#include <algorithm>
+
 namespace hako {
+namespace {
+
+// Appends, growing by doubling but never past `most`, the most `to` may ever
+// hold: the memory bound is the limit, not twice it.
+void appendBounded(QByteArray &to, const QByteArray &bytes, qint64 most)
+{
+    const qsizetype needed = to.size() + bytes.size();
+    if (needed > to.capacity())
+        to.reserve(std::min(qsizetype(most), std::max(needed, 2 * to.capacity())));
+    to += bytes;
+}
+
+} // namespace
 
 const QByteArray &CallBuffers::hostMarker()
 {
@@ -24,7 +39,7 @@ QByteArray CallBuffers::addOutput(Stream stream, const QByteArray &chunk, Status
             taken += hostMarker(); // beyond the room: the marker is the host's, not the agent's to fill
         p.full = true;
     }
-    p.kept += taken;
+    appendBounded(p.kept, taken, m_outputLimit + kMarkerRoom + hostMarker().size());
     *status = m_dropped > kOverrunAllowance ? Status::Overrun : Status::Ok;
     return taken;
 }
@@ -35,7 +50,7 @@ CallBuffers::Status CallBuffers::addDownload(const QByteArray &chunk, bool keep)
     if (m_downloaded > m_transferLimit)
         return Status::TooLarge;
     if (keep)
-        m_download += chunk;
+        appendBounded(m_download, chunk, m_transferLimit);
     return Status::Ok;
 }
 

@@ -52,11 +52,16 @@ int ToolRunner::timeoutSeconds() const
     return m_input.value(QLatin1String("timeout")).toInt(m_limits.timeoutSeconds);
 }
 
-void ToolRunner::start(Sandbox *sandbox)
+void ToolRunner::startClocks()
 {
     m_progress.start(kProgressIntervalMs);
-    // Starting a container counts against the call's time too.
     m_watchdog.start(timeoutSeconds() * 1000 + kWatchdogMarginMs);
+}
+
+void ToolRunner::start(Sandbox *sandbox)
+{
+    // Starting a container counts against the call's time too.
+    startClocks();
     sandbox->whenReady(this, [this](const Error &error, AgentChannel *channel) {
         if (m_call->isFinished())
             return;
@@ -64,6 +69,12 @@ void ToolRunner::start(Sandbox *sandbox)
             return finishWithError(error);
         dispatch(channel);
     });
+}
+
+void ToolRunner::start(AgentChannel *channel)
+{
+    startClocks();
+    dispatch(channel);
 }
 
 QJsonObject ToolRunner::agentInput(QByteArray *upload, Error *error) const

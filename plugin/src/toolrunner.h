@@ -35,8 +35,11 @@ public:
     ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimits &limits,
                TransferStream *stream = nullptr);
     void start(Sandbox *sandbox);
+    // Carries the call over a channel that is ready already (no sandbox to wait for).
+    void start(AgentChannel *channel);
 
 private:
+    void startClocks();
     void dispatch(AgentChannel *channel);
     void onFrame(const Frame &frame);
     void onResult(const QJsonObject &agentResult);

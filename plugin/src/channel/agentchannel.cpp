@@ -183,9 +183,7 @@ void AgentChannel::onReadyRead()
     // The reader holds at most one frame: what it has no room for stays in
     // the socket until frames are taken, so no peer can grow it. The loop ends
     // when the socket's buffer is empty: it never reads the kernel by itself.
-    for (QByteArray bytes = m_socket->read(m_reader.space()); !bytes.isEmpty();
-         bytes = m_socket->read(m_reader.space())) {
-        m_reader.append(bytes);
+    while (m_reader.readFrom(m_socket) > 0) {
         for (;;) {
             const FrameReader::Status status = m_reader.next(&frame);
             if (status == FrameReader::Status::NeedMore)

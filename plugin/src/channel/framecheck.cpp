@@ -4,6 +4,26 @@
 
 namespace hako {
 
+qsizetype jsonTokens(const QByteArray &json, qsizetype most)
+{
+    qsizetype tokens = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size() && tokens <= most; ++i) {
+        const char c = json.at(i);
+        if (inString) {
+            if (c == '\\')
+                ++i; // the escaped character cannot end the string
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == ',' || c == ':' || c == '[' || c == '{') {
+            ++tokens;
+        }
+    }
+    return tokens;
+}
+
 QString frameViolation(const Frame &frame, bool callInFlight)
 {
     const auto type = QString::number(int(frame.type));
@@ -30,6 +50,10 @@ QString frameViolation(const Frame &frame, bool callInFlight)
     }
     if (frame.id == 0 && frame.payload.size() > kMaxConnectionJson)
         return QStringLiteral("a %1-byte payload of type %2 without a call").arg(frame.payload.size()).arg(type);
+    const bool json = frame.type == proto::Type::Hello || frame.type == proto::Type::Event
+                      || frame.type == proto::Type::Result || frame.type == proto::Type::Error;
+    if (json && jsonTokens(frame.payload) > kMaxJsonTokens)
+        return QStringLiteral("a JSON payload of type %1 with more than %2 values").arg(type).arg(kMaxJsonTokens);
     if (frame.id != 0 && !callInFlight)
         return QStringLiteral("frame type %1 for call %2, which is not in flight").arg(type).arg(frame.id);
     return {};

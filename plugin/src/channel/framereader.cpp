@@ -12,29 +12,46 @@ constexpr qsizetype kFirstStorage = 64 * 1024;
 
 } // namespace
 
+void FrameReader::makeRoom(qsizetype n)
+{
+    if (m_end + n <= m_buffer.size())
+        return;
+    // Move the unread tail to the front: each byte moves at most once, since
+    // it is taken out as part of the next frame before it could move again.
+    if (m_begin > 0) {
+        std::memmove(m_buffer.data(), m_buffer.constData() + m_begin, size_t(buffered()));
+        m_end -= m_begin;
+        m_begin = 0;
+    }
+    if (m_end + n > m_buffer.size()) {
+        const qsizetype storage = std::min(kCapacity, std::max({m_end + n, 2 * m_buffer.size(), kFirstStorage}));
+        m_buffer.reserve(storage); // exactly this much: the resize within it does not reallocate
+        m_buffer.resize(storage);
+    }
+}
+
 qsizetype FrameReader::append(const char *data, qsizetype size)
 {
     const qsizetype n = std::min(size, space());
     if (n <= 0)
         return 0;
-    if (m_end + n > m_buffer.size()) {
-        // Move the unread tail to the front: each byte moves at most once,
-        // since it is taken out as part of the next frame before it could move again.
-        if (m_begin > 0) {
-            std::memmove(m_buffer.data(), m_buffer.constData() + m_begin, size_t(buffered()));
-            m_end -= m_begin;
-            m_begin = 0;
-        }
-        if (m_end + n > m_buffer.size()) {
-            const qsizetype storage =
-                std::min(kCapacity, std::max({m_end + n, 2 * m_buffer.size(), kFirstStorage}));
-            m_buffer.reserve(storage); // exactly this much: a later resize within it does not reallocate
-            m_buffer.resize(storage);
-        }
-    }
+    makeRoom(n);
     std::memcpy(m_buffer.data() + m_end, data, size_t(n));
     m_end += n;
     return n;
+}
+
+qsizetype FrameReader::readFrom(QIODevice *device)
+{
+    const qsizetype n = std::min(device->bytesAvailable(), qint64(space()));
+    if (n <= 0)
+        return 0;
+    makeRoom(n);
+    const qint64 got = device->read(m_buffer.data() + m_end, n);
+    if (got <= 0)
+        return 0;
+    m_end += qsizetype(got);
+    return qsizetype(got);
 }
 
 FrameReader::Status FrameReader::next(Frame *frame)

@@ -5,6 +5,7 @@
 #include "../../../agent/protocol.h"
 
 #include <QByteArray>
+#include <QIODevice>
 
 namespace hako {
 
@@ -34,11 +35,17 @@ public:
     // caller keeps the rest (in the socket) until frames have been taken.
     qsizetype append(const char *data, qsizetype size);
     qsizetype append(const QByteArray &bytes) { return append(bytes.constData(), bytes.size()); }
+    // Reads at most space() bytes of what `device` has buffered straight into
+    // the reader, without a copy in between; returns how many (0: none).
+    qsizetype readFrom(QIODevice *device);
     // Takes the next whole frame out of the buffer. After Bad the stream
     // cannot be trusted any more; the caller drops the connection.
     Status next(Frame *frame);
 
 private:
+    // Makes room for `n` more bytes at m_end; n <= space().
+    void makeRoom(qsizetype n);
+
     QByteArray m_buffer; // its size is the storage in use, at most kCapacity
     qsizetype m_begin = 0;
     qsizetype m_end = 0;

@@ -57,13 +57,18 @@ QList<EventThrottle::Line> EventThrottle::due()
     return lines;
 }
 
-QList<EventThrottle::Line> EventThrottle::drain()
+QList<EventThrottle::Line> EventThrottle::drain(const QString &prefix)
 {
     QList<Line> lines;
-    for (auto it = m_keys.cbegin(); it != m_keys.cend(); ++it)
+    for (auto it = m_keys.begin(); it != m_keys.end();) {
+        if (!it.key().startsWith(prefix)) {
+            ++it;
+            continue;
+        }
         if (it->held > 0)
             lines.append({it.key(), it->held});
-    m_keys.clear();
+        it = m_keys.erase(it);
+    }
     return lines;
 }
 

@@ -33,8 +33,10 @@ public:
     qint64 record(const QString &key);
     // Lines for events held back longer than an interval; forgets quiet keys.
     QList<Line> due();
-    // Lines for every event still held back, whatever their age (at the end).
-    QList<Line> drain();
+    // Lines for every event still held back under keys that start with
+    // `prefix`, whatever their age; those keys start afresh (at the end of a
+    // call or of the process).
+    QList<Line> drain(const QString &prefix = {});
     bool isEmpty() const { return m_keys.isEmpty(); }
 
 private:

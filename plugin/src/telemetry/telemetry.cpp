@@ -82,6 +82,10 @@ void Telemetry::watchCall(ToolCall *call)
     QElapsedTimer clock;
     clock.start();
     connect(call, &ToolCall::finished, this, [this, call, clock] {
+        // The agent reports refusals before its Result: a call's own are all in by now, and
+        // what was held back is written with the call, not only at the next interval.
+        if (!validateConversationId(call->conversationId()))
+            writeHeldViolations(m_violationLines.drain(conversationKey(call->conversationId()) + QLatin1Char('/')));
         const CallOutcome o = callOutcome(call->result(), call->error());
         const QString tool = WorkspaceMetrics::toolLabel(call->tool());
         m_metrics.toolCall(tool, o.outcome, double(clock.nsecsElapsed()) / 1e9);

@@ -20,7 +20,8 @@ class tst_EventThrottle : public QObject
 private Q_SLOTS:
     void lines_data()
     {
-        // "k@t": an event of key k at t ms; "flush@t": due() at t; "end@t": drain() at t.
+        // "k@t": an event of key k at t ms; "flush@t": due() at t; "end@t": drain() at t;
+        // "end:p@t": drain(p) at t.
         QTest::addColumn<QStringList>("steps");
         QTest::addColumn<QStringList>("lines"); // "key=count" in the order written
         QTest::newRow("one event") << QStringList{"a@0", "end@0"} << QStringList{"a=1"};
@@ -34,6 +35,9 @@ private Q_SLOTS:
             << QStringList{"a@0", "a@10000", "a@20000", "a@30001"} << QStringList{"a=1", "a=1", "a=1", "a=1"};
         QTest::newRow("held at the end are written") << QStringList{"a@0", "a@1", "a@2", "end@3"}
                                                      << QStringList{"a=1", "a=2"};
+        QTest::newRow("the end of one sandbox's call writes its held lines only")
+            << QStringList{"c1/mount@0", "c1/mount@1", "c2/mount@2", "c2/mount@3", "end:c1/@4", "c1/mount@5", "end@6"}
+            << QStringList{"c1/mount=1", "c2/mount=1", "c1/mount=1", "c1/mount=1", "c2/mount=1"};
         QTest::newRow("nothing held, nothing at the end") << QStringList{"a@0", "flush@20000", "end@20000"}
                                                           << QStringList{"a=1"};
     }
@@ -63,6 +67,8 @@ private Q_SLOTS:
                 write(throttle.due());
             } else if (what == QLatin1String("end")) {
                 write(throttle.drain());
+            } else if (what.startsWith(QLatin1String("end:"))) {
+                write(throttle.drain(what.mid(4)));
             } else {
                 ++events;
                 if (const qint64 n = throttle.record(what))

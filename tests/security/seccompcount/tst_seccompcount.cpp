@@ -3,7 +3,8 @@
 // by the agent's seccomp layer exactly once per attempt, by name. A copy of
 // the profile whose rules answer with a marker errno shows that the rules in
 // the agent's layer refuse the calls, not Docker's default or a missing
-// capability.
+// capability. The log folds repeats of a name into one line with their count
+// (throttled per sandbox and name); the counts still add up to the attempts.
 #include "hakohostdriver.h"
 
 #include <QFile>
@@ -18,13 +19,18 @@ QByteArray readFile(const char *path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-// The names the plugin logged as denied, one entry per report.
+// The names the plugin logged as denied, one entry per report. Repeats of a
+// name are folded into one line with their count ("... "socket" 3 times ...").
 QStringList reported(const QByteArray &log)
 {
     QStringList names;
-    static const QRegularExpression line(QStringLiteral("seccomp denied \"([a-z0-9_]+)\""));
-    for (auto it = line.globalMatch(QString::fromUtf8(log)); it.hasNext();)
-        names << it.next().captured(1);
+    static const QRegularExpression line(QStringLiteral("seccomp denied \"([a-z0-9_]+)\"(?: (\\d+) times)?"));
+    for (auto it = line.globalMatch(QString::fromUtf8(log)); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const int count = m.captured(2).isEmpty() ? 1 : m.captured(2).toInt();
+        for (int i = 0; i < count; ++i)
+            names << m.captured(1);
+    }
     names.sort();
     return names;
 }

@@ -1,0 +1,137 @@
+// A hostile stand-in for hako-agent, run by tst_agentflood as its own
+// process so that its buffers do not count against the host's memory. It
+// answers the host's Hello with a valid proof (it is given the key), takes
+// the first Call, then writes 1 MiB frames as fast as the socket takes them
+// until the host hangs up or 30 s pass. No Qt, blocking I/O.
+//
+//   fakeagent SOCKET KEYHEX MODE
+//   MODE: stdout | stderr | filedata (for the call), stray (for a call id
+//   never issued), idzero (Stdout with id 0); result-arrays | result-numbers |
+//   result-string: one 1 MiB Result of that JSON, then quiet
+#include "agentkey.h"
+#include "protocol.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+using namespace hako;
+
+namespace {
+
+bool readFull(int fd, void *buffer, size_t size)
+{
+    auto *p = static_cast<char *>(buffer);
+    while (size > 0) {
+        const ssize_t n = ::read(fd, p, size);
+        if (n <= 0)
+            return false;
+        p += n;
+        size -= size_t(n);
+    }
+    return true;
+}
+
+bool writeFull(int fd, const std::string &bytes)
+{
+    size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::send(fd, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
+        if (n <= 0)
+            return false;
+        done += size_t(n);
+    }
+    return true;
+}
+
+bool readFrame(int fd, proto::Header &header, std::string &payload)
+{
+    unsigned char raw[proto::kHeaderSize];
+    if (!readFull(fd, raw, sizeof raw) || proto::decodeHeader(raw, sizeof raw, header) != proto::DecodeStatus::Ok)
+        return false;
+    payload.resize(header.length);
+    return readFull(fd, payload.data(), payload.size());
+}
+
+int fail(const char *what)
+{
+    std::fprintf(stderr, "fakeagent: %s: %s\n", what, std::strerror(errno));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc != 4)
+        return 2;
+    const std::string mode = argv[3];
+    agent::AgentKey key{};
+    if (!agent::decodeHex(argv[2], key.data(), key.size()))
+        return 2;
+    const int server = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::snprintf(address.sun_path, sizeof address.sun_path, "%s", argv[1]);
+    if (::bind(server, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 || ::listen(server, 1) != 0)
+        return fail("bind");
+    const int fd = ::accept(server, nullptr, nullptr);
+    if (fd < 0)
+        return fail("accept");
+    proto::Header header;
+    std::string payload;
+    if (!readFrame(fd, header, payload) || header.type != proto::Type::Hello)
+        return fail("host Hello");
+    const std::string tag = "\"challenge\":\"";
+    const size_t at = payload.find(tag);
+    const auto proof = at == std::string::npos ? std::nullopt
+                                                : agent::proveKey(key, payload.substr(at + tag.size(), 64));
+    if (!proof)
+        return fail("challenge");
+    const std::string hello = "{\"version\":" + std::to_string(proto::kVersion) + ",\"agent\":\"fake\",\"proof\":\""
+                              + *proof + "\"}";
+    if (!writeFull(fd, proto::encodeFrame(proto::Type::Hello, 0, hello)))
+        return fail("Hello");
+    do {
+        if (!readFrame(fd, header, payload))
+            return fail("Call");
+    } while (header.type != proto::Type::Call);
+    if (mode.rfind("result-", 0) == 0) {
+        // One Result as costly to parse as 1 MiB can be, then nothing until the host hangs up.
+        const bool text = mode == "result-string";
+        const std::string item = mode == "result-arrays" ? "[]," : "0,";
+        std::string result = text ? "{\"exit_code\":0,\"x\":\"" : "{\"exit_code\":0,\"x\":[";
+        while (result.size() + item.size() + 8 < proto::kMaxPayload)
+            result += item;
+        result += text ? "0\"}" : "0]}";
+        if (!writeFull(fd, proto::encodeFrame(proto::Type::Result, header.id, result)))
+            return fail("Result");
+        while (readFrame(fd, header, payload)) {
+        }
+        std::printf("1\n");
+        return 0;
+    }
+    proto::Type type = proto::Type::Stdout;
+    std::uint32_t id = header.id;
+    if (mode == "stderr")
+        type = proto::Type::Stderr;
+    else if (mode == "filedata")
+        type = proto::Type::FileData;
+    else if (mode == "stray")
+        id += 1000;
+    else if (mode == "idzero")
+        id = 0;
+    const std::string frame = proto::encodeFrame(type, id, std::string(proto::kMaxPayload, 'x'));
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    std::size_t frames = 0;
+    while (std::chrono::steady_clock::now() < end && writeFull(fd, frame))
+        ++frames;
+    std::printf("%zu\n", frames);
+    return 0;
+}

@@ -1,0 +1,143 @@
+// The host against an agent that floods: the real AgentChannel and
+// ToolRunner, and a stand-in agent in its own process (fakeagent.cpp) that
+// proves its key, takes a call and then writes 1 MiB frames as fast as the
+// socket takes them. Whatever it sends, the call ends within a second or two
+// (not at the watchdog, the call's timeout + 15 s) with the error that names
+// what it did, and this process grows by less than the bound stated in
+// docs/threat-model.md (T-9) for a conversation.
+#include "channel/agentchannel.h"
+#include "toolcatalog.h"
+#include "toolrunner.h"
+
+#include <hako/toolcall.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <malloc.h>
+
+using namespace hako;
+
+namespace {
+
+// The stated worst case per conversation (docs/threat-model.md, T-9): the
+// reader's one frame, the frame being handled, the socket's buffer and a
+// call's output kept at its limit, with room for the allocator.
+constexpr qint64 kBoundBytes = 8 << 20;
+constexpr qint64 kOutputLimit = 1 << 20;   // the default tools.outputLimit
+constexpr qint64 kTransferLimit = 4 << 20; // a small tools.transferLimit: the download overruns it
+
+qint64 statusKib(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (QByteArray line = status.readLine(); !line.isEmpty(); line = status.readLine())
+        if (line.startsWith(field))
+            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+// Resets the high-water mark of this process's resident memory (VmHWM).
+bool resetPeak()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
+}
+
+QByteArray randomKey()
+{
+    QByteArray raw(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), 8);
+    return raw.toHex();
+}
+
+} // namespace
+
+class tst_AgentFlood : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void flood_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QString>("error");
+        const QString bash = QLatin1String(tool::kBash);
+        QTest::newRow("1 MiB Stdout frames on bash") << "stdout" << bash << "agent_overrun";
+        QTest::newRow("1 MiB Stderr frames on bash") << "stderr" << bash << "agent_overrun";
+        QTest::newRow("1 MiB FileData frames on read_file")
+            << "filedata" << QString::fromLatin1(tool::kReadFile) << "too_large";
+        QTest::newRow("1 MiB FileData frames on bash") << "filedata" << bash << "agent_protocol";
+        QTest::newRow("1 MiB Stdout frames for a call never issued") << "stray" << bash << "agent_lost";
+        QTest::newRow("1 MiB Stdout frames with id 0") << "idzero" << bash << "agent_lost";
+        // The largest Result there can be, built to cost the most to parse: refused unparsed.
+        QTest::newRow("1 MiB Result of empty arrays") << "result-arrays" << bash << "agent_lost";
+        QTest::newRow("1 MiB Result of one-digit numbers") << "result-numbers" << bash << "agent_lost";
+        // The largest a Result may be: one string (what the editor's output is).
+        QTest::newRow("1 MiB Result of one string") << "result-string" << bash << "";
+    }
+
+    void flood()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, tool);
+        QFETCH(QString, error);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray key = randomKey();
+        QProcess agent;
+        agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        agent.start(QStringLiteral(HAKO_FAKE_AGENT), {dir.filePath(QStringLiteral("agent.sock")), QString::fromLatin1(key), mode});
+        QVERIFY(agent.waitForStarted());
+
+        QTest::qWait(50);
+        ::malloc_trim(0); // what earlier rows freed goes back, so that it is not counted as room
+        const qint64 baselineKib = statusKib("VmRSS:");
+        QVERIFY(baselineKib > 0);
+        QVERIFY(resetPeak());
+
+        auto *channel = new AgentChannel;
+        QSignalSpy ready(channel, &AgentChannel::ready);
+        channel->open({dir.path(), key, false}, 5000);
+        QVERIFY(ready.wait(5000));
+
+        auto *call = new ToolCall(QStringLiteral("flood"), QStringLiteral("call-1"), tool);
+        qint64 shown = 0;
+        connect(call, &ToolCall::output, this, [&shown](ToolCall::Stream, const QByteArray &chunk) { shown += chunk.size(); });
+        QSignalSpy finished(call, &ToolCall::finished);
+        const QJsonObject input = tool == QLatin1String(tool::kBash)
+                                      ? QJsonObject{{QStringLiteral("command"), QStringLiteral("true")}}
+                                      : QJsonObject{{QStringLiteral("path"), QStringLiteral("f")}};
+        auto *runner = new ToolRunner(call, input, {120, kOutputLimit, kTransferLimit});
+        QElapsedTimer clock;
+        clock.start();
+        runner->start(channel);
+        QVERIFY(finished.wait(10000));
+        const qint64 endedMs = clock.elapsed();
+        QCOMPARE(call->error().code, error);
+        QVERIFY2(endedMs < 5000, qPrintable(QStringLiteral("ended after %1 ms").arg(endedMs)));
+        QVERIFY(shown <= kOutputLimit + 1024);
+
+        // The agent goes on writing for as long as the host listens: memory stays bounded meanwhile.
+        QTest::qWait(1500);
+        const qint64 growth = (statusKib("VmHWM:") - baselineKib) * 1024;
+        qInfo("%s: ended after %lld ms, peak growth %.1f MiB", qPrintable(mode), endedMs, double(growth) / (1 << 20));
+        QVERIFY2(growth < kBoundBytes, qPrintable(QStringLiteral("grew by %1 bytes").arg(growth)));
+
+        delete call;
+        delete channel;
+        QVERIFY(agent.state() == QProcess::NotRunning || agent.waitForFinished(35000));
+        const qint64 frames = agent.readAllStandardOutput().trimmed().toLongLong();
+        QVERIFY2(frames >= 1, "the agent must have sent what the row is about");
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_AgentFlood)
+#include "tst_agentflood.moc"
