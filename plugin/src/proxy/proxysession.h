@@ -34,6 +34,8 @@ struct ProxyShared {
     ProxyConfig config;
     std::shared_ptr<const TlsContext> tls;
     CredentialSource *credentials = nullptr;
+    // Every session's lease holds it too: sessions (QObject children) are
+    // destroyed after the proxy's members and give back what they held.
     std::shared_ptr<ProxyBudget> budget = std::make_shared<ProxyBudget>();
 };
 
