@@ -4,6 +4,7 @@
 #include "activitystore.h"
 #include "poolclaims.h"
 #include "sandbox.h"
+#include "socketdir.h"
 #include "warmpool.h"
 #include "workspacestore.h"
 
@@ -230,6 +231,8 @@ void Reaper::finish(SweepRun *run, const Error &error, const QStringList &remove
             keys << key;
             // The files stay in the image; the next container mounts it again.
             m_context->workspaces->release(m_context->workspaces->dirFor(key));
+            // Its sockets are of no use without it; the next container gets a fresh directory.
+            socketdir::remove(socketdir::pathFor(m_context->settings.runtimeDir, key));
         } else if (const QString slot = labelOf(r.container, label::kPool); !slot.isEmpty()) {
             WarmPool::discardLeftovers(*m_context, slot);
         }

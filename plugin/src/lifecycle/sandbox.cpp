@@ -47,7 +47,7 @@ QString Sandbox::workspaceDir() const { return m_context->workspaces->dirFor(m_k
 
 QString Sandbox::socketDir() const
 {
-    return m_context->settings.runtimeDir + QStringLiteral("/sockets/") + m_key;
+    return socketdir::pathFor(m_context->settings.runtimeDir, m_key);
 }
 
 QString Sandbox::proxySocketPath() const

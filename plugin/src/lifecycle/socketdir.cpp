@@ -65,6 +65,11 @@ bool makeAgentDir(int dirFd, uint agentUid)
 
 } // namespace
 
+QString pathFor(const QString &runtimeDir, const QString &key)
+{
+    return runtimeDir + QStringLiteral("/sockets/") + key;
+}
+
 QString agentDir(const QString &dir)
 {
     return dir + QLatin1Char('/') + QLatin1String(kAgentDirName);

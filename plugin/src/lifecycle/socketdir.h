@@ -19,6 +19,9 @@
 
 namespace hako::socketdir {
 
+// <runtimeDir>/sockets/<key>: a conversation's socket directory.
+QString pathFor(const QString &runtimeDir, const QString &key);
+
 // <dir>/agent
 QString agentDir(const QString &dir);
 
