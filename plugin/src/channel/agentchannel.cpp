@@ -54,6 +54,9 @@ AgentChannel::AgentChannel(QObject *parent) : QObject(parent), m_socket(new QLoc
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &AgentChannel::tryConnect);
+    // Qt would otherwise take in whatever the kernel holds (up to twice
+    // net.core.wmem_max, which the agent may ask for); past this the peer waits.
+    m_socket->setReadBufferSize(FrameReader::kCapacity);
     connect(m_socket, &QLocalSocket::readyRead, this, &AgentChannel::onReadyRead);
     connect(m_socket, &QLocalSocket::bytesWritten, this, &AgentChannel::bytesWritten);
     connect(m_socket, &QLocalSocket::disconnected, this, [this] {

@@ -43,7 +43,9 @@ qsizetype FrameReader::append(const char *data, qsizetype size)
 
 qsizetype FrameReader::readFrom(QIODevice *device)
 {
-    const qsizetype n = std::min(device->bytesAvailable(), qint64(space()));
+    // Asks for more than is buffered when there is room: a read past the
+    // device's buffer is what lets a socket with a bounded buffer read on.
+    const qsizetype n = std::min(space(), std::max(qsizetype(device->bytesAvailable()), kFirstStorage));
     if (n <= 0)
         return 0;
     makeRoom(n);

@@ -35,8 +35,8 @@ public:
     // caller keeps the rest (in the socket) until frames have been taken.
     qsizetype append(const char *data, qsizetype size);
     qsizetype append(const QByteArray &bytes) { return append(bytes.constData(), bytes.size()); }
-    // Reads at most space() bytes of what `device` has buffered straight into
-    // the reader, without a copy in between; returns how many (0: none).
+    // Reads at most space() bytes from `device` straight into the reader,
+    // without a copy in between; returns how many (0: none now).
     qsizetype readFrom(QIODevice *device);
     // Takes the next whole frame out of the buffer. After Bad the stream
     // cannot be trusted any more; the caller drops the connection.

@@ -84,6 +84,9 @@ int main(int argc, char **argv)
     const int fd = ::accept(server, nullptr, nullptr);
     if (fd < 0)
         return fail("accept");
+    // As much in flight as the kernel allows (net.core.wmem_max): more for the host to buffer.
+    const int sendBuffer = 64 << 20;
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sendBuffer, sizeof sendBuffer);
     proto::Header header;
     std::string payload;
     if (!readFrame(fd, header, payload) || header.type != proto::Type::Hello)
