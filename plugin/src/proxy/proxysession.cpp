@@ -8,7 +8,15 @@
 
 #include <QLocalSocket>
 
+#include <sys/socket.h>
+
 namespace hako::proxy {
+
+namespace {
+
+constexpr int kLingerMs = 2000; // after a refusal while the request still arrived
+
+} // namespace
 
 ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared,
                            const QString &socket, QObject *parent)
@@ -172,17 +180,29 @@ void ProxySession::refuse(Reason reason)
 {
     if (m_stage == Stage::Done)
         return;
+    // Only a connection that holds a slot lingers: the slots bound how many do.
+    const bool linger = m_stage == Stage::Receiving;
     m_writer->write({refusalResponse(reason)});
     conclude(reason);
-    closeClient();
+    closeClient(linger);
 }
 
-// The connection closes once everything queued for the client went out.
-void ProxySession::closeClient()
+// The connection closes once everything queued for the client went out. A
+// client refused while still sending would get EPIPE on its next write, and
+// many clients stop there without reading the answer; lingering, the proxy
+// only stops writing (the client reads the refusal, then the end) and drops
+// what still comes for a short while before it closes.
+void ProxySession::closeClient(bool linger)
 {
+    const auto close = [this, linger] {
+        if (!linger)
+            return m_client->disconnectFromServer();
+        ::shutdown(int(m_client->socketDescriptor()), SHUT_WR);
+        QTimer::singleShot(kLingerMs, m_client, &QLocalSocket::abort);
+    };
     if (m_writer->pending() == 0)
-        return m_client->disconnectFromServer();
-    connect(m_writer, &ClientWriter::drained, m_client, &QLocalSocket::disconnectFromServer);
+        return close();
+    connect(m_writer, &ClientWriter::drained, this, close);
 }
 
 void ProxySession::conclude(Reason reason)

@@ -66,7 +66,7 @@ private:
     void onResponseFinished();
     void onUpstreamFailed(Reason reason);
     void onClientDrained();
-    void closeClient();
+    void closeClient(bool linger = false);
     void refuse(Reason reason);
     void conclude(Reason reason);
 
