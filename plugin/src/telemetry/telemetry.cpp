@@ -118,8 +118,7 @@ void Telemetry::writeViolation(const QString &key, const QString &syscall, qint6
                                      << "in sandbox" << key;
     else
         qCWarning(lcAgent).noquote() << "seccomp denied" << QLatin1Char('"') + syscall + QLatin1Char('"') << count
-                                     << "times in sandbox" << key << "(one line per"
-                                     << kViolationLineIntervalMs / 1000 << "s)";
+                                     << "times in sandbox" << key << "since its last line";
     m_audit.seccompViolation(conversationOf(key), syscall, count);
 }
 
