@@ -55,6 +55,24 @@ def err(e):
     return errno.errorcode.get(e.errno, str(e.errno)) if isinstance(e, OSError) and e.errno else repr(e)
 
 
+def readable(objects, timeout):
+    """The ones ready to read (poll(2): select(2) is refused under gVisor here)."""
+    poller = select.poll()
+    by_fd = {}
+    for o in objects:
+        fd = o if isinstance(o, int) else o.fileno()
+        by_fd[fd] = o
+        poller.register(fd, select.POLLIN | select.POLLHUP | select.POLLERR)
+    return [by_fd[fd] for fd, _ in poller.poll(timeout * 1000)]
+
+
+def writable_wait(objects, timeout):
+    poller = select.poll()
+    for o in objects:
+        poller.register(o.fileno(), select.POLLOUT)
+    poller.poll(timeout * 1000)
+
+
 def layout():
     # The old layout has agent.sock directly in a directory the sandbox can write.
     return 'old' if os.access(RUN, os.W_OK) else 'new'
@@ -174,8 +192,7 @@ def race(a):
     deadline = time.time() + a.seconds
     while time.time() < deadline and not os.path.exists(a.stop):
         if fd >= 0:
-            ready, _, _ = select.select([fd], [], [], 0.002)
-            if ready:
+            if readable([fd], 0.002):
                 try:
                     buf = os.read(fd, 65536)
                 except BlockingIOError:
@@ -431,10 +448,9 @@ def proxy(a):
                 pass
             except OSError as e:
                 end(c, 'cut', error=err(e))
-        readable, _, _ = select.select([c['sock'] for c in conns if c['state'] == 'open'], [], [],
-                                       0.05 if a.rate else 0)
+        ready = readable([c['sock'] for c in conns if c['state'] == 'open'], 0.05 if a.rate else 0)
         for c in conns:
-            if c['state'] != 'open' or c['sock'] not in readable:
+            if c['state'] != 'open' or c['sock'] not in ready:
                 continue
             try:
                 data = c['sock'].recv(4096)
@@ -446,7 +462,7 @@ def proxy(a):
             else:
                 end(c, 'cut', error='eof')
         if not a.rate:
-            select.select([], [c['sock'] for c in conns if c['state'] == 'open'], [], 0.05)
+            writable_wait([c['sock'] for c in conns if c['state'] == 'open'], 0.05)
     held = [c for c in conns if c['state'] == 'open']
     for c in held:
         c['sock'].close()

@@ -533,6 +533,9 @@ private Q_SLOTS:
                                  .arg(bystander.text.trimmed().left(500));
         qInfo().noquote() << "the attacker's report:"
                           << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Compact)).left(3000);
+        if (report.isEmpty())
+            qInfo().noquote() << "the attacker's log:\n" + describe(readLog(attackFile(*host, a, QStringLiteral("proxy.jsonl"))))
+                                     + QString::fromUtf8(readFile(attackFile(*host, a, QStringLiteral("proxy.jsonl.out"))).right(2000));
         QVERIFY2(!watch.killedAtCeiling(), "the host grew past the ceiling and was killed");
         QVERIFY2(growth < kProxyGrowthBound, qPrintable(QStringLiteral("host memory grew by ") + mib(growth)));
         const int codeDuring = code.match(bystander.text).captured(1).toInt();
