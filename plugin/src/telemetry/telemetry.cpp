@@ -100,6 +100,10 @@ void Telemetry::watchSandbox(Sandbox *sandbox, const QString &key)
     connect(sandbox, &Sandbox::containerCreated, this,
             [this] { m_metrics.containerCreated(m_context->settings.runtime); });
     connect(sandbox, &Sandbox::containersRemoved, this, &Telemetry::containersRemoved);
+    connect(sandbox, &Sandbox::securityEvent, this, [this, key](const QString &type) {
+        m_metrics.securityEvent(type);
+        m_audit.securityEvent(conversationOf(key), type);
+    });
     connect(sandbox, &Sandbox::seccompViolation, this, [this, key](const QString &syscall) {
         // A bounded set of labels (call names and "other"), so the throttle's table stays small.
         const QString label = WorkspaceMetrics::syscallLabel(syscall);
