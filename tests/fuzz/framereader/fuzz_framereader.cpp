@@ -1,10 +1,12 @@
 // libFuzzer entry for the plugin's side of the agent protocol: bytes from the
 // agent, that is from whatever runs in the container, arrive in pieces the
-// input chooses and go through FrameReader and the JSON decoding that
-// AgentChannel and ToolRunner apply to Hello, Result and Error payloads.
+// input chooses and go through FrameReader, the acceptance check of
+// framecheck.h, and the JSON decoding that AgentChannel and ToolRunner apply
+// to the Hello, Result and Error payloads it lets through.
 // Besides the sanitizers, it checks the reader's contract: every frame it
 // hands out is within the size limit, it never holds more than its capacity,
 // and the frames re-encode to exactly the bytes they were read from, in order.
+#include "channel/framecheck.h"
 #include "channel/framereader.h"
 #include "policy/errors.h"
 
@@ -43,6 +45,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (frame.payload.size() > qsizetype(proto::kMaxPayload))
                 __builtin_trap();
             taken += packFrame(frame.type, frame.id, frame.payload);
+            // The acceptance check runs on every frame before anything parses it.
+            if (jsonTokens(frame.payload) > kMaxJsonTokens + 1)
+                __builtin_trap();
+            if (!frameViolation(frame, frame.id % 2 == 1).isEmpty())
+                continue;
             const QJsonObject object = QJsonDocument::fromJson(frame.payload).object();
             if (frame.type == proto::Type::Error)
                 errorFromAgent(object.value(QLatin1String("code")).toString(),
