@@ -16,6 +16,8 @@ namespace {
 // stopped answering altogether.
 constexpr int kWatchdogMarginMs = 15000;
 constexpr int kProgressIntervalMs = 1000;
+// The agent's own messages are a line; more is not the agent's.
+constexpr qsizetype kMaxAgentMessage = 1024;
 
 bool isValidUtf8(const QByteArray &bytes)
 {
@@ -153,8 +155,9 @@ void ToolRunner::onFrame(const Frame &frame)
         return onResult(QJsonDocument::fromJson(frame.payload).object());
     case proto::Type::Error: {
         const QJsonObject e = QJsonDocument::fromJson(frame.payload).object();
+        // The message is the container's text: it reaches logs and the caller, so it stays short.
         return finishWithError(errorFromAgent(e.value(QLatin1String("code")).toString(),
-                                              e.value(QLatin1String("message")).toString()));
+                                              e.value(QLatin1String("message")).toString().left(kMaxAgentMessage)));
     }
     default:
         break;

@@ -7,7 +7,8 @@
 //   fakeagent SOCKET KEYHEX MODE
 //   MODE: stdout | stderr | filedata (for the call), stray (for a call id
 //   never issued), idzero (Stdout with id 0); result-arrays | result-numbers |
-//   result-string: one 1 MiB Result of that JSON, then quiet
+//   result-string: one 1 MiB Result of that JSON, then quiet; error-long: one
+//   Error with a message of 1 MiB, then quiet
 #include "agentkey.h"
 #include "protocol.h"
 
@@ -105,6 +106,18 @@ int main(int argc, char **argv)
         if (!readFrame(fd, header, payload))
             return fail("Call");
     } while (header.type != proto::Type::Call);
+    if (mode == "error-long") {
+        // An Error whose message is as long as a frame allows.
+        std::string error = "{\"code\":\"io_error\",\"message\":\"";
+        error.append(proto::kMaxPayload - error.size() - 2, 'm');
+        error += "\"}";
+        if (!writeFull(fd, proto::encodeFrame(proto::Type::Error, header.id, error)))
+            return fail("Error");
+        while (readFrame(fd, header, payload)) {
+        }
+        std::printf("1\n");
+        return 0;
+    }
     if (mode.rfind("result-", 0) == 0) {
         // One Result as costly to parse as 1 MiB can be, then nothing until the host hangs up.
         const bool text = mode == "result-string";

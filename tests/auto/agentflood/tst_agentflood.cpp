@@ -84,6 +84,7 @@ private Q_SLOTS:
         QTest::newRow("1 MiB Result of one-digit numbers") << "result-numbers" << bash << "agent_lost" << qint64(0);
         // The largest a Result may be: one string (what the editor's output is).
         QTest::newRow("1 MiB Result of one string") << "result-string" << bash << "" << qint64(1 << 20);
+        QTest::newRow("1 MiB Error message") << "error-long" << bash << "io_error" << qint64(0);
     }
 
     void flood()
@@ -125,6 +126,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(10000));
         const qint64 endedMs = clock.elapsed();
         QCOMPARE(call->error().code, error);
+        QVERIFY(call->error().message.size() < 2048); // the container's text stays short
         QVERIFY2(endedMs < 5000, qPrintable(QStringLiteral("ended after %1 ms").arg(endedMs)));
         QVERIFY(shown <= kOutputLimit + 1024);
 
