@@ -25,11 +25,12 @@ using namespace hako;
 
 namespace {
 
-// The stated worst case per conversation (docs/threat-model.md, T-9): 6 MiB
+// The stated worst case per conversation (docs/threat-model.md, T-9): 8 MiB
 // for the channel (the socket's buffer, the reader and the frame in hand, one
-// largest frame each, and the parse of one Result), plus what a call keeps
-// at its limits: its output, or an unstreamed read_file's content.
-constexpr qint64 kChannelBytes = 6 << 20;
+// largest frame each, and the parse of one JSON payload, up to 4 MiB when it
+// is one long string), plus what a call keeps at its limits: its output, or
+// an unstreamed read_file's content.
+constexpr qint64 kChannelBytes = 8 << 20;
 constexpr qint64 kOutputLimit = 1 << 20;   // the default tools.outputLimit
 constexpr qint64 kTransferLimit = 2 << 20; // a small tools.transferLimit: the download overruns it
 
