@@ -226,11 +226,14 @@ def redirect(a):
     if lay == 'old':
         sock = RUN + '/agent.sock'
         target = {'relative': '../%s/agent.sock' % a.key_b,
-                  'absolute': '%s/sockets/%s/agent.sock' % (a.runtime_dir, a.key_b)}[a.mode]
+                  'absolute': '%s/sockets/%s/agent.sock' % (a.runtime_dir, a.key_b),
+                  'absolute-link': '%s/sockets/%s/agent.sock' % (a.runtime_dir, a.key_b)}[a.mode]
     else:
         sock = AGENT_DIR + '/agent.sock'
         target = {'relative': '../../%s/agent/agent.sock' % a.key_b,
-                  'absolute': '%s/sockets/%s/agent/agent.sock' % (a.runtime_dir, a.key_b)}[a.mode]
+                  'absolute': '%s/sockets/%s/agent/agent.sock' % (a.runtime_dir, a.key_b),
+                  # B's own agent.sock, the link in its read-only directory
+                  'absolute-link': '%s/sockets/%s/agent.sock' % (a.runtime_dir, a.key_b)}[a.mode]
         # The symlink in the read-only directory: replacing it would be the direct way.
         try:
             os.unlink(RUN + '/agent.sock')
@@ -491,7 +494,7 @@ def main():
     p = sub.add_parser('redirect')
     p.add_argument('--key-b', required=True)
     p.add_argument('--runtime-dir', required=True)
-    p.add_argument('--mode', choices=('relative', 'absolute'), required=True)
+    p.add_argument('--mode', choices=('relative', 'absolute', 'absolute-link'), required=True)
     p = sub.add_parser('fake')
     p.add_argument('--mode', choices=('hello-v1', 'hello-v2', 'flood', 'relay-flood'), required=True)
     p.add_argument('--seconds', type=float, default=600)

@@ -361,9 +361,13 @@ private Q_SLOTS:
                  "the attacker did not last through the adoptions: nothing was tested");
     }
 
-    // (b) agent.sock of conversation A pointed at conversation B's agent
-    // (a relative or an absolute path): A's next call must not run in B.
-    void agentRedirect_data() { addRuntimeRows({QStringLiteral("relative"), QStringLiteral("absolute")}); }
+    // (b) agent.sock of conversation A pointed at conversation B's agent (a
+    // relative path, an absolute host path, or the absolute host path of B's
+    // own agent.sock link): A's next call must not run in B.
+    void agentRedirect_data()
+    {
+        addRuntimeRows({QStringLiteral("relative"), QStringLiteral("absolute"), QStringLiteral("absolute-link")});
+    }
     void agentRedirect()
     {
         QFETCH(QString, runtime);
