@@ -187,13 +187,15 @@ Outcome mounts(const QJsonObject &c)
 {
     Outcome o = Outcome::start();
     // Target -> writable. The agent's seccomp rules are absent where the engine
-    // has no user notification.
+    // has no user notification. The host's socket directory is read-only; only
+    // the agent's directory in it is writable (socketMounts() checks the pair).
     const QHash<QString, bool> known = {{QStringLiteral("/workspace"), true},
-                                        {QStringLiteral("/var/run/hako"), true},
+                                        {QStringLiteral("/var/run/hako"), false},
+                                        {QStringLiteral("/var/run/hako/agent"), true},
                                         {QStringLiteral("/opt/hako/hako-agent"), false},
                                         {QStringLiteral("/opt/hako/seccomp.json"), false}};
     QStringList required = {QStringLiteral("/workspace"), QStringLiteral("/var/run/hako"),
-                            QStringLiteral("/opt/hako/hako-agent")};
+                            QStringLiteral("/var/run/hako/agent"), QStringLiteral("/opt/hako/hako-agent")};
     for (const QJsonValue &v : c.value(QLatin1String("Mounts")).toArray()) {
         const QJsonObject m = v.toObject();
         const QString target = m.value(QLatin1String("Destination")).toString();
@@ -205,6 +207,29 @@ Outcome mounts(const QJsonObject &c)
         required.removeAll(target);
     }
     o.check(required.isEmpty(), QStringLiteral("missing mounts: %1").arg(required.isEmpty() ? QStringLiteral("none") : required.join(QLatin1Char(' '))));
+    return o;
+}
+
+Outcome socketMounts(const QJsonObject &c)
+{
+    Outcome o = Outcome::start();
+    QHash<QString, QJsonObject> byTarget;
+    for (const QJsonValue &v : c.value(QLatin1String("Mounts")).toArray())
+        byTarget.insert(v.toObject().value(QLatin1String("Destination")).toString(), v.toObject());
+    const QJsonObject host = byTarget.value(QStringLiteral("/var/run/hako"));
+    const QJsonObject agent = byTarget.value(QStringLiteral("/var/run/hako/agent"));
+    const QString hostSource = host.value(QLatin1String("Source")).toString();
+    o.check(!host.isEmpty() && !host.value(QLatin1String("RW")).toBool(),
+            QStringLiteral("/var/run/hako <- %1: %2").arg(hostSource, host.isEmpty() ? QStringLiteral("not mounted")
+                                                                  : host.value(QLatin1String("RW")).toBool() ? QStringLiteral("read-write")
+                                                                                                             : QStringLiteral("read-only")));
+    // The agent's directory must be the one inside the host's, not some other place.
+    const QString agentSource = agent.value(QLatin1String("Source")).toString();
+    o.check(!agent.isEmpty() && agent.value(QLatin1String("RW")).toBool() && !hostSource.isEmpty()
+                && agentSource == hostSource + QStringLiteral("/agent"),
+            QStringLiteral("/var/run/hako/agent <- %1: %2")
+                .arg(agent.isEmpty() ? QStringLiteral("not mounted") : agentSource,
+                     agent.value(QLatin1String("RW")).toBool() ? QStringLiteral("read-write") : QStringLiteral("read-only")));
     return o;
 }
 

@@ -25,6 +25,9 @@ Outcome user(const QJsonObject &container);
 // Only the conversation's own workspace, its socket directory, the agent and
 // the agent's seccomp rules.
 Outcome mounts(const QJsonObject &container);
+// The host's socket directory is mounted read-only at /var/run/hako, and only
+// its agent/ read-write, at /var/run/hako/agent (T-9).
+Outcome socketMounts(const QJsonObject &container);
 Outcome environment(const QJsonObject &container, const QString &canary);
 Outcome namespaces(const QJsonObject &container, const Expected &expected);
 Outcome labels(const QJsonObject &container);

@@ -65,7 +65,29 @@ double sampleSum(const QByteArray &exposition, const QByteArray &name, const QBy
     return sum;
 }
 
+// Mount points at or beneath `dir`, from this process's mount table.
+QStringList mountsUnder(const QString &dir)
+{
+    QFile table(QStringLiteral("/proc/self/mountinfo"));
+    QStringList found;
+    if (dir.isEmpty() || !table.open(QIODevice::ReadOnly))
+        return found;
+    for (const QByteArray &line : table.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.split(' ');
+        const QString point = fields.size() > 4 ? QString::fromUtf8(fields.at(4)) : QString();
+        if (point == dir || point.startsWith(dir + QLatin1Char('/')))
+            found << point;
+    }
+    return found;
+}
+
 } // namespace
+
+double metricSum(Session &s, const QByteArray &name, const QByteArray &labels)
+{
+    const HttpReply http = httpGet(s.adminPort(), "/metrics");
+    return http.status == 200 ? sampleSum(http.body, name, labels) : -1;
+}
 
 Outcome healthReport(Session &s)
 {
@@ -178,6 +200,10 @@ Outcome shutdownRemovesAll(Session &s)
     s.executor()->shutdown();
     const QStringList left = s.containers();
     o.check(left.isEmpty(), QStringLiteral("%1 left after shutdown() (%2 ms)").arg(left.size()).arg(clock.elapsed()));
+    // The agents' socket directories are file systems the host mounted for them.
+    const QStringList mounts = mountsUnder(s.privateRoot());
+    o.check(mounts.isEmpty(), QStringLiteral("file systems left mounted in the run's directories: %1")
+                                  .arg(mounts.isEmpty() ? QStringLiteral("none") : mounts.join(QLatin1Char(' ')).left(300)));
     return o;
 }
 

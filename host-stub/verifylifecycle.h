@@ -7,6 +7,9 @@
 
 namespace hako::host::verify {
 
+// The sum of a metric's samples on this run's /metrics whose labels contain
+// `labels` (empty: all of them); -1 when /metrics did not answer.
+double metricSum(Session &session, const QByteArray &name, const QByteArray &labels = {});
 // health() through the interface and GET /healthz on the admin endpoint.
 Outcome healthReport(Session &session);
 // /metrics exports the seccomp violation metric and counted the probes' refusals.

@@ -1,5 +1,6 @@
 #include "verifyprobes.h"
 
+#include "verifyhostside.h"
 #include "verifyinspect.h"
 #include "verifylifecycle.h"
 #include "verifyscript.h"
@@ -72,6 +73,8 @@ const QList<Probe> &probeCatalogue()
          outside([](const QJsonObject &c, const Session &) { return user(c); })},
         {"outside.mounts", QT_TR_NOOP("Only the conversation's workspace, its sockets and the agent are mounted"), {"T-3", "T-8", "L3"},
          outside([](const QJsonObject &c, const Session &) { return mounts(c); })},
+        {"outside.sockets", QT_TR_NOOP("The socket directory is mounted read-only, only its agent/ read-write"), {"T-9", "C9-1"},
+         outside([](const QJsonObject &c, const Session &) { return socketMounts(c); })},
         {"outside.env", QT_TR_NOOP("No credential in the container's environment"), {"T-6", "L4", "C1-1"},
          outside([](const QJsonObject &c, const Session &s) { return environment(c, s.canary()); })},
         {"outside.namespaces", QT_TR_NOOP("Own PID, IPC and UTS namespaces; the configured runtime"), {"T-3", "T-8"},
@@ -79,8 +82,12 @@ const QList<Probe> &probeCatalogue()
         {"outside.labels", QT_TR_NOOP("Managed-container labels for GC and adoption"), {"L6"},
          outside([](const QJsonObject &c, const Session &) { return labels(c); })},
         {"outside.filter", QT_TR_NOOP("The sandbox's first process is filtered on the host"), {"T-8", "L2s", "L5"}, sandboxFilter},
-        {"host.directories", QT_TR_NOOP("Workspace and socket directories: one per conversation, 0700, the container user's"),
+        {"host.directories",
+         QT_TR_NOOP("Workspace and socket directories: one per conversation; the workspace and the agent's 0700 and the "
+                    "container user's, the socket directory around it 0755 and the host's"),
          {"T-3", "L3", "C2-4"}, hostDirectories},
+        {"host.sockets", QT_TR_NOOP("The socket directory holds only proxy.sock and the agent.sock link; agent/ is a small tmpfs"),
+         {"T-9", "C9-1"}, hostSocketDirectory},
         {"host.userns", QT_TR_NOOP("userns-remap maps the container's users away from the host's"), {"L7", "C2-3"}, usernsRemap},
         // Inside: filesystem.
         {"fs.rootfs", QT_TR_NOOP("Writing to the root filesystem fails: read-only"), {"T-1", "T-8", "L3", "C1-4"},
@@ -145,6 +152,15 @@ const QList<Probe> &probeCatalogue()
         {"pip.system", QT_TR_NOOP("pip cannot install into the image"), {"T-4", "L3"}, script(M, "pip-system", 300)},
         {"pip.user", QT_TR_NOOP("pip install --user stays in the conversation"), {"T-4", "T-3"}, userInstallsStayHome},
         {"limits.inside", QT_TR_NOOP("The limits as the container sees them"), {"T-2", "L2", "C1-3"}, script(M, "res-limits")},
+        // The sandbox against the host side (T-9).
+        {"sock.readonly", QT_TR_NOOP("Nothing in /var/run/hako can be changed; /var/run/hako/agent fills up at once"),
+         {"T-9", "C9-1"}, script(M, "sock-readonly")},
+        {"cred.agentkey", QT_TR_NOOP("The agent's key is in no environment, file or memory a tool can read"), {"T-9", "C9-2"},
+         agentKeyOutOfReach},
+        {"agent.impostor", QT_TR_NOOP("A fake agent left running at agent.sock is refused, and its container replaced"),
+         {"T-9", "C9-3"}, fakeAgentRefused},
+        {"agent.link", QT_TR_NOOP("agent.sock linked to the neighbour's agent is refused; nothing runs next door"),
+         {"T-9", "C9-4"}, plantedLinkRefused},
         // Destructive, in the scratch conversation.
         {"stress.memory", QT_TR_NOOP("A memory bomb is killed at the limit"), {"T-2", "L2", "C1-3"}, memoryBomb},
         {"stress.fork", QT_TR_NOOP("A fork bomb stops at the process limit"), {"T-2", "L2", "C1-3"}, forkBomb},

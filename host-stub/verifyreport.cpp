@@ -24,6 +24,8 @@ QString sectionTitle(Section s)
         return tr("Verification checklist: Phase 1");
     case Section::Phase2:
         return tr("Verification checklist: Phase 2");
+    case Section::HostSide:
+        return tr("Verification checklist: the sandbox against the host side (T-9)");
     }
     return {};
 }
@@ -145,12 +147,19 @@ QString noteText(const QString &key)
         {QStringLiteral("gvisor-statx-no-automount"),
          QT_TR_NOOP("Gap: this gVisor refuses statx and newfstatat with AT_NO_AUTOMOUNT (EINVAL), so GNU ls and stat "
                     "fail with \"Invalid argument\" inside; find, cp, Python and Node work (docs/seccomp-syscall-analysis.md).")},
+        {QStringLiteral("gvisor-permission-first"),
+         QT_TR_NOOP("Under gVisor some changes in the read-only socket directory (creating a file, unlink, chmod) are "
+                    "refused by the permission check (EACCES, EPERM) before the read-only check (EROFS); the others get "
+                    "EROFS, and docker mounts the directory read-only.")},
         {QStringLiteral("gvisor-uncounted"),
          QT_TR_NOOP("Gap: under gVisor the agent's seccomp layer refuses the denied calls but cannot count them "
                     "(gVisor has no seccomp user notification), so workspace_seccomp_violations_total stays at zero.")},
         {QStringLiteral("proxy-signed"),
          QT_TR_NOOP("The proxy holds credentials and forwarded the request re-signed; that the client's own headers "
                     "were dropped shows only in the proxy's security events.")},
+        {QStringLiteral("agent-dir-plain"),
+         QT_TR_NOOP("The host does not run as root, so the agent's socket directory is a plain directory on the host's "
+                    "runtime file system rather than a small tmpfs of its own.")},
         {QStringLiteral("userns-off"),
          QT_TR_NOOP("userns-remap is not enabled on this docker engine (optional; policies/docker/daemon-userns.json "
                     "enables it).")},
@@ -162,7 +171,7 @@ QString noteText(const QString &key)
 QString renderText(const Report &r)
 {
     QString out = tr("Hako security verification") + QLatin1Char('\n') + header(r) + QLatin1String("\n");
-    for (Section section : {Section::Threats, Section::Layers, Section::Phase1, Section::Phase2}) {
+    for (Section section : {Section::Threats, Section::Layers, Section::Phase1, Section::Phase2, Section::HostSide}) {
         out += QLatin1Char('\n') + sectionTitle(section) + QLatin1Char('\n');
         for (const RowResult &row : r.rows) {
             if (row.row->section != section)
@@ -193,7 +202,7 @@ QString renderMarkdown(const Report &r)
     out += tr("Measured by `hako-host verify --format markdown` on a live deployment.") + QStringLiteral("\n");
     out += header(r).replace(QLatin1Char('\n'), QLatin1String("\n\n")) + QStringLiteral("\n");
     int number = 0;
-    for (Section section : {Section::Threats, Section::Layers, Section::Phase1, Section::Phase2}) {
+    for (Section section : {Section::Threats, Section::Layers, Section::Phase1, Section::Phase2, Section::HostSide}) {
         out += QStringLiteral("\n## %1. %2\n\n").arg(++number).arg(sectionTitle(section));
         out += QStringLiteral("| ID | %1 | %2 | %3 | %4 |\n|---|---|---|---|---|\n")
                    .arg(tr("Item"), tr("Countermeasure (seed)"), tr("Result"),

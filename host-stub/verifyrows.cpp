@@ -4,8 +4,6 @@
 
 namespace hako::host::verify {
 
-
-
 const QList<Row> &seedRows()
 {
     static const QList<Row> rows = {
@@ -25,6 +23,12 @@ const QList<Row> &seedRows()
          QT_TR_NOOP("Cut off completely by --network none"), false},
         {"T-8", Section::Threats, QT_TR_NOOP("Container escape"),
          QT_TR_NOOP("seccomp, no-new-privileges, read-only rootfs"), false},
+        // Not in the seed: found later (docs/threat-model.md T-9).
+        {"T-9", Section::Threats, QT_TR_NOOP("The sandbox attacks the host side"),
+         QT_TR_NOOP("The host's socket directory read-only inside, the agent's own a small tmpfs; the agent proves "
+                    "its key (HMAC over the host's challenge) and, under runc, that it is the container's PID 1; "
+                    "an impostor's container is replaced"),
+         false},
 
         {"L1", Section::Layers, QT_TR_NOOP("Layer 1: network isolation"),
          QT_TR_NOOP("NetworkMode none; Unix domain sockets only (agent.sock, proxy.sock)"), false},
@@ -67,11 +71,19 @@ const QList<Row> &seedRows()
          "", false},
         {"C2-7", Section::Phase2, QT_TR_NOOP("Alert rules include security rules"), "", false},
         {"C2-8", Section::Phase2, QT_TR_NOOP("Integration checks run against the live system"), "", false},
+
+        {"C9-1", Section::HostSide,
+         QT_TR_NOOP("The host's socket directory is read-only inside; only the agent's directory, a small file system "
+                    "of its own, is writable"),
+         "", false},
+        {"C9-2", Section::HostSide, QT_TR_NOOP("The agent's key is out of reach of tools"), "", false},
+        {"C9-3", Section::HostSide,
+         QT_TR_NOOP("A fake agent bound at agent.sock is refused as an impostor, and its container replaced"), "", false},
+        {"C9-4", Section::HostSide,
+         QT_TR_NOOP("A link planted at agent.sock to another conversation's agent is refused"), "", false},
     };
     return rows;
 }
-
-
 
 const Row *findRow(const QString &id)
 {

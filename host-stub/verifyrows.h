@@ -1,6 +1,7 @@
 // The rows of the seed's security verification report that `hako-host verify`
-// measures: the threat matrix (T-1 … T-8), the layers (1 … 7, with Phase 2's
-// seccomp layer apart) and the two checklists.
+// measures: the threat matrix (T-1 … T-8, and T-9: the sandbox attacks the
+// host side), the layers (1 … 7, with Phase 2's seccomp layer apart), the two
+// checklists and T-9's own checklist.
 #pragma once
 
 #include <QList>
@@ -8,11 +9,11 @@
 
 namespace hako::host::verify {
 
-enum class Section { Threats, Layers, Phase1, Phase2 };
+enum class Section { Threats, Layers, Phase1, Phase2, HostSide };
 
 struct Row
 {
-    const char *id;      // "T-1", "L3", "C1-4"; stable, used by tests and JSON
+    const char *id;      // "T-1", "L3", "C1-4", "C9-1"; stable, used by tests and JSON
     Section section;
     const char *title;   // untranslated; tr() at rendering
     const char *measure; // the seed's countermeasure, or what the item asks

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace hako::host::verify {
 namespace {
@@ -116,24 +117,30 @@ Outcome hostDirectories(Session &s)
     Outcome o = Outcome::start();
     QSet<QString> seen;
     for (Tenant t : {Tenant::Main, Tenant::Neighbour}) {
-        const QJsonObject c = s.inspect(t);
-        for (const QJsonValue &v : c.value(QLatin1String("Mounts")).toArray()) {
+        struct stat markerStat = {};
+        const QString marker = s.workspaceOnHost(t) + QStringLiteral("/.hako-verify-tenant");
+        // The marker was written by the container's user: its owner is that user on the host.
+        const bool marked = ::stat(marker.toLocal8Bit().constData(), &markerStat) == 0;
+        for (const QJsonValue &v : s.inspect(t).value(QLatin1String("Mounts")).toArray()) {
             const QString target = v.toObject().value(QLatin1String("Destination")).toString();
-            if (target != QLatin1String("/workspace") && target != QLatin1String("/var/run/hako"))
+            // The workspace and the agent's directory are the container user's alone; the
+            // socket directory around the agent's is the host's, which binds proxy.sock there.
+            const bool hostOwn = target == QLatin1String("/var/run/hako");
+            if (target != QLatin1String("/workspace") && target != QLatin1String("/var/run/hako/agent") && !hostOwn)
                 continue;
             const QString dir = v.toObject().value(QLatin1String("Source")).toString();
-            struct stat dirStat = {}, markerStat = {};
-            const QString marker = s.workspaceOnHost(t) + QStringLiteral("/.hako-verify-tenant");
-            const bool ok = ::stat(dir.toLocal8Bit().constData(), &dirStat) == 0
-                            && ::stat(marker.toLocal8Bit().constData(), &markerStat) == 0;
-            // The marker was written by the container's user: its owner is that user on the host.
-            o.check(ok && (dirStat.st_mode & 07777) == 0700 && dirStat.st_uid == markerStat.st_uid && !seen.contains(dir),
-                    QStringLiteral("%1: mode %2, owner %3 (container user %4)")
-                        .arg(dir).arg(dirStat.st_mode & 07777, 4, 8, QLatin1Char('0')).arg(dirStat.st_uid).arg(markerStat.st_uid));
+            struct stat dirStat = {};
+            const bool ok = marked && ::stat(dir.toLocal8Bit().constData(), &dirStat) == 0;
+            const uint owner = hostOwn ? ::geteuid() : markerStat.st_uid;
+            const uint mode = hostOwn ? 0755 : 0700;
+            o.check(ok && (dirStat.st_mode & 07777) == mode && dirStat.st_uid == owner && !seen.contains(dir),
+                    QStringLiteral("%1: mode %2, owner %3 (%4 %5)")
+                        .arg(dir).arg(dirStat.st_mode & 07777, 4, 8, QLatin1Char('0')).arg(dirStat.st_uid)
+                        .arg(hostOwn ? QStringLiteral("host user") : QStringLiteral("container user")).arg(owner));
             seen.insert(dir);
         }
     }
-    o.check(seen.size() == 4, QStringLiteral("%1 distinct host directories for two conversations").arg(seen.size()));
+    o.check(seen.size() == 6, QStringLiteral("%1 distinct host directories for two conversations").arg(seen.size()));
     return o;
 }
 

@@ -15,8 +15,9 @@ Outcome symlinkEscapes(Session &session);
 Outcome searchForNeighbour(Session &session);
 // pip install --user lands in the conversation's own space, invisible next door.
 Outcome userInstallsStayHome(Session &session);
-// Each conversation's workspace and socket directory on the host: its own,
-// mode 0700, owned by the container's user.
+// Each conversation's directories on the host: its own; the workspace and the
+// agent's socket directory mode 0700 and the container user's, the socket
+// directory around it 0755 and the host's.
 Outcome hostDirectories(Session &session);
 
 } // namespace hako::host::verify

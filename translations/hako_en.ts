@@ -1280,7 +1280,7 @@ Common options: --config FILE, --set key=value, --plugin PATH
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Workspace and socket directories: one per conversation, 0700, the container user&apos;s</source>
+        <source>Workspace and socket directories: one per conversation; the workspace and the agent&apos;s 0700 and the container user&apos;s, the socket directory around it 0755 and the host&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1850,6 +1850,66 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
     </message>
     <message>
         <source>Gap: this gVisor refuses statx and newfstatat with AT_NO_AUTOMOUNT (EINVAL), so GNU ls and stat fail with &quot;Invalid argument&quot; inside; find, cp, Python and Node work (docs/seccomp-syscall-analysis.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox attacks the host side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host&apos;s socket directory read-only inside, the agent&apos;s own a small tmpfs; the agent proves its key (HMAC over the host&apos;s challenge) and, under runc, that it is the container&apos;s PID 1; an impostor&apos;s container is replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification checklist: the sandbox against the host side (T-9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host&apos;s socket directory is read-only inside; only the agent&apos;s directory, a small file system of its own, is writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent&apos;s key is out of reach of tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fake agent bound at agent.sock is refused as an impostor, and its container replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A link planted at agent.sock to another conversation&apos;s agent is refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The socket directory is mounted read-only, only its agent/ read-write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The socket directory holds only proxy.sock and the agent.sock link; agent/ is a small tmpfs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in /var/run/hako can be changed; /var/run/hako/agent fills up at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent&apos;s key is in no environment, file or memory a tool can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fake agent left running at agent.sock is refused, and its container replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent.sock linked to the neighbour&apos;s agent is refused; nothing runs next door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host does not run as root, so the agent&apos;s socket directory is a plain directory on the host&apos;s runtime file system rather than a small tmpfs of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under gVisor some changes in the read-only socket directory (creating a file, unlink, chmod) are refused by the permission check (EACCES, EPERM) before the read-only check (EROFS); the others get EROFS, and docker mounts the directory read-only.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1291,8 +1291,8 @@ Common options: --config FILE, --set key=value, --plugin PATH
         <translation>サンドボックスの最初のプロセスがホスト上でフィルタされている</translation>
     </message>
     <message>
-        <source>Workspace and socket directories: one per conversation, 0700, the container user&apos;s</source>
-        <translation>ワークスペースとソケットのディレクトリ: 会話ごとに1つ、0700、コンテナユーザーの所有</translation>
+        <source>Workspace and socket directories: one per conversation; the workspace and the agent&apos;s 0700 and the container user&apos;s, the socket directory around it 0755 and the host&apos;s</source>
+        <translation>ワークスペースとソケットのディレクトリ: 会話ごとに1つ。ワークスペースとエージェント用は 0700 でコンテナユーザーの所有、それを囲むソケットディレクトリは 0755 でホストの所有</translation>
     </message>
     <message>
         <source>userns-remap maps the container&apos;s users away from the host&apos;s</source>
@@ -1863,6 +1863,66 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
     <message>
         <source>Gap: this gVisor refuses statx and newfstatat with AT_NO_AUTOMOUNT (EINVAL), so GNU ls and stat fail with &quot;Invalid argument&quot; inside; find, cp, Python and Node work (docs/seccomp-syscall-analysis.md).</source>
         <translation>ギャップ: この gVisor は AT_NO_AUTOMOUNT 付きの statx と newfstatat を拒否する（EINVAL）ため、内部で GNU ls と stat が「Invalid argument」で失敗します。find、cp、Python、Node は動作します（docs/seccomp-syscall-analysis.md）。</translation>
+    </message>
+    <message>
+        <source>The sandbox attacks the host side</source>
+        <translation>サンドボックスによるホスト側への攻撃</translation>
+    </message>
+    <message>
+        <source>The host&apos;s socket directory read-only inside, the agent&apos;s own a small tmpfs; the agent proves its key (HMAC over the host&apos;s challenge) and, under runc, that it is the container&apos;s PID 1; an impostor&apos;s container is replaced</source>
+        <translation>ホストのソケットディレクトリはコンテナ内で読み取り専用、エージェント専用のディレクトリは小さな tmpfs。エージェントは鍵を証明し(ホストのチャレンジに対する HMAC)、runc ではコンテナの PID 1 であることも示す。なりすましのあったコンテナは置き換えられる</translation>
+    </message>
+    <message>
+        <source>Verification checklist: the sandbox against the host side (T-9)</source>
+        <translation>検証チェックリスト: サンドボックス対ホスト側 (T-9)</translation>
+    </message>
+    <message>
+        <source>The host&apos;s socket directory is read-only inside; only the agent&apos;s directory, a small file system of its own, is writable</source>
+        <translation>ホストのソケットディレクトリはコンテナ内で読み取り専用であり、書き込めるのはエージェント専用の小さな独立したファイルシステムだけである</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s key is out of reach of tools</source>
+        <translation>エージェントの鍵にツールから手が届かない</translation>
+    </message>
+    <message>
+        <source>A fake agent bound at agent.sock is refused as an impostor, and its container replaced</source>
+        <translation>agent.sock にバインドされた偽エージェントはなりすましとして拒否され、そのコンテナは置き換えられる</translation>
+    </message>
+    <message>
+        <source>A link planted at agent.sock to another conversation&apos;s agent is refused</source>
+        <translation>agent.sock に仕掛けられた、別の会話のエージェントへのリンクは拒否される</translation>
+    </message>
+    <message>
+        <source>The socket directory is mounted read-only, only its agent/ read-write</source>
+        <translation>ソケットディレクトリは読み取り専用でマウントされ、agent/ だけが読み書き可能</translation>
+    </message>
+    <message>
+        <source>The socket directory holds only proxy.sock and the agent.sock link; agent/ is a small tmpfs</source>
+        <translation>ソケットディレクトリには proxy.sock と agent.sock リンクしかなく、agent/ は小さな tmpfs</translation>
+    </message>
+    <message>
+        <source>Nothing in /var/run/hako can be changed; /var/run/hako/agent fills up at once</source>
+        <translation>/var/run/hako の中は何も変更できず、/var/run/hako/agent はすぐに満杯になる</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s key is in no environment, file or memory a tool can read</source>
+        <translation>エージェントの鍵は、ツールが読める環境変数・ファイル・メモリのどこにもない</translation>
+    </message>
+    <message>
+        <source>A fake agent left running at agent.sock is refused, and its container replaced</source>
+        <translation>agent.sock で動き続ける偽エージェントは拒否され、そのコンテナは置き換えられる</translation>
+    </message>
+    <message>
+        <source>agent.sock linked to the neighbour&apos;s agent is refused; nothing runs next door</source>
+        <translation>隣の会話のエージェントにリンクされた agent.sock は拒否され、隣では何も実行されない</translation>
+    </message>
+    <message>
+        <source>The host does not run as root, so the agent&apos;s socket directory is a plain directory on the host&apos;s runtime file system rather than a small tmpfs of its own.</source>
+        <translation>ホストが root で動いていないため、エージェントのソケットディレクトリは専用の小さな tmpfs ではなく、ホストのランタイムファイルシステム上の通常のディレクトリである。</translation>
+    </message>
+    <message>
+        <source>Under gVisor some changes in the read-only socket directory (creating a file, unlink, chmod) are refused by the permission check (EACCES, EPERM) before the read-only check (EROFS); the others get EROFS, and docker mounts the directory read-only.</source>
+        <translation>gVisor では、読み取り専用のソケットディレクトリ内の一部の変更(ファイルの作成、unlink、chmod)は、読み取り専用のチェック(EROFS)より先に権限チェック(EACCES、EPERM)で拒否される。それ以外には EROFS が返り、docker はこのディレクトリを読み取り専用でマウントしている。</translation>
     </message>
 </context>
 <context>

@@ -80,7 +80,7 @@ QStringList mountArguments(const ContainerSpec &spec)
     QStringList args = {
         QStringLiteral("--mount"), mount(spec.workspaceDir, QLatin1String(kWorkspaceInContainer), false),
         // Read-only: the host binds proxy.sock there and must not share a writable directory with the sandbox.
-        QStringLiteral("--mount"), mount(spec.socketDir, QLatin1String(kSocketDirInContainer), true),
+        QStringLiteral("--mount"), mount(spec.socketDir, QLatin1String(kSocketDirInContainer), spec.socketDirReadOnly),
         QStringLiteral("--mount"), mount(agentDirOf(spec.socketDir), agentDirOf(QLatin1String(kSocketDirInContainer)), false),
         QStringLiteral("--mount"), mount(spec.agentBinary, QLatin1String(kAgentPathInContainer), true)};
     if (!spec.agentSeccompRules.isEmpty())

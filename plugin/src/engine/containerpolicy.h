@@ -50,6 +50,7 @@ struct ContainerSpec
     QString appArmorProfile; // a loaded AppArmor profile's name; empty where the kernel has none
     QString workspaceDir;   // host side of /workspace
     QString socketDir;      // host side of /var/run/hako (read-only); its agent/ is the agent's (read-write)
+    bool socketDirReadOnly = true; // only the negative-control seam clears it (tests/security/negative)
     QString agentBinary;    // host path of hako-agent
     QString agentSeccompRules; // host path of the agent's seccomp layer (policy/seccomplayers.h)
     QString user = QStringLiteral("1000:1000");

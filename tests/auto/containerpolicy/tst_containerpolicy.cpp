@@ -87,6 +87,16 @@ private Q_SLOTS:
         QVERIFY(!runArguments(spec).contains(QStringLiteral("--read-only")));
     }
 
+    // Only the negative-control seam clears it; the agent's directory stays as it is.
+    void writableSocketDirOnlyWhenAsked()
+    {
+        ContainerSpec spec = seedSpec();
+        spec.socketDirReadOnly = false;
+        const QStringList mounts = valuesOf(runArguments(spec), QStringLiteral("--mount"));
+        QVERIFY(mounts.contains(QStringLiteral("type=bind,source=/run/hako/sockets/0123,target=/var/run/hako")));
+        QVERIFY(mounts.contains(QStringLiteral("type=bind,source=/run/hako/sockets/0123/agent,target=/var/run/hako/agent")));
+    }
+
     void processLimitByRuntime_data()
     {
         QTest::addColumn<QString>("runtime");

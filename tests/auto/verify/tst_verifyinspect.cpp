@@ -88,6 +88,7 @@ private Q_SLOTS:
         const Check nnp = [](const QJsonObject &c, const Expected &) { return inspect::noNewPrivileges(c); };
         const Check user = [](const QJsonObject &c, const Expected &) { return inspect::user(c); };
         const Check mounts = [](const QJsonObject &c, const Expected &) { return inspect::mounts(c); };
+        const Check sockets = [](const QJsonObject &c, const Expected &) { return inspect::socketMounts(c); };
         const Check env = [](const QJsonObject &c, const Expected &) { return inspect::environment(c, QStringLiteral("hvc-canary")); };
         const Check ns = [](const QJsonObject &c, const Expected &e) { return inspect::namespaces(c, e); };
         const Check labels = [](const QJsonObject &c, const Expected &) { return inspect::labels(c); };
@@ -97,7 +98,7 @@ private Q_SLOTS:
             for (const auto &[name, check] : std::initializer_list<std::pair<const char *, Check>>{
                      {"network", network}, {"read-only", readOnly}, {"pids", pids}, {"memory", memory}, {"cpu", cpu},
                      {"tmpfs", tmpfs}, {"capabilities", caps}, {"nnp", nnp}, {"user", user}, {"mounts", mounts},
-                     {"environment", env}, {"namespaces", ns}, {"labels", labels}})
+                     {"sockets", sockets}, {"environment", env}, {"namespaces", ns}, {"labels", labels}})
                 row(name) << rt << check << QString() << QJsonValue() << true;
             row("bridge network") << rt << network << "HostConfig.NetworkMode" << QJsonValue(QStringLiteral("bridge")) << false;
             row("writable rootfs") << rt << readOnly << "HostConfig.ReadonlyRootfs" << QJsonValue(false) << false;
@@ -145,6 +146,43 @@ private Q_SLOTS:
         QVERIFY(!inspect::mounts(c).passed);
         c.insert(QStringLiteral("Mounts"), QJsonArray());
         QVERIFY(!inspect::mounts(c).passed); // the workspace and the agent are missing
+    }
+
+    // The host's socket directory and the agent's directory in it (T-9).
+    void socketDirectoryMounts_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<bool>("mountsPass");
+        QTest::newRow("as docker gave it") << "" << "" << QJsonValue() << true;
+        QTest::newRow("socket directory writable") << "/var/run/hako" << "RW" << QJsonValue(true) << false;
+        QTest::newRow("agent directory read-only") << "/var/run/hako/agent" << "RW" << QJsonValue(false) << false;
+        QTest::newRow("agent directory from elsewhere")
+            << "/var/run/hako/agent" << "Source" << QJsonValue(QStringLiteral("/tmp/other/agent")) << true;
+        QTest::newRow("no agent directory") << "/var/run/hako/agent" << "Destination" << QJsonValue(QStringLiteral("/srv/x")) << false;
+    }
+
+    void socketDirectoryMounts()
+    {
+        QFETCH(QString, target);
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(bool, mountsPass);
+        for (const QString rt : {QStringLiteral("runc"), QStringLiteral("runsc")}) {
+            QJsonObject c = fixture(rt);
+            QJsonArray all = c.value(QLatin1String("Mounts")).toArray();
+            for (qsizetype i = 0; i < all.size(); ++i)
+                if (all.at(i).toObject().value(QLatin1String("Destination")).toString() == target) {
+                    QJsonObject m = all.at(i).toObject();
+                    m.insert(key, value);
+                    all.replace(i, m);
+                }
+            c.insert(QStringLiteral("Mounts"), all);
+            const Outcome o = inspect::socketMounts(c);
+            QVERIFY2(o.passed == target.isEmpty(), qPrintable(o.evidence.join(QLatin1Char('\n'))));
+            QCOMPARE(inspect::mounts(c).passed, mountsPass);
+        }
     }
 
     void seccompProfile()

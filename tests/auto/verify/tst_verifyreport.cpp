@@ -71,8 +71,9 @@ private Q_SLOTS:
         QStringList ids;
         for (const Row &row : seedRows())
             ids << QLatin1String(row.id);
-        QCOMPARE(ids.size(), 8 + 8 + 10 + 8);
-        for (const char *id : {"T-1", "T-8", "L1", "L2s", "L7", "C1-10", "C2-8"})
+        // The seed's 8 threats, 8 layers and two checklists, and T-9 with its checklist.
+        QCOMPARE(ids.size(), 9 + 8 + 10 + 8 + 4);
+        for (const char *id : {"T-1", "T-8", "T-9", "L1", "L2s", "L7", "C1-10", "C2-8", "C9-1", "C9-4"})
             QVERIFY2(ids.contains(QLatin1String(id)), id);
         QCOMPARE(ids.removeDuplicates(), 0);
     }

@@ -1,8 +1,9 @@
 // Negative control for `hako-host verify`: a plugin built with the test-only
 // seam (weakenedengine.h) starts containers with one protection removed, and
 // verify must fail exactly the rows of the seed's report that rest on it,
-// beside whatever the unweakened baseline run (security.verify.runc) failed.
-// A check that cannot fail proves nothing.
+// beside whatever the unweakened baseline run of the same runtime
+// (security.verify.runc, security.verify.runsc) failed. A check that cannot
+// fail proves nothing.
 #include "hakohostdriver.h"
 
 #include <QFile>
@@ -35,37 +36,44 @@ class tst_NegativeControl : public QObject
 {
     Q_OBJECT
 
-    QSet<QString> m_baseline;
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QFile file(QStringLiteral(HAKO_VERIFY_BASELINE));
-        QVERIFY2(file.open(QIODevice::ReadOnly), "run security.verify.runc first: it writes the baseline");
-        const QJsonObject baseline = QJsonDocument::fromJson(file.readAll()).object();
-        QVERIFY(!baseline.value(QLatin1String("rows")).toArray().isEmpty());
-        m_baseline = failedRows(baseline);
-    }
-
     void weakenedPolicyFailsItsRows_data()
     {
+        QTest::addColumn<QString>("runtime");
         QTest::addColumn<QString>("weakening");
         QTest::addColumn<QStringList>("rows");
         // Read-only rootfs: T-1's and T-8's countermeasure, Layer 3, checklist item 4.
-        QTest::newRow("no read-only rootfs") << "read-only" << QStringList{"T-1", "T-8", "L3", "C1-4"};
+        QTest::newRow("no read-only rootfs") << "runc" << "read-only" << QStringList{"T-1", "T-8", "L3", "C1-4"};
         // PIDs 100: T-2's countermeasure, Layer 2, checklist item 3.
-        QTest::newRow("no process limit") << "pids" << QStringList{"T-2", "L2", "C1-3"};
+        QTest::newRow("no process limit") << "runc" << "pids" << QStringList{"T-2", "L2", "C1-3"};
+        // The host's socket directory writable inside: T-9 and its first checklist item; and the
+        // mounts that T-3, T-8 and Layer 3 rest on ("writable only /workspace and /tmp").
+        QTest::newRow("socket directory writable")
+            << "runc" << "socket-dir-writable" << QStringList{"T-3", "T-8", "L3", "T-9", "C9-1"};
+        // The agent's key in reach of tools: T-9's item 2. A fake agent that uses the key still
+        // fails under runc, where the host also requires the container's PID 1 as its peer...
+        QTest::newRow("agent key exposed") << "runc" << "agent-key-exposed" << QStringList{"T-9", "C9-2"};
+        // ...and gets in under gVisor, where the proof of the key is the only check (item 3).
+        QTest::newRow("agent key exposed, gVisor")
+            << "runsc" << "agent-key-exposed" << QStringList{"T-9", "C9-2", "C9-3"};
     }
 
     void weakenedPolicyFailsItsRows()
     {
+        QFETCH(QString, runtime);
         QFETCH(QString, weakening);
         QFETCH(QStringList, rows);
         const QSet<QString> expected(rows.begin(), rows.end());
-        QVERIFY2(!expected.intersects(m_baseline), qPrintable(QStringLiteral("already failing: ") + sorted(m_baseline)));
+        // The failed rows of the unweakened run on the same runtime.
+        QFile file(QStringLiteral(HAKO_VERIFY_BASELINE_DIR "/verify-%1.json").arg(runtime));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(QStringLiteral("run security.verify.%1 first: it writes the baseline").arg(runtime)));
+        const QJsonObject baseline = QJsonDocument::fromJson(file.readAll()).object();
+        QVERIFY(!baseline.value(QLatin1String("rows")).toArray().isEmpty());
+        const QSet<QString> known = failedRows(baseline);
+        QVERIFY2(!expected.intersects(known), qPrintable(QStringLiteral("already failing: ") + sorted(known)));
         HakoHostDriver host;
         host.setEnvironment(QStringLiteral("HAKO_TEST_WEAKEN"), weakening);
-        const HostRun run = host.run({QStringLiteral("verify"), QStringLiteral("--runtime"), QStringLiteral("runc"),
+        const HostRun run = host.run({QStringLiteral("verify"), QStringLiteral("--runtime"), runtime,
                                       QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--plugin"),
                                       QStringLiteral(HAKO_WEAKENED_PLUGIN)},
                                      30 * 60 * 1000);
@@ -73,8 +81,8 @@ private Q_SLOTS:
         QVERIFY2(!report.isEmpty(), run.err.right(3000).constData());
         QVERIFY2(run.err.contains("starting containers without: " + weakening.toUtf8()), "the seam did not act");
         QCOMPARE(run.exitCode, 1);
-        QCOMPARE(sorted(failedRows(report) - m_baseline), sorted(expected));
-        QCOMPARE(sorted(failedRows(report) & m_baseline), sorted(m_baseline));
+        QCOMPARE(sorted(failedRows(report) - known), sorted(expected));
+        QCOMPARE(sorted(failedRows(report) & known), sorted(known));
     }
 };
 

@@ -22,6 +22,12 @@ public:
             weak.readOnlyRootfs = false;
         if (m_weakenings.contains(QLatin1String("pids")))
             weak.pids = 0;
+        if (m_weakenings.contains(QLatin1String("socket-dir-writable")))
+            weak.socketDirReadOnly = false;
+        // The agent scrubs HAKO_AGENT_KEY; a copy under another name reaches every tool,
+        // as if the agent had forgotten to.
+        if (m_weakenings.contains(QLatin1String("agent-key-exposed")))
+            weak.environment << QStringLiteral("HAKO_VERIFY_EXPOSED=") + QString::fromLatin1(spec.agentKey);
         m_inner->start(weak, context, std::move(done));
     }
     void list(const QMap<QString, QString> &labels, QObject *context, Listed done) override

@@ -54,12 +54,12 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly) && file.write(m_run.out) == m_run.out.size());
     }
 
-    // The seed's IDs, written out here rather than taken from the code under test.
+    // The report's IDs, written out here rather than taken from the code under test.
     void everySeedRowPasses_data()
     {
         QTest::addColumn<QString>("id");
         QTest::addColumn<bool>("optional");
-        for (int i = 1; i <= 8; ++i)
+        for (int i = 1; i <= 9; ++i)
             QTest::addRow("T-%d", i) << QStringLiteral("T-%1").arg(i) << false;
         for (const char *layer : {"L1", "L2", "L2s", "L3", "L4", "L5", "L6"})
             QTest::newRow(layer) << QString::fromLatin1(layer) << false;
@@ -68,6 +68,9 @@ private Q_SLOTS:
             QTest::addRow("C1-%d", i) << QStringLiteral("C1-%1").arg(i) << false;
         for (int i = 1; i <= 8; ++i)
             QTest::addRow("C2-%d", i) << QStringLiteral("C2-%1").arg(i) << (i == 3);
+        // T-9, the sandbox attacking the host side: its own checklist.
+        for (int i = 1; i <= 4; ++i)
+            QTest::addRow("C9-%d", i) << QStringLiteral("C9-%1").arg(i) << false;
     }
 
     void everySeedRowPasses()

@@ -1,0 +1,51 @@
+# The agent's key (HAKO_AGENT_KEY, which proves the agent to the host) is out
+# of reach of tools: not in their environment, not in any process's
+# environment or command line, not in a readable file, and the agent's memory
+# is closed. The key, read by the host from `docker inspect`, comes in two
+# halves and is joined only when searched for, from stdin.
+py '
+needle = sys.stdin.read().strip().encode()
+report(len(needle) == 64, f"the container key is known from outside ({len(needle)} hex characters)")
+report("HAKO_AGENT_KEY" not in os.environ, "no HAKO_AGENT_KEY in the tool environment")
+report(needle not in b"".join(k + b"=" + v for k, v in os.environb.items()), "the key is not in the tool environment")
+seen = 0
+for pid in sorted(filter(str.isdigit, os.listdir("/proc")), key=int):
+    for part in ("environ", "cmdline"):
+        try:
+            with open(f"/proc/{pid}/{part}", "rb") as f:
+                data = f.read()
+        except OSError:
+            continue
+        seen += 1
+        if needle in data:
+            report(False, f"the key is in /proc/{pid}/{part}")
+report(True, f"the key is in none of {seen} readable environments and command lines")
+try:
+    open("/proc/1/environ", "rb").read()
+    gvisor = os.environ.get("V_GVISOR") == "1"
+    report(gvisor, "/proc/1/environ is readable" + (" under gVisor, the key scrubbed from it" if gvisor else ""))
+    if gvisor:
+        print("note: gvisor-dumpable")
+except OSError as e:
+    report(True, "/proc/1/environ: " + ename(e.errno))
+try:
+    with open("/proc/1/mem", "rb") as f:
+        f.seek(0x400000)
+        f.read(4096)
+    report(False, "/proc/1/mem is readable")
+except OSError as e:
+    report(e.errno in (errno.EACCES, errno.EPERM), "/proc/1/mem: " + ename(e.errno))
+files = 0
+for top in ("/workspace", "/tmp", "/var/run/hako", "/opt/hako", "/etc"):
+    for root, dirs, names in os.walk(top):
+        for name in names:
+            try:
+                with open(os.path.join(root, name), "rb") as fh:
+                    data = fh.read(1 << 20)
+            except OSError:
+                continue
+            files += 1
+            if needle in data:
+                report(False, "the key is in " + os.path.join(root, name))
+report(True, f"the key is in none of {files} readable files")
+' <<<"$V_KEY_A$V_KEY_B"
