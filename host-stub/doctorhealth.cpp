@@ -178,7 +178,7 @@ QList<Check> serveChecks(const QString &adminAddress)
             Check{tr("Proxy sockets in place"), proxies.value(QLatin1String("socket_missing")).toInt() == 0, Check::Level::Optional,
                   tr("%1 listening, %2 deleted").arg(proxies.value(QLatin1String("listening")).toInt())
                       .arg(proxies.value(QLatin1String("socket_missing")).toInt()),
-                  tr("A tool deleted its conversation's proxy.sock; ending the conversation (or GC) gives it a fresh one.")},
+                  tr("Another host process that served the conversation removed its proxy.sock when it stopped; ending the conversation (or GC) gives it a fresh one.")},
             Check{tr("Serving host status"), h.value(QLatin1String("status")).toString() == QLatin1String("ok"),
                   Check::Level::Required, h.value(QLatin1String("status")).toString() + QLatin1Char(' ') + problems.join(QLatin1Char(' ')),
                   tr("Each problem listed has its own check above.")}};

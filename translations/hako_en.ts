@@ -1032,7 +1032,7 @@ Common options: --config FILE, --set key=value, --plugin PATH
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A tool deleted its conversation&apos;s proxy.sock; ending the conversation (or GC) gives it a fresh one.</source>
+        <source>Another host process that served the conversation removed its proxy.sock when it stopped; ending the conversation (or GC) gives it a fresh one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1042,8 +1042,8 @@ Common options: --config FILE, --set key=value, --plugin PATH
         <translation>待ち受け中 %1、削除済み %2</translation>
     </message>
     <message>
-        <source>A tool deleted its conversation&apos;s proxy.sock; ending the conversation (or GC) gives it a fresh one.</source>
-        <translation>ツールが会話の proxy.sock を削除しました。会話を終了する (または GC が回収する) と新しいソケットが作られます。</translation>
+        <source>Another host process that served the conversation removed its proxy.sock when it stopped; ending the conversation (or GC) gives it a fresh one.</source>
+        <translation>この会話を提供していた別のホストプロセスが、終了時に proxy.sock を削除しました。会話を終了する (または GC が回収する) と新しいソケットが作られます。</translation>
     </message>
     <message>
         <source>Serving host status</source>
