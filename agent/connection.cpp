@@ -93,10 +93,20 @@ void Connection::decodeFrames()
         } else if (status == proto::DecodeStatus::TooLarge) {
             fatal(proto::code::BadFrame,
                   "frame payload exceeds " + std::to_string(proto::kMaxPayload) + " bytes");
-        } else if (status == proto::DecodeStatus::Ok
-                   && in_.size() - pos - proto::kHeaderSize >= header.length) {
-            handleFrame(header, std::string_view(in_).substr(pos + proto::kHeaderSize, header.length));
-            pos += proto::kHeaderSize + header.length;
+        } else if (const std::size_t tagBytes = receiveTags_ ? proto::kTagBytes : 0;
+                   status == proto::DecodeStatus::Ok
+                   && in_.size() - pos - proto::kHeaderSize >= header.length + tagBytes) {
+            const unsigned char *frame = data + pos;
+            const std::string_view payload = std::string_view(in_).substr(pos + proto::kHeaderSize, header.length);
+            pos += proto::kHeaderSize + header.length + tagBytes;
+            if (receiveTags_
+                && !tagsEqual(receiveTags_->next(frame, payload), frame + proto::kHeaderSize + header.length)) {
+                // Not the host's frame, or not in its place: whoever relays
+                // this connection altered, injected, dropped or reordered it.
+                fatal(proto::code::BadFrame, "a frame's tag does not match");
+                break;
+            }
+            handleFrame(header, payload);
             continue;
         }
         break;
@@ -159,6 +169,11 @@ void Connection::onHello(const proto::Header &header, std::string_view payload)
               "unsupported protocol version; this agent speaks version " + std::to_string(proto::kVersion));
         return;
     }
+    const auto mac = hello.find("mac");
+    if (mac != hello.end() && !mac->is_boolean()) {
+        fatal(proto::code::BadRequest, "the Hello's mac is not a boolean");
+        return;
+    }
     const auto challenge = hello.find("challenge");
     const std::optional<std::string> proof =
         challenge != hello.end() && challenge->is_string() ? proveKey(key_, challenge->get_ref<const std::string &>())
@@ -174,6 +189,15 @@ void Connection::onHello(const proto::Header &header, std::string_view payload)
                   {"agent", "hako-agent 0.1"},
                   {"seccomp", tools_.seccomp},
                   {"proof", *proof}});
+    // Tags start after the Hellos: the host's is untagged, and so is ours, sent above.
+    if (mac != hello.end() && mac->get<bool>()) {
+        unsigned char bytes[proto::kChallengeBytes];
+        decodeHex(challenge->get_ref<const std::string &>(), bytes, sizeof bytes);
+        const Digest session = sessionKey({reinterpret_cast<const char *>(key_.data()), key_.size()},
+                                          {reinterpret_cast<const char *>(bytes), sizeof bytes});
+        sendTags_.emplace(session, proto::kAgentToHost);
+        receiveTags_.emplace(session, proto::kHostToAgent);
+    }
 }
 
 void Connection::onCall(std::uint32_t id, std::string_view payload)
@@ -244,10 +268,18 @@ void Connection::send(proto::Type type, std::uint32_t id, std::string_view paylo
         return;
     // One reservation covers a full backlog: growing by doubling would copy it
     // and briefly hold it twice, while reserved pages cost nothing until used.
-    const std::size_t needed = out_.size() + proto::kHeaderSize + payload.size();
+    const std::size_t tagBytes = sendTags_ ? proto::kTagBytes : 0;
+    const std::size_t needed = out_.size() + proto::kHeaderSize + payload.size() + tagBytes;
     if (needed > kKeepCapacity && out_.capacity() < kReservedBacklog)
         out_.reserve(std::max(needed, kReservedBacklog));
-    proto::appendFrame(out_, type, id, payload);
+    unsigned char header[proto::kHeaderSize];
+    proto::writeHeader(header, type, id, payload.size());
+    out_.append(reinterpret_cast<const char *>(header), sizeof header);
+    out_.append(payload);
+    if (sendTags_) {
+        const Tag tag = sendTags_->next(header, payload);
+        out_.append(reinterpret_cast<const char *>(tag.data()), tag.size());
+    }
 }
 
 void Connection::flush()

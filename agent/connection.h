@@ -6,10 +6,12 @@
 #include "agentkey.h"
 #include "call.h"
 #include "fd.h"
+#include "hmac.h"
 #include "tools.h"
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +70,10 @@ private:
     std::size_t outHead_ = 0;
     std::map<std::uint32_t, std::unique_ptr<Call>> calls_;
     std::vector<std::unique_ptr<Call>> retired_;
+    // Set once a Hello with "mac": true is answered: every later frame either
+    // way carries a tag (protocol.h, "Frame tags").
+    std::optional<FrameTagger> sendTags_;
+    std::optional<FrameTagger> receiveTags_;
     bool helloReceived_ = false;
     bool closing_ = false;
     bool dead_ = false;

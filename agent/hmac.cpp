@@ -115,7 +115,7 @@ Digest sha256(std::string_view data)
     return h.finish();
 }
 
-Digest hmacSha256(std::string_view key, std::string_view message)
+HmacSha256::HmacSha256(std::string_view key)
 {
     // Keys longer than a block are hashed first (RFC 2104 section 2).
     unsigned char padded[kBlock] = {};
@@ -130,19 +130,63 @@ Digest hmacSha256(std::string_view key, std::string_view message)
         ipad[i] = padded[i] ^ 0x36;
         opad[i] = padded[i] ^ 0x5c;
     }
-    Sha256 inner;
-    inner.update({reinterpret_cast<const char *>(ipad), kBlock});
-    inner.update(message);
-    const Digest innerDigest = inner.finish();
-    Sha256 outer;
-    outer.update({reinterpret_cast<const char *>(opad), kBlock});
-    outer.update(view(innerDigest));
+    inner_.update({reinterpret_cast<const char *>(ipad), kBlock});
+    outer_.update({reinterpret_cast<const char *>(opad), kBlock});
     // The key's derivatives do not outlive the call on the stack.
     volatile unsigned char *wipe[] = {padded, ipad, opad};
     for (volatile unsigned char *p : wipe)
         for (std::size_t i = 0; i < kBlock; ++i)
             p[i] = 0;
-    return outer.finish();
+}
+
+Digest HmacSha256::finish()
+{
+    const Digest innerDigest = inner_.finish();
+    outer_.update(view(innerDigest));
+    return outer_.finish();
+}
+
+Digest hmacSha256(std::string_view key, std::string_view message)
+{
+    HmacSha256 mac(key);
+    mac.update(message);
+    return mac.finish();
+}
+
+Digest sessionKey(std::string_view key, std::string_view challenge)
+{
+    HmacSha256 mac(key);
+    mac.update(proto::kSessionContext);
+    mac.update(challenge);
+    return mac.finish();
+}
+
+FrameTagger::FrameTagger(const Digest &sessionKey, char direction)
+    : keyed_(view(sessionKey))
+    , direction_(direction)
+{
+}
+
+Tag FrameTagger::next(const unsigned char *header, std::string_view payload)
+{
+    unsigned char prefix[proto::kTagPrefixSize];
+    proto::writeTagPrefix(prefix, direction_, sequence_++);
+    HmacSha256 mac = keyed_;
+    mac.update({reinterpret_cast<const char *>(prefix), sizeof prefix});
+    mac.update({reinterpret_cast<const char *>(header), proto::kHeaderSize});
+    mac.update(payload);
+    const Digest digest = mac.finish();
+    Tag tag;
+    std::memcpy(tag.data(), digest.data(), tag.size());
+    return tag;
+}
+
+bool tagsEqual(const Tag &a, const unsigned char *b)
+{
+    unsigned char differ = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        differ |= a[i] ^ b[i];
+    return differ == 0;
 }
 
 } // namespace hako::agent

@@ -1,7 +1,9 @@
 // SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104) for the agent's proof of
-// its key. The agent is linked statically without OpenSSL, and this is all of
+// its key and the tags of its frames. The agent is linked statically without OpenSSL, and this is all of
 // cryptography it needs; the host computes the same with Qt and compares.
 #pragma once
+
+#include "protocol.h"
 
 #include <array>
 #include <cstddef>
@@ -28,7 +30,43 @@ private:
     std::uint64_t bytes_ = 0;
 };
 
+// HMAC-SHA256 fed in pieces. A keyed object can be copied before update() to
+// reuse the key's two padded blocks, already hashed, for many messages.
+class HmacSha256 {
+public:
+    explicit HmacSha256(std::string_view key);
+    void update(std::string_view data) { inner_.update(data); }
+    // The object is spent afterwards.
+    Digest finish();
+
+private:
+    Sha256 inner_;
+    Sha256 outer_;
+};
+
 Digest sha256(std::string_view data);
 Digest hmacSha256(std::string_view key, std::string_view message);
+
+using Tag = std::array<unsigned char, proto::kTagBytes>;
+
+// HMAC-SHA256(key, proto::kSessionContext || challenge): the key of one
+// connection's frame tags (protocol.h, "Frame tags").
+Digest sessionKey(std::string_view key, std::string_view challenge);
+
+// The tags of one direction of a connection, in sequence.
+class FrameTagger {
+public:
+    FrameTagger(const Digest &sessionKey, char direction);
+    // The tag of the next frame; `header` is its kHeaderSize bytes as sent.
+    Tag next(const unsigned char *header, std::string_view payload);
+
+private:
+    HmacSha256 keyed_;
+    char direction_;
+    std::uint64_t sequence_ = 0;
+};
+
+// Compares in time independent of where they differ.
+bool tagsEqual(const Tag &a, const unsigned char *b);
 
 } // namespace hako::agent

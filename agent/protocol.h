@@ -2,7 +2,8 @@
 // Shared verbatim by both sides; kept free of Qt so the agent can be linked
 // statically without it.
 //
-// A frame is a 9-byte header followed by `length` payload bytes:
+// A frame is a 9-byte header followed by `length` payload bytes (and, where
+// the host asks for frame tags, a 16-byte tag: see "Frame tags" below):
 //   u32 length (big-endian, payload only) | u8 type | u32 call id (big-endian)
 // Call id 0 addresses the connection itself (Hello, connection-level Error).
 //
@@ -29,7 +30,7 @@ inline constexpr std::uint32_t kMaxPayload = 1u << 20;
 inline constexpr std::size_t kChunkSize = 64 * 1024;
 
 enum class Type : std::uint8_t {
-    Hello = 1,    // both ways, id 0; host first: {"version":2,"challenge":HEX},
+    Hello = 1,    // both ways, id 0; host first: {"version":2,"challenge":HEX[,"mac":true]},
                   // then the agent: {"version":2,"agent":"...","seccomp":"...","proof":HEX}
     Call = 2,     // host->agent: {"tool":"bash","input":{...},"timeout_ms":N,"output_limit":N}
     Data = 3,     // host->agent: upload bytes for the call (write_file)
@@ -125,6 +126,35 @@ inline constexpr std::size_t kProofBytes = 32;
 inline constexpr std::size_t kKeyHexChars = 2 * kKeyBytes;
 inline constexpr std::size_t kChallengeHexChars = 2 * kChallengeBytes;
 inline constexpr std::size_t kProofHexChars = 2 * kProofBytes;
+
+// Frame tags: binding the channel to the handshake where the host cannot tell
+// who its peer is (gVisor, whose gofer is the peer of every socket in the
+// sandbox, so a tool could relay the handshake to the real agent). The host's
+// Hello then carries "mac": true, and from the frame after its own Hello on,
+// each side appends a tag to every frame it sends:
+//   header (9) | payload (length) | tag (kTagBytes)
+// The header's length still counts the payload only. The tag is
+//   first 16 bytes of HMAC-SHA256(sessionKey, direction || u64 BE sequence
+//   || header || payload)
+//   sessionKey = HMAC-SHA256(key raw bytes, kSessionContext || challenge bytes)
+// with direction kHostToAgent or kAgentToHost and each direction's sequence
+// counting its tagged frames from 0. A relay without the key can then only
+// pass frames through unchanged, in order and complete, or cut the connection:
+// an altered, injected, replayed, reordered, dropped or reflected frame, or
+// one without its tag, fails the check and ends the connection.
+inline constexpr std::string_view kSessionContext = "hako-agent-session-v1";
+inline constexpr std::size_t kTagBytes = 16;
+inline constexpr char kHostToAgent = 'H';
+inline constexpr char kAgentToHost = 'A';
+// What precedes the header in the MAC: the direction and the sequence number.
+inline constexpr std::size_t kTagPrefixSize = 9;
+
+inline void writeTagPrefix(unsigned char *p, char direction, std::uint64_t sequence)
+{
+    p[0] = static_cast<unsigned char>(direction);
+    for (int i = 0; i < 8; ++i)
+        p[1 + i] = static_cast<unsigned char>(sequence >> (56 - 8 * i));
+}
 
 // Error codes carried in Error frames; the plugin maps each to a translated message.
 namespace code {

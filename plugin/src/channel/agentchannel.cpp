@@ -94,6 +94,10 @@ void AgentChannel::open(const AgentEndpoint &endpoint, int timeoutMs)
 void AgentChannel::tryConnect()
 {
     m_helloSent = false;
+    // A new connection starts untagged, with none of an earlier one's bytes.
+    m_sendTags.reset();
+    m_receiveTags.reset();
+    m_reader = FrameReader();
     m_socket->abort();
     const safedir::UniqueFd dir = safedir::openDirectory(m_endpoint.directory);
     if (!dir.valid())
@@ -120,9 +124,14 @@ void AgentChannel::tryConnect()
     m_socket->setSocketDescriptor(fd.release(), QLocalSocket::ConnectedState);
     m_helloSent = true;
     m_challenge = newChallenge();
-    send(proto::Type::Hello, 0,
-         json({{QStringLiteral("version"), int(proto::kVersion)},
-               {QStringLiteral("challenge"), QString::fromLatin1(m_challenge)}}));
+    QJsonObject hello{{QStringLiteral("version"), int(proto::kVersion)},
+                      {QStringLiteral("challenge"), QString::fromLatin1(m_challenge)}};
+    if (m_endpoint.authenticateFrames)
+        hello.insert(QStringLiteral("mac"), true);
+    send(proto::Type::Hello, 0, json(hello));
+    // Our frames after this Hello are tagged; the agent's after its own (onHello).
+    if (m_endpoint.authenticateFrames)
+        m_sendTags.emplace(sessionKey(m_endpoint.key, m_challenge), proto::kHostToAgent);
 }
 
 void AgentChannel::retryOrFail(const QString &detail)
@@ -157,6 +166,10 @@ void AgentChannel::onHello(const QByteArray &payload)
         return fail(makeError(ErrorCode::AgentProtocol, {}, QStringLiteral("version %1").arg(version)));
     if (!proofMatches(m_endpoint.key, m_challenge, hello.value(QLatin1String("proof")).toString().toLatin1()))
         return fail(makeError(ErrorCode::AgentImpersonation, {}, QStringLiteral("no valid proof of the agent key")));
+    if (m_endpoint.authenticateFrames) {
+        m_receiveTags.emplace(sessionKey(m_endpoint.key, m_challenge), proto::kAgentToHost);
+        m_reader.setTagged(true);
+    }
     m_ready = true;
     Q_EMIT ready();
 }
@@ -173,9 +186,12 @@ void AgentChannel::send(proto::Type type, quint32 id, const QByteArray &payload)
 {
     // Written apart from its header, a large payload is queued by reference
     // (QIODevice keeps big QByteArrays whole) rather than copied into a frame.
-    m_socket->write(frameHeader(type, id, payload.size()));
+    const QByteArray header = frameHeader(type, id, payload.size());
+    m_socket->write(header);
     if (!payload.isEmpty())
         m_socket->write(payload);
+    if (m_sendTags)
+        m_socket->write(m_sendTags->next(header.constData(), payload));
 }
 
 void AgentChannel::onReadyRead()
@@ -191,9 +207,9 @@ void AgentChannel::onReadyRead()
             const FrameReader::Status status = m_reader.next(&frame);
             if (status == FrameReader::Status::NeedMore)
                 break;
-            const QString violation = status == FrameReader::Status::Bad
-                                          ? QStringLiteral("an undecodable frame")
-                                          : frameViolation(frame, m_handlers.contains(frame.id));
+            const QString violation = status == FrameReader::Status::Bad ? QStringLiteral("an undecodable frame")
+                                      : !tagMatches(frame) ? QStringLiteral("a frame whose tag does not match")
+                                                           : frameViolation(frame, m_handlers.contains(frame.id));
             if (!violation.isEmpty()) {
                 qCWarning(lcAgent).noquote() << "dropping the agent channel of" << m_endpoint.directory << "for"
                                              << violation;
@@ -210,6 +226,17 @@ void AgentChannel::onReadyRead()
                 return m_socket->abort();
         }
     }
+}
+
+// A frame that fails is not the agent's, or not in its place: whoever relays
+// the connection altered, injected, dropped, replayed or reordered it.
+bool AgentChannel::tagMatches(const Frame &frame)
+{
+    if (!m_receiveTags)
+        return true;
+    unsigned char header[proto::kHeaderSize];
+    proto::writeHeader(header, frame.type, frame.id, std::size_t(frame.payload.size()));
+    return m_receiveTags->matches(reinterpret_cast<const char *>(header), frame.payload, frame.tag.data());
 }
 
 void AgentChannel::handleFrame(const Frame &frame)

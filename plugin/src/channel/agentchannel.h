@@ -7,9 +7,13 @@
 // peer must answer a fresh challenge with the container's key
 // (channel/agentproof.h); under runc and Podman it must also be PID 1 of its
 // own pid namespace, which no tool process can be. A failure of either is
-// reported as failed() with the code agent_impersonation.
+// reported as failed() with the code agent_impersonation. Under gVisor, where
+// the peer cannot be checked, every frame after the Hellos also carries a tag
+// keyed by the handshake, so that a process relaying it cannot change what
+// passes; a frame whose tag fails drops the channel like an undecodable one.
 #pragma once
 
+#include "agentproof.h"
 #include "framereader.h"
 
 #include <hako/error.h>
@@ -21,6 +25,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 namespace hako {
 
@@ -31,6 +36,10 @@ struct AgentEndpoint
     // Whether the peer must be PID 1 of its pid namespace. Not under gVisor,
     // whose gofer is the host-side peer of every socket bound in the sandbox.
     bool peerIsNamespaceInit = true;
+    // Whether every frame after the Hellos carries a tag keyed by the
+    // handshake (agent/protocol.h, "Frame tags"): where the peer check cannot
+    // tell a relay from the agent, the tags leave a relay nothing to change.
+    bool authenticateFrames = false;
 };
 
 class AgentChannel final : public QObject
@@ -68,6 +77,7 @@ private:
     Error checkPeer(int fd) const;
     void onHello(const QByteArray &payload);
     void onReadyRead();
+    bool tagMatches(const Frame &frame);
     void handleFrame(const Frame &frame);
     void handleEvent(const QByteArray &payload);
     void fail(const Error &error);
@@ -77,6 +87,9 @@ private:
     QTimer m_retry;
     AgentEndpoint m_endpoint;
     QByteArray m_challenge;
+    // Present while tags are on, each from the frame after its side's Hello.
+    std::optional<FrameTagger> m_sendTags;
+    std::optional<FrameTagger> m_receiveTags;
     qint64 m_deadline = 0;
     int m_timeoutMs = 0;
     FrameReader m_reader;

@@ -8,7 +8,10 @@
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
 
 #include <cerrno>
 #include <cstring>
@@ -136,6 +139,62 @@ bool proofMatches(const QByteArray &keyHex, const QByteArray &challengeHex, cons
         QByteArray(proto::kProofContext.data(), qsizetype(proto::kProofContext.size())) + challenge;
     const QByteArray expected = QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
     return CRYPTO_memcmp(expected.constData(), proof.constData(), size_t(expected.size())) == 0;
+}
+
+QByteArray sessionKey(const QByteArray &keyHex, const QByteArray &challengeHex)
+{
+    QByteArray key, challenge;
+    if (!decodeLowerHex(keyHex, qsizetype(proto::kKeyBytes), &key)
+        || !decodeLowerHex(challengeHex, qsizetype(proto::kChallengeBytes), &challenge))
+        return {};
+    const QByteArray message =
+        QByteArray(proto::kSessionContext.data(), qsizetype(proto::kSessionContext.size())) + challenge;
+    return QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
+}
+
+FrameTagger::FrameTagger(const QByteArray &sessionKey, char direction) : m_direction(direction)
+{
+    EVP_MAC *hmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    m_mac = hmac ? EVP_MAC_CTX_new(hmac) : nullptr;
+    EVP_MAC_free(hmac); // the context keeps its own reference
+    char digest[] = "SHA256";
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                 OSSL_PARAM_construct_end()};
+    const auto *key = reinterpret_cast<const unsigned char *>(sessionKey.constData());
+    // Without a working HMAC next() gives no tag, and no frame passes either way.
+    if (m_mac && !EVP_MAC_init(m_mac, key, size_t(sessionKey.size()), params)) {
+        EVP_MAC_CTX_free(m_mac);
+        m_mac = nullptr;
+    }
+}
+
+FrameTagger::~FrameTagger()
+{
+    EVP_MAC_CTX_free(m_mac);
+}
+
+QByteArray FrameTagger::next(const char *header, const QByteArray &payload)
+{
+    unsigned char prefix[proto::kTagPrefixSize];
+    proto::writeTagPrefix(prefix, m_direction, m_sequence++);
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    size_t length = 0;
+    // A null key starts a new message under the key given at construction.
+    const bool ok = m_mac && EVP_MAC_init(m_mac, nullptr, 0, nullptr) && EVP_MAC_update(m_mac, prefix, sizeof prefix)
+                    && EVP_MAC_update(m_mac, reinterpret_cast<const unsigned char *>(header), proto::kHeaderSize)
+                    && EVP_MAC_update(m_mac, reinterpret_cast<const unsigned char *>(payload.constData()),
+                                      size_t(payload.size()))
+                    && EVP_MAC_final(m_mac, mac, &length, sizeof mac);
+    if (!ok || length < proto::kTagBytes)
+        return {};
+    return QByteArray(reinterpret_cast<const char *>(mac), qsizetype(proto::kTagBytes));
+}
+
+bool FrameTagger::matches(const char *header, const QByteArray &payload, const char *tag)
+{
+    const QByteArray expected = next(header, payload);
+    return expected.size() == qsizetype(proto::kTagBytes)
+           && CRYPTO_memcmp(expected.constData(), tag, proto::kTagBytes) == 0;
 }
 
 QByteArray loadOrCreateHostSecret(const QString &runtimeDir, Error *error)

@@ -19,6 +19,8 @@
 #include <QByteArray>
 #include <QString>
 
+struct evp_mac_ctx_st; // OpenSSL's EVP_MAC_CTX
+
 namespace hako {
 
 // 16 random bytes (QRandomGenerator::system()) as 32 lowercase hex digits.
@@ -36,6 +38,35 @@ QByteArray newChallenge();
 // challenge)), compared in constant time. False when any of the three is not
 // exactly 64 lowercase hex digits.
 bool proofMatches(const QByteArray &keyHex, const QByteArray &challengeHex, const QByteArray &proofHex);
+
+// HMAC-SHA256(key raw bytes, "hako-agent-session-v1" || challenge bytes): the
+// 32 raw bytes that key one connection's frame tags (agent/protocol.h, "Frame
+// tags"). Empty when either is not exactly 64 lowercase hex digits.
+QByteArray sessionKey(const QByteArray &keyHex, const QByteArray &challengeHex);
+
+// The tags of one direction of a connection, in sequence: each call to
+// next() or matches() stands for the next frame of that direction. OpenSSL's
+// HMAC, not Qt's: with the CPU's SHA instructions it is about ten times as
+// fast (1.6 GB/s against 0.15 GB/s), and every byte of a transfer passes it.
+class FrameTagger
+{
+public:
+    FrameTagger(const QByteArray &sessionKey, char direction);
+    ~FrameTagger();
+    FrameTagger(const FrameTagger &) = delete;
+    FrameTagger &operator=(const FrameTagger &) = delete;
+    // The first 16 bytes of HMAC-SHA256(sessionKey, direction || u64 BE
+    // sequence || header || payload), fed in pieces: the payload is not copied.
+    // Empty should OpenSSL fail, which then no frame survives: fail closed.
+    QByteArray next(const char *header, const QByteArray &payload);
+    // Whether `tag` (16 bytes) is the next frame's, compared in constant time.
+    bool matches(const char *header, const QByteArray &payload, const char *tag);
+
+private:
+    evp_mac_ctx_st *m_mac;
+    char m_direction;
+    quint64 m_sequence = 0;
+};
 
 // The 32 raw bytes of <runtimeDir>/agent-secret, created on first use (mode
 // 0600, written under a temporary name and link()ed into place, so that

@@ -70,12 +70,15 @@ FrameReader::Status FrameReader::next(Frame *frame)
     case proto::DecodeStatus::Ok:
         break;
     }
-    if (available < proto::kHeaderSize + header.length)
+    if (available < proto::kHeaderSize + header.length + std::size_t(m_tagBytes))
         return Status::NeedMore;
     frame->type = header.type;
     frame->id = header.id;
-    frame->payload = QByteArray(m_buffer.constData() + m_begin + proto::kHeaderSize, qsizetype(header.length));
-    m_begin += qsizetype(proto::kHeaderSize + header.length);
+    const char *payload = m_buffer.constData() + m_begin + proto::kHeaderSize;
+    frame->payload = QByteArray(payload, qsizetype(header.length));
+    if (m_tagBytes > 0)
+        std::memcpy(frame->tag.data(), payload + header.length, frame->tag.size());
+    m_begin += qsizetype(proto::kHeaderSize + header.length) + m_tagBytes;
     if (m_begin == m_end)
         m_begin = m_end = 0;
     return Status::Frame;

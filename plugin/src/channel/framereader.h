@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QIODevice>
 
+#include <array>
+
 namespace hako {
 
 struct Frame
@@ -14,6 +16,8 @@ struct Frame
     proto::Type type = proto::Type::Hello;
     quint32 id = 0;
     QByteArray payload;
+    // The bytes after the payload when the reader expects tags (setTagged()).
+    std::array<char, proto::kTagBytes> tag{};
 };
 
 class FrameReader
@@ -21,13 +25,20 @@ class FrameReader
 public:
     enum class Status { Frame, NeedMore, Bad };
 
-    // One frame of the largest size the protocol allows: the most the reader
-    // ever holds, however fast it is fed and however slowly frames are taken.
-    static constexpr qsizetype kCapacity = qsizetype(proto::kHeaderSize + proto::kMaxPayload);
+    // One frame of the largest size the protocol allows, with its tag: the
+    // most the reader ever holds, however fast it is fed and however slowly
+    // frames are taken.
+    static constexpr qsizetype kCapacity = qsizetype(proto::kHeaderSize + proto::kMaxPayload + proto::kTagBytes);
+
+    // From the next frame on, each frame is followed by proto::kTagBytes of
+    // tag, which next() hands over in Frame::tag unchecked.
+    void setTagged(bool tagged) { m_tagBytes = tagged ? qsizetype(proto::kTagBytes) : 0; }
+    // One largest frame as the stream carries it now: with a tag or without.
+    qsizetype capacity() const { return qsizetype(proto::kHeaderSize + proto::kMaxPayload) + m_tagBytes; }
 
     // How many more bytes append() takes now. Never zero while a whole frame
     // cannot be taken out, so a reader that is drained never stalls.
-    qsizetype space() const { return kCapacity - buffered(); }
+    qsizetype space() const { return capacity() - buffered(); }
     qsizetype buffered() const { return m_end - m_begin; }
     // The memory the reader holds, at most kCapacity.
     qsizetype storage() const { return m_buffer.capacity(); }
@@ -49,6 +60,7 @@ private:
     QByteArray m_buffer; // its size is the storage in use, at most kCapacity
     qsizetype m_begin = 0;
     qsizetype m_end = 0;
+    qsizetype m_tagBytes = 0;
 };
 
 QByteArray frameHeader(proto::Type type, quint32 id, qsizetype length);

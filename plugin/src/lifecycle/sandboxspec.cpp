@@ -91,7 +91,9 @@ QByteArray agentKeyOf(const SandboxContext &context, const ContainerInfo &contai
 
 AgentEndpoint agentEndpoint(const SandboxContext &context, const QString &socketDir, const QByteArray &key)
 {
-    return {socketdir::agentDir(socketDir), key, !isGvisorRuntime(context.settings.runtime)};
+    const bool peerIsNamespaceInit = !isGvisorRuntime(context.settings.runtime);
+    // Where the peer cannot be checked, the tags are what keep a relay out.
+    return {socketdir::agentDir(socketDir), key, peerIsNamespaceInit, !peerIsNamespaceInit};
 }
 
 } // namespace hako

@@ -8,8 +8,13 @@
 //   MODE: stdout | stderr | filedata (for the call), stray (for a call id
 //   never issued), idzero (Stdout with id 0); result-arrays | result-numbers |
 //   result-string: one 1 MiB Result of that JSON, then quiet; error-long: one
-//   Error with a message of 1 MiB, then quiet
+//   Error with a message of 1 MiB, then quiet; mac-*: the host asked for frame
+//   tags (protocol.h, "Frame tags"): the Call's tag is checked, then Stdout
+//   "hi" and a Result, honestly (mac-honest) or as a relay without the key
+//   could alter them (mac-tamper-payload, mac-tamper-header, mac-replay,
+//   mac-drop, mac-untagged, mac-reflected), then quiet
 #include "agentkey.h"
+#include "hmac.h"
 #include "protocol.h"
 
 #include <chrono>
@@ -60,6 +65,37 @@ bool readFrame(int fd, proto::Header &header, std::string &payload)
     return readFull(fd, payload.data(), payload.size());
 }
 
+std::string tagged(agent::FrameTagger &tags, proto::Type type, std::uint32_t id, const std::string &payload)
+{
+    std::string frame = proto::encodeFrame(type, id, payload);
+    const agent::Tag tag = tags.next(reinterpret_cast<const unsigned char *>(frame.data()), payload);
+    frame.append(reinterpret_cast<const char *>(tag.data()), tag.size());
+    return frame;
+}
+
+// What a relay could send in place of the agent's Stdout "hi" and Result.
+std::string macFrames(const std::string &mode, const agent::Digest &session, std::uint32_t id)
+{
+    agent::FrameTagger tags(session, proto::kAgentToHost);
+    const std::string result = "{\"exit_code\":0}";
+    std::string out = tagged(tags, proto::Type::Stdout, id, "hi");
+    if (mode == "mac-tamper-payload")
+        out[proto::kHeaderSize + 1] = 'j';
+    else if (mode == "mac-tamper-header")
+        out[4] = static_cast<char>(proto::Type::Stderr);
+    else if (mode == "mac-replay")
+        out += out;
+    else if (mode == "mac-drop")
+        out.clear();
+    else if (mode == "mac-untagged")
+        out = proto::encodeFrame(proto::Type::Stdout, id, "hi");
+    else if (mode == "mac-reflected") {
+        agent::FrameTagger reflected(session, proto::kHostToAgent);
+        out = tagged(reflected, proto::Type::Stdout, id, "hi");
+    }
+    return out + tagged(tags, proto::Type::Result, id, result);
+}
+
 int fail(const char *what)
 {
     std::fprintf(stderr, "fakeagent: %s: %s\n", what, std::strerror(errno));
@@ -102,6 +138,31 @@ int main(int argc, char **argv)
                               + *proof + "\"}";
     if (!writeFull(fd, proto::encodeFrame(proto::Type::Hello, 0, hello)))
         return fail("Hello");
+    if (mode.rfind("mac-", 0) == 0) {
+        unsigned char challenge[proto::kChallengeBytes];
+        if (payload.find("\"mac\":true") == std::string::npos
+            || !agent::decodeHex(payload.substr(at + tag.size(), 64), challenge, sizeof challenge))
+            return fail("no mac in the host's Hello");
+        const agent::Digest session = agent::sessionKey({reinterpret_cast<const char *>(key.data()), key.size()},
+                                                        {reinterpret_cast<const char *>(challenge), sizeof challenge});
+        agent::FrameTagger hostTags(session, proto::kHostToAgent);
+        unsigned char raw[proto::kHeaderSize];
+        unsigned char callTag[proto::kTagBytes];
+        if (!readFull(fd, raw, sizeof raw) || proto::decodeHeader(raw, sizeof raw, header) != proto::DecodeStatus::Ok
+            || header.type != proto::Type::Call)
+            return fail("Call");
+        payload.resize(header.length);
+        if (!readFull(fd, payload.data(), payload.size()) || !readFull(fd, callTag, sizeof callTag)
+            || !agent::tagsEqual(hostTags.next(raw, payload), callTag))
+            return fail("the Call's tag");
+        if (!writeFull(fd, macFrames(mode, session, header.id)))
+            return fail("tagged frames");
+        char sink[4096];
+        while (::read(fd, sink, sizeof sink) > 0) {
+        }
+        std::printf("1\n");
+        return 0;
+    }
     do {
         if (!readFrame(fd, header, payload))
             return fail("Call");

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -146,6 +147,63 @@ private Q_SLOTS:
         QVERIFY(agent.state() == QProcess::NotRunning || agent.waitForFinished(35000));
         const qint64 frames = agent.readAllStandardOutput().trimmed().toLongLong();
         QVERIFY2(frames >= 1, "the agent must have sent what the row is about");
+    }
+
+    // With frame tags on (as under gVisor), the stand-in plays a relay that
+    // holds no key: whatever it changes in the agent's frames ends the channel
+    // (agent_lost, logged) before the call sees it; honest frames pass, and
+    // the stand-in checks the tag of the host's Call.
+    void frameTags_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<QByteArray>("shown"); // what reaches the call: the frames before the first refused one
+        QTest::newRow("honest") << "mac-honest" << "" << QByteArray("hi");
+        QTest::newRow("tampered payload byte") << "mac-tamper-payload" << "agent_lost" << QByteArray();
+        QTest::newRow("tampered header (type)") << "mac-tamper-header" << "agent_lost" << QByteArray();
+        QTest::newRow("replayed frame") << "mac-replay" << "agent_lost" << QByteArray("hi");
+        QTest::newRow("dropped frame (sequence gap)") << "mac-drop" << "agent_lost" << QByteArray();
+        QTest::newRow("frame without a tag") << "mac-untagged" << "agent_lost" << QByteArray();
+        QTest::newRow("host's direction reflected") << "mac-reflected" << "agent_lost" << QByteArray();
+    }
+
+    void frameTags()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, error);
+        QFETCH(QByteArray, shown);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray key = randomKey();
+        QProcess agent;
+        agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        agent.start(QStringLiteral(HAKO_FAKE_AGENT), {dir.filePath(QStringLiteral("agent.sock")), QString::fromLatin1(key), mode});
+        QVERIFY(agent.waitForStarted());
+
+        auto *channel = new AgentChannel;
+        QSignalSpy ready(channel, &AgentChannel::ready);
+        QSignalSpy lost(channel, &AgentChannel::lost);
+        channel->open({dir.path(), key, false, true}, 5000);
+        QVERIFY(ready.wait(5000));
+        if (!error.isEmpty())
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("dropping the agent channel of .* for a frame whose tag does not match")));
+
+        auto *call = new ToolCall(QStringLiteral("tags"), QStringLiteral("call-1"), QLatin1String(tool::kBash));
+        QByteArray output;
+        connect(call, &ToolCall::output, this, [&output](ToolCall::Stream, const QByteArray &chunk) { output += chunk; });
+        QSignalSpy finished(call, &ToolCall::finished);
+        auto *runner = new ToolRunner(call, {{QStringLiteral("command"), QStringLiteral("true")}}, {120, kOutputLimit, kTransferLimit});
+        runner->start(channel);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(call->error().code, error);
+        QCOMPARE(output, shown);
+        QCOMPARE(lost.size(), error.isEmpty() ? 0 : 1);
+        QCOMPARE(channel->isReady(), error.isEmpty());
+
+        delete call;
+        delete channel;
+        QVERIFY(agent.state() == QProcess::NotRunning || agent.waitForFinished(5000));
+        QCOMPARE(agent.exitCode(), 0);
     }
 };
 

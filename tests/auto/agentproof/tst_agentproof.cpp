@@ -1,5 +1,6 @@
 #include "agentkey.h"
 #include "channel/agentproof.h"
+#include "channel/framereader.h"
 #include "hmac.h"
 
 #include <QCryptographicHash>
@@ -147,6 +148,95 @@ private Q_SLOTS:
             QVERIFY(!proofMatches(agentKey(secret, newAgentKeyNonce()), challenge, proof));
             QVERIFY(!proofMatches(key, newChallenge(), proof));
         }
+    }
+
+    // The tag of a frame (agent/protocol.h, "Frame tags") as the host and the
+    // agent compute it, against values computed apart (Python's hmac) for the
+    // key a0..bf and the challenge 00..1f.
+    void frameTag_data()
+    {
+        QTest::addColumn<char>("direction");
+        QTest::addColumn<int>("sequence");
+        QTest::addColumn<int>("type");
+        QTest::addColumn<quint32>("id");
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<QByteArray>("tag");
+        const QByteArray result = R"({"exit_code":0})";
+        QTest::newRow("agent's first") << 'A' << 0 << 8 << 1u << result << QByteArray("299d964e14874d095089cceef0b84a98");
+        QTest::newRow("same frame, host's direction")
+            << 'H' << 0 << 8 << 1u << result << QByteArray("bbbd5c58715a3b83549910726928cc15");
+        QTest::newRow("same frame, next in sequence")
+            << 'A' << 1 << 8 << 1u << result << QByteArray("d78000145a4a5df4e73e5a6cdd932f49");
+        QTest::newRow("empty payload") << 'H' << 2 << 2 << 7u << QByteArray() << QByteArray("b36e4abbf493c6de0ae705dac2026c3f");
+        QByteArray large;
+        for (int i = 0; i < (1 << 19); ++i)
+            large.append("\0\xff", 2);
+        QTest::newRow("1 MiB binary payload, largest id")
+            << 'A' << 0 << 6 << 0xffffffffu << large << QByteArray("9b981f0fa18557609f5ad9326fb1fe77");
+    }
+
+    void frameTag()
+    {
+        QFETCH(char, direction);
+        QFETCH(int, sequence);
+        QFETCH(int, type);
+        QFETCH(quint32, id);
+        QFETCH(QByteArray, payload);
+        QFETCH(QByteArray, tag);
+        QByteArray keyHex, challenge;
+        for (int i = 0; i < 32; ++i) {
+            keyHex.append(char(0xa0 + i));
+            challenge.append(char(i));
+        }
+        keyHex = keyHex.toHex();
+        const QByteArray session = sessionKey(keyHex, challenge.toHex());
+        QCOMPARE(session.toHex(), QByteArray("73eb8b24b240fe7f39c80db8d657f892e27549a2d15efbe846f2c2c113173f32"));
+        agent::AgentKey key;
+        QVERIFY(agent::decodeHex(view(keyHex), key.data(), key.size()));
+        const agent::Digest agentSession =
+            agent::sessionKey({reinterpret_cast<const char *>(key.data()), key.size()}, view(challenge));
+        QCOMPARE(hex(agentSession), session.toHex());
+
+        const QByteArray header = frameHeader(proto::Type(type), id, payload.size());
+        FrameTagger host(session, direction);
+        agent::FrameTagger agentSide(agentSession, direction);
+        const auto *rawHeader = reinterpret_cast<const unsigned char *>(header.constData());
+        for (int i = 0; i < sequence; ++i) { // earlier frames of the direction
+            host.next(header.constData(), payload);
+            agentSide.next(rawHeader, view(payload));
+        }
+        const agent::Tag fromAgent = agentSide.next(rawHeader, view(payload));
+        const QByteArray agentTag(reinterpret_cast<const char *>(fromAgent.data()), qsizetype(fromAgent.size()));
+        QCOMPARE(agentTag.toHex(), tag);
+        FrameTagger checker(session, direction);
+        for (int i = 0; i < sequence; ++i)
+            checker.next(header.constData(), payload);
+        QVERIFY(checker.matches(header.constData(), payload, agentTag.constData()));
+        QCOMPARE(host.next(header.constData(), payload).toHex(), tag);
+        // The next one in sequence is another tag: a replay does not pass.
+        QVERIFY(!checker.matches(header.constData(), payload, agentTag.constData()));
+        QVERIFY(!agent::tagsEqual(agentSide.next(rawHeader, view(payload)),
+                                  reinterpret_cast<const unsigned char *>(agentTag.constData())));
+    }
+
+    void sessionKeyRefusesMalformed_data()
+    {
+        QTest::addColumn<QByteArray>("key");
+        QTest::addColumn<QByteArray>("challenge");
+        const QByteArray challenge = newChallenge();
+        QTest::newRow("uppercase key") << kKey.toUpper() << challenge;
+        QTest::newRow("short key") << kKey.left(62) << challenge;
+        QTest::newRow("raw key") << QByteArray::fromHex(kKey) << challenge;
+        QTest::newRow("short challenge") << kKey << challenge.left(62);
+        QTest::newRow("non-hex challenge") << kKey << QByteArray(challenge).replace(3, 1, "x");
+        QTest::newRow("empty") << QByteArray() << QByteArray();
+    }
+
+    void sessionKeyRefusesMalformed()
+    {
+        QFETCH(QByteArray, key);
+        QFETCH(QByteArray, challenge);
+        QVERIFY(sessionKey(key, challenge).isEmpty());
     }
 
     void randomValuesDiffer()

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
+#include <functional>
 #include <string>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -214,6 +215,190 @@ void testHandshake(Tools &tools)
     }
 }
 
+// What the agent sent after its Hello on a tagged connection: each frame is
+// followed by its tag, checked here in sequence; `tagsOk` false for any that
+// does not match or is missing.
+std::vector<Sent> readTaggedFrames(int fd, FrameTagger &agentTags, bool &tagsOk)
+{
+    std::string bytes;
+    char buffer[65536];
+    ssize_t n;
+    while ((n = ::read(fd, buffer, sizeof buffer)) > 0)
+        bytes.append(buffer, size_t(n));
+    std::vector<Sent> frames;
+    proto::Header h;
+    std::size_t pos = 0;
+    tagsOk = true;
+    const auto *data = reinterpret_cast<const unsigned char *>(bytes.data());
+    while (proto::decodeHeader(data + pos, bytes.size() - pos, h) == proto::DecodeStatus::Ok
+           && bytes.size() - pos - proto::kHeaderSize >= h.length) {
+        const std::string payload = bytes.substr(pos + proto::kHeaderSize, h.length);
+        // The agent's Hello is the one untagged frame.
+        const std::size_t tagBytes = frames.empty() ? 0 : proto::kTagBytes;
+        if (bytes.size() - pos - proto::kHeaderSize - h.length < tagBytes) {
+            tagsOk = false;
+            break;
+        }
+        if (tagBytes && !tagsEqual(agentTags.next(data + pos, payload), data + pos + proto::kHeaderSize + h.length))
+            tagsOk = false;
+        frames.push_back({h.type, h.id, payload});
+        pos += proto::kHeaderSize + h.length + tagBytes;
+    }
+    if (pos != bytes.size())
+        tagsOk = false;
+    return frames;
+}
+
+std::string taggedFrame(FrameTagger &tags, proto::Type type, std::uint32_t id, const std::string &payload)
+{
+    std::string frame = proto::encodeFrame(type, id, payload);
+    const Tag tag = tags.next(reinterpret_cast<const unsigned char *>(frame.data()), payload);
+    frame.append(reinterpret_cast<const char *>(tag.data()), tag.size());
+    return frame;
+}
+
+// With "mac": true in the host's Hello every later frame either way carries a
+// tag. The agent answers the host's honest frames (with tags of its own) and
+// refuses with an id-0 bad_frame and the close whatever a relay without the
+// key could make of them.
+void testFrameTags(Tools &tools)
+{
+    AgentKey key;
+    for (std::size_t i = 0; i < key.size(); ++i)
+        key[i] = static_cast<unsigned char>(0xa0 + i);
+    std::string challengeBytes;
+    for (int i = 0; i < 32; ++i)
+        challengeBytes.push_back(static_cast<char>(i));
+    const std::string challenge = encodeHex(reinterpret_cast<const unsigned char *>(challengeBytes.data()), 32);
+    const std::string_view rawKey(reinterpret_cast<const char *>(key.data()), key.size());
+    const Digest session = sessionKey(rawKey, challengeBytes);
+    const std::string call = R"({"tool":"no_such_tool","input":{}})";
+
+    struct Case {
+        const char *name;
+        std::string hello;
+        // The bytes the host (or a relay) sends after its Hello, given the host's tagger.
+        std::function<std::string(FrameTagger &)> frames;
+        int answered;      // unknown_tool answers before the end
+        const char *code;  // the id-0 Error that ends it; nullptr: stays open
+    };
+    const std::string macHello = R"({"version":2,"mac":true,"challenge":")" + challenge + R"("})";
+    const Case cases[] = {
+        {"honest", macHello,
+         [&](FrameTagger &t) {
+             const std::string first = taggedFrame(t, proto::Type::Call, 1, call);
+             return first + taggedFrame(t, proto::Type::Call, 2, call);
+         },
+         2, nullptr},
+        {"tampered payload byte", macHello,
+         [&](FrameTagger &t) {
+             std::string f = taggedFrame(t, proto::Type::Call, 1, call);
+             f[proto::kHeaderSize + 10] ^= 0x01;
+             return f;
+         },
+         0, proto::code::BadFrame},
+        {"tampered header (call id)", macHello,
+         [&](FrameTagger &t) {
+             std::string f = taggedFrame(t, proto::Type::Call, 1, call);
+             f[8] = 2;
+             return f;
+         },
+         0, proto::code::BadFrame},
+        {"tampered tag", macHello,
+         [&](FrameTagger &t) {
+             std::string f = taggedFrame(t, proto::Type::Call, 1, call);
+             f.back() ^= 0x80;
+             return f;
+         },
+         0, proto::code::BadFrame},
+        {"replayed frame", macHello,
+         [&](FrameTagger &t) {
+             const std::string f = taggedFrame(t, proto::Type::Call, 1, call);
+             return f + f;
+         },
+         1, proto::code::BadFrame},
+        {"dropped frame (sequence gap)", macHello,
+         [&](FrameTagger &t) {
+             taggedFrame(t, proto::Type::Call, 1, call); // never sent
+             return taggedFrame(t, proto::Type::Call, 2, call);
+         },
+         0, proto::code::BadFrame},
+        {"reordered frames", macHello,
+         [&](FrameTagger &t) {
+             const std::string first = taggedFrame(t, proto::Type::Call, 1, call);
+             return taggedFrame(t, proto::Type::Call, 2, call) + first;
+         },
+         0, proto::code::BadFrame},
+        {"frame without a tag", macHello,
+         [&](FrameTagger &t) {
+             // Its "tag" is read from what follows: the host's next, honest frame.
+             return proto::encodeFrame(proto::Type::Call, 1, call) + taggedFrame(t, proto::Type::Call, 2, call);
+         },
+         0, proto::code::BadFrame},
+        {"injected frame before honest ones", macHello,
+         [&](FrameTagger &t) {
+             std::string forged = proto::encodeFrame(proto::Type::Cancel, 1, "") + std::string(proto::kTagBytes, '\0');
+             return forged + taggedFrame(t, proto::Type::Call, 1, call);
+         },
+         0, proto::code::BadFrame},
+        {"agent's own frame reflected", macHello,
+         [&](FrameTagger &) {
+             FrameTagger reflected(session, proto::kAgentToHost);
+             return taggedFrame(reflected, proto::Type::Call, 1, call);
+         },
+         0, proto::code::BadFrame},
+        {"tag under the key's hex", macHello,
+         [&](FrameTagger &) {
+             FrameTagger hexKeyed(sessionKey(encodeHex(key.data(), key.size()), challengeBytes), proto::kHostToAgent);
+             return taggedFrame(hexKeyed, proto::Type::Call, 1, call);
+         },
+         0, proto::code::BadFrame},
+        {"mac not a boolean", R"({"version":2,"mac":1,"challenge":")" + challenge + R"("})",
+         [&](FrameTagger &) { return std::string(); }, 0, proto::code::BadRequest},
+        {"mac false: no tags", R"({"version":2,"mac":false,"challenge":")" + challenge + R"("})",
+         [&](FrameTagger &) { return proto::encodeFrame(proto::Type::Call, 1, call); }, 1, nullptr},
+    };
+    for (const Case &c : cases) {
+        const std::string name = std::string("frame tags: ") + c.name;
+        const bool tagged = c.hello.find("\"mac\":true") != std::string::npos;
+        int fds[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds) != 0) {
+            check(false, name + ": socketpair");
+            continue;
+        }
+        Connection connection(UniqueFd(fds[0]), tools, key);
+        FrameTagger hostTags(session, proto::kHostToAgent);
+        FrameTagger agentTags(session, proto::kAgentToHost);
+        const std::string bytes = proto::encodeFrame(proto::Type::Hello, 0, c.hello) + c.frames(hostTags);
+        check(::write(fds[1], bytes.data(), bytes.size()) == ssize_t(bytes.size()), name + ": write");
+        connection.onReadable();
+        connection.flush();
+        bool tagsOk = true;
+        const std::vector<Sent> sent = tagged ? readTaggedFrames(fds[1], agentTags, tagsOk) : readFrames(fds[1]);
+        check(tagsOk, name + ": the agent's frames carry their tags");
+        const bool helloFirst = !sent.empty() && sent[0].type == proto::Type::Hello;
+        int answered = 0;
+        std::string closedWith;
+        for (std::size_t i = helloFirst ? 1 : 0; i < sent.size(); ++i) {
+            const Json reply = Json::parse(sent[i].payload, nullptr, false);
+            const std::string code = reply.is_object() ? reply.value("code", "") : "";
+            if (sent[i].type == proto::Type::Error && sent[i].id != 0 && code == proto::code::UnknownTool)
+                ++answered;
+            else if (sent[i].type == proto::Type::Error && sent[i].id == 0 && closedWith.empty())
+                closedWith = code;
+            else
+                check(false, name + ": unexpected frame type " + std::to_string(int(sent[i].type)));
+        }
+        check(helloFirst || (c.code && std::string(c.code) == proto::code::BadRequest), name + ": the agent's Hello");
+        check(answered == c.answered, name + ": " + std::to_string(answered) + " calls answered");
+        if (c.code)
+            check(closedWith == c.code && !connection.open(), name + ": closed with " + c.code + ", got " + closedWith);
+        else
+            check(closedWith.empty() && connection.ready(), name + ": stays open, closed with " + closedWith);
+        ::close(fds[1]);
+    }
+}
+
 } // namespace
 
 int main()
@@ -240,6 +425,7 @@ int main()
         check(guard.open(ws, error) && bash.open(base + "/state", ws, error), "handshake fixture: " + error);
         Tools tools{guard, bash, children, killer, "none"};
         testHandshake(tools);
+        testFrameTags(tools);
     }
     const std::string cleanup = "rm -rf '" + base + "'";
     if (!base.empty() && std::system(cleanup.c_str()) != 0)

@@ -54,6 +54,44 @@ private Q_SLOTS:
             QCOMPARE(frame.payload, payload);
     }
 
+    // With tags on, a frame is whole only with the kTagBytes after its payload.
+    void tagged_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<FrameReader::Status>("status");
+        QTest::addColumn<QByteArray>("payload");
+        const QByteArray tag = "0123456789abcdef";
+        QTest::newRow("frame and tag") << packFrame(proto::Type::Result, 1, "{}") + tag << FrameReader::Status::Frame
+                                       << QByteArray("{}");
+        QTest::newRow("empty payload and tag") << packFrame(proto::Type::Cancel, 7, {}) + tag
+                                               << FrameReader::Status::Frame << QByteArray();
+        QTest::newRow("tag one byte short") << packFrame(proto::Type::Result, 1, "{}") + tag.left(15)
+                                            << FrameReader::Status::NeedMore << QByteArray();
+        QTest::newRow("no tag") << packFrame(proto::Type::Result, 1, "{}") << FrameReader::Status::NeedMore
+                                << QByteArray();
+        QTest::newRow("largest frame and tag")
+            << packFrame(proto::Type::FileData, 1, QByteArray(int(proto::kMaxPayload), 'b')) + tag
+            << FrameReader::Status::Frame << QByteArray(int(proto::kMaxPayload), 'b');
+    }
+
+    void tagged()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(FrameReader::Status, status);
+        QFETCH(QByteArray, payload);
+        FrameReader reader;
+        reader.setTagged(true);
+        // The largest frame and its tag fit in the capacity.
+        QCOMPARE(reader.append(bytes), bytes.size());
+        Frame frame;
+        QCOMPARE(reader.next(&frame), status);
+        if (status != FrameReader::Status::Frame)
+            return;
+        QCOMPARE(frame.payload, payload);
+        QCOMPARE(QByteArray(frame.tag.data(), qsizetype(frame.tag.size())), QByteArray("0123456789abcdef"));
+        QCOMPARE(reader.buffered(), qsizetype(0)); // the tag is taken with its frame
+    }
+
     void byteByByte()
     {
         const QByteArray stream = packFrame(proto::Type::Stdout, 1, "one") + packFrame(proto::Type::Result, 1, "{}");
@@ -135,7 +173,8 @@ private Q_SLOTS:
         qsizetype total = first.size();
         for (int i = 0; i < 8; ++i)
             total += reader.append(flood);
-        QCOMPARE(total, FrameReader::kCapacity);
+        QCOMPARE(total, reader.capacity());
+        QCOMPARE(reader.capacity(), FrameReader::kCapacity - qsizetype(proto::kTagBytes)); // no tags by default
         QCOMPARE(reader.space(), qsizetype(0));
         QCOMPARE(reader.append(flood), qsizetype(0));
         QVERIFY(reader.storage() <= FrameReader::kCapacity);
