@@ -1,9 +1,9 @@
 #include "hakoplugin.h"
 
 #include "channel/agentproof.h"
-
 #include "engine/dockerengine.h"
 #include "hostpaths.h"
+#include "lifecycle/socketdir.h"
 #include "policy/apparmor.h"
 #include "proxy/credentialproxy.h"
 #include "policy/conversationid.h"
@@ -295,6 +295,7 @@ void HakoPlugin::shutdown()
     if (m_pool)
         m_pool->discardSlots();
     m_context.workspaces->releaseAll();
+    socketdir::removeAll(m_context.settings.runtimeDir);
 }
 
 } // namespace hako

@@ -101,4 +101,11 @@ bool remove(const QString &dir)
     return safedir::removePath(dir);
 }
 
+void removeAll(const QString &runtimeDir)
+{
+    const QString parent = pathFor(runtimeDir, QString());
+    for (const QString &key : QDir(parent).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks))
+        remove(parent + key);
+}
+
 } // namespace hako::socketdir

@@ -32,4 +32,8 @@ Error prepare(const QString &dir, uint agentUid);
 // Deletes `dir` once its container is gone; true when nothing is left.
 bool remove(const QString &dir);
 
+// Deletes every conversation's socket directory under `runtimeDir`, once the
+// instance's containers are gone (shutdown).
+void removeAll(const QString &runtimeDir);
+
 } // namespace hako::socketdir
