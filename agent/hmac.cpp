@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 namespace hako::agent {
 
 namespace {
@@ -29,14 +34,7 @@ std::string_view view(const Digest &d)
     return {reinterpret_cast<const char *>(d.data()), d.size()};
 }
 
-} // namespace
-
-Sha256::Sha256()
-    : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19}
-{
-}
-
-void Sha256::compress(const unsigned char *p)
+void compressPortable(std::uint32_t *state, const unsigned char *p)
 {
     std::uint32_t w[64];
     for (int i = 0; i < 16; ++i)
@@ -47,8 +45,8 @@ void Sha256::compress(const unsigned char *p)
         const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
-    std::uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
-    std::uint32_t e = state_[4], f = state_[5], g = state_[6], h = state_[7];
+    std::uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+    std::uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
     for (int i = 0; i < 64; ++i) {
         const std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
         const std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
@@ -61,14 +59,99 @@ void Sha256::compress(const unsigned char *p)
         b = a;
         a = t1 + t2;
     }
-    state_[0] += a;
-    state_[1] += b;
-    state_[2] += c;
-    state_[3] += d;
-    state_[4] += e;
-    state_[5] += f;
-    state_[6] += g;
-    state_[7] += h;
+    state[0] += a;
+    state[1] += b;
+    state[2] += c;
+    state[3] += d;
+    state[4] += e;
+    state[5] += f;
+    state[6] += g;
+    state[7] += h;
+}
+
+#if defined(__x86_64__)
+// Intel's SHA extensions: sha256rnds2 does two rounds on the state kept as
+// ABEF/CDGH, sha256msg1/msg2 extend the message schedule four words at a time.
+__attribute__((target("sha,sse4.1"))) void compressShaNi(std::uint32_t *state, const unsigned char *p,
+                                                         std::size_t count)
+{
+    const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i *>(state));
+    __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i *>(state + 4));
+    dcba = _mm_shuffle_epi32(dcba, 0xB1);                  // CDAB
+    hgfe = _mm_shuffle_epi32(hgfe, 0x1B);                  // EFGH
+    __m128i abef = _mm_alignr_epi8(dcba, hgfe, 8);         // ABEF
+    __m128i cdgh = _mm_blend_epi16(hgfe, dcba, 0xF0);      // CDGH
+    for (; count > 0; --count, p += kBlock) {
+        const __m128i abefStart = abef;
+        const __m128i cdghStart = cdgh;
+        __m128i w[4];
+        for (int i = 0; i < 4; ++i)
+            w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * i)), byteSwap);
+#pragma GCC unroll 16
+        for (int i = 0; i < 16; ++i) {
+            // Rounds 4i..4i+3 with words 4i..4i+3, held in w[i % 4].
+            __m128i wk = _mm_add_epi32(w[i & 3], _mm_loadu_si128(reinterpret_cast<const __m128i *>(kRound + 4 * i)));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
+            wk = _mm_shuffle_epi32(wk, 0x0E);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, wk);
+            // Words 4i+16..4i+19 replace the ones just used:
+            // W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16].
+            if (i < 12) {
+                const __m128i t = _mm_add_epi32(_mm_sha256msg1_epu32(w[i & 3], w[(i + 1) & 3]),
+                                                _mm_alignr_epi8(w[(i + 3) & 3], w[(i + 2) & 3], 4));
+                w[i & 3] = _mm_sha256msg2_epu32(t, w[(i + 3) & 3]);
+            }
+        }
+        abef = _mm_add_epi32(abef, abefStart);
+        cdgh = _mm_add_epi32(cdgh, cdghStart);
+    }
+    const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);    // FEBA
+    const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);    // DCHG
+    _mm_storeu_si128(reinterpret_cast<__m128i *>(state), _mm_blend_epi16(feba, dchg, 0xF0));     // DCBA
+    _mm_storeu_si128(reinterpret_cast<__m128i *>(state + 4), _mm_alignr_epi8(dchg, feba, 8)); // HGFE
+}
+
+// CPUID itself: clang's __builtin_cpu_supports does not know "sha".
+bool cpuHasSha()
+{
+    unsigned a, b, c, d;
+    const bool sse41 = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1);
+    return sse41 && __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
+}
+
+bool g_useShaNi = cpuHasSha();
+#else
+bool g_useShaNi = false;
+#endif
+
+} // namespace
+
+bool Sha256::useCpuExtensions(bool wanted)
+{
+#if defined(__x86_64__)
+    g_useShaNi = wanted && cpuHasSha();
+#else
+    (void)wanted;
+#endif
+    return g_useShaNi;
+}
+
+Sha256::Sha256()
+    : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19}
+{
+}
+
+void Sha256::compress(const unsigned char *blocks, std::size_t count)
+{
+#if defined(__x86_64__)
+    if (g_useShaNi) {
+        compressShaNi(state_.data(), blocks, count);
+        return;
+    }
+#endif
+    for (; count > 0; --count, blocks += kBlock)
+        compressPortable(state_.data(), blocks);
 }
 
 void Sha256::update(std::string_view data)
@@ -77,13 +160,21 @@ void Sha256::update(std::string_view data)
     std::size_t left = data.size();
     bytes_ += left;
     while (left > 0) {
+        // Whole blocks straight from the input: a payload is not copied first.
+        if (used_ == 0 && left >= kBlock) {
+            const std::size_t blocks = left / kBlock;
+            compress(p, blocks);
+            p += blocks * kBlock;
+            left -= blocks * kBlock;
+            continue;
+        }
         const std::size_t n = std::min(left, kBlock - used_);
         std::memcpy(block_.data() + used_, p, n);
         used_ += n;
         p += n;
         left -= n;
         if (used_ == kBlock) {
-            compress(block_.data());
+            compress(block_.data(), 1);
             used_ = 0;
         }
     }

@@ -53,6 +53,20 @@ QByteArray agentProof(const QByteArray &keyHex, const QByteArray &challengeHex)
 
 const QByteArray kKey = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
+// The agent's SHA-256 both ways: with the CPU's SHA extensions where it has
+// them, and the portable code. Each test runs its body once per way.
+QList<bool> shaWays()
+{
+    const bool cpu = agent::Sha256::useCpuExtensions(true);
+    return cpu ? QList<bool>{true, false} : QList<bool>{false};
+}
+
+struct ShaWay
+{
+    explicit ShaWay(bool cpu) { agent::Sha256::useCpuExtensions(cpu); }
+    ~ShaWay() { agent::Sha256::useCpuExtensions(true); }
+};
+
 } // namespace
 
 class tst_AgentProof : public QObject
@@ -79,22 +93,29 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, message);
         QFETCH(QByteArray, digest);
-        QCOMPARE(hex(agent::sha256(view(message))), digest);
+        for (const bool cpu : shaWays()) {
+            const ShaWay way(cpu);
+            QCOMPARE(hex(agent::sha256(view(message))), digest);
+        }
     }
 
     // Every length around the 56- and 64-byte padding edges, fed in random
     // pieces, against Qt's SHA-256.
     void sha256InPieces()
     {
-        for (qsizetype length = 0; length < 300; ++length) {
-            const QByteArray message = randomBytes(length);
-            agent::Sha256 h;
-            for (qsizetype at = 0; at < length;) {
-                const qsizetype n = std::min(length - at, qsizetype(QRandomGenerator::global()->bounded(1, 80)));
-                h.update(view(message.mid(at, n)));
-                at += n;
+        for (const bool cpu : shaWays()) {
+            const ShaWay way(cpu);
+            // Past 300 bytes, pieces of up to 200 bytes also feed whole blocks straight from the input.
+            for (qsizetype length = 0; length < 600; ++length) {
+                const QByteArray message = randomBytes(length);
+                agent::Sha256 h;
+                for (qsizetype at = 0; at < length;) {
+                    const qsizetype n = std::min(length - at, qsizetype(QRandomGenerator::global()->bounded(1, 200)));
+                    h.update(view(message.mid(at, n)));
+                    at += n;
+                }
+                QCOMPARE(hex(h.finish()), QCryptographicHash::hash(message, QCryptographicHash::Sha256).toHex());
             }
-            QCOMPARE(hex(h.finish()), QCryptographicHash::hash(message, QCryptographicHash::Sha256).toHex());
         }
     }
 
@@ -128,7 +149,10 @@ private Q_SLOTS:
         QFETCH(QByteArray, key);
         QFETCH(QByteArray, data);
         QFETCH(QByteArray, mac);
-        QCOMPARE(hex(agent::hmacSha256(view(key), view(data))), mac);
+        for (const bool cpu : shaWays()) {
+            const ShaWay way(cpu);
+            QCOMPARE(hex(agent::hmacSha256(view(key), view(data))), mac);
+        }
     }
 
     // The host's derivation and check against the agent's own computation.
