@@ -161,11 +161,13 @@ Error AgentChannel::checkPeer(int fd) const
 void AgentChannel::onHello(const QByteArray &payload)
 {
     const QJsonObject hello = QJsonDocument::fromJson(payload).object();
+    // The proof first: the agent is mounted from this host's own build, so a
+    // peer that cannot prove the key is an impostor whatever version it claims.
+    if (!proofMatches(m_endpoint.key, m_challenge, hello.value(QLatin1String("proof")).toString().toLatin1()))
+        return fail(makeError(ErrorCode::AgentImpersonation, {}, QStringLiteral("no valid proof of the agent key")));
     const int version = hello.value(QLatin1String("version")).toInt();
     if (version != int(proto::kVersion))
         return fail(makeError(ErrorCode::AgentProtocol, {}, QStringLiteral("version %1").arg(version)));
-    if (!proofMatches(m_endpoint.key, m_challenge, hello.value(QLatin1String("proof")).toString().toLatin1()))
-        return fail(makeError(ErrorCode::AgentImpersonation, {}, QStringLiteral("no valid proof of the agent key")));
     if (m_endpoint.authenticateFrames) {
         m_receiveTags.emplace(sessionKey(m_endpoint.key, m_challenge), proto::kAgentToHost);
         m_reader.setTagged(true);
