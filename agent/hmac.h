@@ -1,6 +1,7 @@
 // SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104) for the agent's proof of
-// its key and the tags of its frames. The agent is linked statically without OpenSSL, and this is all of
-// cryptography it needs; the host computes the same with Qt and compares.
+// its key and the tags of its frames. The agent is linked statically without
+// OpenSSL, and this is all of cryptography it needs; the host computes the
+// same (the proof with Qt, the tags with OpenSSL) and compares.
 #pragma once
 
 #include "protocol.h"
