@@ -60,7 +60,7 @@ AgentChannel::AgentChannel(QObject *parent) : QObject(parent), m_socket(new QLoc
     connect(m_socket, &QLocalSocket::readyRead, this, &AgentChannel::onReadyRead);
     connect(m_socket, &QLocalSocket::bytesWritten, this, &AgentChannel::bytesWritten);
     connect(m_socket, &QLocalSocket::disconnected, this, [this] {
-        const Error error = makeError(ErrorCode::AgentLost);
+        const Error error = m_dropReason ? std::exchange(m_dropReason, {}) : makeError(ErrorCode::AgentLost);
         if (!m_ready) {
             if (m_helloSent) // accepted, then closed before Hello: not an agent we can use
                 fail(error);
@@ -209,12 +209,16 @@ void AgentChannel::onReadyRead()
             const FrameReader::Status status = m_reader.next(&frame);
             if (status == FrameReader::Status::NeedMore)
                 break;
+            const bool forged = status == FrameReader::Status::Frame && !tagMatches(frame);
             const QString violation = status == FrameReader::Status::Bad ? QStringLiteral("an undecodable frame")
-                                      : !tagMatches(frame) ? QStringLiteral("a frame whose tag does not match")
-                                                           : frameViolation(frame, m_handlers.contains(frame.id));
+                                      : forged ? QStringLiteral("a frame whose tag does not match")
+                                               : frameViolation(frame, m_handlers.contains(frame.id));
             if (!violation.isEmpty()) {
                 qCWarning(lcAgent).noquote() << "dropping the agent channel of" << m_endpoint.directory << "for"
                                              << violation;
+                // Only the holder of the key can tag a frame: a failed tag is someone else on the line.
+                if (forged)
+                    m_dropReason = makeError(ErrorCode::AgentImpersonation, {}, violation);
                 m_socket->abort();
                 return;
             }

@@ -87,6 +87,7 @@ private:
     QTimer m_retry;
     AgentEndpoint m_endpoint;
     QByteArray m_challenge;
+    Error m_dropReason; // why this side dropped the connection, when it was not the agent's doing
     // Present while tags are on, each from the frame after its side's Hello.
     std::optional<FrameTagger> m_sendTags;
     std::optional<FrameTagger> m_receiveTags;

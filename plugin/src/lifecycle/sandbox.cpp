@@ -186,7 +186,7 @@ void Sandbox::useChannel(AgentChannel *channel, const QString &container)
     retireChannel();
     m_channel = channel;
     m_channel->setParent(this);
-    connect(m_channel, &AgentChannel::lost, this, [this] { m_state = State::Idle; });
+    connect(m_channel, &AgentChannel::lost, this, &Sandbox::onAgentLost);
     settle({});
 }
 
@@ -198,9 +198,24 @@ void Sandbox::connectAgent(int timeoutMs, const QString &adopted, const QByteArr
     connect(m_channel, &AgentChannel::ready, this, [this] { settle({}); });
     connect(m_channel, &AgentChannel::failed, this,
             [this, adopted](const Error &error) { onAgentFailed(error, adopted); });
-    connect(m_channel, &AgentChannel::lost, this, [this] { m_state = State::Idle; });
+    connect(m_channel, &AgentChannel::lost, this, &Sandbox::onAgentLost);
     connect(m_channel, &AgentChannel::seccompViolation, this, &Sandbox::seccompViolation);
     m_channel->open(agentEndpoint(*m_context, socketDir(), key), timeoutMs);
+}
+
+// A forged frame on a proven connection (a relay inside the sandbox) is
+// impersonation too: the container goes, and the next call gets a fresh one.
+void Sandbox::onAgentLost(const Error &error)
+{
+    m_state = State::Idle;
+    if (error.code != QLatin1String("agent_impersonation"))
+        return;
+    qCWarning(lcDocker).noquote() << "container" << m_container << "is compromised:" << error.logMessage;
+    Q_EMIT securityEvent(error.code);
+    retireChannel();
+    m_context->engine->remove({m_container}, this, [this](const Error &, const QStringList &removed) {
+        Q_EMIT containersRemoved(QStringLiteral("error"), int(removed.size()));
+    });
 }
 
 // An impostor means the container is compromised: it goes, and the call that

@@ -106,6 +106,7 @@ private:
     // `adopted`: the name of an existing container, replaced if its agent is silent.
     void connectAgent(int timeoutMs, const QString &adopted, const QByteArray &key);
     void onAgentFailed(const Error &error, const QString &adopted);
+    void onAgentLost(const Error &error);
     void settle(const Error &error);
     void takeName();
     void serveProxy();

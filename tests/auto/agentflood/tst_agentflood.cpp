@@ -151,7 +151,7 @@ private Q_SLOTS:
 
     // With frame tags on (as under gVisor), the stand-in plays a relay that
     // holds no key: whatever it changes in the agent's frames ends the channel
-    // (agent_lost, logged) before the call sees it; honest frames pass, and
+    // (agent_impersonation, logged) before the call sees it; honest frames pass, and
     // the stand-in checks the tag of the host's Call.
     void frameTags_data()
     {
@@ -159,12 +159,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error");
         QTest::addColumn<QByteArray>("shown"); // what reaches the call: the frames before the first refused one
         QTest::newRow("honest") << "mac-honest" << "" << QByteArray("hi");
-        QTest::newRow("tampered payload byte") << "mac-tamper-payload" << "agent_lost" << QByteArray();
-        QTest::newRow("tampered header (type)") << "mac-tamper-header" << "agent_lost" << QByteArray();
-        QTest::newRow("replayed frame") << "mac-replay" << "agent_lost" << QByteArray("hi");
-        QTest::newRow("dropped frame (sequence gap)") << "mac-drop" << "agent_lost" << QByteArray();
-        QTest::newRow("frame without a tag") << "mac-untagged" << "agent_lost" << QByteArray();
-        QTest::newRow("host's direction reflected") << "mac-reflected" << "agent_lost" << QByteArray();
+        QTest::newRow("tampered payload byte") << "mac-tamper-payload" << "agent_impersonation" << QByteArray();
+        QTest::newRow("tampered header (type)") << "mac-tamper-header" << "agent_impersonation" << QByteArray();
+        QTest::newRow("replayed frame") << "mac-replay" << "agent_impersonation" << QByteArray("hi");
+        QTest::newRow("dropped frame (sequence gap)") << "mac-drop" << "agent_impersonation" << QByteArray();
+        QTest::newRow("frame without a tag") << "mac-untagged" << "agent_impersonation" << QByteArray();
+        QTest::newRow("host's direction reflected") << "mac-reflected" << "agent_impersonation" << QByteArray();
     }
 
     void frameTags()
