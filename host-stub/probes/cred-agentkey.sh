@@ -8,7 +8,7 @@ needle = sys.stdin.read().strip().encode()
 report(len(needle) == 64, f"the container key is known from outside ({len(needle)} hex characters)")
 report("HAKO_AGENT_KEY" not in os.environ, "no HAKO_AGENT_KEY in the tool environment")
 report(needle not in b"".join(k + b"=" + v for k, v in os.environb.items()), "the key is not in the tool environment")
-seen = 0
+seen = hits = 0
 for pid in sorted(filter(str.isdigit, os.listdir("/proc")), key=int):
     for part in ("environ", "cmdline"):
         try:
@@ -18,12 +18,15 @@ for pid in sorted(filter(str.isdigit, os.listdir("/proc")), key=int):
             continue
         seen += 1
         if needle in data:
+            hits += 1
             report(False, f"the key is in /proc/{pid}/{part}")
-report(True, f"the key is in none of {seen} readable environments and command lines")
+if not hits:
+    report(True, f"the key is in none of {seen} readable environments and command lines")
 try:
-    open("/proc/1/environ", "rb").read()
+    scrubbed = needle not in open("/proc/1/environ", "rb").read()
     gvisor = os.environ.get("V_GVISOR") == "1"
-    report(gvisor, "/proc/1/environ is readable" + (" under gVisor, the key scrubbed from it" if gvisor else ""))
+    report(gvisor and scrubbed, "/proc/1/environ is readable" + (" under gVisor" if gvisor else "")
+           + (", the key scrubbed from it" if scrubbed else ", the key in it"))
     if gvisor:
         print("note: gvisor-dumpable")
 except OSError as e:
@@ -35,7 +38,7 @@ try:
     report(False, "/proc/1/mem is readable")
 except OSError as e:
     report(e.errno in (errno.EACCES, errno.EPERM), "/proc/1/mem: " + ename(e.errno))
-files = 0
+files = hits = 0
 for top in ("/workspace", "/tmp", "/var/run/hako", "/opt/hako", "/etc"):
     for root, dirs, names in os.walk(top):
         for name in names:
@@ -46,6 +49,8 @@ for top in ("/workspace", "/tmp", "/var/run/hako", "/opt/hako", "/etc"):
                 continue
             files += 1
             if needle in data:
+                hits += 1
                 report(False, "the key is in " + os.path.join(root, name))
-report(True, f"the key is in none of {files} readable files")
+if not hits:
+    report(True, f"the key is in none of {files} readable files")
 ' <<<"$V_KEY_A$V_KEY_B"
