@@ -17,7 +17,8 @@
 namespace hako::safedir {
 namespace {
 
-int retryEintr(const auto &call)
+template<typename Call>
+int retryEintr(const Call &call)
 {
     int r;
     do
