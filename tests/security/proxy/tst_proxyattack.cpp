@@ -911,7 +911,11 @@ void TestProxyAttack::heldConnectionsMemory()
           clients.size(), growth >> 20, (bounds.maxBufferedBytes >> 20) + 32);
     QCOMPARE(admitted, 6);
     QCOMPARE(decisions.count("denied/buffers_full"), int(clients.size()) - admitted);
+#ifdef HAKO_SANITIZED
+    qInfo("memory bound not checked: AddressSanitizer's quarantine holds freed memory");
+#else
     QVERIFY(growth < bounds.maxBufferedBytes + 32 * 1024 * 1024);
+#endif
     QCOMPARE(served.status, 200);
     QCOMPARE(StandIn::connections(m_log), connectionsBefore + 1);
 }
