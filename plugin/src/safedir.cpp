@@ -12,8 +12,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include <utility>
-
 namespace hako::safedir {
 namespace {
 
@@ -70,25 +68,6 @@ bool removeBelow(int dirFd, const char *name, dev_t device, int depth)
 }
 
 } // namespace
-
-UniqueFd &UniqueFd::operator=(UniqueFd &&other) noexcept
-{
-    if (this != &other) {
-        UniqueFd old(std::exchange(m_fd, other.release()));
-    }
-    return *this;
-}
-
-UniqueFd::~UniqueFd()
-{
-    if (m_fd >= 0)
-        ::close(m_fd);
-}
-
-int UniqueFd::release()
-{
-    return std::exchange(m_fd, -1);
-}
 
 UniqueFd openDirectory(const QString &path)
 {

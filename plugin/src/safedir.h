@@ -5,6 +5,8 @@
 // refuses symlinks, and nothing ever crosses into another file system.
 #pragma once
 
+#include "../../agent/fd.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -12,25 +14,7 @@
 
 namespace hako::safedir {
 
-// An owned file descriptor, closed when it goes.
-class UniqueFd
-{
-public:
-    UniqueFd() = default;
-    explicit UniqueFd(int fd) : m_fd(fd) {}
-    UniqueFd(UniqueFd &&other) noexcept : m_fd(other.release()) {}
-    UniqueFd &operator=(UniqueFd &&other) noexcept;
-    UniqueFd(const UniqueFd &) = delete;
-    UniqueFd &operator=(const UniqueFd &) = delete;
-    ~UniqueFd();
-
-    int get() const { return m_fd; }
-    bool valid() const { return m_fd >= 0; }
-    int release();
-
-private:
-    int m_fd = -1;
-};
+using UniqueFd = agent::UniqueFd;
 
 // Opens the directory at `path`, refusing a symlink as its last component.
 // Its parents must be the host's own (not writable by any sandbox).
