@@ -26,7 +26,8 @@ qsizetype jsonTokens(const QByteArray &json, qsizetype most)
 
 QString frameViolation(const Frame &frame, bool callInFlight)
 {
-    const auto type = QString::number(int(frame.type));
+    // A number, not a string: this runs for every frame, and the text is built only for a violation.
+    const int type = int(frame.type);
     switch (frame.type) {
     case proto::Type::Hello:
     case proto::Type::Event:
