@@ -122,6 +122,12 @@ bool removePath(const QString &path, int maxDepth)
     return removeAt(parent.get(), QFile::encodeName(info.fileName()).constData(), maxDepth);
 }
 
+bool giveTo(int dirFd, uint uid)
+{
+    const bool given = ::fchown(dirFd, uid, uid) == 0;
+    return ::fchmod(dirFd, given ? 0700 : 0777) == 0;
+}
+
 bool isMountPointAt(int dirFd)
 {
     struct stat self{}, parent{};

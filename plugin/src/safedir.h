@@ -45,6 +45,11 @@ bool removeAt(int dirFd, const char *name, int maxDepth = kMaxTreeDepth);
 // removeAt() for a path whose parent is the host's own.
 bool removePath(const QString &path, int maxDepth = kMaxTreeDepth);
 
+// Makes the directory `dirFd` the user `uid`'s alone (0700); when this
+// process cannot give it away (not root, and `uid` is a rootless engine's
+// subordinate id), open to all (0777) instead.
+bool giveTo(int dirFd, uint uid);
+
 // Whether `dirFd` is a mount point (its device differs from its parent's).
 bool isMountPointAt(int dirFd);
 

@@ -1,16 +1,11 @@
 #include "sandboxspec.h"
 
 #include "../channel/agentproof.h"
-#include "../policy/errors.h"
+#include "../safedir.h"
 #include "sandbox.h"
 #include "socketdir.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
-
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace hako {
 
@@ -48,11 +43,8 @@ ContainerSpec sandboxSpec(const SandboxContext &context, const QString &name, co
 
 bool giveToContainerUser(const QString &dir, uint uid)
 {
-    const QByteArray path = QFile::encodeName(dir);
-    mode_t mode = 0700;
-    if (::chown(path.constData(), uid, uid) != 0)
-        mode = 0777;
-    return ::chmod(path.constData(), mode) == 0;
+    const safedir::UniqueFd fd = safedir::openDirectory(dir);
+    return fd.valid() && safedir::giveTo(fd.get(), uid);
 }
 
 uint containerHostUid(const SandboxContext &context)

@@ -33,8 +33,8 @@ void unmountAgentDir(const QString &dir)
         ::umount2(safedir::procPath(fd.get()).constData(), MNT_DETACH);
 }
 
-// The host's own directory: owned by this process's user, writable by it alone.
-bool ownDirectory(const safedir::UniqueFd &fd)
+// Makes a directory just created the host's own: this user's, writable by it alone.
+bool keepToHost(const safedir::UniqueFd &fd)
 {
     struct stat st{};
     return fd.valid() && ::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid()
@@ -59,8 +59,7 @@ bool makeAgentDir(int dirFd, uint agentUid)
         return true;
     if (::geteuid() == 0)
         qCWarning(lcDocker) << "agent directory is a plain directory, not a tmpfs:" << std::strerror(errno);
-    const bool given = ::fchown(agent.get(), agentUid, agentUid) == 0;
-    return ::fchmod(agent.get(), given ? 0700 : 0777) == 0;
+    return safedir::giveTo(agent.get(), agentUid);
 }
 
 } // namespace
@@ -88,7 +87,7 @@ Error prepare(const QString &dir, uint agentUid)
     if (::mkdir(native.constData(), 0755) != 0)
         return makeError(ErrorCode::HostIo, {dir}, QString::fromLocal8Bit(std::strerror(errno)));
     const safedir::UniqueFd fd = safedir::openDirectory(dir);
-    if (!ownDirectory(fd) || !makeAgentDir(fd.get(), agentUid)
+    if (!keepToHost(fd) || !makeAgentDir(fd.get(), agentUid)
         || ::symlinkat((QByteArray(kAgentDirName) + '/' + kAgentSocketName).constData(), fd.get(), kAgentSocketName)
             != 0)
         return makeError(ErrorCode::HostIo, {dir}, QString::fromLocal8Bit(std::strerror(errno)));
