@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QLocalSocket>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <cerrno>
 #include <cstring>
@@ -19,6 +20,7 @@ namespace hako::proxy {
 namespace {
 
 constexpr int kBacklog = 64;
+constexpr int kAcceptRetryMs = 100; // after accept() failed for want of a resource
 
 QString lastError(const char *what)
 {
@@ -87,6 +89,15 @@ UnixListener::~UnixListener()
         ::unlinkat(dir.get(), name.constData(), 0);
 }
 
+// The notifier is level-triggered: a connection that cannot be accepted (no
+// descriptor left) would wake the event loop again at once, forever. Waiting a
+// little lets the proxy's other connections end and give descriptors back.
+void UnixListener::pauseAccepting()
+{
+    m_notifier->setEnabled(false);
+    QTimer::singleShot(kAcceptRetryMs, this, [this] { m_notifier->setEnabled(true); });
+}
+
 void UnixListener::acceptAll()
 {
     for (;;) {
@@ -94,7 +105,9 @@ void UnixListener::acceptAll()
         if (client < 0) {
             if (errno == EINTR || errno == ECONNABORTED)
                 continue;
-            return; // EAGAIN: all taken; EMFILE and the like: the next readiness tries again
+            if (errno != EAGAIN && errno != EWOULDBLOCK)
+                pauseAccepting(); // EMFILE and the like: the connection stays queued
+            return;
         }
         auto *socket = new QLocalSocket;
         if (!socket->setSocketDescriptor(client, QLocalSocket::ConnectedState)) {

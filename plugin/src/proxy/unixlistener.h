@@ -35,6 +35,7 @@ Q_SIGNALS:
 private:
     UnixListener(int fd, const QString &path, quint64 inode, QObject *parent);
     void acceptAll();
+    void pauseAccepting();
 
     int m_fd;
     QString m_path;

@@ -12,7 +12,10 @@
 #include <QTest>
 
 #include <cerrno>
+#include <memory>
+#include <vector>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -260,6 +263,57 @@ private Q_SLOTS:
         writeFile(path, "someone else's", 0644);
         listener.reset();
         QVERIFY(QFile::exists(path));
+    }
+
+    // A sandbox that fills the host's descriptor table leaves a connection the
+    // listener cannot accept; waiting for it must not spin the event loop (the
+    // proxy thread serves every sandbox), and it is accepted once descriptors
+    // are free again.
+    void listenerOutOfDescriptors()
+    {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("proxy.sock"));
+        ::chmod(QFile::encodeName(tmp.path()).constData(), 0755);
+        QString error;
+        std::unique_ptr<proxy::UnixListener> listener(proxy::UnixListener::listen(path, &error));
+        QVERIFY2(listener, qPrintable(error));
+        QLocalSocket *accepted = nullptr;
+        connect(listener.get(), &proxy::UnixListener::accepted, this, [&](QLocalSocket *s) { accepted = s; });
+
+        const int client = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        QVERIFY(client >= 0);
+        rlimit saved{};
+        QVERIFY(::getrlimit(RLIMIT_NOFILE, &saved) == 0);
+        rlimit low = saved;
+        low.rlim_cur = qMin<rlim_t>(saved.rlim_cur, 512);
+        QVERIFY(::setrlimit(RLIMIT_NOFILE, &low) == 0);
+        std::vector<int> filler;
+        for (int fd; (fd = ::dup(client)) >= 0;)
+            filler.push_back(fd);
+        QCOMPARE(errno, EMFILE);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray native = QFile::encodeName(path);
+        std::memcpy(address.sun_path, native.constData(), size_t(native.size()) + 1);
+        QVERIFY(::connect(client, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+
+        const auto cpuMs = [] {
+            rusage usage{};
+            ::getrusage(RUSAGE_SELF, &usage);
+            return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+                + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+        };
+        const long before = cpuMs();
+        QTest::qWait(1000);
+        const long spent = cpuMs() - before;
+        for (const int fd : filler)
+            ::close(fd);
+        ::setrlimit(RLIMIT_NOFILE, &saved);
+        QVERIFY2(!accepted, "accepted without a descriptor");
+        QVERIFY2(spent < 200, qPrintable(QStringLiteral("%1 ms of CPU in 1 s of waiting").arg(spent)));
+        QTRY_VERIFY(accepted);
+        delete accepted;
+        ::close(client);
     }
 };
 
