@@ -203,6 +203,12 @@ void Sandbox::connectAgent(int timeoutMs, const QString &adopted, const QByteArr
     m_channel->open(agentEndpoint(*m_context, socketDir(), key), timeoutMs);
 }
 
+void Sandbox::reportCompromised(const Error &error)
+{
+    qCWarning(lcDocker).noquote() << "container" << m_container << "is compromised:" << error.logMessage;
+    Q_EMIT securityEvent(error.code);
+}
+
 // A forged frame on a proven connection (a relay inside the sandbox) is
 // impersonation too: the container goes, and the next call gets a fresh one.
 void Sandbox::onAgentLost(const Error &error)
@@ -210,8 +216,7 @@ void Sandbox::onAgentLost(const Error &error)
     m_state = State::Idle;
     if (error.code != QLatin1String("agent_impersonation"))
         return;
-    qCWarning(lcDocker).noquote() << "container" << m_container << "is compromised:" << error.logMessage;
-    Q_EMIT securityEvent(error.code);
+    reportCompromised(error);
     retireChannel();
     m_context->engine->remove({m_container}, this, [this](const Error &, const QStringList &removed) {
         Q_EMIT containersRemoved(QStringLiteral("error"), int(removed.size()));
@@ -224,8 +229,7 @@ void Sandbox::onAgentLost(const Error &error)
 void Sandbox::onAgentFailed(const Error &error, const QString &adopted)
 {
     if (error.code == QLatin1String("agent_impersonation")) {
-        qCWarning(lcDocker).noquote() << "container" << m_container << "is compromised:" << error.logMessage;
-        Q_EMIT securityEvent(error.code);
+        reportCompromised(error);
         return replace({m_container}, [this, error] { settle(error); });
     }
     if (adopted.isEmpty())

@@ -107,6 +107,7 @@ private:
     void connectAgent(int timeoutMs, const QString &adopted, const QByteArray &key);
     void onAgentFailed(const Error &error, const QString &adopted);
     void onAgentLost(const Error &error);
+    void reportCompromised(const Error &error); // logged and counted as a security event
     void settle(const Error &error);
     void takeName();
     void serveProxy();
