@@ -241,6 +241,7 @@ private slots:
     void requestDeadline_data();
     void requestDeadline();
     void bufferCap();
+    void bufferCapChunked();
     void heldConnectionsMemory();
     void noSecretsAnywhere();
 
@@ -850,6 +851,43 @@ void TestProxyAttack::bufferCap()
         r = exchange(big, b);
     while (r.status == 503 && clock.elapsed() < 10000);
     QCOMPARE(r.status, 200);
+}
+
+// A chunked body declares no size: it counts against the socket's share as
+// it grows and is refused once it would pass it, before anything went
+// upstream; its reservation comes back with the refusal.
+void TestProxyAttack::bufferCapChunked()
+{
+    constexpr qint64 kMiB = 1024 * 1024;
+    CredentialConfig credentials;
+    const ProxyConfig config = configFor([](ProxyConfig *c) {
+                              c->bounds.maxBufferedBytes = 8 * kMiB;
+                              c->bounds.maxBufferedPerSocket = 6 * kMiB;
+                          }, &credentials);
+    CredentialProxy proxy(config, credentials);
+    QStringList decisions;
+    connect(&proxy, &CredentialProxy::decision, this,
+            [&](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    const QString socket = m_dir.filePath("cap-chunked.sock");
+    QString error;
+    QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
+    const qsizetype connectionsBefore = StandIn::connections(m_log);
+
+    const auto chunked = [](int mebibytes) {
+        QByteArray request = "POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
+            + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        for (int i = 0; i < mebibytes; ++i)
+            request += "100000\r\n" + QByteArray(kMiB, 'x') + "\r\n";
+        return request + "0\r\n\r\n";
+    };
+    const Response refused = exchange(chunked(8), socket); // under maxBody, over the share
+    QCOMPARE(refused.status, 503);
+    QCOMPARE(refused.reason, QByteArray("buffers_full"));
+    QCOMPARE(decisions, QStringList{"denied/buffers_full"});
+    QCOMPARE(StandIn::connections(m_log), connectionsBefore);
+
+    QCOMPARE(exchange(chunked(2), socket).status, 200);
+    QCOMPARE(StandIn::connections(m_log), connectionsBefore + 1);
 }
 
 // 64 connections over four sockets (16 each, the default bound), each
