@@ -212,6 +212,8 @@ void AgentChannel::onReadyRead()
             const bool forged = status == FrameReader::Status::Frame && !tagMatches(frame);
             const QString violation = status == FrameReader::Status::Bad ? QStringLiteral("an undecodable frame")
                                       : forged ? QStringLiteral("a frame whose tag does not match")
+                                      // The agent says Hello once per connection (and refuses a second from us).
+                                      : frame.type == proto::Type::Hello && m_ready ? QStringLiteral("a second Hello")
                                                : frameViolation(frame, m_handlers.contains(frame.id));
             if (!violation.isEmpty()) {
                 qCWarning(lcAgent).noquote() << "dropping the agent channel of" << m_endpoint.directory << "for"

@@ -8,7 +8,8 @@
 //   MODE: stdout | stderr | filedata (for the call), stray (for a call id
 //   never issued), idzero (Stdout with id 0); result-arrays | result-numbers |
 //   result-string: one 1 MiB Result of that JSON, then quiet; error-long: one
-//   Error with a message of 1 MiB, then quiet; mac-*: the host asked for frame
+//   Error with a message of 1 MiB, then quiet; hello-again: its Hello once
+//   more, then the call's Result, then quiet; mac-*: the host asked for frame
 //   tags (protocol.h, "Frame tags"): the Call's tag is checked, then Stdout
 //   "hi" and a Result, honestly (mac-honest) or as a relay without the key
 //   could alter them (mac-tamper-payload, mac-tamper-header, mac-replay,
@@ -167,6 +168,15 @@ int main(int argc, char **argv)
         if (!readFrame(fd, header, payload))
             return fail("Call");
     } while (header.type != proto::Type::Call);
+    if (mode == "hello-again") {
+        if (!writeFull(fd, proto::encodeFrame(proto::Type::Hello, 0, hello)
+                               + proto::encodeFrame(proto::Type::Result, header.id, "{\"exit_code\":0}")))
+            return fail("second Hello");
+        while (readFrame(fd, header, payload)) {
+        }
+        std::printf("1\n");
+        return 0;
+    }
     if (mode == "error-long") {
         // An Error whose message is as long as a frame allows.
         std::string error = "{\"code\":\"io_error\",\"message\":\"";

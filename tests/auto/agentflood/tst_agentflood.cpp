@@ -87,6 +87,8 @@ private Q_SLOTS:
         // The largest a Result may be: one string (what the editor's output is).
         QTest::newRow("1 MiB Result of one string") << "result-string" << bash << "" << qint64(1 << 20);
         QTest::newRow("1 MiB Error message") << "error-long" << bash << "io_error" << qint64(0);
+        // A Hello once the channel is up is not the agent's (it sends one per connection): the Result after it is not taken.
+        QTest::newRow("second Hello") << "hello-again" << bash << "agent_lost" << qint64(0);
     }
 
     void flood()
