@@ -70,10 +70,11 @@ struct Canaries
         writeFile(dir + QStringLiteral("/keep"), "keep", 0600);
         ::chmod(QFile::encodeName(dir).constData(), 0700);
     }
+    // Mode, owner and contents: a host that follows a link may chmod, chown or empty.
     bool intact() const
     {
-        return (modeOf(file) & 07777) == 0600 && QFile::exists(dir + QStringLiteral("/keep"))
-            && (modeOf(dir) & 07777) == 0700;
+        return (modeOf(file) & 07777) == 0600 && ownerOf(file) == ::geteuid() && (modeOf(dir) & 07777) == 0700
+            && ownerOf(dir) == ::geteuid() && QFile::exists(dir + QStringLiteral("/keep"));
     }
     QString file;
     QString dir;
