@@ -24,11 +24,6 @@ QString mount(const QString &source, const QString &target, bool readOnly)
     return m;
 }
 
-QString agentDirOf(const QString &socketDir)
-{
-    return socketDir + QLatin1Char('/') + QLatin1String(kAgentDirName);
-}
-
 QStringList securityArguments(const ContainerSpec &spec)
 {
     QStringList args = {QStringLiteral("--network"), QStringLiteral("none"),
@@ -90,6 +85,11 @@ QStringList mountArguments(const ContainerSpec &spec)
 }
 
 } // namespace
+
+QString agentDirOf(const QString &socketDir)
+{
+    return socketDir + QLatin1Char('/') + QLatin1String(kAgentDirName);
+}
 
 QStringList runArguments(const ContainerSpec &spec, CliDialect dialect)
 {

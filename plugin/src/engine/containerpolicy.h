@@ -61,6 +61,9 @@ struct ContainerSpec
     QByteArray agentKey;
 };
 
+// The agent's own directory inside a socket directory, on the host or in the container.
+QString agentDirOf(const QString &socketDir);
+
 // Which docker-compatible command line the arguments are for.
 enum class CliDialect { Docker, Podman };
 

@@ -85,7 +85,7 @@ AgentEndpoint agentEndpoint(const SandboxContext &context, const QString &socket
 {
     const bool peerIsNamespaceInit = !isGvisorRuntime(context.settings.runtime);
     // Where the peer cannot be checked, the tags are what keep a relay out.
-    return {socketdir::agentDir(socketDir), key, peerIsNamespaceInit, !peerIsNamespaceInit};
+    return {agentDirOf(socketDir), key, peerIsNamespaceInit, !peerIsNamespaceInit};
 }
 
 } // namespace hako

@@ -28,7 +28,7 @@ constexpr char kAgentTmpfsOptions[] = "size=64k,nr_inodes=16,mode=0700,uid=%1,gi
 // unmounted through the descriptor that was checked, not by its name.
 void unmountAgentDir(const QString &dir)
 {
-    const safedir::UniqueFd fd = safedir::openDirectory(agentDir(dir));
+    const safedir::UniqueFd fd = safedir::openDirectory(agentDirOf(dir));
     if (fd.valid() && safedir::isMountPointAt(fd.get()))
         ::umount2(safedir::procPath(fd.get()).constData(), MNT_DETACH);
 }
@@ -67,11 +67,6 @@ bool makeAgentDir(int dirFd, uint agentUid)
 QString pathFor(const QString &runtimeDir, const QString &key)
 {
     return runtimeDir + QStringLiteral("/sockets/") + key;
-}
-
-QString agentDir(const QString &dir)
-{
-    return dir + QLatin1Char('/') + QLatin1String(kAgentDirName);
 }
 
 Error prepare(const QString &dir, uint agentUid)

@@ -22,9 +22,6 @@ namespace hako::socketdir {
 // <runtimeDir>/sockets/<key>: a conversation's socket directory.
 QString pathFor(const QString &runtimeDir, const QString &key);
 
-// <dir>/agent
-QString agentDir(const QString &dir);
-
 // Makes `dir` afresh for a new container whose user is `agentUid` on the host.
 // Whatever an earlier container left there is removed without following it.
 Error prepare(const QString &dir, uint agentUid);

@@ -1,6 +1,7 @@
 // The host's file operations in directories a sandbox can write, against what
 // a process in the sandbox can plant there: symlinks to host files and
 // directories, other file types under a socket's name, deep trees, mounts.
+#include "engine/containerpolicy.h"
 #include "lifecycle/socketdir.h"
 #include "proxy/unixlistener.h"
 #include "safedir.h"
@@ -213,7 +214,7 @@ private Q_SLOTS:
         QCOMPARE(ownerOf(dir), ::geteuid());
         QCOMPARE(QFile::symLinkTarget(dir + QStringLiteral("/agent.sock")),
                  QDir(dir).absoluteFilePath(QStringLiteral("agent/agent.sock")));
-        const QString agent = socketdir::agentDir(dir);
+        const QString agent = agentDirOf(dir);
         QVERIFY(S_ISDIR(modeOf(agent)));
         if (::geteuid() == 0) {
             QCOMPARE(ownerOf(agent), uid_t(1000));
