@@ -20,6 +20,7 @@ namespace hako::proxy {
 namespace {
 
 constexpr int kBacklog = 64;
+constexpr int kAcceptsPerWake = 16; // the notifier fires again for the rest
 constexpr int kAcceptRetryMs = 100; // after accept() failed for want of a resource
 
 QString lastError(const char *what)
@@ -75,7 +76,7 @@ UnixListener *UnixListener::listen(const QString &socketPath, QString *error, QO
 UnixListener::UnixListener(int fd, const QString &path, quint64 inode, QObject *parent)
     : QObject(parent), m_fd(fd), m_path(path), m_inode(inode), m_notifier(new QSocketNotifier(fd, QSocketNotifier::Read, this))
 {
-    connect(m_notifier, &QSocketNotifier::activated, this, &UnixListener::acceptAll);
+    connect(m_notifier, &QSocketNotifier::activated, this, &UnixListener::acceptPending);
 }
 
 UnixListener::~UnixListener()
@@ -98,9 +99,12 @@ void UnixListener::pauseAccepting()
     QTimer::singleShot(kAcceptRetryMs, this, [this] { m_notifier->setEnabled(true); });
 }
 
-void UnixListener::acceptAll()
+// A batch at a time: each connection over its sandbox's cap holds a descriptor
+// until the event loop has run its refusal, so a sandbox connecting as fast as
+// the proxy accepts must not keep it in this loop.
+void UnixListener::acceptPending()
 {
-    for (;;) {
+    for (int i = 0; i < kAcceptsPerWake; ++i) {
         const int client = ::accept4(m_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (client < 0) {
             if (errno == EINTR || errno == ECONNABORTED)

@@ -34,7 +34,7 @@ Q_SIGNALS:
 
 private:
     UnixListener(int fd, const QString &path, quint64 inode, QObject *parent);
-    void acceptAll();
+    void acceptPending();
     void pauseAccepting();
 
     int m_fd;

@@ -6,6 +6,7 @@
 // sweep for secrets in every response and log line.
 #include "credentialproxy.h"
 #include "standin.h"
+#include "unixlistener.h"
 
 #include <QDateTime>
 #include <QCryptographicHash>
@@ -243,6 +244,7 @@ private slots:
     void bufferCap();
     void bufferCapChunked();
     void heldConnectionsMemory();
+    void acceptBatches();
     void noSecretsAnywhere();
 
 private:
@@ -956,6 +958,33 @@ void TestProxyAttack::heldConnectionsMemory()
 #endif
     QCOMPARE(served.status, 200);
     QCOMPARE(StandIn::connections(m_log), connectionsBefore + 1);
+}
+
+// A sandbox connecting as fast as the proxy accepts is taken a batch at a
+// time: between batches the event loop runs (connections over the cap are
+// refused and close, other sandboxes are served). Here 40 connections wait at
+// once; an event posted at the first accept runs before the last is taken.
+void TestProxyAttack::acceptBatches()
+{
+    constexpr int kWaiting = 40;
+    const QString path = m_dir.filePath(QStringLiteral("batches.sock"));
+    QString error;
+    std::unique_ptr<UnixListener> listener(UnixListener::listen(path, &error));
+    QVERIFY2(listener, qPrintable(error));
+    std::vector<std::unique_ptr<RawClient>> clients;
+    for (int i = 0; i < kWaiting; ++i)
+        clients.push_back(std::make_unique<RawClient>(path, QByteArray(), 0));
+    std::vector<std::unique_ptr<QLocalSocket>> accepted;
+    int acceptedWhenLoopRan = -1;
+    connect(listener.get(), &UnixListener::accepted, this, [&](QLocalSocket *socket) {
+        accepted.emplace_back(socket);
+        if (accepted.size() == 1)
+            QMetaObject::invokeMethod(this, [&] { acceptedWhenLoopRan = int(accepted.size()); },
+                                      Qt::QueuedConnection);
+    });
+    QTRY_COMPARE(int(accepted.size()), kWaiting);
+    QVERIFY2(acceptedWhenLoopRan > 0 && acceptedWhenLoopRan < kWaiting,
+             qPrintable(QString::number(acceptedWhenLoopRan)));
 }
 
 void TestProxyAttack::noSecretsAnywhere()
