@@ -17,7 +17,7 @@
 // reported figure is the median. Every transfer starts after sync(2) and
 // creates its target (the previous round's copies are removed, untimed).
 //
-// Usage: bench_transfer [--mb N] [--rounds R] [--json]   (defaults: 100 MB, 5 rounds)
+// Usage: bench_transfer [--mb N] [--rounds R] [--json] [--runtime NAME]   (defaults: 100 MB, 5 rounds, runc)
 // Prints a table, then one JSON line (the last line of stdout).
 // Exit status: 0 when every transfer was correct, 1 if one failed, 2 if the
 // set-up failed.
@@ -257,7 +257,7 @@ int usage(const char *message)
 {
     if (message)
         std::fprintf(stderr, "bench_transfer: %s\n", message);
-    std::fprintf(stderr, "usage: bench_transfer [--mb N] [--rounds R] [--json]   (defaults: 100, 5)\n");
+    std::fprintf(stderr, "usage: bench_transfer [--mb N] [--rounds R] [--json] [--runtime NAME]   (defaults: 100, 5, runc)\n");
     return 2;
 }
 
@@ -268,10 +268,16 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     int mb = 100, rounds = 5;
     bool withJson = false;
+    QString runtime = QStringLiteral("runc");
     const QStringList args = app.arguments().mid(1);
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--json")) {
             withJson = true;
+            continue;
+        }
+        // Under gVisor the agent channel's frames are tagged (docs/protocol.md): what that costs.
+        if (args[i] == QLatin1String("--runtime") && i + 1 < args.size()) {
+            runtime = args[++i];
             continue;
         }
         int *target = args[i] == QLatin1String("--mb") ? &mb : args[i] == QLatin1String("--rounds") ? &rounds : nullptr;
@@ -296,7 +302,8 @@ int main(int argc, char **argv)
     const QList<hako::Error> problems =
         b.executor->configure({{QStringLiteral("paths.runtime"), runtimeDir},
                                {QStringLiteral("paths.workspaces"), temp.filePath(QStringLiteral("workspaces"))},
-                               {QStringLiteral("tools.transferLimit"), QStringLiteral("%1m").arg(mb + 1)}});
+                               {QStringLiteral("tools.transferLimit"), QStringLiteral("%1m").arg(mb + 1)},
+                               {QStringLiteral("runtime"), runtime}});
     for (const hako::Error &e : problems)
         std::fprintf(stderr, "bench_transfer: configure: %s\n", qPrintable(e.logMessage));
     if (!problems.isEmpty())
