@@ -9,7 +9,9 @@
 //   never issued), idzero (Stdout with id 0); result-arrays | result-numbers |
 //   result-string: one 1 MiB Result of that JSON, then quiet; error-long: one
 //   Error with a message of 1 MiB, then quiet; hello-again: its Hello once
-//   more, then the call's Result, then quiet; mac-*: the host asked for frame
+//   more, then the call's Result, then quiet; past-limit: 1 MiB + 4 KiB of
+//   Stdout, ignoring any output limit, then a Result that claims no
+//   truncation, then quiet; mac-*: the host asked for frame
 //   tags (protocol.h, "Frame tags"): the Call's tag is checked, then Stdout
 //   "hi" and a Result, honestly (mac-honest) or as a relay without the key
 //   could alter them (mac-tamper-payload, mac-tamper-header, mac-replay,
@@ -172,6 +174,16 @@ int main(int argc, char **argv)
         if (!writeFull(fd, proto::encodeFrame(proto::Type::Hello, 0, hello)
                                + proto::encodeFrame(proto::Type::Result, header.id, "{\"exit_code\":0}")))
             return fail("second Hello");
+        while (readFrame(fd, header, payload)) {
+        }
+        std::printf("1\n");
+        return 0;
+    }
+    if (mode == "past-limit") {
+        if (!writeFull(fd, proto::encodeFrame(proto::Type::Stdout, header.id, std::string(proto::kMaxPayload, 'x'))
+                               + proto::encodeFrame(proto::Type::Stdout, header.id, std::string(4096, 'x'))
+                               + proto::encodeFrame(proto::Type::Result, header.id, "{\"exit_code\":0}")))
+            return fail("output past the limit");
         while (readFrame(fd, header, payload)) {
         }
         std::printf("1\n");

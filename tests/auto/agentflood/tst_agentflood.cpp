@@ -151,6 +151,41 @@ private Q_SLOTS:
         QVERIFY2(frames >= 1, "the agent must have sent what the row is about");
     }
 
+    // An agent that ignores the output limit, by less than the host lets pass
+    // before it gives the call up: the call ends with the agent's Result, its
+    // stdout cut by the host and marked truncated although the agent said nothing.
+    void pastTheLimit()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray key = randomKey();
+        QProcess agent;
+        agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        agent.start(QStringLiteral(HAKO_FAKE_AGENT), {dir.filePath(QStringLiteral("agent.sock")), QString::fromLatin1(key), QStringLiteral("past-limit")});
+        QVERIFY(agent.waitForStarted());
+
+        auto *channel = new AgentChannel;
+        QSignalSpy ready(channel, &AgentChannel::ready);
+        channel->open({dir.path(), key, false}, 5000);
+        QVERIFY(ready.wait(5000));
+        auto *call = new ToolCall(QStringLiteral("limit"), QStringLiteral("call-1"), QLatin1String(tool::kBash));
+        QSignalSpy finished(call, &ToolCall::finished);
+        auto *runner = new ToolRunner(call, {{QStringLiteral("command"), QStringLiteral("true")}}, {120, kOutputLimit, kTransferLimit});
+        runner->start(channel);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(call->error().code, QString());
+        const QJsonObject result = call->result();
+        QCOMPARE(result.value(QLatin1String("truncated")).toBool(), true);
+        const QString out = result.value(QLatin1String("stdout")).toString();
+        QCOMPARE(out.size(), kOutputLimit + CallBuffers::kMarkerRoom + CallBuffers::hostMarker().size());
+        QVERIFY(out.endsWith(QString::fromLatin1(CallBuffers::hostMarker())));
+
+        delete call;
+        delete channel;
+        QVERIFY(agent.state() == QProcess::NotRunning || agent.waitForFinished(5000));
+        QCOMPARE(agent.exitCode(), 0);
+    }
+
     // With frame tags on (as under gVisor), the stand-in plays a relay that
     // holds no key: whatever it changes in the agent's frames ends the channel
     // (agent_impersonation, logged) before the call sees it; honest frames pass, and
