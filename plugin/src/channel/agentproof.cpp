@@ -110,6 +110,18 @@ bool offerSecret(const QByteArray &path, Error *error)
     return linked;
 }
 
+// HMAC-SHA256(key, context || challenge) over the decoded bytes: the proof
+// and the session key differ only in the context. Empty when either hex is malformed.
+QByteArray challengeMac(std::string_view context, const QByteArray &keyHex, const QByteArray &challengeHex)
+{
+    QByteArray key, challenge;
+    if (!decodeLowerHex(keyHex, qsizetype(proto::kKeyBytes), &key)
+        || !decodeLowerHex(challengeHex, qsizetype(proto::kChallengeBytes), &challenge))
+        return {};
+    const QByteArray message = QByteArray(context.data(), qsizetype(context.size())) + challenge;
+    return QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
+}
+
 } // namespace
 
 QByteArray newAgentKeyNonce()
@@ -130,26 +142,15 @@ QByteArray newChallenge()
 
 bool proofMatches(const QByteArray &keyHex, const QByteArray &challengeHex, const QByteArray &proofHex)
 {
-    QByteArray key, challenge, proof;
-    if (!decodeLowerHex(keyHex, qsizetype(proto::kKeyBytes), &key)
-        || !decodeLowerHex(challengeHex, qsizetype(proto::kChallengeBytes), &challenge)
-        || !decodeLowerHex(proofHex, qsizetype(proto::kProofBytes), &proof))
-        return false;
-    const QByteArray message =
-        QByteArray(proto::kProofContext.data(), qsizetype(proto::kProofContext.size())) + challenge;
-    const QByteArray expected = QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
-    return CRYPTO_memcmp(expected.constData(), proof.constData(), size_t(expected.size())) == 0;
+    QByteArray proof;
+    const QByteArray expected = challengeMac(proto::kProofContext, keyHex, challengeHex);
+    return !expected.isEmpty() && decodeLowerHex(proofHex, qsizetype(proto::kProofBytes), &proof)
+           && CRYPTO_memcmp(expected.constData(), proof.constData(), size_t(expected.size())) == 0;
 }
 
 QByteArray sessionKey(const QByteArray &keyHex, const QByteArray &challengeHex)
 {
-    QByteArray key, challenge;
-    if (!decodeLowerHex(keyHex, qsizetype(proto::kKeyBytes), &key)
-        || !decodeLowerHex(challengeHex, qsizetype(proto::kChallengeBytes), &challenge))
-        return {};
-    const QByteArray message =
-        QByteArray(proto::kSessionContext.data(), qsizetype(proto::kSessionContext.size())) + challenge;
-    return QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256);
+    return challengeMac(proto::kSessionContext, keyHex, challengeHex);
 }
 
 FrameTagger::FrameTagger(const QByteArray &sessionKey, char direction) : m_direction(direction)
