@@ -25,7 +25,6 @@
 #include <cstring>
 #include <string>
 
-#include <csignal>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
