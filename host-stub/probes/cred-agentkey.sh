@@ -9,17 +9,13 @@ report(len(needle) == 64, f"the container key is known from outside ({len(needle
 report("HAKO_AGENT_KEY" not in os.environ, "no HAKO_AGENT_KEY in the tool environment")
 report(needle not in b"".join(k + b"=" + v for k, v in os.environb.items()), "the key is not in the tool environment")
 seen = hits = 0
-for pid in sorted(filter(str.isdigit, os.listdir("/proc")), key=int):
-    for part in ("environ", "cmdline"):
-        try:
-            with open(f"/proc/{pid}/{part}", "rb") as f:
-                data = f.read()
-        except OSError:
-            continue
-        seen += 1
-        if needle in data:
-            hits += 1
-            report(False, f"the key is in /proc/{pid}/{part}")
+for pid, part, data in proc_texts():
+    if data is None:
+        continue
+    seen += 1
+    if needle in data:
+        hits += 1
+        report(False, f"the key is in /proc/{pid}/{part}")
 if not hits:
     report(True, f"the key is in none of {seen} readable environments and command lines")
 try:
@@ -39,18 +35,11 @@ try:
 except OSError as e:
     report(e.errno in (errno.EACCES, errno.EPERM), "/proc/1/mem: " + ename(e.errno))
 files = hits = 0
-for top in ("/workspace", "/tmp", "/var/run/hako", "/opt/hako", "/etc"):
-    for root, dirs, names in os.walk(top):
-        for name in names:
-            try:
-                with open(os.path.join(root, name), "rb") as fh:
-                    data = fh.read(1 << 20)
-            except OSError:
-                continue
-            files += 1
-            if needle in data:
-                hits += 1
-                report(False, "the key is in " + os.path.join(root, name))
+for path, data in readable_files(("/workspace", "/tmp", "/var/run/hako", "/opt/hako", "/etc")):
+    files += 1
+    if needle in data:
+        hits += 1
+        report(False, "the key is in " + path)
 if not hits:
     report(True, f"the key is in none of {files} readable files")
 ' <<<"$V_KEY_A$V_KEY_B"

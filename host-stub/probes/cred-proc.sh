@@ -5,19 +5,15 @@ import re
 needle = sys.stdin.read().strip().encode()
 pattern = re.compile(rb"(^|\0)(AWS_[A-Z_]*|[A-Z_]*(TOKEN|SECRET|PASSWORD|API_?KEY)[A-Z_]*)=", re.I)
 readable = unreadable = 0
-for pid in sorted(filter(str.isdigit, os.listdir("/proc")), key=int):
-    for part in ("environ", "cmdline"):
-        try:
-            with open(f"/proc/{pid}/{part}", "rb") as f:
-                data = f.read()
-        except OSError:
-            unreadable += part == "environ"
-            continue
-        readable += part == "environ"
-        if needle in data:
-            report(False, f"the canary is in /proc/{pid}/{part}")
-        if part == "environ" and pattern.search(data):
-            report(False, f"/proc/{pid}/environ has " + pattern.search(data).group(2).decode())
+for pid, part, data in proc_texts():
+    if data is None:
+        unreadable += part == "environ"
+        continue
+    readable += part == "environ"
+    if needle in data:
+        report(False, f"the canary is in /proc/{pid}/{part}")
+    if part == "environ" and pattern.search(data):
+        report(False, f"/proc/{pid}/environ has " + pattern.search(data).group(2).decode())
 report(True, f"{readable} environments read, {unreadable} unreadable; no credential found")
 # The agent makes itself non-dumpable; under gVisor that does not hide its
 # environment, which was searched above with the others.

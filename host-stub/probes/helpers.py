@@ -70,6 +70,30 @@ def cstr(text):
     return ctypes.cast(ctypes.c_char_p(text.encode()), ctypes.c_void_p).value
 
 
+def proc_texts():
+    """(pid, "environ" or "cmdline", its bytes or None when unreadable) for every process in sight."""
+    for pid in sorted(filter(str.isdigit, os.listdir("/proc")), key=int):
+        for part in ("environ", "cmdline"):
+            try:
+                with open(f"/proc/{pid}/{part}", "rb") as f:
+                    yield pid, part, f.read()
+            except OSError:
+                yield pid, part, None
+
+
+def readable_files(tops):
+    """(path, its first MiB) for every file under `tops` this process can read."""
+    for top in tops:
+        for root, dirs, names in os.walk(top):
+            for name in names:
+                path = os.path.join(root, name)
+                try:
+                    with open(path, "rb") as f:
+                        yield path, f.read(1 << 20)
+                except OSError:
+                    continue
+
+
 def report(ok, text):
     global FAILED
     print(("ok: " if ok else "FAIL: ") + text)

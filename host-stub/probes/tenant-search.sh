@@ -8,24 +8,12 @@ secret="${V_SECRET_A}${V_SECRET_B}"
 py '
 needle = sys.stdin.read().strip().encode()
 seen = 0
-for top in ("/workspace", "/tmp", "/var/run/hako", "/home", "/opt", "/srv", "/mnt", "/media"):
-    for root, dirs, files in os.walk(top):
-        for f in files:
-            try:
-                with open(os.path.join(root, f), "rb") as fh:
-                    data = fh.read(1 << 20)
-            except OSError:
-                continue
-            seen += 1
-            if needle in data:
-                report(False, "neighbour secret in " + os.path.join(root, f))
-agents = 0
-for pid in filter(str.isdigit, os.listdir("/proc")):
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as fh:
-            agents += fh.read().startswith(b"/opt/hako/hako-agent")
-    except OSError:
-        pass
+for path, data in readable_files(("/workspace", "/tmp", "/var/run/hako", "/home", "/opt", "/srv", "/mnt", "/media")):
+    seen += 1
+    if needle in data:
+        report(False, "neighbour secret in " + path)
+agents = sum(1 for pid, part, data in proc_texts()
+             if part == "cmdline" and data is not None and data.startswith(b"/opt/hako/hako-agent"))
 report(True, f"neighbour secret in none of {seen} readable files")
 report(agents == 1, f"{agents} hako-agent process(es) visible (this container only)")
 ' <<<"$secret"
