@@ -82,11 +82,16 @@ void ClientWriter::afterSend(ssize_t result)
 {
     if (result >= 0 || errno == EAGAIN || errno == EWOULDBLOCK)
         return;
-    m_failed = true; // the client hung up: nothing more can reach it
+    stop(); // the client hung up: nothing more can reach it
+    emit failed();
+}
+
+void ClientWriter::stop()
+{
+    m_failed = true;
     m_notifier.setEnabled(false);
     m_queue.clear();
     m_sent = 0;
-    emit failed();
 }
 
 } // namespace hako::proxy

@@ -26,6 +26,9 @@ public:
 
     void write(std::initializer_list<QByteArrayView> pieces);
     qint64 pending() const { return m_queue.size() - m_sent; }
+    // Writes nothing more, now: once the socket's descriptor is closed its
+    // number can be another client's before this writer is deleted.
+    void stop();
 
 signals:
     void drained(); // what was queued went out

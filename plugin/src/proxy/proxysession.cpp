@@ -35,6 +35,7 @@ ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared,
     connect(m_client, &QLocalSocket::readyRead, this, &ProxySession::onClientData);
     connect(m_writer, &ClientWriter::drained, this, &ProxySession::onClientDrained);
     connect(m_writer, &ClientWriter::failed, m_client, &QLocalSocket::abort);
+    connect(m_client, &QLocalSocket::disconnected, m_writer, &ClientWriter::stop);
     connect(m_client, &QLocalSocket::disconnected, this, &QObject::deleteLater);
     if (!m_lease.holdConnection()) {
         // Not a byte is parsed; queued so the owner has connected concluded().

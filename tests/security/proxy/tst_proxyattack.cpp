@@ -23,6 +23,7 @@
 #include <cerrno>
 #include <functional>
 #include <memory>
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -245,6 +246,7 @@ private slots:
     void bufferCapChunked();
     void heldConnectionsMemory();
     void acceptBatches();
+    void noWriteAfterHangUp();
     void noSecretsAnywhere();
 
 private:
@@ -985,6 +987,42 @@ void TestProxyAttack::acceptBatches()
     QTRY_COMPARE(int(accepted.size()), kWaiting);
     QVERIFY2(acceptedWhenLoopRan > 0 && acceptedWhenLoopRan < kWaiting,
              qPrintable(QString::number(acceptedWhenLoopRan)));
+}
+
+// A client that hangs up while its answer is still queued: the proxy closes
+// the descriptor at once, but the session goes only when the event loop gets
+// back to it. A connection accepted meanwhile (from any sandbox) may get the
+// same descriptor number; nothing of the first answer may be written there.
+// Here the test takes the number itself as soon as it is free and lets the
+// event loop run before the session is deleted.
+void TestProxyAttack::noWriteAfterHangUp()
+{
+    const QList<QLocalSocket *> before = m_proxy->findChildren<QLocalSocket *>();
+    RawClient client(m_socket, "GET /random/8388608 HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n", 0);
+    QLocalSocket *proxySide = nullptr;
+    QTRY_VERIFY([&] {
+        for (QLocalSocket *s : m_proxy->findChildren<QLocalSocket *>())
+            proxySide = before.contains(s) ? proxySide : s;
+        client.pump();
+        return proxySide != nullptr;
+    }());
+    QTest::qWait(1000); // the proxy relays until the client's socket is full, then queues
+    const int number = int(proxySide->socketDescriptor());
+    int pair[2] = {-1, -1};
+    QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) == 0);
+    bool taken = false;
+    connect(proxySide, &QLocalSocket::disconnected, this, [&] {
+        taken = ::fcntl(number, F_GETFD) < 0 && ::dup2(pair[0], number) == number;
+        QCoreApplication::processEvents(); // not the deferred delete of the session
+    });
+    client.close();
+    QTRY_VERIFY(taken);
+    char buffer[4096];
+    const ssize_t leaked = ::recv(pair[1], buffer, sizeof buffer, MSG_DONTWAIT);
+    ::close(number);
+    ::close(pair[0]);
+    ::close(pair[1]);
+    QCOMPARE(leaked, ssize_t(-1));
 }
 
 void TestProxyAttack::noSecretsAnywhere()
