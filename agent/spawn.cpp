@@ -96,14 +96,18 @@ int placeDescriptors(const SpawnRequest &request, int outfd, int errfd, int repo
     if (::getppid() != parent)
         ::_exit(127);
     // Under memory pressure the kernel should pick the tool, never the agent.
-    // The agent is not dumpable, which makes /proc/self root's; exec would
-    // make the child dumpable again anyway, this only does it a moment sooner.
+    // The agent is not dumpable, which makes /proc/self root's, so the child
+    // is dumpable for this write only: until exec it holds a copy of the
+    // agent's memory, agent key included, which a tool of the same uid could
+    // read through /proc/<pid>/mem while it is dumpable. Exec makes the tool
+    // dumpable again, with none of the agent's memory left.
     ::prctl(PR_SET_DUMPABLE, 1);
     const int oom = ::open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
     if (oom >= 0) {
         writeAll(oom, "1000", 4);
         ::close(oom);
     }
+    ::prctl(PR_SET_DUMPABLE, 0);
     // Tools start with default signal handling whatever the agent inherited or ignores.
     for (int sig = 1; sig < NSIG; ++sig)
         ::signal(sig, SIG_DFL);
