@@ -91,6 +91,31 @@ private Q_SLOTS:
         host.run({QStringLiteral("end"), QStringLiteral("--conversation"), QStringLiteral("seccomp-count"),
                   QStringLiteral("--delete-workspace")});
     }
+
+    // A loop of one refused call: the host's log folds it into a line or two
+    // (the first at once, the rest when the call ends), whose counts add up to
+    // every attempt. A line per attempt (no throttle) fails the first check.
+    void repeatsFolded()
+    {
+        constexpr int kAttempts = 500;
+        HakoHostDriver host;
+        QVERIFY(host.isValid());
+        const HostRun r = host.exec(QStringLiteral("seccomp-repeat"),
+                                    QStringLiteral("python3 -c 'import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+                                                   "print(sum(libc.mount(b\"none\", b\"/tmp\", b\"tmpfs\", 0, None) != 0 "
+                                                   "for _ in range(%1)), \"refused\")'")
+                                        .arg(kAttempts));
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QByteArray::number(kAttempts) + " refused"), r.out.constData());
+        static const QRegularExpression mountLine(QStringLiteral("seccomp denied \"mount\"[^\n]*"));
+        QStringList lines;
+        for (auto it = mountLine.globalMatch(QString::fromUtf8(r.err)); it.hasNext();)
+            lines << it.next().captured(0);
+        qInfo().noquote() << lines.join(QLatin1Char('\n'));
+        QVERIFY2(!lines.isEmpty() && lines.size() <= 3, qPrintable(QString::number(lines.size()) + QStringLiteral(" lines")));
+        QCOMPARE(reported(r.err).count(QStringLiteral("mount")), kAttempts);
+        host.run({QStringLiteral("end"), QStringLiteral("--conversation"), QStringLiteral("seccomp-repeat"),
+                  QStringLiteral("--delete-workspace")});
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_SeccompCount)
