@@ -10,10 +10,24 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <sys/resource.h>
 
 using namespace hako::host;
 
 namespace {
+
+// Each conversation holds a few descriptors (agent channel, proxy listener,
+// proxy connections up to proxy.maxConnections): the usual soft limit of 1024
+// would let a few dozen busy sandboxes starve the rest. The hard limit is the
+// operator's bound.
+void raiseDescriptorLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
 
 void printError(const QString &message) { std::fprintf(stderr, "hako-host: %s\n", qPrintable(message)); }
 
@@ -31,6 +45,7 @@ QList<hako::Error> configure(hako::ToolExecutor *executor, const Options &option
 
 int main(int argc, char **argv)
 {
+    raiseDescriptorLimit();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("hako-host"));
     // The command line's own messages come before the plugin brings its translations.
