@@ -53,6 +53,14 @@ bool resetPeak()
     return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
 }
 
+// The stand-in agent (fakeagent.cpp) acting out `mode`, with `key`, at dir/agent.sock.
+bool startFakeAgent(QProcess &agent, const QTemporaryDir &dir, const QByteArray &key, const QString &mode)
+{
+    agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    agent.start(QStringLiteral(HAKO_FAKE_AGENT), {dir.filePath(QStringLiteral("agent.sock")), QString::fromLatin1(key), mode});
+    return agent.waitForStarted();
+}
+
 QByteArray randomKey()
 {
     QByteArray raw(32, Qt::Uninitialized);
@@ -101,9 +109,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QByteArray key = randomKey();
         QProcess agent;
-        agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        agent.start(QStringLiteral(HAKO_FAKE_AGENT), {dir.filePath(QStringLiteral("agent.sock")), QString::fromLatin1(key), mode});
-        QVERIFY(agent.waitForStarted());
+        QVERIFY(startFakeAgent(agent, dir, key, mode));
 
         QTest::qWait(50);
         ::malloc_trim(0); // what earlier rows freed goes back, so that it is not counted as room
@@ -160,9 +166,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QByteArray key = randomKey();
         QProcess agent;
-        agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        agent.start(QStringLiteral(HAKO_FAKE_AGENT), {dir.filePath(QStringLiteral("agent.sock")), QString::fromLatin1(key), QStringLiteral("past-limit")});
-        QVERIFY(agent.waitForStarted());
+        QVERIFY(startFakeAgent(agent, dir, key, QStringLiteral("past-limit")));
 
         auto *channel = new AgentChannel;
         QSignalSpy ready(channel, &AgentChannel::ready);
@@ -213,9 +217,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QByteArray key = randomKey();
         QProcess agent;
-        agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        agent.start(QStringLiteral(HAKO_FAKE_AGENT), {dir.filePath(QStringLiteral("agent.sock")), QString::fromLatin1(key), mode});
-        QVERIFY(agent.waitForStarted());
+        QVERIFY(startFakeAgent(agent, dir, key, mode));
 
         auto *channel = new AgentChannel;
         QSignalSpy ready(channel, &AgentChannel::ready);
