@@ -3,6 +3,7 @@
 #include "verifylifecycle.h"
 #include "verifyscript.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -121,9 +122,10 @@ Outcome hostSocketDirectory(Session &s)
 
 Outcome agentKeyOutOfReach(Session &s)
 {
-    const QString key = agentKey(s.inspect(Tenant::Main));
+    const QByteArray key = agentKey(s.inspect(Tenant::Main)).toLatin1();
+    const QByteArray digest = QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex();
     return runScript(s, Tenant::Main, QStringLiteral("cred-agentkey"),
-                     {{QStringLiteral("V_KEY_A"), key.left(key.size() / 2)}, {QStringLiteral("V_KEY_B"), key.mid(key.size() / 2)}});
+                     {{QStringLiteral("V_KEY_SHA256"), QString::fromLatin1(digest)}});
 }
 
 Outcome fakeAgentRefused(Session &s)

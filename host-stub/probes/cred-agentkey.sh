@@ -1,25 +1,34 @@
 # The agent's key (HAKO_AGENT_KEY, which proves the agent to the host) is out
 # of reach of tools: not in their environment, not in any process's
 # environment or command line, not in a readable file, and the agent's memory
-# is closed. The key, read by the host from `docker inspect`, comes in two
-# halves and is joined only when searched for, from stdin.
+# is closed. The host reads the key from `docker inspect` but hands in only its
+# SHA-256: the probe looks for any 64 hex digits with that digest, so the key
+# itself never enters the sandbox it is tested in.
 py '
-needle = sys.stdin.read().strip().encode()
-report(len(needle) == 64, f"the container key is known from outside ({len(needle)} hex characters)")
+import hashlib
+import re
+digest = os.environ.get("V_KEY_SHA256", "")
+report(len(digest) == 64, f"the digest of the container key is known from outside ({len(digest)} hex characters)")
+def holds_key(data):
+    for run in re.finditer(rb"[0-9a-f]{64,}", data):
+        text = run.group()
+        if any(hashlib.sha256(text[i:i + 64]).hexdigest() == digest for i in range(len(text) - 63)):
+            return True
+    return False
 report("HAKO_AGENT_KEY" not in os.environ, "no HAKO_AGENT_KEY in the tool environment")
-report(needle not in b"".join(k + b"=" + v for k, v in os.environb.items()), "the key is not in the tool environment")
+report(not holds_key(b"".join(k + b"=" + v for k, v in os.environb.items())), "the key is not in the tool environment")
 seen = hits = 0
 for pid, part, data in proc_texts():
     if data is None:
         continue
     seen += 1
-    if needle in data:
+    if holds_key(data):
         hits += 1
         report(False, f"the key is in /proc/{pid}/{part}")
 if not hits:
     report(True, f"the key is in none of {seen} readable environments and command lines")
 try:
-    scrubbed = needle not in open("/proc/1/environ", "rb").read()
+    scrubbed = not holds_key(open("/proc/1/environ", "rb").read())
     gvisor = os.environ.get("V_GVISOR") == "1"
     report(gvisor and scrubbed, "/proc/1/environ is readable" + (" under gVisor" if gvisor else "")
            + (", the key scrubbed from it" if scrubbed else ", the key in it"))
@@ -37,9 +46,9 @@ except OSError as e:
 files = hits = 0
 for path, data in readable_files(("/workspace", "/tmp", "/var/run/hako", "/opt/hako", "/etc")):
     files += 1
-    if needle in data:
+    if holds_key(data):
         hits += 1
         report(False, "the key is in " + path)
 if not hits:
     report(True, f"the key is in none of {files} readable files")
-' <<<"$V_KEY_A$V_KEY_B"
+'
