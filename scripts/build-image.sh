@@ -189,7 +189,7 @@ image_label() {  # image label-key -> value or empty
 }
 
 # ------------------------------------------------------------ smoke tests
-# The hardened flags of SPEC §3 (minus seccomp/socket mounts, which belong to
+# The hardened flags the plugin passes (plugin/src/engine/containerpolicy.cpp; minus seccomp/socket mounts, which belong to
 # the plugin). Fails the build if the image is not usable under them.
 HARDENED=(--user 1000:1000 --read-only --network none --cap-drop ALL
           --security-opt no-new-privileges --pids-limit 100

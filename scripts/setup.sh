@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Hako machine set-up (SPEC §9) — run by ./test.sh and ./run.sh; safe to re-run.
+# Hako machine set-up — run by ./test.sh and ./run.sh; safe to re-run.
 #
 #   1. installs the Debian packages Hako needs that are missing
 #      (one `apt-get update`, only when something is missing; noninteractive);
@@ -46,7 +46,7 @@ hako_setup() (
         libseccomp-dev libhttp-parser-dev libssl-dev nlohmann-json3-dev
         docker.io debootstrap runsc
         prometheus python3-botocore awscli
-        clang libclang-rt-14-dev llvm
+        clang clang-format libclang-rt-14-dev llvm
         jq iproute2 apparmor
         e2fsprogs   # mkfs.ext4: size-capped workspace images
         podman uidmap slirp4netns
