@@ -29,7 +29,7 @@ done
 
 while IFS= read -r hit; do
     offend "citation: $hit (the repository must stand alone)"
-done < <(git grep -n -e '\.\./shared' -e 'SPEC §' -e 'seed T-' -- . \
+done < <(git grep -n -e '\.\./shared' -e 'SPEC §' -e 'seed T-' -e 'seed §' -- . \
              ':!scripts/check-style.sh' 2>/dev/null)
 
 [ "$fail" = 0 ] && echo "style: ${#sources[@]} sources checked, all clean"
