@@ -81,7 +81,7 @@ void printWave(const char *label, const Wave &w, int n)
     const Stats s = w.latency.stats();
     std::printf("%-6s %lld/%d answered in %.1f s; latency p50 %.0f  p90 %.0f  p99 %.0f  max %.0f ms; errors %s\n",
                 label, (long long)w.ok, n, w.seconds, s.p50, s.p90, s.p99, s.max,
-                w.errors.isEmpty() ? "none" : qPrintable(QJsonDocument(waveJson(w).value(QLatin1String("errors")).toObject()).toJson(QJsonDocument::Compact)));
+                w.errors.isEmpty() ? "none" : QJsonDocument(waveJson(w).value(QLatin1String("errors")).toObject()).toJson(QJsonDocument::Compact).constData());
 }
 
 } // namespace

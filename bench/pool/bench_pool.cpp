@@ -127,7 +127,7 @@ void measure(ToolExecutor *executor, const QJsonObject &paths, int rounds, int p
                 if (warm && !waitForPool(executor, poolSize))
                     return void(run->failure = QStringLiteral("the pool did not fill within 120 s"));
                 pause(kSettleMs);
-                const QString conversation = QStringLiteral("%1-%2-%3").arg(warm ? "pool" : "cold").arg(round).arg(i);
+                const QString conversation = QStringLiteral("%1-%2-%3").arg(warm ? QStringLiteral("pool") : QStringLiteral("cold")).arg(round).arg(i);
                 const double ms = timedCall(executor, conversation, &run->failure);
                 if (ms >= 0)
                     (warm ? run->pool : run->cold).append(ms);

@@ -35,8 +35,8 @@ namespace {
 
 const QByteArray kHost = "bedrock-runtime.us-east-1.amazonaws.com";
 const QByteArray kInvoke = "/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke";
-const StandIn::Credentials kCreds{"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-                                  "session-token"};
+const StandIn::Credentials kCreds{QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+                                  QStringLiteral("session-token")};
 const QByteArray kBody = R"({"anthropic_version":"bedrock-2023-05-31","max_tokens":64,)"
                          R"("messages":[{"role":"user","content":"Hello"}]})";
 constexpr qint64 k25MB = 25 * 1024 * 1024;
@@ -143,25 +143,25 @@ bool Fixture::start()
     QString error;
     if (!StandIn::makeCertificates(dir.path(), &error))
         return false;
-    port = standIn.start(dir.filePath("server.pem"), dir.filePath("server.key"),
-                         dir.filePath("log.jsonl"), kCreds);
+    port = standIn.start(dir.filePath(QStringLiteral("server.pem")), dir.filePath(QStringLiteral("server.key")),
+                         dir.filePath(QStringLiteral("log.jsonl")), kCreds);
     const QJsonObject settings{
-        {"proxy.connectTo", QJsonArray{"::127.0.0.1:" + QString::number(port)}},
-        {"proxy.caFile", dir.filePath("ca.pem")},
-        {"credentials.source", "settings"},
-        {"credentials.accessKeyId", kCreds.accessKey},
-        {"credentials.secretAccessKey", kCreds.secretKey},
-        {"credentials.sessionToken", kCreds.token}};
+        {QStringLiteral("proxy.connectTo"), QJsonArray{QStringLiteral("::127.0.0.1:") + QString::number(port)}},
+        {QStringLiteral("proxy.caFile"), dir.filePath(QStringLiteral("ca.pem"))},
+        {QStringLiteral("credentials.source"), QStringLiteral("settings")},
+        {QStringLiteral("credentials.accessKeyId"), kCreds.accessKey},
+        {QStringLiteral("credentials.secretAccessKey"), kCreds.secretKey},
+        {QStringLiteral("credentials.sessionToken"), kCreds.token}};
     ProxyConfig config;
     CredentialConfig credentials;
     if (!port || !configFromSettings(settings, &config, &credentials).isEmpty())
         return false;
     tls = QSslConfiguration::defaultConfiguration();
-    tls.addCaCertificates(dir.filePath("ca.pem"));
+    tls.addCaCertificates(dir.filePath(QStringLiteral("ca.pem")));
     proxy = new CredentialProxy(config, credentials);
     proxy->moveToThread(&thread); // the proxy's own event loop, as in a host
     thread.start();
-    socket = dir.filePath("proxy.sock");
+    socket = dir.filePath(QStringLiteral("proxy.sock"));
     bool ok = false;
     QMetaObject::invokeMethod(
         proxy,
@@ -196,12 +196,12 @@ QJsonObject latency(Fixture &f, int rounds)
                 "added p50 %.3f ms (target <= 1 ms)\n",
                 rounds, median(directMs), percentile(directMs, 0.9), median(viaMs),
                 percentile(viaMs, 0.9), added);
-    return {{"direct_p50_ms", median(directMs)},
-            {"direct_p90_ms", percentile(directMs, 0.9)},
-            {"proxy_p50_ms", median(viaMs)},
-            {"proxy_p90_ms", percentile(viaMs, 0.9)},
-            {"added_p50_ms", added},
-            {"rounds", rounds}};
+    return {{QStringLiteral("direct_p50_ms"), median(directMs)},
+            {QStringLiteral("direct_p90_ms"), percentile(directMs, 0.9)},
+            {QStringLiteral("proxy_p50_ms"), median(viaMs)},
+            {QStringLiteral("proxy_p90_ms"), percentile(viaMs, 0.9)},
+            {QStringLiteral("added_p50_ms"), added},
+            {QStringLiteral("rounds"), rounds}};
 }
 
 // Besides wall-clock throughput, the CPU time each relaying thread spends per
@@ -239,13 +239,13 @@ QJsonObject throughput(Fixture &f, int rounds)
     std::printf("  CPU per response: direct client %.1f ms | proxy thread %.1f ms, "
                 "client behind it %.1f ms\n",
                 median(directCpu), median(proxyCpu), median(clientCpu));
-    return {{"direct_MBps", median(directMBs)},
-            {"proxy_MBps", median(viaMBs)},
-            {"ratio", ratio},
-            {"direct_client_cpu_ms", median(directCpu)},
-            {"proxy_thread_cpu_ms", median(proxyCpu)},
-            {"proxied_client_cpu_ms", median(clientCpu)},
-            {"rounds", rounds}};
+    return {{QStringLiteral("direct_MBps"), median(directMBs)},
+            {QStringLiteral("proxy_MBps"), median(viaMBs)},
+            {QStringLiteral("ratio"), ratio},
+            {QStringLiteral("direct_client_cpu_ms"), median(directCpu)},
+            {QStringLiteral("proxy_thread_cpu_ms"), median(proxyCpu)},
+            {QStringLiteral("proxied_client_cpu_ms"), median(clientCpu)},
+            {QStringLiteral("rounds"), rounds}};
 }
 
 QJsonObject signing(int iterations)
@@ -286,7 +286,7 @@ QJsonObject signing(int iterations)
     std::printf(
         "SigV4    hako %.2f us/signature | botocore %.2f us | %.0fx faster (target >= 20x)\n",
         oursUs, botoUs, botoUs / oursUs);
-    return {{"hako_us", oursUs}, {"botocore_us", botoUs}, {"speedup", botoUs / oursUs}};
+    return {{QStringLiteral("hako_us"), oursUs}, {QStringLiteral("botocore_us"), botoUs}, {QStringLiteral("speedup"), botoUs / oursUs}};
 }
 
 } // namespace
@@ -299,7 +299,7 @@ int main(int argc, char **argv)
     // Figures named on the command line, or all of them.
     auto wanted = [&args](const char *name) {
         const bool any = std::none_of(args.begin() + 1, args.end(), [](const QString &a) {
-            return a == "latency" || a == "throughput" || a == "signing";
+            return a == QStringLiteral("latency") || a == QStringLiteral("throughput") || a == QStringLiteral("signing");
         });
         return any || args.contains(QLatin1String(name));
     };
@@ -310,11 +310,11 @@ int main(int argc, char **argv)
     }
     QJsonObject results;
     if (wanted("latency"))
-        results["latency"] = latency(fixture, 300);
+        results[QStringLiteral("latency")] = latency(fixture, 300);
     if (wanted("throughput"))
-        results["throughput_25MB"] = throughput(fixture, 15);
+        results[QStringLiteral("throughput_25MB")] = throughput(fixture, 15);
     if (wanted("signing"))
-        results["signing"] = signing(20000);
+        results[QStringLiteral("signing")] = signing(20000);
     const qsizetype json = args.indexOf(QStringLiteral("--json"));
     if (json > 0 && json + 1 < args.size()) {
         QFile out(args[json + 1]);

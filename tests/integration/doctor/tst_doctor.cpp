@@ -48,21 +48,21 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QStringList>("lines"); // each must appear in the report
         QTest::newRow("healthy") << QStringList() << 0
-                                 << QStringList{"[ok  ] Container engine reachable", "[ok  ] Seccomp profile in force",
-                                                "sha256:", "[ok  ] Credentials for the proxy",
-                                                "[ok  ] Workspace image hako/workspace-base:latest present",
-                                                "[skip] Garbage collection and proxy listeners"};
-        QTest::newRow("engine unreachable") << QStringList{"docker.host=unix:///nonexistent/docker.sock"} << 1
-                                            << QStringList{"[FAIL] Container engine reachable", "Fix: Install docker.io"};
-        QTest::newRow("bad seccomp profile") << QStringList{"seccomp.profile=/nonexistent.json"} << 1
-                                             << QStringList{"[FAIL] Settings accepted", "/nonexistent.json", "Fix: Correct the settings"};
-        QTest::newRow("missing image") << QStringList{"image=hako/no-such-image:none"} << 1
-                                       << QStringList{"[FAIL] Workspace image hako/no-such-image:none present",
-                                                      "Fix: Build it with scripts/build-image.sh."};
-        QTest::newRow("no credentials") << QStringList{"credentials.source=profile", "credentials.file=/nonexistent"} << 0
-                                        << QStringList{"[warn] Credentials for the proxy", "Fix: Create the profile"};
-        QTest::newRow("serve not running") << QStringList{"admin.listen=127.0.0.1:" + QString::number(freePort())} << 0
-                                           << QStringList{"[warn] hako-host serve answers on 127.0.0.1:", "Fix: Start hako-host serve --admin"};
+                                 << QStringList{QStringLiteral("[ok  ] Container engine reachable"), QStringLiteral("[ok  ] Seccomp profile in force"),
+                                                QStringLiteral("sha256:"), QStringLiteral("[ok  ] Credentials for the proxy"),
+                                                QStringLiteral("[ok  ] Workspace image hako/workspace-base:latest present"),
+                                                QStringLiteral("[skip] Garbage collection and proxy listeners")};
+        QTest::newRow("engine unreachable") << QStringList{QStringLiteral("docker.host=unix:///nonexistent/docker.sock")} << 1
+                                            << QStringList{QStringLiteral("[FAIL] Container engine reachable"), QStringLiteral("Fix: Install docker.io")};
+        QTest::newRow("bad seccomp profile") << QStringList{QStringLiteral("seccomp.profile=/nonexistent.json")} << 1
+                                             << QStringList{QStringLiteral("[FAIL] Settings accepted"), QStringLiteral("/nonexistent.json"), QStringLiteral("Fix: Correct the settings")};
+        QTest::newRow("missing image") << QStringList{QStringLiteral("image=hako/no-such-image:none")} << 1
+                                       << QStringList{QStringLiteral("[FAIL] Workspace image hako/no-such-image:none present"),
+                                                      QStringLiteral("Fix: Build it with scripts/build-image.sh.")};
+        QTest::newRow("no credentials") << QStringList{QStringLiteral("credentials.source=profile"), QStringLiteral("credentials.file=/nonexistent")} << 0
+                                        << QStringList{QStringLiteral("[warn] Credentials for the proxy"), QStringLiteral("Fix: Create the profile")};
+        QTest::newRow("serve not running") << QStringList{QStringLiteral("admin.listen=127.0.0.1:") + QString::number(freePort())} << 0
+                                           << QStringList{QStringLiteral("[warn] hako-host serve answers on 127.0.0.1:"), QStringLiteral("Fix: Start hako-host serve --admin")};
     }
 
     void findings()

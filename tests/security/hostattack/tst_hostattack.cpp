@@ -72,8 +72,8 @@ constexpr int kCallMs = 300000; // container creation under runsc included
 
 const QString kAttackDir = QStringLiteral("/workspace/.hostattack");
 const QByteArray kCanaryText = "root-only canary: must keep its mode and its contents\n";
-const StandIn::Credentials kCreds{"AKIDHAKOHOSTATTACK", "hakoHostAttackSecret/DoNotLeak+0123456789ab",
-                                  "hakoHostAttackToken-DoNotLeak-0123456789"};
+const StandIn::Credentials kCreds{QStringLiteral("AKIDHAKOHOSTATTACK"), QStringLiteral("hakoHostAttackSecret/DoNotLeak+0123456789ab"),
+                                  QStringLiteral("hakoHostAttackToken-DoNotLeak-0123456789")};
 const QString kBedrockRequest = QStringLiteral(
     "curl -sS -o /dev/null -w 'HTTP_CODE=%{http_code} TIME=%{time_total}\\n' --max-time 60"
     " --unix-socket /var/run/hako/proxy.sock -H 'Content-Type: application/json'"
@@ -258,7 +258,7 @@ class tst_HostAttack : public QObject
     {
         QTest::addColumn<QString>("runtime");
         QTest::addColumn<QString>("variant");
-        for (const QString runtime : {QStringLiteral("runc"), QStringLiteral("runsc")})
+        for (const QString &runtime : {QStringLiteral("runc"), QStringLiteral("runsc")})
             for (const QString &variant : variants)
                 QTest::newRow(qPrintable(runtime + QLatin1Char('/') + variant)) << runtime << variant;
     }
@@ -351,7 +351,7 @@ private Q_SLOTS:
             QThread::msleep(100);
             log = readLog(attackFile(*host, c, QStringLiteral("race.jsonl")));
         }
-        qInfo().noquote() << "attacker's log:\n" + describe(log)
+        qInfo().noquote() << QStringLiteral("attacker's log:\n") + describe(log)
                                  + QString::fromUtf8(readFile(attackFile(*host, c, QStringLiteral("race.jsonl.out"))).right(2000));
         if (!failedAdoptions.isEmpty())
             qInfo().noquote() << "adoptions that failed:" << failedAdoptions.join(QLatin1Char('\n'));
@@ -387,7 +387,7 @@ private Q_SLOTS:
             a, QStringLiteral("python3 %1/attack.py redirect --key-b %2 --runtime-dir %3 --mode %4 --log %1/redirect.jsonl")
                    .arg(kAttackDir, hako::conversationKey(b), host->runtimeDir(), variant));
         QVERIFY2(plant.exitCode == 0, qPrintable(shown(plant)));
-        qInfo().noquote() << "attacker's log:\n"
+        qInfo().noquote() << QStringLiteral("attacker's log:\n")
                                  + describe(readLog(attackFile(*host, a, QStringLiteral("redirect.jsonl"))));
 
         const HostRun call = host->exec(
@@ -419,7 +419,7 @@ private Q_SLOTS:
         const HostRun call = host->exec(c, QStringLiteral("echo ran > /workspace/ran-through-the-agent"),
                                         {QStringLiteral("--json")});
         const QList<QJsonObject> log = readLog(attackFile(*host, c, QStringLiteral("fake.jsonl")));
-        qInfo().noquote() << "the call:" << shown(call) << "\nthe fake agent's log:\n" + describe(log);
+        qInfo().noquote() << QStringLiteral("the call:") << shown(call) << QStringLiteral("\nthe fake agent's log:\n") + describe(log);
         const QList<QJsonObject> calls = eventsOf(log, QStringLiteral("call"));
         QVERIFY2(calls.isEmpty(), qPrintable(QStringLiteral("the fake agent received a Call frame: ")
                                              + calls.value(0).value(QLatin1String("payload")).toString()));
@@ -463,7 +463,7 @@ private Q_SLOTS:
                                                       : QString())
                                  .arg(attacked.run.ms)
                                  .arg(errorCodeOf(attacked.run));
-        qInfo().noquote() << "the call:" << shown(attacked.run).left(2000) << "\nthe fake agent's log:\n" + describe(log);
+        qInfo().noquote() << QStringLiteral("the call:") << shown(attacked.run).left(2000) << QStringLiteral("\nthe fake agent's log:\n") + describe(log);
         QVERIFY2(!attacked.killed, "the host grew past the ceiling and was killed");
         QVERIFY2(growth < kFloodGrowthBound, qPrintable(QStringLiteral("host memory grew by ") + mib(growth)));
         QVERIFY2(attacked.run.ms < kPromptMs,
@@ -546,7 +546,7 @@ private Q_SLOTS:
         qInfo().noquote() << "the attacker's report:"
                           << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Compact)).left(3000);
         if (report.isEmpty())
-            qInfo().noquote() << "the attacker's log:\n" + describe(readLog(attackFile(*host, a, QStringLiteral("proxy.jsonl"))))
+            qInfo().noquote() << QStringLiteral("the attacker's log:\n") + describe(readLog(attackFile(*host, a, QStringLiteral("proxy.jsonl"))))
                                      + QString::fromUtf8(readFile(attackFile(*host, a, QStringLiteral("proxy.jsonl.out"))).right(2000));
         QVERIFY2(!watch.killedAtCeiling(), "the host grew past the ceiling and was killed");
         QVERIFY2(growth < kProxyGrowthBound, qPrintable(QStringLiteral("host memory grew by ") + mib(growth)));

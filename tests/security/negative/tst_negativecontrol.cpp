@@ -43,19 +43,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("weakening");
         QTest::addColumn<QStringList>("rows");
         // Read-only rootfs: T-1's and T-8's countermeasure, Layer 3, checklist item 4.
-        QTest::newRow("no read-only rootfs") << "runc" << "read-only" << QStringList{"T-1", "T-8", "L3", "C1-4"};
+        QTest::newRow("no read-only rootfs") << QStringLiteral("runc") << QStringLiteral("read-only") << QStringList{QStringLiteral("T-1"), QStringLiteral("T-8"), QStringLiteral("L3"), QStringLiteral("C1-4")};
         // PIDs 100: T-2's countermeasure, Layer 2, checklist item 3.
-        QTest::newRow("no process limit") << "runc" << "pids" << QStringList{"T-2", "L2", "C1-3"};
+        QTest::newRow("no process limit") << QStringLiteral("runc") << QStringLiteral("pids") << QStringList{QStringLiteral("T-2"), QStringLiteral("L2"), QStringLiteral("C1-3")};
         // The host's socket directory writable inside: T-9 and its first checklist item; and the
         // mounts that T-3, T-8 and Layer 3 rest on ("writable only /workspace and /tmp").
         QTest::newRow("socket directory writable")
-            << "runc" << "socket-dir-writable" << QStringList{"T-3", "T-8", "L3", "T-9", "C9-1"};
+            << QStringLiteral("runc") << QStringLiteral("socket-dir-writable") << QStringList{QStringLiteral("T-3"), QStringLiteral("T-8"), QStringLiteral("L3"), QStringLiteral("T-9"), QStringLiteral("C9-1")};
         // The agent's key in reach of tools: T-9's item 2. A fake agent that uses the key still
         // fails under runc, where the host also requires the container's PID 1 as its peer...
-        QTest::newRow("agent key exposed") << "runc" << "agent-key-exposed" << QStringList{"T-9", "C9-2"};
+        QTest::newRow("agent key exposed") << QStringLiteral("runc") << QStringLiteral("agent-key-exposed") << QStringList{QStringLiteral("T-9"), QStringLiteral("C9-2")};
         // ...and gets in under gVisor, where the proof of the key is the only check (item 3).
         QTest::newRow("agent key exposed, gVisor")
-            << "runsc" << "agent-key-exposed" << QStringList{"T-9", "C9-2", "C9-3"};
+            << QStringLiteral("runsc") << QStringLiteral("agent-key-exposed") << QStringList{QStringLiteral("T-9"), QStringLiteral("C9-2"), QStringLiteral("C9-3")};
     }
 
     void weakenedPolicyFailsItsRows()
