@@ -141,11 +141,11 @@ void CredentialSource::fetch()
 {
     switch (m_config.source) {
     case CredentialConfig::Source::Settings:
-        return m_current ? emit ready()
+        return m_current ? Q_EMIT ready()
                          : fail(QCoreApplication::translate("hako", "No access key configured in settings."));
     case CredentialConfig::Source::Profile:
         loadProfile();
-        return m_current ? emit ready()
+        return m_current ? Q_EMIT ready()
                          : fail(QCoreApplication::translate("hako", "No usable AWS profile credentials."));
     case CredentialConfig::Source::Process:
         return startProcess();
@@ -213,7 +213,7 @@ void CredentialSource::processFinished()
         return fail(error);
     }
     store(std::move(c));
-    emit ready();
+    Q_EMIT ready();
 }
 
 void CredentialSource::check()
@@ -240,7 +240,7 @@ void CredentialSource::fail(const QString &error)
 {
     m_lastError = error;
     m_lastFailure = QDateTime::currentDateTimeUtc();
-    emit failed(error);
+    Q_EMIT failed(error);
 }
 
 void CredentialSource::store(AwsCredentials credentials)

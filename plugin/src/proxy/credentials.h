@@ -1,6 +1,6 @@
 // AWS credentials for SigV4, held only in this process's locked memory.
 //
-// Sources (SPEC §10 credentials.*):
+// Sources (the credentials.* settings):
 //   settings  access key id, secret and optional session token given in settings
 //   profile   a profile of an AWS shared-credentials file (re-read when it changes)
 //   process   a credential_process command printing AWS's JSON
@@ -74,7 +74,7 @@ public:
     void check();
     CredentialStatus status() const;
 
-signals:
+Q_SIGNALS:
     void ready();
     void failed(const QString &error);
 

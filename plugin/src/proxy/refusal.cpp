@@ -125,9 +125,10 @@ const char *decisionFor(Reason reason)
     return reason >= Reason::CredentialsUnavailable ? kDecisionError : kDecisionDenied;
 }
 
-QString reasonMessage(Reason reason)
+hako::Error refusalError(Reason reason)
 {
-    return QCoreApplication::translate("hako", info(reason).message);
+    const ReasonInfo &i = info(reason);
+    return {QLatin1String(i.code), QCoreApplication::translate("hako", i.message), QLatin1String(i.message)};
 }
 
 const char *securityEventFor(Reason reason)
@@ -138,8 +139,9 @@ const char *securityEventFor(Reason reason)
 QByteArray refusalResponse(Reason reason)
 {
     const int status = httpStatus(reason);
-    const QByteArray body = QJsonDocument(QJsonObject{{"reason", reasonCode(reason)},
-                                                      {"message", reasonMessage(reason)}})
+    const hako::Error error = refusalError(reason);
+    const QByteArray body = QJsonDocument(QJsonObject{{QLatin1String("reason"), error.code},
+                                                      {QLatin1String("message"), error.message}})
                                 .toJson(QJsonDocument::Compact)
         + '\n';
     return "HTTP/1.1 " + QByteArray::number(status) + " Refused by hako proxy\r\n"

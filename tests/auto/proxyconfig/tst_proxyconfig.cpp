@@ -105,11 +105,15 @@ void TestProxyConfig::settings()
     QFETCH(int, rules);
     ProxyConfig proxy;
     CredentialConfig credentials;
-    const QStringList found = configFromSettings(settings, &proxy, &credentials);
+    const QList<hako::Error> found = configFromSettings(settings, &proxy, &credentials);
     QCOMPARE(found.size(), errors);
     QCOMPARE(proxy.allowlist.rules().size(), rules);
-    for (const QString &e : found)
-        QVERIFY(!e.contains("secret", Qt::CaseSensitive) || e.contains("secretAccessKey"));
+    for (const hako::Error &e : found) {
+        QCOMPARE(e.code, QStringLiteral("setting_value"));
+        QVERIFY(!e.logMessage.isEmpty());
+        for (const QString &text : {e.message, e.logMessage})
+            QVERIFY(!text.contains("secret", Qt::CaseSensitive) || text.contains("secretAccessKey"));
+    }
 }
 
 // proxy.maxConnections: a whole number 1-1024 (also as text, as --set gives
@@ -140,11 +144,11 @@ void TestProxyConfig::maxConnections()
         settings.insert("proxy.maxConnections", value);
     ProxyConfig proxy;
     CredentialConfig credentials;
-    const QStringList errors = configFromSettings(settings, &proxy, &credentials);
+    const QList<hako::Error> errors = configFromSettings(settings, &proxy, &credentials);
     QCOMPARE(errors.size(), expected < 0 ? 1 : 0);
     QCOMPARE(proxy.bounds.maxConnections, expected < 0 ? ProxyBounds().maxConnections : expected);
     if (expected < 0)
-        QVERIFY2(errors.first().contains("proxy.maxConnections"), qPrintable(errors.first()));
+        QCOMPARE(errors.first().logMessage, QStringLiteral("proxy.maxConnections must be a whole number from 1 to 1024."));
 }
 
 // Reservations against a cap of 10 for all sockets and 6 per socket, taken

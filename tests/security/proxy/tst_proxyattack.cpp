@@ -309,8 +309,8 @@ void TestProxyAttack::initTestCase()
     previousHandler = qInstallMessageHandler(captureMessage);
     ProxyConfig config;
     CredentialConfig credentials;
-    const QStringList errors = configFromSettings(settings(), &config, &credentials);
-    QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+    const QList<hako::Error> errors = configFromSettings(settings(), &config, &credentials);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.first().logMessage));
     config.timeouts.requestHeadMs = 1500;
     config.timeouts.requestIdleMs = 1500;
     config.bounds.maxBufferedBytes = config.bounds.maxBufferedPerSocket = 16 * 1024 * 1024;
@@ -673,9 +673,9 @@ ProxyConfig TestProxyAttack::configFor(const std::function<void(ProxyConfig *)> 
                                        CredentialConfig *credentials) const
 {
     ProxyConfig config;
-    const QStringList errors = configFromSettings(settings(), &config, credentials);
+    const QList<hako::Error> errors = configFromSettings(settings(), &config, credentials);
     if (!errors.isEmpty())
-        qFatal("%s", qPrintable(errors.join('\n')));
+        qFatal("%s", qPrintable(errors.first().logMessage));
     change(&config);
     return config;
 }
