@@ -47,7 +47,7 @@ int HttpMessage::onHeaderField(QByteArrayView piece)
     if (m_inValue || m_headers.isEmpty()) {
         if (const int stop = onNewHeader())
             return stop;
-        m_headers.append({});
+        m_headers.append(QPair<QByteArray, QByteArray>());
         m_inValue = false;
     }
     m_headers.last().first.append(piece);
