@@ -1,6 +1,5 @@
 #include "proxyconfig.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,17 +12,9 @@ namespace {
 
 constexpr int kMaxConnectionsLimit = 1024;
 
-// A bad value: translated for the user, the same sentence in English for the
-// log. `text` is marked with QT_TRANSLATE_NOOP("hako", ...) where it is written.
 hako::Error settingError(const char *text, const QString &arg = {})
 {
-    QString message = QCoreApplication::translate("hako", text);
-    QString logMessage = QLatin1String(text);
-    if (!arg.isNull()) {
-        message = message.arg(arg);
-        logMessage = logMessage.arg(arg);
-    }
-    return {QStringLiteral("setting_value"), message, logMessage};
+    return proxyError("setting_value", text, arg);
 }
 
 // A JSON array, or a string holding JSON array text or comma-separated items.

@@ -125,10 +125,21 @@ const char *decisionFor(Reason reason)
     return reason >= Reason::CredentialsUnavailable ? kDecisionError : kDecisionDenied;
 }
 
+hako::Error proxyError(const char *code, const char *text, const QString &arg)
+{
+    QString message = QCoreApplication::translate("hako", text);
+    QString logMessage = QLatin1String(text);
+    if (!arg.isNull()) {
+        message = message.arg(arg);
+        logMessage = logMessage.arg(arg);
+    }
+    return {QLatin1String(code), message, logMessage};
+}
+
 hako::Error refusalError(Reason reason)
 {
     const ReasonInfo &i = info(reason);
-    return {QLatin1String(i.code), QCoreApplication::translate("hako", i.message), QLatin1String(i.message)};
+    return proxyError(i.code, i.message);
 }
 
 const char *securityEventFor(Reason reason)

@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QMetaType>
+#include <QString>
 
 namespace hako::proxy {
 
@@ -55,6 +56,10 @@ enum class Reason {
     UpstreamRedirect,
     UpstreamProtocol,
 };
+
+// An error of the proxy whose `text` is marked QT_TRANSLATE_NOOP("hako", ...):
+// translated for people, as written for logs; `arg` (when given) fills %1.
+hako::Error proxyError(const char *code, const char *text, const QString &arg = {});
 
 // Labels of the decision() signal.
 inline constexpr char kDecisionAllowed[] = "allowed";

@@ -287,13 +287,16 @@ void TestProxyConfig::sharedCredentials()
     QFETCH(bool, ok);
     QFETCH(bool, token);
     AwsCredentials c;
-    QString error;
+    hako::Error error;
     QCOMPARE(parseSharedCredentials(text, profile, &c, &error), ok);
-    QCOMPARE(error.isEmpty(), ok);
+    QCOMPARE(error.isNull(), ok);
     QCOMPARE(c.sessionToken != nullptr, token);
     if (ok)
         QVERIFY(!c.secretAccessKey->view().isEmpty());
-    QVERIFY(!error.contains("s1") && !error.contains("s2"));
+    else
+        QCOMPARE(error.code, QStringLiteral("credentials_unavailable"));
+    for (const QString &text : {error.message, error.logMessage})
+        QVERIFY(!text.contains("s1") && !text.contains("s2"));
 }
 
 void TestProxyConfig::processOutput_data()
@@ -325,10 +328,11 @@ void TestProxyConfig::processOutput()
     QFETCH(bool, ok);
     QFETCH(bool, expires);
     AwsCredentials c;
-    QString error;
+    hako::Error error;
     QCOMPARE(parseProcessOutput(json, &c, &error), ok);
     QCOMPARE(c.expiration.isValid(), expires && ok);
-    QVERIFY(!error.contains("SECRET"));
+    QCOMPARE(error.isNull(), ok);
+    QVERIFY(!error.message.contains("SECRET") && !error.logMessage.contains("SECRET"));
 }
 
 // Credentials that expire within the refresh margin are refreshed while the
@@ -367,6 +371,9 @@ void TestProxyConfig::processRefresh()
     bad.fetch();
     QVERIFY(failed.wait(10000));
     QVERIFY(!bad.current());
+    const auto error = failed.first().first().value<hako::Error>();
+    QCOMPARE(error.logMessage, QStringLiteral("credential_process failed (exit status 1)."));
+    QCOMPARE(bad.status().lastError, error.message);
 }
 
 void TestProxyConfig::profileReload()
