@@ -69,7 +69,7 @@ struct HttpRequestParser::Impl : HttpMessage {
 
     explicit Impl(const RequestLimits &l);
     void fail(Reason r);
-    Reason execute(QByteArrayView data, qsizetype *consumed);
+    Reason parse(QByteArrayView data, qsizetype *consumed);
     void feedHead(QByteArrayView data);
     void feedBody(QByteArrayView data);
     Reason validateHead();
@@ -121,9 +121,9 @@ void HttpRequestParser::Impl::fail(Reason r)
     error = r;
 }
 
-Reason HttpRequestParser::Impl::execute(QByteArrayView data, qsizetype *consumed)
+Reason HttpRequestParser::Impl::parse(QByteArrayView data, qsizetype *consumed)
 {
-    *consumed = HttpMessage::execute(data);
+    *consumed = execute(data);
     if (isComplete())
         state = State::Complete;
     const http_errno err = parserErrno();
@@ -150,7 +150,7 @@ void HttpRequestParser::Impl::feedHead(QByteArrayView data)
     if (end < 0)
         return;
     qsizetype consumed = 0;
-    if (const Reason r = execute(block, &consumed); r != Reason::None)
+    if (const Reason r = parse(block, &consumed); r != Reason::None)
         return fail(r);
     const QByteArray rest = headBuf.mid(end + kHeadEnd.size());
     headBuf.clear();
@@ -163,7 +163,7 @@ void HttpRequestParser::Impl::feedHead(QByteArrayView data)
 void HttpRequestParser::Impl::feedBody(QByteArrayView data)
 {
     qsizetype consumed = 0;
-    if (const Reason r = execute(data, &consumed); r != Reason::None)
+    if (const Reason r = parse(data, &consumed); r != Reason::None)
         return fail(r);
     if (state == State::Complete && consumed < data.size())
         return fail(Reason::Pipelining);
