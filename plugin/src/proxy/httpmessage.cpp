@@ -21,8 +21,9 @@ HttpMessage::HttpMessage(http_parser_type type)
     };
     m_settings.on_url = appendStartText;
     m_settings.on_status = appendStartText;
-    m_settings.on_header_field
-        = [](http_parser *p, const char *at, size_t len) { return self(p)->onHeaderField(piece(at, len)); };
+    m_settings.on_header_field = [](http_parser *p, const char *at, size_t len) {
+        return self(p)->onHeaderField(piece(at, len));
+    };
     m_settings.on_header_value = [](http_parser *p, const char *at, size_t len) {
         self(p)->m_inValue = true;
         self(p)->m_headers.last().second.append(piece(at, len));
