@@ -4,11 +4,15 @@
 #include "credentials.h"
 #include "proxybudget.h"
 #include "proxyconfig.h"
+#include "refusal.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace hako::proxy;
 
@@ -33,6 +37,7 @@ private slots:
     void processRefresh();
     void profileReload();
     void secretBuffer();
+    void errorsInJapanese();
 };
 
 void TestProxyConfig::settings_data()
@@ -403,6 +408,42 @@ void TestProxyConfig::secretBuffer()
     QByteArray copy("transient");
     cleanse(copy);
     QVERIFY(copy.isEmpty());
+}
+
+// Each kind of proxy error speaks the user's language and logs English.
+void TestProxyConfig::errorsInJapanese()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/hako_ja.qm")));
+    QCoreApplication::installTranslator(&translator);
+    ProxyConfig proxy;
+    CredentialConfig credentials;
+    const QList<hako::Error> setting
+        = configFromSettings({{"proxy.maxConnections", 0}, {"proxy.allow", QJsonArray{"a.*"}}}, &proxy, &credentials);
+    AwsCredentials c;
+    hako::Error credential;
+    parseSharedCredentials("[other]\n", QStringLiteral("default"), &c, &credential);
+    const hako::Error refusal = refusalError(Reason::TooManyConnections);
+    QCoreApplication::removeTranslator(&translator);
+
+    QCOMPARE(setting.size(), 2);
+    QCOMPARE(setting[0].logMessage,
+             QStringLiteral("Allowlist pattern \"a.*\" is invalid: use lowercase DNS labels, \"*\" for exactly one "
+                            "whole label, and a literal domain at the end."));
+    QCOMPARE(setting[1].message, QStringLiteral("proxy.maxConnections には 1 から 1024 までの整数を指定してください。"));
+    QCOMPARE(setting[1].logMessage, QStringLiteral("proxy.maxConnections must be a whole number from 1 to 1024."));
+    QCOMPARE(credential.code, QStringLiteral("credentials_unavailable"));
+    QCOMPARE(credential.logMessage, QStringLiteral("Profile \"default\" was not found in the credentials file."));
+    QCOMPARE(refusal.code, QStringLiteral("too_many_connections"));
+    QCOMPARE(refusal.logMessage,
+             QStringLiteral("Too many connections to the proxy from this sandbox; close one and retry."));
+    const auto japanese = [](const QString &text) {
+        return std::any_of(text.begin(), text.end(), [](QChar ch) { return ch.unicode() >= 0x3000; });
+    };
+    for (const hako::Error &e : setting + QList<hako::Error>{credential, refusal}) {
+        QVERIFY2(japanese(e.message), qPrintable(e.message));
+        QVERIFY2(!japanese(e.logMessage), qPrintable(e.logMessage));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProxyConfig)
