@@ -94,8 +94,7 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
         return {error};
     proxy::ProxyConfig proxyConfig;
     proxy::CredentialConfig credentialConfig;
-    for (const QString &problem : proxy::configFromSettings(settings.raw, &proxyConfig, &credentialConfig))
-        errors.append({QStringLiteral("setting_value"), problem, problem});
+    errors.append(proxy::configFromSettings(settings.raw, &proxyConfig, &credentialConfig));
     if (!errors.isEmpty())
         return errors;
     if (errors = m_telemetry->configure(settings); !errors.isEmpty())

@@ -1,21 +1,14 @@
 #include "allowlist.h"
 
-#include <QCoreApplication>
+#include "authority.h"
 
 namespace hako::proxy {
 
 namespace {
 
-bool isLdhLabel(QByteArrayView label)
+bool isPatternLabel(QByteArrayView label)
 {
-    if (label.isEmpty() || label.size() > 63 || label.startsWith('-') || label.endsWith('-'))
-        return false;
-    for (char c : label) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-        if (!ok)
-            return false;
-    }
-    return true;
+    return isDnsLabel(label, LetterCase::LowerOnly);
 }
 
 // On a match, *wildcard receives the label the first "*" stood for.
@@ -36,21 +29,15 @@ bool matchLabels(const QByteArrayList &pattern, const QByteArrayList &host, QByt
 
 } // namespace
 
-QString Allowlist::checkPattern(QByteArrayView pattern)
+bool Allowlist::isValidPattern(QByteArrayView pattern)
 {
     const QByteArrayList labels = pattern.toByteArray().split('.');
     const bool literalSuffix
-        = labels.size() >= 2 && isLdhLabel(labels.last()) && isLdhLabel(labels[labels.size() - 2]);
+        = labels.size() >= 2 && isPatternLabel(labels.last()) && isPatternLabel(labels[labels.size() - 2]);
     bool valid = literalSuffix && pattern.size() <= 253;
     for (const QByteArray &label : labels)
-        valid = valid && (label == "*" || isLdhLabel(label));
-    if (valid)
-        return {};
-    return QCoreApplication::translate("hako",
-                                       "Allowlist pattern \"%1\" is invalid: use lowercase DNS "
-                                       "labels, \"*\" for exactly one whole label, and a literal "
-                                       "domain at the end.")
-        .arg(QString::fromUtf8(pattern.first(qMin<qsizetype>(pattern.size(), 256))));
+        valid = valid && (label == "*" || isPatternLabel(label));
+    return valid;
 }
 
 void Allowlist::add(AllowRule rule)

@@ -7,7 +7,6 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QString>
 
 #include <memory>
 
@@ -44,8 +43,8 @@ class Allowlist
 public:
     static inline const QByteArray kDefaultPattern = "bedrock-runtime.*.amazonaws.com";
 
-    // A translated error for a malformed pattern, or an empty string.
-    static QString checkPattern(QByteArrayView pattern);
+    // Lowercase DNS labels, "*" for exactly one whole label, a literal domain at the end.
+    static bool isValidPattern(QByteArrayView pattern);
 
     void add(AllowRule rule);
     const QList<AllowRule> &rules() const;

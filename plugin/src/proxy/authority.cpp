@@ -1,16 +1,13 @@
 #include "authority.h"
 
+#include "segments.h"
+
 namespace hako::proxy {
 
 namespace {
 
 constexpr int kMaxHostLength = 253;
 constexpr int kMaxLabelLength = 63;
-
-bool isLdh(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-}
 
 bool allDigits(QByteArrayView s)
 {
@@ -41,24 +38,12 @@ Reason checkHostName(QByteArrayView host)
 {
     if (host.isEmpty() || host.size() > kMaxHostLength)
         return Reason::BadHost;
-    QByteArrayView last;
-    qsizetype start = 0;
-    while (start <= host.size()) {
-        qsizetype end = host.indexOf('.', start);
-        if (end < 0)
-            end = host.size();
-        const QByteArrayView label = host.sliced(start, end - start);
-        if (label.isEmpty() || label.size() > kMaxLabelLength || label.startsWith('-')
-            || label.endsWith('-'))
+    const QList<QByteArrayView> labels = splitSegments(host, '.');
+    for (QByteArrayView label : labels) {
+        if (!isDnsLabel(label))
             return Reason::BadHost;
-        for (char c : label) {
-            if (!isLdh(c))
-                return Reason::BadHost;
-        }
-        last = label;
-        start = end + 1;
     }
-    return looksNumeric(last) ? Reason::IpLiteral : Reason::None;
+    return looksNumeric(labels.last()) ? Reason::IpLiteral : Reason::None;
 }
 
 Reason parsePort(QByteArrayView digits, int *port)
@@ -70,6 +55,18 @@ Reason parsePort(QByteArrayView digits, int *port)
 }
 
 } // namespace
+
+bool isDnsLabel(QByteArrayView label, LetterCase letters)
+{
+    if (label.isEmpty() || label.size() > kMaxLabelLength || label.startsWith('-') || label.endsWith('-'))
+        return false;
+    for (char c : label) {
+        const bool upper = c >= 'A' && c <= 'Z' && letters == LetterCase::Any;
+        if (!((c >= 'a' && c <= 'z') || upper || (c >= '0' && c <= '9') || c == '-'))
+            return false;
+    }
+    return true;
+}
 
 Reason parseAuthority(QByteArrayView raw, Authority *out)
 {
@@ -107,16 +104,12 @@ Reason checkPath(QByteArrayView path)
         if (c <= 0x20 || c >= 0x7f || c == '\\' || c == '#')
             return Reason::BadTarget;
     }
-    qsizetype start = 1;
-    while (start <= path.size()) {
-        qsizetype end = path.indexOf('/', start);
-        if (end < 0)
-            end = path.size();
-        const QByteArrayView segment = path.sliced(start, end - start);
-        const bool lastEmpty = segment.isEmpty() && end == path.size();
-        if ((segment.isEmpty() && !lastEmpty) || segment == "." || segment == "..")
+    // Only the last segment may be empty: a trailing slash is a path of its own.
+    const QList<QByteArrayView> segments = splitSegments(path.sliced(1), '/');
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        const QByteArrayView segment = segments[i];
+        if ((segment.isEmpty() && i + 1 < segments.size()) || segment == "." || segment == "..")
             return Reason::BadTarget;
-        start = end + 1;
     }
     return Reason::None;
 }

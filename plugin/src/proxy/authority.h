@@ -16,6 +16,12 @@ struct Authority {
     int port = 443;
 };
 
+enum class LetterCase { Any, LowerOnly };
+
+// One label of a DNS name: 1 to 63 letters, digits and hyphens, with no hyphen
+// at either end. Allowlist patterns are stored lowercase, so they take LowerOnly.
+bool isDnsLabel(QByteArrayView label, LetterCase letters = LetterCase::Any);
+
 // Accepts "name" or "name:443" where name is LDH labels; IP literals,
 // userinfo, other ports and anything non-ASCII are refused.
 Reason parseAuthority(QByteArrayView raw, Authority *out);

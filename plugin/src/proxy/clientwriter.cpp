@@ -75,7 +75,7 @@ void ClientWriter::onWritable()
     m_queue.clear();
     m_sent = 0;
     m_notifier.setEnabled(false);
-    emit drained();
+    Q_EMIT drained();
 }
 
 void ClientWriter::afterSend(ssize_t result)
@@ -83,7 +83,7 @@ void ClientWriter::afterSend(ssize_t result)
     if (result >= 0 || errno == EAGAIN || errno == EWOULDBLOCK)
         return;
     stop(); // the client hung up: nothing more can reach it
-    emit failed();
+    Q_EMIT failed();
 }
 
 void ClientWriter::stop()

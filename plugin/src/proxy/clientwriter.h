@@ -30,7 +30,7 @@ public:
     // number can be another client's before this writer is deleted.
     void stop();
 
-signals:
+Q_SIGNALS:
     void drained(); // what was queued went out
     void failed(); // the client can no longer be written to
 

@@ -7,8 +7,6 @@
 #include <QCoreApplication>
 #include <QLocalSocket>
 
-Q_LOGGING_CATEGORY(lcProxy, "hako.proxy")
-
 namespace hako::proxy {
 
 CredentialProxy::CredentialProxy(ProxyConfig config, CredentialConfig credentials, QObject *parent)
@@ -59,7 +57,7 @@ void CredentialProxy::onNewConnection(QLocalSocket *client, const QString &socke
     auto *session = new ProxySession(client, m_shared, socketPath, this);
     connect(session, &ProxySession::securityEvent, this, &CredentialProxy::securityEvent);
     connect(session, &ProxySession::concluded, this, [this, socketPath](Reason reason, qint64 upstreamMs) {
-        emit decision(QString::fromLatin1(decisionFor(reason)), QString::fromLatin1(reasonCode(reason)), upstreamMs,
+        Q_EMIT decision(QString::fromLatin1(decisionFor(reason)), QString::fromLatin1(reasonCode(reason)), upstreamMs,
                       socketPath);
     });
 }

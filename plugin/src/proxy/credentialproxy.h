@@ -1,11 +1,11 @@
-// The host-side credential injection proxy (SPEC §5, seed T-5/T-6/T-7).
+// The host-side credential injection proxy.
 //
 // Usage (one object per plugin; one listener per conversation container):
 //
 //   hako::proxy::ProxyConfig proxyConfig;
 //   hako::proxy::CredentialConfig credentialConfig;
-//   const QStringList errors = hako::proxy::configFromSettings(settings, &proxyConfig,
-//                                                              &credentialConfig);
+//   const QList<hako::Error> errors = hako::proxy::configFromSettings(settings, &proxyConfig,
+//                                                                     &credentialConfig);
 //   auto *proxy = new hako::proxy::CredentialProxy(proxyConfig, credentialConfig, parent);
 //   QString error;
 //   if (!proxy->listen(socketDir + "/proxy.sock", &error)) ...  // error is translated
@@ -56,7 +56,7 @@ public:
     QStringList socketPaths() const;
     CredentialSource *credentials() const { return m_shared.credentials; }
 
-signals:
+Q_SIGNALS:
     // upstreamMs: -1 when the request never went upstream; socketPath: the
     // listener it came in on, which tells the conversation.
     void decision(const QString &decision, const QString &reason, qint64 upstreamMs, const QString &socketPath);

@@ -1,8 +1,8 @@
 #include "credentials.h"
 
 #include "proxylog.h"
+#include "refusal.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -24,6 +24,11 @@ QString credentialsFile(const QString &configured)
     return configured;
 }
 
+hako::Error credentialError(const char *text, const QString &arg = {})
+{
+    return proxyError(reasonCode(Reason::CredentialsUnavailable), text, arg);
+}
+
 // "[name]" in the credentials file, "[profile name]" as in the config file.
 bool isSection(const QByteArray &line, const QByteArray &profile)
 {
@@ -36,7 +41,7 @@ bool isSection(const QByteArray &line, const QByteArray &profile)
 } // namespace
 
 bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsCredentials *out,
-                            QString *error)
+                            hako::Error *error)
 {
     const QByteArray wanted = profile.toUtf8();
     bool inSection = false;
@@ -69,18 +74,17 @@ bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsC
     cleanse(secret);
     cleanse(token);
     if (!complete) {
-        *error = found ? QCoreApplication::translate(
-                     "hako", "Profile \"%1\" lacks aws_access_key_id or aws_secret_access_key.")
-                       : QCoreApplication::translate(
-                           "hako", "Profile \"%1\" was not found in the credentials file.");
-        *error = error->arg(profile);
+        *error = credentialError(
+            found ? QT_TRANSLATE_NOOP("hako", "Profile \"%1\" lacks aws_access_key_id or aws_secret_access_key.")
+                  : QT_TRANSLATE_NOOP("hako", "Profile \"%1\" was not found in the credentials file."),
+            profile);
     }
     return complete;
 }
 
 // QJsonDocument's own copies are freed unwiped; the caller's buffer and ours
 // are cleansed.
-bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, QString *error)
+bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, hako::Error *error)
 {
     const QJsonObject o = QJsonDocument::fromJson(json).object();
     QByteArray secret = o.value(QLatin1String("SecretAccessKey")).toString().toUtf8();
@@ -94,10 +98,9 @@ bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, QString *er
         out->secretAccessKey = SecretBuffer::create(secret);
         out->sessionToken = token.isEmpty() ? nullptr : SecretBuffer::create(token);
     } else {
-        *error = QCoreApplication::translate(
-            "hako",
-            "credential_process output is not AWS's Version 1 JSON with AccessKeyId, "
-            "SecretAccessKey and a valid Expiration.");
+        *error = credentialError(QT_TRANSLATE_NOOP("hako",
+                                                   "credential_process output is not AWS's Version 1 JSON with "
+                                                   "AccessKeyId, SecretAccessKey and a valid Expiration."));
     }
     cleanse(secret);
     cleanse(token);
@@ -141,12 +144,12 @@ void CredentialSource::fetch()
 {
     switch (m_config.source) {
     case CredentialConfig::Source::Settings:
-        return m_current ? emit ready()
-                         : fail(QCoreApplication::translate("hako", "No access key configured in settings."));
+        return m_current ? Q_EMIT ready()
+                         : fail(credentialError(QT_TRANSLATE_NOOP("hako", "No access key configured in settings.")));
     case CredentialConfig::Source::Profile:
         loadProfile();
-        return m_current ? emit ready()
-                         : fail(QCoreApplication::translate("hako", "No usable AWS profile credentials."));
+        return m_current ? Q_EMIT ready()
+                         : fail(credentialError(QT_TRANSLATE_NOOP("hako", "No usable AWS profile credentials.")));
     case CredentialConfig::Source::Process:
         return startProcess();
     }
@@ -166,11 +169,11 @@ void CredentialSource::loadProfile()
     }
     QByteArray text = file.readAll();
     AwsCredentials c;
-    QString error;
+    hako::Error error;
     if (parseSharedCredentials(text, m_config.profile, &c, &error))
         store(std::move(c));
     else
-        qCWarning(lcProxy) << "profile credentials unusable:" << error;
+        qCWarning(lcProxy).noquote() << "profile credentials unusable:" << error.logMessage;
     cleanse(text);
     m_fileModified = info.lastModified();
 }
@@ -181,7 +184,7 @@ void CredentialSource::startProcess()
         return;
     QStringList argv = QProcess::splitCommand(m_config.process);
     if (argv.isEmpty())
-        return fail(QCoreApplication::translate("hako", "credentials.process is empty."));
+        return fail(credentialError(QT_TRANSLATE_NOOP("hako", "credentials.process is empty.")));
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setStandardInputFile(QProcess::nullDevice());
@@ -201,19 +204,19 @@ void CredentialSource::processFinished()
     process->deleteLater();
     QByteArray out = process->readAllStandardOutput();
     AwsCredentials c;
-    QString error;
+    hako::Error error;
     const bool exited = process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0;
     if (!exited)
-        error = QCoreApplication::translate("hako", "credential_process failed (exit status %1).")
-                    .arg(process->exitCode());
+        error = credentialError(QT_TRANSLATE_NOOP("hako", "credential_process failed (exit status %1)."),
+                                QString::number(process->exitCode()));
     const bool ok = exited && parseProcessOutput(out, &c, &error);
     cleanse(out);
     if (!ok) {
-        qCWarning(lcProxy) << "credential refresh failed:" << error;
+        qCWarning(lcProxy).noquote() << "credential refresh failed:" << error.logMessage;
         return fail(error);
     }
     store(std::move(c));
-    emit ready();
+    Q_EMIT ready();
 }
 
 void CredentialSource::check()
@@ -236,11 +239,11 @@ CredentialStatus CredentialSource::status() const
     return s;
 }
 
-void CredentialSource::fail(const QString &error)
+void CredentialSource::fail(const hako::Error &error)
 {
-    m_lastError = error;
+    m_lastError = error.message;
     m_lastFailure = QDateTime::currentDateTimeUtc();
-    emit failed(error);
+    Q_EMIT failed(error);
 }
 
 void CredentialSource::store(AwsCredentials credentials)

@@ -1,16 +1,18 @@
 // AWS credentials for SigV4, held only in this process's locked memory.
 //
-// Sources (SPEC §10 credentials.*):
+// Sources (the credentials.* settings):
 //   settings  access key id, secret and optional session token given in settings
 //   profile   a profile of an AWS shared-credentials file (re-read when it changes)
 //   process   a credential_process command printing AWS's JSON
 //             {"Version":1,"AccessKeyId","SecretAccessKey","SessionToken","Expiration"};
 //             refreshed in the background before Expiration.
-// Nothing here logs or returns a secret; errors are translated and name only
-// the file, profile or exit status.
+// Nothing here logs or returns a secret; errors ("credentials_unavailable")
+// name only the file, profile or exit status.
 #pragma once
 
 #include "secretbuffer.h"
+
+#include <hako/error.h>
 
 #include <QByteArray>
 #include <QDateTime>
@@ -41,11 +43,11 @@ struct CredentialConfig {
     int processTimeoutMs = 30000;
 };
 
-// Parsers, exposed for tests. On failure they return false and set a
-// translated *error that contains no secret.
+// Parsers, exposed for tests. On failure they return false and set *error,
+// which contains no secret.
 bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsCredentials *out,
-                            QString *error);
-bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, QString *error);
+                            hako::Error *error);
+bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, hako::Error *error);
 
 // What /healthz and doctor may know about the credentials: never a key.
 struct CredentialStatus {
@@ -74,9 +76,9 @@ public:
     void check();
     CredentialStatus status() const;
 
-signals:
+Q_SIGNALS:
     void ready();
-    void failed(const QString &error);
+    void failed(const hako::Error &error);
 
 private:
     bool usable(const AwsCredentials &c, int marginSecs) const;
@@ -84,7 +86,7 @@ private:
     void startProcess();
     void processFinished();
     void store(AwsCredentials credentials);
-    void fail(const QString &error);
+    void fail(const hako::Error &error);
 
     CredentialConfig m_config;
     std::shared_ptr<const AwsCredentials> m_current;

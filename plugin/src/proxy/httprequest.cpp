@@ -1,8 +1,7 @@
 #include "httprequest.h"
 
 #include "headscreen.h"
-
-#include <http_parser.h>
+#include "httpmessage.h"
 
 #include <utility>
 
@@ -58,82 +57,62 @@ Reason splitTarget(QByteArrayView url, QByteArray *authority, RequestHead *head)
 
 } // namespace
 
-struct HttpRequestParser::Impl {
+struct HttpRequestParser::Impl : HttpMessage {
     RequestLimits limits;
-    http_parser parser{};
-    http_parser_settings settings{};
     State state = State::NeedMore;
     Reason error = Reason::None;
     QByteArray headBuf;
     qsizetype screened = 0; // headBuf bytes already screened
-    QByteArray url;
-    bool inValue = false;
     bool headDone = false;
     RequestHead head;
     QByteArray body;
 
-    Impl();
+    explicit Impl(const RequestLimits &l);
     void fail(Reason r);
-    Reason execute(QByteArrayView data, qsizetype *consumed);
+    Reason parse(QByteArrayView data, qsizetype *consumed);
     void feedHead(QByteArrayView data);
     void feedBody(QByteArrayView data);
     Reason validateHead();
     Reason checkFraming(int contentLengths, int transferEncodings, QByteArrayView te) const;
+
+    int onNewHeader() override;
+    int onHeadersComplete() override;
+    int onBody(QByteArrayView data) override;
 };
 
-HttpRequestParser::Impl::Impl()
+HttpRequestParser::Impl::Impl(const RequestLimits &l)
+    : HttpMessage(HTTP_REQUEST)
+    , limits(l)
 {
-    http_parser_init(&parser, HTTP_REQUEST);
-    parser.data = this;
-    settings.on_url = [](http_parser *p, const char *at, size_t len) {
-        static_cast<Impl *>(p->data)->url.append(at, qsizetype(len));
-        return 0;
-    };
-    settings.on_header_field = [](http_parser *p, const char *at, size_t len) {
-        auto *d = static_cast<Impl *>(p->data);
-        if (d->headDone) {
-            d->error = Reason::BadHeader; // trailers would bypass the head's checks
-            return -1;
-        }
-        if (d->inValue || d->head.headers.isEmpty()) {
-            if (d->head.headers.size() >= d->limits.maxHeaders) {
-                d->error = Reason::TooManyHeaders;
-                return -1;
-            }
-            d->head.headers.append(QPair<QByteArray, QByteArray>());
-            d->inValue = false;
-        }
-        d->head.headers.last().first.append(at, qsizetype(len));
-        return 0;
-    };
-    settings.on_header_value = [](http_parser *p, const char *at, size_t len) {
-        auto *d = static_cast<Impl *>(p->data);
-        d->inValue = true;
-        d->head.headers.last().second.append(at, qsizetype(len));
-        return 0;
-    };
-    settings.on_headers_complete = [](http_parser *p) {
-        auto *d = static_cast<Impl *>(p->data);
-        d->error = d->validateHead();
-        d->headDone = d->error == Reason::None;
-        if (d->headDone && !(p->flags & F_CHUNKED) && p->content_length != ULLONG_MAX)
-            d->body.reserve(qsizetype(p->content_length)); // checked against maxBody
-        return d->headDone ? 0 : -1;
-    };
-    settings.on_body = [](http_parser *p, const char *at, size_t len) {
-        auto *d = static_cast<Impl *>(p->data);
-        if (d->body.size() + qint64(len) > d->limits.maxBody) {
-            d->error = Reason::BodyTooLarge;
-            return -1;
-        }
-        d->body.append(at, qsizetype(len));
-        return 0;
-    };
-    settings.on_message_complete = [](http_parser *p) {
-        static_cast<Impl *>(p->data)->state = State::Complete;
-        http_parser_pause(p, 1);
-        return 0;
-    };
+}
+
+int HttpRequestParser::Impl::onNewHeader()
+{
+    if (headDone)
+        error = Reason::BadHeader; // trailers would bypass the head's checks
+    else if (headers().size() >= limits.maxHeaders)
+        error = Reason::TooManyHeaders;
+    return error == Reason::None ? 0 : -1;
+}
+
+int HttpRequestParser::Impl::onHeadersComplete()
+{
+    head.headers = headers();
+    error = validateHead();
+    headDone = error == Reason::None;
+    if (headDone && !(parser().flags & F_CHUNKED) && parser().content_length != ULLONG_MAX)
+        body.reserve(qsizetype(parser().content_length)); // checked against maxBody
+    return headDone ? 0 : -1;
+}
+
+int HttpRequestParser::Impl::onBody(QByteArrayView data)
+{
+    if (body.size() + data.size() > limits.maxBody) {
+        error = Reason::BodyTooLarge;
+        return -1;
+    }
+    body.append(data);
+    return 0;
 }
 
 void HttpRequestParser::Impl::fail(Reason r)
@@ -142,11 +121,12 @@ void HttpRequestParser::Impl::fail(Reason r)
     error = r;
 }
 
-Reason HttpRequestParser::Impl::execute(QByteArrayView data, qsizetype *consumed)
+Reason HttpRequestParser::Impl::parse(QByteArrayView data, qsizetype *consumed)
 {
-    *consumed
-        = qsizetype(http_parser_execute(&parser, &settings, data.data(), size_t(data.size())));
-    const auto err = http_errno(parser.http_errno);
+    *consumed = execute(data);
+    if (isComplete())
+        state = State::Complete;
+    const http_errno err = parserErrno();
     if (err == HPE_OK || (err == HPE_PAUSED && state == State::Complete))
         return Reason::None;
     return error != Reason::None ? error : mapParserError(err);
@@ -170,7 +150,7 @@ void HttpRequestParser::Impl::feedHead(QByteArrayView data)
     if (end < 0)
         return;
     qsizetype consumed = 0;
-    if (const Reason r = execute(block, &consumed); r != Reason::None)
+    if (const Reason r = parse(block, &consumed); r != Reason::None)
         return fail(r);
     const QByteArray rest = headBuf.mid(end + kHeadEnd.size());
     headBuf.clear();
@@ -183,7 +163,7 @@ void HttpRequestParser::Impl::feedHead(QByteArrayView data)
 void HttpRequestParser::Impl::feedBody(QByteArrayView data)
 {
     qsizetype consumed = 0;
-    if (const Reason r = execute(data, &consumed); r != Reason::None)
+    if (const Reason r = parse(data, &consumed); r != Reason::None)
         return fail(r);
     if (state == State::Complete && consumed < data.size())
         return fail(Reason::Pipelining);
@@ -197,17 +177,18 @@ Reason HttpRequestParser::Impl::checkFraming(int contentLengths, int transferEnc
     const bool chunkedOnly = te.trimmed().compare("chunked", Qt::CaseInsensitive) == 0;
     if (transferEncodings > 1 || (transferEncodings && !chunkedOnly))
         return Reason::BadTransferEncoding;
-    if (contentLengths && parser.content_length > quint64(limits.maxBody))
+    if (contentLengths && parser().content_length > quint64(limits.maxBody))
         return Reason::BodyTooLarge;
     return Reason::None;
 }
 
 Reason HttpRequestParser::Impl::validateHead()
 {
-    if (parser.http_major != 1 || parser.http_minor != 1)
+    const http_parser &p = parser();
+    if (p.http_major != 1 || p.http_minor != 1)
         return Reason::BadVersion;
-    head.method = http_method_str(http_method(parser.method));
-    if (parser.method == HTTP_CONNECT || parser.upgrade)
+    head.method = http_method_str(http_method(p.method));
+    if (p.method == HTTP_CONNECT || p.upgrade)
         return Reason::TunnelRefused;
     int hosts = 0, lengths = 0, encodings = 0, expects = 0;
     QByteArray host, te, expect;
@@ -242,7 +223,7 @@ Reason HttpRequestParser::Impl::validateHead()
     if (const Reason r = parseAuthority(host.trimmed(), &head.authority); r != Reason::None)
         return r;
     QByteArray targetAuthority;
-    if (const Reason r = splitTarget(url, &targetAuthority, &head); r != Reason::None)
+    if (const Reason r = splitTarget(startText(), &targetAuthority, &head); r != Reason::None)
         return r;
     if (targetAuthority.isNull())
         return Reason::None;
@@ -255,9 +236,8 @@ Reason HttpRequestParser::Impl::validateHead()
 }
 
 HttpRequestParser::HttpRequestParser(const RequestLimits &limits)
-    : d(std::make_unique<Impl>())
+    : d(std::make_unique<Impl>(limits))
 {
-    d->limits = limits;
 }
 
 HttpRequestParser::~HttpRequestParser() = default;

@@ -1,6 +1,5 @@
 #include "proxyconfig.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +11,11 @@ namespace hako::proxy {
 namespace {
 
 constexpr int kMaxConnectionsLimit = 1024;
+
+hako::Error settingError(const char *text, const QString &arg = {})
+{
+    return proxyError("setting_value", text, arg);
+}
 
 // A JSON array, or a string holding JSON array text or comma-separated items.
 QJsonArray listValue(const QJsonValue &v)
@@ -38,7 +42,7 @@ bool parsePort(const QString &text, int *port)
     return ok && *port > 0 && *port < 65536;
 }
 
-QString parseAuthRule(const QJsonObject &o, AuthRule *rule)
+hako::Error parseAuthRule(const QJsonObject &o, AuthRule *rule)
 {
     const QString kind = o.value(QLatin1String("auth")).toString(QStringLiteral("sigv4"));
     rule->service
@@ -55,13 +59,19 @@ QString parseAuthRule(const QJsonObject &o, AuthRule *rule)
     rule->headerValue = value.isEmpty() ? nullptr : SecretBuffer::create(value);
     cleanse(value);
     if (kind != QLatin1String("header") && kind != QLatin1String("bearer"))
-        return QCoreApplication::translate(
-                   "hako", "proxy.allow: unknown auth \"%1\" (use sigv4, header or bearer).")
-            .arg(kind);
+        return settingError(
+            QT_TRANSLATE_NOOP("hako", "proxy.allow: unknown auth \"%1\" (use sigv4, header or bearer)."), kind);
     if (rule->headerName.isEmpty() || !rule->headerValue)
-        return QCoreApplication::translate(
-            "hako", "proxy.allow: a header rule needs \"header\" and \"value\".");
+        return settingError(QT_TRANSLATE_NOOP("hako", "proxy.allow: a header rule needs \"header\" and \"value\"."));
     return {};
+}
+
+hako::Error patternError(QByteArrayView pattern)
+{
+    return settingError(QT_TRANSLATE_NOOP("hako",
+                                          "Allowlist pattern \"%1\" is invalid: use lowercase DNS labels, \"*\" for "
+                                          "exactly one whole label, and a literal domain at the end."),
+                        QString::fromUtf8(pattern.first(qMin<qsizetype>(pattern.size(), 256))));
 }
 
 // An object, an object's JSON text (string-list settings carry rules that
@@ -76,63 +86,58 @@ QJsonObject ruleObject(const QJsonValue &entry)
     return {{QStringLiteral("pattern"), text}};
 }
 
-QStringList readAllow(const QJsonValue &v, Allowlist *list)
+QList<hako::Error> readAllow(const QJsonValue &v, Allowlist *list)
 {
-    QStringList errors;
+    QList<hako::Error> errors;
     for (const QJsonValue &entry : listValue(v)) {
         const QJsonObject o = ruleObject(entry);
         AllowRule rule{o.value(QLatin1String("pattern")).toString().toLatin1(), {}};
-        QString error = Allowlist::checkPattern(rule.pattern);
-        if (error.isEmpty())
-            error = parseAuthRule(o, &rule.auth);
+        hako::Error error = Allowlist::isValidPattern(rule.pattern) ? parseAuthRule(o, &rule.auth)
+                                                                   : patternError(rule.pattern);
         const bool needsRegion
             = rule.auth.kind == AuthRule::Kind::SigV4 && rule.auth.region.isEmpty();
-        if (error.isEmpty() && needsRegion && !rule.pattern.split('.').contains("*"))
-            error = QCoreApplication::translate(
-                        "hako",
-                        "proxy.allow: pattern \"%1\" has no \"*\" label to take the region from; "
-                        "give \"region\".")
-                        .arg(QString::fromLatin1(rule.pattern));
-        if (error.isEmpty())
+        if (!error && needsRegion && !rule.pattern.split('.').contains("*"))
+            error = settingError(QT_TRANSLATE_NOOP("hako",
+                                                   "proxy.allow: pattern \"%1\" has no \"*\" label to take the "
+                                                   "region from; give \"region\"."),
+                                 QString::fromLatin1(rule.pattern));
+        if (!error)
             list->add(std::move(rule));
         else
             errors.append(error);
     }
     if (list->rules().isEmpty() && errors.isEmpty())
-        errors.append(QCoreApplication::translate(
-            "hako", "proxy.allow is empty; the proxy would refuse everything."));
+        errors.append(settingError(QT_TRANSLATE_NOOP("hako", "proxy.allow is empty; the proxy would refuse everything.")));
     return errors;
 }
 
-QStringList readConnectTo(const QJsonValue &v, QList<ConnectTo> *out)
+QList<hako::Error> readConnectTo(const QJsonValue &v, QList<ConnectTo> *out)
 {
-    QStringList errors;
+    QList<hako::Error> errors;
     for (const QJsonValue &entry : listValue(v)) {
         const std::optional<ConnectTo> c = ConnectTo::parse(entry.toString());
         if (c)
             out->append(*c);
         else
-            errors.append(QCoreApplication::translate(
-                              "hako", "proxy.connectTo: \"%1\" is not HOST1:PORT1:HOST2:PORT2.")
-                              .arg(entry.toString().left(200)));
+            errors.append(settingError(
+                QT_TRANSLATE_NOOP("hako", "proxy.connectTo: \"%1\" is not HOST1:PORT1:HOST2:PORT2."),
+                entry.toString().left(200)));
     }
     return errors;
 }
 
-QString checkCaFile(const QString &path)
+hako::Error checkCaFile(const QString &path)
 {
     if (path.isEmpty())
         return {};
     if (!QFileInfo(path).isReadable())
-        return QCoreApplication::translate("hako", "proxy.caFile: \"%1\" cannot be read.")
-            .arg(path);
+        return settingError(QT_TRANSLATE_NOOP("hako", "proxy.caFile: \"%1\" cannot be read."), path);
     if (QSslCertificate::fromPath(path, QSsl::Pem).isEmpty())
-        return QCoreApplication::translate("hako", "proxy.caFile: \"%1\" holds no PEM certificate.")
-            .arg(path);
+        return settingError(QT_TRANSLATE_NOOP("hako", "proxy.caFile: \"%1\" holds no PEM certificate."), path);
     return {};
 }
 
-QString readMaxConnections(const QJsonValue &v, int *out)
+hako::Error readMaxConnections(const QJsonValue &v, int *out)
 {
     if (v.isUndefined())
         return {};
@@ -141,11 +146,11 @@ QString readMaxConnections(const QJsonValue &v, int *out)
         *out = int(n);
         return {};
     }
-    return QCoreApplication::translate("hako", "proxy.maxConnections must be a whole number from 1 to %1.")
-        .arg(kMaxConnectionsLimit);
+    return settingError(QT_TRANSLATE_NOOP("hako", "proxy.maxConnections must be a whole number from 1 to %1."),
+                        QString::number(kMaxConnectionsLimit));
 }
 
-QString settingsCredentials(const QJsonObject &s, CredentialConfig *c)
+hako::Error settingsCredentials(const QJsonObject &s, CredentialConfig *c)
 {
     QByteArray secret = s.value(QLatin1String("credentials.secretAccessKey")).toString().toUtf8();
     QByteArray token = s.value(QLatin1String("credentials.sessionToken")).toString().toUtf8();
@@ -159,14 +164,13 @@ QString settingsCredentials(const QJsonObject &s, CredentialConfig *c)
     }
     cleanse(secret);
     cleanse(token);
-    return complete ? QString()
-                    : QCoreApplication::translate(
-                        "hako",
-                        "credentials.source is settings but credentials.accessKeyId or "
-                        "credentials.secretAccessKey is empty.");
+    return complete ? hako::Error()
+                    : settingError(QT_TRANSLATE_NOOP("hako",
+                                                     "credentials.source is settings but credentials.accessKeyId or "
+                                                     "credentials.secretAccessKey is empty."));
 }
 
-QString readCredentials(const QJsonObject &s, CredentialConfig *c)
+hako::Error readCredentials(const QJsonObject &s, CredentialConfig *c)
 {
     const QString source
         = s.value(QLatin1String("credentials.source")).toString(QStringLiteral("profile"));
@@ -179,19 +183,17 @@ QString readCredentials(const QJsonObject &s, CredentialConfig *c)
     }
     if (source == QLatin1String("profile")) {
         c->source = CredentialConfig::Source::Profile;
-        return c->profile.isEmpty()
-            ? QCoreApplication::translate("hako", "credentials.profile is empty.")
-            : QString();
+        return c->profile.isEmpty() ? settingError(QT_TRANSLATE_NOOP("hako", "credentials.profile is empty."))
+                                    : hako::Error();
     }
     if (source == QLatin1String("process")) {
         c->source = CredentialConfig::Source::Process;
         return QProcess::splitCommand(c->process).isEmpty()
-            ? QCoreApplication::translate("hako", "credentials.process is empty.")
-            : QString();
+            ? settingError(QT_TRANSLATE_NOOP("hako", "credentials.process is empty."))
+            : hako::Error();
     }
-    return QCoreApplication::translate(
-               "hako", "credentials.source \"%1\" is not settings, profile or process.")
-        .arg(source.left(50));
+    return settingError(
+        QT_TRANSLATE_NOOP("hako", "credentials.source \"%1\" is not settings, profile or process."), source.left(50));
 }
 
 } // namespace
@@ -234,10 +236,10 @@ ProxyConfig ProxyConfig::defaults()
     return c;
 }
 
-QStringList configFromSettings(const QJsonObject &settings, ProxyConfig *proxy,
-                               CredentialConfig *credentials)
+QList<hako::Error> configFromSettings(const QJsonObject &settings, ProxyConfig *proxy,
+                                      CredentialConfig *credentials)
 {
-    QStringList errors;
+    QList<hako::Error> errors;
     *proxy = ProxyConfig::defaults();
     if (settings.contains(QLatin1String("proxy.allow"))) {
         proxy->allowlist = Allowlist();
@@ -245,15 +247,17 @@ QStringList configFromSettings(const QJsonObject &settings, ProxyConfig *proxy,
     }
     errors += readConnectTo(settings.value(QLatin1String("proxy.connectTo")), &proxy->connectTo);
     proxy->caFile = settings.value(QLatin1String("proxy.caFile")).toString();
-    if (const QString e = checkCaFile(proxy->caFile); !e.isEmpty())
-        errors.append(e);
-    if (const QString e = readMaxConnections(settings.value(QLatin1String("proxy.maxConnections")),
-                                             &proxy->bounds.maxConnections);
-        !e.isEmpty())
-        errors.append(e);
     *credentials = CredentialConfig();
-    if (const QString e = readCredentials(settings, credentials); !e.isEmpty())
-        errors.append(e);
+    // Braced lists are evaluated in order: the problems come out as the keys are read.
+    const hako::Error single[] = {
+        checkCaFile(proxy->caFile),
+        readMaxConnections(settings.value(QLatin1String("proxy.maxConnections")), &proxy->bounds.maxConnections),
+        readCredentials(settings, credentials),
+    };
+    for (const hako::Error &e : single) {
+        if (e)
+            errors.append(e);
+    }
     return errors;
 }
 

@@ -1,5 +1,5 @@
 // Configuration of the credential proxy and how it is read from the plugin's
-// settings (SPEC §10):
+// settings:
 //   proxy.allow        ["bedrock-runtime.*.amazonaws.com"]; an entry is a pattern
 //                      string (SigV4, service bedrock, region from the "*" label) or
 //                      an object {"pattern", "auth": "sigv4"|"header"|"bearer",
@@ -19,10 +19,11 @@
 #include "credentials.h"
 #include "httprequest.h"
 
+#include <hako/error.h>
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-#include <QStringList>
 
 #include <optional>
 
@@ -71,9 +72,9 @@ struct ProxyConfig {
 };
 
 // Fills both configurations from settings keys; keys that are absent keep
-// their defaults. Returns translated errors for bad values (no secret is
-// quoted); the outputs are only meaningful when the list is empty.
-QStringList configFromSettings(const QJsonObject &settings, ProxyConfig *proxy,
-                               CredentialConfig *credentials);
+// their defaults. Returns a "setting_value" error for each bad value (no
+// secret is quoted); the outputs are only meaningful when the list is empty.
+QList<hako::Error> configFromSettings(const QJsonObject &settings, ProxyConfig *proxy,
+                                      CredentialConfig *credentials);
 
 } // namespace hako::proxy

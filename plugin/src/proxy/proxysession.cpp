@@ -86,7 +86,7 @@ bool ProxySession::onHead()
     }
     m_clean = sanitizeRequest(head, m_match.rule->auth.headerName);
     if (m_clean.strippedCredential)
-        emit securityEvent(QStringLiteral("proxy_client_credential"));
+        Q_EMIT securityEvent(QStringLiteral("proxy_client_credential"));
     return true;
 }
 
@@ -217,11 +217,11 @@ void ProxySession::conclude(Reason reason)
     m_parser.takeBody();
     m_lease.releaseBytes();
     if (const char *event = securityEventFor(reason))
-        emit securityEvent(QString::fromLatin1(event));
+        Q_EMIT securityEvent(QString::fromLatin1(event));
     const qint64 upstreamMs = m_clock.isValid() ? m_clock.elapsed() : -1;
     qCInfo(lcProxy).noquote() << decisionFor(reason) << reasonCode(reason) << m_parser.head().method
                               << m_parser.head().authority.host << upstreamMs << "ms";
-    emit concluded(reason, upstreamMs);
+    Q_EMIT concluded(reason, upstreamMs);
 }
 
 } // namespace hako::proxy

@@ -48,7 +48,7 @@ public:
     ProxySession(QLocalSocket *client, const ProxyShared &shared, const QString &socket,
                  QObject *parent = nullptr);
 
-signals:
+Q_SIGNALS:
     void concluded(hako::proxy::Reason reason, qint64 upstreamMs);
     void securityEvent(const QString &type);
 

@@ -125,9 +125,21 @@ const char *decisionFor(Reason reason)
     return reason >= Reason::CredentialsUnavailable ? kDecisionError : kDecisionDenied;
 }
 
-QString reasonMessage(Reason reason)
+hako::Error proxyError(const char *code, const char *text, const QString &arg)
 {
-    return QCoreApplication::translate("hako", info(reason).message);
+    QString message = QCoreApplication::translate("hako", text);
+    QString logMessage = QLatin1String(text);
+    if (!arg.isNull()) {
+        message = message.arg(arg);
+        logMessage = logMessage.arg(arg);
+    }
+    return {QLatin1String(code), message, logMessage};
+}
+
+hako::Error refusalError(Reason reason)
+{
+    const ReasonInfo &i = info(reason);
+    return proxyError(i.code, i.message);
 }
 
 const char *securityEventFor(Reason reason)
@@ -138,8 +150,9 @@ const char *securityEventFor(Reason reason)
 QByteArray refusalResponse(Reason reason)
 {
     const int status = httpStatus(reason);
-    const QByteArray body = QJsonDocument(QJsonObject{{"reason", reasonCode(reason)},
-                                                      {"message", reasonMessage(reason)}})
+    const hako::Error error = refusalError(reason);
+    const QByteArray body = QJsonDocument(QJsonObject{{QLatin1String("reason"), error.code},
+                                                      {QLatin1String("message"), error.message}})
                                 .toJson(QJsonDocument::Compact)
         + '\n';
     return "HTTP/1.1 " + QByteArray::number(status) + " Refused by hako proxy\r\n"

@@ -1,8 +1,11 @@
 // Why the proxy refused or failed a request. Each reason has a fixed code
-// (a bounded metric/audit label), an HTTP status and a translated message;
-// none of them ever carries request data, so nothing a client sent can leak
-// into logs or labels through a refusal.
+// (a bounded metric/audit label), an HTTP status and an error (the code, a
+// translated message, the same sentence in English for logs); none of them
+// ever carries request data, so nothing a client sent can leak into logs or
+// labels through a refusal.
 #pragma once
+
+#include <hako/error.h>
 
 #include <QByteArray>
 #include <QMetaType>
@@ -54,6 +57,10 @@ enum class Reason {
     UpstreamProtocol,
 };
 
+// An error of the proxy whose `text` is marked QT_TRANSLATE_NOOP("hako", ...):
+// translated for people, as written for logs; `arg` (when given) fills %1.
+hako::Error proxyError(const char *code, const char *text, const QString &arg = {});
+
 // Labels of the decision() signal.
 inline constexpr char kDecisionAllowed[] = "allowed";
 inline constexpr char kDecisionDenied[] = "denied";
@@ -62,7 +69,7 @@ inline constexpr char kDecisionError[] = "error";
 const char *reasonCode(Reason reason); // e.g. "host_not_allowed"
 int httpStatus(Reason reason); // e.g. 403
 const char *decisionFor(Reason reason); // error for upstream and credential failures, else denied
-QString reasonMessage(Reason reason); // translated, for the response body
+hako::Error refusalError(Reason reason); // its message is the response body's
 const char *securityEventFor(Reason reason); // nullptr when the refusal is not a security event
 
 // The complete refusal response (JSON body, Connection: close).

@@ -1,6 +1,7 @@
 #include "sigv4.h"
 
 #include "secretbuffer.h"
+#include "segments.h"
 
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
@@ -55,19 +56,13 @@ QByteArray percentDecode(QByteArrayView in)
 QByteArray removeDotSegments(QByteArrayView path)
 {
     QList<QByteArrayView> kept;
-    qsizetype start = 0;
-    while (start <= path.size()) {
-        qsizetype end = path.indexOf('/', start);
-        if (end < 0)
-            end = path.size();
-        const QByteArrayView segment = path.sliced(start, end - start);
+    for (QByteArrayView segment : splitSegments(path, '/')) {
         if (segment == "..") {
             if (!kept.isEmpty())
                 kept.removeLast();
         } else if (!segment.isEmpty() && segment != ".") {
             kept.append(segment);
         }
-        start = end + 1;
     }
     QByteArray out("/");
     for (const QByteArrayView &segment : kept)

@@ -91,7 +91,7 @@ void TlsStream::onActivity()
         return handshake();
     flush();
     if (m_state == State::Open && m_reading)
-        emit readyRead();
+        Q_EMIT readyRead();
 }
 
 void TlsStream::handshake()
@@ -104,7 +104,7 @@ void TlsStream::handshake()
         watch(m_reading, false);
         flush();
         if (m_state == State::Open)
-            emit encrypted();
+            Q_EMIT encrypted();
         return;
     }
     const int error = SSL_get_error(m_ssl, result);
@@ -144,7 +144,7 @@ void TlsStream::flush()
     m_outSent = 0;
     watch(m_reading, false);
     if (wrote)
-        emit flushed();
+        Q_EMIT flushed();
 }
 
 // Everything already received, not one record: a large response is then
@@ -194,7 +194,7 @@ void TlsStream::end(Reason reason)
     m_state = State::Ended;
     m_endReason = reason;
     watch(false, false);
-    emit failed(reason);
+    Q_EMIT failed(reason);
 }
 
 void TlsStream::watch(bool read, bool write)

@@ -46,7 +46,7 @@ public:
     // reading back on.
     void setReading(bool on);
 
-signals:
+Q_SIGNALS:
     void encrypted();
     void readyRead();
     void flushed(); // everything written so far went out

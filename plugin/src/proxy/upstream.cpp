@@ -1,9 +1,8 @@
 #include "upstream.h"
 
+#include "httpmessage.h"
 #include "proxylog.h"
 #include "tlsstream.h"
-
-#include <http_parser.h>
 
 #include <utility>
 
@@ -20,75 +19,43 @@ bool isRedirect(int status)
 
 } // namespace
 
-// http_parser in response mode; forwards to the exchange's signals.
-struct UpstreamExchange::Parser {
+// The response side of http_parser; forwards to the exchange's signals.
+struct UpstreamExchange::Parser : HttpMessage {
     UpstreamExchange *owner;
-    http_parser parser{};
-    http_parser_settings settings{};
-    QByteArray reasonPhrase;
-    HeaderList headers;
-    bool inValue = false;
     bool headRequest = false;
-    bool complete = false;
 
-    explicit Parser(UpstreamExchange *o);
-    int headersComplete();
+    explicit Parser(UpstreamExchange *o)
+        : HttpMessage(HTTP_RESPONSE)
+        , owner(o)
+    {
+    }
+    int onHeadersComplete() override;
+    int onBody(QByteArrayView data) override;
 };
 
-UpstreamExchange::Parser::Parser(UpstreamExchange *o)
-    : owner(o)
+int UpstreamExchange::Parser::onBody(QByteArrayView data)
 {
-    http_parser_init(&parser, HTTP_RESPONSE);
-    parser.data = this;
-    settings.on_status = [](http_parser *p, const char *at, size_t len) {
-        static_cast<Parser *>(p->data)->reasonPhrase.append(at, qsizetype(len));
-        return 0;
-    };
-    settings.on_header_field = [](http_parser *p, const char *at, size_t len) {
-        auto *d = static_cast<Parser *>(p->data);
-        if (d->inValue || d->headers.isEmpty())
-            d->headers.append(QPair<QByteArray, QByteArray>());
-        d->inValue = false;
-        d->headers.last().first.append(at, qsizetype(len));
-        return 0;
-    };
-    settings.on_header_value = [](http_parser *p, const char *at, size_t len) {
-        auto *d = static_cast<Parser *>(p->data);
-        d->inValue = true;
-        d->headers.last().second.append(at, qsizetype(len));
-        return 0;
-    };
-    settings.on_headers_complete
-        = [](http_parser *p) { return static_cast<Parser *>(p->data)->headersComplete(); };
-    settings.on_body = [](http_parser *p, const char *at, size_t len) {
-        auto *d = static_cast<Parser *>(p->data);
-        d->owner->m_sinceBody.start();
-        emit d->owner->responseData(QByteArrayView(at, qsizetype(len)));
-        return 0;
-    };
-    settings.on_message_complete = [](http_parser *p) {
-        static_cast<Parser *>(p->data)->complete = true;
-        http_parser_pause(p, 1);
-        return 0;
-    };
+    owner->m_sinceBody.start();
+    Q_EMIT owner->responseData(data);
+    return 0;
 }
 
 // Returning 1 tells http_parser that a HEAD response has no body; 2+ aborts.
-int UpstreamExchange::Parser::headersComplete()
+int UpstreamExchange::Parser::onHeadersComplete()
 {
-    if (parser.status_code < 200) // 1xx interim answers are not relayed
+    if (parser().status_code < 200) // 1xx interim answers are not relayed
         return 0;
-    const int status = parser.status_code;
+    const int status = parser().status_code;
     if (isRedirect(status)) {
         owner->fail(Reason::UpstreamRedirect);
         return 2;
     }
-    const bool known = !(parser.flags & F_CHUNKED) && parser.content_length != ULLONG_MAX;
+    const bool known = !(parser().flags & F_CHUNKED) && parser().content_length != ULLONG_MAX;
     const bool noBody = headRequest || status == 204 || status == 304;
-    const qint64 length = noBody ? 0 : known ? qint64(parser.content_length) : -1;
+    const qint64 length = noBody ? 0 : known ? qint64(parser().content_length) : -1;
     owner->m_sinceBody.start();
     owner->arm(owner->m_timeouts.responseIdleMs);
-    emit owner->responseHead(status, reasonPhrase, headers, length);
+    Q_EMIT owner->responseHead(status, startText(), headers(), length);
     return headRequest ? 1 : 0;
 }
 
@@ -165,7 +132,7 @@ void UpstreamExchange::onEncrypted()
 void UpstreamExchange::onFlushed()
 {
     if (std::exchange(m_requestQueued, false))
-        emit requestSent();
+        Q_EMIT requestSent();
 }
 
 void UpstreamExchange::onReadyRead()
@@ -183,15 +150,15 @@ void UpstreamExchange::onReadyRead()
 
 void UpstreamExchange::feed(const char *data, qsizetype size)
 {
-    http_parser_execute(&m_parser->parser, &m_parser->settings, data, size_t(size));
+    m_parser->execute(QByteArrayView(data, size));
     if (m_done)
         return;
-    if (m_parser->complete) {
+    if (m_parser->isComplete()) {
         m_done = true;
         m_timer.stop();
         m_tls->setReading(false);
-        emit finished();
-    } else if (HTTP_PARSER_ERRNO(&m_parser->parser) != HPE_OK) {
+        Q_EMIT finished();
+    } else if (m_parser->parserErrno() != HPE_OK) {
         fail(Reason::UpstreamProtocol);
     }
 }
@@ -203,7 +170,7 @@ void UpstreamExchange::onDisconnected()
         return;
     feed(nullptr, 0);
     if (!m_done)
-        fail(m_parser->parser.status_code ? Reason::UpstreamProtocol : Reason::UpstreamConnect);
+        fail(m_parser->parser().status_code ? Reason::UpstreamProtocol : Reason::UpstreamConnect);
 }
 
 void UpstreamExchange::fail(Reason reason)
@@ -214,7 +181,7 @@ void UpstreamExchange::fail(Reason reason)
     m_timer.stop();
     m_tls->setReading(false);
     qCInfo(lcProxy) << "upstream exchange failed:" << reasonCode(reason);
-    emit failed(reason);
+    Q_EMIT failed(reason);
 }
 
 void UpstreamExchange::arm(int ms)

@@ -47,7 +47,7 @@ public:
 
     struct Parser;
 
-signals:
+Q_SIGNALS:
     // contentLength is -1 when the length is not known in advance.
     void responseHead(int status, const QByteArray &reasonPhrase,
                       const hako::proxy::HeaderList &headers, qint64 contentLength);

@@ -82,7 +82,7 @@ void TestAllowlist::patterns()
 {
     QFETCH(QByteArray, pattern);
     QFETCH(bool, valid);
-    QCOMPARE(Allowlist::checkPattern(pattern).isEmpty(), valid);
+    QCOMPARE(Allowlist::isValidPattern(pattern), valid);
 }
 
 void TestAllowlist::authority_data()

@@ -4,11 +4,15 @@
 #include "credentials.h"
 #include "proxybudget.h"
 #include "proxyconfig.h"
+#include "refusal.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace hako::proxy;
 
@@ -33,6 +37,7 @@ private slots:
     void processRefresh();
     void profileReload();
     void secretBuffer();
+    void errorsInJapanese();
 };
 
 void TestProxyConfig::settings_data()
@@ -105,11 +110,15 @@ void TestProxyConfig::settings()
     QFETCH(int, rules);
     ProxyConfig proxy;
     CredentialConfig credentials;
-    const QStringList found = configFromSettings(settings, &proxy, &credentials);
+    const QList<hako::Error> found = configFromSettings(settings, &proxy, &credentials);
     QCOMPARE(found.size(), errors);
     QCOMPARE(proxy.allowlist.rules().size(), rules);
-    for (const QString &e : found)
-        QVERIFY(!e.contains("secret", Qt::CaseSensitive) || e.contains("secretAccessKey"));
+    for (const hako::Error &e : found) {
+        QCOMPARE(e.code, QStringLiteral("setting_value"));
+        QVERIFY(!e.logMessage.isEmpty());
+        for (const QString &text : {e.message, e.logMessage})
+            QVERIFY(!text.contains("secret", Qt::CaseSensitive) || text.contains("secretAccessKey"));
+    }
 }
 
 // proxy.maxConnections: a whole number 1-1024 (also as text, as --set gives
@@ -140,11 +149,11 @@ void TestProxyConfig::maxConnections()
         settings.insert("proxy.maxConnections", value);
     ProxyConfig proxy;
     CredentialConfig credentials;
-    const QStringList errors = configFromSettings(settings, &proxy, &credentials);
+    const QList<hako::Error> errors = configFromSettings(settings, &proxy, &credentials);
     QCOMPARE(errors.size(), expected < 0 ? 1 : 0);
     QCOMPARE(proxy.bounds.maxConnections, expected < 0 ? ProxyBounds().maxConnections : expected);
     if (expected < 0)
-        QVERIFY2(errors.first().contains("proxy.maxConnections"), qPrintable(errors.first()));
+        QCOMPARE(errors.first().logMessage, QStringLiteral("proxy.maxConnections must be a whole number from 1 to 1024."));
 }
 
 // Reservations against a cap of 10 for all sockets and 6 per socket, taken
@@ -283,13 +292,16 @@ void TestProxyConfig::sharedCredentials()
     QFETCH(bool, ok);
     QFETCH(bool, token);
     AwsCredentials c;
-    QString error;
+    hako::Error error;
     QCOMPARE(parseSharedCredentials(text, profile, &c, &error), ok);
-    QCOMPARE(error.isEmpty(), ok);
+    QCOMPARE(error.isNull(), ok);
     QCOMPARE(c.sessionToken != nullptr, token);
     if (ok)
         QVERIFY(!c.secretAccessKey->view().isEmpty());
-    QVERIFY(!error.contains("s1") && !error.contains("s2"));
+    else
+        QCOMPARE(error.code, QStringLiteral("credentials_unavailable"));
+    for (const QString &text : {error.message, error.logMessage})
+        QVERIFY(!text.contains("s1") && !text.contains("s2"));
 }
 
 void TestProxyConfig::processOutput_data()
@@ -321,10 +333,11 @@ void TestProxyConfig::processOutput()
     QFETCH(bool, ok);
     QFETCH(bool, expires);
     AwsCredentials c;
-    QString error;
+    hako::Error error;
     QCOMPARE(parseProcessOutput(json, &c, &error), ok);
     QCOMPARE(c.expiration.isValid(), expires && ok);
-    QVERIFY(!error.contains("SECRET"));
+    QCOMPARE(error.isNull(), ok);
+    QVERIFY(!error.message.contains("SECRET") && !error.logMessage.contains("SECRET"));
 }
 
 // Credentials that expire within the refresh margin are refreshed while the
@@ -363,6 +376,9 @@ void TestProxyConfig::processRefresh()
     bad.fetch();
     QVERIFY(failed.wait(10000));
     QVERIFY(!bad.current());
+    const auto error = failed.first().first().value<hako::Error>();
+    QCOMPARE(error.logMessage, QStringLiteral("credential_process failed (exit status 1)."));
+    QCOMPARE(bad.status().lastError, error.message);
 }
 
 void TestProxyConfig::profileReload()
@@ -392,6 +408,42 @@ void TestProxyConfig::secretBuffer()
     QByteArray copy("transient");
     cleanse(copy);
     QVERIFY(copy.isEmpty());
+}
+
+// Each kind of proxy error speaks the user's language and logs English.
+void TestProxyConfig::errorsInJapanese()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/hako_ja.qm")));
+    QCoreApplication::installTranslator(&translator);
+    ProxyConfig proxy;
+    CredentialConfig credentials;
+    const QList<hako::Error> setting
+        = configFromSettings({{"proxy.maxConnections", 0}, {"proxy.allow", QJsonArray{"a.*"}}}, &proxy, &credentials);
+    AwsCredentials c;
+    hako::Error credential;
+    parseSharedCredentials("[other]\n", QStringLiteral("default"), &c, &credential);
+    const hako::Error refusal = refusalError(Reason::TooManyConnections);
+    QCoreApplication::removeTranslator(&translator);
+
+    QCOMPARE(setting.size(), 2);
+    QCOMPARE(setting[0].logMessage,
+             QStringLiteral("Allowlist pattern \"a.*\" is invalid: use lowercase DNS labels, \"*\" for exactly one "
+                            "whole label, and a literal domain at the end."));
+    QCOMPARE(setting[1].message, QStringLiteral("proxy.maxConnections には 1 から 1024 までの整数を指定してください。"));
+    QCOMPARE(setting[1].logMessage, QStringLiteral("proxy.maxConnections must be a whole number from 1 to 1024."));
+    QCOMPARE(credential.code, QStringLiteral("credentials_unavailable"));
+    QCOMPARE(credential.logMessage, QStringLiteral("Profile \"default\" was not found in the credentials file."));
+    QCOMPARE(refusal.code, QStringLiteral("too_many_connections"));
+    QCOMPARE(refusal.logMessage,
+             QStringLiteral("Too many connections to the proxy from this sandbox; close one and retry."));
+    const auto japanese = [](const QString &text) {
+        return std::any_of(text.begin(), text.end(), [](QChar ch) { return ch.unicode() >= 0x3000; });
+    };
+    for (const hako::Error &e : setting + QList<hako::Error>{credential, refusal}) {
+        QVERIFY2(japanese(e.message), qPrintable(e.message));
+        QVERIFY2(!japanese(e.logMessage), qPrintable(e.logMessage));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProxyConfig)

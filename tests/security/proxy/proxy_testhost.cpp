@@ -25,12 +25,12 @@ int main(int argc, char **argv)
     }
     hako::proxy::ProxyConfig config;
     hako::proxy::CredentialConfig credentials;
-    const QStringList errors = hako::proxy::configFromSettings(
+    const QList<hako::Error> errors = hako::proxy::configFromSettings(
         QJsonDocument::fromJson(file.readAll()).object(), &config, &credentials);
-    if (!errors.isEmpty()) {
-        err << errors.join('\n') << '\n';
+    for (const hako::Error &e : errors)
+        err << e.logMessage << '\n';
+    if (!errors.isEmpty())
         return 2;
-    }
     hako::proxy::CredentialProxy proxy(config, credentials);
     QString error;
     if (!proxy.listen(args[1], &error)) {

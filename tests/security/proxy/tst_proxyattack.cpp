@@ -53,6 +53,20 @@ void captureMessage(QtMsgType type, const QMessageLogContext &context, const QSt
         previousHandler(type, context, message);
 }
 
+// A proxy of one test's own that notes each decision as "decision/reason".
+class NotingProxy : public CredentialProxy
+{
+public:
+    NotingProxy(const ProxyConfig &config, const CredentialConfig &credentials)
+        : CredentialProxy(config, credentials)
+    {
+        connect(this, &CredentialProxy::decision, this,
+                [this](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    }
+
+    QStringList decisions;
+};
+
 // attacks.txt escapes: \r \n \t \\ \xHH, plus {H}, {LONG}, {MANY}, {BIG}.
 QByteArray unescape(const QByteArray &text)
 {
@@ -309,8 +323,8 @@ void TestProxyAttack::initTestCase()
     previousHandler = qInstallMessageHandler(captureMessage);
     ProxyConfig config;
     CredentialConfig credentials;
-    const QStringList errors = configFromSettings(settings(), &config, &credentials);
-    QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+    const QList<hako::Error> errors = configFromSettings(settings(), &config, &credentials);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).logMessage));
     config.timeouts.requestHeadMs = 1500;
     config.timeouts.requestIdleMs = 1500;
     config.bounds.maxBufferedBytes = config.bounds.maxBufferedPerSocket = 16 * 1024 * 1024;
@@ -548,10 +562,7 @@ void TestProxyAttack::streamIdleDeadline()
     CredentialConfig credentials;
     QVERIFY(configFromSettings(settings(), &config, &credentials).isEmpty());
     config.timeouts.responseIdleMs = idleMs;
-    CredentialProxy proxy(config, credentials);
-    QStringList decisions;
-    connect(&proxy, &CredentialProxy::decision, this,
-            [&](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    NotingProxy proxy(config, credentials);
     const QString socket = m_dir.filePath(QStringLiteral("idle-%1.sock").arg(idleMs));
     QString error;
     QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
@@ -560,8 +571,8 @@ void TestProxyAttack::streamIdleDeadline()
                                 socket);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.raw.endsWith("0\r\n\r\n"), complete);
-    QTRY_VERIFY(!decisions.isEmpty());
-    QCOMPARE(decisions.last().endsWith(QLatin1String("upstream_timeout")), !complete);
+    QTRY_VERIFY(!proxy.decisions.isEmpty());
+    QCOMPARE(proxy.decisions.last().endsWith(QLatin1String("upstream_timeout")), !complete);
 }
 
 // Without proxy.caFile only the system's roots are trusted, found through a
@@ -673,9 +684,9 @@ ProxyConfig TestProxyAttack::configFor(const std::function<void(ProxyConfig *)> 
                                        CredentialConfig *credentials) const
 {
     ProxyConfig config;
-    const QStringList errors = configFromSettings(settings(), &config, credentials);
+    const QList<hako::Error> errors = configFromSettings(settings(), &config, credentials);
     if (!errors.isEmpty())
-        qFatal("%s", qPrintable(errors.join('\n')));
+        qFatal("%s", qPrintable(errors.first().logMessage));
     change(&config);
     return config;
 }
@@ -696,10 +707,7 @@ void TestProxyAttack::connectionLimit()
     constexpr int kLimit = 4;
     CredentialConfig credentials;
     const ProxyConfig config = configFor([](ProxyConfig *c) { c->bounds.maxConnections = kLimit; }, &credentials);
-    CredentialProxy proxy(config, credentials);
-    QStringList decisions;
-    connect(&proxy, &CredentialProxy::decision, this,
-            [&](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    NotingProxy proxy(config, credentials);
     const QString a = m_dir.filePath("limit-a.sock"), b = m_dir.filePath("limit-b.sock");
     QString error;
     QVERIFY2(proxy.listen(a, &error) && proxy.listen(b, &error), qPrintable(error));
@@ -720,7 +728,7 @@ void TestProxyAttack::connectionLimit()
     QVERIFY(QJsonDocument::fromJson(extra.response().body)["message"].toString().size() > 0);
     for (const auto &h : held)
         QVERIFY(!h->ended());
-    QCOMPARE(decisions, QStringList{"denied/too_many_connections"});
+    QCOMPARE(proxy.decisions, QStringList{"denied/too_many_connections"});
 
     // The other sandbox's socket serves while this one is full.
     QCOMPARE(exchange(invoke(2) + "{}", b).status, 200);
@@ -764,10 +772,7 @@ void TestProxyAttack::requestDeadline()
                               c->timeouts.requestHeadMs = 30000;
                               c->timeouts.requestIdleMs = 60000;
                           }, &credentials);
-    CredentialProxy proxy(config, credentials);
-    QStringList decisions;
-    connect(&proxy, &CredentialProxy::decision, this,
-            [&](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    NotingProxy proxy(config, credentials);
     const QString socket = m_dir.filePath(QStringLiteral("deadline-%1.sock").arg(trickleHead));
     QString error;
     QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
@@ -791,7 +796,7 @@ void TestProxyAttack::requestDeadline()
     QVERIFY(clock.elapsed() >= kDeadlineMs * 95 / 100); // a coarse timer may fire 5 % early
     QVERIFY(client.sent() < head.size() + 100000);
     QCOMPARE(trickleHead, client.sent() < head.size());
-    QCOMPARE(decisions, QStringList{"denied/request_deadline"});
+    QCOMPARE(proxy.decisions, QStringList{"denied/request_deadline"});
     QCOMPARE(StandIn::connections(m_log), connectionsBefore);
 }
 
@@ -808,10 +813,7 @@ void TestProxyAttack::bufferCap()
                               c->bounds.maxBufferedBytes = 8 * kMiB;
                               c->bounds.maxBufferedPerSocket = 6 * kMiB;
                           }, &credentials);
-    CredentialProxy proxy(config, credentials);
-    QStringList decisions;
-    connect(&proxy, &CredentialProxy::decision, this,
-            [&](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    NotingProxy proxy(config, credentials);
     const QString a = m_dir.filePath("cap-a.sock"), b = m_dir.filePath("cap-b.sock");
     QString error;
     QVERIFY2(proxy.listen(a, &error) && proxy.listen(b, &error), qPrintable(error));
@@ -838,7 +840,7 @@ void TestProxyAttack::bufferCap()
         QCOMPARE(refused->response().status, 503);
         QCOMPARE(refused->response().reason, QByteArray("buffers_full"));
     }
-    QCOMPARE(decisions, (QStringList{"denied/buffers_full", "denied/buffers_full"}));
+    QCOMPARE(proxy.decisions, (QStringList{"denied/buffers_full", "denied/buffers_full"}));
     QVERIFY(!holder.ended());
 
     // b still gets a small request through while a holds its 5 MiB.
@@ -868,10 +870,7 @@ void TestProxyAttack::bufferCapChunked()
                               c->bounds.maxBufferedBytes = 8 * kMiB;
                               c->bounds.maxBufferedPerSocket = 6 * kMiB;
                           }, &credentials);
-    CredentialProxy proxy(config, credentials);
-    QStringList decisions;
-    connect(&proxy, &CredentialProxy::decision, this,
-            [&](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    NotingProxy proxy(config, credentials);
     const QString socket = m_dir.filePath("cap-chunked.sock");
     QString error;
     QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
@@ -887,7 +886,7 @@ void TestProxyAttack::bufferCapChunked()
     const Response refused = exchange(chunked(8), socket); // under maxBody, over the share
     QCOMPARE(refused.status, 503);
     QCOMPARE(refused.reason, QByteArray("buffers_full"));
-    QCOMPARE(decisions, QStringList{"denied/buffers_full"});
+    QCOMPARE(proxy.decisions, QStringList{"denied/buffers_full"});
     QCOMPARE(StandIn::connections(m_log), connectionsBefore);
 
     QCOMPARE(exchange(chunked(2), socket).status, 200);
@@ -908,10 +907,7 @@ void TestProxyAttack::heldConnectionsMemory()
     const ProxyBounds bounds;
     CredentialConfig credentials;
     const ProxyConfig config = configFor([](ProxyConfig *) {}, &credentials);
-    CredentialProxy proxy(config, credentials);
-    QStringList decisions;
-    connect(&proxy, &CredentialProxy::decision, this,
-            [&](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+    NotingProxy proxy(config, credentials);
     QStringList sockets;
     QString error;
     for (int i = 0; i <= kSockets; ++i) {
@@ -952,7 +948,7 @@ void TestProxyAttack::heldConnectionsMemory()
     qInfo("admitted %d of %zu; peak RSS growth %lld MiB (bound %lld MiB)", admitted,
           clients.size(), growth >> 20, (bounds.maxBufferedBytes >> 20) + 32);
     QCOMPARE(admitted, 6);
-    QCOMPARE(decisions.count("denied/buffers_full"), int(clients.size()) - admitted);
+    QCOMPARE(proxy.decisions.count("denied/buffers_full"), int(clients.size()) - admitted);
 #ifdef HAKO_SANITIZED
     qInfo("memory bound not checked: AddressSanitizer's quarantine holds freed memory");
 #else

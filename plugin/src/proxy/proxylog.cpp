@@ -1,0 +1,3 @@
+#include "proxylog.h"
+
+Q_LOGGING_CATEGORY(lcProxy, "hako.proxy", QtInfoMsg)
