@@ -55,7 +55,7 @@ std::string encodeHex(const unsigned char *data, std::size_t bytes)
     return hex;
 }
 
-bool takeAgentKey(AgentKey &key, std::string &error)
+std::optional<Failure> takeAgentKey(AgentKey &key)
 {
     const std::string_view name = proto::kAgentKeyEnv;
     bool found = false;
@@ -73,14 +73,14 @@ bool takeAgentKey(AgentKey &key, std::string &error)
         wipe(value, length);
     }
     ::unsetenv(proto::kAgentKeyEnv);
+    if (valid)
+        return std::nullopt;
+    wipe(reinterpret_cast<char *>(key.data()), key.size());
     if (!found)
-        error = std::string(name) + " is not set; the agent does not run without its key";
-    else if (!valid)
-        error = std::string(name) + " is not " + std::to_string(proto::kKeyHexChars)
-                + " lowercase hex digits; the agent does not run without a valid key";
-    if (!valid)
-        wipe(reinterpret_cast<char *>(key.data()), key.size());
-    return valid;
+        return Failure{proto::code::BadRequest,
+                       std::string(name) + " is not set; the agent does not run without its key"};
+    return Failure{proto::code::BadRequest, std::string(name) + " is not " + std::to_string(proto::kKeyHexChars)
+                                                + " lowercase hex digits; the agent does not run without a valid key"};
 }
 
 std::optional<std::string> proveKey(const AgentKey &key, std::string_view challengeHex)

@@ -1,10 +1,12 @@
 // The container's agent key: taken out of the environment at start-up and
-// used only to answer the host's challenge (protocol.h, "Agent
+// used only to answer the host's challenge (hako/protocol/wire.h, "Agent
 // authentication"). It never leaves this process: not in a frame, not in a
 // tool's environment, not in /proc/1/environ.
 #pragma once
 
-#include "protocol.h"
+#include "failure.h"
+
+#include <hako/protocol/wire.h>
 
 #include <array>
 #include <cstddef>
@@ -22,10 +24,10 @@ std::string encodeHex(const unsigned char *data, std::size_t bytes);
 
 // Reads proto::kAgentKeyEnv, overwrites every copy of its value in the
 // environment block in place (that block is what /proc/self/environ shows),
-// then removes the variable so no tool inherits it. False with `error` when
-// the variable is missing or not 64 lowercase hex digits; it is scrubbed and
+// then removes the variable so no tool inherits it. A failure when the
+// variable is missing or not 64 lowercase hex digits; it is scrubbed and
 // removed in that case too. The message never contains the value.
-bool takeAgentKey(AgentKey &key, std::string &error);
+std::optional<Failure> takeAgentKey(AgentKey &key);
 
 // hex(HMAC-SHA256(key, kProofContext || challenge bytes)); nullopt when
 // `challengeHex` is not kChallengeHexChars lowercase hex digits.

@@ -255,25 +255,25 @@ void BashCall::finish()
     }
     const bool saved = phase_ != Phase::Exited || signal_ == 0;
     session_.release(*shell_, saved);
-    succeed(result());
+    succeed(bashResult(report()));
 }
 
-Json BashCall::result() const
+BashReport BashCall::report() const
 {
     const auto oomAfter = oomBefore_ ? oomKills() : std::nullopt;
     // The count is the container's: a command whose compiler was OOM-killed
     // inside `make` counts too. Only a concurrent call's OOM could be misread.
     const bool oomKilled = oomBefore_ && oomAfter && *oomAfter > *oomBefore_;
     const auto elapsed = std::chrono::duration_cast<milliseconds>(Clock::now() - started_);
-    return Json{{"exit_code", exitCode_},
-                {"signal", signal_ != 0 ? Json(signal_) : Json(nullptr)},
-                {"timed_out", timedOut_},
-                {"oom_killed", oomKilled},
-                {"cancelled", cancelled_},
-                {"truncated", stdout_.total > stdout_.shown || stderr_.total > stderr_.shown},
-                {"stdout_bytes", stdout_.total},
-                {"stderr_bytes", stderr_.total},
-                {"duration_ms", elapsed.count()}};
+    return {exitCode_,
+            signal_,
+            timedOut_,
+            oomKilled,
+            cancelled_,
+            stdout_.total > stdout_.shown || stderr_.total > stderr_.shown,
+            stdout_.total,
+            stderr_.total,
+            elapsed.count()};
 }
 
 } // namespace hako::agent

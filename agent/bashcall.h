@@ -5,6 +5,7 @@
 // exports and its working directory.
 #pragma once
 
+#include "bashrequest.h"
 #include "bashsession.h"
 #include "call.h"
 #include "children.h"
@@ -15,11 +16,6 @@
 #include <vector>
 
 namespace hako::agent {
-
-struct BashLimits {
-    std::uint64_t timeoutMs = 0; // 0: none
-    std::uint64_t outputLimit = 0;
-};
 
 class BashCall final : public Call, public ExitListener {
 public:
@@ -51,7 +47,7 @@ private:
     void answered(int status);
     void terminate();
     void finish();
-    Json result() const;
+    BashReport report() const;
 
     BashSession &session_;
     GroupKiller &killer_;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -65,35 +64,29 @@ std::vector<std::string> captureEnvironment()
 
 } // namespace
 
-bool BashSession::open(const std::string &stateDir, const std::string &workspace, std::string &error)
+std::optional<Failure> BashSession::open(const std::string &stateDir, const std::string &workspace)
 {
-    if (!openStateDir(stateDir, error))
-        return false;
+    if (auto failure = openStateDir(stateDir))
+        return failure;
     stateDirPath_ = stateDir;
     workspace_ = workspace;
     script_ = makeScript(stateDir);
     baseEnv_ = captureEnvironment();
-    return true;
+    return std::nullopt;
 }
 
-bool BashSession::openStateDir(const std::string &stateDir, std::string &error)
+std::optional<Failure> BashSession::openStateDir(const std::string &stateDir)
 {
-    if (::mkdir(stateDir.c_str(), 0700) != 0 && errno != EEXIST) {
-        error = stateDir + ": " + std::strerror(errno);
-        return false;
-    }
+    if (::mkdir(stateDir.c_str(), 0700) != 0 && errno != EEXIST)
+        return systemFailure(errno, stateDir);
     stateDir_.reset(::open(stateDir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     struct stat st {};
-    if (!stateDir_.valid() || ::fstat(stateDir_.get(), &st) != 0) {
-        error = stateDir + ": " + std::strerror(errno);
-        return false;
-    }
+    if (!stateDir_.valid() || ::fstat(stateDir_.get(), &st) != 0)
+        return systemFailure(errno, stateDir);
     // Another user's directory here could feed our shells a state of its choosing.
-    if (st.st_uid != ::geteuid() || ::fchmod(stateDir_.get(), 0700) != 0) {
-        error = stateDir + ": exists and is not the agent's own directory";
-        return false;
-    }
-    return true;
+    if (st.st_uid != ::geteuid() || ::fchmod(stateDir_.get(), 0700) != 0)
+        return Failure{proto::code::IoError, stateDir + ": exists and is not the agent's own directory"};
+    return std::nullopt;
 }
 
 // Compared by identity, not by errno: gVisor lets files be created in a deleted directory.
@@ -147,8 +140,7 @@ bool BashSession::run(Shell &shell, const std::string &command)
 {
     // The user may delete /tmp (even `rm -rf /`); the shells read their commands by path,
     // so the directory comes back where it was. Its saved state went with it.
-    std::string error;
-    if (!stateDirInPlace() && openStateDir(stateDirPath_, error))
+    if (!stateDirInPlace() && !openStateDir(stateDirPath_))
         ++stateVersion_;
     const std::string name = fileOf("command", shell.pid());
     UniqueFd fd(::openat(stateDir_.get(), name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "children.h"
+#include "failure.h"
 #include "fd.h"
 #include "shell.h"
 
@@ -25,7 +26,7 @@ public:
     {
     }
 
-    bool open(const std::string &stateDir, const std::string &workspace, std::string &error);
+    std::optional<Failure> open(const std::string &stateDir, const std::string &workspace);
     // An idle shell, or a new one; nullptr with the errno of the failed start.
     Shell *acquire(int &err);
     // Writes the command for `shell` and starts it. False when the shell is gone.
@@ -37,7 +38,7 @@ public:
     void restart();
 
 private:
-    bool openStateDir(const std::string &stateDir, std::string &error);
+    std::optional<Failure> openStateDir(const std::string &stateDir);
     bool stateDirInPlace() const;
     std::string fileOf(const char *kind, pid_t pid) const;
     bool haveState() const;

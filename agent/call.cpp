@@ -1,34 +1,6 @@
 #include "call.h"
 
-#include <cerrno>
-#include <cstring>
-
 namespace hako::agent {
-
-Failure errnoFailure(int err, std::string_view path)
-{
-    const std::string where = path.empty() ? std::string() : std::string(path) + ": ";
-    switch (err) {
-    case ENOENT:
-    case ENOTDIR:
-        return {proto::code::NotFound, where + "no such file or directory", nullptr};
-    case EXDEV:
-    case ELOOP:
-        return {proto::code::PathOutside,
-                where + "the path leads outside the workspace (through '..' or a symbolic link)", nullptr};
-    case ENOSPC:
-    case EDQUOT:
-        return {proto::code::NoSpace, where + "no space left on the workspace", nullptr};
-    case EFBIG:
-        return {proto::code::TooLarge, where + "file too large", nullptr};
-    case EISDIR:
-        return {proto::code::BadRequest, where + "is a directory", nullptr};
-    case EEXIST:
-        return {proto::code::Exists, where + "already exists", nullptr};
-    default:
-        return {proto::code::IoError, where + std::strerror(err), nullptr};
-    }
-}
 
 namespace {
 
@@ -70,6 +42,17 @@ std::optional<Failure> optionalBool(const Json &input, const char *key, std::opt
 {
     return optionalField(
         input, key, out, [](const Json &j) { return j.is_boolean(); }, "true or false");
+}
+
+std::optional<Failure> optionalLimit(const Json &object, const char *key, std::uint64_t fallback, std::uint64_t &out)
+{
+    std::optional<std::int64_t> value;
+    if (auto failure = optionalInt(object, key, value))
+        return failure;
+    if (value && *value < 0)
+        return Failure{proto::code::BadRequest, std::string(key) + " must not be negative"};
+    out = value ? static_cast<std::uint64_t>(*value) : fallback;
+    return std::nullopt;
 }
 
 std::string dumpJson(const Json &value)

@@ -3,7 +3,9 @@
 // Result or Error; the connection then retires it.
 #pragma once
 
-#include "protocol.h"
+#include "failure.h"
+
+#include <hako/protocol/wire.h>
 
 #include <chrono>
 #include <cstdint>
@@ -16,21 +18,12 @@
 namespace hako::agent {
 
 using Clock = std::chrono::steady_clock;
-using Json = nlohmann::json;
-
-struct Failure {
-    std::string code;
-    std::string message;
-    Json details; // null unless there is something a program may want (line numbers, sizes)
-};
-
-// Maps an errno from a file operation on `path` to a protocol error code.
-Failure errnoFailure(int err, std::string_view path);
-
 // Optional input fields: absent or null leaves `out` empty; any other type is a bad_request.
 std::optional<Failure> optionalString(const Json &input, const char *key, std::optional<std::string> &out);
 std::optional<Failure> optionalInt(const Json &input, const char *key, std::optional<std::int64_t> &out);
 std::optional<Failure> optionalBool(const Json &input, const char *key, std::optional<bool> &out);
+// A limit in bytes or milliseconds: `fallback` when absent or null; negative is a bad_request.
+std::optional<Failure> optionalLimit(const Json &object, const char *key, std::uint64_t fallback, std::uint64_t &out);
 
 // Never throws: text from files or paths may be invalid UTF-8, so it is replaced, not rejected.
 std::string dumpJson(const Json &value);

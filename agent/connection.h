@@ -71,7 +71,7 @@ private:
     std::map<std::uint32_t, std::unique_ptr<Call>> calls_;
     std::vector<std::unique_ptr<Call>> retired_;
     // Set once a Hello with "mac": true is answered: every later frame either
-    // way carries a tag (protocol.h, "Frame tags").
+    // way carries a tag (hako/protocol/wire.h, "Frame tags").
     std::optional<FrameTagger> sendTags_;
     std::optional<FrameTagger> receiveTags_;
     bool helloReceived_ = false;

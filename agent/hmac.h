@@ -4,7 +4,7 @@
 // same (the proof with Qt, the tags with OpenSSL) and compares.
 #pragma once
 
-#include "protocol.h"
+#include <hako/protocol/wire.h>
 
 #include <array>
 #include <cstddef>
@@ -57,7 +57,7 @@ Digest hmacSha256(std::string_view key, std::string_view message);
 using Tag = std::array<unsigned char, proto::kTagBytes>;
 
 // HMAC-SHA256(key, proto::kSessionContext || challenge): the key of one
-// connection's frame tags (protocol.h, "Frame tags").
+// connection's frame tags (hako/protocol/wire.h, "Frame tags").
 Digest sessionKey(std::string_view key, std::string_view challenge);
 
 // The tags of one direction of a connection, in sequence.

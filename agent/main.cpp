@@ -9,9 +9,10 @@
 #include "server.h"
 #include "tools.h"
 
+#include <hako/protocol/layout.h>
+
 #include <csignal>
 #include <cstdio>
-#include <cstring>
 #include <fcntl.h>
 #include <malloc.h>
 #include <optional>
@@ -26,8 +27,8 @@ using namespace hako::agent;
 namespace {
 
 struct Options {
-    std::string socket = "/var/run/hako/agent.sock";
-    std::string workspace = "/workspace";
+    std::string socket = std::string(hako::proto::kSocketDirInContainer) + "/" + hako::proto::kAgentSocketName;
+    std::string workspace = hako::proto::kWorkspaceInContainer;
     // On the container's private /tmp tmpfs; tests on a shared host pick their own.
     std::string stateDir = "/tmp/hako-state";
     // The plugin always passes its rules; tests of the agent on a host may not.
@@ -93,10 +94,10 @@ void hardenProcess()
     ::mallopt(M_TRIM_THRESHOLD, 128 * 1024);
 }
 
-int fail(const std::string &message)
+int fail(const Failure &failure, int status = 1)
 {
-    std::fprintf(stderr, "hako-agent: %s\n", message.c_str());
-    return 1;
+    std::fprintf(stderr, "hako-agent: %s\n", failure.message.c_str());
+    return status;
 }
 
 } // namespace
@@ -107,11 +108,8 @@ int main(int argc, char **argv)
     // in this process's memory, which PR_SET_DUMPABLE 0 keeps from the tools.
     // Without a valid key there is no unauthenticated fallback.
     AgentKey key;
-    std::string keyError;
-    if (!takeAgentKey(key, keyError)) {
-        std::fprintf(stderr, "hako-agent: %s\n", keyError.c_str());
-        return 2;
-    }
+    if (const auto failure = takeAgentKey(key))
+        return fail(*failure, 2);
     Options options;
     if (!parseOptions(argc, argv, options)) {
         usage();
@@ -121,32 +119,31 @@ int main(int argc, char **argv)
     hardenProcess();
     UniqueFd signals(blockSignals());
     if (!signals.valid())
-        return fail(std::string("signalfd: ") + std::strerror(errno));
+        return fail(systemFailure(errno, "signalfd"));
 
-    std::string error;
     std::optional<SeccompSupervisor> supervisor;
     const char *seccomp = "none";
     if (!options.seccompRules.empty()) {
         SeccompLayer layer;
         // Before any tool exists: every process the agent starts inherits the layer.
-        if (!installSeccompLayer(options.seccompRules, layer, error))
-            return fail(error);
+        if (const auto failure = installSeccompLayer(options.seccompRules, layer))
+            return fail(*failure);
         seccomp = layer.listener.valid() ? "counted" : "uncounted";
         if (layer.listener.valid())
             supervisor.emplace(std::move(layer));
     }
     PathGuard guard;
-    if (!guard.open(options.workspace, error))
-        return fail(error);
+    if (const auto failure = guard.open(options.workspace))
+        return fail(*failure);
     ChildTable children;
     BashSession bash(children);
-    if (!bash.open(options.stateDir, guard.root(), error))
-        return fail(error);
+    if (const auto failure = bash.open(options.stateDir, guard.root()))
+        return fail(*failure);
     GroupKiller killer;
     Tools tools{guard, bash, children, killer, seccomp};
     Server server(tools, key, std::move(signals), supervisor ? &*supervisor : nullptr);
-    if (!server.listen(options.socket, error))
-        return fail(error);
+    if (const auto failure = server.listen(options.socket))
+        return fail(*failure);
     std::fprintf(stderr, "hako-agent: listening on %s (workspace %s, path resolution: %s, seccomp denials: %s)\n",
                  options.socket.c_str(), guard.root().c_str(), guard.usesOpenat2() ? "openat2" : "component walk",
                  seccomp);

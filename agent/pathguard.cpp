@@ -1,7 +1,6 @@
 #include "pathguard.h"
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <sys/stat.h>
@@ -37,24 +36,20 @@ void trimTrailingSlashes(std::string &s)
 
 } // namespace
 
-bool PathGuard::open(const std::string &workspace, std::string &error, bool tryOpenat2)
+std::optional<Failure> PathGuard::open(const std::string &workspace, bool tryOpenat2)
 {
     rootPath_ = workspace;
     trimTrailingSlashes(rootPath_);
-    if (rootPath_.empty() || rootPath_.front() != '/') {
-        error = "the workspace must be an absolute path below /";
-        return false;
-    }
+    if (rootPath_.empty() || rootPath_.front() != '/')
+        return Failure{proto::code::BadRequest, "the workspace must be an absolute path below /"};
     root_.reset(::open(rootPath_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-    if (!root_.valid()) {
-        error = rootPath_ + ": " + std::strerror(errno);
-        return false;
-    }
+    if (!root_.valid())
+        return systemFailure(errno, rootPath_);
     // gVisor and older seccomp profiles answer ENOSYS or EPERM; the slower
     // component walk is just as strict, only less permissive about links.
     UniqueFd probe(tryOpenat2 ? sysOpenat2(root_.get(), ".", O_PATH | O_CLOEXEC) : -1);
     openat2_ = tryOpenat2 && (probe.valid() || (errno != ENOSYS && errno != EPERM));
-    return true;
+    return std::nullopt;
 }
 
 std::optional<Failure> PathGuard::relative(std::string_view path, std::string &rel) const

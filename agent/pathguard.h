@@ -15,9 +15,9 @@ namespace hako::agent {
 
 class PathGuard {
 public:
-    // Opens the workspace and probes for openat2(2); false with a reason if
-    // unusable. Tests pass tryOpenat2 = false to exercise the gVisor path.
-    bool open(const std::string &workspace, std::string &error, bool tryOpenat2 = true);
+    // Opens the workspace and probes for openat2(2); a failure if unusable.
+    // Tests pass tryOpenat2 = false to exercise the gVisor path.
+    std::optional<Failure> open(const std::string &workspace, bool tryOpenat2 = true);
 
     // Opens an existing path beneath the workspace with openat(2) `flags`.
     std::optional<Failure> openPath(std::string_view path, int flags, UniqueFd &fd) const;

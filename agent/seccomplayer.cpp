@@ -34,27 +34,27 @@ bool compareOp(const std::string &op, scmp_compare &out)
     return true;
 }
 
-bool parseRules(const std::string &path, std::vector<Rule> &rules, std::string &error)
+// The plugin writes the rules; a malformed file is a bug, and no rules load.
+Failure badRules(std::string message)
+{
+    return {proto::code::BadRequest, std::move(message)};
+}
+
+std::optional<Failure> parseRules(const std::string &path, std::vector<Rule> &rules)
 try {
     std::ifstream in(path);
     const Json doc = Json::parse(in, nullptr, false);
-    if (!doc.is_array()) {
-        error = path + ": not a JSON array of rules";
-        return false;
-    }
+    if (!doc.is_array())
+        return badRules(path + ": not a JSON array of rules");
     for (const Json &entry : doc) {
         const Json names = entry.value("names", Json());
-        if (!names.is_array()) {
-            error = path + ": a rule without names";
-            return false;
-        }
+        if (!names.is_array())
+            return badRules(path + ": a rule without names");
         std::vector<scmp_arg_cmp> args;
         for (const Json &arg : entry.value("args", Json::array())) {
             scmp_arg_cmp cmp{};
-            if (!compareOp(arg.value("op", ""), cmp.op)) {
-                error = path + ": unknown operator " + arg.value("op", "");
-                return false;
-            }
+            if (!compareOp(arg.value("op", ""), cmp.op))
+                return badRules(path + ": unknown operator " + arg.value("op", ""));
             cmp.arg = arg.value("index", 0u);
             cmp.datum_a = arg.value("value", std::uint64_t{0});
             cmp.datum_b = arg.value("valueTwo", std::uint64_t{0});
@@ -63,11 +63,9 @@ try {
         for (const Json &name : names)
             rules.push_back({name.get<std::string>(), args, entry.value("errnoRet", EPERM)});
     }
-    return true;
+    return std::nullopt;
 } catch (const Json::exception &e) {
-    // The plugin writes this file; a malformed one is a bug, and no rules loaded.
-    error = path + ": " + e.what();
-    return false;
+    return badRules(path + ": " + e.what());
 }
 
 // Builds the filter; returns 0 or a negative errno from libseccomp.
@@ -107,11 +105,11 @@ int load(const std::vector<Rule> &rules, bool notify, SeccompLayer &layer, std::
 
 } // namespace
 
-bool installSeccompLayer(const std::string &rulesPath, SeccompLayer &layer, std::string &error)
+std::optional<Failure> installSeccompLayer(const std::string &rulesPath, SeccompLayer &layer)
 {
     std::vector<Rule> rules;
-    if (!parseRules(rulesPath, rules, error))
-        return false;
+    if (auto failure = parseRules(rulesPath, rules))
+        return failure;
     std::string failedName;
     // API level 5 and up can notify; gVisor and old kernels cannot.
     int rc = seccomp_api_get() >= 5 ? load(rules, true, layer, failedName) : -ENOSYS;
@@ -119,12 +117,10 @@ bool installSeccompLayer(const std::string &rulesPath, SeccompLayer &layer, std:
         layer = SeccompLayer{};
         rc = load(rules, false, layer, failedName);
     }
-    if (rc < 0) {
-        error = "cannot load the seccomp rules from " + rulesPath + (failedName.empty() ? "" : " (" + failedName + ")")
-                + ": " + std::strerror(-rc);
-        return false;
-    }
-    return true;
+    if (rc < 0)
+        return systemFailure(-rc, "cannot load the seccomp rules from " + rulesPath
+                                      + (failedName.empty() ? "" : " (" + failedName + ")"));
+    return std::nullopt;
 }
 
 } // namespace hako::agent

@@ -9,6 +9,7 @@
 // with their errno directly, uncounted.
 #pragma once
 
+#include "failure.h"
 #include "fd.h"
 
 #include <map>
@@ -24,8 +25,8 @@ struct SeccompLayer {
 // Reads the rules (a JSON array of Docker profile entries: names, args,
 // errnoRet) and loads them onto the agent itself, which every tool inherits.
 // The agent never makes the calls it denies, so supervising itself cannot
-// deadlock. False, with `error`, when nothing could be loaded: the agent must
-// then not serve tools.
-bool installSeccompLayer(const std::string &rulesPath, SeccompLayer &layer, std::string &error);
+// deadlock. A failure when nothing could be loaded: the agent must then not
+// serve tools.
+std::optional<Failure> installSeccompLayer(const std::string &rulesPath, SeccompLayer &layer);
 
 } // namespace hako::agent

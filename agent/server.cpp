@@ -35,14 +35,12 @@ Server::~Server()
         ::unlink(socketPath_.c_str());
 }
 
-bool Server::listen(const std::string &socketPath, std::string &error)
+std::optional<Failure> Server::listen(const std::string &socketPath)
 {
     sockaddr_un addr{};
     addr.sun_family = AF_UNIX;
-    if (socketPath.empty() || socketPath.size() >= sizeof addr.sun_path) {
-        error = "socket path is empty or too long";
-        return false;
-    }
+    if (socketPath.empty() || socketPath.size() >= sizeof addr.sun_path)
+        return Failure{proto::code::BadRequest, "socket path is empty or too long"};
     std::memcpy(addr.sun_path, socketPath.c_str(), socketPath.size() + 1);
     // A socket left by an earlier agent is stale by definition; anything else
     // at that path is not ours to delete.
@@ -50,18 +48,13 @@ bool Server::listen(const std::string &socketPath, std::string &error)
     if (::lstat(socketPath.c_str(), &st) == 0 && S_ISSOCK(st.st_mode))
         ::unlink(socketPath.c_str());
     listener_.reset(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
-    if (!listener_.valid()
-        || ::bind(listener_.get(), reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-        error = socketPath + ": " + std::strerror(errno);
-        return false;
-    }
+    if (!listener_.valid() || ::bind(listener_.get(), reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
+        return systemFailure(errno, socketPath);
     socketPath_ = socketPath;
     // Under userns-remap the host side connects as a different uid.
-    if (::chmod(socketPath.c_str(), 0666) != 0 || ::listen(listener_.get(), 16) != 0) {
-        error = socketPath + ": " + std::strerror(errno);
-        return false;
-    }
-    return true;
+    if (::chmod(socketPath.c_str(), 0666) != 0 || ::listen(listener_.get(), 16) != 0)
+        return systemFailure(errno, socketPath);
+    return std::nullopt;
 }
 
 int Server::run()

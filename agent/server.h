@@ -35,7 +35,7 @@ public:
     }
     ~Server();
 
-    bool listen(const std::string &socketPath, std::string &error);
+    std::optional<Failure> listen(const std::string &socketPath);
     // Runs until SIGTERM or SIGINT; returns the process exit code.
     int run();
 

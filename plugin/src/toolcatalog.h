@@ -3,18 +3,14 @@
 #pragma once
 
 #include <hako/error.h>
+#include <hako/protocol/tools.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
 
 namespace hako {
 
-namespace tool {
-inline constexpr char kBash[] = "bash";
-inline constexpr char kEditor[] = "str_replace_based_edit_tool";
-inline constexpr char kReadFile[] = "read_file";
-inline constexpr char kWriteFile[] = "write_file";
-} // namespace tool
+namespace tool = proto::tool;
 
 class ToolCatalog
 {

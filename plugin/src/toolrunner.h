@@ -6,6 +6,7 @@
 #include "callbuffers.h"
 #include "channel/framereader.h"
 
+#include <hako/protocol/limits.h>
 #include <hako/toolcall.h>
 
 #include <QElapsedTimer>
@@ -21,9 +22,9 @@ class TransferStream;
 
 struct CallLimits
 {
-    int timeoutSeconds = 120;
-    qint64 outputLimit = 1 << 20;
-    qint64 transferLimit = 256LL << 20;
+    int timeoutSeconds = int(proto::kDefaultTimeoutMs / 1000);
+    qint64 outputLimit = qint64(proto::kDefaultOutputLimit);
+    qint64 transferLimit = qint64(proto::kDefaultTransferLimit);
 };
 
 class ToolRunner final : public QObject

@@ -37,7 +37,7 @@ struct AgentEndpoint
     // whose gofer is the host-side peer of every socket bound in the sandbox.
     bool peerIsNamespaceInit = true;
     // Whether every frame after the Hellos carries a tag keyed by the
-    // handshake (agent/protocol.h, "Frame tags"): where the peer check cannot
+    // handshake (hako/protocol/wire.h, "Frame tags"): where the peer check cannot
     // tell a relay from the agent, the tags leave a relay nothing to change.
     bool authenticateFrames = false;
 };

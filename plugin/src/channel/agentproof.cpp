@@ -1,7 +1,8 @@
 #include "agentproof.h"
 
-#include "../../../agent/protocol.h"
 #include "policy/errors.h"
+
+#include <hako/protocol/wire.h>
 
 #include <QDir>
 #include <QFile>

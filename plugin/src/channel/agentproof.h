@@ -1,4 +1,4 @@
-// The host's half of agent authentication (agent/protocol.h, "Agent
+// The host's half of agent authentication (hako/protocol/wire.h, "Agent
 // authentication"): the per-container key, the challenge, the check of the
 // agent's proof, and the host secret every key is derived from. The agent
 // computes the same HMAC in agent/agentkey.cpp without Qt or OpenSSL.
@@ -40,8 +40,8 @@ QByteArray newChallenge();
 bool proofMatches(const QByteArray &keyHex, const QByteArray &challengeHex, const QByteArray &proofHex);
 
 // HMAC-SHA256(key raw bytes, "hako-agent-session-v1" || challenge bytes): the
-// 32 raw bytes that key one connection's frame tags (agent/protocol.h, "Frame
-// tags"). Empty when either is not exactly 64 lowercase hex digits.
+// 32 raw bytes that key one connection's frame tags (hako/protocol/wire.h,
+// "Frame tags"). Empty when either is not exactly 64 lowercase hex digits.
 QByteArray sessionKey(const QByteArray &keyHex, const QByteArray &challengeHex);
 
 // The tags of one direction of a connection, in sequence: each call to

@@ -1,8 +1,8 @@
-// Splits the agent's byte stream into frames (agent/protocol.h). Kept apart
+// Splits the agent's byte stream into frames (hako/protocol/wire.h). Kept apart
 // from the socket so that it can be fuzzed and unit-tested on its own.
 #pragma once
 
-#include "../../../agent/protocol.h"
+#include <hako/protocol/wire.h>
 
 #include <QByteArray>
 #include <QIODevice>

@@ -1,6 +1,6 @@
 #include "containerpolicy.h"
 
-#include "../../../agent/protocol.h"
+#include <hako/protocol/wire.h>
 
 #include <QRegularExpression>
 

@@ -2,6 +2,8 @@
 // pure function that turns it into `docker run` arguments.
 #pragma once
 
+#include <hako/protocol/layout.h>
+
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -26,15 +28,15 @@ inline constexpr char kPool[] = "org.hako.pool";
 inline constexpr char kNonce[] = "org.hako.nonce";
 } // namespace label
 
-inline constexpr char kAgentPathInContainer[] = "/opt/hako/hako-agent";
-inline constexpr char kAgentSeccompInContainer[] = "/opt/hako/seccomp.json";
-inline constexpr char kSocketDirInContainer[] = "/var/run/hako";
-// The names in the socket directory, the same inside and on the host
-// (lifecycle/socketdir.h): the agent's own writable directory and the sockets.
-inline constexpr char kAgentDirName[] = "agent";
-inline constexpr char kAgentSocketName[] = "agent.sock";
-inline constexpr char kProxySocketName[] = "proxy.sock";
-inline constexpr char kWorkspaceInContainer[] = "/workspace";
+// The container's layout, which the agent shares; the socket directory's
+// names are the same on the host (lifecycle/socketdir.h).
+using proto::kAgentDirName;
+using proto::kAgentPathInContainer;
+using proto::kAgentSeccompInContainer;
+using proto::kAgentSocketName;
+using proto::kProxySocketName;
+using proto::kSocketDirInContainer;
+using proto::kWorkspaceInContainer;
 
 struct ContainerSpec
 {

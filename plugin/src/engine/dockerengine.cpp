@@ -1,6 +1,6 @@
 #include "dockerengine.h"
 
-#include "../../../agent/protocol.h"
+#include <hako/protocol/wire.h>
 
 #include "../policy/errors.h"
 #include "../safedir.h"

@@ -1,5 +1,5 @@
 // Every failure the plugin reports, with its translated text. Agent error
-// codes (agent/protocol.h) map onto the same table so the host sees one vocabulary.
+// codes (hako/protocol/errors.h) map onto the same table so the host sees one vocabulary.
 #pragma once
 
 #include <hako/error.h>

@@ -2,6 +2,8 @@
 
 #include "errors.h"
 
+#include <hako/protocol/limits.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
@@ -10,6 +12,7 @@
 #include <QStandardPaths>
 
 #include <cmath>
+#include <string>
 #include <unistd.h>
 
 namespace hako {
@@ -27,6 +30,14 @@ struct Key
     const char *title;
     const char *help;
 };
+
+// The tool defaults are the protocol's, which the agent applies to a Call that
+// leaves a limit out; the table spells them in its own units.
+static_assert(proto::kDefaultTimeoutMs % 1000 == 0 && proto::kDefaultOutputLimit % (1 << 20) == 0
+              && proto::kDefaultTransferLimit % (1 << 20) == 0);
+const std::string kDefaultTimeout = std::to_string(proto::kDefaultTimeoutMs / 1000);
+const std::string kDefaultOutputLimit = std::to_string(proto::kDefaultOutputLimit >> 20) + 'm';
+const std::string kDefaultTransferLimit = std::to_string(proto::kDefaultTransferLimit >> 20) + 'm';
 
 // Titles and help are marked for translation here and translated when the
 // schema is requested, so a host's dialog shows them in the user's language.
@@ -98,11 +109,14 @@ const Key kKeys[] = {
     {"audit.file", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Audit log"),
      QT_TRANSLATE_NOOP("hako::Settings",
                        "File receiving one JSON line per tool call and proxy decision; empty turns it off.")},
-    {"tools.timeout", Kind::Integer, "120", 1, 86400, QT_TRANSLATE_NOOP("hako::Settings", "Call timeout"),
+    {"tools.timeout", Kind::Integer, kDefaultTimeout.c_str(), 1, 86400,
+     QT_TRANSLATE_NOOP("hako::Settings", "Call timeout"),
      QT_TRANSLATE_NOOP("hako::Settings", "Default seconds a tool call may run.")},
-    {"tools.outputLimit", Kind::Size, "1m", 1024, 1e9, QT_TRANSLATE_NOOP("hako::Settings", "Output limit"),
+    {"tools.outputLimit", Kind::Size, kDefaultOutputLimit.c_str(), 1024, 1e9,
+     QT_TRANSLATE_NOOP("hako::Settings", "Output limit"),
      QT_TRANSLATE_NOOP("hako::Settings", "Bytes kept of each output stream of a call.")},
-    {"tools.transferLimit", Kind::Size, "256m", 1024, 1e11, QT_TRANSLATE_NOOP("hako::Settings", "Transfer limit"),
+    {"tools.transferLimit", Kind::Size, kDefaultTransferLimit.c_str(), 1024, 1e11,
+     QT_TRANSLATE_NOOP("hako::Settings", "Transfer limit"),
      QT_TRANSLATE_NOOP("hako::Settings", "Largest file read_file and write_file move.")},
 };
 

@@ -11,14 +11,15 @@
 //   Error with a message of 1 MiB, then quiet; hello-again: its Hello once
 //   more, then the call's Result, then quiet; past-limit: 1 MiB + 4 KiB of
 //   Stdout, ignoring any output limit, then a Result that claims no
-//   truncation, then quiet; mac-*: the host asked for frame
-//   tags (protocol.h, "Frame tags"): the Call's tag is checked, then Stdout
+//   truncation, then quiet; mac-*: the host asked for frame tags
+//   (hako/protocol/wire.h, "Frame tags"): the Call's tag is checked, then Stdout
 //   "hi" and a Result, honestly (mac-honest) or as a relay without the key
 //   could alter them (mac-tamper-payload, mac-tamper-header, mac-replay,
 //   mac-drop, mac-untagged, mac-reflected), then quiet
 #include "agentkey.h"
 #include "hmac.h"
-#include "protocol.h"
+
+#include <hako/protocol/wire.h>
 
 #include <chrono>
 #include <cstdio>

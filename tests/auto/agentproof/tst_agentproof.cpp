@@ -174,7 +174,7 @@ private Q_SLOTS:
         }
     }
 
-    // The tag of a frame (agent/protocol.h, "Frame tags") as the host and the
+    // The tag of a frame (hako/protocol/wire.h, "Frame tags") as the host and the
     // agent compute it, against values computed apart (Python's hmac) for the
     // key a0..bf and the challenge 00..1f.
     void frameTag_data()
@@ -372,8 +372,9 @@ private Q_SLOTS:
         char **saved = environ;
         environ = block.data();
         agent::AgentKey key{};
-        std::string error;
-        const bool taken = agent::takeAgentKey(key, error);
+        const std::optional<agent::Failure> failure = agent::takeAgentKey(key);
+        const std::string error = failure ? failure->message : std::string();
+        const bool taken = !failure;
         const bool gone = ::getenv("HAKO_AGENT_KEY") == nullptr;
         const char *path = ::getenv("PATH");
         const bool othersKept = !entries.contains("PATH=/bin") || (path && QByteArray(path) == "/bin");

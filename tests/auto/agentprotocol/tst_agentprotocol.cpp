@@ -7,8 +7,9 @@
 #include "editor.h"
 #include "hmac.h"
 #include "pathguard.h"
-#include "protocol.h"
 #include "tools.h"
+
+#include <hako/protocol/wire.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -72,8 +73,7 @@ void testPathGuard(const std::string &ws, bool openat2)
 {
     const std::string mode = openat2 ? " [openat2]" : " [walk]";
     PathGuard guard;
-    std::string error;
-    check(guard.open(ws, error, openat2) && guard.usesOpenat2() == openat2, "open" + mode);
+    check(!guard.open(ws, openat2) && guard.usesOpenat2() == openat2, "open" + mode);
     const auto open = [&](const std::string &path) {
         UniqueFd fd;
         return code(guard.openPath(path, O_RDONLY, fd));
@@ -104,8 +104,8 @@ void testPathGuard(const std::string &ws, bool openat2)
 void testEditor(const std::string &ws)
 {
     PathGuard guard;
-    std::string error, out;
-    guard.open(ws, error);
+    std::string out;
+    check(!guard.open(ws), "editor fixture");
     const auto run = [&](const Json &input) { return code(runEditor(guard, input, out)); };
     check(run({{"command", "create"}, {"path", "e.txt"}, {"file_text", "a\nb\na\n"}}) == "ok", "create");
     check(run({{"command", "str_replace"}, {"path", "e.txt"}, {"old_str", "a"}})
@@ -421,8 +421,10 @@ int main()
         ChildTable children;
         BashSession bash(children);
         GroupKiller killer;
-        std::string error;
-        check(guard.open(ws, error) && bash.open(base + "/state", ws, error), "handshake fixture: " + error);
+        auto failure = guard.open(ws);
+        if (!failure)
+            failure = bash.open(base + "/state", ws);
+        check(!failure, "handshake fixture: " + (failure ? failure->message : std::string()));
         Tools tools{guard, bash, children, killer, "none"};
         testHandshake(tools);
         testFrameTags(tools);

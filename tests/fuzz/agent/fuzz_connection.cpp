@@ -89,9 +89,11 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
     static ChildTable children;
     static BashSession bash(children);
     static GroupKiller killer;
-    std::string error;
-    if (!guard.open(g_workspace, error) || !bash.open(state, g_workspace, error) || !forbidPrograms()) {
-        std::fprintf(stderr, "fuzz_agent: set-up failed: %s\n", error.c_str());
+    auto failure = guard.open(g_workspace);
+    if (!failure)
+        failure = bash.open(state, g_workspace);
+    if (failure || !forbidPrograms()) {
+        std::fprintf(stderr, "fuzz_agent: set-up failed: %s\n", failure ? failure->message.c_str() : "seccomp");
         std::abort();
     }
     static Tools tools{guard, bash, children, killer, "none"};

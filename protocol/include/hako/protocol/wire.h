@@ -1,6 +1,7 @@
 // Wire protocol between the plugin (host side) and hako-agent (container side).
-// Shared verbatim by both sides; kept free of Qt so the agent can be linked
-// statically without it.
+// Both sides compile this one header; it is free of Qt so that the agent can be
+// linked statically without it. Error codes are in errors.h, tool names in
+// tools.h, the defaults a Call may leave out in limits.h.
 //
 // A frame is a 9-byte header followed by `length` payload bytes (and, where
 // the host asks for frame tags, a 16-byte tag: see "Frame tags" below):
@@ -155,25 +156,5 @@ inline void writeTagPrefix(unsigned char *p, char direction, std::uint64_t seque
     for (int i = 0; i < 8; ++i)
         p[1 + i] = static_cast<unsigned char>(sequence >> (56 - 8 * i));
 }
-
-// Error codes carried in Error frames; the plugin maps each to a translated message.
-namespace code {
-inline constexpr const char *BadFrame = "bad_frame";
-inline constexpr const char *BadRequest = "bad_request";
-// The host's Hello has no challenge of 64 lowercase hex digits (id 0; the connection closes).
-inline constexpr const char *BadChallenge = "bad_challenge";
-inline constexpr const char *UnknownTool = "unknown_tool";
-inline constexpr const char *DuplicateId = "duplicate_id";
-inline constexpr const char *SpawnFailed = "spawn_failed";
-inline constexpr const char *PathOutside = "path_outside_workspace";
-inline constexpr const char *NotFound = "not_found";
-inline constexpr const char *NoMatch = "no_match";
-inline constexpr const char *MultipleMatches = "multiple_matches";
-inline constexpr const char *TooLarge = "too_large";
-inline constexpr const char *IoError = "io_error";
-inline constexpr const char *NoSpace = "no_space";
-inline constexpr const char *Exists = "exists";
-inline constexpr const char *Cancelled = "cancelled";
-} // namespace code
 
 } // namespace hako::proto
