@@ -34,13 +34,13 @@
 // Exit status: 0 when every call succeeded, whatever the figures; 1 if a call
 // failed; 2 if the set-up failed. The container and the temporary directory
 // are removed in every case, Ctrl-C included.
-#include "../../agent/protocol.h"
 #include "benchdocker.h"
 #include "benchstats.h"
 #include "channel/agentproof.h"
 #include "engine/containerpolicy.h"
 #include "pluginhost.h"
 
+#include <hako/protocol/wire.h>
 #include <hako/toolcall.h>
 #include <hako/toolexecutor.h>
 

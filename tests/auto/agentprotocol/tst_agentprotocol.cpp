@@ -2,6 +2,7 @@
 // Qt: the agent links no Qt and neither does its test. Behaviour over a real
 // socket is covered by tests/integration/agent/agent_driver.py; the HMAC's
 // test vectors and the host's side of the proof by tests/auto/agentproof.
+#include "bashrequest.h"
 #include "children.h"
 #include "connection.h"
 #include "editor.h"
@@ -9,6 +10,7 @@
 #include "pathguard.h"
 #include "tools.h"
 
+#include <hako/protocol/limits.h>
 #include <hako/protocol/wire.h>
 
 #include <cstdio>
@@ -399,6 +401,58 @@ void testFrameTags(Tools &tools)
     }
 }
 
+// The bash tool's input rules and its Result's shape, which a call that only
+// restarts the session shares with one that ran a command.
+void testBashRequest(Tools &tools)
+{
+    const auto parse = [](const Json &request, const Json &input, BashRequest &out) {
+        return code(parseBashRequest(request, input, out));
+    };
+    BashRequest r;
+    check(parse(Json::object(), {{"command", "true"}}, r) == "ok" && r.command == "true" && !r.restart
+              && r.limits.timeoutMs == proto::kDefaultTimeoutMs && r.limits.outputLimit == proto::kDefaultOutputLimit,
+          "bash: the protocol's defaults");
+    check(parse({{"timeout_ms", 0}, {"output_limit", 5}}, {{"command", "true"}}, r) == "ok"
+              && r.limits.timeoutMs == 0 && r.limits.outputLimit == 5,
+          "bash: limits taken from the Call");
+    check(parse(Json::object(), {{"restart", true}}, r) == "ok" && !r.command && r.restart, "bash: restart alone");
+    const Json refused[][2] = {{Json::object(), Json::object()},
+                               {Json::object(), {{"restart", false}}},
+                               {Json::object(), {{"command", std::string("a\0b", 3)}}},
+                               {Json::object(), {{"command", 7}}},
+                               {Json::object(), {{"command", "true"}, {"restart", "yes"}}},
+                               {{{"timeout_ms", -1}}, {{"command", "true"}}},
+                               {{{"output_limit", "1m"}}, {{"command", "true"}}}};
+    for (const auto &c : refused)
+        check(parse(c[0], c[1], r) == proto::code::BadRequest, "bash refuses " + c[0].dump() + " " + c[1].dump());
+
+    const Json empty = bashResult({});
+    const Json expectedKeys = {"cancelled",  "duration_ms", "exit_code",    "oom_killed", "signal",
+                               "stderr_bytes", "stdout_bytes", "timed_out", "truncated"};
+    Json keys = Json::array();
+    for (auto it = empty.begin(); it != empty.end(); ++it)
+        keys.push_back(it.key());
+    check(keys == expectedKeys && empty["signal"].is_null() && empty["exit_code"] == 0, "bash: the Result's shape");
+    BashReport killed;
+    killed.signal = 9;
+    killed.exitCode = 137;
+    check(bashResult(killed)["signal"] == 9 && bashResult(killed)["exit_code"] == 137, "bash: a signal is named");
+
+    struct Recorder : Outbox {
+        std::vector<Sent> frames;
+        void send(proto::Type type, std::uint32_t id, std::string_view payload) override
+        {
+            frames.push_back({type, id, std::string(payload)});
+        }
+        std::size_t backlog() const override { return 0; }
+        void retire(std::uint32_t) override {}
+    } out;
+    const auto call = startCall(tools, out, 7, {{"tool", "bash"}, {"input", {{"restart", true}}}});
+    check(!call && out.frames.size() == 1 && out.frames[0].type == proto::Type::Result && out.frames[0].id == 7
+              && Json::parse(out.frames[0].payload) == empty,
+          "bash: a restart alone answers at once with the empty Result");
+}
+
 } // namespace
 
 int main()
@@ -428,6 +482,7 @@ int main()
         Tools tools{guard, bash, children, killer, "none"};
         testHandshake(tools);
         testFrameTags(tools);
+        testBashRequest(tools);
     }
     const std::string cleanup = "rm -rf '" + base + "'";
     if (!base.empty() && std::system(cleanup.c_str()) != 0)

@@ -1,4 +1,7 @@
 #include "policy/settings.h"
+#include "toolrunner.h"
+
+#include <hako/protocol/limits.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,7 +32,30 @@ private Q_SLOTS:
         QCOMPARE(s.poolSize, 0);
         QCOMPARE(s.toolTimeout, 120);
         QCOMPARE(s.outputLimitBytes, 1LL << 20);
+        QCOMPARE(s.transferLimitBytes, 256LL << 20);
         QCOMPARE(s.raw.value(QLatin1String("proxy.allow")).toArray(), QJsonArray{QStringLiteral("bedrock-runtime.*.amazonaws.com")});
+    }
+
+    // What the plugin sends and what the agent assumes for a limit left out
+    // are one value; the schema still spells it the way users write it.
+    void toolDefaultsAreTheProtocols()
+    {
+        QList<Error> errors;
+        const Settings s = Settings::fromJson({}, &errors);
+        const CallLimits limits;
+        QCOMPARE(qint64(s.toolTimeout) * 1000, qint64(proto::kDefaultTimeoutMs));
+        QCOMPARE(s.outputLimitBytes, qint64(proto::kDefaultOutputLimit));
+        QCOMPARE(s.transferLimitBytes, qint64(proto::kDefaultTransferLimit));
+        QCOMPARE(limits.timeoutSeconds, s.toolTimeout);
+        QCOMPARE(limits.outputLimit, s.outputLimitBytes);
+        QCOMPARE(limits.transferLimit, s.transferLimitBytes);
+        const QJsonObject properties = Settings::schema().value(QLatin1String("properties")).toObject();
+        const auto defaultOf = [&](const char *key) {
+            return properties.value(QLatin1String(key)).toObject().value(QLatin1String("default"));
+        };
+        QCOMPARE(defaultOf("tools.timeout"), QJsonValue(120));
+        QCOMPARE(defaultOf("tools.outputLimit"), QJsonValue(QStringLiteral("1m")));
+        QCOMPARE(defaultOf("tools.transferLimit"), QJsonValue(QStringLiteral("256m")));
     }
 
     void values_data()

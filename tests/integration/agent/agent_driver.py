@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drives hako-agent over its socket, outside any container.
 
-As a library: `AgentClient` speaks the framing of agent/protocol.h.
+As a library: `AgentClient` speaks the framing of protocol/include/hako/protocol/wire.h.
 As a program: starts the agent as an ordinary process (optionally as another
 uid with an RLIMIT_NPROC standing in for the container's pids limit) and runs
 the behaviour checks, ending with an "N passed, N failed" line.
@@ -53,7 +53,7 @@ AGENT_KEY = None
 
 
 def proof_for(key_hex, challenge_hex):
-    """What the agent must answer to `challenge_hex` (agent/protocol.h)."""
+    """What the agent must answer to `challenge_hex` (hako/protocol/wire.h)."""
     return hmac.new(bytes.fromhex(key_hex), PROOF_CONTEXT + bytes.fromhex(challenge_hex), hashlib.sha256).hexdigest()
 
 
