@@ -27,15 +27,12 @@ std::optional<Failure> parseBashRequest(const Json &request, const Json &input, 
 
 Json bashResult(const BashReport &report)
 {
-    return Json{{"exit_code", report.exitCode},
-                {"signal", report.signal != 0 ? Json(report.signal) : Json(nullptr)},
-                {"timed_out", report.timedOut},
-                {"oom_killed", report.oomKilled},
-                {"cancelled", report.cancelled},
-                {"truncated", report.truncated},
-                {"stdout_bytes", report.stdoutBytes},
-                {"stderr_bytes", report.stderrBytes},
-                {"duration_ms", report.durationMs}};
+    return Json{
+            {"exit_code", report.exitCode},       {"signal", report.signal != 0 ? Json(report.signal) : Json(nullptr)},
+            {"timed_out", report.timedOut},       {"oom_killed", report.oomKilled},
+            {"cancelled", report.cancelled},      {"truncated", report.truncated},
+            {"stdout_bytes", report.stdoutBytes}, {"stderr_bytes", report.stderrBytes},
+            {"duration_ms", report.durationMs}};
 }
 
 } // namespace hako::agent

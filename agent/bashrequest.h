@@ -11,12 +11,14 @@
 
 namespace hako::agent {
 
-struct BashLimits {
+struct BashLimits
+{
     std::uint64_t timeoutMs = 0; // 0: none
     std::uint64_t outputLimit = 0;
 };
 
-struct BashRequest {
+struct BashRequest
+{
     std::optional<std::string> command; // none: only a restart was asked for
     bool restart = false;
     BashLimits limits;
@@ -27,7 +29,8 @@ struct BashRequest {
 std::optional<Failure> parseBashRequest(const Json &request, const Json &input, BashRequest &out);
 
 // How a call ended; a call that ran nothing reports the defaults.
-struct BashReport {
+struct BashReport
+{
     int exitCode = 0;
     int signal = 0; // 0: not killed by a signal
     bool timedOut = false;

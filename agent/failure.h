@@ -15,7 +15,8 @@ namespace hako::agent {
 
 using Json = nlohmann::json;
 
-struct Failure {
+struct Failure
+{
     const char *code; // one of proto::code
     std::string message;
     Json details = nullptr; // null unless there is something a program may want (line numbers, sizes)

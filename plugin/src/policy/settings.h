@@ -1,4 +1,4 @@
-// Settings of SPEC §10: one table defines each key's type, default, limits and
+// The settings: one table defines each key's type, default, limits and
 // help; validation, defaults and the published schema all derive from it.
 #pragma once
 
