@@ -37,7 +37,15 @@ DockerConfig dockerConfig(const Settings &s)
 
 } // namespace
 
-HakoPlugin::HakoPlugin(QObject *parent) : QObject(parent)
+HakoPlugin::HakoPlugin(QObject *parent)
+    : HakoPlugin([](const Settings &settings, QObject *owner) -> ContainerEngine * {
+          return new DockerEngine(dockerConfig(settings), owner);
+      }, parent)
+{
+}
+
+HakoPlugin::HakoPlugin(EngineFactory engineFactory, QObject *parent)
+    : QObject(parent), m_engineFactory(std::move(engineFactory))
 {
     auto *translator = new QTranslator(this);
     if (translator->load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako/i18n")))
@@ -106,7 +114,7 @@ QList<Error> HakoPlugin::configure(const QJsonObject &values)
     delete m_context.engine;
     delete m_context.proxy;
     delete m_context.workspaces;
-    context.engine = new DockerEngine(dockerConfig(settings), this);
+    context.engine = m_engineFactory(settings, this);
 #ifdef HAKO_TEST_SEAM
     context.engine = test::weakened(context.engine);
 #endif

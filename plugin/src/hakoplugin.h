@@ -17,9 +17,14 @@
 #include <QSet>
 #include <QObject>
 
+#include <functional>
+
 namespace hako {
 
 class TransferStream;
+
+// Makes the container engine for the settings being applied; tests run the plugin on an engine of their own.
+using EngineFactory = std::function<ContainerEngine *(const Settings &settings, QObject *parent)>;
 
 class HakoPlugin final : public QObject, public ToolExecutor, public FileTransfer
 {
@@ -29,6 +34,7 @@ class HakoPlugin final : public QObject, public ToolExecutor, public FileTransfe
 
 public:
     explicit HakoPlugin(QObject *parent = nullptr);
+    explicit HakoPlugin(EngineFactory engineFactory, QObject *parent = nullptr);
     ~HakoPlugin() override;
 
     QJsonArray toolDefinitions() const override;
@@ -56,6 +62,7 @@ private:
     void startPool();
     ToolCall *failLater(ToolCall *call, const Error &error);
 
+    EngineFactory m_engineFactory;
     SandboxContext m_context;
     CallLimits m_limits;
     QHash<QString, Sandbox *> m_sandboxes;

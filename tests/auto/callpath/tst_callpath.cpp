@@ -1,0 +1,521 @@
+// The whole call path without docker: the plugin driven as a host drives it
+// (ToolExecutor, FileTransfer), on the fake engine, whose containers are the
+// real hako-agent run as PID 1 of a pid namespace of its own. Everything above
+// the engine is the plugin's own code: sandboxes, the warm pool, the agent
+// channel with its peer check and proof, the tool runner, GC.
+#include "fakedaemon.h"
+#include "fakeengine.h"
+#include "hakoplugin.h"
+#include "policy/conversationid.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+#include <unistd.h>
+
+using namespace hako;
+using hako::fake::FakeDaemon;
+using hako::fake::FakeEngine;
+
+namespace {
+
+constexpr int kCallWaitMs = 20000;
+
+struct Chunk
+{
+    ToolCall::Stream stream;
+    QByteArray bytes;
+    qint64 atMs; // since the call started
+};
+
+struct Reply
+{
+    bool finished = false;
+    QJsonObject result;
+    Error error;
+    QList<Chunk> chunks;
+    qint64 finishedMs = 0;
+
+    int exitCode() const { return result.value(QLatin1String("exit_code")).toInt(-1); }
+};
+
+// A call in flight and what it has streamed so far.
+class Pending
+{
+public:
+    explicit Pending(ToolCall *call) : m_call(call)
+    {
+        m_clock.start();
+        QObject::connect(call, &ToolCall::output, call, [this](ToolCall::Stream stream, const QByteArray &bytes) {
+            m_reply.chunks.append({stream, bytes, m_clock.elapsed()});
+        });
+    }
+    Pending(const Pending &) = delete;
+    Pending &operator=(const Pending &) = delete;
+
+    ToolCall *call() const { return m_call.get(); }
+    bool waitForOutput() { return QTest::qWaitFor([this] { return !m_reply.chunks.isEmpty(); }, kCallWaitMs); }
+    Reply finish(int timeoutMs = kCallWaitMs)
+    {
+        m_reply.finished = QTest::qWaitFor([this] { return m_call->isFinished(); }, timeoutMs);
+        m_reply.finishedMs = m_clock.elapsed();
+        m_reply.result = m_call->result();
+        m_reply.error = m_call->error();
+        return m_reply;
+    }
+
+private:
+    std::unique_ptr<ToolCall> m_call;
+    QElapsedTimer m_clock;
+    Reply m_reply;
+};
+
+QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+QJsonObject command(const QString &text) { return {{QStringLiteral("command"), text}}; }
+
+} // namespace
+
+class CallPathTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    FakeDaemon m_daemon; // outlives every plugin and its engines
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<HakoPlugin> m_plugin;
+
+    QList<Error> configure(const QJsonObject &extra = {})
+    {
+        QJsonObject settings = {{QStringLiteral("paths.workspaces"), m_dir->filePath(QStringLiteral("workspaces"))},
+                                {QStringLiteral("paths.runtime"), m_dir->filePath(QStringLiteral("run"))},
+                                // Small: as root a workspace is an ext4 image made for each conversation.
+                                {QStringLiteral("limits.workspaceSize"), QStringLiteral("16m")},
+                                {QStringLiteral("credentials.source"), QStringLiteral("settings")}};
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            settings.insert(it.key(), it.value());
+        return m_plugin->configure(settings);
+    }
+
+    Reply call(const QString &conversation, const QString &tool, const QJsonObject &input)
+    {
+        return Pending(m_plugin->call(conversation, newId(), tool, input)).finish();
+    }
+
+    // A bash call's stdout once it ran and exited 0; otherwise what went wrong, so that a QCOMPARE shows it.
+    QByteArray run(const QString &conversation, const QString &text)
+    {
+        const Reply r = call(conversation, QStringLiteral("bash"), command(text));
+        if (!r.finished)
+            return "(still running)";
+        if (r.error)
+            return "(error " + r.error.code.toUtf8() + ": " + r.error.logMessage.toUtf8() + ")";
+        if (r.exitCode() != 0)
+            return "(exit " + QByteArray::number(r.exitCode()) + ": "
+                   + r.result.value(QLatin1String("stderr")).toString().toUtf8() + ")";
+        return r.result.value(QLatin1String("stdout")).toString().toUtf8();
+    }
+
+    QString instanceId() const
+    {
+        QFile file(m_dir->filePath(QStringLiteral("run/instance-id")));
+        return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).trimmed() : QString();
+    }
+
+    // The running containers serving `conversation`: by label, or by the name a pool container took.
+    QList<ContainerInfo> containersOf(const QString &conversation)
+    {
+        const QString key = conversationKey(conversation);
+        const QString name = containerName(instanceId(), key);
+        QList<ContainerInfo> found;
+        for (const ContainerInfo &c : m_daemon.containers())
+            if (c.isRunning() && (c.labels.value(QLatin1String(label::kConversation)) == key || c.name == name))
+                found << c;
+        return found;
+    }
+
+    QString containerOf(const QString &conversation)
+    {
+        const QList<ContainerInfo> found = containersOf(conversation);
+        return found.size() == 1 ? found.first().name : QString();
+    }
+
+    int poolReady() const
+    {
+        return m_plugin->health().value(QLatin1String("pool")).toObject().value(QLatin1String("ready")).toInt();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // The fake engine makes namespaces and mounts, and switches to the container's user.
+        QVERIFY2(::geteuid() == 0, "unit.callpath runs as root (as ./test.sh and CI do)");
+        QVERIFY(m_daemon.isValid());
+        qputenv("HAKO_AGENT", HAKO_AGENT_BINARY);
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        // The agent runs as the container's user and reaches its workspace and socket by their host paths.
+        QVERIFY(QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                                         | QFile::ExeGroup | QFile::ExeOther));
+        m_plugin = std::make_unique<HakoPlugin>(
+            [this](const Settings &, QObject *parent) { return new FakeEngine(&m_daemon, parent); });
+        const QList<Error> errors = configure();
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).logMessage));
+    }
+
+    void cleanup()
+    {
+        m_plugin->shutdown();
+        m_plugin.reset();
+        m_dir.reset();
+        // Shutdown removes every container of the instance, warm ones included.
+        QVERIFY(m_daemon.containers().isEmpty());
+    }
+
+    void firstCallStartsTheContainer()
+    {
+        const int started = m_daemon.startedCount();
+        QVERIFY(containersOf(QStringLiteral("c1")).isEmpty());
+        QCOMPARE(run(QStringLiteral("c1"), QStringLiteral("cd sub 2>/dev/null || mkdir sub; cd sub; X=1; echo hi")),
+                 QByteArray("hi\n"));
+        QCOMPARE(m_daemon.startedCount(), started + 1);
+        const QString container = containerOf(QStringLiteral("c1"));
+        QVERIFY(!container.isEmpty());
+        const pid_t agent = m_daemon.agentPid(container);
+        // The same container and shell: its directory and variables carry over.
+        QCOMPARE(run(QStringLiteral("c1"), QStringLiteral("echo $X ${PWD##*/}")), QByteArray("1 sub\n"));
+        QCOMPARE(m_daemon.startedCount(), started + 1);
+        QCOMPARE(m_daemon.agentPid(container), agent);
+        // Another conversation, another container.
+        QCOMPARE(run(QStringLiteral("c2"), QStringLiteral("ls")), QByteArray());
+        QCOMPARE(m_daemon.startedCount(), started + 2);
+    }
+
+    // The agent sees its own pid namespace only: it is PID 1 there, and a tool
+    // can neither see nor signal a process of the host.
+    void sandboxSeesOnlyItsOwnProcesses()
+    {
+        QCOMPARE(run(QStringLiteral("ns"), QStringLiteral("cat /proc/1/comm")), QByteArray("hako-agent\n"));
+        const QByteArray count = run(QStringLiteral("ns"), QStringLiteral("ls -d /proc/[0-9]* | wc -l"));
+        QVERIFY2(count.trimmed().toInt() > 0 && count.trimmed().toInt() < 10, count.constData());
+        const QString host = QString::number(::getpid());
+        QCOMPARE(run(QStringLiteral("ns"), QStringLiteral("kill -0 %1 2>/dev/null || echo invisible").arg(host)),
+                 QByteArray("invisible\n"));
+    }
+
+    // Attacks on the agent from a tool: it stays, and so does its container.
+    void toolCannotReachItsAgent_data()
+    {
+        QTest::addColumn<QString>("attack");
+        QTest::newRow("SIGKILL to init") << "kill -KILL 1";
+        QTest::newRow("SIGSTOP to init") << "kill -STOP 1";
+        QTest::newRow("SIGKILL to the agent's host pid") << "kill -KILL %1";
+        QTest::newRow("read the agent's environment") << "cat /proc/1/environ";
+    }
+
+    void toolCannotReachItsAgent()
+    {
+        QFETCH(QString, attack);
+        QCOMPARE(run(QStringLiteral("attack"), QStringLiteral("echo before")), QByteArray("before\n"));
+        const QString container = containerOf(QStringLiteral("attack"));
+        const pid_t agent = m_daemon.agentPid(container);
+        QVERIFY(agent > 0);
+        const Reply r = call(QStringLiteral("attack"), QStringLiteral("bash"),
+                             command(QString(attack).replace(QLatin1String("%1"), QString::number(agent))
+                                     + QStringLiteral(" 2>/dev/null; echo done")));
+        QVERIFY(r.finished);
+        QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+        QVERIFY(!r.result.value(QLatin1String("stdout")).toString().contains(QLatin1String("HAKO_AGENT_KEY")));
+        QCOMPARE(run(QStringLiteral("attack"), QStringLiteral("echo after")), QByteArray("after\n"));
+        QCOMPARE(containerOf(QStringLiteral("attack")), container);
+        QCOMPARE(m_daemon.agentPid(container), agent);
+    }
+
+    void fileTools()
+    {
+        const QString c = QStringLiteral("files");
+        const QString editor = QStringLiteral("str_replace_based_edit_tool");
+        Reply r = call(c, editor, {{QStringLiteral("command"), QStringLiteral("create")},
+                                   {QStringLiteral("path"), QStringLiteral("notes.txt")},
+                                   {QStringLiteral("file_text"), QStringLiteral("alpha\nbeta\n")}});
+        QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+        r = call(c, editor, {{QStringLiteral("command"), QStringLiteral("str_replace")},
+                             {QStringLiteral("path"), QStringLiteral("notes.txt")},
+                             {QStringLiteral("old_str"), QStringLiteral("beta")},
+                             {QStringLiteral("new_str"), QStringLiteral("gamma")}});
+        QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+        r = call(c, editor, {{QStringLiteral("command"), QStringLiteral("view")}, {QStringLiteral("path"), QStringLiteral("notes.txt")}});
+        QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+        QVERIFY(QJsonDocument(r.result).toJson().contains("gamma"));
+        r = call(c, QStringLiteral("write_file"), {{QStringLiteral("path"), QStringLiteral("data.bin")},
+                                                   {QStringLiteral("content"), QStringLiteral("AAEC/w==")},
+                                                   {QStringLiteral("encoding"), QStringLiteral("base64")}});
+        QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+        r = call(c, QStringLiteral("read_file"), {{QStringLiteral("path"), QStringLiteral("data.bin")}});
+        QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+        QCOMPARE(r.result.value(QLatin1String("encoding")).toString(), QStringLiteral("base64"));
+        QCOMPARE(r.result.value(QLatin1String("content")).toString(), QStringLiteral("AAEC/w=="));
+        QCOMPARE(run(c, QStringLiteral("cat notes.txt")), QByteArray("alpha\ngamma\n"));
+    }
+
+    void toolErrors_data()
+    {
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("unknown tool") << "rm" << QByteArray("{}") << "unknown_tool";
+        QTest::newRow("absolute path") << "read_file" << QByteArray(R"({"path":"/etc/passwd"})") << "path_outside_workspace";
+        QTest::newRow("dot-dot") << "read_file" << QByteArray(R"({"path":"../../etc/passwd"})") << "path_outside_workspace";
+        QTest::newRow("symlink out") << "str_replace_based_edit_tool"
+                                     << QByteArray(R"({"command":"view","path":"esc/passwd"})") << "path_outside_workspace";
+        QTest::newRow("write through symlink") << "write_file" << QByteArray(R"({"path":"esc/owned","content":"x"})")
+                                               << "path_outside_workspace";
+        QTest::newRow("missing file") << "read_file" << QByteArray(R"({"path":"nope"})") << "not_found";
+        QTest::newRow("no match") << "str_replace_based_edit_tool"
+                                  << QByteArray(R"({"command":"str_replace","path":"f","old_str":"zz","new_str":"y"})")
+                                  << "no_match";
+        QTest::newRow("bad base64") << "write_file" << QByteArray(R"({"path":"x","content":"@@@","encoding":"base64"})")
+                                    << "bad_input";
+    }
+
+    void toolErrors()
+    {
+        QFETCH(QString, tool);
+        QFETCH(QByteArray, input);
+        QFETCH(QString, code);
+        QCOMPARE(run(QStringLiteral("errors"), QStringLiteral("ln -sfn /etc esc; echo text > f")), QByteArray());
+        const Reply r = call(QStringLiteral("errors"), tool, QJsonDocument::fromJson(input).object());
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, code);
+        QVERIFY(!QFile::exists(QStringLiteral("/etc/owned")));
+    }
+
+    void outputIsStreamed()
+    {
+        Pending p(m_plugin->call(QStringLiteral("stream"), newId(), QStringLiteral("bash"),
+                                 command(QStringLiteral("echo one; sleep 0.6; echo two >&2; sleep 0.6; echo three"))));
+        const Reply r = p.finish();
+        QVERIFY(r.finished);
+        QCOMPARE(r.exitCode(), 0);
+        QByteArray out;
+        QByteArray err;
+        for (const Chunk &chunk : r.chunks)
+            (chunk.stream == ToolCall::Stream::Stdout ? out : err) += chunk.bytes;
+        QCOMPARE(out, QByteArray("one\nthree\n"));
+        QCOMPARE(err, QByteArray("two\n"));
+        // The first line came while the command still ran, not with the result.
+        QVERIFY(!r.chunks.isEmpty());
+        QVERIFY2(r.finishedMs - r.chunks.first().atMs >= 1000,
+                 qPrintable(QStringLiteral("first chunk at %1 ms, end at %2 ms").arg(r.chunks.first().atMs).arg(r.finishedMs)));
+        QCOMPARE(r.result.value(QLatin1String("stdout")).toString(), QStringLiteral("one\nthree\n"));
+    }
+
+    void cancelStopsARunningCall()
+    {
+        const QString c = QStringLiteral("cancel");
+        Pending p(m_plugin->call(c, newId(), QStringLiteral("bash"), command(QStringLiteral("echo started; sleep 30"))));
+        QVERIFY(p.waitForOutput());
+        p.call()->cancel();
+        const Reply r = p.finish(5000);
+        QVERIFY(r.finished);
+        QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+        QCOMPARE(r.result.value(QLatin1String("cancelled")).toBool(), true);
+        QVERIFY(r.finishedMs < 5000);
+        // The command's process group went with it; the sandbox serves on.
+        QCOMPARE(run(c, QStringLiteral("cat /proc/[0-9]*/comm | grep -cx sleep || true")), QByteArray("0\n"));
+    }
+
+    void timeoutStopsACall_data()
+    {
+        QTest::addColumn<bool>("fromSettings");
+        QTest::newRow("tools.timeout") << true;
+        QTest::newRow("the call's timeout") << false;
+    }
+
+    void timeoutStopsACall()
+    {
+        QFETCH(bool, fromSettings);
+        QJsonObject input = command(QStringLiteral("sleep 30 & sleep 30"));
+        if (fromSettings)
+            QVERIFY(configure({{QStringLiteral("tools.timeout"), 1}}).isEmpty());
+        else
+            input.insert(QStringLiteral("timeout"), 1);
+        const Reply r = call(QStringLiteral("timeout"), QStringLiteral("bash"), input);
+        QVERIFY(r.finished);
+        QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+        QCOMPARE(r.result.value(QLatin1String("timed_out")).toBool(), true);
+        QVERIFY(r.finishedMs < 10000);
+        QCOMPARE(run(QStringLiteral("timeout"), QStringLiteral("cat /proc/[0-9]*/comm | grep -cx sleep || true")),
+                 QByteArray("0\n"));
+    }
+
+    void transfer_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("text") << QByteArray("hello\n");
+        QByteArray binary(3 * 1024 * 1024 + 7, '\0');
+        QRandomGenerator(42).fillRange(reinterpret_cast<quint32 *>(binary.data()), binary.size() / 4);
+        QTest::newRow("3 MiB binary") << binary;
+    }
+
+    void transfer()
+    {
+        QFETCH(QByteArray, content);
+        const QString c = QStringLiteral("transfer");
+        QBuffer source(&content);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        Reply r = Pending(m_plugin->writeFile(c, newId(), QStringLiteral("in/file"), &source)).finish();
+        QVERIFY(r.finished);
+        QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+        QCOMPARE(r.result.value(QLatin1String("size")).toInteger(), qint64(content.size()));
+        const QByteArray digest = QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
+        QCOMPARE(run(c, QStringLiteral("sha256sum < in/file | cut -c1-64")), digest + "\n");
+        QBuffer sink;
+        QVERIFY(sink.open(QIODevice::WriteOnly));
+        r = Pending(m_plugin->readFile(c, newId(), QStringLiteral("in/file"), &sink)).finish();
+        QVERIFY(r.finished);
+        QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+        QCOMPARE(r.result.value(QLatin1String("size")).toInteger(), qint64(content.size()));
+        QCOMPARE(sink.data().size(), content.size());
+        QVERIFY(sink.data() == content);
+    }
+
+    void transferStaysInTheWorkspace_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("upload");
+        QTest::newRow("write ..") << "../outside" << true;
+        QTest::newRow("write absolute") << "/etc/owned" << true;
+        QTest::newRow("write through symlink") << "esc/owned" << true;
+        QTest::newRow("read through symlink") << "esc/passwd" << false;
+    }
+
+    void transferStaysInTheWorkspace()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, upload);
+        const QString c = QStringLiteral("transfer-out");
+        QCOMPARE(run(c, QStringLiteral("ln -sfn /etc esc")), QByteArray());
+        QByteArray content("owned\n");
+        QBuffer buffer(&content);
+        QVERIFY(buffer.open(upload ? QIODevice::ReadOnly : QIODevice::WriteOnly));
+        ToolCall *call = upload ? m_plugin->writeFile(c, newId(), path, &buffer)
+                                : m_plugin->readFile(c, newId(), path, &buffer);
+        const Reply r = Pending(call).finish();
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, QStringLiteral("path_outside_workspace"));
+        QVERIFY(!QFile::exists(QStringLiteral("/etc/owned")));
+        QCOMPARE(content, QByteArray("owned\n"));
+    }
+
+    void warmPoolHandsOverAContainer()
+    {
+        QVERIFY(configure({{QStringLiteral("pool.size"), 1}}).isEmpty());
+        m_plugin->start();
+        QVERIFY(QTest::qWaitFor([this] { return poolReady() == 1; }, kCallWaitMs));
+        const int started = m_daemon.startedCount();
+        const QString c = QStringLiteral("pooled");
+        QCOMPARE(run(c, QStringLiteral("echo warm > f; cat f")), QByteArray("warm\n"));
+        // The conversation runs in the pool's container, which takes the conversation's name.
+        QVERIFY(QTest::qWaitFor([&] { return !containerOf(c).isEmpty(); }, kCallWaitMs));
+        const QList<ContainerInfo> mine = containersOf(c);
+        QCOMPARE(mine.size(), 1);
+        QVERIFY(!mine.first().labels.value(QLatin1String(label::kPool)).isEmpty());
+        // The pool fills up again, with one new container.
+        QVERIFY(QTest::qWaitFor([this] { return poolReady() == 1; }, kCallWaitMs));
+        QCOMPARE(m_daemon.startedCount(), started + 1);
+        QCOMPARE(run(c, QStringLiteral("cat f")), QByteArray("warm\n"));
+    }
+
+    // The agent dies (killed on the host, like a container's init): the call
+    // in flight ends with agent_lost, and the next call gets a new container
+    // with the same files.
+    void agentDeath_data()
+    {
+        QTest::addColumn<bool>("duringCall");
+        QTest::newRow("during a call") << true;
+        QTest::newRow("between calls") << false;
+    }
+
+    void agentDeath()
+    {
+        QFETCH(bool, duringCall);
+        const QString c = QStringLiteral("death");
+        QCOMPARE(run(c, QStringLiteral("echo survives > s")), QByteArray());
+        const QString container = containerOf(c);
+        const pid_t agent = m_daemon.agentPid(container);
+        QVERIFY(agent > 0);
+        const int started = m_daemon.startedCount();
+        if (duringCall) {
+            Pending p(m_plugin->call(c, newId(), QStringLiteral("bash"), command(QStringLiteral("echo started; sleep 30"))));
+            QVERIFY(p.waitForOutput());
+            QVERIFY(m_daemon.killAgent(container));
+            const Reply r = p.finish(10000);
+            QVERIFY(r.finished);
+            QCOMPARE(r.error.code, QStringLiteral("agent_lost"));
+        } else {
+            QVERIFY(m_daemon.killAgent(container));
+        }
+        QCOMPARE(run(c, QStringLiteral("cat s")), QByteArray("survives\n"));
+        QCOMPARE(m_daemon.startedCount(), started + 1);
+        const QString replacement = containerOf(c);
+        QVERIFY(!replacement.isEmpty());
+        QVERIFY(m_daemon.agentPid(replacement) != agent);
+        // The dead one is gone, not left beside the new one.
+        QCOMPARE(m_daemon.containers().size(), 1);
+    }
+
+    // A failed engine command fails the call that needed it, and only that one.
+    void engineFailure_data()
+    {
+        QTest::addColumn<QString>("operation");
+        QTest::newRow("run") << "run";
+        QTest::newRow("ps") << "ps";
+    }
+
+    void engineFailure()
+    {
+        QFETCH(QString, operation);
+        m_daemon.failNext(operation);
+        const Reply r = call(QStringLiteral("engine"), QStringLiteral("bash"), command(QStringLiteral("echo x")));
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, QStringLiteral("docker_failed"));
+        QCOMPARE(run(QStringLiteral("engine"), QStringLiteral("echo x")), QByteArray("x\n"));
+    }
+
+    void gcReapsAnIdleContainer()
+    {
+        QVERIFY(configure({{QStringLiteral("lifecycle.idleTtl"), 1}}).isEmpty());
+        const QString c = QStringLiteral("idle");
+        QCOMPARE(run(c, QStringLiteral("echo kept > k")), QByteArray());
+        const QString container = containerOf(c);
+        QVERIFY(!container.isEmpty());
+        QTest::qWait(2100);
+        const Reply r = Pending(m_plugin->collectGarbage()).finish();
+        QVERIFY(r.finished);
+        QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+        QCOMPARE(r.result.value(QLatin1String("reaped")).toObject().value(QLatin1String("idle_ttl")).toInt(), 1);
+        QCOMPARE(r.result.value(QLatin1String("containers")).toArray().first().toObject().value(QLatin1String("name")).toString(),
+                 container);
+        QVERIFY(m_daemon.containers().isEmpty());
+        QCOMPARE(run(c, QStringLiteral("cat k")), QByteArray("kept\n"));
+        QVERIFY(!containerOf(c).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(CallPathTest)
+#include "tst_callpath.moc"

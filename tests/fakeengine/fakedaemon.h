@@ -1,0 +1,70 @@
+// What a docker daemon keeps, for the fake engine: containers by id with their
+// names, labels and state, each one a hako-agent process (agentprocess.h)
+// started with the host-side paths of the container's mounts. It outlives the
+// engines in front of it, as dockerd outlives its clients: the plugin makes a
+// new engine on every configure() and must find the same containers.
+//
+// Everything lives under one temporary directory: per container its record
+// (container.json: id, name, labels, state), the agent's private state
+// directory and its log (agent.log, for a test that fails).
+#pragma once
+
+#include "engine/containerengine.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTemporaryDir>
+
+namespace hako::fake {
+
+class AgentProcess;
+
+class FakeDaemon final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit FakeDaemon(QObject *parent = nullptr);
+    // Kills every agent still running.
+    ~FakeDaemon() override;
+
+    bool isValid() const { return m_root.isValid(); }
+    QString root() const { return m_root.path(); }
+
+    // The engine's operations, done at once. Errors are plain English.
+    Error run(const ContainerSpec &spec);
+    QList<ContainerInfo> containers();
+    Error rename(const QString &from, const QString &to);
+    // The names it removed.
+    QStringList remove(const QStringList &names);
+
+    // For tests: the agent of the named container dies as if killed on the
+    // host (SIGKILL to the container's init); false when none runs.
+    bool killAgent(const QString &name);
+    // The host pid of the named container's agent; 0 when none runs.
+    pid_t agentPid(const QString &name);
+    // The next engine operation (run, ps, rm, rename, info) fails once.
+    void failNext(const QString &operation) { m_faults.insert(operation); }
+    // True, once, when `operation` is to fail.
+    bool takeFault(const QString &operation) { return m_faults.remove(operation); }
+    int startedCount() const { return m_started; }
+
+private:
+    struct Container
+    {
+        ContainerInfo info;
+        AgentProcess *agent = nullptr;
+    };
+    Container *find(const QString &name);
+    QString dirOf(const Container &c) const;
+    void refresh(Container &c);
+    void save(const Container &c) const;
+    Error launch(Container &c, const ContainerSpec &spec);
+
+    QTemporaryDir m_root;
+    QHash<QString, Container> m_containers; // by id
+    QSet<QString> m_faults;
+    int m_started = 0;
+};
+
+} // namespace hako::fake
