@@ -12,7 +12,6 @@
 #include <linux/sched.h>
 #include <poll.h>
 #include <sys/mount.h>
-#include <sys/pidfd.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -54,27 +53,42 @@ private:
 
 // The child of the clone: one thread, a copy of the parent's memory, and only
 // system calls until execve.
-[[noreturn]] void becomeAgent(const char *program, char *const *argv, char *const *envp, int log, int null,
-                              uid_t uid, gid_t gid)
+struct ChildPlan
 {
-    if (::dup2(null, 0) < 0 || ::dup2(log, 1) < 0 || ::dup2(log, 2) < 0)
+    const char *program;
+    char *const *argv;
+    char *const *envp;
+    char *const *bindSources;
+    char *const *bindTargets;
+    int log;
+    int null;
+    uid_t uid;
+    gid_t gid;
+};
+
+[[noreturn]] void becomeAgent(const ChildPlan &plan)
+{
+    if (::dup2(plan.null, 0) < 0 || ::dup2(plan.log, 1) < 0 || ::dup2(plan.log, 2) < 0)
         ::_exit(126);
-    // Private first, so that the /proc mounted next never reaches the host's namespace.
+    // Private first, so that nothing mounted next reaches the host's namespace.
     if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
         die("making / private");
     if (::mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0)
         die("mounting /proc");
+    for (int i = 0; plan.bindSources[i]; ++i)
+        if (::mount(plan.bindSources[i], plan.bindTargets[i], nullptr, MS_BIND | MS_REC, nullptr) != 0)
+            die(plan.bindTargets[i]);
     // No descriptor of the test process reaches the agent or its tools.
     ::syscall(SYS_close_range, 3U, ~0U, 0U);
     // Raw system calls: glibc's wrappers would wait for the parent's other
     // threads, which do not exist in this process.
-    if (::syscall(SYS_setgroups, 0, nullptr) != 0 || ::syscall(SYS_setresgid, gid, gid, gid) != 0
-        || ::syscall(SYS_setresuid, uid, uid, uid) != 0)
+    if (::syscall(SYS_setgroups, 0, nullptr) != 0 || ::syscall(SYS_setresgid, plan.gid, plan.gid, plan.gid) != 0
+        || ::syscall(SYS_setresuid, plan.uid, plan.uid, plan.uid) != 0)
         die("switching to the container's user");
     ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
     // After the uid change, which clears it: the agent never outlives the test.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-    ::execve(program, argv, envp);
+    ::execve(plan.program, plan.argv, plan.envp);
     die("execve");
 }
 
@@ -92,6 +106,16 @@ AgentProcess *AgentProcess::start(const Launch &launch, QString *error, QObject 
     const QByteArray program = QFile::encodeName(launch.program);
     const CStrings argv(QStringList{launch.program} + launch.arguments);
     const CStrings envp(launch.environment);
+    QStringList sources;
+    QStringList targets;
+    for (const auto &[source, target] : launch.binds) {
+        sources << source;
+        targets << target;
+    }
+    const CStrings bindSources(sources);
+    const CStrings bindTargets(targets);
+    const ChildPlan plan = {program.constData(), argv.get(), envp.get(), bindSources.get(), bindTargets.get(),
+                            log.get(), null.get(), launch.uid, launch.gid};
     int pidfd = -1;
     clone_args args{};
     args.flags = CLONE_NEWPID | CLONE_NEWNS | CLONE_PIDFD;
@@ -99,7 +123,7 @@ AgentProcess *AgentProcess::start(const Launch &launch, QString *error, QObject 
     args.exit_signal = SIGCHLD;
     const long pid = ::syscall(SYS_clone3, &args, sizeof args);
     if (pid == 0)
-        becomeAgent(program.constData(), argv.get(), envp.get(), log.get(), null.get(), launch.uid, launch.gid);
+        becomeAgent(plan);
     if (pid < 0) {
         *error = QStringLiteral("clone3: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
         return nullptr;
@@ -119,6 +143,7 @@ AgentProcess::AgentProcess(pid_t pid, int pidfd, QObject *parent)
 AgentProcess::~AgentProcess()
 {
     kill();
+    delete m_notifier; // before its descriptor closes
     ::close(m_pidfd);
 }
 
@@ -131,7 +156,8 @@ void AgentProcess::kill()
 {
     if (!m_running)
         return;
-    ::pidfd_send_signal(m_pidfd, SIGKILL, nullptr, 0);
+    // Glibc 2.36 declares pidfd_send_signal without C linkage: the system call it is.
+    ::syscall(SYS_pidfd_send_signal, m_pidfd, SIGKILL, nullptr, 0U);
     reap(kKillWaitMs);
 }
 

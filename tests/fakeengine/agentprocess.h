@@ -5,7 +5,9 @@
 // /proc see only its own processes, never the host's. Needs root.
 #pragma once
 
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +26,9 @@ public:
         QString program;
         QStringList arguments;
         QStringList environment; // KEY=VALUE, the whole environment
+        // Host directories bound (recursively) onto existing directories in
+        // the agent's mount namespace, as a container's bind mounts are.
+        QList<QPair<QString, QString>> binds;
         uint uid = 0;
         uint gid = 0;
         QString logFile; // standard output and error

@@ -13,6 +13,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <sys/stat.h>
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcFake, "hako.fakeengine", QtInfoMsg)
@@ -122,7 +123,9 @@ Error FakeDaemon::run(const ContainerSpec &spec)
     return error;
 }
 
-// The agent gets the host side of each mount where a container has the container side.
+// The agent gets host paths where a container has its own. The workspace is
+// bound at a path of the container's, as docker binds it at /workspace: a
+// warm pool's hand-over moves the host directory, and a container keeps it.
 Error FakeDaemon::launch(Container &c, const ContainerSpec &spec)
 {
     bool uidOk = false;
@@ -130,15 +133,17 @@ Error FakeDaemon::launch(Container &c, const ContainerSpec &spec)
     const uint uid = spec.user.section(QLatin1Char(':'), 0, 0).toUInt(&uidOk);
     const uint gid = spec.user.section(QLatin1Char(':'), 1, 1).toUInt(&gidOk);
     const QString stateDir = dirOf(c) + QStringLiteral("/state");
+    const QString workspace = dirOf(c) + QStringLiteral("/workspace");
     if (!uidOk || !gidOk)
         return failure(QStringLiteral("start a container"), QStringLiteral("user ") + spec.user + QStringLiteral(" is not uid:gid"));
-    if (!makePrivateDir(stateDir, uid, gid))
-        return failure(QStringLiteral("start a container"), stateDir + QLatin1String(": ") + QString::fromLocal8Bit(std::strerror(errno)));
+    if (!makePrivateDir(stateDir, uid, gid) || !QDir().mkpath(workspace))
+        return failure(QStringLiteral("start a container"), dirOf(c) + QLatin1String(": ") + QString::fromLocal8Bit(std::strerror(errno)));
     AgentProcess::Launch launch;
     launch.program = spec.agentBinary;
     launch.arguments = {QStringLiteral("--socket"),
                         agentDirOf(spec.socketDir) + QLatin1Char('/') + QLatin1String(kAgentSocketName),
-                        QStringLiteral("--workspace"), spec.workspaceDir, QStringLiteral("--state-dir"), stateDir};
+                        QStringLiteral("--workspace"), workspace, QStringLiteral("--state-dir"), stateDir};
+    launch.binds = {{spec.workspaceDir, workspace}};
     launch.environment = agentEnvironment(spec);
     launch.uid = uid;
     launch.gid = gid;
