@@ -135,9 +135,10 @@ Error FakeDaemon::launch(Container &c, const ContainerSpec &spec)
     const QString stateDir = dirOf(c) + QStringLiteral("/state");
     const QString workspace = dirOf(c) + QStringLiteral("/workspace");
     if (!uidOk || !gidOk)
-        return failure(QStringLiteral("start a container"), QStringLiteral("user ") + spec.user + QStringLiteral(" is not uid:gid"));
+        return failure(QStringLiteral("start a container"), QStringLiteral("user %1 is not uid:gid").arg(spec.user));
     if (!makePrivateDir(stateDir, uid, gid) || !QDir().mkpath(workspace))
-        return failure(QStringLiteral("start a container"), dirOf(c) + QLatin1String(": ") + QString::fromLocal8Bit(std::strerror(errno)));
+        return failure(QStringLiteral("start a container"),
+                       QStringLiteral("%1: %2").arg(dirOf(c), QString::fromLocal8Bit(std::strerror(errno))));
     AgentProcess::Launch launch;
     launch.program = spec.agentBinary;
     launch.arguments = {QStringLiteral("--socket"),
