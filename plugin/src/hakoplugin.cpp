@@ -35,14 +35,14 @@ DockerConfig dockerConfig(const Settings &s)
     return config;
 }
 
+ContainerEngine *makeDockerEngine(const Settings &settings, QObject *parent)
+{
+    return new DockerEngine(dockerConfig(settings), parent);
+}
+
 } // namespace
 
-HakoPlugin::HakoPlugin(QObject *parent)
-    : HakoPlugin([](const Settings &settings, QObject *owner) -> ContainerEngine * {
-          return new DockerEngine(dockerConfig(settings), owner);
-      }, parent)
-{
-}
+HakoPlugin::HakoPlugin(QObject *parent) : HakoPlugin(makeDockerEngine, parent) {}
 
 HakoPlugin::HakoPlugin(EngineFactory engineFactory, QObject *parent)
     : QObject(parent), m_engineFactory(std::move(engineFactory))

@@ -51,8 +51,7 @@ private:
     ::_exit(126);
 }
 
-// The child of the clone: one thread, a copy of the parent's memory, and only
-// system calls until execve.
+// What the child needs, all prepared before the clone.
 struct ChildPlan
 {
     const char *program;
@@ -66,6 +65,8 @@ struct ChildPlan
     gid_t gid;
 };
 
+// The child of the clone: one thread, a copy of the parent's memory, and only
+// system calls until execve.
 [[noreturn]] void becomeAgent(const ChildPlan &plan)
 {
     if (::dup2(plan.null, 0) < 0 || ::dup2(plan.log, 1) < 0 || ::dup2(plan.log, 2) < 0)
@@ -97,7 +98,7 @@ struct ChildPlan
 AgentProcess *AgentProcess::start(const Launch &launch, QString *error, QObject *parent)
 {
     const safedir::UniqueFd log(
-        ::open(QFile::encodeName(launch.logFile).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
+            ::open(QFile::encodeName(launch.logFile).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
     const safedir::UniqueFd null(::open("/dev/null", O_RDWR | O_CLOEXEC));
     if (!log.valid() || !null.valid()) {
         *error = QStringLiteral("%1: %2").arg(launch.logFile, QString::fromLocal8Bit(std::strerror(errno)));
@@ -114,8 +115,16 @@ AgentProcess *AgentProcess::start(const Launch &launch, QString *error, QObject 
     }
     const CStrings bindSources(sources);
     const CStrings bindTargets(targets);
-    const ChildPlan plan = {program.constData(), argv.get(), envp.get(), bindSources.get(), bindTargets.get(),
-                            log.get(), null.get(), launch.uid, launch.gid};
+    ChildPlan plan;
+    plan.program = program.constData();
+    plan.argv = argv.get();
+    plan.envp = envp.get();
+    plan.bindSources = bindSources.get();
+    plan.bindTargets = bindTargets.get();
+    plan.log = log.get();
+    plan.null = null.get();
+    plan.uid = launch.uid;
+    plan.gid = launch.gid;
     int pidfd = -1;
     clone_args args{};
     args.flags = CLONE_NEWPID | CLONE_NEWNS | CLONE_PIDFD;

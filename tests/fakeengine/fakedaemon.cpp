@@ -54,8 +54,8 @@ FakeDaemon::FakeDaemon(QObject *parent) : QObject(parent)
 {
     // The agents run as the container's user and must reach their own directories below.
     if (m_root.isValid())
-        QFile::setPermissions(m_root.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                                 | QFile::ExeGroup | QFile::ExeOther);
+        QFile::setPermissions(m_root.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
+                                                     | QFile::ExeOther);
 }
 
 FakeDaemon::~FakeDaemon()
@@ -143,7 +143,10 @@ Error FakeDaemon::launch(Container &c, const ContainerSpec &spec)
     launch.program = spec.agentBinary;
     launch.arguments = {QStringLiteral("--socket"),
                         agentDirOf(spec.socketDir) + QLatin1Char('/') + QLatin1String(kAgentSocketName),
-                        QStringLiteral("--workspace"), workspace, QStringLiteral("--state-dir"), stateDir};
+                        QStringLiteral("--workspace"),
+                        workspace,
+                        QStringLiteral("--state-dir"),
+                        stateDir};
     launch.binds = {{spec.workspaceDir, workspace}};
     launch.environment = agentEnvironment(spec);
     launch.uid = uid;

@@ -26,10 +26,10 @@ public:
     void probe(int timeoutMs, QObject *context, Probed done) override;
 
 private:
-    // Runs `work` from the event loop, unless the engine or `context` is gone
-    // by then; a fault injected for `operation` runs `failed` instead.
-    void later(const QString &operation, QObject *context, std::function<void()> work,
-               std::function<void(const Error &)> failed);
+    // Answers from the event loop, unless the engine or `context` is gone by
+    // then. `answer` gets the fault injected for `operation`, if any, to report
+    // instead of doing the work.
+    void later(const QString &operation, QObject *context, std::function<void(Error fault)> answer);
     void listWhere(const std::function<bool(const ContainerInfo &)> &matches, QObject *context, Listed done);
 
     FakeDaemon *m_daemon;

@@ -12,8 +12,8 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,7 +63,10 @@ public:
     Pending &operator=(const Pending &) = delete;
 
     ToolCall *call() const { return m_call.get(); }
-    bool waitForOutput() { return QTest::qWaitFor([this] { return !m_reply.chunks.isEmpty(); }, kCallWaitMs); }
+    bool waitForOutput()
+    {
+        return QTest::qWaitFor([this] { return !m_reply.chunks.isEmpty(); }, kCallWaitMs);
+    }
     Reply finish(int timeoutMs = kCallWaitMs)
     {
         m_reply.finished = QTest::qWaitFor([this] { return m_call->isFinished(); }, timeoutMs);
@@ -79,9 +82,15 @@ private:
     Reply m_reply;
 };
 
-QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
-QJsonObject command(const QString &text) { return {{QStringLiteral("command"), text}}; }
+QJsonObject command(const QString &text)
+{
+    return {{QStringLiteral("command"), text}};
+}
 
 } // namespace
 
@@ -179,9 +188,9 @@ private Q_SLOTS:
         QVERIFY(m_dir->isValid());
         // The agent runs as the container's user and reaches its workspace and socket by their host paths.
         QVERIFY(QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                                         | QFile::ExeGroup | QFile::ExeOther));
+                                                             | QFile::ExeGroup | QFile::ExeOther));
         m_plugin = std::make_unique<HakoPlugin>(
-            [this](const Settings &, QObject *parent) { return new FakeEngine(&m_daemon, parent); });
+                [this](const Settings &, QObject *parent) { return new FakeEngine(&m_daemon, parent); });
         const QList<Error> errors = configure();
         QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).logMessage));
     }
@@ -259,22 +268,26 @@ private Q_SLOTS:
     {
         const QString c = QStringLiteral("files");
         const QString editor = QStringLiteral("str_replace_based_edit_tool");
-        Reply r = call(c, editor, {{QStringLiteral("command"), QStringLiteral("create")},
-                                   {QStringLiteral("path"), QStringLiteral("notes.txt")},
-                                   {QStringLiteral("file_text"), QStringLiteral("alpha\nbeta\n")}});
+        Reply r = call(c, editor,
+                       {{QStringLiteral("command"), QStringLiteral("create")},
+                        {QStringLiteral("path"), QStringLiteral("notes.txt")},
+                        {QStringLiteral("file_text"), QStringLiteral("alpha\nbeta\n")}});
         QVERIFY2(!r.error, qPrintable(r.error.logMessage));
-        r = call(c, editor, {{QStringLiteral("command"), QStringLiteral("str_replace")},
-                             {QStringLiteral("path"), QStringLiteral("notes.txt")},
-                             {QStringLiteral("old_str"), QStringLiteral("beta")},
-                             {QStringLiteral("new_str"), QStringLiteral("gamma")}});
+        r = call(c, editor,
+                 {{QStringLiteral("command"), QStringLiteral("str_replace")},
+                  {QStringLiteral("path"), QStringLiteral("notes.txt")},
+                  {QStringLiteral("old_str"), QStringLiteral("beta")},
+                  {QStringLiteral("new_str"), QStringLiteral("gamma")}});
         QVERIFY2(!r.error, qPrintable(r.error.logMessage));
-        r = call(c, editor, {{QStringLiteral("command"), QStringLiteral("view")},
-                             {QStringLiteral("path"), QStringLiteral("notes.txt")}});
+        r = call(c, editor,
+                 {{QStringLiteral("command"), QStringLiteral("view")},
+                  {QStringLiteral("path"), QStringLiteral("notes.txt")}});
         QVERIFY2(!r.error, qPrintable(r.error.logMessage));
         QVERIFY(QJsonDocument(r.result).toJson().contains("gamma"));
-        r = call(c, QStringLiteral("write_file"), {{QStringLiteral("path"), QStringLiteral("data.bin")},
-                                                   {QStringLiteral("content"), QStringLiteral("AAEC/w==")},
-                                                   {QStringLiteral("encoding"), QStringLiteral("base64")}});
+        r = call(c, QStringLiteral("write_file"),
+                 {{QStringLiteral("path"), QStringLiteral("data.bin")},
+                  {QStringLiteral("content"), QStringLiteral("AAEC/w==")},
+                  {QStringLiteral("encoding"), QStringLiteral("base64")}});
         QVERIFY2(!r.error, qPrintable(r.error.logMessage));
         r = call(c, QStringLiteral("read_file"), {{QStringLiteral("path"), QStringLiteral("data.bin")}});
         QVERIFY2(!r.error, qPrintable(r.error.logMessage));
@@ -294,8 +307,8 @@ private Q_SLOTS:
         QTest::newRow("dot-dot") << "read_file" << QByteArray(R"({"path":"../../etc/passwd"})") << outside;
         QTest::newRow("symlink out") << "str_replace_based_edit_tool"
                                      << QByteArray(R"({"command":"view","path":"esc/passwd"})") << outside;
-        QTest::newRow("write through symlink") << "write_file" << QByteArray(R"({"path":"esc/owned","content":"x"})")
-                                               << outside;
+        QTest::newRow("write through symlink")
+                << "write_file" << QByteArray(R"({"path":"esc/owned","content":"x"})") << outside;
         QTest::newRow("missing file") << "read_file" << QByteArray(R"({"path":"nope"})") << "not_found";
         QTest::newRow("no match") << "str_replace_based_edit_tool"
                                   << QByteArray(R"({"command":"str_replace","path":"f","old_str":"zz","new_str":"y"})")
@@ -427,8 +440,8 @@ private Q_SLOTS:
         QByteArray content("owned\n");
         QBuffer buffer(&content);
         QVERIFY(buffer.open(upload ? QIODevice::ReadOnly : QIODevice::WriteOnly));
-        ToolCall *call = upload ? m_plugin->writeFile(c, newId(), path, &buffer)
-                                : m_plugin->readFile(c, newId(), path, &buffer);
+        ToolCall *call =
+                upload ? m_plugin->writeFile(c, newId(), path, &buffer) : m_plugin->readFile(c, newId(), path, &buffer);
         const Reply r = Pending(call).finish();
         QVERIFY(r.finished);
         QCOMPARE(r.error.code, QStringLiteral("path_outside_workspace"));
