@@ -236,6 +236,33 @@ private Q_SLOTS:
                  QByteArray("invisible\n"));
     }
 
+    // A conversation ID names nothing on the host: refused before any engine
+    // work, or hashed into the names of a container and a workspace of its own.
+    void hostileConversationIds_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("empty") << QString() << "conversation_id_empty";
+        QTest::newRow("over-long") << QString(257, QLatin1Char('a')) << "conversation_id_too_long";
+        QTest::newRow("newline") << QStringLiteral("a\nb") << "conversation_id_invalid";
+        QTest::newRow("right-to-left override") << QStringLiteral("a\u202Eb") << "conversation_id_invalid";
+        QTest::newRow("path") << QStringLiteral("../../etc") << QString();
+        QTest::newRow("option") << QStringLiteral("--privileged") << QString();
+    }
+
+    void hostileConversationIds()
+    {
+        QFETCH(QString, id);
+        QFETCH(QString, code);
+        const int started = m_daemon.startedCount();
+        const Reply r = call(id, QStringLiteral("bash"), command(QStringLiteral("echo mine > f")));
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, code);
+        const QString f = m_dir->filePath(QStringLiteral("workspaces/%1/f").arg(conversationKey(id)));
+        QCOMPARE(QFile::exists(f), code.isEmpty());
+        QCOMPARE(m_daemon.startedCount(), started + (code.isEmpty() ? 1 : 0));
+    }
+
     // Attacks on the agent from a tool: it stays, and so does its container.
     void toolCannotReachItsAgent_data()
     {
