@@ -291,6 +291,38 @@ private Q_SLOTS:
         QCOMPARE(m_daemon.agentPid(container), agent);
     }
 
+    // A tool puts its own listener in the agent's place and outlives its call
+    // (a session of its own). A host that connects afresh (here: after
+    // configure()) meets a peer that is not its namespace's init: the call
+    // fails as impersonation, the container goes, the next call gets a new one.
+    void impostorOnTheAgentSocketIsRefused()
+    {
+        const QString c = QStringLiteral("impostor");
+        const QString socket =
+                m_dir->filePath(QStringLiteral("run/sockets/%1/agent/agent.sock").arg(conversationKey(c)));
+        const QString listener = QStringLiteral("import socket, sys\n"
+                                                "s = socket.socket(socket.AF_UNIX)\n"
+                                                "s.bind(sys.argv[1])\n"
+                                                "s.listen(8)\n"
+                                                "while True:\n"
+                                                "    s.accept()\n");
+        const QString plant =
+                QStringLiteral("echo kept > k; rm -f %1; setsid python3 -c '%2' %1 </dev/null >/dev/null 2>&1 &"
+                               " for i in $(seq 100); do [ -S %1 ] && break; sleep 0.05; done;"
+                               " [ -S %1 ] && echo planted")
+                        .arg(socket, listener);
+        QCOMPARE(run(c, plant), QByteArray("planted\n"));
+        const QString container = containerOf(c);
+        QVERIFY(configure().isEmpty());
+        const Reply r = call(c, QStringLiteral("bash"), command(QStringLiteral("echo hi")));
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, QStringLiteral("agent_impersonation"));
+        QVERIFY2(r.error.logMessage.contains(QLatin1String("is not the container's init")),
+                 qPrintable(r.error.logMessage));
+        QCOMPARE(m_daemon.agentPid(container), pid_t(0));
+        QCOMPARE(run(c, QStringLiteral("cat k")), QByteArray("kept\n"));
+    }
+
     void fileTools()
     {
         const QString c = QStringLiteral("files");
