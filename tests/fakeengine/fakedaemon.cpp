@@ -1,8 +1,9 @@
 #include "fakedaemon.h"
 
-#include "../../agent/protocol.h"
 #include "agentprocess.h"
 #include "policy/errors.h"
+
+#include <hako/protocol/wire.h>
 
 #include <QDir>
 #include <QFile>
