@@ -1,5 +1,7 @@
 #include "agentchannel.h"
 
+#include "../logging.h"
+
 #include "../engine/containerpolicy.h"
 #include "../safedir.h"
 #include "../policy/errors.h"
@@ -11,14 +13,11 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QRegularExpression>
-#include <QLoggingCategory>
 
 #include <cerrno>
 #include <cstring>
 #include <sys/socket.h>
 #include <sys/un.h>
-
-Q_LOGGING_CATEGORY(lcAgent, "hako.agent", QtInfoMsg)
 
 namespace hako {
 namespace {

@@ -39,7 +39,7 @@ public:
     ~ContainerEngine() override = default;
 
     // Callbacks run on the engine's thread, never after `context` is destroyed.
-    // A spec whose name is taken reports the error code "name_in_use".
+    // A spec whose name is taken reports ErrorCode::ContainerNameInUse.
     virtual void start(const ContainerSpec &spec, QObject *context, Done done) = 0;
     // Every container (running or not) carrying all of `labels`, in one call.
     // An empty value matches any value of that label.

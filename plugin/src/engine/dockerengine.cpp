@@ -2,6 +2,8 @@
 
 #include <hako/protocol/wire.h>
 
+#include "../logging.h"
+
 #include "../policy/errors.h"
 #include "../safedir.h"
 
@@ -10,15 +12,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QPointer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTimer>
 
 #include <algorithm>
-
-Q_LOGGING_CATEGORY(lcDocker, "hako.docker", QtInfoMsg)
 
 namespace hako {
 namespace {
@@ -208,10 +207,9 @@ void DockerEngine::launch(const QString &operation, const QStringList &args, int
         if (status == QProcess::NormalExit && exitCode == 0)
             return finish({});
         const QString stderrText = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
-        Error error = makeError(ErrorCode::DockerFailed, {describe(operation)}, stderrText.left(2000));
-        if (stderrText.contains(QLatin1String("is already in use")))
-            error.code = QStringLiteral("name_in_use");
-        finish(error);
+        const ErrorCode code = stderrText.contains(QLatin1String("is already in use")) ? ErrorCode::ContainerNameInUse
+                                                                                       : ErrorCode::DockerFailed;
+        finish(makeError(code, {describe(operation)}, stderrText.left(2000)));
     });
     qCDebug(lcDocker).noquote() << m_config.binary << args.join(QLatin1Char(' '));
     timer->start(timeoutMs);

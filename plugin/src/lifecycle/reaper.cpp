@@ -1,5 +1,7 @@
 #include "reaper.h"
 
+#include "../logging.h"
+
 #include "../policy/conversationid.h"
 #include "activitystore.h"
 #include "poolclaims.h"
@@ -12,14 +14,11 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QRegularExpression>
 
 #include <cerrno>
 #include <sys/stat.h>
 #include <vector>
-
-Q_LOGGING_CATEGORY(lcGc, "hako.gc", QtInfoMsg)
 
 namespace hako {
 

@@ -1,5 +1,7 @@
 #include "sandbox.h"
 
+#include "../logging.h"
+
 #include "../channel/agentchannel.h"
 #include "../policy/conversationid.h"
 #include "../policy/errors.h"
@@ -10,10 +12,7 @@
 #include "warmpool.h"
 #include "workspacestore.h"
 
-#include <QLoggingCategory>
 #include <QTimer>
-
-Q_DECLARE_LOGGING_CATEGORY(lcDocker)
 
 namespace hako {
 namespace {

@@ -1,5 +1,7 @@
 #include "socketdir.h"
 
+#include "../logging.h"
+
 #include "../engine/containerpolicy.h"
 #include "../policy/errors.h"
 #include "../safedir.h"
@@ -7,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 
 #include <cerrno>
 #include <cstring>
@@ -15,8 +16,6 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-Q_DECLARE_LOGGING_CATEGORY(lcDocker)
 
 namespace hako::socketdir {
 namespace {

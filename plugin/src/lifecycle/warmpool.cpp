@@ -1,5 +1,7 @@
 #include "warmpool.h"
 
+#include "../logging.h"
+
 #include "../channel/agentchannel.h"
 #include "../policy/conversationid.h"
 #include "../policy/errors.h"
@@ -13,15 +15,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
-
-Q_LOGGING_CATEGORY(lcPool, "hako.pool", QtInfoMsg)
 
 namespace hako {
 

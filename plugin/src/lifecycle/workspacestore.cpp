@@ -1,5 +1,7 @@
 #include "workspacestore.h"
 
+#include "../logging.h"
+
 #include "../safedir.h"
 
 #include "../engine/containerengine.h"
@@ -11,7 +13,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QPointer>
 #include <QProcess>
 #include <QStandardPaths>
@@ -21,8 +22,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-Q_LOGGING_CATEGORY(lcWorkspace, "hako.workspace", QtInfoMsg)
 
 namespace hako {
 namespace {

@@ -25,6 +25,7 @@ enum class ErrorCode {
     DockerFailed,
     DockerTimeout,
     ContainerStart,
+    ContainerNameInUse, // another process started a container of that name first
     AgentUnreachable,
     AgentLost,
     AgentProtocol,

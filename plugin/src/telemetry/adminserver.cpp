@@ -1,13 +1,12 @@
 #include "adminserver.h"
 
+#include "../logging.h"
+
 #include <QCoreApplication>
 #include <QHttpServer>
 #include <QHttpServerResponse>
-#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTcpServer>
-
-Q_LOGGING_CATEGORY(lcAdmin, "hako.admin", QtInfoMsg)
 
 namespace hako::telemetry {
 namespace {

@@ -1,14 +1,13 @@
 #include "auditlog.h"
 
+#include "../logging.h"
+
 #include "../policy/errors.h"
 
 #include <QDateTime>
 #include <QFileInfo>
 #include <QDir>
 #include <QJsonDocument>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcAudit, "hako.audit", QtInfoMsg)
 
 namespace hako::telemetry {
 namespace {

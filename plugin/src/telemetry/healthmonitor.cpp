@@ -1,5 +1,7 @@
 #include "healthmonitor.h"
 
+#include "../logging.h"
+
 #include "workspacemetrics.h"
 #include "../lifecycle/reaper.h"
 #include "../lifecycle/sandbox.h"
@@ -7,9 +9,6 @@
 
 #include <QCryptographicHash>
 #include <QFile>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcHealth, "hako.health", QtInfoMsg)
 
 namespace hako::telemetry {
 namespace {

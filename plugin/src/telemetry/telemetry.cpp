@@ -1,5 +1,7 @@
 #include "telemetry.h"
 
+#include "../logging.h"
+
 #include "adminserver.h"
 #include "calloutcome.h"
 #include "healthmonitor.h"
@@ -13,10 +15,6 @@
 
 #include <QFileInfo>
 #include <QDir>
-#include <QLoggingCategory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcAdmin)
-Q_DECLARE_LOGGING_CATEGORY(lcAgent)
 
 namespace hako::telemetry {
 namespace {
