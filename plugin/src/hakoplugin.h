@@ -1,29 +1,28 @@
-// The plugin: a thin ToolExecutor that owns its parts (settings, container
-// engine, sandboxes) and wires them together. The parts do the work.
+// The plugin: a thin ToolExecutor that owns the current configuration's
+// Instance and the parts that outlive configurations (activity records,
+// telemetry), and wires them together. The parts do the work.
 #pragma once
-
-#include "lifecycle/activitystore.h"
-#include "lifecycle/reaper.h"
-#include "lifecycle/sandbox.h"
-#include "telemetry/telemetry.h"
-#include "lifecycle/warmpool.h"
-#include "lifecycle/workspacestore.h"
-#include "toolrunner.h"
 
 #include <hako/filetransfer.h>
 #include <hako/toolexecutor.h>
 
-#include <QHash>
-#include <QSet>
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
 namespace hako {
 
+class ActivityStore;
+class ContainerEngine;
+class Instance;
 class TransferStream;
+struct Settings;
+namespace telemetry {
+class Telemetry;
+}
 
-// Makes the container engine for the settings being applied; tests run the plugin on an engine of their own.
+// Makes the container engine of each configuration (the docker CLI; a fake in tests).
 using EngineFactory = std::function<ContainerEngine *(const Settings &settings, QObject *parent)>;
 
 class HakoPlugin final : public QObject, public ToolExecutor, public FileTransfer
@@ -56,23 +55,15 @@ public:
 private:
     ToolCall *startCall(const QString &conversationId, const QString &callId, const QString &tool,
                         const QJsonObject &input, TransferStream *stream = nullptr);
-    Sandbox *newSandbox(const QString &key);
-    Sandbox *sandboxFor(const QString &key);
-    void dropSandboxes();
-    void startPool();
     ToolCall *failLater(ToolCall *call, const Error &error);
+    void use(std::unique_ptr<Instance> instance);
 
     EngineFactory m_engineFactory;
-    SandboxContext m_context;
-    CallLimits m_limits;
-    QHash<QString, Sandbox *> m_sandboxes;
-    QSet<Sandbox *> m_ending; // ending conversations' sandboxes, out of m_sandboxes
+    ActivityStore *m_activity;
+    telemetry::Telemetry *m_telemetry;
+    std::unique_ptr<Instance> m_instance; // none until configure() first succeeds
     bool m_shuttingDown = false;
     bool m_started = false;
-    WarmPool *m_pool = nullptr;
-    ActivityStore *m_activity = new ActivityStore(&m_context, this);
-    Reaper *m_reaper = new Reaper(&m_context, m_activity, this);
-    telemetry::Telemetry *m_telemetry = new telemetry::Telemetry(&m_context, this);
 };
 
 } // namespace hako

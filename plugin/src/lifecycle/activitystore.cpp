@@ -1,7 +1,6 @@
 #include "activitystore.h"
 
 #include "../policy/errors.h"
-#include "sandbox.h"
 
 #include <QDir>
 #include <QFile>
@@ -53,10 +52,6 @@ private:
 
 } // namespace
 
-ActivityStore::ActivityStore(const SandboxContext *context, QObject *parent) : QObject(parent), m_context(context)
-{
-}
-
 QString ActivityStore::path(const QString &runtimeDir, const QString &key)
 {
     return runtimeDir + QStringLiteral("/activity/") + key;
@@ -106,16 +101,16 @@ QSet<QString> ActivityStore::inFlight() const
     return keys;
 }
 
-void ActivityStore::admit(ToolCall *call, const QString &key, std::function<void()> proceed)
+void ActivityStore::admit(ToolCall *call, const QString &runtimeDir, const QString &key, std::function<void()> proceed)
 {
-    tryAdmit(call, key, proceed, 0);
+    tryAdmit(call, path(runtimeDir, key), key, proceed, 0);
 }
 
-void ActivityStore::tryAdmit(ToolCall *call, const QString &key, const std::function<void()> &proceed, int attempt)
+void ActivityStore::tryAdmit(ToolCall *call, const QString &file, const QString &key,
+                             const std::function<void()> &proceed, int attempt)
 {
     if (call->isFinished())
         return; // cancelled while a sweep held the conversation
-    const QString file = path(m_context->settings.runtimeDir, key);
     FileLock lock;
     switch (FileLock::tryLock(file, FileLock::Mode::Shared, true, &lock)) {
     case FileLock::Result::Failed:
@@ -124,9 +119,9 @@ void ActivityStore::tryAdmit(ToolCall *call, const QString &key, const std::func
         if (attempt * kRetryMs >= kAdmitBoundMs)
             return call->finishWithError(makeError(ErrorCode::Timeout, {QString::number(kAdmitBoundMs / 1000)}));
         QPointer<ActivityStore> self(this);
-        QTimer::singleShot(kRetryMs, call, [self, call, key, proceed, attempt] {
+        QTimer::singleShot(kRetryMs, call, [self, call, file, key, proceed, attempt] {
             if (self)
-                self->tryAdmit(call, key, proceed, attempt + 1);
+                self->tryAdmit(call, file, key, proceed, attempt + 1);
         });
         return;
     }

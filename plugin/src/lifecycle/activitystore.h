@@ -18,18 +18,16 @@
 
 namespace hako {
 
-struct SandboxContext;
-
 class ActivityStore final : public QObject
 {
     Q_OBJECT
 public:
-    explicit ActivityStore(const SandboxContext *context, QObject *parent = nullptr);
+    using QObject::QObject;
 
     // Runs `proceed` once no sweep is removing `key`'s container. From then until
-    // `call` finishes, the call is in flight and its start and end are recorded.
-    // Fails the call when the activity file cannot be opened.
-    void admit(ToolCall *call, const QString &key, std::function<void()> proceed);
+    // `call` finishes, the call is in flight and its start and end are recorded
+    // under `runtimeDir`. Fails the call when the activity file cannot be opened.
+    void admit(ToolCall *call, const QString &runtimeDir, const QString &key, std::function<void()> proceed);
 
     // Conversation keys with a call of this process in flight.
     QSet<QString> inFlight() const;
@@ -42,10 +40,10 @@ public:
     static FileLock claim(const QString &runtimeDir, const QString &key);
 
 private:
-    void tryAdmit(ToolCall *call, const QString &key, const std::function<void()> &proceed, int attempt);
+    void tryAdmit(ToolCall *call, const QString &file, const QString &key, const std::function<void()> &proceed,
+                  int attempt);
     void release(const QString &key);
 
-    const SandboxContext *m_context;
     QHash<QString, int> m_inFlight; // key -> calls running
 };
 

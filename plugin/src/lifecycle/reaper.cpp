@@ -2,10 +2,11 @@
 
 #include "../logging.h"
 
+#include "../instanceconfig.h"
 #include "../policy/conversationid.h"
 #include "activitystore.h"
 #include "poolclaims.h"
-#include "sandbox.h"
+#include "sandboxpaths.h"
 #include "socketdir.h"
 #include "warmpool.h"
 #include "workspacestore.h"
@@ -22,7 +23,7 @@
 
 namespace hako {
 
-// One sweep's state. A child of the engine: if configure() replaces the engine
+// One sweep's state. A child of the engine: when its configuration goes
 // mid-sweep, the callbacks never come, and this goes with it, claims included.
 class SweepRun final : public QObject
 {
@@ -99,8 +100,9 @@ QJsonObject GcReport::toJson() const
     return json;
 }
 
-Reaper::Reaper(const SandboxContext *context, ActivityStore *activity, QObject *parent)
-    : QObject(parent), m_context(context), m_activity(activity)
+Reaper::Reaper(const InstanceConfig &config, ContainerEngine &engine, const ActivityStore &activity,
+               WorkspaceStore &workspaces, QObject *parent)
+    : QObject(parent), m_config(config), m_engine(engine), m_activity(activity), m_workspaces(workspaces)
 {
     connect(&m_timer, &QTimer::timeout, this, &Reaper::sweep);
 }
@@ -109,9 +111,11 @@ Reaper::~Reaper() { delete m_run; }
 
 void Reaper::start()
 {
-    m_timer.start(qMax(1, m_context->settings.gcInterval) * 1000);
+    resume();
     sweep();
 }
+
+void Reaper::resume() { m_timer.start(qMax(1, m_config.settings.gcInterval) * 1000); }
 
 void Reaper::stop() { m_timer.stop(); }
 
@@ -119,18 +123,15 @@ QJsonValue Reaper::lastRun() const { return m_last.time.isValid() ? QJsonValue(m
 
 void Reaper::sweep()
 {
-    if (m_run || !m_context->engine)
+    if (m_run)
         return;
-    // configure() may have changed the period since start().
-    if (const int ms = qMax(1, m_context->settings.gcInterval) * 1000; m_timer.isActive() && m_timer.interval() != ms)
-        m_timer.start(ms);
-    auto *run = new SweepRun(m_context->engine);
+    auto *run = new SweepRun(&m_engine);
     run->clock.start();
     run->startedAt = QDateTime::currentDateTimeUtc();
     m_run = run;
     // Every instance's containers in one call: orphans of a gone host are ours to collect.
     const QMap<QString, QString> managed = {{QLatin1String(label::kManaged), QStringLiteral("true")}};
-    m_context->engine->list(managed, run, [this, run](const Error &error, const QList<ContainerInfo> &found) {
+    m_engine.list(managed, run, [this, run](const Error &error, const QList<ContainerInfo> &found) {
         if (error)
             return finish(run, error);
         decide(run, found);
@@ -142,21 +143,21 @@ SweepInput Reaper::observe(const QList<ContainerInfo> &found, QHash<QString, QSt
     SweepInput in;
     in.containers = found;
     in.now = QDateTime::currentSecsSinceEpoch();
-    in.instance = m_context->instanceId;
-    in.idleTtl = m_context->settings.idleTtl;
-    in.absoluteTtl = m_context->settings.absoluteTtl;
-    const QSet<QString> busy = m_activity->inFlight();
-    const QHash<QString, QString> claims = poolclaims::all(m_context->settings.runtimeDir);
+    in.instance = m_config.instanceId;
+    in.idleTtl = m_config.settings.idleTtl;
+    in.absoluteTtl = m_config.settings.absoluteTtl;
+    const QSet<QString> busy = m_activity.inFlight();
+    const QHash<QString, QString> claims = poolclaims::all(m_config.settings.runtimeDir);
     for (const ContainerInfo &c : found) {
         const QString owner = labelOf(c, label::kInstance);
         const bool own = owner == in.instance;
         const QString key = conversationOf(c, own ? claims : QHash<QString, QString>());
         if (!key.isEmpty())
             keys->insert(c.name, key);
-        const QString runtimeDir = own ? m_context->settings.runtimeDir : labelOf(c, label::kRuntime);
+        const QString runtimeDir = own ? m_config.settings.runtimeDir : labelOf(c, label::kRuntime);
         if (const QString slot = labelOf(c, label::kPool); own && key.isEmpty() && !slot.isEmpty()) {
             in.waitingPool.insert(c.name);
-            if (FileLock::isLocked(WarmPool::lockPath(runtimeDir, slot)))
+            if (FileLock::isLocked(SandboxPaths::poolSlot(runtimeDir, QString(), slot).lockPath))
                 in.heldPool.insert(c.name);
         }
         if (!own && !in.owners.contains(owner))
@@ -176,7 +177,7 @@ bool Reaper::claimStillDue(SweepRun *run, SweepInput *input, Reaping *reaping) c
     const QString key = run->keys.value(reaping->container.name);
     if (!isSafeKey(key))
         return true; // not made by a Sandbox: no call can use it
-    const QString runtimeDir = m_context->settings.runtimeDir;
+    const QString runtimeDir = m_config.settings.runtimeDir;
     FileLock claim = ActivityStore::claim(runtimeDir, key);
     if (!claim.isHeld()) {
         qCDebug(lcGc).noquote() << "kept" << reaping->container.name << "(a call is in flight)";
@@ -203,7 +204,7 @@ void Reaper::decide(SweepRun *run, const QList<ContainerInfo> &found)
     }
     qCDebug(lcGc) << "sweep:" << found.size() << "managed containers," << names.size() << "to reap";
     // One `docker rm -f` for all: the daemon removes them in parallel.
-    m_context->engine->remove(names, run, [this, run](const Error &error, const QStringList &removed) {
+    m_engine.remove(names, run, [this, run](const Error &error, const QStringList &removed) {
         finish(run, error, removed);
     });
 }
@@ -223,17 +224,20 @@ void Reaper::finish(SweepRun *run, const Error &error, const QStringList &remove
             continue;
         report.removed.append(r);
         qCInfo(lcGc).noquote() << "reaped" << r.container.name << "reason" << r.reason;
-        if (labelOf(r.container, label::kInstance) != m_context->instanceId)
+        if (labelOf(r.container, label::kInstance) != m_config.instanceId)
             continue;
         const QString key = run->keys.value(r.container.name);
         if (isSafeKey(key)) {
             keys << key;
+            const SandboxPaths paths = SandboxPaths::conversation(m_config.settings.runtimeDir,
+                                                                  m_config.settings.workspacesDir, key);
             // The files stay in the image; the next container mounts it again.
-            m_context->workspaces->release(m_context->workspaces->dirFor(key));
+            m_workspaces.release(paths.workspaceDir);
             // Its sockets are of no use without it; the next container gets a fresh directory.
-            socketdir::remove(socketdir::pathFor(m_context->settings.runtimeDir, key));
+            socketdir::remove(paths);
         } else if (const QString slot = labelOf(r.container, label::kPool); !slot.isEmpty()) {
-            WarmPool::discardLeftovers(*m_context, slot);
+            WarmPool::discardLeftovers(m_workspaces, SandboxPaths::poolSlot(m_config.settings.runtimeDir,
+                                                                            m_config.settings.workspacesDir, slot));
         }
     }
     // Before the claims go: a call waiting for one must not find a stale sandbox.

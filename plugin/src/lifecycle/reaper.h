@@ -18,8 +18,10 @@
 namespace hako {
 
 class ActivityStore;
+class ContainerEngine;
 class SweepRun;
-struct SandboxContext;
+class WorkspaceStore;
+struct InstanceConfig;
 
 // What one sweep did, for logs, metrics and /healthz.
 struct GcReport
@@ -35,11 +37,15 @@ class Reaper final : public QObject
 {
     Q_OBJECT
 public:
-    Reaper(const SandboxContext *context, ActivityStore *activity, QObject *parent = nullptr);
+    Reaper(const InstanceConfig &config, ContainerEngine &engine, const ActivityStore &activity,
+           WorkspaceStore &workspaces, QObject *parent = nullptr);
     ~Reaper() override;
 
     // The first sweep runs now: a restarted host reaps what expired while it was away.
     void start();
+    // Sweeps every interval from now on, the first an interval from now
+    // (a configuration that follows another's sweeps).
+    void resume();
     void stop();
     // One sweep; ignored while the previous one still runs.
     void sweep();
@@ -58,8 +64,10 @@ private:
     bool claimStillDue(SweepRun *run, SweepInput *input, Reaping *reaping) const;
     void finish(SweepRun *run, const Error &error, const QStringList &removed = {});
 
-    const SandboxContext *m_context;
-    ActivityStore *m_activity;
+    const InstanceConfig &m_config;
+    ContainerEngine &m_engine;
+    const ActivityStore &m_activity;
+    WorkspaceStore &m_workspaces;
     QTimer m_timer;
     QPointer<SweepRun> m_run;
     GcReport m_last;

@@ -3,11 +3,13 @@
 #include "../logging.h"
 
 #include "../channel/agentchannel.h"
+#include "../instanceconfig.h"
 #include "../policy/conversationid.h"
 #include "../policy/errors.h"
 #include "../proxy/credentialproxy.h"
+#include "enginefacts.h"
+#include "launcher.h"
 #include "poolclaims.h"
-#include "sandboxspec.h"
 #include "socketdir.h"
 #include "warmpool.h"
 #include "workspacestore.h"
@@ -17,7 +19,6 @@
 namespace hako {
 namespace {
 
-constexpr int kAgentStartTimeoutMs = 30000;
 // A running container's agent answers at once; one that does not within this
 // time is wedged or lost its socket (a tool may delete it), and is replaced.
 constexpr int kAdoptTimeoutMs = 3000;
@@ -29,34 +30,31 @@ constexpr int kRenameDelayMs = 500;
 
 } // namespace
 
-Sandbox::Sandbox(const QString &key, const SandboxContext *context, QObject *parent)
-    : QObject(parent), m_key(key), m_context(context)
+Sandbox::Sandbox(const QString &key, const InstanceConfig &config, ContainerEngine &engine, EngineFacts &facts,
+                 Launcher &launcher, WorkspaceStore &workspaces, proxy::CredentialProxy &proxy, WarmPool *pool,
+                 QObject *parent)
+    : QObject(parent),
+      m_key(key),
+      m_config(config),
+      m_paths(SandboxPaths::conversation(config.settings.runtimeDir, config.settings.workspacesDir, key)),
+      m_engine(engine),
+      m_facts(facts),
+      m_launcher(launcher),
+      m_workspaces(workspaces),
+      m_proxy(proxy),
+      m_pool(pool)
 {
 }
 
-// An end still waiting for the engine when its sandbox goes (configure(),
-// shutdown()) finishes now instead of never.
+// An end still waiting for the engine when its sandbox goes (a new
+// configuration, shutdown()) finishes now instead of never.
 Sandbox::~Sandbox()
 {
     if (m_destroyDone)
         std::exchange(m_destroyDone, {})(makeError(ErrorCode::ShuttingDown));
 }
 
-QString Sandbox::workspaceDir() const { return m_context->workspaces->dirFor(m_key); }
-
-QString Sandbox::socketDir() const
-{
-    return socketdir::pathFor(m_context->settings.runtimeDir, m_key);
-}
-
-QString Sandbox::proxySocketPath() const
-{
-    return socketDir() + QLatin1Char('/') + QLatin1String(kProxySocketName);
-}
-
-QString Sandbox::containerName() const { return hako::containerName(m_context->instanceId, m_key); }
-
-QString Sandbox::lockPath() const { return m_context->settings.runtimeDir + QStringLiteral("/locks/") + m_key; }
+QString Sandbox::containerName() const { return hako::containerName(m_config.instanceId, m_key); }
 
 void Sandbox::whenReady(QObject *receiver, ReadyCallback callback)
 {
@@ -70,11 +68,11 @@ void Sandbox::whenReady(QObject *receiver, ReadyCallback callback)
 void Sandbox::begin()
 {
     m_state = State::Starting;
-    FileLock::acquire(lockPath(), kLockBoundMs, this, [this](FileLock lock, FileLock::Result result) {
+    FileLock::acquire(m_paths.lockPath, kLockBoundMs, this, [this](FileLock lock, FileLock::Result result) {
         if (result == FileLock::Result::Busy)
             return settle(makeError(ErrorCode::Timeout, {QString::number(kLockBoundMs / 1000)}));
         if (result == FileLock::Result::Failed)
-            return settle(makeError(ErrorCode::HostIo, {lockPath()}));
+            return settle(makeError(ErrorCode::HostIo, {m_paths.lockPath}));
         m_lock = std::move(lock);
         locate();
     });
@@ -84,16 +82,16 @@ void Sandbox::begin()
 // for its own by name: its container name, or the pool container it took.
 void Sandbox::locate()
 {
-    const QString claimed = poolclaims::read(m_context->settings.runtimeDir, m_key);
-    if (claimed.isEmpty() && m_context->pool) {
-        const WarmPool::Handed taken = m_context->pool->handOver(m_key, workspaceDir(), socketDir());
+    const QString claimed = poolclaims::read(m_config.settings.runtimeDir, m_key);
+    if (claimed.isEmpty() && m_pool) {
+        const WarmPool::Handed taken = m_pool->handOver(m_key, m_paths);
         if (taken.channel)
             return useChannel(taken.channel, taken.container);
     }
     QStringList names = {containerName()};
     if (!claimed.isEmpty())
         names << claimed;
-    m_context->engine->listNamed(names, this, [this](const Error &error, const QList<ContainerInfo> &found) {
+    m_engine.listNamed(names, this, [this](const Error &error, const QList<ContainerInfo> &found) {
         if (error)
             return settle(error);
         adoptOrCreate(found);
@@ -112,12 +110,12 @@ void Sandbox::adoptOrCreate(const QList<ContainerInfo> &found)
             others << c.name;
     // A container without a key (an older host's) cannot prove its agent: it is
     // replaced like a stopped one.
-    const QByteArray key = use ? agentKeyOf(*m_context, *use) : QByteArray();
+    const QByteArray key = use ? m_launcher.agentKeyOf(*use) : QByteArray();
     if (use && !key.isEmpty()) {
         // Only a crash between taking a pool container and renaming it leaves two.
         if (!others.isEmpty())
-            m_context->engine->remove(others, this, [](const Error &, const QStringList &) {});
-        return connectAgent(kAdoptTimeoutMs, use->name, key);
+            m_engine.remove(others, this, [](const Error &, const QStringList &) {});
+        return adopt(use->name, key);
     }
     if (use)
         others << use->name;
@@ -128,42 +126,39 @@ void Sandbox::adoptOrCreate(const QList<ContainerInfo> &found)
 
 void Sandbox::replace(const QStringList &names, std::function<void()> then)
 {
-    m_context->engine->remove(names, this, [this, then](const Error &error, const QStringList &removed) {
+    m_engine.remove(names, this, [this, then](const Error &error, const QStringList &removed) {
         Q_EMIT containersRemoved(QStringLiteral("error"), int(removed.size()));
         if (error)
             return settle(error);
-        poolclaims::remove(m_context->settings.runtimeDir, m_key);
+        poolclaims::remove(m_config.settings.runtimeDir, m_key);
         then();
     });
 }
 
 void Sandbox::create()
 {
-    whenEngineKnown(*m_context, this, [this] { createContainer(); });
+    m_facts.whenKnown(this, [this] { createContainer(); });
 }
 
 void Sandbox::createContainer()
 {
-    m_context->workspaces->prepare(workspaceDir(), this, [this](const Error &workspaceError) {
+    m_workspaces.prepare(m_paths.workspaceDir, this, [this](const Error &workspaceError) {
         if (workspaceError)
             return settle(workspaceError);
         // The directory is made afresh: a listener on the old one would serve nobody.
-        if (m_context->proxy)
-            m_context->proxy->close(proxySocketPath());
-        if (const Error error = prepareSocketDir(*m_context, socketDir()))
-            return settle(error);
+        m_proxy.close(m_paths.proxySocket);
         const QMap<QString, QString> labels = {{QLatin1String(label::kConversation), m_key}};
-        const ContainerSpec spec = sandboxSpec(*m_context, containerName(), workspaceDir(), socketDir(), labels);
-        m_context->engine->start(spec, this, [this, key = spec.agentKey](const Error &error) {
+        auto wireNew = [this](AgentChannel *channel) {
+            Q_EMIT containerCreated();
+            wire(channel, QString());
+        };
+        m_launcher.launch(containerName(), m_paths, labels, this, wireNew, [this](const Error &error) {
             // Another host process started it a moment ago (one that holds no lock): use that one.
             if (error.code == QLatin1String("name_in_use") && !m_createdOnce) {
                 m_createdOnce = true;
                 return locate();
             }
-            if (error)
-                return settle(error);
-            Q_EMIT containerCreated();
-            connectAgent(kAgentStartTimeoutMs, QString(), key);
+            settle(error);
         });
     });
 }
@@ -189,17 +184,22 @@ void Sandbox::useChannel(AgentChannel *channel, const QString &container)
     settle({});
 }
 
-void Sandbox::connectAgent(int timeoutMs, const QString &adopted, const QByteArray &key)
+void Sandbox::adopt(const QString &adopted, const QByteArray &key)
+{
+    m_launcher.connect(m_paths, key, kAdoptTimeoutMs, this,
+                       [this, adopted](AgentChannel *channel) { wire(channel, adopted); });
+}
+
+void Sandbox::wire(AgentChannel *channel, const QString &adopted)
 {
     m_container = adopted.isEmpty() ? containerName() : adopted;
     retireChannel();
-    m_channel = new AgentChannel(this);
+    m_channel = channel;
     connect(m_channel, &AgentChannel::ready, this, [this] { settle({}); });
     connect(m_channel, &AgentChannel::failed, this,
             [this, adopted](const Error &error) { onAgentFailed(error, adopted); });
     connect(m_channel, &AgentChannel::lost, this, &Sandbox::onAgentLost);
     connect(m_channel, &AgentChannel::seccompViolation, this, &Sandbox::seccompViolation);
-    m_channel->open(agentEndpoint(*m_context, socketDir(), key), timeoutMs);
 }
 
 void Sandbox::reportCompromised(const Error &error)
@@ -217,7 +217,7 @@ void Sandbox::onAgentLost(const Error &error)
         return;
     reportCompromised(error);
     retireChannel();
-    m_context->engine->remove({m_container}, this, [this](const Error &, const QStringList &removed) {
+    m_engine.remove({m_container}, this, [this](const Error &, const QStringList &removed) {
         Q_EMIT containersRemoved(QStringLiteral("error"), int(removed.size()));
     });
 }
@@ -240,10 +240,9 @@ void Sandbox::onAgentFailed(const Error &error, const QString &adopted)
 // conversation listens on its proxy.sock while it does.
 void Sandbox::serveProxy()
 {
-    proxy::CredentialProxy *proxy = m_context->proxy;
-    const QString path = proxySocketPath();
+    const QString &path = m_paths.proxySocket;
     QString error;
-    if (proxy && !proxy->socketPaths().contains(path) && !proxy->listen(path, &error))
+    if (!m_proxy.socketPaths().contains(path) && !m_proxy.listen(path, &error))
         qCWarning(lcDocker).noquote() << "proxy socket" << path << "not served:" << error;
 }
 
@@ -268,11 +267,11 @@ void Sandbox::settle(const Error &error)
 // Off the call's critical path: the call already runs in the container.
 void Sandbox::takeName()
 {
-    m_context->engine->rename(m_container, containerName(), this, [this](const Error &error) {
+    m_engine.rename(m_container, containerName(), this, [this](const Error &error) {
         if (error) {
             qCWarning(lcDocker).noquote() << "pool container" << m_container << "keeps its name:" << error.logMessage;
         } else {
-            poolclaims::remove(m_context->settings.runtimeDir, m_key);
+            poolclaims::remove(m_config.settings.runtimeDir, m_key);
             m_container = containerName();
         }
         m_lock = FileLock();
@@ -284,15 +283,14 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
     m_destroyDone = std::move(done);
     retireChannel();
     m_state = State::Idle;
-    if (m_context->proxy)
-        m_context->proxy->close(proxySocketPath());
-    FileLock::acquire(lockPath(), kLockBoundMs, this, [this, deleteWorkspace](FileLock lock, FileLock::Result) {
+    m_proxy.close(m_paths.proxySocket);
+    FileLock::acquire(m_paths.lockPath, kLockBoundMs, this, [this, deleteWorkspace](FileLock lock, FileLock::Result) {
         m_lock = std::move(lock);
-        const QString runtimeDir = m_context->settings.runtimeDir;
+        const QString runtimeDir = m_config.settings.runtimeDir;
         QStringList names = {containerName()};
         if (const QString claimed = poolclaims::read(runtimeDir, m_key); !claimed.isEmpty())
             names << claimed;
-        m_context->engine->remove(names, this, [this, runtimeDir, deleteWorkspace](const Error &error,
+        m_engine.remove(names, this, [this, runtimeDir, deleteWorkspace](const Error &error,
                                                                              const QStringList &removed) {
             Q_EMIT containersRemoved(QStringLiteral("ended"), int(removed.size()));
             auto finish = [this](const Error &result) {
@@ -303,10 +301,10 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
             if (error)
                 return finish(error);
             poolclaims::remove(runtimeDir, m_key);
-            socketdir::remove(socketDir());
+            socketdir::remove(m_paths);
             if (deleteWorkspace)
-                return m_context->workspaces->remove(workspaceDir(), this, finish);
-            m_context->workspaces->release(workspaceDir());
+                return m_workspaces.remove(m_paths.workspaceDir, this, finish);
+            m_workspaces.release(m_paths.workspaceDir);
             finish({});
         });
     });

@@ -1,15 +1,13 @@
 // One conversation's sandbox: finds its container by name, takes one from the
 // warm pool, or starts one, and hands out a ready agent channel. While it
 // looks for or starts a container it holds the conversation's lock
-// (<paths.runtime>/locks/<key>), so that no two processes of this host ever
-// start two containers for one conversation.
+// (SandboxPaths::lockPath), so that no two processes of this host ever start
+// two containers for one conversation.
 #pragma once
 
-#include "../hostpaths.h"
-
 #include "../engine/containerengine.h"
-#include "../policy/settings.h"
 #include "filelock.h"
+#include "sandboxpaths.h"
 
 #include <hako/error.h>
 
@@ -17,43 +15,18 @@
 #include <QPointer>
 
 #include <functional>
-#include <memory>
 
 namespace hako {
 
 class AgentChannel;
+class EngineFacts;
+class Launcher;
 class WarmPool;
 class WorkspaceStore;
+struct InstanceConfig;
 namespace proxy {
 class CredentialProxy;
 }
-
-// What the engine said about itself, asked once before the first container
-// of a context is made (`docker info`): under userns-remap the container's
-// users are other host users, and the directories it gets are prepared for them.
-struct EngineFacts
-{
-    bool known = false;       // asked and answered
-    bool userns = false;      // rootful docker with userns-remap
-    int remapRootUid = -1;    // host uid of container root under userns-remap
-};
-
-// What every sandbox of one plugin instance shares.
-struct SandboxContext
-{
-    ContainerEngine *engine = nullptr;
-    Settings settings;
-    QString instanceId;
-    QString agentBinary;
-    SeccompFiles seccomp;
-    QString appArmorProfile; // empty where the kernel has no AppArmor
-    uint containerUid = 1000; // the container's user, inside the container
-    std::shared_ptr<EngineFacts> engineFacts = std::make_shared<EngineFacts>();
-    QByteArray agentSecret; // what every container's agent key is derived from (channel/agentproof.h)
-    proxy::CredentialProxy *proxy = nullptr; // serves every sandbox's proxy.sock
-    WorkspaceStore *workspaces = nullptr;
-    WarmPool *pool = nullptr; // set while this process keeps a warm pool
-};
 
 class Sandbox final : public QObject
 {
@@ -61,13 +34,14 @@ class Sandbox final : public QObject
 public:
     using ReadyCallback = std::function<void(const Error &, AgentChannel *)>;
 
-    Sandbox(const QString &key, const SandboxContext *context, QObject *parent = nullptr);
+    // `pool`, when there is one, may give a new conversation a container.
+    Sandbox(const QString &key, const InstanceConfig &config, ContainerEngine &engine, EngineFacts &facts,
+            Launcher &launcher, WorkspaceStore &workspaces, proxy::CredentialProxy &proxy, WarmPool *pool,
+            QObject *parent = nullptr);
     ~Sandbox() override;
 
     QString key() const { return m_key; }
-    QString workspaceDir() const;
-    QString socketDir() const;
-    QString proxySocketPath() const;
+    const SandboxPaths &paths() const { return m_paths; }
 
     // Calls back once the agent answers (starting the container if needed),
     // or with the reason it cannot.
@@ -92,7 +66,6 @@ private:
     };
 
     QString containerName() const;
-    QString lockPath() const;
     void begin();
     void locate();
     void createContainer();
@@ -104,7 +77,8 @@ private:
     void useChannel(AgentChannel *channel, const QString &container);
     void retireChannel();
     // `adopted`: the name of an existing container, replaced if its agent is silent.
-    void connectAgent(int timeoutMs, const QString &adopted, const QByteArray &key);
+    void adopt(const QString &adopted, const QByteArray &key);
+    void wire(AgentChannel *channel, const QString &adopted);
     void onAgentFailed(const Error &error, const QString &adopted);
     void onAgentLost(const Error &error);
     void reportCompromised(const Error &error); // logged and counted as a security event
@@ -113,7 +87,14 @@ private:
     void serveProxy();
 
     QString m_key;
-    const SandboxContext *m_context;
+    const InstanceConfig &m_config;
+    SandboxPaths m_paths;
+    ContainerEngine &m_engine;
+    EngineFacts &m_facts;
+    Launcher &m_launcher;
+    WorkspaceStore &m_workspaces;
+    proxy::CredentialProxy &m_proxy;
+    WarmPool *m_pool;
     State m_state = State::Idle;
     AgentChannel *m_channel = nullptr;
     QList<Waiter> m_waiters;

@@ -25,9 +25,9 @@ constexpr char kAgentTmpfsOptions[] = "size=64k,nr_inodes=16,mode=0700,uid=%1,gi
 
 // An agent directory left mounted by an earlier container goes first. It is
 // unmounted through the descriptor that was checked, not by its name.
-void unmountAgentDir(const QString &dir)
+void unmountAgentDir(const SandboxPaths &paths)
 {
-    const safedir::UniqueFd fd = safedir::openDirectory(agentDirOf(dir));
+    const safedir::UniqueFd fd = safedir::openDirectory(paths.agentDir);
     if (fd.valid() && safedir::isMountPointAt(fd.get()))
         ::umount2(safedir::procPath(fd.get()).constData(), MNT_DETACH);
 }
@@ -63,17 +63,13 @@ bool makeAgentDir(int dirFd, uint agentUid)
 
 } // namespace
 
-QString pathFor(const QString &runtimeDir, const QString &key)
+Error prepare(const SandboxPaths &paths, uint agentUid)
 {
-    return runtimeDir + QStringLiteral("/sockets/") + key;
-}
-
-Error prepare(const QString &dir, uint agentUid)
-{
+    const QString &dir = paths.socketDir;
     const QFileInfo info(dir);
     if (!QDir().mkpath(info.absolutePath()))
         return makeError(ErrorCode::HostIo, {dir});
-    unmountAgentDir(dir);
+    unmountAgentDir(paths);
     // Whatever is there is stale, and may be an earlier layout the sandbox could write.
     if (!safedir::removePath(dir))
         return makeError(ErrorCode::HostIo, {dir}, QString::fromLocal8Bit(std::strerror(errno)));
@@ -88,17 +84,17 @@ Error prepare(const QString &dir, uint agentUid)
     return {};
 }
 
-bool remove(const QString &dir)
+bool remove(const SandboxPaths &paths)
 {
-    unmountAgentDir(dir);
-    return safedir::removePath(dir);
+    unmountAgentDir(paths);
+    return safedir::removePath(paths.socketDir);
 }
 
 void removeAll(const QString &runtimeDir)
 {
-    const QString parent = pathFor(runtimeDir, QString());
+    const QString parent = SandboxPaths::conversationSocketsDir(runtimeDir);
     for (const QString &key : QDir(parent).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks))
-        remove(parent + key);
+        remove(SandboxPaths::conversation(runtimeDir, QString(), key));
 }
 
 } // namespace hako::socketdir

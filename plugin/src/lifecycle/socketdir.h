@@ -13,21 +13,19 @@
 // through a directory descriptor (safedir.h).
 #pragma once
 
+#include "sandboxpaths.h"
+
 #include <hako/error.h>
 
-#include <QString>
 
 namespace hako::socketdir {
 
-// <runtimeDir>/sockets/<key>: a conversation's socket directory.
-QString pathFor(const QString &runtimeDir, const QString &key);
+// Makes paths.socketDir afresh for a new container whose user is `agentUid` on
+// the host. Whatever an earlier container left there is removed without following it.
+Error prepare(const SandboxPaths &paths, uint agentUid);
 
-// Makes `dir` afresh for a new container whose user is `agentUid` on the host.
-// Whatever an earlier container left there is removed without following it.
-Error prepare(const QString &dir, uint agentUid);
-
-// Deletes `dir` once its container is gone; true when nothing is left.
-bool remove(const QString &dir);
+// Deletes paths.socketDir once its container is gone; true when nothing is left.
+bool remove(const SandboxPaths &paths);
 
 // Deletes every conversation's socket directory under `runtimeDir`, once the
 // instance's containers are gone (shutdown).

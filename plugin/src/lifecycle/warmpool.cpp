@@ -3,12 +3,13 @@
 #include "../logging.h"
 
 #include "../channel/agentchannel.h"
+#include "../instanceconfig.h"
 #include "../policy/conversationid.h"
 #include "../policy/errors.h"
+#include "enginefacts.h"
 #include "filelock.h"
+#include "launcher.h"
 #include "poolclaims.h"
-#include "sandbox.h"
-#include "sandboxspec.h"
 #include "socketdir.h"
 #include "workspacestore.h"
 
@@ -36,17 +37,11 @@ struct WarmPool::Slot final : QObject
 
 namespace {
 
-constexpr int kAgentStartTimeoutMs = 30000;
 // Background work after a hand-over waits this long, so as not to slow the
 // conversation's first call down (a few ms to a few tens of ms).
 constexpr int kBackgroundDelayMs = 500;
 // After a failed start (engine down, image missing) the pool waits this long.
 constexpr int kRetryAfterFailureMs = 5000;
-
-QString socketDirFor(const QString &runtimeDir, const QString &slot)
-{
-    return runtimeDir + QStringLiteral("/pool/sockets/") + slot;
-}
 
 bool isSlotId(const QString &text)
 {
@@ -54,14 +49,13 @@ bool isSlotId(const QString &text)
     return pattern.match(text).hasMatch();
 }
 
-// Slot IDs named by the files under the pool's directories.
-QSet<QString> slotsOnDisk(const SandboxContext &context)
+// Slot IDs named by the files under the pool's directories: those of a slot
+// sit in the parents of its lock, socket directory and workspace.
+QSet<QString> slotsOnDisk(const SandboxPaths &anySlot)
 {
     QSet<QString> ids;
-    const QString runtimeDir = context.settings.runtimeDir;
-    for (const QString &dir : {runtimeDir + QStringLiteral("/pool"), runtimeDir + QStringLiteral("/pool/sockets"),
-                               context.settings.workspacesDir + QStringLiteral("/.pool")})
-        for (const QString &entry : QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot))
+    for (const QString &path : {anySlot.lockPath, anySlot.socketDir, anySlot.workspaceDir})
+        for (const QString &entry : QFileInfo(path).dir().entryList(QDir::AllEntries | QDir::NoDotAndDotDot))
             if (const QString id = entry.section(QLatin1Char('.'), 0, 0); isSlotId(id))
                 ids.insert(id);
     return ids;
@@ -69,7 +63,11 @@ QSet<QString> slotsOnDisk(const SandboxContext &context)
 
 } // namespace
 
-WarmPool::WarmPool(const SandboxContext *context, QObject *parent) : QObject(parent), m_context(context) {}
+WarmPool::WarmPool(const InstanceConfig &config, ContainerEngine &engine, EngineFacts &facts,
+                   WorkspaceStore &workspaces, Launcher &launcher, QObject *parent)
+    : QObject(parent), m_config(config), m_engine(engine), m_facts(facts), m_workspaces(workspaces), m_launcher(launcher)
+{
+}
 
 WarmPool::~WarmPool() = default;
 
@@ -78,14 +76,15 @@ QString WarmPool::containerName(const QString &instanceId, const QString &slot)
     return hako::containerName(instanceId, QStringLiteral("pool-") + slot);
 }
 
-QString WarmPool::lockPath(const QString &runtimeDir, const QString &slot)
+SandboxPaths WarmPool::pathsOf(const QString &slot) const
 {
-    return runtimeDir + QStringLiteral("/pool/") + slot + QStringLiteral(".lock");
+    return SandboxPaths::poolSlot(m_config.settings.runtimeDir, m_config.settings.workspacesDir, slot);
 }
 
 void WarmPool::start()
 {
     m_running = true;
+    m_filling = false; // a fill a stop() cut short never ends
     reconcile();
 }
 
@@ -102,7 +101,7 @@ void WarmPool::discardSlots()
     for (Slot *slot : all) {
         const QString id = slot->id;
         delete slot; // releases its lock
-        discardLeftovers(*m_context, id);
+        discardLeftovers(m_workspaces, pathsOf(id));
     }
 }
 
@@ -113,22 +112,20 @@ int WarmPool::readyCount() const
 
 QJsonObject WarmPool::health() const
 {
-    return {{QStringLiteral("size"), m_context->settings.poolSize},
+    return {{QStringLiteral("size"), m_config.settings.poolSize},
             {QStringLiteral("ready"), readyCount()},
             {QStringLiteral("starting"), int(m_slots.size()) - readyCount()}};
 }
 
-void WarmPool::discardLeftovers(const SandboxContext &context, const QString &slot)
+void WarmPool::discardLeftovers(WorkspaceStore &workspaces, const SandboxPaths &slot)
 {
-    const QString lock = lockPath(context.settings.runtimeDir, slot);
     FileLock hold;
-    if (FileLock::tryLock(lock, FileLock::Mode::Exclusive, false, &hold) == FileLock::Result::Busy)
+    if (FileLock::tryLock(slot.lockPath, FileLock::Mode::Exclusive, false, &hold) == FileLock::Result::Busy)
         return; // a live pool keeps it
-    const QString dir = context.workspaces->poolDirFor(slot);
-    context.workspaces->remove(dir);
-    QFile::remove(WorkspaceStore::imageOf(dir) + QStringLiteral(".new"));
-    socketdir::remove(socketDirFor(context.settings.runtimeDir, slot));
-    QFile::remove(lock);
+    workspaces.remove(slot.workspaceDir);
+    QFile::remove(WorkspaceStore::imageOf(slot.workspaceDir) + QStringLiteral(".new"));
+    socketdir::remove(slot);
+    QFile::remove(slot.lockPath);
 }
 
 // Pool containers of this instance that no live pool holds and no
@@ -136,23 +133,23 @@ void WarmPool::discardLeftovers(const SandboxContext &context, const QString &sl
 void WarmPool::reconcile()
 {
     const QMap<QString, QString> labels = {{QLatin1String(label::kManaged), QStringLiteral("true")},
-                                           {QLatin1String(label::kInstance), m_context->instanceId},
+                                           {QLatin1String(label::kInstance), m_config.instanceId},
                                            {QLatin1String(label::kPool), QString()}};
-    m_context->engine->list(labels, this, [this](const Error &error, const QList<ContainerInfo> &found) {
+    m_engine.list(labels, this, [this](const Error &error, const QList<ContainerInfo> &found) {
         if (error)
             return refill(); // the refill's own failures back off
-        const QHash<QString, QString> claims = poolclaims::all(m_context->settings.runtimeDir);
+        const QHash<QString, QString> claims = poolclaims::all(m_config.settings.runtimeDir);
         QStringList abandoned;
         for (const ContainerInfo &c : found) {
             const QString slot = c.labels.value(QLatin1String(label::kPool));
-            if (c.name == containerName(m_context->instanceId, slot) && !claims.contains(c.name)
-                && !FileLock::isLocked(lockPath(m_context->settings.runtimeDir, slot)))
+            if (c.name == containerName(m_config.instanceId, slot) && !claims.contains(c.name)
+                && !FileLock::isLocked(pathsOf(slot).lockPath))
                 abandoned << c.name;
         }
-        m_context->engine->remove(abandoned, this, [this](const Error &removeError, const QStringList &) {
+        m_engine.remove(abandoned, this, [this](const Error &removeError, const QStringList &) {
             if (!removeError)
-                for (const QString &slot : slotsOnDisk(*m_context))
-                    discardLeftovers(*m_context, slot);
+                for (const QString &slot : slotsOnDisk(pathsOf(QString())))
+                    discardLeftovers(m_workspaces, pathsOf(slot));
             refill();
         });
     });
@@ -160,7 +157,7 @@ void WarmPool::reconcile()
 
 void WarmPool::refill()
 {
-    if (!m_running || m_filling || int(m_slots.size()) >= m_context->settings.poolSize)
+    if (!m_running || m_filling || int(m_slots.size()) >= m_config.settings.poolSize)
         return;
     m_filling = true;
     startSlot();
@@ -171,21 +168,19 @@ void WarmPool::startSlot()
     auto *slot = new Slot;
     slot->setParent(this);
     slot->id = QUuid::createUuid().toString(QUuid::Id128).left(12);
-    slot->name = containerName(m_context->instanceId, slot->id);
+    slot->name = containerName(m_config.instanceId, slot->id);
     m_slots.append(slot);
-    const QString lock = lockPath(m_context->settings.runtimeDir, slot->id);
+    const QString lock = pathsOf(slot->id).lockPath;
     if (FileLock::tryLock(lock, FileLock::Mode::Exclusive, true, &slot->lock) != FileLock::Result::Held)
-        return slotFailed(slot);
-    whenEngineKnown(*m_context, slot, [this, slot] {
+        return slotFailed(slot, makeError(ErrorCode::HostIo, {lock}));
+    m_facts.whenKnown(slot, [this, slot] {
         if (!m_running)
             return;
-        m_context->workspaces->prepare(m_context->workspaces->poolDirFor(slot->id), slot, [this, slot](const Error &error) {
+        m_workspaces.prepare(pathsOf(slot->id).workspaceDir, slot, [this, slot](const Error &error) {
             if (!m_running)
                 return;
-            if (error) {
-                qCWarning(lcPool).noquote() << "pool workspace:" << error.logMessage;
-                return slotFailed(slot);
-            }
+            if (error)
+                return slotFailed(slot, error);
             launch(slot);
         });
     });
@@ -193,37 +188,38 @@ void WarmPool::startSlot()
 
 void WarmPool::launch(Slot *slot)
 {
-    const QString sockets = socketDirFor(m_context->settings.runtimeDir, slot->id);
-    if (const Error error = prepareSocketDir(*m_context, sockets))
-        return slotFailed(slot);
-    const ContainerSpec spec = sandboxSpec(*m_context, slot->name, m_context->workspaces->poolDirFor(slot->id), sockets,
-                                           {{QLatin1String(label::kPool), slot->id}});
-    m_context->engine->start(spec, slot, [this, slot, sockets, key = spec.agentKey](const Error &error) {
-        if (!m_running)
-            return; // shutting down: the container goes with all the others
-        if (error)
-            return slotFailed(slot);
-        slot->channel = new AgentChannel(slot);
-        connect(slot->channel, &AgentChannel::ready, slot, [this, slot] {
-            slot->ready = true;
-            m_filling = false;
-            qCDebug(lcPool).noquote() << "ready:" << slot->name;
-            refill();
+    m_launcher.launch(
+        slot->name, pathsOf(slot->id), {{QLatin1String(label::kPool), slot->id}}, slot,
+        [this, slot](AgentChannel *channel) { wire(slot, channel); },
+        [this, slot](const Error &error) {
+            if (m_running)
+                slotFailed(slot, error);
         });
-        connect(slot->channel, &AgentChannel::failed, slot, [this, slot] { slotFailed(slot); });
-        // Killed, OOM, reaped at its absolute TTL: replaced.
-        connect(slot->channel, &AgentChannel::lost, slot, [this, slot] {
-            qCInfo(lcPool).noquote() << "lost:" << slot->name;
-            discard(slot);
-            refill();
-        });
-        slot->channel->open(agentEndpoint(*m_context, sockets, key), kAgentStartTimeoutMs);
+}
+
+void WarmPool::wire(Slot *slot, AgentChannel *channel)
+{
+    if (!m_running)
+        return; // shutting down: the container goes with all the others, the channel with its slot
+    slot->channel = channel;
+    connect(channel, &AgentChannel::ready, slot, [this, slot] {
+        slot->ready = true;
+        m_filling = false;
+        qCDebug(lcPool).noquote() << "ready:" << slot->name;
+        refill();
+    });
+    connect(channel, &AgentChannel::failed, slot, [this, slot](const Error &error) { slotFailed(slot, error); });
+    // Killed, OOM, reaped at its absolute TTL: replaced.
+    connect(channel, &AgentChannel::lost, slot, [this, slot] {
+        qCInfo(lcPool).noquote() << "lost:" << slot->name;
+        discard(slot);
+        refill();
     });
 }
 
-void WarmPool::slotFailed(Slot *slot)
+void WarmPool::slotFailed(Slot *slot, const Error &error)
 {
-    qCWarning(lcPool).noquote() << "could not start" << slot->name << "; trying again in"
+    qCWarning(lcPool).noquote() << "could not start" << slot->name << "(" << error.logMessage << "); trying again in"
                                 << kRetryAfterFailureMs / 1000 << "s";
     discard(slot);
     QTimer::singleShot(kRetryAfterFailureMs, this, [this] {
@@ -238,27 +234,28 @@ void WarmPool::discard(Slot *slot)
     const QString id = slot->id;
     const QString name = slot->name;
     slot->deleteLater(); // releases its lock; this may run in one of its own callbacks
-    m_context->engine->remove({name}, this, [this, id](const Error &error, const QStringList &) {
+    m_engine.remove({name}, this, [this, id](const Error &error, const QStringList &) {
         if (!error)
-            discardLeftovers(*m_context, id);
+            discardLeftovers(m_workspaces, pathsOf(id));
     });
 }
 
-WarmPool::Handed WarmPool::handOver(const QString &key, const QString &workspaceDir, const QString &socketDir)
+WarmPool::Handed WarmPool::handOver(const QString &key, const SandboxPaths &paths)
 {
     const auto found = std::find_if(m_slots.begin(), m_slots.end(), [](const Slot *s) { return s->ready; });
-    if (found == m_slots.end() || m_context->workspaces->exists(workspaceDir))
+    if (found == m_slots.end() || m_workspaces.exists(paths.workspaceDir))
         return {};
     Slot *slot = *found;
-    const QString runtimeDir = m_context->settings.runtimeDir;
+    const QString runtimeDir = m_config.settings.runtimeDir;
+    const SandboxPaths from = pathsOf(slot->id);
     // The claim first: from here on GC counts the container as the conversation's.
     if (!poolclaims::write(runtimeDir, key, slot->name))
         return {};
-    Error moved = m_context->workspaces->handOver(m_context->workspaces->poolDirFor(slot->id), workspaceDir);
-    socketdir::remove(socketDir);
-    if (!moved && !(QDir().mkpath(QFileInfo(socketDir).absolutePath())
-                    && QDir().rename(socketDirFor(runtimeDir, slot->id), socketDir)))
-        moved = makeError(ErrorCode::HostIo, {socketDir});
+    Error moved = m_workspaces.handOver(from.workspaceDir, paths.workspaceDir);
+    socketdir::remove(paths);
+    if (!moved && !(QDir().mkpath(QFileInfo(paths.socketDir).absolutePath())
+                    && QDir().rename(from.socketDir, paths.socketDir)))
+        moved = makeError(ErrorCode::HostIo, {paths.socketDir});
     if (moved) {
         qCWarning(lcPool).noquote() << "could not hand" << slot->name << "over:" << moved.logMessage;
         poolclaims::remove(runtimeDir, key);
@@ -270,7 +267,7 @@ WarmPool::Handed WarmPool::handOver(const QString &key, const QString &workspace
     handed.channel->disconnect(slot);
     handed.channel->setParent(nullptr);
     m_slots.removeOne(slot);
-    QFile::remove(lockPath(runtimeDir, slot->id));
+    QFile::remove(from.lockPath);
     delete slot;
     // Starting the next container competes for the CPU: not during the first call.
     QTimer::singleShot(kBackgroundDelayMs, this, &WarmPool::refill);

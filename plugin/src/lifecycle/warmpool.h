@@ -14,22 +14,30 @@
 // then renames the container to the conversation's name.
 #pragma once
 
+#include "sandboxpaths.h"
+
+#include <hako/error.h>
+
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QString>
-
-#include <QList>
 
 namespace hako {
 
 class AgentChannel;
-struct SandboxContext;
+class ContainerEngine;
+class EngineFacts;
+class Launcher;
+class WorkspaceStore;
+struct InstanceConfig;
 
 class WarmPool final : public QObject
 {
     Q_OBJECT
 public:
-    WarmPool(const SandboxContext *context, QObject *parent = nullptr);
+    WarmPool(const InstanceConfig &config, ContainerEngine &engine, EngineFacts &facts, WorkspaceStore &workspaces,
+             Launcher &launcher, QObject *parent = nullptr);
     ~WarmPool() override;
 
     // Removes what dead pools left behind, then fills up to pool.size.
@@ -45,17 +53,16 @@ public:
         AgentChannel *channel = nullptr; // connected to its agent; the caller's now
     };
     // A ready container for the new conversation `key`, its workspace and
-    // socket directory now at `workspaceDir` and `socketDir`; nothing when
-    // none is ready or the conversation already has a workspace.
-    Handed handOver(const QString &key, const QString &workspaceDir, const QString &socketDir);
+    // socket directory now at `paths`; nothing when none is ready or the
+    // conversation already has a workspace.
+    Handed handOver(const QString &key, const SandboxPaths &paths);
 
     int readyCount() const;
     QJsonObject health() const;
 
     static QString containerName(const QString &instanceId, const QString &slot);
-    static QString lockPath(const QString &runtimeDir, const QString &slot);
     // The files of an abandoned slot (nobody holds its lock), once its container is gone.
-    static void discardLeftovers(const SandboxContext &context, const QString &slot);
+    static void discardLeftovers(WorkspaceStore &workspaces, const SandboxPaths &slot);
 
 private:
     struct Slot;
@@ -63,10 +70,16 @@ private:
     void refill();
     void startSlot();
     void launch(Slot *slot);
-    void slotFailed(Slot *slot);
+    void wire(Slot *slot, AgentChannel *channel);
+    void slotFailed(Slot *slot, const Error &error);
     void discard(Slot *slot);
+    SandboxPaths pathsOf(const QString &slot) const;
 
-    const SandboxContext *m_context;
+    const InstanceConfig &m_config;
+    ContainerEngine &m_engine;
+    EngineFacts &m_facts;
+    WorkspaceStore &m_workspaces;
+    Launcher &m_launcher;
     QList<Slot *> m_slots; // children of the pool
     bool m_running = false;
     bool m_filling = false;

@@ -6,9 +6,8 @@
 
 #include "../engine/containerengine.h"
 #include "../policy/errors.h"
+#include "enginefacts.h"
 #include "loopmount.h"
-#include "sandbox.h"
-#include "sandboxspec.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,6 +49,14 @@ WorkspaceStore::Cap decideCap(qint64 bytes)
     return cap;
 }
 
+// The container's user alone (0700); open to all (0777) when that user is
+// someone this process cannot chown to (not root).
+bool giveToContainerUser(const QString &dir, uint uid)
+{
+    const safedir::UniqueFd fd = safedir::openDirectory(dir);
+    return fd.valid() && safedir::giveTo(fd.get(), uid);
+}
+
 bool renameNoReplace(const QString &from, const QString &to)
 {
     return ::renameat2(AT_FDCWD, QFile::encodeName(from).constData(), AT_FDCWD, QFile::encodeName(to).constData(),
@@ -58,19 +65,10 @@ bool renameNoReplace(const QString &from, const QString &to)
 
 } // namespace
 
-WorkspaceStore::WorkspaceStore(const SandboxContext *context, QObject *parent)
-    : QObject(parent), m_context(context), m_cap(decideCap(context->settings.workspaceSizeBytes))
+WorkspaceStore::WorkspaceStore(const QString &root, qint64 capBytes, const EngineFacts &facts, ContainerEngine *engine,
+                               QObject *parent)
+    : QObject(parent), m_root(root), m_facts(facts), m_engine(engine), m_cap(decideCap(capBytes))
 {
-}
-
-QString WorkspaceStore::dirFor(const QString &key) const
-{
-    return m_context->settings.workspacesDir + QLatin1Char('/') + key;
-}
-
-QString WorkspaceStore::poolDirFor(const QString &slot) const
-{
-    return m_context->settings.workspacesDir + QStringLiteral("/.pool/") + slot;
 }
 
 bool WorkspaceStore::exists(const QString &dir) const
@@ -80,7 +78,7 @@ bool WorkspaceStore::exists(const QString &dir) const
 
 Error WorkspaceStore::makeDirectory(const QString &dir) const
 {
-    if (!QDir().mkpath(dir) || !giveToContainerUser(dir, containerHostUid(*m_context)))
+    if (!QDir().mkpath(dir) || !giveToContainerUser(dir, m_facts.containerHostUid()))
         return makeError(ErrorCode::HostIo, {dir});
     return {};
 }
@@ -113,7 +111,7 @@ void WorkspaceStore::makeImage(const QString &dir, QObject *context, std::functi
         ::close(fd);
     if (!sized)
         return done(makeError(ErrorCode::HostIo, {image}));
-    const QString owner = QStringLiteral("%1:%1").arg(containerHostUid(*m_context));
+    const QString owner = QStringLiteral("%1:%1").arg(m_facts.containerHostUid());
     auto *mkfs = new QProcess(context);
     auto *timer = new QTimer(mkfs);
     timer->setSingleShot(true);
@@ -160,7 +158,7 @@ Error WorkspaceStore::mountImage(const QString &dir) const
     }
     // A workspace shows only the conversation's files.
     QDir(dir).rmdir(QStringLiteral("lost+found"));
-    if (!giveToContainerUser(dir, containerHostUid(*m_context)))
+    if (!giveToContainerUser(dir, m_facts.containerHostUid()))
         return makeError(ErrorCode::HostIo, {dir});
     qCDebug(lcWorkspace).noquote() << "mounted" << imageOf(dir) << "at" << dir;
     return {};
@@ -200,16 +198,16 @@ void WorkspaceStore::remove(const QString &dir, QObject *context, std::function<
             done(error);
     };
     // Files that belong to a rootless engine's subordinate ids only the engine can delete.
-    if (safedir::removePath(dir) || !QFileInfo::exists(dir) || !m_context->engine)
+    if (safedir::removePath(dir) || !QFileInfo::exists(dir) || !m_engine)
         return report(QFileInfo::exists(dir) ? makeError(ErrorCode::HostIo, {dir}) : Error());
-    m_context->engine->removeHostDirectory(dir, context ? context : this, report);
+    m_engine->removeHostDirectory(dir, context ? context : this, report);
 }
 
 void WorkspaceStore::releaseAll()
 {
     if (!m_cap.enforced)
         return;
-    for (const QString &dir : loopmount::mountPointsUnder(m_context->settings.workspacesDir))
+    for (const QString &dir : loopmount::mountPointsUnder(m_root))
         release(dir);
 }
 

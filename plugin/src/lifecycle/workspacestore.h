@@ -16,7 +16,8 @@
 
 namespace hako {
 
-struct SandboxContext;
+class ContainerEngine;
+class EngineFacts;
 
 class WorkspaceStore final : public QObject
 {
@@ -29,12 +30,13 @@ public:
         QString reason; // why not, when not
     };
 
-    explicit WorkspaceStore(const SandboxContext *context, QObject *parent = nullptr);
+    // Workspaces live under `root`, capped at `capBytes` each. `engine` (may be
+    // null) deletes what this user cannot; `facts` tell whose the files are.
+    WorkspaceStore(const QString &root, qint64 capBytes, const EngineFacts &facts, ContainerEngine *engine,
+                   QObject *parent = nullptr);
 
     // Decided once from the settings and this process's privileges.
     const Cap &cap() const { return m_cap; }
-    QString dirFor(const QString &key) const;
-    QString poolDirFor(const QString &slot) const;
     static QString imageOf(const QString &dir) { return dir + QStringLiteral(".img"); }
 
     // Whether `dir` holds a workspace: the directory or its image exists.
@@ -63,7 +65,9 @@ private:
     Error mountImage(const QString &dir) const;
     void makeImage(const QString &dir, QObject *context, std::function<void(const Error &)> done);
 
-    const SandboxContext *m_context;
+    QString m_root;
+    const EngineFacts &m_facts;
+    ContainerEngine *m_engine;
     Cap m_cap;
 };
 

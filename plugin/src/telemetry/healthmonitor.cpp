@@ -4,7 +4,8 @@
 
 #include "workspacemetrics.h"
 #include "../lifecycle/reaper.h"
-#include "../lifecycle/sandbox.h"
+#include "../engine/containerengine.h"
+#include "../instanceconfig.h"
 #include "../proxy/credentialproxy.h"
 
 #include <QCryptographicHash>
@@ -26,13 +27,19 @@ QString fileSha256(const QString &path)
 
 } // namespace
 
-HealthMonitor::HealthMonitor(const SandboxContext *context, WorkspaceMetrics *metrics, QObject *parent)
-    : QObject(parent), m_context(context), m_metrics(metrics)
+HealthMonitor::HealthMonitor(WorkspaceMetrics *metrics, QObject *parent) : QObject(parent), m_metrics(metrics)
 {
     connect(&m_timer, &QTimer::timeout, this, &HealthMonitor::probe);
 }
 
-int HealthMonitor::intervalMs() const { return qMax(1, m_context->settings.gcInterval) * 1000; }
+void HealthMonitor::attach(const InstanceConfig &config, ContainerEngine &engine, proxy::CredentialProxy &proxy)
+{
+    m_config = &config;
+    m_engine = &engine;
+    m_proxy = &proxy;
+}
+
+int HealthMonitor::intervalMs() const { return qMax(1, m_config ? m_config->settings.gcInterval : 1) * 1000; }
 
 void HealthMonitor::start()
 {
@@ -52,16 +59,16 @@ void HealthMonitor::gcFinished(const GcReport &report)
 
 void HealthMonitor::probe()
 {
-    if (m_run || !m_context->engine)
+    if (m_run || !m_engine)
         return;
     if (m_timer.isActive() && m_timer.interval() != intervalMs())
-        m_timer.start(intervalMs()); // configure() changed the period
-    // A child of the engine: when configure() replaces it, this probe's callbacks never come.
-    QObject *run = new QObject(m_context->engine);
+        m_timer.start(intervalMs()); // a new configuration changed the period
+    // A child of the engine: when a new configuration replaces it, this probe's callbacks never come.
+    QObject *run = new QObject(m_engine);
     m_run = run;
     // Bounded by the interval, so that a hung engine shows within one.
     const int timeoutMs = qBound(2000, intervalMs(), 10000);
-    m_context->engine->probe(timeoutMs, run, [this, run](const Error &error, const EngineInfo &info) {
+    m_engine->probe(timeoutMs, run, [this, run](const Error &error, const EngineInfo &info) {
         onEngine(run, error, info);
     });
 }
@@ -84,8 +91,8 @@ void HealthMonitor::onEngine(QObject *run, const Error &error, const EngineInfo 
         return finish(run);
     }
     const QMap<QString, QString> owned = {{QLatin1String(label::kManaged), QStringLiteral("true")},
-                                          {QLatin1String(label::kInstance), m_context->instanceId}};
-    m_context->engine->list(owned, run, [this, run](const Error &listError, const QList<ContainerInfo> &found) {
+                                          {QLatin1String(label::kInstance), m_config->instanceId}};
+    m_engine->list(owned, run, [this, run](const Error &listError, const QList<ContainerInfo> &found) {
         if (listError)
             m_facts.engineReachable = false;
         onContainers(run, found);
@@ -104,7 +111,7 @@ void HealthMonitor::onContainers(QObject *run, const QList<ContainerInfo> &found
     m_facts.containers = states;
     const CgroupSample sample = m_cgroups.sample(running, m_facts.engine, m_startedAt);
     m_facts.containersAtPidsLimit = sample.atPidsLimit;
-    m_metrics->setContainersActive(m_context->settings.runtime, int(running.size()));
+    m_metrics->setContainersActive(m_config->settings.runtime, int(running.size()));
     m_metrics->setContainersAtPidsLimit(sample.atPidsLimit);
     m_metrics->containerLimitEvents(sample.newOomKills, sample.newPidsLimitHits);
     finish(run);
@@ -114,7 +121,7 @@ void HealthMonitor::finish(QObject *run)
 {
     run->deleteLater();
     m_run = nullptr;
-    const SandboxContext &c = *m_context;
+    const InstanceConfig &c = *m_config;
     m_facts.checkedAt = QDateTime::currentDateTimeUtc();
     m_facts.runtime = c.settings.runtime;
     m_facts.gcInterval = c.settings.gcInterval;
@@ -127,12 +134,10 @@ void HealthMonitor::finish(QObject *run)
         && QDateTime::currentSecsSinceEpoch() - lastSweep > qint64(kStaleIntervals) * qMax(1, c.settings.gcInterval);
     m_facts.proxiesListening = 0;
     m_facts.proxySocketsMissing = 0;
-    if (c.proxy) {
-        c.proxy->credentials()->check();
-        m_facts.credentials = c.proxy->credentials()->status();
-        for (const QString &path : c.proxy->socketPaths())
-            ++(QFile::exists(path) ? m_facts.proxiesListening : m_facts.proxySocketsMissing);
-    }
+    m_proxy->credentials()->check();
+    m_facts.credentials = m_proxy->credentials()->status();
+    for (const QString &path : m_proxy->socketPaths())
+        ++(QFile::exists(path) ? m_facts.proxiesListening : m_facts.proxySocketsMissing);
     const QDateTime expiry = m_facts.credentials.expiration;
     m_metrics->setCredentialExpiry(expiry.isValid() ? expiry.toSecsSinceEpoch() : 0);
     m_metrics->setGcInterval(c.settings.gcInterval);

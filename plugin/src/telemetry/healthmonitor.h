@@ -13,8 +13,12 @@
 #include <QTimer>
 
 namespace hako {
+class ContainerEngine;
 struct GcReport;
-struct SandboxContext;
+struct InstanceConfig;
+namespace proxy {
+class CredentialProxy;
+}
 }
 
 namespace hako::telemetry {
@@ -25,7 +29,11 @@ class HealthMonitor final : public QObject
 {
     Q_OBJECT
 public:
-    HealthMonitor(const SandboxContext *context, WorkspaceMetrics *metrics, QObject *parent = nullptr);
+    HealthMonitor(WorkspaceMetrics *metrics, QObject *parent = nullptr);
+
+    // Checks this configuration's engine and proxy from now on; they outlive
+    // this monitor or the next attach().
+    void attach(const InstanceConfig &config, ContainerEngine &engine, proxy::CredentialProxy &proxy);
 
     void start();
     void stop();
@@ -42,7 +50,9 @@ private:
     void onContainers(QObject *run, const QList<ContainerInfo> &found);
     void finish(QObject *run);
 
-    const SandboxContext *m_context;
+    const InstanceConfig *m_config = nullptr;
+    ContainerEngine *m_engine = nullptr;
+    proxy::CredentialProxy *m_proxy = nullptr;
     WorkspaceMetrics *m_metrics;
     QTimer m_timer;
     QPointer<QObject> m_run;

@@ -5,6 +5,8 @@
 #include "adminserver.h"
 #include "calloutcome.h"
 #include "healthmonitor.h"
+#include "../engine/containerengine.h"
+#include "../instanceconfig.h"
 #include "../lifecycle/reaper.h"
 #include "../lifecycle/sandbox.h"
 #include "../policy/conversationid.h"
@@ -13,8 +15,6 @@
 
 #include <hako/toolcall.h>
 
-#include <QFileInfo>
-#include <QDir>
 
 namespace hako::telemetry {
 namespace {
@@ -24,10 +24,9 @@ constexpr qint64 kViolationLineIntervalMs = 10000;
 
 } // namespace
 
-Telemetry::Telemetry(const SandboxContext *context, QObject *parent)
+Telemetry::Telemetry(QObject *parent)
     : QObject(parent),
-      m_context(context),
-      m_health(new HealthMonitor(context, &m_metrics, this)),
+      m_health(new HealthMonitor(&m_metrics, this)),
       m_admin(new AdminServer([this] { return metricsText(); }, [this] { return health(); }, this)),
       m_violationLines(kViolationLineIntervalMs)
 {
@@ -57,21 +56,20 @@ QList<Error> Telemetry::configure(const Settings &settings)
     return {};
 }
 
-void Telemetry::attach()
+void Telemetry::attach(const InstanceConfig &config, ContainerEngine &engine, proxy::CredentialProxy &proxy)
 {
-    connect(m_context->engine, &ContainerEngine::commandFailed, this,
+    m_config = &config;
+    m_health->attach(config, engine, proxy);
+    connect(&engine, &ContainerEngine::commandFailed, this,
             [this](const QString &operation) { m_metrics.dockerError(operation); });
-    proxy::CredentialProxy *proxy = m_context->proxy;
-    connect(proxy, &proxy::CredentialProxy::securityEvent, this,
+    connect(&proxy, &proxy::CredentialProxy::securityEvent, this,
             [this](const QString &type) { m_metrics.securityEvent(type); });
-    connect(proxy, &proxy::CredentialProxy::decision, this,
+    connect(&proxy, &proxy::CredentialProxy::decision, this,
             [this](const QString &decision, const QString &reason, qint64 upstreamMs, const QString &socketPath) {
                 m_metrics.proxyDecision(decision, reason, upstreamMs);
-                // <paths.runtime>/sockets/<key>/proxy.sock
-                const QString key = QFileInfo(socketPath).dir().dirName();
-                m_audit.proxyDecision(conversationOf(key), decision, reason, upstreamMs);
+                m_audit.proxyDecision(conversationOf(m_proxySockets.value(socketPath)), decision, reason, upstreamMs);
             });
-    connect(proxy->credentials(), &proxy::CredentialSource::failed, this,
+    connect(proxy.credentials(), &proxy::CredentialSource::failed, this,
             [this] { m_metrics.credentialRefreshFailed(); });
 }
 
@@ -95,8 +93,9 @@ void Telemetry::watchCall(ToolCall *call)
 
 void Telemetry::watchSandbox(Sandbox *sandbox, const QString &key)
 {
+    m_proxySockets.insert(sandbox->paths().proxySocket, key);
     connect(sandbox, &Sandbox::containerCreated, this,
-            [this] { m_metrics.containerCreated(m_context->settings.runtime); });
+            [this] { m_metrics.containerCreated(m_config->settings.runtime); });
     connect(sandbox, &Sandbox::containersRemoved, this, &Telemetry::containersRemoved);
     connect(sandbox, &Sandbox::securityEvent, this, [this, key](const QString &type) {
         m_metrics.securityEvent(type);
@@ -176,8 +175,8 @@ QJsonObject Telemetry::health() const
     if (!m_started)
         m_health->probeOnce();
     QJsonObject health = m_health->report();
-    health.insert(QStringLiteral("instance"), m_context->instanceId);
-    health.insert(QStringLiteral("agent"), m_context->agentBinary);
+    health.insert(QStringLiteral("instance"), m_config ? m_config->instanceId : QString());
+    health.insert(QStringLiteral("agent"), m_config ? m_config->agentBinary : QString());
     return health;
 }
 

@@ -16,11 +16,15 @@
 #include <QTimer>
 
 namespace hako {
+class ContainerEngine;
 class Reaper;
 class Sandbox;
 class ToolCall;
+struct InstanceConfig;
 struct Settings;
-struct SandboxContext;
+namespace proxy {
+class CredentialProxy;
+}
 }
 
 namespace hako::telemetry {
@@ -32,13 +36,14 @@ class Telemetry final : public QObject
 {
     Q_OBJECT
 public:
-    Telemetry(const SandboxContext *context, QObject *parent = nullptr);
+    explicit Telemetry(QObject *parent = nullptr);
     ~Telemetry() override;
 
     // Checks and applies admin.listen and audit.file; nothing changes on error.
     QList<Error> configure(const Settings &settings);
-    // Follows the context's current engine and proxy (after each configure).
-    void attach();
+    // Follows a new configuration: its engine, proxy and identity, which
+    // outlive this object or the next attach().
+    void attach(const InstanceConfig &config, ContainerEngine &engine, proxy::CredentialProxy &proxy);
 
     void watchCall(ToolCall *call);
     void watchSandbox(Sandbox *sandbox, const QString &key);
@@ -57,7 +62,7 @@ private:
     void writeViolation(const QString &key, const QString &syscall, qint64 count);
     void writeHeldViolations(const QList<EventThrottle::Line> &lines);
 
-    const SandboxContext *m_context;
+    const InstanceConfig *m_config = nullptr;
     WorkspaceMetrics m_metrics;
     AuditLog m_audit;
     HealthMonitor *m_health;
@@ -65,6 +70,7 @@ private:
     QString m_listen;
     bool m_started = false;
     QHash<QString, QString> m_conversations; // key -> the ID the host gave
+    QHash<QString, QString> m_proxySockets;  // a watched sandbox's proxy socket -> its key
     // Log and audit lines of refused system calls, per (sandbox, call name);
     // the metric counts every one.
     EventThrottle m_violationLines;

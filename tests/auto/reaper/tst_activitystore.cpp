@@ -2,7 +2,6 @@
 // to finished(), its start and end are recorded, and a sweep's claim holds
 // calls back while the container goes.
 #include "lifecycle/activitystore.h"
-#include "lifecycle/sandbox.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>
@@ -15,7 +14,6 @@ class tst_ActivityStore : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    SandboxContext m_context;
     const QString m_key = QStringLiteral("0123456789abcdef0123456789abcdef");
 
     QString runtime() const { return m_dir.path(); }
@@ -24,7 +22,6 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_context.settings.runtimeDir = runtime();
     }
 
     void init() { QFile::remove(ActivityStore::path(runtime(), m_key)); }
@@ -40,10 +37,10 @@ private Q_SLOTS:
 
     void callIsInFlightUntilFinished()
     {
-        ActivityStore store(&m_context);
+        ActivityStore store;
         ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
         bool proceeded = false;
-        store.admit(&call, m_key, [&] { proceeded = true; });
+        store.admit(&call, runtime(), m_key, [&] { proceeded = true; });
         QVERIFY(proceeded);
         QCOMPARE(store.inFlight(), QSet<QString>{m_key});
         QVERIFY(qAbs(ActivityStore::lastActivity(runtime(), m_key) - QDateTime::currentSecsSinceEpoch()) <= 1);
@@ -55,9 +52,9 @@ private Q_SLOTS:
 
     void destroyedCallIsNoLongerInFlight()
     {
-        ActivityStore store(&m_context);
+        ActivityStore store;
         auto *call = new ToolCall(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
-        store.admit(call, m_key, [] {});
+        store.admit(call, runtime(), m_key, [] {});
         delete call;
         QVERIFY(store.inFlight().isEmpty());
         QVERIFY(ActivityStore::claim(runtime(), m_key).isHeld());
@@ -65,12 +62,12 @@ private Q_SLOTS:
 
     void claimHoldsCallsBack()
     {
-        ActivityStore store(&m_context);
+        ActivityStore store;
         FileLock claim = ActivityStore::claim(runtime(), m_key);
         QVERIFY(claim.isHeld());
         ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
         bool proceeded = false;
-        store.admit(&call, m_key, [&] { proceeded = true; });
+        store.admit(&call, runtime(), m_key, [&] { proceeded = true; });
         QTest::qWait(200);
         QVERIFY(!proceeded);
         claim = FileLock();
@@ -80,11 +77,11 @@ private Q_SLOTS:
 
     void cancelledWhileHeldBack()
     {
-        ActivityStore store(&m_context);
+        ActivityStore store;
         FileLock claim = ActivityStore::claim(runtime(), m_key);
         ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
         bool proceeded = false;
-        store.admit(&call, m_key, [&] { proceeded = true; });
+        store.admit(&call, runtime(), m_key, [&] { proceeded = true; });
         call.finishWithError({QStringLiteral("cancelled"), QString(), QString()});
         claim = FileLock();
         QTest::qWait(200);
@@ -94,12 +91,10 @@ private Q_SLOTS:
 
     void unwritableRuntimeFailsTheCall()
     {
-        SandboxContext broken;
-        broken.settings.runtimeDir = QStringLiteral("/proc/hako-none");
-        ActivityStore store(&broken);
+        ActivityStore store;
         ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
         bool proceeded = false;
-        store.admit(&call, m_key, [&] { proceeded = true; });
+        store.admit(&call, QStringLiteral("/proc/hako-none"), m_key, [&] { proceeded = true; });
         QVERIFY(!proceeded);
         QVERIFY(call.isFinished());
         QCOMPARE(call.error().code, QStringLiteral("host_io"));

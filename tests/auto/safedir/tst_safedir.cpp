@@ -2,6 +2,7 @@
 // a process in the sandbox can plant there: symlinks to host files and
 // directories, other file types under a socket's name, deep trees, mounts.
 #include "engine/containerpolicy.h"
+#include "lifecycle/sandboxpaths.h"
 #include "lifecycle/socketdir.h"
 #include "proxy/unixlistener.h"
 #include "safedir.h"
@@ -196,7 +197,8 @@ private Q_SLOTS:
         QFETCH(QString, plant);
         QTemporaryDir tmp;
         const Canaries canaries(tmp.path());
-        const QString dir = tmp.filePath(QStringLiteral("sockets/key"));
+        const SandboxPaths paths = SandboxPaths::conversation(tmp.path(), QString(), QStringLiteral("key"));
+        const QString dir = paths.socketDir;
         const QString name = plant.section(QLatin1Char('>'), 0, 0);
         const QString target = plant.endsWith(QLatin1String("file")) ? canaries.file : canaries.dir;
         QVERIFY(QDir().mkpath(tmp.filePath(QStringLiteral("sockets"))));
@@ -207,20 +209,20 @@ private Q_SLOTS:
             ::chmod(QFile::encodeName(dir).constData(), 0777);
             QVERIFY(QFile::link(target, dir + QLatin1Char('/') + name));
         }
-        QVERIFY2(!socketdir::prepare(dir, 1000), "prepare failed");
+        QVERIFY2(!socketdir::prepare(paths, 1000), "prepare failed");
         QVERIFY(canaries.intact());
         QCOMPARE(modeOf(dir) & 07777, mode_t(0755));
         QVERIFY(S_ISDIR(modeOf(dir)));
         QCOMPARE(ownerOf(dir), ::geteuid());
         QCOMPARE(QFile::symLinkTarget(dir + QStringLiteral("/agent.sock")),
                  QDir(dir).absoluteFilePath(QStringLiteral("agent/agent.sock")));
-        const QString agent = agentDirOf(dir);
+        const QString &agent = paths.agentDir;
         QVERIFY(S_ISDIR(modeOf(agent)));
         if (::geteuid() == 0) {
             QCOMPARE(ownerOf(agent), uid_t(1000));
             QCOMPARE(modeOf(agent) & 07777, mode_t(0700));
         }
-        QVERIFY(socketdir::remove(dir));
+        QVERIFY(socketdir::remove(paths));
         QVERIFY(!QFileInfo::exists(dir));
         QVERIFY(canaries.intact());
     }

@@ -3,7 +3,8 @@
 // released, mounted again and deleted without leaving a mount or a loop
 // device behind. Not as root, the store says plainly that the cap is off.
 #include "lifecycle/loopmount.h"
-#include "lifecycle/sandbox.h"
+#include "lifecycle/enginefacts.h"
+#include "lifecycle/sandboxpaths.h"
 #include "lifecycle/workspacestore.h"
 
 #include <QDir>
@@ -65,17 +66,19 @@ class tst_WorkspaceStore : public QObject
     Q_OBJECT
 
     QTemporaryDir m_root;
-    SandboxContext m_context;
+    const EngineFacts m_facts{nullptr, 1000};
 
-    QString dir(const QString &name) const { return m_root.path() + QStringLiteral("/ws/") + name; }
+    QString workspaces() const { return m_root.path() + QStringLiteral("/ws"); }
+    QString dir(const QString &name) const { return workspaces() + QLatin1Char('/') + name; }
+    QString poolDir(const QString &slot) const
+    {
+        return SandboxPaths::poolSlot(m_root.path(), workspaces(), slot).workspaceDir;
+    }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_root.isValid());
-        m_context.settings.workspacesDir = m_root.path() + QStringLiteral("/ws");
-        m_context.settings.workspaceSizeBytes = kCap;
-        m_context.containerUid = 1000;
     }
 
     void cleanupTestCase()
@@ -86,7 +89,7 @@ private Q_SLOTS:
 
     void notRootSaysSo()
     {
-        const WorkspaceStore store(&m_context);
+        const WorkspaceStore store(workspaces(), kCap, m_facts, nullptr);
         const QJsonObject health = store.health();
         QCOMPARE(health.value(QLatin1String("size_cap_bytes")).toDouble(), double(kCap));
         QCOMPARE(health.value(QLatin1String("size_cap_enforced")).toBool(), store.cap().enforced);
@@ -101,7 +104,7 @@ private Q_SLOTS:
 
     void capIsEnforced()
     {
-        WorkspaceStore store(&m_context);
+        WorkspaceStore store(workspaces(), kCap, m_facts, nullptr);
         if (!store.cap().enforced)
             QSKIP(qPrintable(store.cap().reason));
         const QString ws = dir(QStringLiteral("a"));
@@ -137,10 +140,10 @@ private Q_SLOTS:
 
     void handOverMovesTheMount()
     {
-        WorkspaceStore store(&m_context);
+        WorkspaceStore store(workspaces(), kCap, m_facts, nullptr);
         if (!store.cap().enforced)
             QSKIP(qPrintable(store.cap().reason));
-        const QString from = store.poolDirFor(QStringLiteral("0123456789ab"));
+        const QString from = poolDir(QStringLiteral("0123456789ab"));
         const QString to = dir(QStringLiteral("b"));
         QVERIFY(!prepare(store, from));
         QCOMPARE(fill(from + QStringLiteral("/f"), 10), 0);
@@ -150,7 +153,7 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(to + QStringLiteral("/f")));
         QVERIFY(loopmount::mountOptions(to).contains(QLatin1String("nosuid")));
         // The target is taken now: a second hand-over to it is refused and changes nothing.
-        const QString other = store.poolDirFor(QStringLiteral("ba9876543210"));
+        const QString other = poolDir(QStringLiteral("ba9876543210"));
         QVERIFY(!prepare(store, other));
         QCOMPARE(store.handOver(other, to).code, QStringLiteral("host_io"));
         QVERIFY(loopmount::isMountPoint(other));
@@ -162,7 +165,7 @@ private Q_SLOTS:
     // Files that were never under the cap are not hidden under a new mount.
     void uncappedFilesAreRefused()
     {
-        WorkspaceStore store(&m_context);
+        WorkspaceStore store(workspaces(), kCap, m_facts, nullptr);
         if (!store.cap().enforced)
             QSKIP(qPrintable(store.cap().reason));
         const QString ws = dir(QStringLiteral("legacy"));

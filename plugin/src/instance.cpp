@@ -1,0 +1,141 @@
+#include "instance.h"
+
+#include "engine/containerengine.h"
+#include "lifecycle/reaper.h"
+#include "lifecycle/sandbox.h"
+#include "lifecycle/socketdir.h"
+#include "lifecycle/warmpool.h"
+#include "lifecycle/workspacestore.h"
+#include "policy/errors.h"
+#include "proxy/credentialproxy.h"
+
+#include <QEventLoop>
+#include <QTimer>
+
+namespace hako {
+namespace {
+
+constexpr int kShutdownBoundMs = 30000;
+
+} // namespace
+
+Instance::Instance(InstanceConfig config, ContainerEngine *engine, const ActivityStore &activity, QObject *parent)
+    : QObject(parent),
+      m_config(std::move(config)),
+      m_engine(engine),
+      m_facts(engine, m_config.containerUid),
+      m_launcher(m_config, *engine, m_facts),
+      m_proxy(std::make_unique<proxy::CredentialProxy>(m_config.proxy, m_config.credentials)),
+      m_workspaces(std::make_unique<WorkspaceStore>(m_config.settings.workspacesDir,
+                                                    m_config.settings.workspaceSizeBytes, m_facts, engine)),
+      m_reaper(std::make_unique<Reaper>(m_config, *engine, activity, *m_workspaces))
+{
+    m_engine->setParent(this);
+    if (m_config.settings.poolSize > 0)
+        m_pool = std::make_unique<WarmPool>(m_config, *engine, m_facts, *m_workspaces, m_launcher);
+    // A reaped conversation's sandbox is stale: its next call finds or makes a container afresh.
+    connect(m_reaper.get(), &Reaper::conversationsReaped, this, &Instance::dropReaped);
+}
+
+// The sandboxes first (those deleted later too): their ends fail, and nothing
+// of theirs outlives the parts they use.
+Instance::~Instance()
+{
+    dropSandboxes();
+    qDeleteAll(findChildren<Sandbox *>(QString(), Qt::FindDirectChildrenOnly));
+    m_reaper.reset();
+    m_pool.reset();
+    m_workspaces.reset();
+}
+
+Sandbox *Instance::newSandbox(const QString &key)
+{
+    auto *sandbox = new Sandbox(key, m_config, *m_engine, m_facts, m_launcher, *m_workspaces, *m_proxy, m_pool.get(),
+                                this);
+    Q_EMIT sandboxCreated(sandbox, key);
+    return sandbox;
+}
+
+Sandbox *Instance::sandboxFor(const QString &key)
+{
+    Sandbox *&sandbox = m_sandboxes[key];
+    if (!sandbox)
+        sandbox = newSandbox(key);
+    return sandbox;
+}
+
+void Instance::dropSandboxes()
+{
+    qDeleteAll(std::exchange(m_sandboxes, {}));
+    // Their ends finish with an error from ~Sandbox.
+    qDeleteAll(std::exchange(m_ending, {}));
+}
+
+void Instance::dropReaped(const QStringList &keys)
+{
+    for (const QString &key : keys)
+        if (Sandbox *s = m_sandboxes.take(key)) {
+            m_proxy->close(s->paths().proxySocket);
+            s->deleteLater();
+        }
+}
+
+void Instance::endConversation(const QString &key, bool deleteWorkspace, std::function<void(const Error &)> done)
+{
+    // Out of the map while it ends: a sweep that reaps the same container drops
+    // what it finds there, and a call arriving meanwhile gets a sandbox of its own.
+    Sandbox *sandbox = m_sandboxes.take(key);
+    if (!sandbox)
+        sandbox = newSandbox(key);
+    m_ending.insert(sandbox);
+    sandbox->destroy(deleteWorkspace, [this, sandbox, done](const Error &error) {
+        if (m_ending.remove(sandbox))
+            sandbox->deleteLater();
+        done(error);
+    });
+}
+
+void Instance::startPool()
+{
+    if (m_pool)
+        m_pool->start();
+}
+
+void Instance::shutdown(const std::function<void(int removed)> &removed)
+{
+    m_reaper->stop(); // no sweep starts while the containers go
+    if (m_pool)
+        m_pool->stop(); // nor a refill
+    QEventLoop loop;
+    QTimer::singleShot(kShutdownBoundMs, &loop, &QEventLoop::quit);
+    const QMap<QString, QString> owned = {{QLatin1String(label::kManaged), QStringLiteral("true")},
+                                          {QLatin1String(label::kInstance), m_config.instanceId}};
+    m_engine->list(owned, &loop, [this, &loop, &removed](const Error &, const QList<ContainerInfo> &found) {
+        QStringList names;
+        for (const ContainerInfo &c : found)
+            names << c.name;
+        // One `docker rm -f` for all of them: the daemon removes them in parallel.
+        m_engine->remove(names, &loop, [&loop, &removed](const Error &, const QStringList &gone) {
+            removed(int(gone.size()));
+            loop.quit();
+        });
+    });
+    loop.exec();
+    dropSandboxes();
+    if (m_pool)
+        m_pool->discardSlots();
+    m_workspaces->releaseAll();
+    socketdir::removeAll(m_config.settings.runtimeDir);
+}
+
+QJsonObject Instance::health() const
+{
+    QJsonObject health = {{QStringLiteral("workspaces"), m_workspaces->health()}};
+    health.insert(QStringLiteral("pool"), m_pool ? m_pool->health()
+                                                 : QJsonObject{{QStringLiteral("size"), m_config.settings.poolSize},
+                                                               {QStringLiteral("ready"), 0},
+                                                               {QStringLiteral("starting"), 0}});
+    return health;
+}
+
+} // namespace hako
