@@ -1,8 +1,7 @@
 #include "reaper.h"
 
-#include "../logging.h"
-
 #include "../instanceconfig.h"
+#include "../logging.h"
 #include "../policy/conversationid.h"
 #include "activitystore.h"
 #include "poolclaims.h"

@@ -1,9 +1,8 @@
 #include "sandbox.h"
 
-#include "../logging.h"
-
 #include "../channel/agentchannel.h"
 #include "../instanceconfig.h"
+#include "../logging.h"
 #include "../policy/conversationid.h"
 #include "../policy/errors.h"
 #include "../proxy/credentialproxy.h"

@@ -31,6 +31,9 @@ SandboxPaths SandboxPaths::poolSlot(const QString &runtimeDir, const QString &wo
                   runtimeDir + QStringLiteral("/pool/") + slot + QStringLiteral(".lock"));
 }
 
-QString SandboxPaths::conversationSocketsDir(const QString &runtimeDir) { return runtimeDir + QStringLiteral("/sockets/"); }
+QString SandboxPaths::conversationSocketsDir(const QString &runtimeDir)
+{
+    return runtimeDir + QStringLiteral("/sockets/");
+}
 
 } // namespace hako

@@ -1,8 +1,7 @@
 #include "socketdir.h"
 
-#include "../logging.h"
-
 #include "../engine/containerpolicy.h"
+#include "../logging.h"
 #include "../policy/errors.h"
 #include "../safedir.h"
 

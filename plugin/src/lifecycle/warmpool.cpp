@@ -1,9 +1,8 @@
 #include "warmpool.h"
 
-#include "../logging.h"
-
 #include "../channel/agentchannel.h"
 #include "../instanceconfig.h"
+#include "../logging.h"
 #include "../policy/conversationid.h"
 #include "../policy/errors.h"
 #include "enginefacts.h"
@@ -219,8 +218,8 @@ void WarmPool::wire(Slot *slot, AgentChannel *channel)
 
 void WarmPool::slotFailed(Slot *slot, const Error &error)
 {
-    qCWarning(lcPool).noquote() << "could not start" << slot->name << "(" << error.logMessage << "); trying again in"
-                                << kRetryAfterFailureMs / 1000 << "s";
+    qCWarning(lcPool).noquote() << "could not start" << slot->name + QLatin1Char(':') << error.logMessage
+                                << "- trying again in" << kRetryAfterFailureMs / 1000 << "s";
     discard(slot);
     QTimer::singleShot(kRetryAfterFailureMs, this, [this] {
         m_filling = false;

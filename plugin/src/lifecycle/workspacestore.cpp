@@ -1,7 +1,6 @@
 #include "workspacestore.h"
 
 #include "../logging.h"
-
 #include "../safedir.h"
 
 #include "../engine/containerengine.h"

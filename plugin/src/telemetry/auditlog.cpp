@@ -1,7 +1,6 @@
 #include "auditlog.h"
 
 #include "../logging.h"
-
 #include "../policy/errors.h"
 
 #include <QDateTime>

@@ -1,12 +1,11 @@
 #include "healthmonitor.h"
 
-#include "../logging.h"
-
-#include "workspacemetrics.h"
-#include "../lifecycle/reaper.h"
 #include "../engine/containerengine.h"
 #include "../instanceconfig.h"
+#include "../lifecycle/reaper.h"
+#include "../logging.h"
 #include "../proxy/credentialproxy.h"
+#include "workspacemetrics.h"
 
 #include <QCryptographicHash>
 #include <QFile>

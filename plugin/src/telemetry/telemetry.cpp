@@ -1,7 +1,6 @@
 #include "telemetry.h"
 
 #include "../logging.h"
-
 #include "adminserver.h"
 #include "calloutcome.h"
 #include "healthmonitor.h"
