@@ -19,14 +19,9 @@ Error loadHostFiles(const Settings &settings, InstanceConfig *config)
     if (config->agentBinary.isEmpty())
         error = makeError(ErrorCode::AgentMissing);
     switch (appArmorState()) {
-    case AppArmorState::Loaded:
-        config->appArmorProfile = QLatin1String(kAppArmorProfile);
-        break;
-    case AppArmorState::NotLoaded:
-        error = makeError(ErrorCode::AppArmorProfileMissing);
-        break;
-    case AppArmorState::Unavailable:
-        break;
+    case AppArmorState::Loaded: config->appArmorProfile = QLatin1String(kAppArmorProfile); break;
+    case AppArmorState::NotLoaded: error = makeError(ErrorCode::AppArmorProfileMissing); break;
+    case AppArmorState::Unavailable: break;
     }
     return error;
 }

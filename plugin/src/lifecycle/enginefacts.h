@@ -30,8 +30,8 @@ private:
     ContainerEngine *m_engine;
     uint m_containerUid;
     bool m_known = false;
-    bool m_userns = false;    // rootful docker with userns-remap
-    int m_remapRootUid = -1;  // host uid of container root under userns-remap
+    bool m_userns = false;   // rootful docker with userns-remap
+    int m_remapRootUid = -1; // host uid of container root under userns-remap
 };
 
 } // namespace hako

@@ -12,8 +12,7 @@ namespace hako {
 
 Launcher::Launcher(const InstanceConfig &config, ContainerEngine &engine, const EngineFacts &facts)
     : m_config(config), m_engine(engine), m_facts(facts)
-{
-}
+{}
 
 ContainerSpec Launcher::spec(const QString &name, const SandboxPaths &paths, const QMap<QString, QString> &labels) const
 {
@@ -42,7 +41,7 @@ ContainerSpec Launcher::spec(const QString &name, const SandboxPaths &paths, con
     spec.agentKey = agentKey(m_config.agentSecret, nonce);
     spec.environment = {QStringLiteral("HOME=/tmp"), QStringLiteral("LANG=C.UTF-8"),
                         QStringLiteral("HAKO_PROXY_SOCKET=%1/%2")
-                            .arg(QLatin1String(kSocketDirInContainer), QLatin1String(kProxySocketName))};
+                                .arg(QLatin1String(kSocketDirInContainer), QLatin1String(kProxySocketName))};
     return spec;
 }
 

@@ -33,8 +33,8 @@ public:
     // `name` (with `labels` besides the common ones) and connects its agent:
     // `wire` gets the channel; `failed` runs instead when the container cannot
     // be started. Neither runs once `context` is gone.
-    void launch(const QString &name, const SandboxPaths &paths, const QMap<QString, QString> &labels,
-                QObject *context, const Wire &wire, const ContainerEngine::Done &failed);
+    void launch(const QString &name, const SandboxPaths &paths, const QMap<QString, QString> &labels, QObject *context,
+                const Wire &wire, const ContainerEngine::Done &failed);
     // A channel, a child of `parent`, to the agent at `paths` proving `key`,
     // given `timeoutMs` to answer.
     AgentChannel *connect(const SandboxPaths &paths, const QByteArray &key, int timeoutMs, QObject *parent,

@@ -1,5 +1,7 @@
 #include "loopmount.h"
 
+#include "../policy/errors.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -29,6 +31,8 @@ QString systemError(const char *what, int error)
 {
     return QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(error)));
 }
+
+Error capError(const QString &reason) { return makeError(ErrorCode::WorkspaceCap, {reason}); }
 
 // /proc/self/mountinfo escapes space, tab, newline and backslash as \ooo.
 QString unescape(const QByteArray &field)
@@ -71,20 +75,17 @@ QList<Mount> allMounts()
 
 // Configures a free loop device on `imageFd` and mounts it; the device fd is
 // closed either way, which detaches the device again unless the mount holds it.
-bool attachAndMount(int control, int imageFd, const QByteArray &target, QString *error)
+// Empty when mounted, else why not.
+QString attachAndMount(int control, int imageFd, const QByteArray &target)
 {
     for (int attempt = 0; attempt < kAttachAttempts; ++attempt) {
         const int number = ::ioctl(control, LOOP_CTL_GET_FREE);
-        if (number < 0) {
-            *error = systemError("no free loop device", errno);
-            return false;
-        }
+        if (number < 0)
+            return systemError("no free loop device", errno);
         const QByteArray device = "/dev/loop" + QByteArray::number(number);
         const int deviceFd = ::open(device.constData(), O_RDWR | O_CLOEXEC);
-        if (deviceFd < 0) {
-            *error = systemError(device.constData(), errno);
-            return false;
-        }
+        if (deviceFd < 0)
+            return systemError(device.constData(), errno);
         loop_config config = {};
         config.fd = uint32_t(imageFd);
         config.info.lo_flags = LO_FLAGS_AUTOCLEAR;
@@ -93,57 +94,49 @@ bool attachAndMount(int control, int imageFd, const QByteArray &target, QString 
             ::close(deviceFd);
             if (why == EBUSY)
                 continue;
-            *error = systemError("LOOP_CONFIGURE", why);
-            return false;
+            return systemError("LOOP_CONFIGURE", why);
         }
         const bool mounted = ::mount(device.constData(), target.constData(), "ext4", MS_NODEV | MS_NOSUID, kOptions) == 0;
         const int why = errno;
         ::close(deviceFd);
-        if (!mounted)
-            *error = systemError("mount", why);
-        return mounted;
+        return mounted ? QString() : systemError("mount", why);
     }
-    *error = QStringLiteral("every free loop device was taken by someone else");
-    return false;
+    return QStringLiteral("every free loop device was taken by someone else");
 }
 
 } // namespace
 
-bool mountImage(const QString &image, const QString &dir, QString *error)
+Error mountImage(const QString &image, const QString &dir)
 {
     const int imageFd = ::open(QFile::encodeName(image).constData(), O_RDWR | O_CLOEXEC);
-    if (imageFd < 0) {
-        *error = systemError("open image", errno);
-        return false;
-    }
+    if (imageFd < 0)
+        return capError(systemError("open image", errno));
     const int control = ::open("/dev/loop-control", O_RDWR | O_CLOEXEC);
     if (control < 0) {
-        *error = systemError("/dev/loop-control", errno);
+        const Error error = capError(systemError("/dev/loop-control", errno));
         ::close(imageFd);
-        return false;
+        return error;
     }
-    const bool ok = attachAndMount(control, imageFd, QFile::encodeName(dir), error);
+    const QString failure = attachAndMount(control, imageFd, QFile::encodeName(dir));
     ::close(control);
     ::close(imageFd);
-    return ok;
+    return failure.isEmpty() ? Error() : capError(failure);
 }
 
-bool moveMount(const QString &from, const QString &to, QString *error)
+Error moveMount(const QString &from, const QString &to)
 {
     const QByteArray source = QFile::encodeName(from);
     const QByteArray target = QFile::encodeName(to);
     // MS_MOVE takes microseconds; an unmount waits for an RCU grace period
     // (~10 ms here). It is refused below a shared mount: bind and unmount then.
     if (::mount(source.constData(), target.constData(), nullptr, MS_MOVE, nullptr) == 0)
-        return true;
-    if (::mount(source.constData(), target.constData(), nullptr, MS_BIND, nullptr) != 0) {
-        *error = systemError("bind mount", errno);
-        return false;
-    }
-    return unmount(from, error);
+        return {};
+    if (::mount(source.constData(), target.constData(), nullptr, MS_BIND, nullptr) != 0)
+        return capError(systemError("bind mount", errno));
+    return unmount(from);
 }
 
-bool unmount(const QString &dir, QString *error)
+Error unmount(const QString &dir)
 {
     const QByteArray path = QFile::encodeName(dir);
     // A removed container's mount namespace can outlive `docker rm` for a
@@ -156,11 +149,10 @@ bool unmount(const QString &dir, QString *error)
         ::close(fd);
     }
     if (::umount2(path.constData(), UMOUNT_NOFOLLOW) == 0)
-        return true;
+        return {};
     if (errno == EBUSY && ::umount2(path.constData(), MNT_DETACH | UMOUNT_NOFOLLOW) == 0)
-        return true;
-    *error = systemError("umount", errno);
-    return false;
+        return {};
+    return capError(systemError("umount", errno));
 }
 
 QStringList mountPointsUnder(const QString &dir)

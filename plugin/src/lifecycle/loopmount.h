@@ -4,21 +4,24 @@
 // critical path. All need root (CAP_SYS_ADMIN).
 #pragma once
 
+#include <hako/error.h>
+
 #include <QString>
 #include <QStringList>
 
+// Each operation that fails says why in an ErrorCode::WorkspaceCap error.
 namespace hako::loopmount {
 
 // Attaches `image` to a free loop device (detached again by the kernel when
 // the filesystem is unmounted) and mounts it at `dir`.
-bool mountImage(const QString &image, const QString &dir, QString *error);
+Error mountImage(const QString &image, const QString &dir);
 
 // Moves the mount at `from` to `to` (an empty directory); below a shared
 // mount, where MS_MOVE is refused, by binding it there and unmounting `from`.
-bool moveMount(const QString &from, const QString &to, QString *error);
+Error moveMount(const QString &from, const QString &to);
 
 // Unmounts `dir`; when something still uses it, detaches it lazily instead.
-bool unmount(const QString &dir, QString *error);
+Error unmount(const QString &dir);
 
 // Mount points listed in /proc/self/mountinfo, deepest first, under `dir`
 // (`dir` itself included).

@@ -27,7 +27,8 @@ SandboxPaths SandboxPaths::conversation(const QString &runtimeDir, const QString
 
 SandboxPaths SandboxPaths::poolSlot(const QString &runtimeDir, const QString &workspacesDir, const QString &slot)
 {
-    return derive(workspacesDir + QStringLiteral("/.pool/") + slot, runtimeDir + QStringLiteral("/pool/sockets/") + slot,
+    return derive(workspacesDir + QStringLiteral("/.pool/") + slot,
+                  runtimeDir + QStringLiteral("/pool/sockets/") + slot,
                   runtimeDir + QStringLiteral("/pool/") + slot + QStringLiteral(".lock"));
 }
 

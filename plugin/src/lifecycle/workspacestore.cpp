@@ -149,12 +149,10 @@ void WorkspaceStore::makeImage(const QString &dir, QObject *context, std::functi
 
 Error WorkspaceStore::mountImage(const QString &dir) const
 {
-    QString failure;
-    if (!QDir().mkpath(dir) || !loopmount::mountImage(imageOf(dir), dir, &failure)) {
-        if (!failure.isEmpty() && loopmount::isMountPoint(dir))
-            return {}; // another process mounted it a moment ago
-        return makeError(ErrorCode::WorkspaceCap, {failure.isEmpty() ? dir : failure});
-    }
+    if (!QDir().mkpath(dir))
+        return makeError(ErrorCode::WorkspaceCap, {dir});
+    if (const Error error = loopmount::mountImage(imageOf(dir), dir))
+        return loopmount::isMountPoint(dir) ? Error() : error; // mounted by another process a moment ago?
     // A workspace shows only the conversation's files.
     QDir(dir).rmdir(QStringLiteral("lost+found"));
     if (!giveToContainerUser(dir, m_facts.containerHostUid()))
@@ -169,11 +167,12 @@ Error WorkspaceStore::handOver(const QString &from, const QString &to)
         return renameNoReplace(from, to) ? Error() : makeError(ErrorCode::HostIo, {to});
     if (!renameNoReplace(imageOf(from), imageOf(to)))
         return makeError(ErrorCode::HostIo, {imageOf(to)});
-    QString failure;
-    if (QFileInfo::exists(to) || !QDir().mkdir(to) || !loopmount::moveMount(from, to, &failure)) {
+    const Error moved = QFileInfo::exists(to) || !QDir().mkdir(to) ? makeError(ErrorCode::WorkspaceCap, {to})
+                                                                    : loopmount::moveMount(from, to);
+    if (moved) {
         QDir().rmdir(to);
         renameNoReplace(imageOf(to), imageOf(from));
-        return makeError(ErrorCode::WorkspaceCap, {failure.isEmpty() ? to : failure});
+        return moved;
     }
     QDir().rmdir(from);
     return {};
@@ -181,9 +180,10 @@ Error WorkspaceStore::handOver(const QString &from, const QString &to)
 
 void WorkspaceStore::release(const QString &dir)
 {
-    QString failure;
-    if (m_cap.enforced && loopmount::isMountPoint(dir) && !loopmount::unmount(dir, &failure))
-        qCWarning(lcWorkspace).noquote() << "could not unmount" << dir << failure;
+    if (!m_cap.enforced || !loopmount::isMountPoint(dir))
+        return;
+    if (const Error error = loopmount::unmount(dir))
+        qCWarning(lcWorkspace).noquote() << "could not unmount" << dir + QLatin1Char(':') << error.logMessage;
 }
 
 void WorkspaceStore::remove(const QString &dir, QObject *context, std::function<void(const Error &)> done)
