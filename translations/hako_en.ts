@@ -422,6 +422,10 @@
         <source>The file could not be moved between the host and the sandbox.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The container engine failed to %1: the container&apos;s name is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>

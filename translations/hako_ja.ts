@@ -422,6 +422,10 @@
         <source>The file could not be moved between the host and the sandbox.</source>
         <translation>ホストとサンドボックスの間でファイルを移せませんでした。</translation>
     </message>
+    <message>
+        <source>The container engine failed to %1: the container&apos;s name is taken.</source>
+        <translation>コンテナエンジンの操作に失敗しました（%1）。そのコンテナ名はすでに使われています。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
