@@ -426,6 +426,10 @@
         <source>The container engine failed to %1: the container&apos;s name is taken.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot serve the admin endpoints on %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -1914,13 +1918,6 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
     </message>
     <message>
         <source>Under gVisor some changes in the read-only socket directory (creating a file, unlink, chmod) are refused by the permission check (EACCES, EPERM) before the read-only check (EROFS); the others get EROFS, and docker mounts the directory read-only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>hako::telemetry::AdminServer</name>
-    <message>
-        <source>Cannot serve the admin endpoints on %1:%2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

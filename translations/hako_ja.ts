@@ -426,6 +426,10 @@
         <source>The container engine failed to %1: the container&apos;s name is taken.</source>
         <translation>コンテナエンジンの操作に失敗しました（%1）。そのコンテナ名はすでに使われています。</translation>
     </message>
+    <message>
+        <source>Cannot serve the admin endpoints on %1:%2: %3</source>
+        <translation>管理エンドポイントを %1:%2 で提供できません: %3</translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -1927,13 +1931,6 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
     <message>
         <source>Under gVisor some changes in the read-only socket directory (creating a file, unlink, chmod) are refused by the permission check (EACCES, EPERM) before the read-only check (EROFS); the others get EROFS, and docker mounts the directory read-only.</source>
         <translation>gVisor では、読み取り専用のソケットディレクトリ内の一部の変更(ファイルの作成、unlink、chmod)は、読み取り専用のチェック(EROFS)より先に権限チェック(EACCES、EPERM)で拒否される。それ以外には EROFS が返り、docker はこのディレクトリを読み取り専用でマウントしている。</translation>
-    </message>
-</context>
-<context>
-    <name>hako::telemetry::AdminServer</name>
-    <message>
-        <source>Cannot serve the admin endpoints on %1:%2: %3</source>
-        <translation>管理エンドポイントを %1:%2 で提供できません: %3</translation>
     </message>
 </context>
 </TS>

@@ -46,6 +46,8 @@ const Entry kEntries[] = {
      QT_TRANSLATE_NOOP("hako::Errors", "The sandbox for this conversation could not be started.")},
     {ErrorCode::ContainerNameInUse, "name_in_use",
      QT_TRANSLATE_NOOP("hako::Errors", "The container engine failed to %1: the container's name is taken.")},
+    {ErrorCode::AdminListen, "admin_listen",
+     QT_TRANSLATE_NOOP("hako::Errors", "Cannot serve the admin endpoints on %1:%2: %3")},
     {ErrorCode::AgentUnreachable, "agent_unreachable",
      QT_TRANSLATE_NOOP("hako::Errors", "The sandbox did not become ready within %1 seconds.")},
     {ErrorCode::AgentLost, "agent_lost",

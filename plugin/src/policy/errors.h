@@ -26,6 +26,7 @@ enum class ErrorCode {
     DockerTimeout,
     ContainerStart,
     ContainerNameInUse, // another process started a container of that name first
+    AdminListen,        // admin.listen cannot be bound
     AgentUnreachable,
     AgentLost,
     AgentProtocol,

@@ -1,8 +1,8 @@
 #include "adminserver.h"
 
 #include "../logging.h"
+#include "../policy/errors.h"
 
-#include <QCoreApplication>
 #include <QHttpServer>
 #include <QHttpServerResponse>
 #include <QRegularExpression>
@@ -42,17 +42,15 @@ AdminServer::AdminServer(Metrics metrics, Health health, QObject *parent)
 
 AdminServer::~AdminServer() { close(); }
 
-bool AdminServer::listen(const ListenAddress &where, QString *error)
+Error AdminServer::listen(const ListenAddress &where)
 {
     close();
     auto *tcp = new QTcpServer;
     if (!tcp->listen(where.host, where.port)) {
-        *error = QCoreApplication::translate("hako::telemetry::AdminServer", "Cannot serve the admin endpoints on %1:%2: %3")
-                     .arg(where.host.toString())
-                     .arg(where.port)
-                     .arg(tcp->errorString());
+        const Error error = makeError(ErrorCode::AdminListen,
+                                      {where.host.toString(), QString::number(where.port), tcp->errorString()});
         delete tcp;
-        return false;
+        return error;
     }
     m_server = new QHttpServer(this);
     m_server->route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this] {
@@ -67,7 +65,7 @@ bool AdminServer::listen(const ListenAddress &where, QString *error)
     tcp->setParent(m_server); // servers() lists the server's QTcpServer children
     m_server->bind(tcp);
     qCInfo(lcAdmin).noquote() << "serving /metrics and /healthz on http://" + address() + "/";
-    return true;
+    return {};
 }
 
 void AdminServer::close()

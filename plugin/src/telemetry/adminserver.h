@@ -3,6 +3,8 @@
 // `admin.listen` names an address; an address without a host binds loopback.
 #pragma once
 
+#include <hako/error.h>
+
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
@@ -33,9 +35,9 @@ public:
     AdminServer(Metrics metrics, Health health, QObject *parent = nullptr);
     ~AdminServer() override;
 
-    // Serves on `address` (replacing any previous listener); false with a
-    // translated message when the address cannot be bound.
-    bool listen(const ListenAddress &address, QString *error);
+    // Serves on `address` (replacing any previous listener); why not when the
+    // address cannot be bound.
+    Error listen(const ListenAddress &address);
     void close();
     // "HOST:PORT" actually bound (port 0 resolved), empty when not serving.
     QString address() const;

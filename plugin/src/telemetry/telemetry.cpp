@@ -159,11 +159,10 @@ void Telemetry::stop()
 void Telemetry::serve()
 {
     ListenAddress address;
-    QString error;
     if (m_listen.isEmpty() || !parseListenAddress(m_listen, &address))
         m_admin->close();
-    else if (!m_admin->listen(address, &error))
-        qCCritical(lcAdmin).noquote() << error;
+    else if (const Error error = m_admin->listen(address))
+        qCCritical(lcAdmin).noquote() << error.logMessage;
     m_health->setAdminAddress(m_admin->address());
 }
 
