@@ -64,7 +64,7 @@ Error AdminServer::listen(const ListenAddress &where)
     });
     tcp->setParent(m_server); // servers() lists the server's QTcpServer children
     m_server->bind(tcp);
-    qCInfo(lcAdmin).noquote() << "serving /metrics and /healthz on http://" + address() + "/";
+    qCInfo(lcAdmin).noquote() << "serving /metrics and /healthz on" << QStringLiteral("http://%1/").arg(address());
     return {};
 }
 
