@@ -10,7 +10,7 @@ class TestAllowlist : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void match_data();
     void match();
     void patterns_data();

@@ -105,11 +105,11 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("ulimits");
         const QStringList core = {QStringLiteral("core=0")};
         // runc: the pids cgroup counts the container's tasks, and nproc would count the host's uid 1000.
-        QTest::newRow("runc") << "runc" << 100 << QStringList{"100"} << core;
-        QTest::newRow("runc, 10") << "runc" << 10 << QStringList{"10"} << core;
+        QTest::newRow("runc") << "runc" << 100 << QStringList{QStringLiteral("100")} << core;
+        QTest::newRow("runc, 10") << "runc" << 10 << QStringList{QStringLiteral("10")} << core;
         // gVisor: nproc inside the sandbox, the cgroup sized for the Sentry's threads.
-        QTest::newRow("runsc") << "runsc" << 100 << QStringList{"3712"} << core + QStringList{"nproc=100:100"};
-        QTest::newRow("runsc, 10") << "runsc" << 10 << QStringList{"832"} << core + QStringList{"nproc=10:10"};
+        QTest::newRow("runsc") << "runsc" << 100 << QStringList{QStringLiteral("3712")} << core + QStringList{QStringLiteral("nproc=100:100")};
+        QTest::newRow("runsc, 10") << "runsc" << 10 << QStringList{QStringLiteral("832")} << core + QStringList{QStringLiteral("nproc=10:10")};
         QTest::newRow("no limit: seam only") << "runc" << 0 << QStringList{} << core;
         QTest::newRow("no limit under runsc") << "runsc" << 0 << QStringList{} << core;
     }

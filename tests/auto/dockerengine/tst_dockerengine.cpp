@@ -42,11 +42,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("conversation");
         QTest::newRow("docker lines") << QByteArray("{\"ID\":\"a\",\"Names\":\"n1\",\"State\":\"running\",\"Labels\":\"org.hako.conversation=k1\"}\n"
                                                     "{\"ID\":\"b\",\"Names\":\"n2\",\"State\":\"exited\",\"Labels\":\"\"}\n")
-                                      << QStringList{"n1", "n2"} << "k1";
+                                      << QStringList{QStringLiteral("n1"), QStringLiteral("n2")} << "k1";
         QTest::newRow("podman array") << QByteArray("[\n {\"Id\":\"a\",\"Names\":[\"n1\"],\"State\":\"running\",\n"
                                                     "  \"Labels\":{\"org.hako.conversation\":\"k1\"}},\n"
                                                     " {\"Id\":\"b\",\"Names\":[\"n2\"],\"State\":\"exited\",\"Labels\":null}\n]\n")
-                                      << QStringList{"n1", "n2"} << "k1";
+                                      << QStringList{QStringLiteral("n1"), QStringLiteral("n2")} << "k1";
         QTest::newRow("podman, none") << QByteArray("[]\n") << QStringList{} << "";
         QTest::newRow("podman, bad entries") << QByteArray("[{\"Id\":\"a\",\"Names\":[]},{\"Names\":[\"x\"]},5]")
                                              << QStringList{} << "";
@@ -92,11 +92,11 @@ private Q_SLOTS:
     {
         const QStringList names = {QStringLiteral("gone"), QStringLiteral("live")};
         const QStringList docker = DockerEngine::removeArguments(names, CliDialect::Docker);
-        QCOMPARE(docker, (QStringList{"rm", "--force", "--volumes", "gone", "live"}));
+        QCOMPARE(docker, (QStringList{QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes"), QStringLiteral("gone"), QStringLiteral("live")}));
         // Without --ignore Podman 4.3 leaves "live" running when "gone" is missing.
         const QStringList podman = DockerEngine::removeArguments(names, CliDialect::Podman);
         QVERIFY(podman.contains(QStringLiteral("--ignore")));
-        QCOMPARE(podman.mid(podman.indexOf(QStringLiteral("--time")), 2), (QStringList{"--time", "0"}));
+        QCOMPARE(podman.mid(podman.indexOf(QStringLiteral("--time")), 2), (QStringList{QStringLiteral("--time"), QStringLiteral("0")}));
         QCOMPARE(podman.mid(podman.size() - 2), names);
     }
 

@@ -21,16 +21,16 @@ private Q_SLOTS:
         // Shapes as docker 20.10 and podman 4.3 print them (trimmed).
         QTest::newRow("rootful docker") << QByteArray(R"({"ServerVersion":"20.10.24","CgroupVersion":"1","DefaultRuntime":"runc",
             "Runtimes":{"runc":{},"runsc":{}},"SecurityOptions":["name=seccomp,profile=default"]})")
-            << true << "docker" << false << true << true << QStringList{"runc", "runsc"};
+            << true << "docker" << false << true << true << QStringList{QStringLiteral("runc"), QStringLiteral("runsc")};
         QTest::newRow("rootless docker, cgroup v2") << QByteArray(R"({"ServerVersion":"24.0.5","CgroupVersion":"2",
             "Runtimes":{"runc":{}},"SecurityOptions":["name=seccomp,profile=builtin","name=rootless","name=cgroupns"]})")
-            << true << "docker" << true << true << true << QStringList{"runc"};
+            << true << "docker" << true << true << true << QStringList{QStringLiteral("runc")};
         QTest::newRow("rootless podman, cgroup v1") << QByteArray(R"({"host":{"cgroupVersion":"v1","ociRuntime":{"name":"runc"},
             "security":{"rootless":true,"seccompEnabled":true}},"version":{"Version":"4.3.1"}})")
-            << true << "podman" << true << false << true << QStringList{"runc"};
+            << true << "podman" << true << false << true << QStringList{QStringLiteral("runc")};
         QTest::newRow("rootful podman, cgroup v1") << QByteArray(R"({"host":{"cgroupVersion":"v1","ociRuntime":{"name":"crun"},
             "security":{"rootless":false,"seccompEnabled":false}},"version":{"Version":"4.3.1"}})")
-            << true << "podman" << false << true << false << QStringList{"crun"};
+            << true << "podman" << false << true << false << QStringList{QStringLiteral("crun")};
         QTest::newRow("not json") << QByteArray("Cannot connect to the Docker daemon") << false << "" << false << true << false << QStringList{};
         QTest::newRow("empty object") << QByteArray("{}") << false << "" << false << true << false << QStringList{};
         QTest::newRow("array") << QByteArray("[{\"ServerVersion\":\"1\"}]") << false << "" << false << true << false << QStringList{};

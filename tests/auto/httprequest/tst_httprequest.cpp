@@ -38,7 +38,7 @@ class TestHttpRequest : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void parse_data();
     void parse();
     void sanitize_data();

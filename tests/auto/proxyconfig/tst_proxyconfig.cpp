@@ -20,7 +20,7 @@ class TestProxyConfig : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void settings_data();
     void settings();
     void maxConnections_data();
@@ -46,9 +46,9 @@ void TestProxyConfig::settings_data()
     QTest::addColumn<int>("errors");
     QTest::addColumn<int>("rules");
 
-    const QJsonObject keys{{"credentials.source", "settings"},
-                           {"credentials.accessKeyId", "AKID"},
-                           {"credentials.secretAccessKey", "secret"}};
+    const QJsonObject keys{{QStringLiteral("credentials.source"), QStringLiteral("settings")},
+                           {QStringLiteral("credentials.accessKeyId"), QStringLiteral("AKID")},
+                           {QStringLiteral("credentials.secretAccessKey"), QStringLiteral("secret")}};
     auto with = [&keys](const QString &key, const QJsonValue &value) {
         QJsonObject o = keys;
         o.insert(key, value);
@@ -57,50 +57,50 @@ void TestProxyConfig::settings_data()
     QTest::newRow("defaults") << QJsonObject() << 0 << 1;
     QTest::newRow("settings-source") << keys << 0 << 1;
     QTest::newRow("allow-list") << with(
-        "proxy.allow", QJsonArray{"bedrock-runtime.*.amazonaws.com", "a.*.example.com"})
+        QStringLiteral("proxy.allow"), QJsonArray{QStringLiteral("bedrock-runtime.*.amazonaws.com"), QStringLiteral("a.*.example.com")})
                                 << 0 << 2;
-    QTest::newRow("allow-string") << with("proxy.allow",
-                                          "bedrock-runtime.*.amazonaws.com, x.*.example.com")
+    QTest::newRow("allow-string") << with(QStringLiteral("proxy.allow"),
+                                          QStringLiteral("bedrock-runtime.*.amazonaws.com, x.*.example.com"))
                                   << 0 << 2;
     QTest::newRow("allow-json-text")
-        << with("proxy.allow", R"(["bedrock-runtime.*.amazonaws.com"])") << 0 << 1;
+        << with(QStringLiteral("proxy.allow"), QStringLiteral(R"(["bedrock-runtime.*.amazonaws.com"])")) << 0 << 1;
     QTest::newRow("bearer-rule") << with(
-        "proxy.allow",
-        QJsonArray{QJsonObject{{"pattern", "api.example.com"}, {"auth", "bearer"}, {"value", "k"}}})
+        QStringLiteral("proxy.allow"),
+        QJsonArray{QJsonObject{{QStringLiteral("pattern"), QStringLiteral("api.example.com")}, {QStringLiteral("auth"), QStringLiteral("bearer")}, {QStringLiteral("value"), QStringLiteral("k")}}})
                                  << 0 << 1;
     QTest::newRow("rule-as-json-text")
-        << with("proxy.allow",
-                QJsonArray{"bedrock-runtime.*.amazonaws.com",
-                           R"({"pattern":"api.example.com","auth":"bearer","value":"k"})"})
+        << with(QStringLiteral("proxy.allow"),
+                QJsonArray{QStringLiteral("bedrock-runtime.*.amazonaws.com"),
+                           QStringLiteral(R"({"pattern":"api.example.com","auth":"bearer","value":"k"})")})
         << 0 << 2;
     QTest::newRow("sigv4-fixed-region")
-        << with("proxy.allow",
-                QJsonArray{QJsonObject{{"pattern", "vpce.example.com"}, {"region", "eu-west-1"}}})
+        << with(QStringLiteral("proxy.allow"),
+                QJsonArray{QJsonObject{{QStringLiteral("pattern"), QStringLiteral("vpce.example.com")}, {QStringLiteral("region"), QStringLiteral("eu-west-1")}}})
         << 0 << 1;
     QTest::newRow("connect-to") << with(
-        "proxy.connectTo", QJsonArray{"bedrock-runtime.us-east-1.amazonaws.com:443:127.0.0.1:8443"})
+        QStringLiteral("proxy.connectTo"), QJsonArray{QStringLiteral("bedrock-runtime.us-east-1.amazonaws.com:443:127.0.0.1:8443")})
                                 << 0 << 1;
     // bad values
-    QTest::newRow("empty-allow") << with("proxy.allow", QJsonArray()) << 1 << 0;
+    QTest::newRow("empty-allow") << with(QStringLiteral("proxy.allow"), QJsonArray()) << 1 << 0;
     QTest::newRow("partial-wildcard")
-        << with("proxy.allow", QJsonArray{"bedrock-*.amazonaws.com"}) << 1 << 0;
-    QTest::newRow("no-region") << with("proxy.allow", QJsonArray{"vpce.example.com"}) << 1 << 0;
+        << with(QStringLiteral("proxy.allow"), QJsonArray{QStringLiteral("bedrock-*.amazonaws.com")}) << 1 << 0;
+    QTest::newRow("no-region") << with(QStringLiteral("proxy.allow"), QJsonArray{QStringLiteral("vpce.example.com")}) << 1 << 0;
     QTest::newRow("header-without-value")
-        << with("proxy.allow",
+        << with(QStringLiteral("proxy.allow"),
                 QJsonArray{QJsonObject{
-                    {"pattern", "api.example.com"}, {"auth", "header"}, {"header", "x-api-key"}}})
+                    {QStringLiteral("pattern"), QStringLiteral("api.example.com")}, {QStringLiteral("auth"), QStringLiteral("header")}, {QStringLiteral("header"), QStringLiteral("x-api-key")}}})
         << 1 << 0;
     QTest::newRow("unknown-auth") << with(
-        "proxy.allow",
-        QJsonArray{QJsonObject{{"pattern", "api.example.com"}, {"auth", "basic"}, {"value", "v"}}})
+        QStringLiteral("proxy.allow"),
+        QJsonArray{QJsonObject{{QStringLiteral("pattern"), QStringLiteral("api.example.com")}, {QStringLiteral("auth"), QStringLiteral("basic")}, {QStringLiteral("value"), QStringLiteral("v")}}})
                                   << 1 << 0;
     QTest::newRow("bad-connect-to")
-        << with("proxy.connectTo", QJsonArray{"127.0.0.1:8443"}) << 1 << 1;
-    QTest::newRow("missing-ca") << with("proxy.caFile", "/nonexistent/ca.pem") << 1 << 1;
-    QTest::newRow("ca-not-pem") << with("proxy.caFile", "/etc/hostname") << 1 << 1;
-    QTest::newRow("unknown-source") << with("credentials.source", "env") << 1 << 1;
-    QTest::newRow("settings-without-secret") << with("credentials.secretAccessKey", "") << 1 << 1;
-    QTest::newRow("process-empty") << with("credentials.source", "process") << 1 << 1;
+        << with(QStringLiteral("proxy.connectTo"), QJsonArray{QStringLiteral("127.0.0.1:8443")}) << 1 << 1;
+    QTest::newRow("missing-ca") << with(QStringLiteral("proxy.caFile"), QStringLiteral("/nonexistent/ca.pem")) << 1 << 1;
+    QTest::newRow("ca-not-pem") << with(QStringLiteral("proxy.caFile"), QStringLiteral("/etc/hostname")) << 1 << 1;
+    QTest::newRow("unknown-source") << with(QStringLiteral("credentials.source"), QStringLiteral("env")) << 1 << 1;
+    QTest::newRow("settings-without-secret") << with(QStringLiteral("credentials.secretAccessKey"), QStringLiteral("")) << 1 << 1;
+    QTest::newRow("process-empty") << with(QStringLiteral("credentials.source"), QStringLiteral("process")) << 1 << 1;
 }
 
 void TestProxyConfig::settings()
@@ -117,7 +117,7 @@ void TestProxyConfig::settings()
         QCOMPARE(e.code, QStringLiteral("setting_value"));
         QVERIFY(!e.logMessage.isEmpty());
         for (const QString &text : {e.message, e.logMessage})
-            QVERIFY(!text.contains("secret", Qt::CaseSensitive) || text.contains("secretAccessKey"));
+            QVERIFY(!text.contains(QStringLiteral("secret"), Qt::CaseSensitive) || text.contains(QStringLiteral("secretAccessKey")));
     }
 }
 
@@ -129,14 +129,14 @@ void TestProxyConfig::maxConnections_data()
     QTest::addColumn<int>("expected"); // -1: an error
     QTest::newRow("absent") << QJsonValue(QJsonValue::Undefined) << 16;
     QTest::newRow("number") << QJsonValue(4) << 4;
-    QTest::newRow("text") << QJsonValue("32") << 32;
+    QTest::newRow("text") << QJsonValue(QStringLiteral("32")) << 32;
     QTest::newRow("one") << QJsonValue(1) << 1;
     QTest::newRow("upper") << QJsonValue(1024) << 1024;
     QTest::newRow("zero") << QJsonValue(0) << -1;
     QTest::newRow("negative") << QJsonValue(-3) << -1;
     QTest::newRow("too-many") << QJsonValue(1025) << -1;
     QTest::newRow("fraction") << QJsonValue(2.5) << -1;
-    QTest::newRow("word") << QJsonValue("many") << -1;
+    QTest::newRow("word") << QJsonValue(QStringLiteral("many")) << -1;
     QTest::newRow("list") << QJsonValue(QJsonArray{4}) << -1;
 }
 
@@ -146,7 +146,7 @@ void TestProxyConfig::maxConnections()
     QFETCH(int, expected);
     QJsonObject settings;
     if (!value.isUndefined())
-        settings.insert("proxy.maxConnections", value);
+        settings.insert(QStringLiteral("proxy.maxConnections"), value);
     ProxyConfig proxy;
     CredentialConfig credentials;
     const QList<hako::Error> errors = configFromSettings(settings, &proxy, &credentials);
@@ -162,15 +162,15 @@ void TestProxyConfig::budget_data()
 {
     QTest::addColumn<QStringList>("steps"); // socket:bytes, or index=bytes
     QTest::addColumn<QList<bool>>("granted");
-    QTest::newRow("within both") << QStringList{"a:6", "b:4"} << QList<bool>{true, true};
-    QTest::newRow("past the share") << QStringList{"a:4", "a:3"} << QList<bool>{true, false};
-    QTest::newRow("past the cap") << QStringList{"a:6", "b:5", "b:4"}
+    QTest::newRow("within both") << QStringList{QStringLiteral("a:6"), QStringLiteral("b:4")} << QList<bool>{true, true};
+    QTest::newRow("past the share") << QStringList{QStringLiteral("a:4"), QStringLiteral("a:3")} << QList<bool>{true, false};
+    QTest::newRow("past the cap") << QStringList{QStringLiteral("a:6"), QStringLiteral("b:5"), QStringLiteral("b:4")}
                                   << QList<bool>{true, false, true};
-    QTest::newRow("refused leaves nothing") << QStringList{"a:7", "a:6"}
+    QTest::newRow("refused leaves nothing") << QStringList{QStringLiteral("a:7"), QStringLiteral("a:6")}
                                             << QList<bool>{false, true};
-    QTest::newRow("grows past the share") << QStringList{"a:2", "0=5", "0=7"}
+    QTest::newRow("grows past the share") << QStringList{QStringLiteral("a:2"), QStringLiteral("0=5"), QStringLiteral("0=7")}
                                           << QList<bool>{true, true, false};
-    QTest::newRow("shrinks, then room") << QStringList{"a:6", "b:4", "b:2", "0=1", "b:2"}
+    QTest::newRow("shrinks, then room") << QStringList{QStringLiteral("a:6"), QStringLiteral("b:4"), QStringLiteral("b:2"), QStringLiteral("0=1"), QStringLiteral("b:2")}
                                         << QList<bool>{true, true, false, true, true};
 }
 
@@ -184,8 +184,8 @@ void TestProxyConfig::budget()
     auto budget = std::make_shared<ProxyBudget>();
     std::vector<std::unique_ptr<ProxyBudget::Lease>> leases;
     for (qsizetype i = 0; i < steps.size(); ++i) {
-        const bool resize = steps[i].contains('=');
-        const QStringList parts = steps[i].split(resize ? '=' : ':');
+        const bool resize = steps[i].contains(QLatin1Char('='));
+        const QStringList parts = steps[i].split(QLatin1Char(resize ? '=' : ':'));
         if (!resize)
             leases.push_back(std::make_unique<ProxyBudget::Lease>(budget, bounds, parts[0]));
         ProxyBudget::Lease &lease = resize ? *leases[parts[0].toInt()] : *leases.back();
@@ -203,19 +203,19 @@ void TestProxyConfig::budgetRelease()
     ProxyBounds bounds;
     bounds.maxConnections = 2;
     auto budget = std::make_shared<ProxyBudget>();
-    auto first = std::make_unique<ProxyBudget::Lease>(budget, bounds, "a");
-    ProxyBudget::Lease second(budget, bounds, "a");
-    ProxyBudget::Lease third(budget, bounds, "a");
-    ProxyBudget::Lease other(budget, bounds, "b");
+    auto first = std::make_unique<ProxyBudget::Lease>(budget, bounds, QStringLiteral("a"));
+    ProxyBudget::Lease second(budget, bounds, QStringLiteral("a"));
+    ProxyBudget::Lease third(budget, bounds, QStringLiteral("a"));
+    ProxyBudget::Lease other(budget, bounds, QStringLiteral("b"));
     QVERIFY(first->holdConnection());
     QVERIFY(second.holdConnection());
     QVERIFY(!third.holdConnection());
     QVERIFY(other.holdConnection());
     QVERIFY(first->reserve(1000));
-    QCOMPARE(budget->connections("a"), 2);
+    QCOMPARE(budget->connections(QStringLiteral("a")), 2);
     QCOMPARE(budget->bufferedBytes(), 1000);
     first.reset();
-    QCOMPARE(budget->connections("a"), 1);
+    QCOMPARE(budget->connections(QStringLiteral("a")), 1);
     QCOMPARE(budget->bufferedBytes(), 0);
     QVERIFY(third.holdConnection());
 }
@@ -301,7 +301,7 @@ void TestProxyConfig::sharedCredentials()
     else
         QCOMPARE(error.code, QStringLiteral("credentials_unavailable"));
     for (const QString &text : {error.message, error.logMessage})
-        QVERIFY(!text.contains("s1") && !text.contains("s2"));
+        QVERIFY(!text.contains(QStringLiteral("s1")) && !text.contains(QStringLiteral("s2")));
 }
 
 void TestProxyConfig::processOutput_data()
@@ -337,7 +337,7 @@ void TestProxyConfig::processOutput()
     QCOMPARE(parseProcessOutput(json, &c, &error), ok);
     QCOMPARE(c.expiration.isValid(), expires && ok);
     QCOMPARE(error.isNull(), ok);
-    QVERIFY(!error.message.contains("SECRET") && !error.logMessage.contains("SECRET"));
+    QVERIFY(!error.message.contains(QStringLiteral("SECRET")) && !error.logMessage.contains(QStringLiteral("SECRET")));
 }
 
 // Credentials that expire within the refresh margin are refreshed while the
@@ -345,7 +345,7 @@ void TestProxyConfig::processOutput()
 void TestProxyConfig::processRefresh()
 {
     QTemporaryDir dir;
-    const QString script = dir.filePath("creds.sh");
+    const QString script = dir.filePath(QStringLiteral("creds.sh"));
     QFile f(script);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("#!/bin/sh\necho x >> \"$(dirname \"$0\")/count\"\n"
@@ -365,12 +365,12 @@ void TestProxyConfig::processRefresh()
     QVERIFY(ready.wait(10000));
     QCOMPARE(source.current()->accessKeyId, QByteArray("AKIDPROC"));
     QVERIFY(ready.wait(10000)); // current() started the early refresh
-    QFile count(dir.filePath("count"));
+    QFile count(dir.filePath(QStringLiteral("count")));
     QVERIFY(count.open(QIODevice::ReadOnly));
     QCOMPARE(count.readAll().count('x'), 2);
 
     CredentialConfig failing = config;
-    failing.process = "/bin/false";
+    failing.process = QStringLiteral("/bin/false");
     CredentialSource bad(failing);
     QSignalSpy failed(&bad, &CredentialSource::failed);
     bad.fetch();
@@ -384,7 +384,7 @@ void TestProxyConfig::processRefresh()
 void TestProxyConfig::profileReload()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath("credentials");
+    const QString path = dir.filePath(QStringLiteral("credentials"));
     auto write = [&path](const QByteArray &text) {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -419,7 +419,7 @@ void TestProxyConfig::errorsInJapanese()
     ProxyConfig proxy;
     CredentialConfig credentials;
     const QList<hako::Error> setting
-        = configFromSettings({{"proxy.maxConnections", 0}, {"proxy.allow", QJsonArray{"a.*"}}}, &proxy, &credentials);
+        = configFromSettings({{QStringLiteral("proxy.maxConnections"), 0}, {QStringLiteral("proxy.allow"), QJsonArray{QStringLiteral("a.*")}}}, &proxy, &credentials);
     AwsCredentials c;
     hako::Error credential;
     parseSharedCredentials("[other]\n", QStringLiteral("default"), &c, &credential);

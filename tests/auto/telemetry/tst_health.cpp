@@ -66,20 +66,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("status");
         QTest::addColumn<QStringList>("problems");
         QTest::newRow("healthy") << QStringList() << "ok" << QStringList();
-        QTest::newRow("never probed") << QStringList{"unchecked"} << "down" << QStringList{"not_checked_yet"};
-        QTest::newRow("docker down") << QStringList{"docker"} << "down" << QStringList{"docker_unreachable"};
-        QTest::newRow("runtime missing") << QStringList{"runtime"} << "down" << QStringList{"runtime_missing"};
-        QTest::newRow("engine without seccomp") << QStringList{"seccomp engine"} << "down" << QStringList{"seccomp_not_in_force"};
-        QTest::newRow("profile unreadable") << QStringList{"seccomp file"} << "down" << QStringList{"seccomp_not_in_force"};
-        QTest::newRow("no credentials") << QStringList{"credentials"} << "degraded" << QStringList{"credentials_unavailable"};
-        QTest::newRow("gc failed") << QStringList{"gc failed"} << "degraded" << QStringList{"gc_failed"};
-        QTest::newRow("gc stopped") << QStringList{"gc stale"} << "degraded" << QStringList{"gc_not_running"};
-        QTest::newRow("down wins") << QStringList{"credentials", "docker"} << "down"
-                                   << QStringList{"docker_unreachable", "credentials_unavailable"};
+        QTest::newRow("never probed") << QStringList{QStringLiteral("unchecked")} << "down" << QStringList{QStringLiteral("not_checked_yet")};
+        QTest::newRow("docker down") << QStringList{QStringLiteral("docker")} << "down" << QStringList{QStringLiteral("docker_unreachable")};
+        QTest::newRow("runtime missing") << QStringList{QStringLiteral("runtime")} << "down" << QStringList{QStringLiteral("runtime_missing")};
+        QTest::newRow("engine without seccomp") << QStringList{QStringLiteral("seccomp engine")} << "down" << QStringList{QStringLiteral("seccomp_not_in_force")};
+        QTest::newRow("profile unreadable") << QStringList{QStringLiteral("seccomp file")} << "down" << QStringList{QStringLiteral("seccomp_not_in_force")};
+        QTest::newRow("no credentials") << QStringList{QStringLiteral("credentials")} << "degraded" << QStringList{QStringLiteral("credentials_unavailable")};
+        QTest::newRow("gc failed") << QStringList{QStringLiteral("gc failed")} << "degraded" << QStringList{QStringLiteral("gc_failed")};
+        QTest::newRow("gc stopped") << QStringList{QStringLiteral("gc stale")} << "degraded" << QStringList{QStringLiteral("gc_not_running")};
+        QTest::newRow("down wins") << QStringList{QStringLiteral("credentials"), QStringLiteral("docker")} << "down"
+                                   << QStringList{QStringLiteral("docker_unreachable"), QStringLiteral("credentials_unavailable")};
         // A tool can fork-bomb its own container or delete its socket: that is
         // reported, but no one conversation turns the host's status.
-        QTest::newRow("container at pids limit") << QStringList{"pids"} << "ok" << QStringList();
-        QTest::newRow("socket deleted by a tool") << QStringList{"socket"} << "ok" << QStringList();
+        QTest::newRow("container at pids limit") << QStringList{QStringLiteral("pids")} << "ok" << QStringList();
+        QTest::newRow("socket deleted by a tool") << QStringList{QStringLiteral("socket")} << "ok" << QStringList();
     }
 
     void status()

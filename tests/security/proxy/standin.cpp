@@ -36,11 +36,11 @@ StandIn::~StandIn()
 quint16 StandIn::start(const QString &cert, const QString &key, const QString &log,
                        const Credentials &credentials)
 {
-    QStringList args{testFile("standin.py"), "--cert", cert, "--key", key, "--log", log};
+    QStringList args{testFile("standin.py"), QStringLiteral("--cert"), cert, QStringLiteral("--key"), key, QStringLiteral("--log"), log};
     if (!credentials.accessKey.isEmpty())
-        args << "--access-key" << credentials.accessKey << "--secret-key" << credentials.secretKey;
+        args << QStringLiteral("--access-key") << credentials.accessKey << QStringLiteral("--secret-key") << credentials.secretKey;
     if (!credentials.token.isEmpty())
-        args << "--token" << credentials.token;
+        args << QStringLiteral("--token") << credentials.token;
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start(kPython, args);
     while (m_process.canReadLine() || m_process.waitForReadyRead(20000)) {

@@ -34,8 +34,8 @@ namespace {
 
 const QByteArray kHost = "bedrock-runtime.us-east-1.amazonaws.com";
 const QByteArray kInvokePath = "/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke";
-const StandIn::Credentials kCreds{"AKIDHAKOTEST", "hakoTestSecret/DoNotLeak+0123456789abcdefXYZ",
-                                  "hakoTestSessionToken-DoNotLeak-0123456789"};
+const StandIn::Credentials kCreds{QStringLiteral("AKIDHAKOTEST"), QStringLiteral("hakoTestSecret/DoNotLeak+0123456789abcdefXYZ"),
+                                  QStringLiteral("hakoTestSessionToken-DoNotLeak-0123456789")};
 const QByteArray kApiKey = "hakoTestApiKey-DoNotLeak";
 const QByteArray kClientCredential = "CLIENTCRED";
 
@@ -61,7 +61,7 @@ public:
         : CredentialProxy(config, credentials)
     {
         connect(this, &CredentialProxy::decision, this,
-                [this](const QString &d, const QString &r, qint64) { decisions << d + '/' + r; });
+                [this](const QString &d, const QString &r, qint64) { decisions << d + QLatin1Char('/') + r; });
     }
 
     QStringList decisions;
@@ -234,7 +234,7 @@ class TestProxyAttack : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void attack_data();
@@ -286,37 +286,37 @@ private:
 QJsonObject TestProxyAttack::settings() const
 {
     const QString good = QString::number(m_trustedPort);
-    const QJsonObject headerRule{{"pattern", "api.llm.example"},
-                                 {"auth", "header"},
-                                 {"header", "x-api-key"},
-                                 {"value", QString::fromLatin1(kApiKey)}};
+    const QJsonObject headerRule{{QStringLiteral("pattern"), QStringLiteral("api.llm.example")},
+                                 {QStringLiteral("auth"), QStringLiteral("header")},
+                                 {QStringLiteral("header"), QStringLiteral("x-api-key")},
+                                 {QStringLiteral("value"), QString::fromLatin1(kApiKey)}};
     return {
-        {"proxy.allow",
-         QJsonArray{QString::fromLatin1(kHost).replace("us-east-1", "*"), headerRule}},
-        {"proxy.connectTo",
-         QJsonArray{"bedrock-runtime.eu-west-1.amazonaws.com:443:127.0.0.1:"
+        {QStringLiteral("proxy.allow"),
+         QJsonArray{QString::fromLatin1(kHost).replace(QStringLiteral("us-east-1"), QStringLiteral("*")), headerRule}},
+        {QStringLiteral("proxy.connectTo"),
+         QJsonArray{QStringLiteral("bedrock-runtime.eu-west-1.amazonaws.com:443:127.0.0.1:")
                         + QString::number(m_untrustedPort),
-                    "bedrock-runtime.ap-south-1.amazonaws.com:443:127.0.0.1:1",
+                    QStringLiteral("bedrock-runtime.ap-south-1.amazonaws.com:443:127.0.0.1:1"),
                     // everything else, whatever it is, lands on the stand-in: never off loopback
-                    "::127.0.0.1:" + good}},
-        {"proxy.caFile", m_dir.filePath("ca.pem")},
-        {"credentials.source", "settings"},
-        {"credentials.accessKeyId", kCreds.accessKey},
-        {"credentials.secretAccessKey", kCreds.secretKey},
-        {"credentials.sessionToken", kCreds.token}};
+                    QStringLiteral("::127.0.0.1:") + good}},
+        {QStringLiteral("proxy.caFile"), m_dir.filePath(QStringLiteral("ca.pem"))},
+        {QStringLiteral("credentials.source"), QStringLiteral("settings")},
+        {QStringLiteral("credentials.accessKeyId"), kCreds.accessKey},
+        {QStringLiteral("credentials.secretAccessKey"), kCreds.secretKey},
+        {QStringLiteral("credentials.sessionToken"), kCreds.token}};
 }
 
 void TestProxyAttack::initTestCase()
 {
-    if (!QFile::exists("/usr/bin/python3") || !QFile::exists("/usr/bin/openssl"))
+    if (!QFile::exists(QStringLiteral("/usr/bin/python3")) || !QFile::exists(QStringLiteral("/usr/bin/openssl")))
         QSKIP("needs /usr/bin/python3 (python3-botocore) and openssl");
     QString error;
     QVERIFY2(StandIn::makeCertificates(m_dir.path(), &error), qPrintable(error));
-    m_log = m_dir.filePath("standin.jsonl");
-    m_trustedPort = m_trusted.start(m_dir.filePath("server.pem"), m_dir.filePath("server.key"),
+    m_log = m_dir.filePath(QStringLiteral("standin.jsonl"));
+    m_trustedPort = m_trusted.start(m_dir.filePath(QStringLiteral("server.pem")), m_dir.filePath(QStringLiteral("server.key")),
                                     m_log, kCreds);
-    m_untrustedPort = m_untrusted.start(m_dir.filePath("untrusted.pem"),
-                                        m_dir.filePath("untrusted.key"), m_log, {});
+    m_untrustedPort = m_untrusted.start(m_dir.filePath(QStringLiteral("untrusted.pem")),
+                                        m_dir.filePath(QStringLiteral("untrusted.key")), m_log, {});
     QVERIFY(m_trustedPort && m_untrustedPort);
 
     QLoggingCategory::setFilterRules(QStringLiteral("hako.proxy.debug=true"));
@@ -330,8 +330,8 @@ void TestProxyAttack::initTestCase()
     config.bounds.maxBufferedBytes = config.bounds.maxBufferedPerSocket = 16 * 1024 * 1024;
     m_proxy = new CredentialProxy(config, credentials, this);
     connect(m_proxy, &CredentialProxy::decision, this,
-            [this](const QString &d, const QString &r, qint64) { m_decisions << d + '/' + r; });
-    m_socket = m_dir.filePath("proxy.sock");
+            [this](const QString &d, const QString &r, qint64) { m_decisions << d + QLatin1Char('/') + r; });
+    m_socket = m_dir.filePath(QStringLiteral("proxy.sock"));
     QVERIFY2(m_proxy->listen(m_socket, &error), qPrintable(error));
     QCOMPARE(QFile::permissions(m_socket) & QFileDevice::WriteOther, QFileDevice::WriteOther);
 }
@@ -415,7 +415,7 @@ void TestProxyAttack::attack()
     const QByteArray record = QJsonDocument(seen.first()).toJson();
     QVERIFY2(!record.contains(kClientCredential), record.constData());
     if (upstream == "forwarded")
-        QVERIFY2(seen.first()["verified"].toBool(), record.constData());
+        QVERIFY2(seen.first()[QStringLiteral("verified")].toBool(), record.constData());
 }
 
 void TestProxyAttack::signedInvoke_data()
@@ -444,7 +444,7 @@ void TestProxyAttack::signedInvoke()
     const qsizetype before = StandIn::readLog(m_log).size();
     const Response r = exchange(request);
     QCOMPARE(r.status, 200);
-    QVERIFY2(QJsonDocument::fromJson(r.body)["verified"].toBool(), r.raw.constData());
+    QVERIFY2(QJsonDocument::fromJson(r.body)[QStringLiteral("verified")].toBool(), r.raw.constData());
     QCOMPARE(StandIn::readLog(m_log).size(), before + 1);
 }
 
@@ -459,8 +459,8 @@ void TestProxyAttack::headerRule()
     const QList<QJsonObject> seen = StandIn::readLog(m_log).mid(before);
     QCOMPARE(seen.size(), 1);
     QStringList keys;
-    for (const QJsonValue &h : seen.first()["headers"].toArray()) {
-        if (h[0].toString().compare("x-api-key", Qt::CaseInsensitive) == 0)
+    for (const QJsonValue &h : seen.first()[QStringLiteral("headers")].toArray()) {
+        if (h[0].toString().compare(QStringLiteral("x-api-key"), Qt::CaseInsensitive) == 0)
             keys << h[1].toString();
     }
     QCOMPARE(keys, QStringList{QString::fromLatin1(kApiKey)});
@@ -499,7 +499,7 @@ void TestProxyAttack::recipes()
     QFETCH(QString, program);
     QFETCH(QString, script);
     if (QStandardPaths::findExecutable(program).isEmpty()
-        || (script == "curl.sh" && QStandardPaths::findExecutable("curl").isEmpty()))
+        || (script == QStringLiteral("curl.sh") && QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty()))
         QSKIP("client not installed");
     QProcess client;
     client.start(program, {QStringLiteral(HAKO_PROXY_TESTDIR "/recipes/") + script, m_socket});
@@ -507,7 +507,7 @@ void TestProxyAttack::recipes()
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), QProcess::NotRunning, 20000);
     const QByteArray out = client.readAllStandardOutput();
     QCOMPARE(client.exitCode(), 0);
-    QVERIFY2(QJsonDocument::fromJson(out)["verified"].toBool(), out.constData());
+    QVERIFY2(QJsonDocument::fromJson(out)[QStringLiteral("verified")].toBool(), out.constData());
 }
 
 // The stand-in sends four event-stream frames 400 ms apart; the first must
@@ -534,8 +534,8 @@ void TestProxyAttack::streaming()
     QVERIFY(r.raw.contains("application/vnd.amazon.eventstream"));
     QVERIFY(r.raw.endsWith("0\r\n\r\n"));
     const QJsonObject record = StandIn::readLog(m_log).last();
-    QVERIFY(record["verified"].toBool());
-    const QJsonArray sent = record["frames_sent"].toArray();
+    QVERIFY(record[QStringLiteral("verified")].toBool());
+    const QJsonArray sent = record[QStringLiteral("frames_sent")].toArray();
     QCOMPARE(sent.size(), 4);
     const qint64 lastSentAt = qint64(sent.last().toDouble() * 1000);
     qInfo("first frame at client %lld ms before the stand-in sent the last",
@@ -589,11 +589,11 @@ void TestProxyAttack::systemRoots()
     QFETCH(bool, caInDirectory);
     QTemporaryDir roots;
     if (caInDirectory) {
-        QVERIFY(QFile::copy(m_dir.filePath("ca.pem"), roots.filePath("ca.pem")));
-        QCOMPARE(QProcess::execute("openssl", {"rehash", roots.path()}), 0);
+        QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("ca.pem")), roots.filePath(QStringLiteral("ca.pem"))));
+        QCOMPARE(QProcess::execute(QStringLiteral("openssl"), {QStringLiteral("rehash"), roots.path()}), 0);
     }
     QJsonObject withoutCa = settings();
-    withoutCa.remove("proxy.caFile");
+    withoutCa.remove(QStringLiteral("proxy.caFile"));
     ProxyConfig config;
     CredentialConfig credentials;
     QVERIFY(configFromSettings(withoutCa, &config, &credentials).isEmpty());
@@ -636,7 +636,7 @@ void TestProxyAttack::slowClient()
     QCOMPARE(r.body.size(), kSize);
     const QJsonObject record = StandIn::readLog(m_log).last();
     QCOMPARE(QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toHex(),
-             record["sha256"].toString().toLatin1());
+             record[QStringLiteral("sha256")].toString().toLatin1());
 }
 
 // A client that hangs up in the middle of a large answer costs the proxy
@@ -664,11 +664,11 @@ void TestProxyAttack::clientLeavesMidStream()
 void TestProxyAttack::credentialsUnavailable()
 {
     CredentialConfig missing;
-    missing.file = m_dir.filePath("no-such-credentials");
+    missing.file = m_dir.filePath(QStringLiteral("no-such-credentials"));
     ProxyConfig config = ProxyConfig::defaults();
-    config.connectTo.append(*ConnectTo::parse("::127.0.0.1:" + QString::number(m_trustedPort)));
+    config.connectTo.append(*ConnectTo::parse(QStringLiteral("::127.0.0.1:") + QString::number(m_trustedPort)));
     CredentialProxy proxy(config, missing);
-    const QString socket = m_dir.filePath("nocreds.sock");
+    const QString socket = m_dir.filePath(QStringLiteral("nocreds.sock"));
     QString error;
     QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
     const qsizetype before = StandIn::readLog(m_log).size();
@@ -708,7 +708,7 @@ void TestProxyAttack::connectionLimit()
     CredentialConfig credentials;
     const ProxyConfig config = configFor([](ProxyConfig *c) { c->bounds.maxConnections = kLimit; }, &credentials);
     NotingProxy proxy(config, credentials);
-    const QString a = m_dir.filePath("limit-a.sock"), b = m_dir.filePath("limit-b.sock");
+    const QString a = m_dir.filePath(QStringLiteral("limit-a.sock")), b = m_dir.filePath(QStringLiteral("limit-b.sock"));
     QString error;
     QVERIFY2(proxy.listen(a, &error) && proxy.listen(b, &error), qPrintable(error));
     const qsizetype connectionsBefore = StandIn::connections(m_log);
@@ -725,10 +725,10 @@ void TestProxyAttack::connectionLimit()
     QVERIFY(pumpUntil(all, [&] { return extra.ended(); }, 10000));
     QCOMPARE(extra.response().status, 503);
     QCOMPARE(extra.response().reason, QByteArray("too_many_connections"));
-    QVERIFY(QJsonDocument::fromJson(extra.response().body)["message"].toString().size() > 0);
+    QVERIFY(QJsonDocument::fromJson(extra.response().body)[QStringLiteral("message")].toString().size() > 0);
     for (const auto &h : held)
         QVERIFY(!h->ended());
-    QCOMPARE(proxy.decisions, QStringList{"denied/too_many_connections"});
+    QCOMPARE(proxy.decisions, QStringList{QStringLiteral("denied/too_many_connections")});
 
     // The other sandbox's socket serves while this one is full.
     QCOMPARE(exchange(invoke(2) + "{}", b).status, 200);
@@ -796,7 +796,7 @@ void TestProxyAttack::requestDeadline()
     QVERIFY(clock.elapsed() >= kDeadlineMs * 95 / 100); // a coarse timer may fire 5 % early
     QVERIFY(client.sent() < head.size() + 100000);
     QCOMPARE(trickleHead, client.sent() < head.size());
-    QCOMPARE(proxy.decisions, QStringList{"denied/request_deadline"});
+    QCOMPARE(proxy.decisions, QStringList{QStringLiteral("denied/request_deadline")});
     QCOMPARE(StandIn::connections(m_log), connectionsBefore);
 }
 
@@ -814,7 +814,7 @@ void TestProxyAttack::bufferCap()
                               c->bounds.maxBufferedPerSocket = 6 * kMiB;
                           }, &credentials);
     NotingProxy proxy(config, credentials);
-    const QString a = m_dir.filePath("cap-a.sock"), b = m_dir.filePath("cap-b.sock");
+    const QString a = m_dir.filePath(QStringLiteral("cap-a.sock")), b = m_dir.filePath(QStringLiteral("cap-b.sock"));
     QString error;
     QVERIFY2(proxy.listen(a, &error) && proxy.listen(b, &error), qPrintable(error));
     const qsizetype connectionsBefore = StandIn::connections(m_log);
@@ -840,7 +840,7 @@ void TestProxyAttack::bufferCap()
         QCOMPARE(refused->response().status, 503);
         QCOMPARE(refused->response().reason, QByteArray("buffers_full"));
     }
-    QCOMPARE(proxy.decisions, (QStringList{"denied/buffers_full", "denied/buffers_full"}));
+    QCOMPARE(proxy.decisions, (QStringList{QStringLiteral("denied/buffers_full"), QStringLiteral("denied/buffers_full")}));
     QVERIFY(!holder.ended());
 
     // b still gets a small request through while a holds its 5 MiB.
@@ -871,7 +871,7 @@ void TestProxyAttack::bufferCapChunked()
                               c->bounds.maxBufferedPerSocket = 6 * kMiB;
                           }, &credentials);
     NotingProxy proxy(config, credentials);
-    const QString socket = m_dir.filePath("cap-chunked.sock");
+    const QString socket = m_dir.filePath(QStringLiteral("cap-chunked.sock"));
     QString error;
     QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
     const qsizetype connectionsBefore = StandIn::connections(m_log);
@@ -886,7 +886,7 @@ void TestProxyAttack::bufferCapChunked()
     const Response refused = exchange(chunked(8), socket); // under maxBody, over the share
     QCOMPARE(refused.status, 503);
     QCOMPARE(refused.reason, QByteArray("buffers_full"));
-    QCOMPARE(proxy.decisions, QStringList{"denied/buffers_full"});
+    QCOMPARE(proxy.decisions, QStringList{QStringLiteral("denied/buffers_full")});
     QCOMPARE(StandIn::connections(m_log), connectionsBefore);
 
     QCOMPARE(exchange(chunked(2), socket).status, 200);
@@ -948,7 +948,7 @@ void TestProxyAttack::heldConnectionsMemory()
     qInfo("admitted %d of %zu; peak RSS growth %lld MiB (bound %lld MiB)", admitted,
           clients.size(), growth >> 20, (bounds.maxBufferedBytes >> 20) + 32);
     QCOMPARE(admitted, 6);
-    QCOMPARE(proxy.decisions.count("denied/buffers_full"), int(clients.size()) - admitted);
+    QCOMPARE(proxy.decisions.count(QStringLiteral("denied/buffers_full")), int(clients.size()) - admitted);
 #ifdef HAKO_SANITIZED
     qInfo("memory bound not checked: AddressSanitizer's quarantine holds freed memory");
 #else
@@ -1027,7 +1027,7 @@ void TestProxyAttack::noSecretsAnywhere()
     const QList<QByteArray> secrets{kCreds.secretKey.toLatin1(), kCreds.token.toLatin1(), kApiKey,
                                     kClientCredential};
     QMutexLocker lock(&logMutex);
-    const QByteArray logs = capturedLog.join('\n').toUtf8();
+    const QByteArray logs = capturedLog.join(QLatin1Char('\n')).toUtf8();
     QVERIFY(logs.contains("hako") || !capturedLog.isEmpty());
     for (const QByteArray &secret : secrets) {
         QVERIFY2(!logs.contains(secret), secret.constData());

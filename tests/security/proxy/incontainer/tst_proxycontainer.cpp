@@ -13,8 +13,8 @@
 
 namespace {
 
-const StandIn::Credentials kCreds{"AKIDHAKOCONTAINER", "hakoContainerSecret/DoNotLeak+0123456789ab",
-                                  "hakoContainerToken-DoNotLeak-0123456789"};
+const StandIn::Credentials kCreds{QStringLiteral("AKIDHAKOCONTAINER"), QStringLiteral("hakoContainerSecret/DoNotLeak+0123456789ab"),
+                                  QStringLiteral("hakoContainerToken-DoNotLeak-0123456789")};
 // What a client inside the container tries to pass off as its own credential.
 const QByteArray kPlanted = "PLANTEDCLIENTCREDENTIAL";
 const QString kConversation = QStringLiteral("proxy-e2e");
