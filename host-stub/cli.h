@@ -1,4 +1,4 @@
-// Parses hako-host's command line (SPEC §8) into plain data.
+// Parses hako-host's command line into plain data.
 #pragma once
 
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-// Destructive probes, run in the scratch conversation last (seed T-1, T-2),
+// Destructive probes, run in the scratch conversation last (threats T-1, T-2),
 // and the checks that what they broke stayed inside it.
 #pragma once
 

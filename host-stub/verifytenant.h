@@ -1,4 +1,4 @@
-// Probes of the separation between conversations (seed T-3, T-4): the file
+// Probes of the separation between conversations (threats T-3, T-4): the file
 // tools' confinement to /workspace, pip installs, and the host directories.
 #pragma once
 
