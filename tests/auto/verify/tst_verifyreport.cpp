@@ -1,8 +1,8 @@
 // How `hako-host verify` turns probe outcomes into the seed's report: which
 // rows pass, fail or are off, what every renderer names, the Japanese
 // rendering, and how a probe script's answer becomes an outcome.
-#include "verifyreport.h"
-#include "verifyscript.h"
+#include "verify/verifyreport.h"
+#include "verify/verifyscript.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,14 +1,13 @@
 #include "mcpcontent.h"
 
+#include "common/translate.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QUrl>
 
 namespace hako::host::mcp {
 namespace {
-
-// The context lupdate gives tr() in namespace hako::host::mcp.
-QString tr(const char *text) { return QCoreApplication::translate("hako::host::mcp", text); }
 
 QJsonObject text(const QString &content)
 {

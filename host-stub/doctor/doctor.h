@@ -3,7 +3,7 @@
 // to fix each problem. Exit status 0 when every required check passes.
 #pragma once
 
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <hako/toolexecutor.h>
 

@@ -1,6 +1,8 @@
 // Parses hako-host's command line into plain data.
 #pragma once
 
+#include <hako/error.h>
+
 #include <QJsonObject>
 #include <QStringList>
 
@@ -25,11 +27,11 @@ struct Options
     QStringList assignments;  // --set key=value, in order
 };
 
-// Returns false with a translated message in `error` when the line is not valid.
-bool parseCommandLine(const QStringList &arguments, Options *options, QString *error);
+// What is wrong with the line, if anything ("usage").
+Error parseCommandLine(const QStringList &arguments, Options *options);
 
-// Settings from --config and --set, --set winning; false with a message on error.
-bool loadSettings(const Options &options, QJsonObject *settings, QString *error);
+// Settings from --config and --set, --set winning; a file or value that cannot be read is a "settings" error.
+Error loadSettings(const Options &options, QJsonObject *settings);
 
 QString usage();
 

@@ -1,5 +1,7 @@
 #include "verifyreport.h"
 
+#include "common/translate.h"
+
 #include <QJsonArray>
 #include <QMap>
 

@@ -9,6 +9,8 @@
 
 #include <QFile>
 
+#include <vector>
+
 namespace hako::host::verify {
 namespace {
 
@@ -42,12 +44,33 @@ QByteArray seccompProfileFile(const Session &s)
 
 const Tenant M = Tenant::Main;
 
+// A line of the catalogue below, in plain literals.
+struct Entry
+{
+    const char *id;
+    const char *title;
+    std::vector<const char *> rows;
+    Run run;
+};
+
+QList<Probe> toProbes(const std::vector<Entry> &entries)
+{
+    QList<Probe> probes;
+    for (const Entry &e : entries) {
+        QStringList rows;
+        for (const char *row : e.rows)
+            rows << QLatin1String(row);
+        probes << Probe{QLatin1String(e.id), e.title, rows, e.run};
+    }
+    return probes;
+}
+
 } // namespace
 
 const QList<Probe> &probeCatalogue()
 {
     using namespace inspect;
-    static const QList<Probe> probes = {
+    static const QList<Probe> probes = toProbes({
         // From outside: what docker was asked for and holds.
         {"runtime.kernel", QT_TR_NOOP("The container runs on the configured runtime's kernel"), {"T-8"},
          script(M, "probe-identity")},
@@ -174,7 +197,7 @@ const QList<Probe> &probeCatalogue()
         {"life.alerts", QT_TR_NOOP("Alert rules cover seccomp violations"), {"C2-7"}, alertRules},
         {"life.gc", QT_TR_NOOP("GC removes containers past their TTL"), {"L6", "C1-8"}, garbageCollection},
         {"life.shutdown", QT_TR_NOOP("Shutdown removes every container"), {"L6", "C1-9"}, shutdownRemovesAll},
-    };
+    });
     return probes;
 }
 

@@ -4,6 +4,7 @@
 
 #include <hako/toolexecutor.h>
 
+#include <QCoreApplication>
 #include <QPluginLoader>
 #include <QString>
 
@@ -11,9 +12,11 @@ namespace hako::host {
 
 class PluginHost
 {
+    Q_DECLARE_TR_FUNCTIONS(hako::host::PluginHost)
+
 public:
     // Empty path: $HAKO_PLUGIN, else the plugin of this program's build or install tree.
-    bool load(const QString &path, QString *error);
+    Error load(const QString &path);
     ToolExecutor *executor() const { return m_executor; }
     // The plugin's root object, for the optional interfaces (qobject_cast).
     QObject *instance() { return m_loader.instance(); }

@@ -2,6 +2,8 @@
 
 #include "doctorhealth.h"
 
+#include "common/translate.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -14,9 +16,6 @@
 
 namespace hako::host {
 namespace {
-
-// The context lupdate gives tr() in namespace hako::host.
-QString tr(const char *text) { return QCoreApplication::translate("hako::host", text); }
 
 constexpr int kHealthWaitMs = 30000;
 
@@ -72,7 +71,7 @@ QList<Check> hostChecks(ToolExecutor *executor, const QJsonObject &user, const Q
         messages << e.message;
     checks << Check{tr("Settings accepted"), problems.isEmpty(), Check::Level::Required, messages.join(QLatin1Char(' ')),
                     tr("Correct the settings named (--config FILE, --set key=value).")};
-    for (const QString key : {QStringLiteral("paths.workspaces"), QStringLiteral("paths.runtime")}) {
+    for (const QString &key : {QStringLiteral("paths.workspaces"), QStringLiteral("paths.runtime")}) {
         QString dir = setting(executor, user, key);
         if (dir.isEmpty())
             dir = key == QLatin1String("paths.runtime") ? QStringLiteral("/run/hako") : QStringLiteral("/var/lib/hako/workspaces");
@@ -101,8 +100,8 @@ void print(const Check &c)
 int runDoctor(ToolExecutor *executor, const Options &options, const QList<Error> &settingsProblems)
 {
     QJsonObject user;
-    QString error;
-    loadSettings(options, &user, &error);
+    // A file or --set that cannot be read came back from configure() among settingsProblems.
+    loadSettings(options, &user);
     QList<Check> checks = hostChecks(executor, user, settingsProblems);
     // A plugin that refused the settings keeps its defaults: its probe would check something else.
     if (executor && settingsProblems.isEmpty()) {

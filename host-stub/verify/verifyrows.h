@@ -23,7 +23,4 @@ struct Row
 const QList<Row> &seedRows();
 const Row *findRow(const QString &id);
 
-// The translation of a text of this module (titles, measures, notes).
-QString tr(const char *text);
-
 } // namespace hako::host::verify

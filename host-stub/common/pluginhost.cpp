@@ -1,6 +1,7 @@
 #include "pluginhost.h"
 
-#include <QCoreApplication>
+#include "translate.h"
+
 #include <QFileInfo>
 #include <QJsonObject>
 
@@ -9,7 +10,13 @@ namespace {
 
 constexpr int kApiVersion = 1;
 
-QString tr(const char *text) { return QCoreApplication::translate("hako::host::PluginHost", text); }
+// The context lupdate gives PluginHost's texts (Q_DECLARE_TR_FUNCTIONS in the header).
+constexpr char kContext[] = "hako::host::PluginHost";
+
+Error pluginError(const char *text, const QStringList &args)
+{
+    return failure(QStringLiteral("plugin"), kContext, text, args);
+}
 
 } // namespace
 
@@ -24,30 +31,24 @@ QString PluginHost::defaultPluginPath()
     return QFileInfo::exists(buildTree) || !QFileInfo::exists(installTree) ? buildTree : installTree;
 }
 
-bool PluginHost::load(const QString &path, QString *error)
+Error PluginHost::load(const QString &path)
 {
     m_loader.setFileName(path.isEmpty() ? defaultPluginPath() : path);
-    if (!QFileInfo::exists(m_loader.fileName())) {
-        *error = tr("No plugin at %1.").arg(m_loader.fileName());
-        return false;
-    }
+    const QString file = m_loader.fileName();
+    if (!QFileInfo::exists(file))
+        return pluginError(QT_TR_NOOP("No plugin at %1."), {file});
     const QJsonObject meta = m_loader.metaData();
-    if (meta.value(QLatin1String("IID")).toString() != QLatin1String(HakoToolExecutor_iid)) {
-        *error = tr("%1 is not a Hako tool executor plugin.").arg(m_loader.fileName());
-        return false;
-    }
+    if (meta.value(QLatin1String("IID")).toString() != QLatin1String(HakoToolExecutor_iid))
+        return pluginError(QT_TR_NOOP("%1 is not a Hako tool executor plugin."), {file});
     const int api = meta.value(QLatin1String("MetaData")).toObject().value(QLatin1String("apiVersion")).toInt();
     if (api != kApiVersion) {
-        *error = tr("%1 implements API version %2; this host needs %3.")
-                     .arg(m_loader.fileName()).arg(api).arg(kApiVersion);
-        return false;
+        return pluginError(QT_TR_NOOP("%1 implements API version %2; this host needs %3."),
+                           {file, QString::number(api), QString::number(kApiVersion)});
     }
     m_executor = qobject_cast<ToolExecutor *>(m_loader.instance());
-    if (!m_executor) {
-        *error = tr("The plugin %1 could not be loaded: %2").arg(m_loader.fileName(), m_loader.errorString());
-        return false;
-    }
-    return true;
+    if (!m_executor)
+        return pluginError(QT_TR_NOOP("The plugin %1 could not be loaded: %2"), {file, m_loader.errorString()});
+    return {};
 }
 
 } // namespace hako::host

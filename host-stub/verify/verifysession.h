@@ -58,8 +58,8 @@ public:
     Session(ToolExecutor *executor, const QJsonObject &settings);
     ~Session();
 
-    // Private directories, the canary, configure(); false with a reason.
-    bool open(QString *error);
+    // Private directories, the canary, configure(); what stood in the way, if anything.
+    QList<Error> open();
     // Applies the session's settings with `overrides` on top.
     QList<Error> reconfigure(const QJsonObject &overrides);
 

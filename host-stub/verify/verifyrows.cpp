@@ -93,6 +93,4 @@ const Row *findRow(const QString &id)
     return nullptr;
 }
 
-QString tr(const char *text) { return QCoreApplication::translate("hako::host::verify", text); }
-
 } // namespace hako::host::verify

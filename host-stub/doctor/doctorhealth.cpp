@@ -1,5 +1,7 @@
 #include "doctorhealth.h"
 
+#include "common/translate.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -10,9 +12,6 @@
 
 namespace hako::host {
 namespace {
-
-// The context lupdate gives tr() in namespace hako::host.
-QString tr(const char *text) { return QCoreApplication::translate("hako::host", text); }
 
 QJsonObject part(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toObject(); }
 

@@ -1,7 +1,8 @@
 #include "commands.h"
 
-#include "mcpsession.h"
-#include "signalwatcher.h"
+#include "common/signalwatcher.h"
+#include "common/translate.h"
+#include "mcp/mcpsession.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -13,9 +14,6 @@
 
 namespace hako::host {
 namespace {
-
-// The context lupdate gives tr() in namespace hako::host.
-QString tr(const char *text) { return QCoreApplication::translate("hako::host", text); }
 
 void printLine(FILE *stream, const QString &text)
 {

@@ -1,8 +1,9 @@
 #include "verify.h"
 
-#include "commands.h"
 #include "verifyreport.h"
 #include "verifysession.h"
+
+#include "cli/commands.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -23,10 +24,12 @@ void printTo(FILE *stream, const QString &text)
 }
 
 // The probes are the report's evidence; one that could not run at all
-// (rather than finding a weakness) leaves the report incomplete (seed C2-8).
+// (rather than finding a weakness) leaves the report incomplete (row C2-8).
 ProbeResult completeness(const QList<ProbeResult> &results, bool interrupted)
 {
-    static const Probe probe{QStringLiteral("verify.complete"), QT_TRANSLATE_NOOP("hako::host::verify", "Every probe ran to its verdict"), {"C2-8"}, {}};
+    static const Probe probe{QStringLiteral("verify.complete"),
+                             QT_TRANSLATE_NOOP("hako::host::verify", "Every probe ran to its verdict"),
+                             {QStringLiteral("C2-8")}, {}};
     Outcome o = Outcome::start();
     int broken = 0;
     for (const ProbeResult &r : results)
@@ -46,9 +49,8 @@ ProbeResult completeness(const QList<ProbeResult> &results, bool interrupted)
 int runVerify(ToolExecutor *executor, const Options &options)
 {
     QJsonObject settings;
-    QString error;
-    if (!loadSettings(options, &settings, &error)) {
-        printTo(stderr, QStringLiteral("hako-host: %1\n").arg(error));
+    if (const Error e = loadSettings(options, &settings)) {
+        printTo(stderr, QStringLiteral("hako-host: %1\n").arg(e.message));
         return kExitUsage;
     }
     if (!options.runtime.isEmpty())
@@ -60,8 +62,9 @@ int runVerify(ToolExecutor *executor, const Options &options)
     Session session(executor, settings);
     printTo(stderr, QCoreApplication::translate("hako::host::verify",
                                                 "hako-host verify: starting three throwaway conversations...\n"));
-    if (!session.open(&error)) {
-        printTo(stderr, QStringLiteral("hako-host: %1\n").arg(error));
+    if (const QList<Error> problems = session.open(); !problems.isEmpty()) {
+        for (const Error &e : problems)
+            printTo(stderr, QStringLiteral("hako-host: %1\n").arg(e.message));
         return kExitToolError;
     }
     report.runtime = session.expected().runtime;

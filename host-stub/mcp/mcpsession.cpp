@@ -3,13 +3,12 @@
 #include "mcpserver.h"
 #include "stdiochannel.h"
 
+#include "common/logging.h"
+
 #include <QEventLoop>
-#include <QLoggingCategory>
 #include <QUuid>
 
 #include <memory>
-
-Q_LOGGING_CATEGORY(lcMcp, "hako.mcp")
 
 namespace hako::host {
 

@@ -2,7 +2,7 @@
 // (docs/security-verification.md).
 #pragma once
 
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <hako/toolexecutor.h>
 

@@ -1,7 +1,9 @@
 #include "verifysession.h"
 
-#include "signalwatcher.h"
 #include "verifyrows.h"
+
+#include "common/signalwatcher.h"
+#include "common/translate.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -80,12 +82,10 @@ Session::~Session()
     qunsetenv(kCanaryVariable);
 }
 
-bool Session::open(QString *error)
+QList<Error> Session::open()
 {
-    if (!m_root.isValid()) {
-        *error = QCoreApplication::translate("hako::host::verify", "Cannot create a temporary directory: %1").arg(m_root.errorString());
-        return false;
-    }
+    if (!m_root.isValid())
+        return {failure(QStringLiteral("host_io"), kTrContext, QT_TRANSLATE_NOOP("hako::host::verify", "Cannot create a temporary directory: %1"), {m_root.errorString()})};
     m_watcher = std::make_unique<SignalWatcher>();
     QObject::connect(m_watcher.get(), &SignalWatcher::terminationRequested, m_watcher.get(), [this] {
         m_interrupted = true;
@@ -101,13 +101,8 @@ bool Session::open(QString *error)
     m_settings.insert(QStringLiteral("paths.runtime"), m_root.path() + QStringLiteral("/run"));
     m_adminPort = freePort();
     m_settings.insert(QStringLiteral("admin.listen"), QStringLiteral("127.0.0.1:%1").arg(m_adminPort));
-    QStringList problems;
-    for (const Error &e : reconfigure({}))
-        problems << e.message;
-    if (!problems.isEmpty()) {
-        *error = problems.join(QLatin1Char('\n'));
-        return false;
-    }
+    if (const QList<Error> problems = reconfigure({}); !problems.isEmpty())
+        return problems;
     // From here on the plugin runs as this run's own instance; before, it may
     // still be the user's, whose containers removeContainers() must never see.
     m_instance = m_executor->health().value(QLatin1String("instance")).toString();
@@ -120,15 +115,17 @@ bool Session::open(QString *error)
                                  {{QStringLiteral("path"), QLatin1String(kMarkerFile)},
                                   {QStringLiteral("content"), conversation(t)}});
         if (r.error) {
-            *error = QCoreApplication::translate("hako::host::verify", "The conversation could not start: %1").arg(r.error.message);
-            return false;
+            // The plugin's error, in the user's language for people and in English for logs.
+            const char *text = QT_TRANSLATE_NOOP("hako::host::verify", "The conversation could not start: %1");
+            return {Error{QStringLiteral("conversation_start"), translate(kTrContext, text, {r.error.message}),
+                          QString::fromUtf8(text).arg(r.error.logMessage)}};
         }
     }
     const ToolReply r = call(Tenant::Neighbour, QStringLiteral("write_file"),
                              {{QStringLiteral("path"), secretFileName()}, {QStringLiteral("content"), m_secret}});
     if (r.error)
-        *error = r.error.message;
-    return !r.error;
+        return {r.error};
+    return {};
 }
 
 QList<Error> Session::reconfigure(const QJsonObject &overrides)

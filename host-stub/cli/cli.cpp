@@ -1,24 +1,29 @@
 #include "cli.h"
 
-#include <QCoreApplication>
+#include "common/translate.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
-
 namespace hako::host {
 namespace {
-
-// The context lupdate gives tr() in namespace hako::host.
-QString tr(const char *text) { return QCoreApplication::translate("hako::host", text); }
 
 const QStringList kCommands = {QStringLiteral("exec"),  QStringLiteral("tool"),   QStringLiteral("tools"),
                                QStringLiteral("end"),   QStringLiteral("serve"),  QStringLiteral("doctor"),
                                QStringLiteral("verify"), QStringLiteral("gc")};
 const QStringList kFormats = {QStringLiteral("text"), QStringLiteral("markdown"), QStringLiteral("json")};
+const QStringList kValueOptions = {QStringLiteral("--conversation"), QStringLiteral("--plugin"), QStringLiteral("--config"),
+                                   QStringLiteral("--set"), QStringLiteral("--admin"), QStringLiteral("--runtime"),
+                                   QStringLiteral("--format"), QStringLiteral("--timeout")};
 
-// Options taking a value, and the field each fills.
-bool takeValue(const QString &flag, const QString &value, Options *o, QString *error)
+Error usageError(const char *text, const QStringList &args = {})
+{
+    return failure(QStringLiteral("usage"), kTrContext, text, args);
+}
+
+// One of kValueOptions, and the field it fills.
+Error takeValue(const QString &flag, const QString &value, Options *o)
 {
     if (flag == QLatin1String("--conversation"))
         o->conversation = value;
@@ -33,22 +38,16 @@ bool takeValue(const QString &flag, const QString &value, Options *o, QString *e
     else if (flag == QLatin1String("--runtime"))
         o->runtime = value;
     else if (flag == QLatin1String("--format")) {
-        if (!kFormats.contains(value)) {
-            *error = tr("--format takes text, markdown or json.");
-            return false;
-        }
+        if (!kFormats.contains(value))
+            return usageError(QT_TR_NOOP("--format takes text, markdown or json."));
         o->format = value;
-    }
-    else if (flag == QLatin1String("--timeout")) {
+    } else if (flag == QLatin1String("--timeout")) {
         bool ok = false;
         o->timeoutSeconds = value.toInt(&ok);
-        if (!ok || o->timeoutSeconds < 1 || o->timeoutSeconds > 86400) {
-            *error = tr("--timeout needs a number of seconds between 1 and 86400.");
-            return false;
-        }
-    } else
-        return false;
-    return true;
+        if (!ok || o->timeoutSeconds < 1 || o->timeoutSeconds > 86400)
+            return usageError(QT_TR_NOOP("--timeout needs a number of seconds between 1 and 86400."));
+    }
+    return {};
 }
 
 bool takeSwitch(const QString &flag, Options *o)
@@ -64,37 +63,34 @@ bool takeSwitch(const QString &flag, Options *o)
     return true;
 }
 
-bool checkRequired(Options *o, const QStringList &positional, QString *error)
+Error checkRequired(Options *o, const QStringList &positional)
 {
     const QString &c = o->command;
     const bool needsConversation = c == QLatin1String("exec") || c == QLatin1String("tool") || c == QLatin1String("end");
-    if (needsConversation && o->conversation.isNull()) {
-        *error = tr("%1 needs --conversation ID.").arg(c);
-        return false;
-    }
-    if (c == QLatin1String("exec") && o->commandLine.isEmpty()) {
-        *error = tr("exec needs a command after --.");
-        return false;
-    }
+    if (needsConversation && o->conversation.isNull())
+        return usageError(QT_TR_NOOP("%1 needs --conversation ID."), {c});
+    if (c == QLatin1String("exec") && o->commandLine.isEmpty())
+        return usageError(QT_TR_NOOP("exec needs a command after --."));
     if (c == QLatin1String("tool")) {
-        if (positional.size() != 2) {
-            *error = tr("tool needs a tool name and its input as JSON.");
-            return false;
-        }
+        if (positional.size() != 2)
+            return usageError(QT_TR_NOOP("tool needs a tool name and its input as JSON."));
         o->toolName = positional.at(0);
         o->toolInput = positional.at(1);
-        return true;
+        return {};
     }
-    if (!positional.isEmpty()) {
-        *error = tr("Unexpected argument \"%1\".").arg(positional.first());
-        return false;
-    }
-    return true;
+    if (!positional.isEmpty())
+        return usageError(QT_TR_NOOP("Unexpected argument \"%1\"."), {positional.first()});
+    return {};
+}
+
+Error settingsError(const char *text, const QStringList &args)
+{
+    return failure(QStringLiteral("settings"), kTrContext, text, args);
 }
 
 } // namespace
 
-bool parseCommandLine(const QStringList &arguments, Options *o, QString *error)
+Error parseCommandLine(const QStringList &arguments, Options *o)
 {
     QStringList positional;
     for (int i = 1; i < arguments.size(); ++i) {
@@ -106,54 +102,42 @@ bool parseCommandLine(const QStringList &arguments, Options *o, QString *error)
         if (arg.startsWith(QLatin1String("--"))) {
             if (takeSwitch(arg, o))
                 continue;
-            if (i + 1 < arguments.size() && takeValue(arg, arguments.at(i + 1), o, error)) {
-                ++i;
-                continue;
-            }
-            if (error->isEmpty())
-                *error = tr("Unknown option \"%1\", or it lacks its value.").arg(arg);
-            return false;
+            if (!kValueOptions.contains(arg) || i + 1 == arguments.size())
+                return usageError(QT_TR_NOOP("Unknown option \"%1\", or it lacks its value."), {arg});
+            if (const Error e = takeValue(arg, arguments.at(++i), o))
+                return e;
+            continue;
         }
-        if (o->command.isEmpty()) {
-            if (!kCommands.contains(arg)) {
-                *error = tr("Unknown command \"%1\".").arg(arg);
-                return false;
-            }
-            o->command = arg;
-        } else {
+        if (!o->command.isEmpty())
             positional << arg;
-        }
+        else if (kCommands.contains(arg))
+            o->command = arg;
+        else
+            return usageError(QT_TR_NOOP("Unknown command \"%1\"."), {arg});
     }
-    if (o->command.isEmpty()) {
-        *error = tr("No command given.");
-        return false;
-    }
-    return checkRequired(o, positional, error);
+    if (o->command.isEmpty())
+        return usageError(QT_TR_NOOP("No command given."));
+    return checkRequired(o, positional);
 }
 
-bool loadSettings(const Options &options, QJsonObject *settings, QString *error)
+Error loadSettings(const Options &options, QJsonObject *settings)
 {
     if (!options.configFile.isEmpty()) {
         QFile file(options.configFile);
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("Cannot read the settings file %1.").arg(options.configFile);
-            return false;
-        }
+        if (!file.open(QIODevice::ReadOnly))
+            return settingsError(QT_TR_NOOP("Cannot read the settings file %1."), {options.configFile});
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
         if (!doc.isObject()) {
-            *error = tr("The settings file %1 is not a JSON object: %2")
-                         .arg(options.configFile, parseError.errorString());
-            return false;
+            return settingsError(QT_TR_NOOP("The settings file %1 is not a JSON object: %2"),
+                                 {options.configFile, parseError.errorString()});
         }
         *settings = doc.object();
     }
     for (const QString &assignment : options.assignments) {
         const int eq = assignment.indexOf(QLatin1Char('='));
-        if (eq <= 0) {
-            *error = tr("--set needs key=value, not \"%1\".").arg(assignment);
-            return false;
-        }
+        if (eq <= 0)
+            return settingsError(QT_TR_NOOP("--set needs key=value, not \"%1\"."), {assignment});
         // JSON when it parses as JSON (numbers, lists), text otherwise; the
         // plugin checks the value against the key's type.
         const QByteArray text = assignment.mid(eq + 1).toUtf8();
@@ -164,7 +148,7 @@ bool loadSettings(const Options &options, QJsonObject *settings, QString *error)
     }
     if (!options.admin.isEmpty())
         settings->insert(QStringLiteral("admin.listen"), options.admin);
-    return true;
+    return {};
 }
 
 QString usage()
