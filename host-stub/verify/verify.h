@@ -1,4 +1,4 @@
-// `hako-host verify`: measures the seed's security report on this deployment
+// `hako-host verify`: measures the security checklist (docs/threat-model.md) on this deployment
 // (docs/security-verification.md).
 #pragma once
 

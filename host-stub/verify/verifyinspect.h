@@ -19,7 +19,7 @@ Outcome tmpfs(const QJsonObject &container, const Expected &expected);
 Outcome capabilities(const QJsonObject &container);
 Outcome noNewPrivileges(const QJsonObject &container);
 // The profile docker holds for the container is a whitelist that denies the
-// seed's list; `onDisk` (the plugin's profile file) must be the same profile.
+// calls layer L2s names; `onDisk` (the plugin's profile file) must be the same profile.
 Outcome seccomp(const QJsonObject &container, const QByteArray &onDisk);
 Outcome user(const QJsonObject &container);
 // Only the conversation's own workspace, its socket directory, the agent and

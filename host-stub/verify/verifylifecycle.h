@@ -1,4 +1,4 @@
-// Probes of the lifecycle and observability rows (seed Layer 6, the
+// Probes of the lifecycle and observability rows (layer 6, the
 // checklists' GC, shutdown, health and metrics items, Layer 7).
 #pragma once
 

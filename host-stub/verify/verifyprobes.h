@@ -1,5 +1,5 @@
 // The probe catalogue of `hako-host verify`, in the order the probes run: each
-// probe names the rows of the seed's report (verifyrows.h) it gives evidence
+// probe names the rows of the security checklist (verifyrows.h) it gives evidence
 // for. A row passes when every probe naming it passes.
 #pragma once
 

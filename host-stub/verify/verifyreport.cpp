@@ -98,7 +98,7 @@ bool Report::passed() const
 QList<RowResult> rowResults(const QList<ProbeResult> &probes)
 {
     QList<RowResult> rows;
-    for (const Row &row : seedRows()) {
+    for (const Row &row : checklistRows()) {
         RowResult result{&row, Status::Pass, {}};
         bool allOff = true;
         for (const ProbeResult &p : probes) {

@@ -1,4 +1,4 @@
-// Turns probe outcomes into the seed's report: each row's result from the
+// Turns probe outcomes into the checklist report: each row's result from the
 // probes that name it, rendered as text, Markdown or JSON, in the user's language.
 #pragma once
 

@@ -134,7 +134,7 @@ def connect(family, kind, address, timeout=3):
 
 
 def egress(label, result):
-    """Seccomp must refuse the socket (seed: socket(AF_INET/AF_INET6) blocked); under gVisor
+    """Seccomp must refuse the socket (layer L2s: socket(AF_INET/AF_INET6) blocked); under gVisor
     without the profile, gVisor's own stack must find no way out."""
     if result in ("connected", "answered"):
         report(False, f"{label}: {result}")
