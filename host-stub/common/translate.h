@@ -17,16 +17,25 @@ QString translate(const char *context, const char *text, const QStringList &args
 Error failure(const QString &code, const char *context, const char *text, const QStringList &args = {});
 
 inline constexpr char kTrContext[] = "hako::host";
-inline QString tr(const char *text) { return translate(kTrContext, text); }
+inline QString tr(const char *text)
+{
+    return translate(kTrContext, text);
+}
 
 namespace mcp {
 inline constexpr char kTrContext[] = "hako::host::mcp";
-inline QString tr(const char *text) { return translate(kTrContext, text); }
+inline QString tr(const char *text)
+{
+    return translate(kTrContext, text);
+}
 } // namespace mcp
 
 namespace verify {
 inline constexpr char kTrContext[] = "hako::host::verify";
-inline QString tr(const char *text) { return translate(kTrContext, text); }
+inline QString tr(const char *text)
+{
+    return translate(kTrContext, text);
+}
 } // namespace verify
 
 } // namespace hako::host

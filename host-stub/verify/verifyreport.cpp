@@ -207,7 +207,7 @@ QString renderMarkdown(const Report &r)
     for (Section section : {Section::Threats, Section::Layers, Section::Phase1, Section::Phase2, Section::HostSide}) {
         out += QStringLiteral("\n## %1. %2\n\n").arg(++number).arg(sectionTitle(section));
         out += QStringLiteral("| ID | %1 | %2 | %3 | %4 |\n|---|---|---|---|---|\n")
-                   .arg(tr("Item"), tr("Countermeasure (seed)"), tr("Result"),
+                   .arg(tr("Item"), tr("Countermeasure"), tr("Result"),
                         tr("Probes"));
         for (const RowResult &row : r.rows)
             if (row.row->section == section)
