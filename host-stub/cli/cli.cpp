@@ -13,9 +13,10 @@ const QStringList kCommands = {QStringLiteral("exec"),  QStringLiteral("tool"), 
                                QStringLiteral("end"),   QStringLiteral("serve"),  QStringLiteral("doctor"),
                                QStringLiteral("verify"), QStringLiteral("gc")};
 const QStringList kFormats = {QStringLiteral("text"), QStringLiteral("markdown"), QStringLiteral("json")};
-const QStringList kValueOptions = {QStringLiteral("--conversation"), QStringLiteral("--plugin"), QStringLiteral("--config"),
-                                   QStringLiteral("--set"), QStringLiteral("--admin"), QStringLiteral("--runtime"),
-                                   QStringLiteral("--format"), QStringLiteral("--timeout")};
+const QStringList kValueOptions = {QStringLiteral("--conversation"), QStringLiteral("--plugin"),
+                                   QStringLiteral("--config"),       QStringLiteral("--set"),
+                                   QStringLiteral("--admin"),        QStringLiteral("--runtime"),
+                                   QStringLiteral("--format"),       QStringLiteral("--timeout")};
 
 Error usageError(const char *text, const QStringList &args = {})
 {

@@ -84,8 +84,11 @@ Session::~Session()
 
 QList<Error> Session::open()
 {
-    if (!m_root.isValid())
-        return {failure(QStringLiteral("host_io"), kTrContext, QT_TRANSLATE_NOOP("hako::host::verify", "Cannot create a temporary directory: %1"), {m_root.errorString()})};
+    if (!m_root.isValid()) {
+        return {failure(QStringLiteral("host_io"), kTrContext,
+                        QT_TRANSLATE_NOOP("hako::host::verify", "Cannot create a temporary directory: %1"),
+                        {m_root.errorString()})};
+    }
     m_watcher = std::make_unique<SignalWatcher>();
     QObject::connect(m_watcher.get(), &SignalWatcher::terminationRequested, m_watcher.get(), [this] {
         m_interrupted = true;
