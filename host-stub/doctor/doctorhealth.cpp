@@ -127,7 +127,8 @@ Check credentialsCheck(const QJsonObject &h)
             Check::Level::Optional, detail, credentialFix(source)};
 }
 
-QJsonObject fetchHealthz(const QString &address, QString *error)
+// The serving host's /healthz document, or why there is none.
+Error fetchHealthz(const QString &address, QJsonObject *health)
 {
     QNetworkAccessManager manager;
     QNetworkReply *reply = manager.get(QNetworkRequest(QUrl(QStringLiteral("http://%1/healthz").arg(address))));
@@ -135,12 +136,15 @@ QJsonObject fetchHealthz(const QString &address, QString *error)
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(10000, &loop, &QEventLoop::quit);
     loop.exec();
-    const QJsonObject health = QJsonDocument::fromJson(reply->readAll()).object();
-    if (health.isEmpty())
-        *error = reply->isFinished() ? reply->errorString() : tr("no answer within 10 seconds");
+    *health = QJsonDocument::fromJson(reply->readAll()).object();
+    Error error;
+    if (health->isEmpty() && reply->isFinished())
+        error = {QStringLiteral("admin_unreachable"), reply->errorString(), reply->errorString()};
+    else if (health->isEmpty())
+        error = failure(QStringLiteral("admin_unreachable"), kTrContext, QT_TR_NOOP("no answer within 10 seconds"));
     reply->abort();
     reply->deleteLater();
-    return health;
+    return error;
 }
 
 } // namespace
@@ -159,11 +163,11 @@ QList<Check> serveChecks(const QString &adminAddress)
     const QString gcAndProxies = tr("Garbage collection and proxy listeners of hako-host serve");
     if (adminAddress.isEmpty())
         return {Check{gcAndProxies, true, Check::Level::Skipped, tr("admin.listen is empty: no serving host to ask"), {}}};
-    QString error;
-    const QJsonObject h = fetchHealthz(adminAddress, &error);
-    const Check answers{tr("hako-host serve answers on %1").arg(adminAddress), !h.isEmpty(), Check::Level::Optional, error,
+    QJsonObject h;
+    const Error error = fetchHealthz(adminAddress, &h);
+    const Check answers{tr("hako-host serve answers on %1").arg(adminAddress), !error, Check::Level::Optional, error.message,
                         tr("Start hako-host serve --admin %1, or clear admin.listen.").arg(adminAddress)};
-    if (h.isEmpty())
+    if (error)
         return {answers};
     const QJsonValue lastGc = h.value(QLatin1String("last_gc"));
     const QStringList problems = QVariant(h.value(QLatin1String("problems")).toArray().toVariantList()).toStringList();
