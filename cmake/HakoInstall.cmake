@@ -25,7 +25,7 @@ hako_relative_path(plugin_from_host ${CMAKE_INSTALL_BINDIR} ${HAKO_INSTALL_PLUGI
 hako_relative_path(libdir_from_plugin ${HAKO_INSTALL_PLUGINDIR} ${CMAKE_INSTALL_LIBDIR})
 hako_relative_path(libdir_from_host ${CMAKE_INSTALL_BINDIR} ${CMAKE_INSTALL_LIBDIR})
 target_compile_definitions(hako-core PRIVATE HAKO_AGENT_FROM_PLUGIN="${agent_from_plugin}")
-target_compile_definitions(hako-pluginhost PRIVATE HAKO_PLUGIN_FROM_HOST="${plugin_from_host}")
+target_compile_definitions(hako-host-common PRIVATE HAKO_PLUGIN_FROM_HOST="${plugin_from_host}")
 set_target_properties(hako PROPERTIES INSTALL_RPATH "$ORIGIN/${libdir_from_plugin}")
 set_target_properties(hako-host PROPERTIES INSTALL_RPATH "$ORIGIN/${libdir_from_host}")
 # qt_standard_project_setup() gives every target an $ORIGIN run path; the

@@ -1,8 +1,8 @@
-#include "cli.h"
-#include "commands.h"
-#include "doctor.h"
-#include "pluginhost.h"
-#include "verify.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "common/pluginhost.h"
+#include "doctor/doctor.h"
+#include "verify/verify.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -35,9 +35,8 @@ void printError(const QString &message) { std::fprintf(stderr, "hako-host: %s\n"
 QList<hako::Error> configure(hako::ToolExecutor *executor, const Options &options)
 {
     QJsonObject settings;
-    QString error;
-    if (!loadSettings(options, &settings, &error))
-        return {hako::Error{QStringLiteral("settings"), error, error}};
+    if (const hako::Error e = loadSettings(options, &settings))
+        return {e};
     return executor->configure(settings);
 }
 
@@ -53,9 +52,8 @@ int main(int argc, char **argv)
     if (translator.load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako-host/i18n")))
         QCoreApplication::installTranslator(&translator);
     Options options;
-    QString error;
-    if (!parseCommandLine(app.arguments(), &options, &error)) {
-        printError(error);
+    if (const hako::Error e = parseCommandLine(app.arguments(), &options)) {
+        printError(e.message);
         std::fputs(qPrintable(usage()), stderr);
         return kExitUsage;
     }
@@ -68,8 +66,8 @@ int main(int argc, char **argv)
         QLoggingCategory::setFilterRules(QStringLiteral("hako.*=false"));
     const bool doctor = options.command == QLatin1String("doctor");
     PluginHost host;
-    if (!host.load(options.pluginPath, &error)) {
-        printError(error);
+    if (const hako::Error e = host.load(options.pluginPath)) {
+        printError(e.message);
         return doctor ? runDoctor(nullptr, options, {}) : kExitToolError;
     }
     const QList<hako::Error> problems = configure(host.executor(), options);

@@ -1629,7 +1629,7 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Countermeasure (seed)</source>
+        <source>Countermeasure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1641,8 +1641,8 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
         <translation>項目</translation>
     </message>
     <message>
-        <source>Countermeasure (seed)</source>
-        <translation>対策(シード)</translation>
+        <source>Countermeasure</source>
+        <translation>対策</translation>
     </message>
     <message>
         <source>Result</source>

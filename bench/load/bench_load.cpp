@@ -16,7 +16,7 @@
 // set-up failed.
 #include "loadmodes.h"
 #include "memprobe.h"
-#include "pluginhost.h"
+#include "common/pluginhost.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -115,9 +115,8 @@ int main(int argc, char **argv)
     run.setup = &setup;
     run.heapBeforePlugin = heapInUse();
     hako::host::PluginHost host;
-    QString error;
-    if (!host.load(QString(), &error))
-        return usage(error);
+    if (const hako::Error e = host.load(QString()))
+        return usage(e.logMessage);
     run.executor = host.executor();
     QJsonObject settings = setup.settings();
     for (auto it = options.settings.begin(); it != options.settings.end(); ++it)

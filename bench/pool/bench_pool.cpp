@@ -20,7 +20,7 @@
 // Prints a table, then one JSON line (the last line of stdout). Exit status:
 // 0 when every call succeeded, 1 if one failed, 2 if the set-up failed.
 #include "benchstats.h"
-#include "pluginhost.h"
+#include "common/pluginhost.h"
 
 #include <hako/toolcall.h>
 #include <hako/toolexecutor.h>
@@ -180,9 +180,10 @@ int main(int argc, char **argv)
     }
     QTemporaryDir temp(QDir::tempPath() + QStringLiteral("/hako-bench-pool-XXXXXX"));
     hako::host::PluginHost host;
-    QString error;
-    if (!temp.isValid() || !host.load(QString(), &error))
-        return usage(qPrintable(error.isEmpty() ? temp.errorString() : error));
+    if (!temp.isValid())
+        return usage(qPrintable(temp.errorString()));
+    if (const hako::Error e = host.load(QString()))
+        return usage(qPrintable(e.logMessage));
     ToolExecutor *executor = host.executor();
     const QJsonObject paths = {{QStringLiteral("paths.runtime"), temp.filePath(QStringLiteral("run"))},
                                {QStringLiteral("paths.workspaces"), temp.filePath(QStringLiteral("workspaces"))}};

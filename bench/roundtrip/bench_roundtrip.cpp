@@ -7,7 +7,7 @@
 //                from start() to QProcess::finished()
 //
 // The plugin is loaded from build/plugins/libhako.so with the host stub's own
-// loader (host-stub/pluginhost.cpp) and configured with paths.runtime and
+// loader (host-stub/common/pluginhost.cpp) and configured with paths.runtime and
 // paths.workspaces in a fresh temporary directory, so it has an instance ID,
 // and therefore containers, of its own. The first call creates the container
 // and is reported apart (cold start); a few warm-up pairs follow, then N
@@ -38,7 +38,7 @@
 #include "benchstats.h"
 #include "channel/agentproof.h"
 #include "engine/containerpolicy.h"
-#include "pluginhost.h"
+#include "common/pluginhost.h"
 
 #include <hako/protocol/wire.h>
 #include <hako/toolcall.h>
@@ -531,9 +531,8 @@ int main(int argc, char **argv)
     const QString runtimeDir = temp.filePath(QStringLiteral("run"));
 
     hako::host::PluginHost host;
-    QString error;
-    if (!host.load(QString(), &error)) {
-        std::fprintf(stderr, "bench_roundtrip: %s\n", qPrintable(error));
+    if (const hako::Error e = host.load(QString())) {
+        std::fprintf(stderr, "bench_roundtrip: %s\n", qPrintable(e.logMessage));
         return 2;
     }
     ToolExecutor *executor = host.executor();

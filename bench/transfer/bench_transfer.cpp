@@ -23,7 +23,7 @@
 // set-up failed.
 #include "benchdocker.h"
 #include "benchstats.h"
-#include "pluginhost.h"
+#include "common/pluginhost.h"
 
 #include <hako/filetransfer.h>
 #include <hako/toolcall.h>
@@ -290,9 +290,10 @@ int main(int argc, char **argv)
     }
     QTemporaryDir temp(QDir::tempPath() + QStringLiteral("/hako-bench-XXXXXX"));
     hako::host::PluginHost host;
-    QString error;
-    if (!temp.isValid() || !host.load(QString(), &error))
-        return usage(qPrintable(error.isEmpty() ? temp.errorString() : error));
+    if (!temp.isValid())
+        return usage(qPrintable(temp.errorString()));
+    if (const hako::Error e = host.load(QString()))
+        return usage(qPrintable(e.logMessage));
     Bench b;
     b.executor = host.executor();
     b.transfer = qobject_cast<FileTransfer *>(host.instance());

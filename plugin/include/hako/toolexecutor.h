@@ -28,7 +28,7 @@ public:
     // enough for a host to render a settings dialog.
     virtual QJsonObject settingsSchema() const = 0;
 
-    // Checks and applies settings (keys of SPEC §10; absent keys keep their
+    // Checks and applies settings (the keys settingsSchema() lists; absent keys keep their
     // defaults). Returns every problem found; nothing is applied if any.
     virtual QList<Error> configure(const QJsonObject &settings) = 0;
 

@@ -1,5 +1,5 @@
 // How the plugin's results and errors read as MCP tool results.
-#include "mcpcontent.h"
+#include "mcp/mcpcontent.h"
 
 #include <QJsonDocument>
 #include <QTest>

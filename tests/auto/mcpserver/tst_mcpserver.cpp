@@ -3,8 +3,8 @@
 // errors, progress and cancellation. The real client and container are in
 // tests/integration/mcp.
 #include "fakeexecutor.h"
-#include "jsonrpc.h"
-#include "mcpserver.h"
+#include "mcp/jsonrpc.h"
+#include "mcp/mcpserver.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>

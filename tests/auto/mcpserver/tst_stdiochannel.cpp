@@ -1,6 +1,6 @@
 // The line transport over real pipes: framing, CRLF, blank lines, a last line
 // without newline, oversized lines, end of input and a reader that left.
-#include "stdiochannel.h"
+#include "mcp/stdiochannel.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -103,10 +103,14 @@ private:
     void modernRows();
 };
 
+// Every vector set must be present: a missing folder would otherwise leave a
+// data-driven test with no rows, which passes without checking anything.
 void TestSigV4::initTestCase()
 {
-    if (!QDir(suiteDir()).exists())
-        QSKIP("SigV4 suite not found next to the repository (../shared/testdata/sigv4)");
+    const QDir root(suiteDir());
+    QVERIFY2(root.exists(), qPrintable(suiteDir() + " is missing"));
+    QVERIFY(QFile::exists(root.filePath("get-vanilla/context.json")));
+    QVERIFY(QFile::exists(root.filePath("legacy-aws-sig-v4-test-suite/get-vanilla/get-vanilla.req")));
 }
 
 void TestSigV4::modernRows()

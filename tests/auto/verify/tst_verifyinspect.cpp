@@ -1,7 +1,7 @@
 // The outside checks of `hako-host verify` on `docker inspect` documents: the
 // real ones of a runc and a gVisor container started by the plugin pass, and
 // each doctored copy, one protection removed, fails the check that guards it.
-#include "verifyinspect.h"
+#include "verify/verifyinspect.h"
 
 #include <QFile>
 #include <QJsonArray>

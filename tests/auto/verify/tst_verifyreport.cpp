@@ -1,8 +1,8 @@
-// How `hako-host verify` turns probe outcomes into the seed's report: which
+// How `hako-host verify` turns probe outcomes into the checklist report: which
 // rows pass, fail or are off, what every renderer names, the Japanese
 // rendering, and how a probe script's answer becomes an outcome.
-#include "verifyreport.h"
-#include "verifyscript.h"
+#include "verify/verifyreport.h"
+#include "verify/verifyscript.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -24,11 +24,11 @@ ProbeResult result(const QString &id, const QStringList &rows, bool passed, bool
     return {Probe{id, "a probe", rows, {}}, o};
 }
 
-// One passing probe for every row of the seed.
+// One passing probe for every row of the checklist.
 QList<ProbeResult> allPassing()
 {
     QList<ProbeResult> probes;
-    for (const Row &row : seedRows())
+    for (const Row &row : checklistRows())
         probes << result(QStringLiteral("p.") + QLatin1String(row.id), {QLatin1String(row.id)}, true);
     return probes;
 }
@@ -66,12 +66,12 @@ class tst_VerifyReport : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void seedRowsAreComplete()
+    void checklistRowsAreComplete()
     {
         QStringList ids;
-        for (const Row &row : seedRows())
+        for (const Row &row : checklistRows())
             ids << QLatin1String(row.id);
-        // The seed's 8 threats, 8 layers and two checklists, and T-9 with its checklist.
+        // 8 threats, 8 layers and two checklists, and T-9 with its checklist.
         QCOMPARE(ids.size(), 9 + 8 + 10 + 8 + 4);
         for (const char *id : {"T-1", "T-8", "T-9", "L1", "L2s", "L7", "C1-10", "C2-8", "C9-1", "C9-4"})
             QVERIFY2(ids.contains(QLatin1String(id)), id);
@@ -118,7 +118,7 @@ private Q_SLOTS:
         QList<ProbeResult> probes = allPassing();
         probes.removeLast();
         const Report r = report(probes);
-        QCOMPARE(int(statusOf(r.rows, seedRows().last().id)), int(Status::Fail));
+        QCOMPARE(int(statusOf(r.rows, checklistRows().last().id)), int(Status::Fail));
         QVERIFY(!r.passed());
     }
 
@@ -139,7 +139,7 @@ private Q_SLOTS:
         const QString out = format == QLatin1String("text")       ? renderText(r)
                             : format == QLatin1String("markdown") ? renderMarkdown(r)
                                                                   : QString::fromUtf8(QJsonDocument(renderJson(r)).toJson());
-        for (const Row &row : seedRows())
+        for (const Row &row : checklistRows())
             QVERIFY2(out.contains(QLatin1String(row.id)), row.id);
         QVERIFY(out.contains(QLatin1String("broken.one")));
         QVERIFY(out.contains(QLatin1String("FAIL: broken")));
@@ -149,7 +149,7 @@ private Q_SLOTS:
     {
         const QJsonObject json = renderJson(report(allPassing()));
         QVERIFY(json.value(QLatin1String("passed")).toBool());
-        QCOMPARE(json.value(QLatin1String("rows")).toArray().size(), seedRows().size());
+        QCOMPARE(json.value(QLatin1String("rows")).toArray().size(), checklistRows().size());
         const QJsonObject first = json.value(QLatin1String("rows")).toArray().first().toObject();
         QCOMPARE(first.value(QLatin1String("id")).toString(), QStringLiteral("T-1"));
         QCOMPARE(first.value(QLatin1String("status")).toString(), QStringLiteral("pass"));
@@ -162,7 +162,7 @@ private Q_SLOTS:
         QCoreApplication::installTranslator(&translator);
         const QString text = renderMarkdown(report(allPassing()));
         QCoreApplication::removeTranslator(&translator);
-        // The seed's own words for T-3 and the Phase 1 checklist.
+        // The Japanese words for T-3 and the Phase 1 checklist.
         QVERIFY2(text.contains(QStringLiteral("テナント間ファイルアクセス")), qPrintable(text.left(400)));
         QVERIFY(text.contains(QStringLiteral("検証チェックリスト")));
         QVERIFY(!text.contains(QLatin1String("Cross-tenant file access")));

@@ -1,4 +1,4 @@
-// The hako-host contract (SPEC §8) and the container policy (SPEC §3),
+// The hako-host command-line contract and the container policy,
 // checked against a real docker engine.
 #include "hakohostdriver.h"
 

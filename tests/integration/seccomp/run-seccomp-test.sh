@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs the workload suite and the denied-call probe in a workspace container
-# started the way the plugin starts one (SPEC §3), under the shipped seccomp
+# started the way the plugin starts one (engine/containerpolicy), under the shipped seccomp
 # profile; then the probe again under a copy of the profile whose explicit
 # deny rules return a marker errno, which shows that those rules (not the
 # default action or a missing capability) refuse each call.

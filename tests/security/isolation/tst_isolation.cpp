@@ -1,5 +1,5 @@
 // Escape and exhaustion attempts from inside real conversation containers
-// (seed T-1, T-2, T-3, T-4, T-8). Each must fail inside and leave the host answering.
+// (threats T-1, T-2, T-3, T-4, T-8). Each must fail inside and leave the host answering.
 #include "hakohostdriver.h"
 
 #include <QTest>

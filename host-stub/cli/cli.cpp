@@ -1,0 +1,169 @@
+#include "cli.h"
+
+#include "common/translate.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace hako::host {
+namespace {
+
+const QStringList kCommands = {QStringLiteral("exec"),  QStringLiteral("tool"),   QStringLiteral("tools"),
+                               QStringLiteral("end"),   QStringLiteral("serve"),  QStringLiteral("doctor"),
+                               QStringLiteral("verify"), QStringLiteral("gc")};
+const QStringList kFormats = {QStringLiteral("text"), QStringLiteral("markdown"), QStringLiteral("json")};
+const QStringList kValueOptions = {QStringLiteral("--conversation"), QStringLiteral("--plugin"),
+                                   QStringLiteral("--config"),       QStringLiteral("--set"),
+                                   QStringLiteral("--admin"),        QStringLiteral("--runtime"),
+                                   QStringLiteral("--format"),       QStringLiteral("--timeout")};
+
+Error usageError(const char *text, const QStringList &args = {})
+{
+    return failure(QStringLiteral("usage"), kTrContext, text, args);
+}
+
+// One of kValueOptions, and the field it fills.
+Error takeValue(const QString &flag, const QString &value, Options *o)
+{
+    if (flag == QLatin1String("--conversation"))
+        o->conversation = value;
+    else if (flag == QLatin1String("--plugin"))
+        o->pluginPath = value;
+    else if (flag == QLatin1String("--config"))
+        o->configFile = value;
+    else if (flag == QLatin1String("--set"))
+        o->assignments << value;
+    else if (flag == QLatin1String("--admin"))
+        o->admin = value;
+    else if (flag == QLatin1String("--runtime"))
+        o->runtime = value;
+    else if (flag == QLatin1String("--format")) {
+        if (!kFormats.contains(value))
+            return usageError(QT_TR_NOOP("--format takes text, markdown or json."));
+        o->format = value;
+    } else if (flag == QLatin1String("--timeout")) {
+        bool ok = false;
+        o->timeoutSeconds = value.toInt(&ok);
+        if (!ok || o->timeoutSeconds < 1 || o->timeoutSeconds > 86400)
+            return usageError(QT_TR_NOOP("--timeout needs a number of seconds between 1 and 86400."));
+    }
+    return {};
+}
+
+bool takeSwitch(const QString &flag, Options *o)
+{
+    if (flag == QLatin1String("--json"))
+        o->json = true;
+    else if (flag == QLatin1String("--delete-workspace"))
+        o->deleteWorkspace = true;
+    else if (flag == QLatin1String("--mcp"))
+        o->mcp = true;
+    else
+        return false;
+    return true;
+}
+
+Error checkRequired(Options *o, const QStringList &positional)
+{
+    const QString &c = o->command;
+    const bool needsConversation = c == QLatin1String("exec") || c == QLatin1String("tool") || c == QLatin1String("end");
+    if (needsConversation && o->conversation.isNull())
+        return usageError(QT_TR_NOOP("%1 needs --conversation ID."), {c});
+    if (c == QLatin1String("exec") && o->commandLine.isEmpty())
+        return usageError(QT_TR_NOOP("exec needs a command after --."));
+    if (c == QLatin1String("tool")) {
+        if (positional.size() != 2)
+            return usageError(QT_TR_NOOP("tool needs a tool name and its input as JSON."));
+        o->toolName = positional.at(0);
+        o->toolInput = positional.at(1);
+        return {};
+    }
+    if (!positional.isEmpty())
+        return usageError(QT_TR_NOOP("Unexpected argument \"%1\"."), {positional.first()});
+    return {};
+}
+
+Error settingsError(const char *text, const QStringList &args)
+{
+    return failure(QStringLiteral("settings"), kTrContext, text, args);
+}
+
+} // namespace
+
+Error parseCommandLine(const QStringList &arguments, Options *o)
+{
+    QStringList positional;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString arg = arguments.at(i);
+        if (arg == QLatin1String("--")) {
+            o->commandLine = arguments.mid(i + 1);
+            break;
+        }
+        if (arg.startsWith(QLatin1String("--"))) {
+            if (takeSwitch(arg, o))
+                continue;
+            if (!kValueOptions.contains(arg) || i + 1 == arguments.size())
+                return usageError(QT_TR_NOOP("Unknown option \"%1\", or it lacks its value."), {arg});
+            if (const Error e = takeValue(arg, arguments.at(++i), o))
+                return e;
+            continue;
+        }
+        if (!o->command.isEmpty())
+            positional << arg;
+        else if (kCommands.contains(arg))
+            o->command = arg;
+        else
+            return usageError(QT_TR_NOOP("Unknown command \"%1\"."), {arg});
+    }
+    if (o->command.isEmpty())
+        return usageError(QT_TR_NOOP("No command given."));
+    return checkRequired(o, positional);
+}
+
+Error loadSettings(const Options &options, QJsonObject *settings)
+{
+    if (!options.configFile.isEmpty()) {
+        QFile file(options.configFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return settingsError(QT_TR_NOOP("Cannot read the settings file %1."), {options.configFile});
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+        if (!doc.isObject()) {
+            return settingsError(QT_TR_NOOP("The settings file %1 is not a JSON object: %2"),
+                                 {options.configFile, parseError.errorString()});
+        }
+        *settings = doc.object();
+    }
+    for (const QString &assignment : options.assignments) {
+        const int eq = assignment.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return settingsError(QT_TR_NOOP("--set needs key=value, not \"%1\"."), {assignment});
+        // JSON when it parses as JSON (numbers, lists), text otherwise; the
+        // plugin checks the value against the key's type.
+        const QByteArray text = assignment.mid(eq + 1).toUtf8();
+        const QJsonDocument doc = QJsonDocument::fromJson("[" + text + "]");
+        const QJsonValue value = doc.isArray() && doc.array().size() == 1 ? doc.array().at(0)
+                                                                          : QJsonValue(QString::fromUtf8(text));
+        settings->insert(assignment.left(eq), value);
+    }
+    if (!options.admin.isEmpty())
+        settings->insert(QStringLiteral("admin.listen"), options.admin);
+    return {};
+}
+
+QString usage()
+{
+    return tr("Usage:\n"
+              "  hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...\n"
+              "  hako-host tool --conversation ID NAME JSON\n"
+              "  hako-host tools\n"
+              "  hako-host end --conversation ID [--delete-workspace]\n"
+              "  hako-host serve [--mcp] [--admin HOST:PORT]\n"
+              "  hako-host doctor\n"
+              "  hako-host verify [--runtime runc|runsc] [--format text|markdown|json]\n"
+              "  hako-host gc\n"
+              "Common options: --config FILE, --set key=value, --plugin PATH\n");
+}
+
+} // namespace hako::host
