@@ -58,16 +58,30 @@ void pageFaultMicros(double *wallUs, double *cpuUs)
     ::munmap(p, kPages * kPage);
 }
 
+// The child runs argv with `in` and `out` (when not -1) as its standard input
+// and output. A function of its own, so that no caller's variable lives
+// across vfork(), where the child may clobber it.
+pid_t launch(bool useVfork, char *const argv[], const int in[2] = nullptr, const int out[2] = nullptr)
+{
+    const pid_t pid = useVfork ? ::vfork() : ::fork();
+    if (pid == 0) {
+        if (in && out) {
+            ::dup2(in[0], 0);
+            ::dup2(out[1], 1);
+            ::close(in[0]), ::close(in[1]), ::close(out[0]), ::close(out[1]);
+        }
+        ::execv(argv[0], argv);
+        ::_exit(127);
+    }
+    return pid;
+}
+
 void spawn(const char *label, bool useVfork, char *const argv[], int runs)
 {
     std::vector<double> t;
     for (int i = 0; i < runs; ++i) {
         const double start = nowMs();
-        const pid_t pid = useVfork ? ::vfork() : ::fork();
-        if (pid == 0) {
-            ::execv(argv[0], argv);
-            ::_exit(127);
-        }
+        const pid_t pid = launch(useVfork, argv);
         int status = 0;
         ::waitpid(pid, &status, 0);
         t.push_back(nowMs() - start);
@@ -92,14 +106,7 @@ void preSpawned(int runs)
         int in[2], out[2];
         if (::pipe(in) != 0 || ::pipe(out) != 0)
             return;
-        const pid_t pid = ::vfork();
-        if (pid == 0) {
-            ::dup2(in[0], 0);
-            ::dup2(out[1], 1);
-            ::close(in[0]), ::close(in[1]), ::close(out[0]), ::close(out[1]);
-            ::execv(argv[0], argv);
-            ::_exit(127);
-        }
+        const pid_t pid = launch(true, argv, in, out);
         ::close(in[0]);
         ::close(out[1]);
         ::usleep(100 * 1000); // let it start and block in read

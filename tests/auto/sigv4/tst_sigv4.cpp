@@ -17,7 +17,7 @@ namespace {
 
 const QByteArray kAccessKey = "AKIDEXAMPLE";
 const QByteArray kSecret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-const QDateTime kSuiteTime = QDateTime::fromString("2015-08-30T12:36:00Z", Qt::ISODate);
+const QDateTime kSuiteTime = QDateTime::fromString(QStringLiteral("2015-08-30T12:36:00Z"), Qt::ISODate);
 
 struct SuiteRequest {
     QByteArray method, path, query, body;
@@ -83,7 +83,7 @@ class TestSigV4 : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void modernHeader_data();
     void modernHeader();
@@ -108,9 +108,9 @@ private:
 void TestSigV4::initTestCase()
 {
     const QDir root(suiteDir());
-    QVERIFY2(root.exists(), qPrintable(suiteDir() + " is missing"));
-    QVERIFY(QFile::exists(root.filePath("get-vanilla/context.json")));
-    QVERIFY(QFile::exists(root.filePath("legacy-aws-sig-v4-test-suite/get-vanilla/get-vanilla.req")));
+    QVERIFY2(root.exists(), qPrintable(suiteDir() + QStringLiteral(" is missing")));
+    QVERIFY(QFile::exists(root.filePath(QStringLiteral("get-vanilla/context.json"))));
+    QVERIFY(QFile::exists(root.filePath(QStringLiteral("legacy-aws-sig-v4-test-suite/get-vanilla/get-vanilla.req"))));
 }
 
 void TestSigV4::modernRows()
@@ -118,7 +118,7 @@ void TestSigV4::modernRows()
     QTest::addColumn<QString>("dir");
     const QDir root(suiteDir());
     for (const QString &name : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (QFile::exists(root.filePath(name + "/context.json")))
+        if (QFile::exists(root.filePath(name + QStringLiteral("/context.json"))))
             QTest::newRow(qPrintable(name)) << root.filePath(name);
     }
 }
@@ -131,23 +131,23 @@ void TestSigV4::modernHeader_data()
 void TestSigV4::modernHeader()
 {
     QFETCH(QString, dir);
-    const QJsonObject ctx = QJsonDocument::fromJson(readFile(dir + "/context.json")).object();
-    SuiteRequest r = parseSuiteRequest(readFile(dir + "/request.txt"));
-    const QByteArray token = ctx["credentials"]["token"].toString().toLatin1();
+    const QJsonObject ctx = QJsonDocument::fromJson(readFile(dir + QStringLiteral("/context.json"))).object();
+    SuiteRequest r = parseSuiteRequest(readFile(dir + QStringLiteral("/request.txt")));
+    const QByteArray token = ctx[QStringLiteral("credentials")][QStringLiteral("token")].toString().toLatin1();
     const QByteArray payloadHash = sigv4::sha256Hex(r.body);
     r.headers.append({"X-Amz-Date", sigv4::amzDate(kSuiteTime)});
-    if (!token.isEmpty() && !ctx["omit_session_token"].toBool())
+    if (!token.isEmpty() && !ctx[QStringLiteral("omit_session_token")].toBool())
         r.headers.append({"X-Amz-Security-Token", token});
-    if (ctx["sign_body"].toBool())
+    if (ctx[QStringLiteral("sign_body")].toBool())
         r.headers.append({"x-amz-content-sha256", payloadHash});
 
     const SigV4Signature s = sigv4::sign({r.method, r.path, r.query, r.headers, payloadHash},
-                                         suiteScope(ctx["normalize"].toBool()), suiteKey());
-    QCOMPARE(s.canonicalRequest, readFile(dir + "/header-canonical-request.txt"));
-    QCOMPARE(s.stringToSign, readFile(dir + "/header-string-to-sign.txt"));
-    QCOMPARE(s.signature, readFile(dir + "/header-signature.txt").trimmed());
+                                         suiteScope(ctx[QStringLiteral("normalize")].toBool()), suiteKey());
+    QCOMPARE(s.canonicalRequest, readFile(dir + QStringLiteral("/header-canonical-request.txt")));
+    QCOMPARE(s.stringToSign, readFile(dir + QStringLiteral("/header-string-to-sign.txt")));
+    QCOMPARE(s.signature, readFile(dir + QStringLiteral("/header-signature.txt")).trimmed());
     QCOMPARE(s.authorization,
-             headerValue(readFile(dir + "/header-signed-request.txt"), "Authorization"));
+             headerValue(readFile(dir + QStringLiteral("/header-signed-request.txt")), "Authorization"));
 }
 
 void TestSigV4::modernQuery_data()
@@ -160,33 +160,33 @@ void TestSigV4::modernQuery_data()
 void TestSigV4::modernQuery()
 {
     QFETCH(QString, dir);
-    const QJsonObject ctx = QJsonDocument::fromJson(readFile(dir + "/context.json")).object();
-    SuiteRequest r = parseSuiteRequest(readFile(dir + "/request.txt"));
-    const QByteArray token = ctx["credentials"]["token"].toString().toLatin1();
+    const QJsonObject ctx = QJsonDocument::fromJson(readFile(dir + QStringLiteral("/context.json"))).object();
+    SuiteRequest r = parseSuiteRequest(readFile(dir + QStringLiteral("/request.txt")));
+    const QByteArray token = ctx[QStringLiteral("credentials")][QStringLiteral("token")].toString().toLatin1();
     QByteArray signedHeaders;
     sigv4::canonicalHeaders(r.headers, &signedHeaders);
-    const SigV4Scope scope = suiteScope(ctx["normalize"].toBool());
+    const SigV4Scope scope = suiteScope(ctx[QStringLiteral("normalize")].toBool());
     QByteArray query = r.query.isEmpty() ? QByteArray() : r.query + '&';
     query += "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="
         + sigv4::uriEncode(kAccessKey + '/' + sigv4::credentialScope(scope), false)
         + "&X-Amz-Date=" + sigv4::amzDate(kSuiteTime)
         + "&X-Amz-SignedHeaders=" + sigv4::uriEncode(signedHeaders, false)
-        + "&X-Amz-Expires=" + QByteArray::number(ctx["expiration_in_seconds"].toInt());
-    if (!token.isEmpty() && !ctx["omit_session_token"].toBool())
+        + "&X-Amz-Expires=" + QByteArray::number(ctx[QStringLiteral("expiration_in_seconds")].toInt());
+    if (!token.isEmpty() && !ctx[QStringLiteral("omit_session_token")].toBool())
         query += "&X-Amz-Security-Token=" + sigv4::uriEncode(token, false);
 
     const SigV4Signature s = sigv4::sign(
         {r.method, r.path, query, r.headers, sigv4::sha256Hex(r.body)}, scope, suiteKey());
-    QCOMPARE(s.canonicalRequest, readFile(dir + "/query-canonical-request.txt"));
-    QCOMPARE(s.stringToSign, readFile(dir + "/query-string-to-sign.txt"));
-    QCOMPARE(s.signature, readFile(dir + "/query-signature.txt").trimmed());
-    QVERIFY(readFile(dir + "/query-signed-request.txt").contains("X-Amz-Signature=" + s.signature));
+    QCOMPARE(s.canonicalRequest, readFile(dir + QStringLiteral("/query-canonical-request.txt")));
+    QCOMPARE(s.stringToSign, readFile(dir + QStringLiteral("/query-string-to-sign.txt")));
+    QCOMPARE(s.signature, readFile(dir + QStringLiteral("/query-signature.txt")).trimmed());
+    QVERIFY(readFile(dir + QStringLiteral("/query-signed-request.txt")).contains("X-Amz-Signature=" + s.signature));
 }
 
 void TestSigV4::legacy_data()
 {
     QTest::addColumn<QString>("base");
-    QDirIterator it(suiteDir() + "/legacy-aws-sig-v4-test-suite", {"*.req"}, QDir::Files,
+    QDirIterator it(suiteDir() + QStringLiteral("/legacy-aws-sig-v4-test-suite"), {QStringLiteral("*.req")}, QDir::Files,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString req = it.next();
@@ -199,15 +199,15 @@ void TestSigV4::legacy_data()
 void TestSigV4::legacy()
 {
     QFETCH(QString, base);
-    const SuiteRequest r = parseSuiteRequest(readFile(base + ".req"));
+    const SuiteRequest r = parseSuiteRequest(readFile(base + QStringLiteral(".req")));
     const SigV4Signature s
         = sigv4::sign({r.method, r.path, r.query, r.headers, sigv4::sha256Hex(r.body)},
                       suiteScope(true), suiteKey());
-    QCOMPARE(s.canonicalRequest, readFile(base + ".creq"));
-    if (base.endsWith("post-x-www-form-urlencoded"))
+    QCOMPARE(s.canonicalRequest, readFile(base + QStringLiteral(".creq")));
+    if (base.endsWith(QStringLiteral("post-x-www-form-urlencoded")))
         return;
-    QCOMPARE(s.stringToSign, readFile(base + ".sts"));
-    QCOMPARE(s.authorization, readFile(base + ".authz"));
+    QCOMPARE(s.stringToSign, readFile(base + QStringLiteral(".sts")));
+    QCOMPARE(s.authorization, readFile(base + QStringLiteral(".authz")));
 }
 
 // The erratum's .sts/.authz were computed without content-length; signing
@@ -215,16 +215,16 @@ void TestSigV4::legacy()
 void TestSigV4::legacyErratum()
 {
     const QString base = suiteDir()
-        + "/legacy-aws-sig-v4-test-suite/post-x-www-form-urlencoded/"
-          "post-x-www-form-urlencoded";
-    SuiteRequest r = parseSuiteRequest(readFile(base + ".req"));
-    const QByteArray sts = readFile(base + ".sts");
+        + QStringLiteral("/legacy-aws-sig-v4-test-suite/post-x-www-form-urlencoded/"
+                         "post-x-www-form-urlencoded");
+    SuiteRequest r = parseSuiteRequest(readFile(base + QStringLiteral(".req")));
+    const QByteArray sts = readFile(base + QStringLiteral(".sts"));
     SigV4Request request{r.method, r.path, r.query, r.headers, sigv4::sha256Hex(r.body)};
     QVERIFY(sigv4::sign(request, suiteScope(true), suiteKey()).stringToSign != sts);
     request.headers.removeIf([](const auto &h) { return h.first.toLower() == "content-length"; });
     const SigV4Signature s = sigv4::sign(request, suiteScope(true), suiteKey());
     QCOMPARE(s.stringToSign, sts);
-    QCOMPARE(s.authorization, readFile(base + ".authz"));
+    QCOMPARE(s.authorization, readFile(base + QStringLiteral(".authz")));
 }
 
 void TestSigV4::canonicalUri_data()
@@ -301,7 +301,7 @@ void TestSigV4::botocore()
     QFETCH(QByteArray, query);
     QFETCH(QByteArray, token);
     QFETCH(QByteArray, body);
-    if (!QFile::exists("/usr/bin/python3"))
+    if (!QFile::exists(QStringLiteral("/usr/bin/python3")))
         QSKIP("/usr/bin/python3 (with python3-botocore) not installed");
     const QByteArray host = "bedrock-runtime.us-west-2.amazonaws.com";
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -320,26 +320,26 @@ void TestSigV4::botocore()
         sent.append(QJsonArray{QString::fromLatin1(headers[i].first),
                                QString::fromLatin1(headers[i].second)});
     const QJsonObject spec{
-        {"method", "POST"},
-        {"url",
+        {QStringLiteral("method"), QStringLiteral("POST")},
+        {QStringLiteral("url"),
          QString::fromLatin1("https://" + host + path + (query.isEmpty() ? "" : "?" + query))},
-        {"headers", sent},
-        {"body", QString::fromUtf8(body)},
-        {"region", "us-west-2"},
-        {"service", "bedrock"},
-        {"time", QString::fromLatin1(sigv4::amzDate(now))},
-        {"access_key", QString::fromLatin1(kAccessKey)},
-        {"secret_key", QString::fromLatin1(kSecret)},
-        {"token", token.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(token))}};
+        {QStringLiteral("headers"), sent},
+        {QStringLiteral("body"), QString::fromUtf8(body)},
+        {QStringLiteral("region"), QStringLiteral("us-west-2")},
+        {QStringLiteral("service"), QStringLiteral("bedrock")},
+        {QStringLiteral("time"), QString::fromLatin1(sigv4::amzDate(now))},
+        {QStringLiteral("access_key"), QString::fromLatin1(kAccessKey)},
+        {QStringLiteral("secret_key"), QString::fromLatin1(kSecret)},
+        {QStringLiteral("token"), token.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(token))}};
     QProcess python;
-    python.start("/usr/bin/python3", {QStringLiteral(HAKO_BOTOCORE_SIGN)});
+    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(HAKO_BOTOCORE_SIGN)});
     python.write(QJsonDocument(spec).toJson());
     python.closeWriteChannel();
     QVERIFY(python.waitForFinished(30000));
     QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
     const QJsonObject theirs = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
-    QCOMPARE(ours.canonicalRequest, theirs["canonical_request"].toString().toUtf8());
-    QCOMPARE(ours.authorization, theirs["authorization"].toString().toUtf8());
+    QCOMPARE(ours.canonicalRequest, theirs[QStringLiteral("canonical_request")].toString().toUtf8());
+    QCOMPARE(ours.authorization, theirs[QStringLiteral("authorization")].toString().toUtf8());
 }
 
 QTEST_GUILESS_MAIN(TestSigV4)

@@ -93,7 +93,7 @@ private Q_SLOTS:
         const Check ns = [](const QJsonObject &c, const Expected &e) { return inspect::namespaces(c, e); };
         const Check labels = [](const QJsonObject &c, const Expected &) { return inspect::labels(c); };
 
-        for (const QString rt : {QStringLiteral("runc"), QStringLiteral("runsc")}) {
+        for (const QString &rt : {QStringLiteral("runc"), QStringLiteral("runsc")}) {
             const auto row = [&rt](const char *name) -> QTestData & { return QTest::addRow("%s %s", qPrintable(rt), name); };
             for (const auto &[name, check] : std::initializer_list<std::pair<const char *, Check>>{
                      {"network", network}, {"read-only", readOnly}, {"pids", pids}, {"memory", memory}, {"cpu", cpu},
@@ -107,17 +107,17 @@ private Q_SLOTS:
             row("swap on top") << rt << memory << "HostConfig.MemorySwap" << QJsonValue(-1) << false;
             row("four CPUs") << rt << cpu << "HostConfig.CpuQuota" << QJsonValue(400000) << false;
             row("tmpfs exec") << rt << tmpfs << "HostConfig.Tmpfs"
-                              << QJsonValue(QJsonObject{{"/tmp", "rw,nosuid,nodev,size=536870912"}}) << false;
-            row("cap added") << rt << caps << "HostConfig.CapAdd" << QJsonValue(QJsonArray{"SYS_ADMIN"}) << false;
+                              << QJsonValue(QJsonObject{{QStringLiteral("/tmp"), QStringLiteral("rw,nosuid,nodev,size=536870912")}}) << false;
+            row("cap added") << rt << caps << "HostConfig.CapAdd" << QJsonValue(QJsonArray{QStringLiteral("SYS_ADMIN")}) << false;
             row("privileged") << rt << caps << "HostConfig.Privileged" << QJsonValue(true) << false;
             row("device") << rt << caps << "HostConfig.Devices"
-                          << QJsonValue(QJsonArray{QJsonObject{{"PathOnHost", "/dev/kvm"}}}) << false;
+                          << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("PathOnHost"), QStringLiteral("/dev/kvm")}}}) << false;
             row("root user") << rt << user << "Config.User" << QJsonValue(QStringLiteral("0:0")) << false;
-            row("secret env") << rt << env << "Config.Env" << QJsonValue(QJsonArray{"AWS_SECRET_ACCESS_KEY=x"}) << false;
-            row("canary env") << rt << env << "Config.Env" << QJsonValue(QJsonArray{"NOTE=hvc-canary"}) << false;
+            row("secret env") << rt << env << "Config.Env" << QJsonValue(QJsonArray{QStringLiteral("AWS_SECRET_ACCESS_KEY=x")}) << false;
+            row("canary env") << rt << env << "Config.Env" << QJsonValue(QJsonArray{QStringLiteral("NOTE=hvc-canary")}) << false;
             row("host pid") << rt << ns << "HostConfig.PidMode" << QJsonValue(QStringLiteral("host")) << false;
             row("shared ipc") << rt << ns << "HostConfig.IpcMode" << QJsonValue(QStringLiteral("shareable")) << false;
-            row("no label") << rt << labels << "Config.Labels" << QJsonValue(QJsonObject{{"org.hako.managed", "true"}}) << false;
+            row("no label") << rt << labels << "Config.Labels" << QJsonValue(QJsonObject{{QStringLiteral("org.hako.managed"), QStringLiteral("true")}}) << false;
         }
     }
 
@@ -141,7 +141,7 @@ private Q_SLOTS:
     {
         QJsonObject c = fixture(QStringLiteral("runc"));
         QJsonArray all = c.value(QLatin1String("Mounts")).toArray();
-        all.append(QJsonObject{{"Destination", "/var/run/docker.sock"}, {"Source", "/var/run/docker.sock"}, {"RW", true}});
+        all.append(QJsonObject{{QStringLiteral("Destination"), QStringLiteral("/var/run/docker.sock")}, {QStringLiteral("Source"), QStringLiteral("/var/run/docker.sock")}, {QStringLiteral("RW"), true}});
         c.insert(QStringLiteral("Mounts"), all);
         QVERIFY(!inspect::mounts(c).passed);
         c.insert(QStringLiteral("Mounts"), QJsonArray());
@@ -169,7 +169,7 @@ private Q_SLOTS:
         QFETCH(QString, key);
         QFETCH(QJsonValue, value);
         QFETCH(bool, mountsPass);
-        for (const QString rt : {QStringLiteral("runc"), QStringLiteral("runsc")}) {
+        for (const QString &rt : {QStringLiteral("runc"), QStringLiteral("runsc")}) {
             QJsonObject c = fixture(rt);
             QJsonArray all = c.value(QLatin1String("Mounts")).toArray();
             for (qsizetype i = 0; i < all.size(); ++i)

@@ -85,11 +85,11 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::newRow("all pass") << QList<ProbeResult>{} << "T-2" << int(Status::Pass);
         QTest::newRow("one failing probe fails its rows")
-            << QList<ProbeResult>{result("x", {"T-2", "L2"}, false)} << "L2" << int(Status::Fail);
-        QTest::newRow("and no other") << QList<ProbeResult>{result("x", {"T-2", "L2"}, false)} << "T-1" << int(Status::Pass);
+            << QList<ProbeResult>{result(QStringLiteral("x"), {QStringLiteral("T-2"), QStringLiteral("L2")}, false)} << "L2" << int(Status::Fail);
+        QTest::newRow("and no other") << QList<ProbeResult>{result(QStringLiteral("x"), {QStringLiteral("T-2"), QStringLiteral("L2")}, false)} << "T-1" << int(Status::Pass);
         QTest::newRow("optional off") << QList<ProbeResult>{} << "L7" << int(Status::Pass);
         QTest::newRow("off on a required row fails")
-            << QList<ProbeResult>{result("x", {"T-5"}, false, true)} << "T-5" << int(Status::Fail);
+            << QList<ProbeResult>{result(QStringLiteral("x"), {QStringLiteral("T-5")}, false, true)} << "T-5" << int(Status::Fail);
     }
 
     void rowStatus()
@@ -179,7 +179,7 @@ private Q_SLOTS:
         QTest::newRow("FAIL line with exit 0") << 0 << "FAIL: hidden\n" << false << QStringList{};
         QTest::newRow("broken probe") << 2 << "ok: a\n" << false << QStringList{};
         QTest::newRow("killed") << 137 << "" << false << QStringList{};
-        QTest::newRow("notes") << 0 << "ok: a\nnote: gvisor-kernel\nnote: gvisor-kernel\n" << true << QStringList{"gvisor-kernel"};
+        QTest::newRow("notes") << 0 << "ok: a\nnote: gvisor-kernel\nnote: gvisor-kernel\n" << true << QStringList{QStringLiteral("gvisor-kernel")};
     }
 
     void scriptVerdict()
