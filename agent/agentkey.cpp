@@ -79,8 +79,9 @@ std::optional<Failure> takeAgentKey(AgentKey &key)
     if (!found)
         return Failure{proto::code::BadRequest,
                        std::string(name) + " is not set; the agent does not run without its key"};
-    return Failure{proto::code::BadRequest, std::string(name) + " is not " + std::to_string(proto::kKeyHexChars)
-                                                + " lowercase hex digits; the agent does not run without a valid key"};
+    return Failure{proto::code::BadRequest,
+                   std::string(name) + " is not " + std::to_string(proto::kKeyHexChars)
+                           + " lowercase hex digits; the agent does not run without a valid key"};
 }
 
 std::optional<std::string> proveKey(const AgentKey &key, std::string_view challengeHex)

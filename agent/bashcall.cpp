@@ -46,12 +46,8 @@ std::optional<std::uint64_t> oomKills()
 } // namespace
 
 BashCall::BashCall(Outbox &out, std::uint32_t id, BashSession &session, GroupKiller &killer, BashLimits limits)
-    : Call(out, id)
-    , session_(session)
-    , killer_(killer)
-    , limits_(limits)
-{
-}
+    : Call(out, id), session_(session), killer_(killer), limits_(limits)
+{}
 
 BashCall::~BashCall()
 {
@@ -174,12 +170,9 @@ void BashCall::answered(int status)
 std::optional<Clock::time_point> BashCall::deadline() const
 {
     switch (phase_) {
-    case Phase::Running:
-        return timeoutAt_;
-    case Phase::Leftovers:
-        return nextCheck_;
-    case Phase::Exited:
-        return graceEnd_;
+    case Phase::Running: return timeoutAt_;
+    case Phase::Leftovers: return nextCheck_;
+    case Phase::Exited: return graceEnd_;
     }
     return std::nullopt;
 }
@@ -248,7 +241,7 @@ void BashCall::finish()
     for (Stream *s : {&stdout_, &stderr_}) {
         if (s->total > s->shown) {
             const std::string marker =
-                "\n[hako: output truncated: " + std::to_string(s->total - s->shown) + " bytes not shown]\n";
+                    "\n[hako: output truncated: " + std::to_string(s->total - s->shown) + " bytes not shown]\n";
             out().send(s->type, id(), marker);
         }
         s->fd = -1;
@@ -265,15 +258,9 @@ BashReport BashCall::report() const
     // inside `make` counts too. Only a concurrent call's OOM could be misread.
     const bool oomKilled = oomBefore_ && oomAfter && *oomAfter > *oomBefore_;
     const auto elapsed = std::chrono::duration_cast<milliseconds>(Clock::now() - started_);
-    return {exitCode_,
-            signal_,
-            timedOut_,
-            oomKilled,
-            cancelled_,
-            stdout_.total > stdout_.shown || stderr_.total > stderr_.shown,
-            stdout_.total,
-            stderr_.total,
-            elapsed.count()};
+    return {exitCode_,     signal_,       timedOut_,
+            oomKilled,     cancelled_,    stdout_.total > stdout_.shown || stderr_.total > stderr_.shown,
+            stdout_.total, stderr_.total, elapsed.count()};
 }
 
 } // namespace hako::agent

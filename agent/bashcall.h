@@ -17,7 +17,8 @@
 
 namespace hako::agent {
 
-class BashCall final : public Call, public ExitListener {
+class BashCall final : public Call, public ExitListener
+{
 public:
     BashCall(Outbox &out, std::uint32_t id, BashSession &session, GroupKiller &killer, BashLimits limits);
     ~BashCall() override;
@@ -32,7 +33,8 @@ public:
     void childExited(int status) override;
 
 private:
-    struct Stream {
+    struct Stream
+    {
         int fd = -1; // the shell's; -1 once it reached EOF
         proto::Type type;
         std::uint64_t total = 0;

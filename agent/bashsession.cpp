@@ -38,15 +38,24 @@ std::string makeScript(const std::string &dir)
     const std::string q = shellQuote(dir);
     const std::string cmd = std::to_string(Shell::kCommandFd);
     const std::string status = std::to_string(Shell::kStatusFd);
-    return "__hako_save() { { export -p; printf 'cd -- %q\\n' \"$PWD\"; } >" + q + "/session.$$ 2>/dev/null; }\n"
-           "trap __hako_save EXIT\n"
-           "while IFS= read -r __hako_op <&" + cmd + "; do\n"
-           "  if [ \"$__hako_op\" = load ] && [ -r " + q + "/session ]; then . " + q + "/session 2>/dev/null; fi\n"
-           "  . " + q + "/command.$$ " + cmd + "<&- " + status + ">&- </dev/null\n"
-           "  __hako_status=$?\n"
-           "  __hako_save\n"
-           "  printf '%d\\n' \"$__hako_status\" >&" + status + "\n"
-           "done\n";
+    return "__hako_save() { { export -p; printf 'cd -- %q\\n' \"$PWD\"; } >" + q
+           + "/session.$$ 2>/dev/null; }\n"
+             "trap __hako_save EXIT\n"
+             "while IFS= read -r __hako_op <&"
+           + cmd
+           + "; do\n"
+             "  if [ \"$__hako_op\" = load ] && [ -r "
+           + q + "/session ]; then . " + q
+           + "/session 2>/dev/null; fi\n"
+             "  . "
+           + q + "/command.$$ " + cmd + "<&- " + status
+           + ">&- </dev/null\n"
+             "  __hako_status=$?\n"
+             "  __hako_save\n"
+             "  printf '%d\\n' \"$__hako_status\" >&"
+           + status
+           + "\n"
+             "done\n";
 }
 
 std::vector<std::string> captureEnvironment()
@@ -80,7 +89,8 @@ std::optional<Failure> BashSession::openStateDir(const std::string &stateDir)
     if (::mkdir(stateDir.c_str(), 0700) != 0 && errno != EEXIST)
         return systemFailure(errno, stateDir);
     stateDir_.reset(::open(stateDir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    struct stat st {};
+    struct stat st
+    {};
     if (!stateDir_.valid() || ::fstat(stateDir_.get(), &st) != 0)
         return systemFailure(errno, stateDir);
     // Another user's directory here could feed our shells a state of its choosing.
@@ -92,9 +102,11 @@ std::optional<Failure> BashSession::openStateDir(const std::string &stateDir)
 // Compared by identity, not by errno: gVisor lets files be created in a deleted directory.
 bool BashSession::stateDirInPlace() const
 {
-    struct stat open {}, named {};
+    struct stat open
+    {
+    }, named{};
     return ::fstat(stateDir_.get(), &open) == 0 && ::lstat(stateDirPath_.c_str(), &named) == 0
-        && open.st_dev == named.st_dev && open.st_ino == named.st_ino;
+           && open.st_dev == named.st_dev && open.st_ino == named.st_ino;
 }
 
 std::string BashSession::fileOf(const char *kind, pid_t pid) const
@@ -104,7 +116,8 @@ std::string BashSession::fileOf(const char *kind, pid_t pid) const
 
 bool BashSession::haveState() const
 {
-    struct stat st {};
+    struct stat st
+    {};
     return ::fstatat(stateDir_.get(), kStateName, &st, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
@@ -143,8 +156,7 @@ bool BashSession::run(Shell &shell, const std::string &command)
     if (!stateDirInPlace() && !openStateDir(stateDirPath_))
         ++stateVersion_;
     const std::string name = fileOf("command", shell.pid());
-    UniqueFd fd(::openat(stateDir_.get(), name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-                         0600));
+    UniqueFd fd(::openat(stateDir_.get(), name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (!fd.valid() || !writeAll(fd.get(), command.data(), command.size()) || !writeAll(fd.get(), "\n", 1))
         return false;
     const bool reload = shell.stateSeen != stateVersion_ && haveState();

@@ -19,12 +19,10 @@
 
 namespace hako::agent {
 
-class BashSession {
+class BashSession
+{
 public:
-    explicit BashSession(ChildTable &children)
-        : children_(children)
-    {
-    }
+    explicit BashSession(ChildTable &children) : children_(children) {}
 
     std::optional<Failure> open(const std::string &stateDir, const std::string &workspace);
     // An idle shell, or a new one; nullptr with the errno of the failed start.

@@ -4,17 +4,16 @@ namespace hako::agent {
 
 namespace {
 
-template <typename T, typename Check>
-std::optional<Failure> optionalField(const Json &input, const char *key, std::optional<T> &out,
-                                     Check isRightType, const char *typeName)
+template<typename T, typename Check>
+std::optional<Failure> optionalField(const Json &input, const char *key, std::optional<T> &out, Check isRightType,
+                                     const char *typeName)
 {
     out.reset();
     const auto it = input.find(key);
     if (it == input.end() || it->is_null())
         return std::nullopt;
     if (!isRightType(*it))
-        return Failure{proto::code::BadRequest, std::string("input field '") + key + "' must be " + typeName,
-                       nullptr};
+        return Failure{proto::code::BadRequest, std::string("input field '") + key + "' must be " + typeName, nullptr};
     out = it->template get<T>();
     return std::nullopt;
 }
@@ -24,24 +23,24 @@ std::optional<Failure> optionalField(const Json &input, const char *key, std::op
 std::optional<Failure> optionalString(const Json &input, const char *key, std::optional<std::string> &out)
 {
     return optionalField(
-        input, key, out, [](const Json &j) { return j.is_string(); }, "a string");
+            input, key, out, [](const Json &j) { return j.is_string(); }, "a string");
 }
 
 std::optional<Failure> optionalInt(const Json &input, const char *key, std::optional<std::int64_t> &out)
 {
     // Unsigned values above INT64_MAX are not integers we can represent.
     return optionalField(
-        input, key, out,
-        [](const Json &j) {
-            return j.is_number_integer() && !(j.is_number_unsigned() && j.get<std::uint64_t>() > INT64_MAX);
-        },
-        "an integer");
+            input, key, out,
+            [](const Json &j) {
+        return j.is_number_integer() && !(j.is_number_unsigned() && j.get<std::uint64_t>() > INT64_MAX);
+            },
+            "an integer");
 }
 
 std::optional<Failure> optionalBool(const Json &input, const char *key, std::optional<bool> &out)
 {
     return optionalField(
-        input, key, out, [](const Json &j) { return j.is_boolean(); }, "true or false");
+            input, key, out, [](const Json &j) { return j.is_boolean(); }, "true or false");
 }
 
 std::optional<Failure> optionalLimit(const Json &object, const char *key, std::uint64_t fallback, std::uint64_t &out)

@@ -28,7 +28,8 @@ std::optional<Failure> optionalLimit(const Json &object, const char *key, std::u
 // Never throws: text from files or paths may be invalid UTF-8, so it is replaced, not rejected.
 std::string dumpJson(const Json &value);
 
-class Outbox {
+class Outbox
+{
 public:
     virtual ~Outbox() = default;
     virtual void send(proto::Type type, std::uint32_t id, std::string_view payload) = 0;
@@ -40,13 +41,10 @@ public:
 void sendJson(Outbox &out, proto::Type type, std::uint32_t id, const Json &value);
 void sendFailure(Outbox &out, std::uint32_t id, const Failure &failure);
 
-class Call {
+class Call
+{
 public:
-    Call(Outbox &out, std::uint32_t id)
-        : out_(out)
-        , id_(id)
-    {
-    }
+    Call(Outbox &out, std::uint32_t id) : out_(out), id_(id) {}
     virtual ~Call() = default;
     Call(const Call &) = delete;
     Call &operator=(const Call &) = delete;

@@ -14,9 +14,9 @@ void ChildTable::watch(pid_t pid, ExitListener *listener)
 
 void ChildTable::forget(pid_t pid)
 {
-    watched_.erase(std::remove_if(watched_.begin(), watched_.end(),
-                                  [pid](const auto &entry) { return entry.first == pid; }),
-                   watched_.end());
+    watched_.erase(
+            std::remove_if(watched_.begin(), watched_.end(), [pid](const auto &entry) { return entry.first == pid; }),
+            watched_.end());
 }
 
 void ChildTable::reap()
@@ -28,8 +28,8 @@ void ChildTable::reap()
             continue;
         if (pid <= 0)
             return;
-        const auto it = std::find_if(watched_.begin(), watched_.end(),
-                                     [pid](const auto &entry) { return entry.first == pid; });
+        const auto it =
+                std::find_if(watched_.begin(), watched_.end(), [pid](const auto &entry) { return entry.first == pid; });
         if (it == watched_.end())
             continue;
         ExitListener *listener = it->second;
@@ -42,8 +42,7 @@ void GroupKiller::killAt(pid_t pgid, Clock::time_point when)
 {
     if (pgid <= 1)
         return;
-    const auto it =
-        std::find_if(groups_.begin(), groups_.end(), [pgid](const Group &g) { return g.pgid == pgid; });
+    const auto it = std::find_if(groups_.begin(), groups_.end(), [pgid](const Group &g) { return g.pgid == pgid; });
     if (it != groups_.end())
         it->due = std::min(it->due, when);
     else

@@ -11,13 +11,15 @@
 
 namespace hako::agent {
 
-class ExitListener {
+class ExitListener
+{
 public:
     virtual ~ExitListener() = default;
     virtual void childExited(int status) = 0;
 };
 
-class ChildTable {
+class ChildTable
+{
 public:
     void watch(pid_t pid, ExitListener *listener);
     void forget(pid_t pid);
@@ -30,7 +32,8 @@ private:
 
 // Keeps killing process groups until they are empty. One kill(-pgid) can race
 // a fork in progress, and a fork bomb produces many such races.
-class GroupKiller {
+class GroupKiller
+{
 public:
     using Clock = std::chrono::steady_clock;
     static constexpr std::chrono::milliseconds kInterval{20};
@@ -41,7 +44,8 @@ public:
     std::optional<Clock::time_point> nextSweep() const;
 
 private:
-    struct Group {
+    struct Group
+    {
         pid_t pgid;
         Clock::time_point due;
     };

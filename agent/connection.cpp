@@ -36,12 +36,7 @@ std::string typeName(proto::Type type)
 
 // The agent's Hello waits for the host's: it carries the proof of the key,
 // which needs the host's challenge.
-Connection::Connection(UniqueFd fd, Tools &tools, const AgentKey &key)
-    : fd_(std::move(fd))
-    , tools_(tools)
-    , key_(key)
-{
-}
+Connection::Connection(UniqueFd fd, Tools &tools, const AgentKey &key) : fd_(std::move(fd)), tools_(tools), key_(key) {}
 
 // Calls are destroyed with the connection; a running tool is killed, since
 // nobody is left to receive its result.
@@ -91,8 +86,7 @@ void Connection::decodeFrames()
         if (status == proto::DecodeStatus::BadType) {
             fatal(proto::code::BadFrame, "unknown frame type " + std::to_string(data[pos + 4]));
         } else if (status == proto::DecodeStatus::TooLarge) {
-            fatal(proto::code::BadFrame,
-                  "frame payload exceeds " + std::to_string(proto::kMaxPayload) + " bytes");
+            fatal(proto::code::BadFrame, "frame payload exceeds " + std::to_string(proto::kMaxPayload) + " bytes");
         } else if (const std::size_t tagBytes = receiveTags_ ? proto::kTagBytes : 0;
                    status == proto::DecodeStatus::Ok
                    && in_.size() - pos - proto::kHeaderSize >= header.length + tagBytes) {
@@ -146,8 +140,7 @@ void Connection::handleFrame(const proto::Header &header, std::string_view paylo
         if ((call = find(header.id)))
             call->cancel();
         return;
-    default:
-        fatal(proto::code::BadFrame, "frame type " + typeName(header.type) + " is never sent by the host");
+    default: fatal(proto::code::BadFrame, "frame type " + typeName(header.type) + " is never sent by the host");
     }
 }
 
@@ -163,8 +156,7 @@ void Connection::onHello(const proto::Header &header, std::string_view payload)
         return;
     }
     const auto version = hello.find("version");
-    if (version == hello.end() || !version->is_number_unsigned()
-        || version->get<std::uint64_t>() != proto::kVersion) {
+    if (version == hello.end() || !version->is_number_unsigned() || version->get<std::uint64_t>() != proto::kVersion) {
         fatal(proto::code::BadRequest,
               "unsupported protocol version; this agent speaks version " + std::to_string(proto::kVersion));
         return;
@@ -175,12 +167,12 @@ void Connection::onHello(const proto::Header &header, std::string_view payload)
         return;
     }
     const auto challenge = hello.find("challenge");
-    const std::optional<std::string> proof =
-        challenge != hello.end() && challenge->is_string() ? proveKey(key_, challenge->get_ref<const std::string &>())
-                                                           : std::nullopt;
+    const std::optional<std::string> proof = challenge != hello.end() && challenge->is_string()
+                                                     ? proveKey(key_, challenge->get_ref<const std::string &>())
+                                                     : std::nullopt;
     if (!proof) {
         fatal(proto::code::BadChallenge, "the Hello carries no challenge of "
-                                             + std::to_string(proto::kChallengeHexChars) + " lowercase hex digits");
+                                                 + std::to_string(proto::kChallengeHexChars) + " lowercase hex digits");
         return;
     }
     helloReceived_ = true;
@@ -216,8 +208,7 @@ void Connection::onCall(std::uint32_t id, std::string_view payload)
         return;
     }
     if (calls_.size() >= kMaxCalls) {
-        sendFailure(*this, id,
-                    {proto::code::BadRequest, "too many calls in flight on this connection", nullptr});
+        sendFailure(*this, id, {proto::code::BadRequest, "too many calls in flight on this connection", nullptr});
         return;
     }
     try {

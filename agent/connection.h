@@ -17,7 +17,8 @@
 
 namespace hako::agent {
 
-class Connection final : public Outbox {
+class Connection final : public Outbox
+{
 public:
     // Producers pause (child pipes are not read, files not streamed, input not
     // parsed) while this much output waits for the peer.

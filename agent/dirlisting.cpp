@@ -15,7 +15,8 @@ namespace {
 
 constexpr std::size_t kMaxEntries = 1000;
 
-struct Entry {
+struct Entry
+{
     std::string name;
     bool isDir;
     bool operator<(const Entry &other) const { return name < other.name; }
@@ -34,7 +35,8 @@ std::vector<Entry> readEntries(int dirfd)
     while (const dirent *e = ::readdir(dir)) {
         if (e->d_name[0] == '.')
             continue;
-        struct stat st {};
+        struct stat st
+        {};
         const bool isDir = ::fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
         entries.push_back({e->d_name, isDir});
         if (entries.size() > kMaxEntries)
@@ -62,8 +64,8 @@ std::vector<std::string> linesFor(int dirfd, const std::string &prefix, const En
 
 std::string listTwoLevels(int dirfd, const std::string &shownPath, std::size_t maxBytes)
 {
-    std::string out = "Here are the files and directories up to 2 levels deep in " + shownPath
-                      + ", excluding hidden items:\n";
+    std::string out =
+            "Here are the files and directories up to 2 levels deep in " + shownPath + ", excluding hidden items:\n";
     std::size_t shown = 0;
     for (const Entry &entry : readEntries(dirfd)) {
         for (const std::string &line : linesFor(dirfd, shownPath + "/", entry)) {

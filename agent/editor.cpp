@@ -89,8 +89,7 @@ std::optional<Failure> writeFile(const PathGuard &guard, const std::string &path
     return writer.commit();
 }
 
-std::optional<Failure> viewRange(const Json &input, std::size_t lineCount, std::size_t &first,
-                                 std::size_t &end)
+std::optional<Failure> viewRange(const Json &input, std::size_t lineCount, std::size_t &first, std::size_t &end)
 {
     first = 0;
     end = lineCount;
@@ -104,24 +103,24 @@ std::optional<Failure> viewRange(const Json &input, std::size_t lineCount, std::
     const auto count = static_cast<std::int64_t>(lineCount);
     if (start < 1 || start > std::max<std::int64_t>(count, 1))
         return badRequest("view_range start " + std::to_string(start) + " is outside the file's lines [1, "
-                              + std::to_string(count) + "]",
+                                  + std::to_string(count) + "]",
                           Json{{"lines", count}});
     if (stop != -1 && (stop < start || stop > count))
-        return badRequest("view_range end " + std::to_string(stop) + " must be -1 or between "
-                              + std::to_string(start) + " and " + std::to_string(count),
+        return badRequest("view_range end " + std::to_string(stop) + " must be -1 or between " + std::to_string(start)
+                                  + " and " + std::to_string(count),
                           Json{{"lines", count}});
     first = static_cast<std::size_t>(start - 1);
     end = stop == -1 ? lineCount : static_cast<std::size_t>(stop);
     return std::nullopt;
 }
 
-std::optional<Failure> view(const PathGuard &guard, const std::string &path, const Json &input,
-                            std::string &out)
+std::optional<Failure> view(const PathGuard &guard, const std::string &path, const Json &input, std::string &out)
 {
     UniqueFd fd;
     if (auto failure = guard.openPath(path, O_PATH, fd))
         return failure;
-    struct stat st {};
+    struct stat st
+    {};
     if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode)) {
         if (input.contains("view_range") && !input["view_range"].is_null())
             return badRequest(path + ": view_range is not allowed when viewing a directory");
@@ -140,8 +139,7 @@ std::optional<Failure> view(const PathGuard &guard, const std::string &path, con
     return std::nullopt;
 }
 
-std::optional<Failure> create(const PathGuard &guard, const std::string &path, const Json &input,
-                              std::string &out)
+std::optional<Failure> create(const PathGuard &guard, const std::string &path, const Json &input, std::string &out)
 {
     std::optional<std::string> text;
     if (auto failure = optionalString(input, "file_text", text))
@@ -159,15 +157,13 @@ std::string editedSnippet(const std::string &path, std::string_view content, std
 {
     const Lines lines = splitLines(content);
     const std::size_t from = firstLine > kSnippetLines ? firstLine - kSnippetLines : 0;
-    std::string out = "The file " + path
-                      + " has been edited. Here's the result of running `cat -n` on a snippet of " + path
-                      + ":\n";
+    std::string out = "The file " + path + " has been edited. Here's the result of running `cat -n` on a snippet of "
+                      + path + ":\n";
     appendNumbered(out, lines, from, firstLine + changedLines + kSnippetLines);
     return out + "Review the changes and make sure they are as expected. Edit the file again if necessary.";
 }
 
-std::optional<Failure> strReplace(const PathGuard &guard, const std::string &path, const Json &input,
-                                  std::string &out)
+std::optional<Failure> strReplace(const PathGuard &guard, const std::string &path, const Json &input, std::string &out)
 {
     std::optional<std::string> oldStr, newStr;
     if (auto failure = optionalString(input, "old_str", oldStr))
@@ -195,8 +191,8 @@ std::optional<Failure> strReplace(const PathGuard &guard, const std::string &pat
     }
     if (matches == 0)
         return Failure{proto::code::NoMatch,
-                       "No replacement was performed: old_str `" + echo(*oldStr)
-                           + "` did not appear verbatim in " + path + ".",
+                       "No replacement was performed: old_str `" + echo(*oldStr) + "` did not appear verbatim in "
+                               + path + ".",
                        nullptr};
     if (matches > 1) {
         std::string list;
@@ -205,9 +201,8 @@ std::optional<Failure> strReplace(const PathGuard &guard, const std::string &pat
         if (matches > lines.size())
             list += ", ...";
         return Failure{proto::code::MultipleMatches,
-                       "No replacement was performed: old_str occurs " + std::to_string(matches)
-                           + " times in " + path + ", at lines " + list
-                           + ". Include more context to make it unique.",
+                       "No replacement was performed: old_str occurs " + std::to_string(matches) + " times in " + path
+                               + ", at lines " + list + ". Include more context to make it unique.",
                        Json{{"lines", lines}, {"count", matches}}};
     }
     const std::string replacement = newStr.value_or(std::string());
@@ -219,8 +214,7 @@ std::optional<Failure> strReplace(const PathGuard &guard, const std::string &pat
     return std::nullopt;
 }
 
-std::optional<Failure> insert(const PathGuard &guard, const std::string &path, const Json &input,
-                              std::string &out)
+std::optional<Failure> insert(const PathGuard &guard, const std::string &path, const Json &input, std::string &out)
 {
     std::optional<std::int64_t> line;
     std::optional<std::string> text, newStr;
@@ -241,7 +235,7 @@ std::optional<Failure> insert(const PathGuard &guard, const std::string &path, c
     const std::size_t count = splitLines(content).size();
     if (*line < 0 || static_cast<std::uint64_t>(*line) > count)
         return badRequest("insert_line " + std::to_string(*line) + " is out of range: " + path + " has "
-                              + std::to_string(count) + " lines (0 inserts at the top)",
+                                  + std::to_string(count) + " lines (0 inserts at the top)",
                           Json{{"lines", count}});
     const auto after = static_cast<std::size_t>(*line);
     std::string block = *text;
@@ -284,8 +278,7 @@ std::optional<Failure> runEditor(const PathGuard &guard, const Json &input, std:
         return strReplace(guard, shown, input, output);
     if (*command == "insert")
         return insert(guard, shown, input, output);
-    return badRequest("unknown editor command `" + echo(*command)
-                      + "`; use view, create, str_replace or insert");
+    return badRequest("unknown editor command `" + echo(*command) + "`; use view, create, str_replace or insert");
 }
 
 } // namespace hako::agent

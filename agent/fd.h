@@ -8,17 +8,12 @@
 
 namespace hako::agent {
 
-class UniqueFd {
+class UniqueFd
+{
 public:
     UniqueFd() = default;
-    explicit UniqueFd(int fd)
-        : fd_(fd)
-    {
-    }
-    UniqueFd(UniqueFd &&other) noexcept
-        : fd_(other.release())
-    {
-    }
+    explicit UniqueFd(int fd) : fd_(fd) {}
+    UniqueFd(UniqueFd &&other) noexcept : fd_(other.release()) {}
     UniqueFd &operator=(UniqueFd &&other) noexcept;
     UniqueFd(const UniqueFd &) = delete;
     UniqueFd &operator=(const UniqueFd &) = delete;

@@ -14,18 +14,17 @@ char g_buffer[proto::kChunkSize];
 Failure tooLarge(std::string_view path, std::uint64_t size, std::uint64_t limit)
 {
     return {proto::code::TooLarge,
-            std::string(path) + ": " + std::to_string(size) + " bytes exceed the limit of "
-                + std::to_string(limit),
+            std::string(path) + ": " + std::to_string(size) + " bytes exceed the limit of " + std::to_string(limit),
             Json{{"size", size}, {"max_bytes", limit}}};
 }
 
 // O_NONBLOCK keeps a FIFO planted in the workspace from stalling the agent in open(2).
-std::optional<Failure> openRegular(const PathGuard &guard, std::string_view path, UniqueFd &fd,
-                                   std::uint64_t &size)
+std::optional<Failure> openRegular(const PathGuard &guard, std::string_view path, UniqueFd &fd, std::uint64_t &size)
 {
     if (auto failure = guard.openPath(path, O_RDONLY | O_NONBLOCK | O_NOCTTY, fd))
         return failure;
-    struct stat st {};
+    struct stat st
+    {};
     if (::fstat(fd.get(), &st) != 0)
         return errnoFailure(errno, path);
     if (S_ISDIR(st.st_mode))
@@ -49,7 +48,8 @@ std::optional<Failure> AtomicWriter::begin(std::string_view path)
     path_ = path;
     if (auto failure = guard_.openParent(path, dir_, name_))
         return failure;
-    struct stat st {};
+    struct stat st
+    {};
     if (::fstatat(dir_.get(), name_.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
         if (S_ISDIR(st.st_mode))
             return Failure{proto::code::Exists, path_ + ": a directory exists at this path", nullptr};
@@ -58,8 +58,7 @@ std::optional<Failure> AtomicWriter::begin(std::string_view path)
     }
     for (int attempt = 0; attempt < 8 && !file_.valid(); ++attempt) {
         temp_ = tempName();
-        file_.reset(
-            ::openat(dir_.get(), temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+        file_.reset(::openat(dir_.get(), temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         if (!file_.valid() && errno != EEXIST)
             break;
     }
@@ -120,8 +119,7 @@ std::optional<Failure> readSmallFile(const PathGuard &guard, std::string_view pa
     }
 }
 
-std::optional<Failure> ReadFileCall::start(const PathGuard &guard, std::string_view path,
-                                           std::uint64_t maxBytes)
+std::optional<Failure> ReadFileCall::start(const PathGuard &guard, std::string_view path, std::uint64_t maxBytes)
 {
     path_ = path;
     maxBytes_ = maxBytes;

@@ -14,12 +14,10 @@
 
 namespace hako::agent {
 
-class AtomicWriter {
+class AtomicWriter
+{
 public:
-    explicit AtomicWriter(const PathGuard &guard)
-        : guard_(guard)
-    {
-    }
+    explicit AtomicWriter(const PathGuard &guard) : guard_(guard) {}
     ~AtomicWriter() { discard(); }
     AtomicWriter(const AtomicWriter &) = delete;
     AtomicWriter &operator=(const AtomicWriter &) = delete;
@@ -46,7 +44,8 @@ private:
 std::optional<Failure> readSmallFile(const PathGuard &guard, std::string_view path, std::uint64_t limit,
                                      std::string &content);
 
-class ReadFileCall final : public Call {
+class ReadFileCall final : public Call
+{
 public:
     using Call::Call;
     std::optional<Failure> start(const PathGuard &guard, std::string_view path, std::uint64_t maxBytes);
@@ -62,13 +61,10 @@ private:
     std::uint64_t sent_ = 0;
 };
 
-class WriteFileCall final : public Call {
+class WriteFileCall final : public Call
+{
 public:
-    WriteFileCall(Outbox &out, std::uint32_t id, const PathGuard &guard)
-        : Call(out, id)
-        , writer_(guard)
-    {
-    }
+    WriteFileCall(Outbox &out, std::uint32_t id, const PathGuard &guard) : Call(out, id), writer_(guard) {}
     std::optional<Failure> start(std::string_view path, std::uint64_t maxBytes);
 
     void onData(std::string_view bytes) override;

@@ -13,14 +13,14 @@ namespace hako::agent {
 namespace {
 
 constexpr std::uint32_t kRound[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
 constexpr std::size_t kBlock = 64;
 
@@ -78,10 +78,10 @@ __attribute__((target("sha,sse4.1"))) void compressShaNi(std::uint32_t *state, c
     const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
     __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i *>(state));
     __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i *>(state + 4));
-    dcba = _mm_shuffle_epi32(dcba, 0xB1);                  // CDAB
-    hgfe = _mm_shuffle_epi32(hgfe, 0x1B);                  // EFGH
-    __m128i abef = _mm_alignr_epi8(dcba, hgfe, 8);         // ABEF
-    __m128i cdgh = _mm_blend_epi16(hgfe, dcba, 0xF0);      // CDGH
+    dcba = _mm_shuffle_epi32(dcba, 0xB1);             // CDAB
+    hgfe = _mm_shuffle_epi32(hgfe, 0x1B);             // EFGH
+    __m128i abef = _mm_alignr_epi8(dcba, hgfe, 8);    // ABEF
+    __m128i cdgh = _mm_blend_epi16(hgfe, dcba, 0xF0); // CDGH
     for (; count > 0; --count, p += kBlock) {
         const __m128i abefStart = abef;
         const __m128i cdghStart = cdgh;
@@ -106,9 +106,9 @@ __attribute__((target("sha,sse4.1"))) void compressShaNi(std::uint32_t *state, c
         abef = _mm_add_epi32(abef, abefStart);
         cdgh = _mm_add_epi32(cdgh, cdghStart);
     }
-    const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);    // FEBA
-    const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);    // DCHG
-    _mm_storeu_si128(reinterpret_cast<__m128i *>(state), _mm_blend_epi16(feba, dchg, 0xF0));     // DCBA
+    const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);                                       // FEBA
+    const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);                                       // DCHG
+    _mm_storeu_si128(reinterpret_cast<__m128i *>(state), _mm_blend_epi16(feba, dchg, 0xF0));  // DCBA
     _mm_storeu_si128(reinterpret_cast<__m128i *>(state + 4), _mm_alignr_epi8(dchg, feba, 8)); // HGFE
 }
 
@@ -139,8 +139,7 @@ bool Sha256::useCpuExtensions(bool wanted)
 
 Sha256::Sha256()
     : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19}
-{
-}
+{}
 
 void Sha256::compress(const unsigned char *blocks, std::size_t count)
 {
@@ -252,11 +251,7 @@ Digest sessionKey(std::string_view key, std::string_view challenge)
     return mac.finish();
 }
 
-FrameTagger::FrameTagger(const Digest &sessionKey, char direction)
-    : keyed_(view(sessionKey))
-    , direction_(direction)
-{
-}
+FrameTagger::FrameTagger(const Digest &sessionKey, char direction) : keyed_(view(sessionKey)), direction_(direction) {}
 
 Tag FrameTagger::next(const unsigned char *header, std::string_view payload)
 {

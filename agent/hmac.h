@@ -15,7 +15,8 @@ namespace hako::agent {
 
 using Digest = std::array<unsigned char, 32>;
 
-class Sha256 {
+class Sha256
+{
 public:
     Sha256();
     void update(std::string_view data);
@@ -39,7 +40,8 @@ private:
 
 // HMAC-SHA256 fed in pieces. A keyed object can be copied before update() to
 // reuse the key's two padded blocks, already hashed, for many messages.
-class HmacSha256 {
+class HmacSha256
+{
 public:
     explicit HmacSha256(std::string_view key);
     void update(std::string_view data) { inner_.update(data); }
@@ -61,7 +63,8 @@ using Tag = std::array<unsigned char, proto::kTagBytes>;
 Digest sessionKey(std::string_view key, std::string_view challenge);
 
 // The tags of one direction of a connection, in sequence.
-class FrameTagger {
+class FrameTagger
+{
 public:
     FrameTagger(const Digest &sessionKey, char direction);
     // The tag of the next frame; `header` is its kHeaderSize bytes as sent.

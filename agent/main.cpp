@@ -26,7 +26,8 @@ using namespace hako::agent;
 
 namespace {
 
-struct Options {
+struct Options
+{
     std::string socket = std::string(hako::proto::kSocketDirInContainer) + "/" + hako::proto::kAgentSocketName;
     std::string workspace = hako::proto::kWorkspaceInContainer;
     // On the container's private /tmp tmpfs; tests on a shared host pick their own.

@@ -105,7 +105,8 @@ int PathGuard::walk(const std::string &rel, int flags) const
         UniqueFd next(::openat(dir.get(), part.c_str(), O_PATH | O_NOFOLLOW | O_CLOEXEC));
         if (!next.valid())
             return -1;
-        struct stat st {};
+        struct stat st
+        {};
         if (::fstat(next.get(), &st) != 0)
             return -1;
         if (S_ISLNK(st.st_mode)) {
@@ -138,8 +139,7 @@ std::optional<Failure> PathGuard::openParent(std::string_view path, UniqueFd &di
     if (name == "..")
         return outside(path);
     if (name == ".")
-        return Failure{proto::code::BadRequest, std::string(path) + ": names a directory, not a file",
-                       nullptr};
+        return Failure{proto::code::BadRequest, std::string(path) + ": names a directory, not a file", nullptr};
     const std::string parent = slash == std::string::npos ? "." : rel.substr(0, slash);
     dir.reset(resolve(parent, O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!dir.valid())

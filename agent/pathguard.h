@@ -13,7 +13,8 @@
 
 namespace hako::agent {
 
-class PathGuard {
+class PathGuard
+{
 public:
     // Opens the workspace and probes for openat2(2); a failure if unusable.
     // Tests pass tryOpenat2 = false to exercise the gVisor path.

@@ -37,7 +37,7 @@ pid_t groupOf(int procFd, const char *pid)
 }
 
 // Calls `visit(pid)` for every process in `pgid` except `keep`; returns how many.
-template <typename Visit>
+template<typename Visit>
 int forEachOther(pid_t pgid, pid_t keep, Visit visit)
 {
     DIR *dir = ::opendir("/proc");

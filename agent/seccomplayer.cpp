@@ -15,7 +15,8 @@ namespace {
 using Json = nlohmann::json;
 using Context = std::unique_ptr<void, decltype(&seccomp_release)>;
 
-struct Rule {
+struct Rule
+{
     std::string name;
     std::vector<scmp_arg_cmp> args;
     int errnoRet = EPERM;
@@ -23,10 +24,13 @@ struct Rule {
 
 bool compareOp(const std::string &op, scmp_compare &out)
 {
-    static const std::map<std::string, scmp_compare> ops = {
-        {"SCMP_CMP_NE", SCMP_CMP_NE},     {"SCMP_CMP_LT", SCMP_CMP_LT}, {"SCMP_CMP_LE", SCMP_CMP_LE},
-        {"SCMP_CMP_EQ", SCMP_CMP_EQ},     {"SCMP_CMP_GE", SCMP_CMP_GE}, {"SCMP_CMP_GT", SCMP_CMP_GT},
-        {"SCMP_CMP_MASKED_EQ", SCMP_CMP_MASKED_EQ}};
+    static const std::map<std::string, scmp_compare> ops = {{"SCMP_CMP_NE", SCMP_CMP_NE},
+                                                            {"SCMP_CMP_LT", SCMP_CMP_LT},
+                                                            {"SCMP_CMP_LE", SCMP_CMP_LE},
+                                                            {"SCMP_CMP_EQ", SCMP_CMP_EQ},
+                                                            {"SCMP_CMP_GE", SCMP_CMP_GE},
+                                                            {"SCMP_CMP_GT", SCMP_CMP_GT},
+                                                            {"SCMP_CMP_MASKED_EQ", SCMP_CMP_MASKED_EQ}};
     const auto it = ops.find(op);
     if (it == ops.end())
         return false;
@@ -119,7 +123,7 @@ std::optional<Failure> installSeccompLayer(const std::string &rulesPath, Seccomp
     }
     if (rc < 0)
         return systemFailure(-rc, "cannot load the seccomp rules from " + rulesPath
-                                      + (failedName.empty() ? "" : " (" + failedName + ")"));
+                                          + (failedName.empty() ? "" : " (" + failedName + ")"));
     return std::nullopt;
 }
 

@@ -17,7 +17,8 @@
 
 namespace hako::agent {
 
-struct SeccompLayer {
+struct SeccompLayer
+{
     UniqueFd listener;                 // invalid when the rules deny without notifying
     std::map<std::string, int> errnos; // the errno each denied call answers, by name
 };

@@ -7,10 +7,7 @@
 
 namespace hako::agent {
 
-SeccompSupervisor::SeccompSupervisor(SeccompLayer layer)
-    : layer_(std::move(layer))
-{
-}
+SeccompSupervisor::SeccompSupervisor(SeccompLayer layer) : layer_(std::move(layer)) {}
 
 std::optional<std::string> SeccompSupervisor::answer()
 {
@@ -21,9 +18,9 @@ std::optional<std::string> SeccompSupervisor::answer()
     if (seccomp_notify_alloc(&request, &response) != 0)
         return std::nullopt;
     std::unique_ptr<seccomp_notif, void (*)(seccomp_notif *)> requestOwner(
-        request, [](seccomp_notif *r) { seccomp_notify_free(r, nullptr); });
+            request, [](seccomp_notif *r) { seccomp_notify_free(r, nullptr); });
     std::unique_ptr<seccomp_notif_resp, void (*)(seccomp_notif_resp *)> responseOwner(
-        response, [](seccomp_notif_resp *r) { seccomp_notify_free(nullptr, r); });
+            response, [](seccomp_notif_resp *r) { seccomp_notify_free(nullptr, r); });
     if (seccomp_notify_receive(fd(), request) != 0)
         return std::nullopt;
     char *resolved = seccomp_syscall_resolve_num_arch(request->data.arch, request->data.nr);

@@ -9,7 +9,8 @@
 
 namespace hako::agent {
 
-class SeccompSupervisor {
+class SeccompSupervisor
+{
 public:
     explicit SeccompSupervisor(SeccompLayer layer);
 

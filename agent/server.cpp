@@ -44,7 +44,8 @@ std::optional<Failure> Server::listen(const std::string &socketPath)
     std::memcpy(addr.sun_path, socketPath.c_str(), socketPath.size() + 1);
     // A socket left by an earlier agent is stale by definition; anything else
     // at that path is not ours to delete.
-    struct stat st {};
+    struct stat st
+    {};
     if (::lstat(socketPath.c_str(), &st) == 0 && S_ISSOCK(st.st_mode))
         ::unlink(socketPath.c_str());
     listener_.reset(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
@@ -101,8 +102,7 @@ void Server::buildPollSet()
     pollSet_.push_back({connections_.size() < kMaxConnections ? listener_.get() : -1, POLLIN, 0});
     pollSet_.push_back({supervisor_ ? supervisor_->fd() : -1, POLLIN, 0});
     for (const auto &conn : connections_) {
-        const short events =
-            static_cast<short>((conn->wantsRead() ? POLLIN : 0) | (conn->wantsWrite() ? POLLOUT : 0));
+        const short events = static_cast<short>((conn->wantsRead() ? POLLIN : 0) | (conn->wantsWrite() ? POLLOUT : 0));
         pollSet_.push_back({conn->fd(), events, 0});
         targets_.push_back({conn.get(), nullptr});
         if (!conn->open() || conn->backlog() >= Connection::kBacklogLimit)
@@ -239,8 +239,7 @@ void Server::pumpTransfers()
         scratch_.clear();
         conn->activeCalls(scratch_);
         for (Call *call : scratch_)
-            for (int i = 0;
-                 i < 8 && call->wantsPump() && conn->open() && conn->backlog() < Connection::kBacklogLimit;
+            for (int i = 0; i < 8 && call->wantsPump() && conn->open() && conn->backlog() < Connection::kBacklogLimit;
                  ++i)
                 call->pump();
     }

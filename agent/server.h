@@ -16,7 +16,8 @@
 
 namespace hako::agent {
 
-class Server {
+class Server
+{
 public:
     static constexpr std::size_t kMaxConnections = 16;
 
@@ -27,12 +28,8 @@ public:
     // `signals` is a signalfd for SIGCHLD and the termination signals;
     // `supervisor` answers seccomp notifications, if the agent has them.
     Server(Tools &tools, const AgentKey &key, UniqueFd signals, SeccompSupervisor *supervisor)
-        : tools_(tools)
-        , key_(key)
-        , signals_(std::move(signals))
-        , supervisor_(supervisor)
-    {
-    }
+        : tools_(tools), key_(key), signals_(std::move(signals)), supervisor_(supervisor)
+    {}
     ~Server();
 
     std::optional<Failure> listen(const std::string &socketPath);
@@ -40,7 +37,8 @@ public:
     int run();
 
 private:
-    struct Target {
+    struct Target
+    {
         Connection *connection;
         Call *call; // null: the connection's own socket
     };

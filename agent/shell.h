@@ -15,16 +15,14 @@
 
 namespace hako::agent {
 
-class Shell final : public ExitListener {
+class Shell final : public ExitListener
+{
 public:
     // High enough that scripts' own `exec 3>…` never meet them.
     static constexpr int kCommandFd = 62;
     static constexpr int kStatusFd = 63;
 
-    explicit Shell(ChildTable &children)
-        : children_(children)
-    {
-    }
+    explicit Shell(ChildTable &children) : children_(children) {}
     ~Shell() override;
 
     // Returns 0 or the errno of the failed start. `request` gets the pipes added.

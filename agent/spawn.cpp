@@ -11,7 +11,8 @@ namespace hako::agent {
 
 namespace {
 
-struct Pipe {
+struct Pipe
+{
     UniqueFd read;
     UniqueFd write;
     bool open()
@@ -86,8 +87,8 @@ int placeDescriptors(const SpawnRequest &request, int outfd, int errfd, int repo
     return report;
 }
 
-[[noreturn]] void runChild(pid_t parent, const SpawnRequest &request, char *const *argv, char *const *envp,
-                           int outfd, int errfd, int reportfd)
+[[noreturn]] void runChild(pid_t parent, const SpawnRequest &request, char *const *argv, char *const *envp, int outfd,
+                           int errfd, int reportfd)
 {
     ::setpgid(0, 0);
     // The agent is PID 1 in the container; outside it (tests) a dead agent

@@ -11,19 +11,22 @@
 namespace hako::agent {
 
 // A descriptor of the agent's that the child gets as descriptor `as`.
-struct InheritedFd {
+struct InheritedFd
+{
     int fd;
     int as; // above 2: stdin, stdout and stderr are spawnProcess's own
 };
 
-struct SpawnRequest {
+struct SpawnRequest
+{
     std::vector<std::string> argv; // argv[0] is an absolute path; no PATH search
     std::vector<std::string> env;
     std::string cwd;
     std::vector<InheritedFd> inherit;
 };
 
-struct Spawned {
+struct Spawned
+{
     pid_t pid = -1;    // also the process group id
     UniqueFd stdoutFd; // read ends, non-blocking, close-on-exec
     UniqueFd stderrFd;

@@ -15,8 +15,8 @@ Failure badRequest(std::string message)
     return {proto::code::BadRequest, std::move(message)};
 }
 
-std::unique_ptr<Call> startBash(Tools &tools, Outbox &out, std::uint32_t id, const Json &request,
-                                const Json &input, std::optional<Failure> &failure)
+std::unique_ptr<Call> startBash(Tools &tools, Outbox &out, std::uint32_t id, const Json &request, const Json &input,
+                                std::optional<Failure> &failure)
 {
     BashRequest bash;
     if ((failure = parseBashRequest(request, input, bash)))

@@ -11,7 +11,8 @@
 
 namespace hako::agent {
 
-struct Tools {
+struct Tools
+{
     const PathGuard &guard;
     BashSession &bash;
     ChildTable &children;

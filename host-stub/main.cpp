@@ -29,7 +29,10 @@ void raiseDescriptorLimit()
     }
 }
 
-void printError(const QString &message) { std::fprintf(stderr, "hako-host: %s\n", qPrintable(message)); }
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "hako-host: %s\n", qPrintable(message));
+}
 
 // Settings the plugin refused; a file or --set that cannot be read is one too.
 QList<hako::Error> configure(hako::ToolExecutor *executor, const Options &options)

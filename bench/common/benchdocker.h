@@ -30,7 +30,10 @@ inline QString instanceId(const QString &runtimeDir)
     return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).trimmed() : QString();
 }
 
-inline QString instanceFilter(const QString &instance) { return QStringLiteral("label=org.hako.instance=") + instance; }
+inline QString instanceFilter(const QString &instance)
+{
+    return QStringLiteral("label=org.hako.instance=") + instance;
+}
 
 // shutdown() removes every container of the instance; anything it left is
 // removed here, so that a benchmark never leaves a container behind.
@@ -41,7 +44,7 @@ inline void cleanUp(ToolExecutor *executor, const QString &runtimeDir, const cha
     if (instance.isEmpty())
         return;
     const QString left =
-        docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), instanceFilter(instance)});
+            docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), instanceFilter(instance)});
     if (!left.isEmpty()) {
         std::fprintf(stderr, "%s: shutdown() left containers; removing them\n", bench);
         docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + left.split(QLatin1Char('\n')));

@@ -49,6 +49,9 @@ inline Stats statsOf(QList<double> v)
     return s;
 }
 
-inline double msSince(const QElapsedTimer &timer) { return double(timer.nsecsElapsed()) / 1e6; }
+inline double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
 
 } // namespace hako::bench

@@ -97,7 +97,10 @@ void pauseFor(int ms)
     loop.exec();
 }
 
-double kib(qint64 bytes) { return double(bytes) / 1024.0; }
+double kib(qint64 bytes)
+{
+    return double(bytes) / 1024.0;
+}
 
 } // namespace hako::bench
 

@@ -11,7 +11,10 @@ constexpr int kWatchdogMs = 1000;
 // usually reached the agent, short enough that it is still running.
 constexpr int kMidCallEndMaxMs = 300;
 
-QString failureKind(const QString &step, const QString &why) { return step + QLatin1Char(':') + why; }
+QString failureKind(const QString &step, const QString &why)
+{
+    return step + QLatin1Char(':') + why;
+}
 
 } // namespace
 
@@ -57,8 +60,8 @@ void LoadDriver::begin(Slot *slot)
     slot->callsLeft = m_config.churn ? m_random.bounded(m_config.minCalls, m_config.maxCalls + 1) : -1;
     // Quiet only after a file exists, so that coming back has something to find.
     slot->expireAt = m_config.churn && m_random.generateDouble() < m_config.expireShare
-                         ? m_random.bounded(3, std::max(4, slot->callsLeft))
-                         : -1;
+                             ? m_random.bounded(3, std::max(4, slot->callsLeft))
+                             : -1;
     slot->revival = false;
     slot->endIssued = false;
     ++m_stats.conversationsStarted;
@@ -218,7 +221,8 @@ void LoadDriver::settle(Slot *slot)
 void LoadDriver::checkDeadlines()
 {
     for (Slot *slot : m_slots) {
-        if ((slot->phase != Phase::Calling && slot->phase != Phase::Ending) || slot->clock.elapsed() < m_config.callDeadlineMs)
+        if ((slot->phase != Phase::Calling && slot->phase != Phase::Ending)
+            || slot->clock.elapsed() < m_config.callDeadlineMs)
             continue;
         // Hung: given up on, counted, and the conversation abandoned.
         const bool ending = slot->end != nullptr;

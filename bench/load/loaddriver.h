@@ -26,14 +26,14 @@ namespace hako::bench {
 struct LoadConfig
 {
     int conversations = 10;
-    double rate = 0;          // calls per second, all conversations together; 0: no limit
+    double rate = 0; // calls per second, all conversations together; 0: no limit
     bool churn = false;
-    int minCalls = 10, maxCalls = 60;  // a conversation's length, with churn
-    double expireShare = 0.25;         // conversations that go idle past the TTL once
-    double midCallEndShare = 0.1;      // conversations ended with their last call in flight
+    int minCalls = 10, maxCalls = 60; // a conversation's length, with churn
+    double expireShare = 0.25;        // conversations that go idle past the TTL once
+    double midCallEndShare = 0.1;     // conversations ended with their last call in flight
     int idleTtlS = 30, gcIntervalS = 10;
     bool proxy = false;
-    int callDeadlineMs = 300000;       // a call or end not finished by then counts as hung
+    int callDeadlineMs = 300000; // a call or end not finished by then counts as hung
     QString prefix = QStringLiteral("load");
     quint64 seed = 1;
 };
@@ -49,8 +49,8 @@ public:
     // No new call starts; every conversation is ended; finished() follows.
     void stop();
     const LoadStats &stats() const { return m_stats; }
-    int alive() const;           // conversations started and not yet ended
-    int inFlight() const;        // calls and ends running now
+    int alive() const;    // conversations started and not yet ended
+    int inFlight() const; // calls and ends running now
     // What the driver itself keeps on the heap, in bytes (fixed once every tool has been seen).
     qint64 bookkeepingBytes() const;
 
@@ -67,14 +67,14 @@ private:
         Phase phase = Phase::Done;
         LoadScript script;
         int callsLeft = 0;
-        int expireAt = -1;     // the call count at which it goes quiet
-        bool revival = false;  // the next call checks files after an expiry
+        int expireAt = -1;    // the call count at which it goes quiet
+        bool revival = false; // the next call checks files after an expiry
         bool endIssued = false;
         QString stepName;
         ScriptStep step;
         QPointer<ToolCall> call;
         QPointer<ToolCall> end;
-        QElapsedTimer clock;   // of the call or end in flight
+        QElapsedTimer clock; // of the call or end in flight
         QTimer pause;
     };
 
@@ -96,7 +96,7 @@ private:
     LoadStats m_stats;
     QRandomGenerator m_random;
     std::vector<Slot *> m_slots;
-    std::vector<Slot *> m_ready;   // FIFO of conversations waiting for the rate
+    std::vector<Slot *> m_ready; // FIFO of conversations waiting for the rate
     QTimer m_tick;
     QTimer m_watchdog;
     QElapsedTimer m_rateClock;

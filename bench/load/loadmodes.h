@@ -13,13 +13,13 @@ namespace hako::bench {
 struct LoadOptions
 {
     int conversations = 100;
-    int durationS = 1800;      // soak
-    double rate = 0;           // calls/s; 0: as fast as the calls come back
-    int warmupS = 300;         // soak: samples before this are not in the trend
-    int sampleS = 10;          // soak: heap sampling period
+    int durationS = 1800; // soak
+    double rate = 0;      // calls/s; 0: as fast as the calls come back
+    int warmupS = 300;    // soak: samples before this are not in the trend
+    int sampleS = 10;     // soak: heap sampling period
     int idleTtlS = 30, gcIntervalS = 10, absoluteTtlS = 600;
     bool proxy = true;
-    QJsonObject settings;      // limits and anything set with --set
+    QJsonObject settings; // limits and anything set with --set
 };
 
 struct LoadRun

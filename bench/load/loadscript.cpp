@@ -7,7 +7,10 @@ namespace {
 constexpr int kSizes[] = {700, 12 * 1024, 64 * 1024, 256 * 1024};
 constexpr int kSteps = 8;
 
-QString fileName(int k) { return QStringLiteral("data-%1.bin").arg(k % 3); }
+QString fileName(int k)
+{
+    return QStringLiteral("data-%1.bin").arg(k % 3);
+}
 
 QString stdoutIs(const QJsonObject &r, const QString &want)
 {
@@ -43,8 +46,8 @@ ScriptStep LoadScript::readBack(int k) const
     return {QStringLiteral("read_file"),
             {{QStringLiteral("path"), fileName(k)}, {QStringLiteral("encoding"), QStringLiteral("base64")}},
             [seed, k](const QJsonObject &r) {
-                const QByteArray got = QByteArray::fromBase64(r.value(QLatin1String("content")).toString().toLatin1());
-                return got == fileContent(seed, k) ? QString() : QStringLiteral("mismatch");
+        const QByteArray got = QByteArray::fromBase64(r.value(QLatin1String("content")).toString().toLatin1());
+        return got == fileContent(seed, k) ? QString() : QStringLiteral("mismatch");
             }};
 }
 
@@ -62,8 +65,7 @@ ScriptStep LoadScript::next() const
                  {QStringLiteral("encoding"), QStringLiteral("base64")},
                  {QStringLiteral("content"), QString::fromLatin1(fileContent(m_seed, m_written).toBase64())}},
                 [](const QJsonObject &) { return QString(); }};
-    case 2:
-        return readBack(m_written - 1);
+    case 2: return readBack(m_written - 1);
     case 3:
         return {QStringLiteral("str_replace_based_edit_tool"),
                 {{QStringLiteral("command"), QStringLiteral("create")},
@@ -81,26 +83,30 @@ ScriptStep LoadScript::next() const
     case 5: {
         const QString want = QStringLiteral("value = %1").arg(m_edits); // str_replace counted already
         return {QStringLiteral("str_replace_based_edit_tool"),
-                {{QStringLiteral("command"), QStringLiteral("view")}, {QStringLiteral("path"), QStringLiteral("src.py")}},
+                {{QStringLiteral("command"), QStringLiteral("view")},
+                 {QStringLiteral("path"), QStringLiteral("src.py")}},
                 [want](const QJsonObject &r) {
-                    return r.value(QLatin1String("output")).toString().contains(want) ? QString()
-                                                                                      : QStringLiteral("mismatch");
+            return r.value(QLatin1String("output")).toString().contains(want) ? QString() : QStringLiteral("mismatch");
                 }};
     }
     case 6:
         return {QStringLiteral("bash"),
                 {{QStringLiteral("command"), QStringLiteral("seq 1 5000 | sort -rn | head -n 1; ls | wc -l")}},
-                [](const QJsonObject &r) { return r.value(QLatin1String("stdout")).toString().startsWith(QLatin1String("5000\n")) ? QString() : QStringLiteral("mismatch"); }};
+                [](const QJsonObject &r) {
+            return r.value(QLatin1String("stdout")).toString().startsWith(QLatin1String("5000\n"))
+                           ? QString()
+                           : QStringLiteral("mismatch");
+                }};
     default:
         if (!m_proxy)
-            return {QStringLiteral("bash"), {{QStringLiteral("command"), QStringLiteral("pwd")}},
+            return {QStringLiteral("bash"),
+                    {{QStringLiteral("command"), QStringLiteral("pwd")}},
                     [](const QJsonObject &r) { return stdoutIs(r, QStringLiteral("/workspace\n")); }};
         // "proxy" is the driver's name for this step; the tool is bash.
-        return {QStringLiteral("proxy"), {{QStringLiteral("command"), proxyCommand()}},
-                [](const QJsonObject &r) {
+        return {QStringLiteral("proxy"), {{QStringLiteral("command"), proxyCommand()}}, [](const QJsonObject &r) {
                     return r.value(QLatin1String("stdout")).toString().contains(QLatin1String("\"verified\": true"))
-                               ? QString()
-                               : QStringLiteral("refused");
+                                   ? QString()
+                                   : QStringLiteral("refused");
                 }};
     }
 }
@@ -108,19 +114,16 @@ ScriptStep LoadScript::next() const
 void LoadScript::advance()
 {
     switch (m_step % kSteps) {
-    case 0:
-        ++m_logLines;
-        break;
-    case 1:
-        ++m_written;
-        break;
-    case 4:
-        ++m_edits;
-        break;
+    case 0: ++m_logLines; break;
+    case 1: ++m_written; break;
+    case 4: ++m_edits; break;
     }
     ++m_step;
 }
 
-ScriptStep LoadScript::revivalCheck() const { return readBack(m_written - 1); }
+ScriptStep LoadScript::revivalCheck() const
+{
+    return readBack(m_written - 1);
+}
 
 } // namespace hako::bench

@@ -45,9 +45,9 @@ private:
     quint64 m_seed = 1;
     bool m_proxy = false;
     int m_step = 0;
-    int m_logLines = 0;   // lines the bash step appended to log.txt so far
-    int m_written = 0;    // files written so far; the last is data-<m_written-1 mod 3>
-    int m_edits = 0;      // value in src.py
+    int m_logLines = 0; // lines the bash step appended to log.txt so far
+    int m_written = 0;  // files written so far; the last is data-<m_written-1 mod 3>
+    int m_edits = 0;    // value in src.py
 };
 
 } // namespace hako::bench

@@ -8,8 +8,7 @@ namespace {
 
 // Made-up credentials: the stand-in checks the proxy's signatures with them.
 const StandIn::Credentials kCredentials = {QStringLiteral("AKIALOADBENCHEXAMPLE"),
-                                           QStringLiteral("loadbenchsecretkeyloadbenchsecretkey0000"),
-                                           QString()};
+                                           QStringLiteral("loadbenchsecretkeyloadbenchsecretkey0000"), QString()};
 
 } // namespace
 

@@ -50,8 +50,14 @@ Stats Reservoir::stats() const
     return s;
 }
 
-qint64 LoadStats::unforcedTotal() const { return total(unforced); }
-qint64 LoadStats::forcedTotal() const { return total(forced); }
+qint64 LoadStats::unforcedTotal() const
+{
+    return total(unforced);
+}
+qint64 LoadStats::forcedTotal() const
+{
+    return total(forced);
+}
 
 QJsonObject LoadStats::toJson(double seconds) const
 {

@@ -35,16 +35,16 @@ private:
 
 struct LoadStats
 {
-    QMap<QString, Reservoir> latency;   // tool -> latency of successful calls
-    QMap<QString, qint64> unforced;     // "tool:error code" -> count
-    QMap<QString, qint64> forced;       // the same, for calls the driver cut on purpose
-    qint64 calls = 0;                   // finished tool calls, every outcome
+    QMap<QString, Reservoir> latency; // tool -> latency of successful calls
+    QMap<QString, qint64> unforced;   // "tool:error code" -> count
+    QMap<QString, qint64> forced;     // the same, for calls the driver cut on purpose
+    qint64 calls = 0;                 // finished tool calls, every outcome
     qint64 conversationsStarted = 0;
     qint64 conversationsEnded = 0;
-    qint64 expiries = 0;                // conversations left idle past the idle TTL
-    qint64 revived = 0;                 // of them, ones that came back and found their files
-    qint64 endsMidCall = 0;             // endConversation while a call was in flight
-    qint64 gcSweeps = 0;                // sweeps the driver asked for next to an end
+    qint64 expiries = 0;    // conversations left idle past the idle TTL
+    qint64 revived = 0;     // of them, ones that came back and found their files
+    qint64 endsMidCall = 0; // endConversation while a call was in flight
+    qint64 gcSweeps = 0;    // sweeps the driver asked for next to an end
 
     void ok(const QString &tool, double ms) { ++calls, latency[tool].add(ms); }
     void failed(const QString &kind, bool wasForced) { ++calls, ++(wasForced ? forced : unforced)[kind]; }

@@ -20,9 +20,15 @@ QStringList docker(const QStringList &args)
     return QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
-bool failed(const QStringList &lines) { return lines.size() == 1 && lines.first() == QLatin1String("\x01"); }
+bool failed(const QStringList &lines)
+{
+    return lines.size() == 1 && lines.first() == QLatin1String("\x01");
+}
 
-QString instanceFilter(const QString &instance) { return QStringLiteral("label=org.hako.instance=") + instance; }
+QString instanceFilter(const QString &instance)
+{
+    return QStringLiteral("label=org.hako.instance=") + instance;
+}
 
 qint64 kibField(const QByteArray &status, const char *name)
 {
@@ -30,7 +36,11 @@ qint64 kibField(const QByteArray &status, const char *name)
     if (at < 0)
         return 0;
     const int end = status.indexOf('\n', at);
-    return status.mid(at + int(qstrlen(name)), end - at - int(qstrlen(name))).trimmed().split(' ').value(0).toLongLong();
+    return status.mid(at + int(qstrlen(name)), end - at - int(qstrlen(name)))
+            .trimmed()
+            .split(' ')
+            .value(0)
+            .toLongLong();
 }
 
 } // namespace
@@ -62,11 +72,12 @@ QJsonObject AgentMemory::toJson() const
 AgentMemory agentMemory(const QString &instance)
 {
     AgentMemory m;
-    const QStringList ids = docker({QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("--filter"), instanceFilter(instance)});
+    const QStringList ids =
+            docker({QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("--filter"), instanceFilter(instance)});
     if (ids.isEmpty() || failed(ids))
         return m;
-    const QStringList pids = docker(QStringList{QStringLiteral("inspect"), QStringLiteral("--format"),
-                                                QStringLiteral("{{.State.Pid}}")} + ids);
+    const QStringList pids = docker(
+            QStringList{QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.State.Pid}}")} + ids);
     for (const QString &pid : pids) {
         QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
         if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "hako-agent")
@@ -89,7 +100,8 @@ AgentMemory agentMemory(const QString &instance)
 
 int containersAlive(const QString &instance)
 {
-    const QStringList ids = docker({QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("--filter"), instanceFilter(instance)});
+    const QStringList ids =
+            docker({QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("--filter"), instanceFilter(instance)});
     return failed(ids) ? -1 : int(ids.size());
 }
 
@@ -104,7 +116,8 @@ QJsonObject Leftovers::toJson() const
 Leftovers leftovers(const QString &instance, const QString &runtimeDir, const QString &workspacesDir)
 {
     Leftovers l;
-    const QStringList all = docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), instanceFilter(instance)});
+    const QStringList all =
+            docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), instanceFilter(instance)});
     l.containers = failed(all) ? -1 : int(all.size());
     const QDir::Filters entries = QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System;
     l.socketDirs = QDir(runtimeDir + QStringLiteral("/sockets")).entryList(entries);

@@ -38,7 +38,10 @@ struct Leftovers
     QStringList socketDirs;      // under <runtime>/sockets
     QStringList workspaceMounts; // mount points under the workspaces dir
     QStringList workspaceFiles;  // directories and images under it
-    bool clean() const { return !containers && socketDirs.isEmpty() && workspaceMounts.isEmpty() && workspaceFiles.isEmpty(); }
+    bool clean() const
+    {
+        return !containers && socketDirs.isEmpty() && workspaceMounts.isEmpty() && workspaceFiles.isEmpty();
+    }
     QJsonObject toJson() const;
 };
 Leftovers leftovers(const QString &instance, const QString &runtimeDir, const QString &workspacesDir);

@@ -81,7 +81,10 @@ void printWave(const char *label, const Wave &w, int n)
     const Stats s = w.latency.stats();
     std::printf("%-6s %lld/%d answered in %.1f s; latency p50 %.0f  p90 %.0f  p99 %.0f  max %.0f ms; errors %s\n",
                 label, (long long)w.ok, n, w.seconds, s.p50, s.p90, s.p99, s.max,
-                w.errors.isEmpty() ? "none" : QJsonDocument(waveJson(w).value(QLatin1String("errors")).toObject()).toJson(QJsonDocument::Compact).constData());
+                w.errors.isEmpty() ? "none"
+                                   : QJsonDocument(waveJson(w).value(QLatin1String("errors")).toObject())
+                                             .toJson(QJsonDocument::Compact)
+                                             .constData());
 }
 
 } // namespace
@@ -139,7 +142,8 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
     std::printf("plugin heap per idle conversation: %.1f KiB (target <= 200; %.2f%% of the empty plugin each)\n",
                 perIdle, empty > 0 ? perIdle / empty * 100 : 0.0);
     std::printf("process RSS: before %lld KiB, with %d idle %lld KiB (%.1f KiB per conversation)\n",
-                (long long)rssBefore.rssKiB, n, (long long)rssIdle.rssKiB, double(rssIdle.rssKiB - rssBefore.rssKiB) / n);
+                (long long)rssBefore.rssKiB, n, (long long)rssIdle.rssKiB,
+                double(rssIdle.rssKiB - rssBefore.rssKiB) / n);
     std::printf("hako-agent RSS over %d agents: mean %.0f KiB, min %.0f, max %.0f (anonymous %.0f) (target <= 4096)\n",
                 agents.count, agents.meanRssKiB, agents.minRssKiB, agents.maxRssKiB, agents.meanAnonKiB);
     std::printf("ends: %d in %.1f s, errors %lld; left before shutdown(): containers %d, socket dirs %lld, "
@@ -149,7 +153,8 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
 
     const bool allAnswered = up.ok == n && again.ok == n && alive == n && agents.count == n;
     const bool met = perIdle <= 200 && agents.maxRssKiB <= 4096;
-    std::printf("every conversation answered: %s; memory targets: %s\n", allAnswered ? "yes" : "NO", met ? "met" : "MISSED");
+    std::printf("every conversation answered: %s; memory targets: %s\n", allAnswered ? "yes" : "NO",
+                met ? "met" : "MISSED");
     QJsonObject endErrorsJson;
     for (auto it = endErrors.begin(); it != endErrors.end(); ++it)
         endErrorsJson.insert(it.key(), double(it.value()));

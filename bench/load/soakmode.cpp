@@ -83,13 +83,14 @@ int runSoak(const LoadRun &run, const LoadOptions &options, QJsonObject *report)
     const LoadStats &st = driver.stats();
     int verified = 0;
     const int proxied = run.setup->standInRequests(&verified);
-    std::printf("bench_load soak: %d conversations, %.0f s, rate %.1f/s, idle TTL %d s, GC every %d s, absolute TTL %d s\n",
-                options.conversations, seconds, options.rate, options.idleTtlS, options.gcIntervalS, options.absoluteTtlS);
+    std::printf(
+            "bench_load soak: %d conversations, %.0f s, rate %.1f/s, idle TTL %d s, GC every %d s, absolute TTL %d s\n",
+            options.conversations, seconds, options.rate, options.idleTtlS, options.gcIntervalS, options.absoluteTtlS);
     std::printf("calls %lld (%.2f/s); unforced failures %lld; forced %lld; conversations %lld started, %lld ended; "
                 "expiries %lld (%lld came back to their files); ends mid-call %lld; sweeps next to an end %lld\n",
-                (long long)st.calls, double(st.calls) / seconds, (long long)st.unforcedTotal(), (long long)st.forcedTotal(),
-                (long long)st.conversationsStarted, (long long)st.conversationsEnded, (long long)st.expiries,
-                (long long)st.revived, (long long)st.endsMidCall, (long long)st.gcSweeps);
+                (long long)st.calls, double(st.calls) / seconds, (long long)st.unforcedTotal(),
+                (long long)st.forcedTotal(), (long long)st.conversationsStarted, (long long)st.conversationsEnded,
+                (long long)st.expiries, (long long)st.revived, (long long)st.endsMidCall, (long long)st.gcSweeps);
     for (auto it = st.latency.begin(); it != st.latency.end(); ++it) {
         const Stats s = it.value().stats();
         std::printf("  %-28s ok %7llu  p50 %8.1f  p90 %8.1f  p99 %8.1f  max %8.1f ms\n", qPrintable(it.key()),
@@ -106,8 +107,8 @@ int runSoak(const LoadRun &run, const LoadOptions &options, QJsonObject *report)
                 kib(driver.bookkeepingBytes()));
     std::printf("drained in %.1f s; left before shutdown(): containers %d, socket dirs %lld, workspace mounts %lld, "
                 "entries %lld\n",
-                drainSeconds, left.containers, (long long)left.socketDirs.size(), (long long)left.workspaceMounts.size(),
-                (long long)left.workspaceFiles.size());
+                drainSeconds, left.containers, (long long)left.socketDirs.size(),
+                (long long)left.workspaceMounts.size(), (long long)left.workspaceFiles.size());
     QJsonObject json = st.toJson(seconds);
     json.insert(QStringLiteral("duration_s"), std::round(seconds));
     json.insert(QStringLiteral("rate"), options.rate);

@@ -48,7 +48,10 @@ constexpr double kTargetRatio = 20.0;
 constexpr int kSettleMs = 1000; // background work (rm, rename, refill) ends before the next sample
 
 volatile std::sig_atomic_t g_interrupted = 0;
-void onSignal(int) { g_interrupted = 1; }
+void onSignal(int)
+{
+    g_interrupted = 1;
+}
 
 void pause(int ms)
 {
@@ -127,7 +130,10 @@ void measure(ToolExecutor *executor, const QJsonObject &paths, int rounds, int p
                 if (warm && !waitForPool(executor, poolSize))
                     return void(run->failure = QStringLiteral("the pool did not fill within 120 s"));
                 pause(kSettleMs);
-                const QString conversation = QStringLiteral("%1-%2-%3").arg(warm ? QStringLiteral("pool") : QStringLiteral("cold")).arg(round).arg(i);
+                const QString conversation = QStringLiteral("%1-%2-%3")
+                                                     .arg(warm ? QStringLiteral("pool") : QStringLiteral("cold"))
+                                                     .arg(round)
+                                                     .arg(i);
                 const double ms = timedCall(executor, conversation, &run->failure);
                 if (ms >= 0)
                     (warm ? run->pool : run->cold).append(ms);

@@ -35,7 +35,8 @@ namespace {
 
 const QByteArray kHost = "bedrock-runtime.us-east-1.amazonaws.com";
 const QByteArray kInvoke = "/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke";
-const StandIn::Credentials kCreds{QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+const StandIn::Credentials kCreds{QStringLiteral("AKIDEXAMPLE"),
+                                  QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
                                   QStringLiteral("session-token")};
 const QByteArray kBody = R"({"anthropic_version":"bedrock-2023-05-31","max_tokens":64,)"
                          R"("messages":[{"role":"user","content":"Hello"}]})";
@@ -54,9 +55,8 @@ double median(const QList<double> &v)
 
 QByteArray plainRequest(const QByteArray &path, const QByteArray &body)
 {
-    return "POST " + path + " HTTP/1.1\r\nHost: " + kHost
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\n\r\n" + body;
+    return "POST " + path + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Type: application/json\r\nContent-Length: "
+           + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
 // The direct baseline signs exactly as the proxy does, so the stand-in does
@@ -79,7 +79,8 @@ QByteArray signedRequest(const QByteArray &path, const QByteArray &body)
 // Sends `request` and reads until the server closes; returns the bytes read.
 // Both paths read into one reused buffer, as curl or a Python client does:
 // a fresh allocation per read would put page faults into the figures.
-template<typename Socket> qint64 roundTrip(Socket &socket, const QByteArray &request)
+template<typename Socket>
+qint64 roundTrip(Socket &socket, const QByteArray &request)
 {
     socket.write(request);
     static QByteArray buffer(256 * 1024, Qt::Uninitialized);
@@ -124,7 +125,8 @@ double cpuMs(clockid_t clock)
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
-struct Fixture {
+struct Fixture
+{
     QTemporaryDir dir;
     StandIn standIn;
     quint16 port = 0;
@@ -146,12 +148,12 @@ bool Fixture::start()
     port = standIn.start(dir.filePath(QStringLiteral("server.pem")), dir.filePath(QStringLiteral("server.key")),
                          dir.filePath(QStringLiteral("log.jsonl")), kCreds);
     const QJsonObject settings{
-        {QStringLiteral("proxy.connectTo"), QJsonArray{QStringLiteral("::127.0.0.1:") + QString::number(port)}},
-        {QStringLiteral("proxy.caFile"), dir.filePath(QStringLiteral("ca.pem"))},
-        {QStringLiteral("credentials.source"), QStringLiteral("settings")},
-        {QStringLiteral("credentials.accessKeyId"), kCreds.accessKey},
-        {QStringLiteral("credentials.secretAccessKey"), kCreds.secretKey},
-        {QStringLiteral("credentials.sessionToken"), kCreds.token}};
+            {QStringLiteral("proxy.connectTo"), QJsonArray{QStringLiteral("::127.0.0.1:") + QString::number(port)}},
+            {QStringLiteral("proxy.caFile"), dir.filePath(QStringLiteral("ca.pem"))},
+            {QStringLiteral("credentials.source"), QStringLiteral("settings")},
+            {QStringLiteral("credentials.accessKeyId"), kCreds.accessKey},
+            {QStringLiteral("credentials.secretAccessKey"), kCreds.secretKey},
+            {QStringLiteral("credentials.sessionToken"), kCreds.token}};
     ProxyConfig config;
     CredentialConfig credentials;
     if (!port || !configFromSettings(settings, &config, &credentials).isEmpty())
@@ -164,12 +166,12 @@ bool Fixture::start()
     socket = dir.filePath(QStringLiteral("proxy.sock"));
     bool ok = false;
     QMetaObject::invokeMethod(
-        proxy,
-        [&] {
-            ok = proxy->listen(socket, &error);
-            pthread_getcpuclockid(pthread_self(), &proxyClock);
-        },
-        Qt::BlockingQueuedConnection);
+            proxy,
+            [&] {
+        ok = proxy->listen(socket, &error);
+        pthread_getcpuclockid(pthread_self(), &proxyClock);
+            },
+            Qt::BlockingQueuedConnection);
     return ok;
 }
 
@@ -177,7 +179,7 @@ Fixture::~Fixture()
 {
     if (proxy)
         QMetaObject::invokeMethod(
-            proxy, [this] { delete proxy; }, Qt::BlockingQueuedConnection);
+                proxy, [this] { delete proxy; }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
 }
@@ -194,8 +196,7 @@ QJsonObject latency(Fixture &f, int rounds)
     const double added = median(viaMs) - median(directMs);
     std::printf("latency  (n=%d)  direct p50 %.3f ms p90 %.3f | proxy p50 %.3f ms p90 %.3f | "
                 "added p50 %.3f ms (target <= 1 ms)\n",
-                rounds, median(directMs), percentile(directMs, 0.9), median(viaMs),
-                percentile(viaMs, 0.9), added);
+                rounds, median(directMs), percentile(directMs, 0.9), median(viaMs), percentile(viaMs, 0.9), added);
     return {{QStringLiteral("direct_p50_ms"), median(directMs)},
             {QStringLiteral("direct_p90_ms"), percentile(directMs, 0.9)},
             {QStringLiteral("proxy_p50_ms"), median(viaMs)},
@@ -267,28 +268,26 @@ QJsonObject signing(int iterations)
         QElapsedTimer clock;
         clock.start();
         for (int i = 0; i < iterations / kBatches; ++i) {
-            const QByteArray bodyHash
-                = sigv4::sha256Hex(kBody); // botocore hashes the body each time too
-            sink += sigv4::sign({"POST", kInvoke, {}, headers, bodyHash},
-                                {"us-east-1", "bedrock", now, false},
+            const QByteArray bodyHash = sigv4::sha256Hex(kBody); // botocore hashes the body each time too
+            sink += sigv4::sign({"POST", kInvoke, {}, headers, bodyHash}, {"us-east-1", "bedrock", now, false},
                                 {kCreds.accessKey.toLatin1(), secret})
-                        .signature.size();
+                            .signature.size();
         }
         oursUs = std::min(oursUs, double(clock.nsecsElapsed()) / 1e3 / (iterations / kBatches));
     }
     if (sink == 0) // a signature is never empty: reading the sink is what keeps the loop
         qWarning("no signature was made");
     QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral(HAKO_BOTOCORE_BENCH), QStringLiteral("3000")});
+    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(HAKO_BOTOCORE_BENCH), QStringLiteral("3000")});
     python.write(kBody);
     python.closeWriteChannel();
     python.waitForFinished(120000);
     const double botoUs = python.readAllStandardOutput().trimmed().toDouble();
-    std::printf(
-        "SigV4    hako %.2f us/signature | botocore %.2f us | %.0fx faster (target >= 20x)\n",
-        oursUs, botoUs, botoUs / oursUs);
-    return {{QStringLiteral("hako_us"), oursUs}, {QStringLiteral("botocore_us"), botoUs}, {QStringLiteral("speedup"), botoUs / oursUs}};
+    std::printf("SigV4    hako %.2f us/signature | botocore %.2f us | %.0fx faster (target >= 20x)\n", oursUs, botoUs,
+                botoUs / oursUs);
+    return {{QStringLiteral("hako_us"), oursUs},
+            {QStringLiteral("botocore_us"), botoUs},
+            {QStringLiteral("speedup"), botoUs / oursUs}};
 }
 
 } // namespace
@@ -301,7 +300,8 @@ int main(int argc, char **argv)
     // Figures named on the command line, or all of them.
     auto wanted = [&args](const char *name) {
         const bool any = std::none_of(args.begin() + 1, args.end(), [](const QString &a) {
-            return a == QStringLiteral("latency") || a == QStringLiteral("throughput") || a == QStringLiteral("signing");
+            return a == QStringLiteral("latency") || a == QStringLiteral("throughput")
+                   || a == QStringLiteral("signing");
         });
         return any || args.contains(QLatin1String(name));
     };

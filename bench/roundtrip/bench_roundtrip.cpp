@@ -67,13 +67,13 @@
 #include <cstring>
 
 using hako::ToolCall;
-using hako::bench::Stats;
+using hako::ToolExecutor;
 using hako::bench::cleanUp;
 using hako::bench::docker;
 using hako::bench::instanceFilter;
 using hako::bench::msSince;
+using hako::bench::Stats;
 using hako::bench::statsOf;
-using hako::ToolExecutor;
 
 namespace {
 
@@ -86,7 +86,10 @@ const QByteArray kExpected = "hi\n";
 
 volatile std::sig_atomic_t g_interrupted = 0;
 
-void onSignal(int) { g_interrupted = 1; }
+void onSignal(int)
+{
+    g_interrupted = 1;
+}
 
 struct Sample
 {
@@ -100,7 +103,7 @@ struct Sample
 QString conversationKey()
 {
     return QString::fromLatin1(
-        QCryptographicHash::hash(kConversation.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
+            QCryptographicHash::hash(kConversation.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
 }
 
 // One `bash` call through the plugin, from call() to finished().
@@ -155,13 +158,14 @@ Sample dockerExec(const QString &container)
         }
     });
     timer.start();
-    process.start(QStringLiteral("docker"), {QStringLiteral("exec"), container, QStringLiteral("echo"),
-                                             QStringLiteral("hi")});
+    process.start(QStringLiteral("docker"),
+                  {QStringLiteral("exec"), container, QStringLiteral("echo"), QStringLiteral("hi")});
     loop.exec();
     if (sample.failure.isEmpty()
         && (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0
             || process.readAllStandardOutput() != kExpected))
-        sample.failure = QStringLiteral("docker exec failed: ") + QString::fromLocal8Bit(process.readAllStandardError());
+        sample.failure =
+                QStringLiteral("docker exec failed: ") + QString::fromLocal8Bit(process.readAllStandardError());
     return sample;
 }
 
@@ -189,9 +193,10 @@ public:
         if (m_fd < 0 || ::connect(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
             return fail(error, socketPath + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno)));
         const QByteArray challenge = hako::newChallenge();
-        const QByteArray hello = QJsonDocument(QJsonObject{{QStringLiteral("version"), int(hako::proto::kVersion)},
-                                                           {QStringLiteral("challenge"), QString::fromLatin1(challenge)}})
-                                     .toJson(QJsonDocument::Compact);
+        const QByteArray hello =
+                QJsonDocument(QJsonObject{{QStringLiteral("version"), int(hako::proto::kVersion)},
+                                          {QStringLiteral("challenge"), QString::fromLatin1(challenge)}})
+                        .toJson(QJsonDocument::Compact);
         if (!send(kHello, 0, hello))
             return fail(error, QStringLiteral("cannot send Hello"));
         quint8 type = 0;
@@ -200,7 +205,7 @@ public:
         if (!receive(&type, &id, &payload) || type != kHello)
             return fail(error, QStringLiteral("no Hello from the agent: ") + QString::fromUtf8(payload));
         const QByteArray proof =
-            QJsonDocument::fromJson(payload).object().value(QLatin1String("proof")).toString().toLatin1();
+                QJsonDocument::fromJson(payload).object().value(QLatin1String("proof")).toString().toLatin1();
         if (!hako::proofMatches(keyHex, challenge, proof))
             return fail(error, QStringLiteral("the agent's proof does not match the container's key"));
         return true;
@@ -209,11 +214,12 @@ public:
     Sample call(quint32 id)
     {
         // The same request the plugin sends for this call.
-        const QByteArray request = QJsonDocument(QJsonObject{
-            {QStringLiteral("tool"), QStringLiteral("bash")},
-            {QStringLiteral("input"), QJsonObject{{QStringLiteral("command"), kCommand}}},
-            {QStringLiteral("timeout_ms"), 120000},
-            {QStringLiteral("output_limit"), 1048576}}).toJson(QJsonDocument::Compact);
+        const QByteArray request =
+                QJsonDocument(QJsonObject{{QStringLiteral("tool"), QStringLiteral("bash")},
+                                          {QStringLiteral("input"), QJsonObject{{QStringLiteral("command"), kCommand}}},
+                                          {QStringLiteral("timeout_ms"), 120000},
+                                          {QStringLiteral("output_limit"), 1048576}})
+                        .toJson(QJsonDocument::Compact);
         Sample sample;
         QByteArray out;
         QElapsedTimer timer;
@@ -327,7 +333,7 @@ QString findContainer(const QString &runtimeDir, QString *error)
                                    QStringLiteral("--format"), QStringLiteral("{{.Names}}")});
     if (listed != expected) {
         *error = QStringLiteral("expected one running container %1 for instance %2, docker ps lists: %3")
-                     .arg(expected, instanceId, listed.isEmpty() ? QStringLiteral("none") : listed);
+                         .arg(expected, instanceId, listed.isEmpty() ? QStringLiteral("none") : listed);
         return {};
     }
     return expected;
@@ -337,14 +343,14 @@ QString findContainer(const QString &runtimeDir, QString *error)
 // host secret in the runtime directory and the container's nonce label.
 QByteArray containerAgentKey(const QString &runtimeDir, const QString &container, QString *error)
 {
-    const QString nonce = docker({QStringLiteral("inspect"), QStringLiteral("-f"),
-                                  QStringLiteral("{{index .Config.Labels \"%1\"}}").arg(QLatin1String(hako::label::kNonce)),
-                                  container});
+    const QString nonce = docker(
+            {QStringLiteral("inspect"), QStringLiteral("-f"),
+             QStringLiteral("{{index .Config.Labels \"%1\"}}").arg(QLatin1String(hako::label::kNonce)), container});
     hako::Error secretError;
     const QByteArray secret = hako::loadOrCreateHostSecret(runtimeDir, &secretError);
     if (nonce.isEmpty() || secret.isEmpty()) {
         *error = QStringLiteral("no agent key for %1: nonce '%2', %3")
-                     .arg(container, nonce, secretError ? secretError.logMessage : QStringLiteral("secret read"));
+                         .arg(container, nonce, secretError ? secretError.logMessage : QStringLiteral("secret read"));
         return {};
     }
     return hako::agentKey(secret, nonce.toLatin1());
@@ -382,8 +388,8 @@ struct ProcTimes
         const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
         const double tick = 1000.0 / double(::sysconf(_SC_CLK_TCK));
         if (f.size() > 14) {
-            t.faults = f[7].toDouble();      // minflt
-            t.childFaults = f[8].toDouble(); // cminflt
+            t.faults = f[7].toDouble();                                  // minflt
+            t.childFaults = f[8].toDouble();                             // cminflt
             t.cpuMs = (f[11].toDouble() + f[12].toDouble()) * tick;      // utime, stime
             t.childCpuMs = (f[13].toDouble() + f[14].toDouble()) * tick; // cutime, cstime
         }
@@ -406,8 +412,8 @@ struct ProcTimes
     QJsonObject toJson() const
     {
         const auto r = [](double v) { return std::round(v * 1000.0) / 1000.0; };
-        return {{QStringLiteral("cpu_ms"), r(cpuMs)}, {QStringLiteral("children_cpu_ms"), r(childCpuMs)},
-                {QStringLiteral("on_cpu_ms"), r(runMs)}, {QStringLiteral("runqueue_wait_ms"), r(waitMs)},
+        return {{QStringLiteral("cpu_ms"), r(cpuMs)},       {QStringLiteral("children_cpu_ms"), r(childCpuMs)},
+                {QStringLiteral("on_cpu_ms"), r(runMs)},    {QStringLiteral("runqueue_wait_ms"), r(waitMs)},
                 {QStringLiteral("page_faults"), r(faults)}, {QStringLiteral("children_page_faults"), r(childFaults)}};
     }
 };
@@ -441,14 +447,14 @@ Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, b
     if (profile) {
         const QByteArray key = containerAgentKey(runtimeDir, run.container, &run.failure);
         if (key.isEmpty()
-            || !direct.open(runtimeDir + QStringLiteral("/sockets/") + conversationKey() + QStringLiteral("/agent.sock"),
+            || !direct.open(runtimeDir + QStringLiteral("/sockets/") + conversationKey()
+                                    + QStringLiteral("/agent.sock"),
                             key, &run.failure))
             return run;
     }
-    const QString agentPid =
-        profile ? docker({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.State.Pid}}"),
-                          run.container})
-                : QString();
+    const QString agentPid = profile ? docker({QStringLiteral("inspect"), QStringLiteral("-f"),
+                                               QStringLiteral("{{.State.Pid}}"), run.container})
+                                     : QString();
     const QString selfPid = QString::number(QCoreApplication::applicationPid());
     ProcTimes agentBefore, selfBefore;
     int index = 1;
@@ -537,8 +543,8 @@ int main(int argc, char **argv)
     }
     ToolExecutor *executor = host.executor();
     const QList<hako::Error> problems =
-        executor->configure({{QStringLiteral("paths.runtime"), runtimeDir},
-                             {QStringLiteral("paths.workspaces"), temp.filePath(QStringLiteral("workspaces"))}});
+            executor->configure({{QStringLiteral("paths.runtime"), runtimeDir},
+                                 {QStringLiteral("paths.workspaces"), temp.filePath(QStringLiteral("workspaces"))}});
     for (const hako::Error &e : problems)
         std::fprintf(stderr, "bench_roundtrip: configure: %s\n", qPrintable(e.logMessage));
     if (!problems.isEmpty())
@@ -598,16 +604,16 @@ int main(int argc, char **argv)
                 met ? "met" : "MISSED");
 
     QJsonObject json = {
-        {QStringLiteral("benchmark"), QStringLiteral("roundtrip")},
-        {QStringLiteral("iterations"), iterations},
-        {QStringLiteral("warmup_pairs"), kWarmupPairs},
-        {QStringLiteral("command"), kCommand},
-        {QStringLiteral("cold_start_ms"), std::round(run.coldMs * 10.0) / 10.0},
-        {QStringLiteral("plugin"), plugin.toJson()},
-        {QStringLiteral("docker_exec"), exec.toJson()},
-        {QStringLiteral("ratio_p50"), std::round(ratio * 10.0) / 10.0},
-        {QStringLiteral("target_ratio"), kTargetRatio},
-        {QStringLiteral("target_met"), met},
+            {QStringLiteral("benchmark"), QStringLiteral("roundtrip")},
+            {QStringLiteral("iterations"), iterations},
+            {QStringLiteral("warmup_pairs"), kWarmupPairs},
+            {QStringLiteral("command"), kCommand},
+            {QStringLiteral("cold_start_ms"), std::round(run.coldMs * 10.0) / 10.0},
+            {QStringLiteral("plugin"), plugin.toJson()},
+            {QStringLiteral("docker_exec"), exec.toJson()},
+            {QStringLiteral("ratio_p50"), std::round(ratio * 10.0) / 10.0},
+            {QStringLiteral("target_ratio"), kTargetRatio},
+            {QStringLiteral("target_met"), met},
     };
     if (profile)
         json.insert(QStringLiteral("profile"), profileJson);

@@ -44,8 +44,8 @@ double cpuMs()
 void pageFaultMicros(double *wallUs, double *cpuUs)
 {
     constexpr std::size_t kPages = 20000, kPage = 4096;
-    auto *p = static_cast<char *>(::mmap(nullptr, kPages * kPage, PROT_READ | PROT_WRITE,
-                                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+    auto *p = static_cast<char *>(
+            ::mmap(nullptr, kPages * kPage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
     if (p == MAP_FAILED) {
         *wallUs = *cpuUs = -1;
         return;
@@ -95,11 +95,12 @@ void preSpawned(int runs)
     char bashBin[] = "/bin/bash", np[] = "--noprofile", nr[] = "--norc", c[] = "-c";
     // A shell per command, started ahead of its command: the design the agent
     // had before its shells became persistent, kept as the measured alternative.
-    char script[] = "IFS= read -r __cmd\n"
-                    "if [ -r /tmp/bench_spawncost.state ]; then . /tmp/bench_spawncost.state 2>/dev/null; fi\n"
-                    "__save() { { export -p; printf 'cd -- %q\\n' \"$PWD\"; } > /tmp/bench_spawncost.state 2>/dev/null; }\n"
-                    "trap __save EXIT\n"
-                    "eval \"$__cmd\"\n";
+    char script[] =
+            "IFS= read -r __cmd\n"
+            "if [ -r /tmp/bench_spawncost.state ]; then . /tmp/bench_spawncost.state 2>/dev/null; fi\n"
+            "__save() { { export -p; printf 'cd -- %q\\n' \"$PWD\"; } > /tmp/bench_spawncost.state 2>/dev/null; }\n"
+            "trap __save EXIT\n"
+            "eval \"$__cmd\"\n";
     char *const argv[] = {bashBin, np, nr, c, script, nullptr};
     std::vector<double> t;
     for (int i = 0; i < runs; ++i) {

@@ -64,9 +64,9 @@ struct Bench
     ToolExecutor *executor = nullptr;
     FileTransfer *transfer = nullptr;
     QString container;
-    QString source;  // the host file every transfer starts from
-    QByteArray sha;  // its SHA-256
-    QString outDir;  // where downloads land on the host
+    QString source; // the host file every transfer starts from
+    QByteArray sha; // its SHA-256
+    QString outDir; // where downloads land on the host
     int calls = 0;
 };
 
@@ -86,7 +86,8 @@ QString finish(ToolCall *call, QJsonObject *result)
         loop.exec();
     QString failure;
     if (call->error())
-        failure = call->tool() + QStringLiteral(": ") + call->error().code + QStringLiteral(" ") + call->error().logMessage;
+        failure = call->tool() + QStringLiteral(": ") + call->error().code + QStringLiteral(" ")
+                  + call->error().logMessage;
     else if (result)
         *result = call->result();
     delete call;
@@ -156,7 +157,10 @@ QString dockerCp(const QString &from, const QString &to)
     return ok ? QString() : QStringLiteral("docker cp %1 %2 failed").arg(from, to);
 }
 
-QString dockerIn(Bench &b) { return dockerCp(b.source, b.container + QStringLiteral(":/workspace/by-cp.bin")); }
+QString dockerIn(Bench &b)
+{
+    return dockerCp(b.source, b.container + QStringLiteral(":/workspace/by-cp.bin"));
+}
 
 QString dockerOut(Bench &b)
 {
@@ -168,9 +172,9 @@ QString verify(Bench &b, const QStringList &names)
 {
     QJsonObject result;
     const QString failure = runCall(
-        b, QStringLiteral("bash"),
-        {{QStringLiteral("command"), QStringLiteral("cd /workspace && sha256sum ") + names.join(QLatin1Char(' '))}},
-        &result);
+            b, QStringLiteral("bash"),
+            {{QStringLiteral("command"), QStringLiteral("cd /workspace && sha256sum ") + names.join(QLatin1Char(' '))}},
+            &result);
     if (!failure.isEmpty())
         return failure;
     const QString hex = QString::fromLatin1(b.sha.toHex());
@@ -207,16 +211,16 @@ QString prepare(Bench &b, const QString &dir, int mb)
     file.close();
     b.sha = shaOf(b.source);
     // The first call creates the container.
-    if (const QString failure = runCall(b, QStringLiteral("bash"), {{QStringLiteral("command"), QStringLiteral("true")}},
-                                        nullptr);
+    if (const QString failure =
+                runCall(b, QStringLiteral("bash"), {{QStringLiteral("command"), QStringLiteral("true")}}, nullptr);
         !failure.isEmpty())
         return failure;
     const QString instance = hako::bench::instanceId(dir + QStringLiteral("/run"));
     b.container = docker({QStringLiteral("ps"), QStringLiteral("--filter"), hako::bench::instanceFilter(instance),
                           QStringLiteral("--format"), QStringLiteral("{{.Names}}")});
     return b.container.isEmpty() || b.container.contains(QLatin1Char('\n'))
-               ? QStringLiteral("expected one container, docker ps lists: ") + b.container
-               : QString();
+                   ? QStringLiteral("expected one container, docker ps lists: ") + b.container
+                   : QString();
 }
 
 // sides: the uploads, then as many downloads in the same order; each
@@ -228,9 +232,9 @@ QString measure(Bench &b, QList<Side> &sides, int rounds, const QStringList &nam
         // Every upload creates its file and every download its host copy: the
         // previous round's are removed first, untimed, so that neither side
         // pays for replacing a file (rename over it, or unlink and create).
-        if (const QString failure = runCall(b, QStringLiteral("bash"),
-                                            {{QStringLiteral("command"), QStringLiteral("rm -f /workspace/by-*.bin")}},
-                                            nullptr);
+        if (const QString failure =
+                    runCall(b, QStringLiteral("bash"),
+                            {{QStringLiteral("command"), QStringLiteral("rm -f /workspace/by-*.bin")}}, nullptr);
             !failure.isEmpty())
             return failure;
         for (const QString &name : names)
@@ -257,7 +261,8 @@ int usage(const char *message)
 {
     if (message)
         std::fprintf(stderr, "bench_transfer: %s\n", message);
-    std::fprintf(stderr, "usage: bench_transfer [--mb N] [--rounds R] [--json] [--runtime NAME]   (defaults: 100, 5, runc)\n");
+    std::fprintf(stderr,
+                 "usage: bench_transfer [--mb N] [--rounds R] [--json] [--runtime NAME]   (defaults: 100, 5, runc)\n");
     return 2;
 }
 
@@ -301,10 +306,10 @@ int main(int argc, char **argv)
         return usage("the plugin does not offer " HakoFileTransfer_iid);
     const QString runtimeDir = temp.filePath(QStringLiteral("run"));
     const QList<hako::Error> problems =
-        b.executor->configure({{QStringLiteral("paths.runtime"), runtimeDir},
-                               {QStringLiteral("paths.workspaces"), temp.filePath(QStringLiteral("workspaces"))},
-                               {QStringLiteral("tools.transferLimit"), QStringLiteral("%1m").arg(mb + 1)},
-                               {QStringLiteral("runtime"), runtime}});
+            b.executor->configure({{QStringLiteral("paths.runtime"), runtimeDir},
+                                   {QStringLiteral("paths.workspaces"), temp.filePath(QStringLiteral("workspaces"))},
+                                   {QStringLiteral("tools.transferLimit"), QStringLiteral("%1m").arg(mb + 1)},
+                                   {QStringLiteral("runtime"), runtime}});
     for (const hako::Error &e : problems)
         std::fprintf(stderr, "bench_transfer: configure: %s\n", qPrintable(e.logMessage));
     if (!problems.isEmpty())

@@ -12,7 +12,10 @@
 namespace hako::example {
 namespace {
 
-QString typeOf(const QJsonObject &p) { return p.value(QLatin1String("type")).toString(); }
+QString typeOf(const QJsonObject &p)
+{
+    return p.value(QLatin1String("type")).toString();
+}
 
 double bound(const QJsonObject &p, const char *key, double fallback)
 {

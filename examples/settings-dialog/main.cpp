@@ -72,9 +72,9 @@ int main(int argc, char **argv)
     QPluginLoader loader(args.plugin);
     auto *executor = qobject_cast<hako::ToolExecutor *>(loader.instance());
     if (!executor) {
-        QMessageBox::critical(nullptr, QStringLiteral("Hako"),
-                              SettingsDialog::tr("The plugin %1 could not be loaded: %2")
-                                  .arg(args.plugin, loader.errorString()));
+        QMessageBox::critical(
+                nullptr, QStringLiteral("Hako"),
+                SettingsDialog::tr("The plugin %1 could not be loaded: %2").arg(args.plugin, loader.errorString()));
         return 1;
     }
     SettingsDialog dialog(executor);

@@ -58,8 +58,8 @@ SchemaForm::SchemaForm(const QJsonObject &schema, QWidget *parent) : QWidget(par
         auto *label = new QLabel(title, this);
         QWidget *editor = createFieldEditor(property, this);
         editor->setObjectName(it.key());
-        const QString help = property.value(QLatin1String("description")).toString() + QStringLiteral("\n(")
-                           + it.key() + QLatin1Char(')');
+        const QString help = property.value(QLatin1String("description")).toString() + QStringLiteral("\n(") + it.key()
+                             + QLatin1Char(')');
         label->setToolTip(help);
         editor->setToolTip(help);
         label->setBuddy(editor);

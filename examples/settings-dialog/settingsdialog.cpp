@@ -21,8 +21,8 @@ SettingsDialog::SettingsDialog(ToolExecutor *executor, QWidget *parent)
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::RestoreDefaults
-                                         | QDialogButtonBox::Close, this);
+    auto *buttons = new QDialogButtonBox(
+            QDialogButtonBox::Apply | QDialogButtonBox::RestoreDefaults | QDialogButtonBox::Close, this);
     connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, &SettingsDialog::apply);
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, m_form,
             &SchemaForm::resetToDefaults);
@@ -43,7 +43,7 @@ bool SettingsDialog::apply()
     m_status->setStyleSheet(errors.isEmpty() ? QString() : QStringLiteral("color: #c0392b;"));
     m_status->setText(errors.isEmpty() ? tr("The settings were applied.")
                                        : tr("The plugin did not accept these settings:") + QLatin1Char('\n')
-                                             + lines.join(QLatin1Char('\n')));
+                                                 + lines.join(QLatin1Char('\n')));
     return errors.isEmpty();
 }
 

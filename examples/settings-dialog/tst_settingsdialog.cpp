@@ -73,13 +73,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("inJapanese");
         QTest::newRow("defaults") << QStringList() << QStringList() << "The settings were applied."
                                   << QString::fromUtf8("設定を適用しました。");
-        QTest::newRow("bad size") << QStringList{QStringLiteral("limits.memory=lots")} << QStringList{QStringLiteral("limits.memory")}
+        QTest::newRow("bad size") << QStringList{QStringLiteral("limits.memory=lots")}
+                                  << QStringList{QStringLiteral("limits.memory")}
                                   << "Setting \"limits.memory\" must be a size such as 512m or 2g, not \"lots\"."
-                                  << QString::fromUtf8("設定 \"limits.memory\" には 512m や 2g のようなサイズを指定してください");
-        QTest::newRow("empty docker CLI") << QStringList{QStringLiteral("docker.binary=")} << QStringList{QStringLiteral("docker.binary")}
-                                          << "Setting \"docker.binary\" cannot be \"\"."
-                                          << QString::fromUtf8("設定 \"docker.binary\" に \"\" は指定できません。");
-        QTest::newRow("two problems") << QStringList{QStringLiteral("docker.binary="), QStringLiteral("limits.tmpSize=big")}
+                                  << QString::fromUtf8(
+                                             "設定 \"limits.memory\" には 512m や 2g のようなサイズを指定してください");
+        QTest::newRow("empty docker CLI")
+                << QStringList{QStringLiteral("docker.binary=")} << QStringList{QStringLiteral("docker.binary")}
+                << "Setting \"docker.binary\" cannot be \"\"."
+                << QString::fromUtf8("設定 \"docker.binary\" に \"\" は指定できません。");
+        QTest::newRow("two problems") << QStringList{QStringLiteral("docker.binary="),
+                                                     QStringLiteral("limits.tmpSize=big")}
                                       << QStringList{QStringLiteral("docker.binary"), QStringLiteral("limits.tmpSize")}
                                       << "Setting \"limits.tmpSize\" must be a size"
                                       << QString::fromUtf8("設定 \"limits.tmpSize\" には");

@@ -9,8 +9,8 @@
 namespace hako::host {
 namespace {
 
-const QStringList kCommands = {QStringLiteral("exec"),  QStringLiteral("tool"),   QStringLiteral("tools"),
-                               QStringLiteral("end"),   QStringLiteral("serve"),  QStringLiteral("doctor"),
+const QStringList kCommands = {QStringLiteral("exec"),   QStringLiteral("tool"),  QStringLiteral("tools"),
+                               QStringLiteral("end"),    QStringLiteral("serve"), QStringLiteral("doctor"),
                                QStringLiteral("verify"), QStringLiteral("gc")};
 const QStringList kFormats = {QStringLiteral("text"), QStringLiteral("markdown"), QStringLiteral("json")};
 const QStringList kValueOptions = {QStringLiteral("--conversation"), QStringLiteral("--plugin"),
@@ -67,7 +67,8 @@ bool takeSwitch(const QString &flag, Options *o)
 Error checkRequired(Options *o, const QStringList &positional)
 {
     const QString &c = o->command;
-    const bool needsConversation = c == QLatin1String("exec") || c == QLatin1String("tool") || c == QLatin1String("end");
+    const bool needsConversation =
+            c == QLatin1String("exec") || c == QLatin1String("tool") || c == QLatin1String("end");
     if (needsConversation && o->conversation.isNull())
         return usageError(QT_TR_NOOP("%1 needs --conversation ID."), {c});
     if (c == QLatin1String("exec") && o->commandLine.isEmpty())
@@ -143,8 +144,8 @@ Error loadSettings(const Options &options, QJsonObject *settings)
         // plugin checks the value against the key's type.
         const QByteArray text = assignment.mid(eq + 1).toUtf8();
         const QJsonDocument doc = QJsonDocument::fromJson("[" + text + "]");
-        const QJsonValue value = doc.isArray() && doc.array().size() == 1 ? doc.array().at(0)
-                                                                          : QJsonValue(QString::fromUtf8(text));
+        const QJsonValue value =
+                doc.isArray() && doc.array().size() == 1 ? doc.array().at(0) : QJsonValue(QString::fromUtf8(text));
         settings->insert(assignment.left(eq), value);
     }
     if (!options.admin.isEmpty())

@@ -10,21 +10,21 @@ namespace hako::host {
 
 struct Options
 {
-    QString command;          // exec, tool, tools, end, serve, doctor, verify
+    QString command; // exec, tool, tools, end, serve, doctor, verify
     QString conversation;
     QString toolName;
-    QString toolInput;        // JSON text for `tool`
-    QStringList commandLine;  // after `--` for `exec`
-    int timeoutSeconds = 0;   // 0: the plugin's default
+    QString toolInput;       // JSON text for `tool`
+    QStringList commandLine; // after `--` for `exec`
+    int timeoutSeconds = 0;  // 0: the plugin's default
     bool json = false;
     bool deleteWorkspace = false;
     bool mcp = false;
-    QString admin;            // serve --admin HOST:PORT, as admin.listen
-    QString runtime;          // verify: overrides the runtime setting
+    QString admin;                           // serve --admin HOST:PORT, as admin.listen
+    QString runtime;                         // verify: overrides the runtime setting
     QString format = QStringLiteral("text"); // verify: text, markdown or json
     QString pluginPath;
     QString configFile;
-    QStringList assignments;  // --set key=value, in order
+    QStringList assignments; // --set key=value, in order
 };
 
 // What is wrong with the line, if anything ("usage").

@@ -48,7 +48,10 @@ std::unique_ptr<ToolCall> await(ToolCall *call)
     return owned;
 }
 
-QString newCallId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString newCallId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 int execExitStatus(const QJsonObject &result)
 {
@@ -119,7 +122,8 @@ int runTool(ToolExecutor *executor, const Options &options)
 
 int runTools(ToolExecutor *executor)
 {
-    printLine(stdout, QString::fromUtf8(QJsonDocument(executor->toolDefinitions()).toJson(QJsonDocument::Indented)).trimmed());
+    printLine(stdout,
+              QString::fromUtf8(QJsonDocument(executor->toolDefinitions()).toJson(QJsonDocument::Indented)).trimmed());
     return 0;
 }
 

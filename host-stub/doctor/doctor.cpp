@@ -26,7 +26,8 @@ QString setting(ToolExecutor *executor, const QJsonObject &user, const QString &
         return user.value(key).toVariant().toString();
     if (!executor)
         return {};
-    const QJsonObject prop = executor->settingsSchema().value(QLatin1String("properties")).toObject().value(key).toObject();
+    const QJsonObject prop =
+            executor->settingsSchema().value(QLatin1String("properties")).toObject().value(key).toObject();
     return prop.value(QLatin1String("default")).toVariant().toString();
 }
 
@@ -54,7 +55,8 @@ Check imageCheck(ToolExecutor *executor, const QJsonObject &user)
         env.insert(QStringLiteral("DOCKER_HOST"), host);
     p.setProcessEnvironment(env);
     p.start(docker.isEmpty() ? QStringLiteral("docker") : docker,
-            {QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.Id}}"), image});
+            {QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.Id}}"),
+             image});
     const bool ok = p.waitForFinished(20000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     const QString detail = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()).trimmed().left(200);
     return {tr("Workspace image %1 present").arg(image), ok, Check::Level::Required, detail,
@@ -64,19 +66,27 @@ Check imageCheck(ToolExecutor *executor, const QJsonObject &user)
 QList<Check> hostChecks(ToolExecutor *executor, const QJsonObject &user, const QList<Error> &problems)
 {
     QList<Check> checks;
-    checks << Check{tr("Plugin loads"), executor != nullptr, Check::Level::Required, {},
+    checks << Check{tr("Plugin loads"),
+                    executor != nullptr,
+                    Check::Level::Required,
+                    {},
                     tr("Build the project, or pass --plugin PATH.")};
     QStringList messages;
     for (const Error &e : problems)
         messages << e.message;
-    checks << Check{tr("Settings accepted"), problems.isEmpty(), Check::Level::Required, messages.join(QLatin1Char(' ')),
+    checks << Check{tr("Settings accepted"), problems.isEmpty(), Check::Level::Required,
+                    messages.join(QLatin1Char(' ')),
                     tr("Correct the settings named (--config FILE, --set key=value).")};
     for (const QString &key : {QStringLiteral("paths.workspaces"), QStringLiteral("paths.runtime")}) {
         QString dir = setting(executor, user, key);
         if (dir.isEmpty())
-            dir = key == QLatin1String("paths.runtime") ? QStringLiteral("/run/hako") : QStringLiteral("/var/lib/hako/workspaces");
+            dir = key == QLatin1String("paths.runtime") ? QStringLiteral("/run/hako")
+                                                        : QStringLiteral("/var/lib/hako/workspaces");
         const bool ok = QDir().mkpath(dir) && QFileInfo(dir).isWritable();
-        checks << Check{tr("Directory %1 writable").arg(dir), ok, Check::Level::Required, {},
+        checks << Check{tr("Directory %1 writable").arg(dir),
+                        ok,
+                        Check::Level::Required,
+                        {},
                         tr("Create it and give this user write access, or set %1.").arg(key)};
     }
     return checks;
@@ -84,8 +94,8 @@ QList<Check> hostChecks(ToolExecutor *executor, const QJsonObject &user, const Q
 
 void print(const Check &c)
 {
-    const char *mark = c.level == Check::Level::Skipped ? "skip"
-                       : c.ok                           ? "ok  "
+    const char *mark = c.level == Check::Level::Skipped    ? "skip"
+                       : c.ok                              ? "ok  "
                        : c.level == Check::Level::Required ? "FAIL"
                                                            : "warn";
     std::printf("[%s] %s\n", mark, qPrintable(c.name));

@@ -6,7 +6,10 @@
 namespace hako::host::jsonrpc {
 namespace {
 
-bool isValidId(const QJsonValue &id) { return id.isString() || id.isDouble(); }
+bool isValidId(const QJsonValue &id)
+{
+    return id.isString() || id.isDouble();
+}
 
 Message invalid(int code, const QJsonValue &id = QJsonValue::Null)
 {
@@ -16,7 +19,10 @@ Message invalid(int code, const QJsonValue &id = QJsonValue::Null)
     return m;
 }
 
-QByteArray compact(const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); }
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
 
 } // namespace
 
@@ -55,7 +61,8 @@ Message parse(const QByteArray &text)
 
 QByteArray response(const QJsonValue &id, const QJsonObject &result)
 {
-    return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), id},
+    return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                    {QStringLiteral("id"), id},
                     {QStringLiteral("result"), result}});
 }
 
@@ -69,7 +76,8 @@ QByteArray error(const QJsonValue &id, int code, const QString &message)
 
 QByteArray notification(const QString &method, const QJsonObject &params)
 {
-    return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("method"), method},
+    return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                    {QStringLiteral("method"), method},
                     {QStringLiteral("params"), params}});
 }
 

@@ -21,10 +21,10 @@ struct Message
 {
     enum class Kind { Request, Notification, Response, Invalid };
     Kind kind = Kind::Invalid;
-    QJsonValue id;       // Request, and Invalid when the ID itself could be read
-    QString method;      // Request and Notification
-    QJsonObject params;  // Request and Notification
-    int errorCode = 0;   // Invalid: what to answer with
+    QJsonValue id;      // Request, and Invalid when the ID itself could be read
+    QString method;     // Request and Notification
+    QJsonObject params; // Request and Notification
+    int errorCode = 0;  // Invalid: what to answer with
 };
 
 Message parse(const QByteArray &text);

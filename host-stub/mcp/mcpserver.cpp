@@ -23,8 +23,7 @@ const QStringList McpServer::kProtocolVersions = {QStringLiteral("2025-11-25"), 
 
 McpServer::McpServer(ToolExecutor *executor, const Identity &identity, QObject *parent)
     : QObject(parent), m_executor(executor), m_identity(identity)
-{
-}
+{}
 
 McpServer::~McpServer()
 {
@@ -38,12 +37,9 @@ void McpServer::receive(const QByteArray &message)
 {
     const jsonrpc::Message m = jsonrpc::parse(message);
     switch (m.kind) {
-    case jsonrpc::Message::Kind::Request:
-        return request(m.id, m.method, m.params);
-    case jsonrpc::Message::Kind::Notification:
-        return notification(m.method, m.params);
-    case jsonrpc::Message::Kind::Response:
-        return; // this server sends no requests, so there is nothing to match
+    case jsonrpc::Message::Kind::Request: return request(m.id, m.method, m.params);
+    case jsonrpc::Message::Kind::Notification: return notification(m.method, m.params);
+    case jsonrpc::Message::Kind::Response: return; // this server sends no requests, so there is nothing to match
     case jsonrpc::Message::Kind::Invalid:
         return fail(m.id, m.errorCode,
                     m.errorCode == jsonrpc::ParseError ? tr("The message is not valid JSON.")
@@ -92,14 +88,13 @@ QJsonObject McpServer::initialize(const QJsonObject &params)
     return {{QStringLiteral("protocolVersion"), kProtocolVersions.contains(asked) ? asked : kProtocolVersions.first()},
             {QStringLiteral("capabilities"),
              QJsonObject{{QStringLiteral("tools"), QJsonObject{{QStringLiteral("listChanged"), false}}}}},
-            {QStringLiteral("serverInfo"),
-             QJsonObject{{QStringLiteral("name"), QStringLiteral("hako")},
-                         {QStringLiteral("title"), QStringLiteral("Hako")},
-                         {QStringLiteral("version"), m_identity.version}}},
+            {QStringLiteral("serverInfo"), QJsonObject{{QStringLiteral("name"), QStringLiteral("hako")},
+                                                       {QStringLiteral("title"), QStringLiteral("Hako")},
+                                                       {QStringLiteral("version"), m_identity.version}}},
             {QStringLiteral("instructions"),
              tr("Tools run in a hardened container without network access; files live in /workspace. "
                 "Calls share the conversation \"%1\" unless they name another in the conversation argument.")
-                 .arg(m_identity.conversation)}};
+                     .arg(m_identity.conversation)}};
 }
 
 QJsonObject McpServer::listTools() const
@@ -121,8 +116,8 @@ void McpServer::callTool(const QJsonValue &id, const QJsonObject &params)
     QJsonObject input = arguments.toObject();
     const QJsonValue conversation = input.take(QLatin1String(mcp::kConversationArgument));
     if (!conversation.isUndefined() && !conversation.isString())
-        return reply(id, mcp::errorResult({QStringLiteral("bad_input"),
-                                           tr("The conversation argument must be a string."), {}}));
+        return reply(id, mcp::errorResult(
+                                 {QStringLiteral("bad_input"), tr("The conversation argument must be a string."), {}}));
     const QString conversationId = conversation.isString() ? conversation.toString() : m_identity.conversation;
     ToolCall *toolCall = m_executor->call(conversationId, QUuid::createUuid().toString(QUuid::WithoutBraces),
                                           name.toString(), input);
@@ -146,7 +141,10 @@ void McpServer::callTool(const QJsonValue &id, const QJsonObject &params)
     });
 }
 
-void McpServer::reply(const QJsonValue &id, const QJsonObject &result) { Q_EMIT send(jsonrpc::response(id, result)); }
+void McpServer::reply(const QJsonValue &id, const QJsonObject &result)
+{
+    Q_EMIT send(jsonrpc::response(id, result));
+}
 
 void McpServer::fail(const QJsonValue &id, int code, const QString &message)
 {

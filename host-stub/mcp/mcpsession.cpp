@@ -13,12 +13,10 @@
 namespace hako::host {
 
 McpSession::McpSession(ToolExecutor *executor, const QString &conversation, QObject *parent)
-    : QObject(parent),
-      m_executor(executor),
+    : QObject(parent), m_executor(executor),
       m_conversation(conversation.isNull() ? QStringLiteral("mcp-") + QUuid::createUuid().toString(QUuid::Id128)
                                            : conversation),
-      m_temporary(conversation.isNull()),
-      m_channel(new StdioChannel(0, 1, StdioChannel::kDefaultMaxLine, this)),
+      m_temporary(conversation.isNull()), m_channel(new StdioChannel(0, 1, StdioChannel::kDefaultMaxLine, this)),
       m_server(new McpServer(executor, {QStringLiteral(HAKO_VERSION), m_conversation}, this))
 {
     connect(m_channel, &StdioChannel::received, m_server, &McpServer::receive);

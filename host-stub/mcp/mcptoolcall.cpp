@@ -4,8 +4,7 @@
 
 namespace hako::host {
 
-McpToolCall::McpToolCall(ToolCall *call, const QJsonObject &input, const QJsonValue &progressToken,
-                         QObject *parent)
+McpToolCall::McpToolCall(ToolCall *call, const QJsonObject &input, const QJsonValue &progressToken, QObject *parent)
     : QObject(parent), m_call(call), m_input(input), m_progressToken(progressToken)
 {
     call->setParent(this);
@@ -35,9 +34,7 @@ void McpToolCall::onProgress(qint64 elapsedMs)
     // Progress must grow with every notification; elapsed seconds do.
     const double seconds = qMax(double(elapsedMs) / 1000.0, m_lastProgress + 0.001);
     m_lastProgress = seconds;
-    const QString message = m_pending.isEmpty()
-        ? tr("Running for %1 s.").arg(qint64(seconds))
-        : m_pending;
+    const QString message = m_pending.isEmpty() ? tr("Running for %1 s.").arg(qint64(seconds)) : m_pending;
     m_pending.clear();
     Q_EMIT progress({{QStringLiteral("progressToken"), m_progressToken},
                      {QStringLiteral("progress"), seconds},

@@ -20,8 +20,7 @@ public:
     static constexpr qsizetype kMaxProgressText = 8192;
 
     // `progressToken`: undefined when the client sent none.
-    McpToolCall(ToolCall *call, const QJsonObject &input, const QJsonValue &progressToken,
-                QObject *parent = nullptr);
+    McpToolCall(ToolCall *call, const QJsonObject &input, const QJsonValue &progressToken, QObject *parent = nullptr);
 
     void cancel();
     bool isCancelled() const { return m_cancelled; }

@@ -29,7 +29,8 @@ ProbeResult completeness(const QList<ProbeResult> &results, bool interrupted)
 {
     static const Probe probe{QStringLiteral("verify.complete"),
                              QT_TRANSLATE_NOOP("hako::host::verify", "Every probe ran to its verdict"),
-                             {QStringLiteral("C2-8")}, {}};
+                             {QStringLiteral("C2-8")},
+                             {}};
     Outcome o = Outcome::start();
     int broken = 0;
     for (const ProbeResult &r : results)
@@ -39,8 +40,9 @@ ProbeResult completeness(const QList<ProbeResult> &results, bool interrupted)
                 break;
             }
     o.check(broken == 0 && !interrupted, QStringLiteral("%1 probes ran against the live deployment; %2 could not run%3")
-                                             .arg(results.size()).arg(broken)
-                                             .arg(interrupted ? QStringLiteral("; interrupted") : QString()));
+                                                 .arg(results.size())
+                                                 .arg(broken)
+                                                 .arg(interrupted ? QStringLiteral("; interrupted") : QString()));
     return {probe, o};
 }
 
@@ -81,9 +83,12 @@ int runVerify(ToolExecutor *executor, const Options &options)
         outcome.ms = timer.elapsed();
         report.probes << ProbeResult{probe, outcome};
         printTo(stderr, QStringLiteral("[%1/%2] %3 %4 (%5 ms)\n")
-                            .arg(report.probes.size()).arg(probes.size())
-                            .arg(probe.id, outcome.off ? QStringLiteral("off") : outcome.passed ? QStringLiteral("pass") : QStringLiteral("FAIL"))
-                            .arg(outcome.ms));
+                                .arg(report.probes.size())
+                                .arg(probes.size())
+                                .arg(probe.id, outcome.off      ? QStringLiteral("off")
+                                               : outcome.passed ? QStringLiteral("pass")
+                                                                : QStringLiteral("FAIL"))
+                                .arg(outcome.ms));
     }
     report.probes << completeness(report.probes, session.interrupted());
     session.removeContainers();

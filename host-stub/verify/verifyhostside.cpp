@@ -37,19 +37,24 @@ QString mountSource(const QJsonObject &container, const QString &target)
 QString agentKey(const QJsonObject &container)
 {
     const QString prefix = QStringLiteral("HAKO_AGENT_KEY=");
-    for (const QJsonValue &v : container.value(QLatin1String("Config")).toObject().value(QLatin1String("Env")).toArray())
+    for (const QJsonValue &v :
+         container.value(QLatin1String("Config")).toObject().value(QLatin1String("Env")).toArray())
         if (v.toString().startsWith(prefix))
             return v.toString().mid(prefix.size());
     return {};
 }
 
-QString shortId(const QString &id) { return id.left(12); }
+QString shortId(const QString &id)
+{
+    return id.left(12);
+}
 
 // Plants an impostor in the scratch conversation with script sock-impostor.
 Outcome plant(Session &s, const Params &params)
 {
     return runScript(s, Tenant::Scratch, QStringLiteral("sock-impostor"),
-                     Params{{QStringLiteral("V_LOG"), QStringLiteral("/workspace/") + QLatin1String(kImpostorLog)}} + params,
+                     Params{{QStringLiteral("V_LOG"), QStringLiteral("/workspace/") + QLatin1String(kImpostorLog)}}
+                             + params,
                      60);
 }
 
@@ -63,13 +68,16 @@ void expectRefusedOnReconnect(Outcome &o, Session &s, const QString &before, con
     const double events = metricSum(s, kEvents, kImpersonation);
     for (const Error &e : s.reconfigure({}))
         o.check(false, QStringLiteral("configured again: %1").arg(e.logMessage));
-    const QString ran = QStringLiteral("hako-verify-ran-%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+    const QString ran =
+            QStringLiteral("hako-verify-ran-%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
     const ToolReply r = s.bash(Tenant::Scratch, QStringLiteral("touch /workspace/%1; echo ran").arg(ran), 60);
     o.check(r.error.code == QLatin1String("agent_impersonation"),
             QStringLiteral("the next call, on a new connection: %1").arg(r.summary()));
     const double after = metricSum(s, kEvents, kImpersonation);
-    o.check(events >= 0 && after >= events + 1,
-            QStringLiteral("%1{%2}: %3 -> %4").arg(QLatin1String(kEvents), QLatin1String(kImpersonation)).arg(events).arg(after));
+    o.check(events >= 0 && after >= events + 1, QStringLiteral("%1{%2}: %3 -> %4")
+                                                        .arg(QLatin1String(kEvents), QLatin1String(kImpersonation))
+                                                        .arg(events)
+                                                        .arg(after));
     for (const QString &dir : elsewhere)
         o.check(!QFileInfo::exists(dir + QLatin1Char('/') + ran),
                 QStringLiteral("the call's command did not run with %1").arg(dir));
@@ -77,7 +85,8 @@ void expectRefusedOnReconnect(Outcome &o, Session &s, const QString &before, con
     const ToolReply alive = s.bash(Tenant::Scratch, QStringLiteral("echo alive"), 60);
     const QString now = s.inspect(Tenant::Scratch).value(QLatin1String("Id")).toString();
     o.check(!alive.error && alive.stdoutText() == QLatin1String("alive\n") && !now.isEmpty() && now != before,
-            QStringLiteral("the conversation answers afterwards (%1) in container %2").arg(alive.summary(), shortId(now)));
+            QStringLiteral("the conversation answers afterwards (%1) in container %2")
+                    .arg(alive.summary(), shortId(now)));
 }
 
 } // namespace
@@ -89,16 +98,21 @@ Outcome hostSocketDirectory(Session &s)
     const QString agent = dir + QStringLiteral("/agent");
     QStringList entries = QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     entries.sort();
-    o.check(!dir.isEmpty() && entries == QStringList{QStringLiteral("agent"), QStringLiteral("agent.sock"), QStringLiteral("proxy.sock")},
+    o.check(!dir.isEmpty()
+                    && entries
+                               == QStringList{QStringLiteral("agent"), QStringLiteral("agent.sock"),
+                                              QStringLiteral("proxy.sock")},
             QStringLiteral("%1 holds: %2").arg(dir, entries.join(QLatin1Char(' '))));
     struct stat proxy = {};
     const bool haveProxy = ::lstat(QFile::encodeName(dir + QStringLiteral("/proxy.sock")).constData(), &proxy) == 0;
     o.check(haveProxy && S_ISSOCK(proxy.st_mode) && proxy.st_uid == ::geteuid() && (proxy.st_mode & 07777) == 0666,
             QStringLiteral("proxy.sock: a socket of the host user %1, mode %2")
-                .arg(proxy.st_uid).arg(proxy.st_mode & 07777, 4, 8, QLatin1Char('0')));
+                    .arg(proxy.st_uid)
+                    .arg(proxy.st_mode & 07777, 4, 8, QLatin1Char('0')));
     const QString link = QFile::symLinkTarget(dir + QStringLiteral("/agent.sock"));
     o.check(link == agent + QStringLiteral("/agent.sock"),
-            QStringLiteral("agent.sock -> %1").arg(link.isEmpty() ? QStringLiteral("nothing") : QDir(dir).relativeFilePath(link)));
+            QStringLiteral("agent.sock -> %1")
+                    .arg(link.isEmpty() ? QStringLiteral("nothing") : QDir(dir).relativeFilePath(link)));
     struct stat dirStat = {}, agentStat = {};
     struct statfs agentFs = {};
     struct statvfs agentVfs = {};
@@ -137,8 +151,9 @@ Outcome fakeAgentRefused(Session &s)
     const QString workspace = s.workspaceOnHost(Tenant::Scratch);
     expectRefusedOnReconnect(o, s, before, {});
     QFile log(workspace + QLatin1Char('/') + QLatin1String(kImpostorLog));
-    const QStringList lines = log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)
-                                                            : QStringList();
+    const QStringList lines = log.open(QIODevice::ReadOnly)
+                                      ? QString::fromUtf8(log.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                                      : QStringList();
     const qsizetype connected = lines.indexOf(QStringLiteral("the host connected"));
     o.check(connected > 0, QStringLiteral("the host connected to the fake agent"));
     for (const QString &line : lines.mid(connected + 1))

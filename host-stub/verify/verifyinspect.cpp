@@ -8,8 +8,14 @@
 namespace hako::host::verify::inspect {
 namespace {
 
-QJsonObject hostConfig(const QJsonObject &c) { return c.value(QLatin1String("HostConfig")).toObject(); }
-QJsonObject config(const QJsonObject &c) { return c.value(QLatin1String("Config")).toObject(); }
+QJsonObject hostConfig(const QJsonObject &c)
+{
+    return c.value(QLatin1String("HostConfig")).toObject();
+}
+QJsonObject config(const QJsonObject &c)
+{
+    return c.value(QLatin1String("Config")).toObject();
+}
 
 QString shown(const QJsonValue &v)
 {
@@ -22,7 +28,7 @@ QString shown(const QJsonValue &v)
     if (v.isNull() || v.isUndefined())
         return QStringLiteral("null");
     return QString::fromUtf8(QJsonDocument(v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject()))
-                                 .toJson(QJsonDocument::Compact));
+                                     .toJson(QJsonDocument::Compact));
 }
 
 // Checks HostConfig.<key> == want, with the key and the value as evidence.
@@ -57,9 +63,9 @@ bool looksSecret(const QString &name)
 {
     // Kept apart from the plugin's own filter on purpose: verify must not see
     // through the code it checks.
-    static const QRegularExpression secret(
-        QStringLiteral("^(AWS_|AZURE_|GOOGLE_|GCP_|ANTHROPIC_|OPENAI_)|TOKEN|SECRET|PASSW|CREDENTIAL|API_?KEY|PRIVATE_?KEY"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression secret(QStringLiteral("^(AWS_|AZURE_|GOOGLE_|GCP_|ANTHROPIC_|OPENAI_)|TOKEN|SECRET|"
+                                                          "PASSW|CREDENTIAL|API_?KEY|PRIVATE_?KEY"),
+                                           QRegularExpression::CaseInsensitiveOption);
     return secret.match(name).hasMatch();
 }
 
@@ -67,8 +73,10 @@ Outcome network(const QJsonObject &c)
 {
     Outcome o = Outcome::start();
     expect(o, hostConfig(c), "NetworkMode", QStringLiteral("none"));
-    const QStringList networks = c.value(QLatin1String("NetworkSettings")).toObject().value(QLatin1String("Networks")).toObject().keys();
-    o.check(networks == QStringList{QStringLiteral("none")}, QStringLiteral("networks: %1").arg(networks.join(QLatin1Char(','))));
+    const QStringList networks =
+            c.value(QLatin1String("NetworkSettings")).toObject().value(QLatin1String("Networks")).toObject().keys();
+    o.check(networks == QStringList{QStringLiteral("none")},
+            QStringLiteral("networks: %1").arg(networks.join(QLatin1Char(','))));
     const QJsonObject ports = hostConfig(c).value(QLatin1String("PortBindings")).toObject();
     o.check(ports.isEmpty(), QStringLiteral("published ports: %1").arg(ports.size()));
     return o;
@@ -98,7 +106,10 @@ Outcome pidsLimit(const QJsonObject &c, const Expected &e)
         return o;
     }
     o.check(nprocSoft == e.pids && nprocHard == e.pids,
-            QStringLiteral("ulimit nproc = %1:%2 inside gVisor (configured %3)").arg(nprocSoft).arg(nprocHard).arg(e.pids));
+            QStringLiteral("ulimit nproc = %1:%2 inside gVisor (configured %3)")
+                    .arg(nprocSoft)
+                    .arg(nprocHard)
+                    .arg(e.pids));
     o.check(limit > e.pids, QStringLiteral("PidsLimit = %1, the host bound of the Sentry").arg(limit));
     o.notes << QStringLiteral("gvisor-host-tasks");
     return o;
@@ -121,18 +132,24 @@ Outcome cpu(const QJsonObject &c, const Expected &e)
     const double nano = h.value(QLatin1String("NanoCpus")).toDouble();
     const double cpus = period > 0 ? quota / period : nano / 1e9;
     o.check(cpus > 0 && qAbs(cpus - e.cpus) < 0.01,
-            QStringLiteral("CpuQuota %1 / CpuPeriod %2 = %3 CPUs (configured %4)").arg(quota).arg(period).arg(cpus).arg(e.cpus));
+            QStringLiteral("CpuQuota %1 / CpuPeriod %2 = %3 CPUs (configured %4)")
+                    .arg(quota)
+                    .arg(period)
+                    .arg(cpus)
+                    .arg(e.cpus));
     return o;
 }
 
 Outcome tmpfs(const QJsonObject &c, const Expected &e)
 {
     Outcome o = Outcome::start();
-    const QString options = hostConfig(c).value(QLatin1String("Tmpfs")).toObject().value(QLatin1String("/tmp")).toString();
+    const QString options =
+            hostConfig(c).value(QLatin1String("Tmpfs")).toObject().value(QLatin1String("/tmp")).toString();
     const QStringList parts = options.split(QLatin1Char(','));
     for (const char *flag : {"noexec", "nosuid", "nodev"})
         o.check(parts.contains(QLatin1String(flag)), QStringLiteral("/tmp %1 (%2)").arg(QLatin1String(flag), options));
-    o.check(parts.contains(QStringLiteral("size=%1").arg(e.tmpBytes)), QStringLiteral("/tmp size=%1 bytes").arg(e.tmpBytes));
+    o.check(parts.contains(QStringLiteral("size=%1").arg(e.tmpBytes)),
+            QStringLiteral("/tmp size=%1 bytes").arg(e.tmpBytes));
     return o;
 }
 
@@ -144,7 +161,8 @@ Outcome capabilities(const QJsonObject &c)
     const QJsonArray added = h.value(QLatin1String("CapAdd")).toArray();
     o.check(added.isEmpty(), QStringLiteral("CapAdd = %1").arg(shown(h.value(QLatin1String("CapAdd")))));
     expect(o, h, "Privileged", false);
-    o.check(h.value(QLatin1String("Devices")).toArray().isEmpty(), QStringLiteral("Devices = %1").arg(shown(h.value(QLatin1String("Devices")))));
+    o.check(h.value(QLatin1String("Devices")).toArray().isEmpty(),
+            QStringLiteral("Devices = %1").arg(shown(h.value(QLatin1String("Devices")))));
     o.check(h.value(QLatin1String("DeviceCgroupRules")).toArray().isEmpty(), QStringLiteral("no device cgroup rules"));
     return o;
 }
@@ -155,7 +173,8 @@ Outcome noNewPrivileges(const QJsonObject &c)
     QStringList opts;
     for (const QJsonValue &v : hostConfig(c).value(QLatin1String("SecurityOpt")).toArray())
         opts << v.toString().left(40);
-    o.check(opts.contains(QStringLiteral("no-new-privileges")) || opts.contains(QStringLiteral("no-new-privileges:true")),
+    o.check(opts.contains(QStringLiteral("no-new-privileges"))
+                    || opts.contains(QStringLiteral("no-new-privileges:true")),
             QStringLiteral("SecurityOpt: %1").arg(opts.join(QLatin1String(", "))));
     return o;
 }
@@ -165,9 +184,10 @@ Outcome seccomp(const QJsonObject &c, const QByteArray &onDisk)
     Outcome o = Outcome::start();
     const QJsonObject profile = seccompProfile(c);
     o.check(!profile.isEmpty(), QStringLiteral("a seccomp profile is attached (%1 rules)")
-                                    .arg(profile.value(QLatin1String("syscalls")).toArray().size()));
+                                        .arg(profile.value(QLatin1String("syscalls")).toArray().size()));
     o.check(profile.value(QLatin1String("defaultAction")).toString() == QLatin1String("SCMP_ACT_ERRNO"),
-            QStringLiteral("defaultAction %1: a whitelist").arg(profile.value(QLatin1String("defaultAction")).toString()));
+            QStringLiteral("defaultAction %1: a whitelist")
+                    .arg(profile.value(QLatin1String("defaultAction")).toString()));
     const QSet<QString> allowed = allowedNames(profile);
     for (const char *name : {"mount", "umount2", "reboot", "kexec_load", "ptrace", "init_module", "pivot_root"})
         o.check(!allowed.contains(QLatin1String(name)), QStringLiteral("%1 not allowed").arg(QLatin1String(name)));
@@ -206,7 +226,9 @@ Outcome mounts(const QJsonObject &c)
                 QStringLiteral("%1 <- %2 (%3)").arg(target, source, rw ? QStringLiteral("rw") : QStringLiteral("ro")));
         required.removeAll(target);
     }
-    o.check(required.isEmpty(), QStringLiteral("missing mounts: %1").arg(required.isEmpty() ? QStringLiteral("none") : required.join(QLatin1Char(' '))));
+    o.check(required.isEmpty(),
+            QStringLiteral("missing mounts: %1")
+                    .arg(required.isEmpty() ? QStringLiteral("none") : required.join(QLatin1Char(' '))));
     return o;
 }
 
@@ -220,16 +242,18 @@ Outcome socketMounts(const QJsonObject &c)
     const QJsonObject agent = byTarget.value(QStringLiteral("/var/run/hako/agent"));
     const QString hostSource = host.value(QLatin1String("Source")).toString();
     o.check(!host.isEmpty() && !host.value(QLatin1String("RW")).toBool(),
-            QStringLiteral("/var/run/hako <- %1: %2").arg(hostSource, host.isEmpty() ? QStringLiteral("not mounted")
-                                                                  : host.value(QLatin1String("RW")).toBool() ? QStringLiteral("read-write")
-                                                                                                             : QStringLiteral("read-only")));
+            QStringLiteral("/var/run/hako <- %1: %2")
+                    .arg(hostSource, host.isEmpty()                             ? QStringLiteral("not mounted")
+                                     : host.value(QLatin1String("RW")).toBool() ? QStringLiteral("read-write")
+                                                                                : QStringLiteral("read-only")));
     // The agent's directory must be the one inside the host's, not some other place.
     const QString agentSource = agent.value(QLatin1String("Source")).toString();
     o.check(!agent.isEmpty() && agent.value(QLatin1String("RW")).toBool() && !hostSource.isEmpty()
-                && agentSource == hostSource + QStringLiteral("/agent"),
+                    && agentSource == hostSource + QStringLiteral("/agent"),
             QStringLiteral("/var/run/hako/agent <- %1: %2")
-                .arg(agent.isEmpty() ? QStringLiteral("not mounted") : agentSource,
-                     agent.value(QLatin1String("RW")).toBool() ? QStringLiteral("read-write") : QStringLiteral("read-only")));
+                    .arg(agent.isEmpty() ? QStringLiteral("not mounted") : agentSource,
+                         agent.value(QLatin1String("RW")).toBool() ? QStringLiteral("read-write")
+                                                                   : QStringLiteral("read-only")));
     return o;
 }
 
@@ -255,7 +279,8 @@ Outcome namespaces(const QJsonObject &c, const Expected &e)
     const QJsonObject h = hostConfig(c);
     for (const char *key : {"PidMode", "UTSMode", "UsernsMode"}) {
         const QString mode = h.value(QLatin1String(key)).toString();
-        o.check(mode != QLatin1String("host"), QStringLiteral("%1 = %2").arg(QLatin1String(key), mode.isEmpty() ? QStringLiteral("private") : mode));
+        o.check(mode != QLatin1String("host"),
+                QStringLiteral("%1 = %2").arg(QLatin1String(key), mode.isEmpty() ? QStringLiteral("private") : mode));
     }
     expect(o, h, "IpcMode", QStringLiteral("private"));
     expect(o, h, "Runtime", e.runtime);

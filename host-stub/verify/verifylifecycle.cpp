@@ -96,12 +96,15 @@ Outcome healthReport(Session &s)
     const QJsonObject health = QJsonDocument::fromJson(http.body).object();
     o.check((http.status == 200 || http.status == 503) && !health.isEmpty(),
             QStringLiteral("GET /healthz on 127.0.0.1:%1: %2, status %3")
-                .arg(s.adminPort()).arg(http.status).arg(health.value(QLatin1String("status")).toString()));
+                    .arg(s.adminPort())
+                    .arg(http.status)
+                    .arg(health.value(QLatin1String("status")).toString()));
     const QJsonObject docker = health.value(QLatin1String("docker")).toObject();
     o.check(docker.value(QLatin1String("reachable")).toBool(), QStringLiteral("docker: %1").arg(compact(docker)));
     o.check(health.value(QLatin1String("containers")).isObject(),
             QStringLiteral("containers: %1").arg(compact(health.value(QLatin1String("containers")))));
-    const QString runtime = health.value(QLatin1String("runtimes")).toObject().value(QLatin1String("configured")).toString();
+    const QString runtime =
+            health.value(QLatin1String("runtimes")).toObject().value(QLatin1String("configured")).toString();
     o.check(runtime == s.expected().runtime, QStringLiteral("runtime %1 reported").arg(runtime));
     o.check(s.executor()->health().value(QLatin1String("status")) == health.value(QLatin1String("status")),
             QStringLiteral("health() through the interface says the same"));
@@ -118,8 +121,8 @@ Outcome securityMetrics(Session &s)
     // The probes sent IP literals and foreign hosts to the proxy, and refused calls to the kernel.
     const double literals = sampleSum(http.body, "workspace_security_events_total", "type=\"proxy_ip_literal\"");
     const double denied = sampleSum(http.body, "workspace_proxy_requests_total", "decision=\"denied\"");
-    o.check(literals > 0 && denied > 0, QStringLiteral("security events: %1 proxy_ip_literal, %2 denied proxy requests")
-                                            .arg(literals).arg(denied));
+    o.check(literals > 0 && denied > 0,
+            QStringLiteral("security events: %1 proxy_ip_literal, %2 denied proxy requests").arg(literals).arg(denied));
     const double violations = sampleSum(http.body, "workspace_seccomp_violations_total");
     if (violations == 0 && s.expected().gvisor) {
         o.check(true, QStringLiteral("no seccomp violation counted: gVisor has no seccomp user notification"));
@@ -135,31 +138,37 @@ Outcome alertRules(Session &)
     Outcome o = Outcome::start();
     const QString bin = QCoreApplication::applicationDirPath();
     QStringList rules;
-    for (const QString &dir : {bin + QStringLiteral("/../share/hako/prometheus"), bin + QStringLiteral("/../../resources/prometheus")})
-        for (const QFileInfo &f : QDir(dir).entryInfoList({QStringLiteral("*.yml"), QStringLiteral("*.yaml")}, QDir::Files)) {
+    for (const QString &dir :
+         {bin + QStringLiteral("/../share/hako/prometheus"), bin + QStringLiteral("/../../resources/prometheus")})
+        for (const QFileInfo &f :
+             QDir(dir).entryInfoList({QStringLiteral("*.yml"), QStringLiteral("*.yaml")}, QDir::Files)) {
             QFile file(f.absoluteFilePath());
             if (file.open(QIODevice::ReadOnly) && file.readAll().contains("workspace_seccomp_violations_total"))
                 rules << f.absoluteFilePath();
         }
-    o.check(!rules.isEmpty(), QStringLiteral("alert rules on workspace_seccomp_violations_total: %1")
-                                  .arg(rules.isEmpty() ? QStringLiteral("none found") : rules.join(QLatin1String(", "))));
+    o.check(!rules.isEmpty(),
+            QStringLiteral("alert rules on workspace_seccomp_violations_total: %1")
+                    .arg(rules.isEmpty() ? QStringLiteral("none found") : rules.join(QLatin1String(", "))));
     return o;
 }
 
 Outcome usernsRemap(Session &s)
 {
     Outcome o = Outcome::start();
-    const CommandRun info = s.docker({QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .SecurityOptions}}")});
+    const CommandRun info =
+            s.docker({QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .SecurityOptions}}")});
     const bool enabled = info.out.contains("name=userns");
     const ToolReply map = s.bash(Tenant::Main, QStringLiteral("cat /proc/self/uid_map"), 30);
     const QString uidMap = map.stdoutText().simplified();
     if (!enabled) {
         o.off = true;
-        o.evidence << QStringLiteral("off: docker SecurityOptions %1; uid_map %2").arg(QString::fromUtf8(info.out.trimmed()), uidMap);
+        o.evidence << QStringLiteral("off: docker SecurityOptions %1; uid_map %2")
+                              .arg(QString::fromUtf8(info.out.trimmed()), uidMap);
         o.notes << QStringLiteral("userns-off");
         return o;
     }
-    o.check(!uidMap.startsWith(QLatin1String("0 0 ")), QStringLiteral("uid_map %1: container root is not host root").arg(uidMap));
+    o.check(!uidMap.startsWith(QLatin1String("0 0 ")),
+            QStringLiteral("uid_map %1: container root is not host root").arg(uidMap));
     return o;
 }
 
@@ -172,17 +181,20 @@ Outcome garbageCollection(Session &s)
     // owner it cannot see, which may belong to a live host elsewhere; the idle TTL only to this
     // instance's and to orphans of hosts that are gone, which every sweep removes in time.
     // The admin endpoint stays with the configuration that opened it.
-    for (const Error &e : s.reconfigure({{QStringLiteral("lifecycle.idleTtl"), 1}, {QStringLiteral("lifecycle.gcInterval"), 1},
+    for (const Error &e : s.reconfigure({{QStringLiteral("lifecycle.idleTtl"), 1},
+                                         {QStringLiteral("lifecycle.gcInterval"), 1},
                                          {QStringLiteral("admin.listen"), QString()}}))
         problems << e.logMessage;
-    o.check(problems.isEmpty(), QStringLiteral("idle TTL set to 1 s for this check %1").arg(problems.join(QLatin1Char(' '))));
+    o.check(problems.isEmpty(),
+            QStringLiteral("idle TTL set to 1 s for this check %1").arg(problems.join(QLatin1Char(' '))));
     QElapsedTimer clock;
     clock.start();
     s.executor()->start();
     const bool gone = s.waitFor([&s] { return s.containers().isEmpty(); }, kGcWaitMs);
     o.check(before > 0 && gone, QStringLiteral("%1 containers past their TTL; %2 after %3 ms")
-                                    .arg(before).arg(gone ? QStringLiteral("all removed by GC") : QStringLiteral("still there"))
-                                    .arg(clock.elapsed()));
+                                        .arg(before)
+                                        .arg(gone ? QStringLiteral("all removed by GC") : QStringLiteral("still there"))
+                                        .arg(clock.elapsed()));
     o.check(true, QStringLiteral("last GC: %1").arg(compact(s.executor()->health().value(QLatin1String("last_gc")))));
     for (const Error &e : s.reconfigure({{QStringLiteral("admin.listen"), QString()}}))
         o.check(false, e.logMessage);
@@ -202,8 +214,9 @@ Outcome shutdownRemovesAll(Session &s)
     o.check(left.isEmpty(), QStringLiteral("%1 left after shutdown() (%2 ms)").arg(left.size()).arg(clock.elapsed()));
     // The agents' socket directories are file systems the host mounted for them.
     const QStringList mounts = mountsUnder(s.privateRoot());
-    o.check(mounts.isEmpty(), QStringLiteral("file systems left mounted in the run's directories: %1")
-                                  .arg(mounts.isEmpty() ? QStringLiteral("none") : mounts.join(QLatin1Char(' ')).left(300)));
+    o.check(mounts.isEmpty(),
+            QStringLiteral("file systems left mounted in the run's directories: %1")
+                    .arg(mounts.isEmpty() ? QStringLiteral("none") : mounts.join(QLatin1Char(' ')).left(300)));
     return o;
 }
 

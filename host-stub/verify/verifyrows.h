@@ -13,7 +13,7 @@ enum class Section { Threats, Layers, Phase1, Phase2, HostSide };
 
 struct Row
 {
-    const char *id;      // "T-1", "L3", "C1-4", "C9-1"; stable, used by tests and JSON
+    const char *id; // "T-1", "L3", "C1-4", "C9-1"; stable, used by tests and JSON
     Section section;
     const char *title;   // untranslated; tr() at rendering
     const char *measure; // the row's countermeasure, or what the item asks

@@ -58,7 +58,10 @@ quint16 freePort()
     return probe.listen(QHostAddress::LocalHost) ? probe.serverPort() : 0;
 }
 
-double number(const QJsonValue &value) { return value.isDouble() ? value.toDouble() : value.toString().toDouble(); }
+double number(const QJsonValue &value)
+{
+    return value.isDouble() ? value.toDouble() : value.toString().toDouble();
+}
 
 } // namespace
 
@@ -73,8 +76,7 @@ QString ToolReply::summary() const
 
 Session::Session(ToolExecutor *executor, const QJsonObject &settings)
     : m_executor(executor), m_settings(settings), m_root(QDir::tempPath() + QStringLiteral("/hako-verify-XXXXXX"))
-{
-}
+{}
 
 Session::~Session()
 {
@@ -114,9 +116,9 @@ QList<Error> Session::open()
     // Each conversation's first call names it in its workspace, so that its
     // container can be told apart from outside; the neighbour stores its secret.
     for (Tenant t : {Tenant::Main, Tenant::Neighbour, Tenant::Scratch}) {
-        const ToolReply r = call(t, QStringLiteral("write_file"),
-                                 {{QStringLiteral("path"), QLatin1String(kMarkerFile)},
-                                  {QStringLiteral("content"), conversation(t)}});
+        const ToolReply r = call(
+                t, QStringLiteral("write_file"),
+                {{QStringLiteral("path"), QLatin1String(kMarkerFile)}, {QStringLiteral("content"), conversation(t)}});
         if (r.error) {
             // The plugin's error, in the user's language for people and in English for logs.
             const char *text = QT_TRANSLATE_NOOP("hako::host::verify", "The conversation could not start: %1");
@@ -164,14 +166,12 @@ QString Session::conversation(Tenant tenant) const
     return QStringLiteral("hako-verify-%1-%2").arg(m_runId, QLatin1String(names[int(tenant)]));
 }
 
-
 ToolReply Session::call(Tenant tenant, const QString &tool, const QJsonObject &input)
 {
     QElapsedTimer clock;
     clock.start();
-    std::unique_ptr<ToolCall> call(m_executor->call(conversation(tenant),
-                                                    QUuid::createUuid().toString(QUuid::WithoutBraces), tool,
-                                                    input));
+    std::unique_ptr<ToolCall> call(
+            m_executor->call(conversation(tenant), QUuid::createUuid().toString(QUuid::WithoutBraces), tool, input));
     if (m_interrupted)
         call->cancel();
     if (!call->isFinished()) {
@@ -249,7 +249,8 @@ QJsonObject Session::inspect(Tenant tenant)
             const QJsonObject mount = m.toObject();
             if (mount.value(QLatin1String("Destination")).toString() != QLatin1String("/workspace"))
                 continue;
-            QFile marker(mount.value(QLatin1String("Source")).toString() + QLatin1Char('/') + QLatin1String(kMarkerFile));
+            QFile marker(mount.value(QLatin1String("Source")).toString() + QLatin1Char('/')
+                         + QLatin1String(kMarkerFile));
             if (marker.open(QIODevice::ReadOnly) && marker.readAll() == conversation(tenant).toUtf8())
                 return c;
         }

@@ -27,12 +27,13 @@ void expectAnswers(Outcome &o, Session &s, Tenant t, const QString &who)
 // an answer that is not a count is -1 rather than a plausible zero.
 int tasksIn(Session &s, Tenant t)
 {
-    const ToolReply r = s.bash(t, QStringLiteral("python3 -c 'import os\n"
-                                                 "n = 0\n"
-                                                 "for p in filter(str.isdigit, os.listdir(\"/proc\")):\n"
-                                                 "    try: n += len(os.listdir(f\"/proc/{p}/task\"))\n"
-                                                 "    except OSError: pass\n"
-                                                 "print(n)'"),
+    const ToolReply r = s.bash(t,
+                               QStringLiteral("python3 -c 'import os\n"
+                                              "n = 0\n"
+                                              "for p in filter(str.isdigit, os.listdir(\"/proc\")):\n"
+                                              "    try: n += len(os.listdir(f\"/proc/{p}/task\"))\n"
+                                              "    except OSError: pass\n"
+                                              "print(n)'"),
                                60);
     bool ok = false;
     const int n = r.stdoutText().trimmed().toInt(&ok);
@@ -43,7 +44,12 @@ int tasksIn(Session &s, Tenant t)
 int tasksAfterBomb(Session &s, Tenant t)
 {
     int left = -1;
-    s.waitFor([&] { left = tasksIn(s, t); return left > 0 && left < 10; }, 10000);
+    s.waitFor(
+            [&] {
+        left = tasksIn(s, t);
+        return left > 0 && left < 10;
+            },
+            10000);
     return left;
 }
 
@@ -59,9 +65,10 @@ Outcome memoryBomb(Session &s)
     const bool sandboxEnded = s.expected().gvisor && r.error;
     o.passed = !r.stdoutText().contains(QLatin1String("FAIL: allocated all")) && (killed || sandboxEnded);
     o.evidence << (o.passed ? QStringLiteral("ok: ") : QStringLiteral("FAIL: "))
-                      + QStringLiteral("the allocation was stopped: %1, oom_killed %2")
-                            .arg(r.summary(), r.result.value(QLatin1String("oom_killed")).toBool() ? QStringLiteral("true")
-                                                                                                     : QStringLiteral("false"));
+                          + QStringLiteral("the allocation was stopped: %1, oom_killed %2")
+                                    .arg(r.summary(), r.result.value(QLatin1String("oom_killed")).toBool()
+                                                              ? QStringLiteral("true")
+                                                              : QStringLiteral("false"));
     if (sandboxEnded)
         o.notes << QStringLiteral("gvisor-oom-sandbox");
     expectAnswers(o, s, Tenant::Scratch, QStringLiteral("the conversation"));
@@ -73,13 +80,17 @@ Outcome forkBomb(Session &s)
 {
     Outcome o = runScript(s, Tenant::Scratch, QStringLiteral("res-forkbound"), {}, 120);
     if (!o.passed) {
-        o.evidence << QStringLiteral("FAIL: the real fork bomb was not started: no process limit stopped the bounded attempt");
+        o.evidence << QStringLiteral(
+                "FAIL: the real fork bomb was not started: no process limit stopped the bounded attempt");
         return o;
     }
-    const ToolReply bomb = s.bash(Tenant::Scratch, scriptCommand(QStringLiteral("res-forkbomb"), standardParams(s)), kBombSeconds);
+    const ToolReply bomb =
+            s.bash(Tenant::Scratch, scriptCommand(QStringLiteral("res-forkbomb"), standardParams(s)), kBombSeconds);
     o.check(bomb.timedOut() || !bomb.error,
             QStringLiteral("fork bomb for %1 s, then the call's timeout killed it: %2 after %3 ms")
-                .arg(kBombSeconds).arg(bomb.summary()).arg(bomb.ms));
+                    .arg(kBombSeconds)
+                    .arg(bomb.summary())
+                    .arg(bomb.ms));
     expectAnswers(o, s, Tenant::Scratch, QStringLiteral("the conversation"));
     const int left = tasksAfterBomb(s, Tenant::Scratch);
     o.check(left > 0 && left < 10, QStringLiteral("%1 tasks left in the sandbox").arg(left));
@@ -121,8 +132,10 @@ Outcome othersUnharmed(Session &s)
     Outcome o = Outcome::start();
     expectAnswers(o, s, Tenant::Main, QStringLiteral("the main conversation"));
     expectAnswers(o, s, Tenant::Neighbour, QStringLiteral("the neighbour conversation"));
-    const ToolReply r = s.call(Tenant::Neighbour, QStringLiteral("read_file"), {{QStringLiteral("path"), s.secretFileName()}});
-    o.check(r.result.value(QLatin1String("content")).toString() == s.secret(), QStringLiteral("the neighbour's file is unchanged"));
+    const ToolReply r =
+            s.call(Tenant::Neighbour, QStringLiteral("read_file"), {{QStringLiteral("path"), s.secretFileName()}});
+    o.check(r.result.value(QLatin1String("content")).toString() == s.secret(),
+            QStringLiteral("the neighbour's file is unchanged"));
     return o;
 }
 
@@ -146,14 +159,16 @@ Outcome containerLayer(Session &s)
     }
     o.check(diff.exitCode == 0 && changes.isEmpty(),
             QStringLiteral("docker diff after every probe: %1")
-                .arg(changes.isEmpty() ? QStringLiteral("only the mount points docker made") : changes.join(QLatin1String("; ")).left(300)));
+                    .arg(changes.isEmpty() ? QStringLiteral("only the mount points docker made")
+                                           : changes.join(QLatin1String("; ")).left(300)));
     return o;
 }
 
 Outcome sandboxFilter(Session &s)
 {
     Outcome o = Outcome::start();
-    const int pid = s.inspect(Tenant::Main).value(QLatin1String("State")).toObject().value(QLatin1String("Pid")).toInt();
+    const int pid =
+            s.inspect(Tenant::Main).value(QLatin1String("State")).toObject().value(QLatin1String("Pid")).toInt();
     QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     QString seccomp, nnp;
     if (status.open(QIODevice::ReadOnly))

@@ -22,24 +22,33 @@ void expectRefused(Outcome &o, Session &s, const QString &label, const QString &
     bool leaked = false;
     for (const QString &leak : leaks)
         leaked = leaked || text.contains(leak);
-    o.check(r.error && !leaked, QStringLiteral("%1: %2").arg(label, r.error ? r.error.code : QStringLiteral("answered")));
+    o.check(r.error && !leaked,
+            QStringLiteral("%1: %2").arg(label, r.error ? r.error.code : QStringLiteral("answered")));
 }
 
-QJsonObject view(const QString &path) { return {{QStringLiteral("command"), QStringLiteral("view")}, {QStringLiteral("path"), path}}; }
+QJsonObject view(const QString &path)
+{
+    return {{QStringLiteral("command"), QStringLiteral("view")}, {QStringLiteral("path"), path}};
+}
 
 QJsonObject create(const QString &path)
 {
-    return {{QStringLiteral("command"), QStringLiteral("create")}, {QStringLiteral("path"), path},
+    return {{QStringLiteral("command"), QStringLiteral("create")},
+            {QStringLiteral("path"), path},
             {QStringLiteral("file_text"), QStringLiteral("hako verify escape\n")}};
 }
 
-QJsonObject pathOnly(const QString &path) { return {{QStringLiteral("path"), path}}; }
+QJsonObject pathOnly(const QString &path)
+{
+    return {{QStringLiteral("path"), path}};
+}
 
 // Nothing named `name` appeared in the host directories around the workspace.
 void expectNoFile(Outcome &o, const QString &dir, const QString &name)
 {
     const bool exists = QFileInfo::exists(dir + QLatin1Char('/') + name);
-    o.check(!exists, QStringLiteral("host %1/%2 %3").arg(dir, name, exists ? QStringLiteral("was created") : QStringLiteral("absent")));
+    o.check(!exists, QStringLiteral("host %1/%2 %3")
+                             .arg(dir, name, exists ? QStringLiteral("was created") : QStringLiteral("absent")));
 }
 
 } // namespace
@@ -50,19 +59,22 @@ Outcome editorEscapes(Session &s)
     const QString neighbour = s.workspaceOnHost(Tenant::Neighbour);
     const QString secretOnHost = neighbour + QLatin1Char('/') + s.secretFileName();
     const QStringList leaks = {QStringLiteral("root:x:0"), s.secret()};
-    for (const QString &path : {QStringLiteral("../etc/passwd"), QStringLiteral("/etc/passwd"),
-                                QStringLiteral("/workspace/../etc/passwd"), QStringLiteral("./../../../../etc/passwd"),
-                                QStringLiteral("../proc/1/environ"), secretOnHost,
-                                QStringLiteral("../../../../../..") + secretOnHost})
+    for (const QString &path :
+         {QStringLiteral("../etc/passwd"), QStringLiteral("/etc/passwd"), QStringLiteral("/workspace/../etc/passwd"),
+          QStringLiteral("./../../../../etc/passwd"), QStringLiteral("../proc/1/environ"), secretOnHost,
+          QStringLiteral("../../../../../..") + secretOnHost})
         expectRefused(o, s, QStringLiteral("view %1").arg(path), kEditor, view(path), leaks);
     const QString escape = QStringLiteral("hako-verify-escape.txt");
-    for (const QString &path : {QStringLiteral("../") + escape, QStringLiteral("/tmp/../") + escape,
-                                QStringLiteral("/var/run/hako/") + escape, QStringLiteral("..//workspace/../") + escape})
+    for (const QString &path :
+         {QStringLiteral("../") + escape, QStringLiteral("/tmp/../") + escape,
+          QStringLiteral("/var/run/hako/") + escape, QStringLiteral("..//workspace/../") + escape})
         expectRefused(o, s, QStringLiteral("create %1").arg(path), kEditor, create(path), {});
     expectRefused(o, s, QStringLiteral("read_file /etc/passwd"), QStringLiteral("read_file"),
                   pathOnly(QStringLiteral("/etc/passwd")), leaks);
     expectRefused(o, s, QStringLiteral("write_file ../%1").arg(escape), QStringLiteral("write_file"),
-                  {{QStringLiteral("path"), QStringLiteral("../") + escape}, {QStringLiteral("content"), QStringLiteral("x")}}, {});
+                  {{QStringLiteral("path"), QStringLiteral("../") + escape},
+                   {QStringLiteral("content"), QStringLiteral("x")}},
+                  {});
     const QString main = s.workspaceOnHost(Tenant::Main);
     expectNoFile(o, QFileInfo(main).path(), escape);
     expectNoFile(o, QFileInfo(main).path(), QStringLiteral("../") + escape);
@@ -73,26 +85,34 @@ Outcome symlinkEscapes(Session &s)
 {
     Outcome o = Outcome::start();
     const QString neighbour = s.workspaceOnHost(Tenant::Neighbour);
-    const ToolReply links = s.bash(Tenant::Main,
-                                   QStringLiteral("cd /workspace && ln -sfn / v-root && ln -sfn /etc/passwd v-passwd && "
-                                                  "ln -sfn '%1' v-neighbour && ln -sfn /var/run/hako v-sockets && "
-                                                  "{ ln /etc/passwd v-hard 2>&1 | sed 's/.*: //'; true; }")
-                                       .arg(neighbour),
-                                   30);
+    const ToolReply links =
+            s.bash(Tenant::Main,
+                   QStringLiteral("cd /workspace && ln -sfn / v-root && ln -sfn /etc/passwd v-passwd && "
+                                  "ln -sfn '%1' v-neighbour && ln -sfn /var/run/hako v-sockets && "
+                                  "{ ln /etc/passwd v-hard 2>&1 | sed 's/.*: //'; true; }")
+                           .arg(neighbour),
+                   30);
     o.check(links.exitCode() == 0, QStringLiteral("symbolic links made (%1); hard link to /etc/passwd: %2")
-                                       .arg(links.summary(), links.stdoutText().trimmed()));
+                                           .arg(links.summary(), links.stdoutText().trimmed()));
     const QStringList leaks = {QStringLiteral("root:x:0"), s.secret(), QStringLiteral("agent.sock")};
-    for (const QString &path : {QStringLiteral("v-passwd"), QStringLiteral("v-root/etc/passwd"), QStringLiteral("v-root"),
-                                QStringLiteral("v-neighbour/") + s.secretFileName(), QStringLiteral("v-sockets")})
+    for (const QString &path :
+         {QStringLiteral("v-passwd"), QStringLiteral("v-root/etc/passwd"), QStringLiteral("v-root"),
+          QStringLiteral("v-neighbour/") + s.secretFileName(), QStringLiteral("v-sockets")})
         expectRefused(o, s, QStringLiteral("view %1").arg(path), kEditor, view(path), leaks);
     for (const QString &path : {QStringLiteral("v-root/tmp/hako-verify-x"), QStringLiteral("v-sockets/hako-verify-x")})
         expectRefused(o, s, QStringLiteral("create %1").arg(path), kEditor, create(path), {});
     expectRefused(o, s, QStringLiteral("str_replace in v-passwd"), kEditor,
-                  {{QStringLiteral("command"), QStringLiteral("str_replace")}, {QStringLiteral("path"), QStringLiteral("v-passwd")},
-                   {QStringLiteral("old_str"), QStringLiteral("root")}, {QStringLiteral("new_str"), QStringLiteral("toor")}}, leaks);
-    expectRefused(o, s, QStringLiteral("read_file v-passwd"), QStringLiteral("read_file"), pathOnly(QStringLiteral("v-passwd")), leaks);
+                  {{QStringLiteral("command"), QStringLiteral("str_replace")},
+                   {QStringLiteral("path"), QStringLiteral("v-passwd")},
+                   {QStringLiteral("old_str"), QStringLiteral("root")},
+                   {QStringLiteral("new_str"), QStringLiteral("toor")}},
+                  leaks);
+    expectRefused(o, s, QStringLiteral("read_file v-passwd"), QStringLiteral("read_file"),
+                  pathOnly(QStringLiteral("v-passwd")), leaks);
     expectRefused(o, s, QStringLiteral("write_file v-sockets/hako-verify-x"), QStringLiteral("write_file"),
-                  {{QStringLiteral("path"), QStringLiteral("v-sockets/hako-verify-x")}, {QStringLiteral("content"), QStringLiteral("x")}}, {});
+                  {{QStringLiteral("path"), QStringLiteral("v-sockets/hako-verify-x")},
+                   {QStringLiteral("content"), QStringLiteral("x")}},
+                  {});
     return o;
 }
 
@@ -135,8 +155,11 @@ Outcome hostDirectories(Session &s)
             const uint mode = hostOwn ? 0755 : 0700;
             o.check(ok && (dirStat.st_mode & 07777) == mode && dirStat.st_uid == owner && !seen.contains(dir),
                     QStringLiteral("%1: mode %2, owner %3 (%4 %5)")
-                        .arg(dir).arg(dirStat.st_mode & 07777, 4, 8, QLatin1Char('0')).arg(dirStat.st_uid)
-                        .arg(hostOwn ? QStringLiteral("host user") : QStringLiteral("container user")).arg(owner));
+                            .arg(dir)
+                            .arg(dirStat.st_mode & 07777, 4, 8, QLatin1Char('0'))
+                            .arg(dirStat.st_uid)
+                            .arg(hostOwn ? QStringLiteral("host user") : QStringLiteral("container user"))
+                            .arg(owner));
             seen.insert(dir);
         }
     }

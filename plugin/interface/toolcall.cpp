@@ -2,11 +2,9 @@
 
 namespace hako {
 
-ToolCall::ToolCall(const QString &conversationId, const QString &callId, const QString &tool,
-                   QObject *parent)
+ToolCall::ToolCall(const QString &conversationId, const QString &callId, const QString &tool, QObject *parent)
     : QObject(parent), m_conversationId(conversationId), m_callId(callId), m_tool(tool)
-{
-}
+{}
 
 ToolCall::~ToolCall() = default;
 

@@ -25,8 +25,7 @@ const QByteArray &CallBuffers::hostMarker()
 
 CallBuffers::CallBuffers(qint64 outputLimit, qint64 transferLimit)
     : m_outputLimit(outputLimit), m_transferLimit(transferLimit)
-{
-}
+{}
 
 QByteArray CallBuffers::addOutput(Stream stream, const QByteArray &chunk, Status *status)
 {

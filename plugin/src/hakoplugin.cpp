@@ -43,9 +43,7 @@ ContainerEngine *makeDockerEngine(const Settings &s, QObject *parent)
 HakoPlugin::HakoPlugin(QObject *parent) : HakoPlugin(makeDockerEngine, parent) {}
 
 HakoPlugin::HakoPlugin(EngineFactory engineFactory, QObject *parent)
-    : QObject(parent),
-      m_engineFactory(std::move(engineFactory)),
-      m_activity(new ActivityStore(this)),
+    : QObject(parent), m_engineFactory(std::move(engineFactory)), m_activity(new ActivityStore(this)),
       m_telemetry(new telemetry::Telemetry(this))
 {
     auto *translator = new QTranslator(this);
@@ -56,9 +54,15 @@ HakoPlugin::HakoPlugin(EngineFactory engineFactory, QObject *parent)
 
 HakoPlugin::~HakoPlugin() = default;
 
-QJsonArray HakoPlugin::toolDefinitions() const { return ToolCatalog::definitions(); }
+QJsonArray HakoPlugin::toolDefinitions() const
+{
+    return ToolCatalog::definitions();
+}
 
-QJsonObject HakoPlugin::settingsSchema() const { return Settings::schema(); }
+QJsonObject HakoPlugin::settingsSchema() const
+{
+    return Settings::schema();
+}
 
 QList<Error> HakoPlugin::configure(const QJsonObject &values)
 {
@@ -136,8 +140,8 @@ ToolCall *HakoPlugin::startCall(const QString &conversationId, const QString &ca
     if (Error error = stream ? stream->check(tool) : Error())
         return failLater(call, error);
     const Settings &settings = m_instance->config().settings;
-    auto *runner = new ToolRunner(call, input, {settings.toolTimeout, settings.outputLimitBytes,
-                                                settings.transferLimitBytes}, stream);
+    auto *runner = new ToolRunner(
+            call, input, {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes}, stream);
     const QString key = conversationKey(conversationId);
     // In flight from here to finished(); waits while GC removes this conversation's container.
     m_activity->admit(call, settings.runtimeDir, key,
@@ -157,8 +161,8 @@ ToolCall *HakoPlugin::endConversation(const QString &conversationId, bool delete
             return;
         if (error)
             return handle->finishWithError(error);
-        handle->finishWithResult({{QStringLiteral("ended"), true},
-                                  {QStringLiteral("workspace_deleted"), deleteWorkspace}});
+        handle->finishWithResult(
+                {{QStringLiteral("ended"), true}, {QStringLiteral("workspace_deleted"), deleteWorkspace}});
     });
     return call;
 }
@@ -179,11 +183,14 @@ ToolCall *HakoPlugin::collectGarbage()
     if (m_shuttingDown)
         return failLater(call, makeError(ErrorCode::ShuttingDown));
     // A sweep already running reports to this call too.
-    connect(&m_instance->reaper(), &Reaper::swept, call, [call](const GcReport &report) {
+    connect(
+            &m_instance->reaper(), &Reaper::swept, call,
+            [call](const GcReport &report) {
         if (report.error)
             return call->finishWithError(report.error);
         call->finishWithResult(report.toJson());
-    }, Qt::SingleShotConnection);
+            },
+            Qt::SingleShotConnection);
     m_instance->reaper().sweep();
     return call;
 }
@@ -202,8 +209,7 @@ void HakoPlugin::shutdown()
     m_shuttingDown = true;
     m_started = false;
     m_telemetry->stop();
-    m_instance->shutdown(
-        [this](int removed) { m_telemetry->containersRemoved(QStringLiteral("shutdown"), removed); });
+    m_instance->shutdown([this](int removed) { m_telemetry->containersRemoved(QStringLiteral("shutdown"), removed); });
 }
 
 } // namespace hako

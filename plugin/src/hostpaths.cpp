@@ -14,7 +14,10 @@
 #include <unistd.h>
 
 // The resources live in a static library; without this the linker may drop them.
-static void initResources() { Q_INIT_RESOURCE(hako); }
+static void initResources()
+{
+    Q_INIT_RESOURCE(hako);
+}
 
 namespace hako {
 namespace {

@@ -58,7 +58,8 @@ bool removeBelow(int dirFd, const char *name, dev_t device, int depth)
     if (depth <= 0)
         return false;
     const UniqueFd child = openDirectoryAt(dirFd, name);
-    struct stat st{};
+    struct stat st
+    {};
     if (!child.valid() || ::fstat(child.get(), &st) != 0 || st.st_dev != device)
         return false; // a symlink swapped in, or another file system mounted there
     for (const QByteArray &entry : entriesOf(child.get()))
@@ -72,7 +73,8 @@ bool removeBelow(int dirFd, const char *name, dev_t device, int depth)
 UniqueFd openDirectory(const QString &path)
 {
     const QByteArray native = QFile::encodeName(path);
-    return UniqueFd(retryEintr([&] { return ::open(native.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC); }));
+    return UniqueFd(
+            retryEintr([&] { return ::open(native.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC); }));
 }
 
 UniqueFd openDirectoryAt(int dirFd, const char *name)
@@ -89,7 +91,8 @@ UniqueFd openDirectoryAt(int dirFd, const char *name)
 UniqueFd openSocketAt(int dirFd, const char *name)
 {
     UniqueFd fd(retryEintr([&] { return ::openat(dirFd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC); }));
-    struct stat st{};
+    struct stat st
+    {};
     if (!fd.valid() || ::fstat(fd.get(), &st) != 0)
         return {};
     if (!S_ISSOCK(st.st_mode)) {
@@ -107,7 +110,8 @@ QByteArray procPath(int fd)
 
 bool removeAt(int dirFd, const char *name, int maxDepth)
 {
-    struct stat st{};
+    struct stat st
+    {};
     if (::fstat(dirFd, &st) != 0)
         return false;
     return removeBelow(dirFd, name, st.st_dev, maxDepth);
@@ -130,9 +134,11 @@ bool giveTo(int dirFd, uint uid)
 
 bool isMountPointAt(int dirFd)
 {
-    struct stat self{}, parent{};
+    struct stat self
+    {
+    }, parent{};
     return ::fstatat(dirFd, "", &self, AT_EMPTY_PATH) == 0 && ::fstatat(dirFd, "..", &parent, AT_SYMLINK_NOFOLLOW) == 0
-        && self.st_dev != parent.st_dev;
+           && self.st_dev != parent.st_dev;
 }
 
 } // namespace hako::safedir

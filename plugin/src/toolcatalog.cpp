@@ -13,7 +13,10 @@ QJsonObject prop(const char *type, const QString &description)
 }
 
 // Not named tr(): lupdate would take it for a translation call and miss the QT_TRANSLATE_NOOP inside.
-QString translated(const char *text) { return QCoreApplication::translate("hako::Tools", text); }
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("hako::Tools", text);
+}
 
 QJsonObject schema(const QJsonObject &properties, const QStringList &required)
 {
@@ -25,17 +28,19 @@ QJsonObject schema(const QJsonObject &properties, const QStringList &required)
 
 QJsonObject bashDefinition()
 {
-    QJsonObject timeout = prop("integer", translated(QT_TRANSLATE_NOOP("hako::Tools", "Seconds before the command is killed.")));
+    QJsonObject timeout =
+            prop("integer", translated(QT_TRANSLATE_NOOP("hako::Tools", "Seconds before the command is killed.")));
     timeout.insert(QStringLiteral("minimum"), 1);
     timeout.insert(QStringLiteral("maximum"), 86400);
     return {{QStringLiteral("name"), QLatin1String(tool::kBash)},
             {QStringLiteral("description"),
-             translated(QT_TRANSLATE_NOOP("hako::Tools",
-                                  "Run a command in a persistent bash session inside the conversation's sandbox. "
-                                  "The working directory and exported variables persist between calls. "
-                                  "There is no network access. Files live in /workspace."))},
+             translated(QT_TRANSLATE_NOOP(
+                     "hako::Tools", "Run a command in a persistent bash session inside the conversation's sandbox. "
+                                    "The working directory and exported variables persist between calls. "
+                                    "There is no network access. Files live in /workspace."))},
             {QStringLiteral("input_schema"),
-             schema({{QStringLiteral("command"), prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "The command to run.")))},
+             schema({{QStringLiteral("command"),
+                      prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "The command to run.")))},
                      {QStringLiteral("restart"),
                       prop("boolean", translated(QT_TRANSLATE_NOOP("hako::Tools", "Start a fresh session first.")))},
                      {QStringLiteral("timeout"), timeout}},
@@ -47,27 +52,37 @@ QJsonObject editorDefinition()
     QJsonObject command = prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "The edit to perform.")));
     command.insert(QStringLiteral("enum"), QJsonArray{QStringLiteral("view"), QStringLiteral("create"),
                                                       QStringLiteral("str_replace"), QStringLiteral("insert")});
-    QJsonObject range = prop("array", translated(QT_TRANSLATE_NOOP("hako::Tools", "For view: [first, last] line; -1 means the end.")));
+    QJsonObject range = prop(
+            "array", translated(QT_TRANSLATE_NOOP("hako::Tools", "For view: [first, last] line; -1 means the end.")));
     range.insert(QStringLiteral("items"), QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")}});
     return {{QStringLiteral("name"), QLatin1String(tool::kEditor)},
             {QStringLiteral("description"),
-             translated(QT_TRANSLATE_NOOP("hako::Tools",
-                                  "View, create and edit files under /workspace. str_replace needs old_str to occur "
-                                  "exactly once; insert adds new_str after line insert_line (0 for the top)."))},
+             translated(QT_TRANSLATE_NOOP(
+                     "hako::Tools", "View, create and edit files under /workspace. str_replace needs old_str to occur "
+                                    "exactly once; insert adds new_str after line insert_line (0 for the top)."))},
             {QStringLiteral("input_schema"),
              schema({{QStringLiteral("command"), command},
-                     {QStringLiteral("path"), prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "Path under /workspace.")))},
-                     {QStringLiteral("file_text"), prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "For create: the content.")))},
-                     {QStringLiteral("old_str"), prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "For str_replace: the text to replace.")))},
-                     {QStringLiteral("new_str"), prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "For str_replace and insert: the new text.")))},
-                     {QStringLiteral("insert_line"), prop("integer", translated(QT_TRANSLATE_NOOP("hako::Tools", "For insert: the line after which to insert.")))},
+                     {QStringLiteral("path"),
+                      prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "Path under /workspace.")))},
+                     {QStringLiteral("file_text"),
+                      prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "For create: the content.")))},
+                     {QStringLiteral("old_str"),
+                      prop("string",
+                           translated(QT_TRANSLATE_NOOP("hako::Tools", "For str_replace: the text to replace.")))},
+                     {QStringLiteral("new_str"),
+                      prop("string",
+                           translated(QT_TRANSLATE_NOOP("hako::Tools", "For str_replace and insert: the new text.")))},
+                     {QStringLiteral("insert_line"),
+                      prop("integer", translated(QT_TRANSLATE_NOOP("hako::Tools",
+                                                                   "For insert: the line after which to insert.")))},
                      {QStringLiteral("view_range"), range}},
                     {QStringLiteral("command"), QStringLiteral("path")})}};
 }
 
 QJsonObject encodingProperty()
 {
-    QJsonObject encoding = prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "utf-8 for text, base64 for any bytes.")));
+    QJsonObject encoding =
+            prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "utf-8 for text, base64 for any bytes.")));
     encoding.insert(QStringLiteral("enum"), QJsonArray{QStringLiteral("utf-8"), QStringLiteral("base64")});
     return encoding;
 }
@@ -76,9 +91,11 @@ QJsonObject readDefinition()
 {
     return {{QStringLiteral("name"), QLatin1String(tool::kReadFile)},
             {QStringLiteral("description"),
-             translated(QT_TRANSLATE_NOOP("hako::Tools", "Read a file from /workspace, as text or base64 for binary content."))},
+             translated(QT_TRANSLATE_NOOP("hako::Tools",
+                                          "Read a file from /workspace, as text or base64 for binary content."))},
             {QStringLiteral("input_schema"),
-             schema({{QStringLiteral("path"), prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "Path under /workspace.")))},
+             schema({{QStringLiteral("path"),
+                      prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "Path under /workspace.")))},
                      {QStringLiteral("encoding"), encodingProperty()}},
                     {QStringLiteral("path")})}};
 }
@@ -89,8 +106,11 @@ QJsonObject writeDefinition()
             {QStringLiteral("description"),
              translated(QT_TRANSLATE_NOOP("hako::Tools", "Write a file under /workspace, replacing it atomically."))},
             {QStringLiteral("input_schema"),
-             schema({{QStringLiteral("path"), prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "Path under /workspace.")))},
-                     {QStringLiteral("content"), prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "The content, encoded as said by encoding.")))},
+             schema({{QStringLiteral("path"),
+                      prop("string", translated(QT_TRANSLATE_NOOP("hako::Tools", "Path under /workspace.")))},
+                     {QStringLiteral("content"),
+                      prop("string",
+                           translated(QT_TRANSLATE_NOOP("hako::Tools", "The content, encoded as said by encoding.")))},
                      {QStringLiteral("encoding"), encodingProperty()}},
                     {QStringLiteral("path"), QStringLiteral("content")})}};
 }
@@ -146,12 +166,14 @@ Error ToolCatalog::validate(const QString &name, const QJsonObject &input)
     const QJsonObject properties = inputSchema.value(QLatin1String("properties")).toObject();
     for (const QJsonValue &required : inputSchema.value(QLatin1String("required")).toArray())
         if (!input.contains(required.toString()))
-            return makeError(ErrorCode::BadInput,
-                             {name, QCoreApplication::translate("hako::Tools", "\"%1\" is required.").arg(required.toString())});
+            return makeError(
+                    ErrorCode::BadInput,
+                    {name, QCoreApplication::translate("hako::Tools", "\"%1\" is required.").arg(required.toString())});
     for (auto it = input.begin(); it != input.end(); ++it) {
         if (!properties.contains(it.key()))
-            return makeError(ErrorCode::BadInput,
-                             {name, QCoreApplication::translate("hako::Tools", "\"%1\" is not a known field.").arg(it.key())});
+            return makeError(
+                    ErrorCode::BadInput,
+                    {name, QCoreApplication::translate("hako::Tools", "\"%1\" is not a known field.").arg(it.key())});
         const QString problem = checkProperty(it.key(), it.value(), properties.value(it.key()).toObject());
         if (!problem.isEmpty())
             return makeError(ErrorCode::BadInput, {name, problem});

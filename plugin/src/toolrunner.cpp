@@ -151,16 +151,14 @@ void ToolRunner::onFrame(const Frame &frame)
         if (tool == QLatin1String(tool::kReadFile))
             return onFileData(frame.payload);
         break;
-    case proto::Type::Result:
-        return onResult(QJsonDocument::fromJson(frame.payload).object());
+    case proto::Type::Result: return onResult(QJsonDocument::fromJson(frame.payload).object());
     case proto::Type::Error: {
         const QJsonObject e = QJsonDocument::fromJson(frame.payload).object();
         // The message is the container's text: it reaches logs and the caller, so it stays short.
         return finishWithError(errorFromAgent(e.value(QLatin1String("code")).toString(),
                                               e.value(QLatin1String("message")).toString().left(kMaxAgentMessage)));
     }
-    default:
-        break;
+    default: break;
     }
     stopAgentCall(makeError(ErrorCode::AgentProtocol));
 }
@@ -170,8 +168,9 @@ void ToolRunner::onOutput(ToolCall::Stream stream, const QByteArray &chunk)
     if (m_call->isFinished()) // chunks still in flight after the call was given up on
         return;
     CallBuffers::Status status;
-    const QByteArray kept = m_buffers.addOutput(
-        stream == ToolCall::Stream::Stdout ? CallBuffers::Stream::Stdout : CallBuffers::Stream::Stderr, chunk, &status);
+    const QByteArray kept = m_buffers.addOutput(stream == ToolCall::Stream::Stdout ? CallBuffers::Stream::Stdout
+                                                                                   : CallBuffers::Stream::Stderr,
+                                                chunk, &status);
     if (!kept.isEmpty())
         m_call->emitOutput(stream, kept);
     if (status == CallBuffers::Status::Overrun)
@@ -218,8 +217,8 @@ void ToolRunner::onResult(const QJsonObject &agentResult)
         const QByteArray &content = m_buffers.download();
         const bool asText = wanted == QLatin1String("utf-8") || (wanted.isEmpty() && isValidUtf8(content));
         result.insert(QStringLiteral("encoding"), asText ? QStringLiteral("utf-8") : QStringLiteral("base64"));
-        result.insert(QStringLiteral("content"), asText ? QString::fromUtf8(content)
-                                                        : QString::fromLatin1(content.toBase64()));
+        result.insert(QStringLiteral("content"),
+                      asText ? QString::fromUtf8(content) : QString::fromLatin1(content.toBase64()));
     }
     finishWithResult(result);
 }

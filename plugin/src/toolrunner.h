@@ -33,8 +33,7 @@ class ToolRunner final : public QObject
 public:
     // `stream`, when given, carries write_file's content or read_file's
     // result bytes instead of the JSON; the runner takes it as a child.
-    ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimits &limits,
-               TransferStream *stream = nullptr);
+    ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimits &limits, TransferStream *stream = nullptr);
     void start(Sandbox *sandbox);
     // Carries the call over a channel that is ready already (no sandbox to wait for).
     void start(AgentChannel *channel);

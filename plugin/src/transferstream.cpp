@@ -18,8 +18,7 @@ constexpr qint64 kInFlight = 4 * 1024 * 1024;
 
 TransferStream::TransferStream(Direction direction, QIODevice *device, QObject *parent)
     : QObject(parent), m_upload(direction == Direction::Upload), m_device(device)
-{
-}
+{}
 
 Error TransferStream::check(const QString &tool) const
 {

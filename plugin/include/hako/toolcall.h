@@ -19,8 +19,7 @@ public:
     enum class Stream { Stdout, Stderr };
     Q_ENUM(Stream)
 
-    ToolCall(const QString &conversationId, const QString &callId, const QString &tool,
-             QObject *parent = nullptr);
+    ToolCall(const QString &conversationId, const QString &callId, const QString &tool, QObject *parent = nullptr);
     ~ToolCall() override;
 
     QString conversationId() const { return m_conversationId; }

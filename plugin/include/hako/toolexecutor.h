@@ -34,8 +34,8 @@ public:
 
     // Starts a tool call in the conversation's sandbox, creating the sandbox
     // on demand. Never returns null; the caller owns the handle.
-    virtual ToolCall *call(const QString &conversationId, const QString &callId,
-                           const QString &tool, const QJsonObject &input) = 0;
+    virtual ToolCall *call(const QString &conversationId, const QString &callId, const QString &tool,
+                           const QJsonObject &input) = 0;
 
     // Ends a conversation: its container goes, its workspace stays unless asked.
     virtual ToolCall *endConversation(const QString &conversationId, bool deleteWorkspace) = 0;

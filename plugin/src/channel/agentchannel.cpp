@@ -24,7 +24,10 @@ namespace {
 
 constexpr int kRetryMs = 15;
 
-QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 Frame lostFrame(quint32 id, const Error &error)
 {
@@ -212,11 +215,12 @@ void AgentChannel::onReadyRead()
             const QString violation = status == FrameReader::Status::Bad ? QStringLiteral("an undecodable frame")
                                       : forged ? QStringLiteral("a frame whose tag does not match")
                                       // The agent says Hello once per connection (and refuses a second from us).
-                                      : frame.type == proto::Type::Hello && m_ready ? QStringLiteral("a second Hello")
-                                               : frameViolation(frame, m_handlers.contains(frame.id));
+                                      : frame.type == proto::Type::Hello && m_ready
+                                              ? QStringLiteral("a second Hello")
+                                              : frameViolation(frame, m_handlers.contains(frame.id));
             if (!violation.isEmpty()) {
-                qCWarning(lcAgent).noquote() << "dropping the agent channel of" << m_endpoint.directory << "for"
-                                             << violation;
+                qCWarning(lcAgent).noquote()
+                        << "dropping the agent channel of" << m_endpoint.directory << "for" << violation;
                 // Only the holder of the key can tag a frame: a failed tag is someone else on the line.
                 if (forged)
                     m_dropReason = makeError(ErrorCode::AgentImpersonation, {}, violation);

@@ -31,8 +31,8 @@ namespace hako {
 
 struct AgentEndpoint
 {
-    QString directory;            // host side of the agent's own socket directory
-    QByteArray key;               // the container's agent key (hex)
+    QString directory; // host side of the agent's own socket directory
+    QByteArray key;    // the container's agent key (hex)
     // Whether the peer must be PID 1 of its pid namespace. Not under gVisor,
     // whose gofer is the host-side peer of every socket bound in the sandbox.
     bool peerIsNamespaceInit = true;

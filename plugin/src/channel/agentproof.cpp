@@ -66,7 +66,8 @@ QByteArray readSecret(const QByteArray &path, Error *error)
     }
     QString problem;
     QByteArray secret(kSecretBytes + 1, '\0');
-    struct stat st{};
+    struct stat st
+    {};
     if (::fstat(fd, &st) != 0)
         problem = describeErrno("fstat");
     else if (!S_ISREG(st.st_mode))
@@ -75,9 +76,10 @@ QByteArray readSecret(const QByteArray &path, Error *error)
         problem = QStringLiteral("the agent secret belongs to uid %1, not %2").arg(st.st_uid).arg(::geteuid());
     else if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
         problem = QStringLiteral("the agent secret has mode %1; only its owner may use it")
-                      .arg(st.st_mode & 07777, 4, 8, QLatin1Char('0'));
+                          .arg(st.st_mode & 07777, 4, 8, QLatin1Char('0'));
     else if (const ssize_t n = ::read(fd, secret.data(), size_t(secret.size())); n != kSecretBytes)
-        problem = n < 0 ? describeErrno("read") : QStringLiteral("the agent secret is not %1 bytes long").arg(kSecretBytes);
+        problem = n < 0 ? describeErrno("read")
+                        : QStringLiteral("the agent secret is not %1 bytes long").arg(kSecretBytes);
     ::close(fd);
     if (!problem.isEmpty()) {
         *error = makeError(ErrorCode::HostIo, {QFile::decodeName(path)}, problem);
@@ -99,8 +101,8 @@ bool offerSecret(const QByteArray &path, Error *error)
         return false;
     }
     const QByteArray secret = randomBytes(kSecretBytes);
-    const bool written = ::fchmod(fd, 0600) == 0 && ::write(fd, secret.constData(), size_t(secret.size())) == kSecretBytes
-                         && ::fsync(fd) == 0;
+    const bool written = ::fchmod(fd, 0600) == 0
+                         && ::write(fd, secret.constData(), size_t(secret.size())) == kSecretBytes && ::fsync(fd) == 0;
     const QString writeProblem = written ? QString() : describeErrno("write");
     ::close(fd);
     const bool linked = written && (::link(candidate.constData(), path.constData()) == 0 || errno == EEXIST);
@@ -133,7 +135,7 @@ QByteArray newAgentKeyNonce()
 QByteArray agentKey(const QByteArray &hostSecret, const QByteArray &nonce)
 {
     return QMessageAuthenticationCode::hash(kKeyContext.toByteArray() + nonce, hostSecret, QCryptographicHash::Sha256)
-        .toHex();
+            .toHex();
 }
 
 QByteArray newChallenge()

@@ -41,13 +41,11 @@ QString frameViolation(const Frame &frame, bool callInFlight)
         if (frame.id == 0)
             return QStringLiteral("frame type %1 without a call").arg(type);
         break;
-    case proto::Type::Error:
-        break;
+    case proto::Type::Error: break;
     case proto::Type::Call:
     case proto::Type::Data:
     case proto::Type::DataEnd:
-    case proto::Type::Cancel:
-        return QStringLiteral("frame type %1, which only the host sends").arg(type);
+    case proto::Type::Cancel: return QStringLiteral("frame type %1, which only the host sends").arg(type);
     }
     if (frame.id == 0 && frame.payload.size() > kMaxConnectionJson)
         return QStringLiteral("a %1-byte payload of type %2 without a call").arg(frame.payload.size()).arg(type);

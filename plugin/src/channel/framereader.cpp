@@ -62,13 +62,10 @@ FrameReader::Status FrameReader::next(Frame *frame)
     const auto *data = reinterpret_cast<const unsigned char *>(m_buffer.constData()) + m_begin;
     const std::size_t available = std::size_t(buffered());
     switch (proto::decodeHeader(data, available, header)) {
-    case proto::DecodeStatus::NeedMore:
-        return Status::NeedMore;
+    case proto::DecodeStatus::NeedMore: return Status::NeedMore;
     case proto::DecodeStatus::BadType:
-    case proto::DecodeStatus::TooLarge:
-        return Status::Bad;
-    case proto::DecodeStatus::Ok:
-        break;
+    case proto::DecodeStatus::TooLarge: return Status::Bad;
+    case proto::DecodeStatus::Ok: break;
     }
     if (available < proto::kHeaderSize + header.length + std::size_t(m_tagBytes))
         return Status::NeedMore;

@@ -26,11 +26,9 @@ QString mount(const QString &source, const QString &target, bool readOnly)
 
 QStringList securityArguments(const ContainerSpec &spec)
 {
-    QStringList args = {QStringLiteral("--network"), QStringLiteral("none"),
-                        QStringLiteral("--cap-drop"), QStringLiteral("ALL"),
-                        QStringLiteral("--security-opt"), QStringLiteral("no-new-privileges"),
-                        QStringLiteral("--user"), spec.user,
-                        QStringLiteral("--ipc"), QStringLiteral("private"),
+    QStringList args = {QStringLiteral("--network"), QStringLiteral("none"), QStringLiteral("--cap-drop"),
+                        QStringLiteral("ALL"), QStringLiteral("--security-opt"), QStringLiteral("no-new-privileges"),
+                        QStringLiteral("--user"), spec.user, QStringLiteral("--ipc"), QStringLiteral("private"),
                         // A core dump is a way to run code through core_pattern, and wastes disk.
                         QStringLiteral("--ulimit"), QStringLiteral("core=0")};
     if (spec.readOnlyRootfs)
@@ -53,8 +51,8 @@ QStringList pidsArguments(const ContainerSpec &spec)
     const QString pids = QString::number(spec.pids);
     if (!isGvisorRuntime(spec.runtime))
         return {QStringLiteral("--pids-limit"), pids};
-    return {QStringLiteral("--pids-limit"), QString::number(gvisorHostPidsLimit(spec.pids)),
-            QStringLiteral("--ulimit"), QStringLiteral("nproc=%1:%1").arg(pids)};
+    return {QStringLiteral("--pids-limit"), QString::number(gvisorHostPidsLimit(spec.pids)), QStringLiteral("--ulimit"),
+            QStringLiteral("nproc=%1:%1").arg(pids)};
 }
 
 QStringList limitArguments(const ContainerSpec &spec)
@@ -64,8 +62,7 @@ QStringList limitArguments(const ContainerSpec &spec)
                               QStringLiteral("--cpu-quota"), QString::number(qint64(spec.cpus * kCpuPeriod)),
                               QStringLiteral("--memory"), memory,
                               // Equal to --memory: no swap on top of the memory limit.
-                              QStringLiteral("--memory-swap"), memory,
-                              QStringLiteral("--tmpfs"),
+                              QStringLiteral("--memory-swap"), memory, QStringLiteral("--tmpfs"),
                               QStringLiteral("/tmp:rw,noexec,nosuid,nodev,size=%1").arg(spec.tmpSizeBytes)};
     return pidsArguments(spec) + rest;
 }
@@ -73,11 +70,13 @@ QStringList limitArguments(const ContainerSpec &spec)
 QStringList mountArguments(const ContainerSpec &spec)
 {
     QStringList args = {
-        QStringLiteral("--mount"), mount(spec.workspaceDir, QLatin1String(kWorkspaceInContainer), false),
-        // Read-only: the host binds proxy.sock there and must not share a writable directory with the sandbox.
-        QStringLiteral("--mount"), mount(spec.socketDir, QLatin1String(kSocketDirInContainer), spec.socketDirReadOnly),
-        QStringLiteral("--mount"), mount(agentDirOf(spec.socketDir), agentDirOf(QLatin1String(kSocketDirInContainer)), false),
-        QStringLiteral("--mount"), mount(spec.agentBinary, QLatin1String(kAgentPathInContainer), true)};
+            QStringLiteral("--mount"), mount(spec.workspaceDir, QLatin1String(kWorkspaceInContainer), false),
+            // Read-only: the host binds proxy.sock there and must not share a writable directory with the sandbox.
+            QStringLiteral("--mount"),
+            mount(spec.socketDir, QLatin1String(kSocketDirInContainer), spec.socketDirReadOnly),
+            QStringLiteral("--mount"),
+            mount(agentDirOf(spec.socketDir), agentDirOf(QLatin1String(kSocketDirInContainer)), false),
+            QStringLiteral("--mount"), mount(spec.agentBinary, QLatin1String(kAgentPathInContainer), true)};
     if (!spec.agentSeccompRules.isEmpty())
         args << QStringLiteral("--mount")
              << mount(spec.agentSeccompRules, QLatin1String(kAgentSeccompInContainer), true);
@@ -93,13 +92,13 @@ QString agentDirOf(const QString &socketDir)
 
 QStringList runArguments(const ContainerSpec &spec, CliDialect dialect)
 {
-    QStringList args = {QStringLiteral("run"), QStringLiteral("--detach"),
-                        QStringLiteral("--name"), spec.name,
+    QStringList args = {QStringLiteral("run"),        QStringLiteral("--detach"),
+                        QStringLiteral("--name"),     spec.name,
                         QStringLiteral("--hostname"), QStringLiteral("workspace"),
-                        QStringLiteral("--runtime"), spec.runtime,
-                        QStringLiteral("--pull"), QStringLiteral("never"),
-                        QStringLiteral("--restart"), QStringLiteral("no"),
-                        QStringLiteral("--workdir"), QLatin1String(kWorkspaceInContainer)};
+                        QStringLiteral("--runtime"),  spec.runtime,
+                        QStringLiteral("--pull"),     QStringLiteral("never"),
+                        QStringLiteral("--restart"),  QStringLiteral("no"),
+                        QStringLiteral("--workdir"),  QLatin1String(kWorkspaceInContainer)};
     args += securityArguments(spec);
     // Podman's --read-only still mounts writable, executable tmpfs on /run,
     // /var/tmp and /dev/shm (--read-only-tmpfs defaults to true).
@@ -137,9 +136,9 @@ int gvisorHostPidsLimit(int pids)
 bool isSecretVariable(const QString &name)
 {
     static const QRegularExpression secret(
-        QStringLiteral("^(AWS_|AZURE_|GOOGLE_|GCP_|ANTHROPIC_|OPENAI_)|(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|"
-                       "API_?KEY|PRIVATE_?KEY|SESSION)"),
-        QRegularExpression::CaseInsensitiveOption);
+            QStringLiteral("^(AWS_|AZURE_|GOOGLE_|GCP_|ANTHROPIC_|OPENAI_)|(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|"
+                           "API_?KEY|PRIVATE_?KEY|SESSION)"),
+            QRegularExpression::CaseInsensitiveOption);
     return secret.match(name).hasMatch();
 }
 

@@ -45,16 +45,16 @@ struct ContainerSpec
     QString runtime = QStringLiteral("runc");
     double cpus = 2;
     qint64 memoryBytes = 2LL << 30;
-    int pids = 100;          // processes and threads of the container's tools; 0: no limit
+    int pids = 100; // processes and threads of the container's tools; 0: no limit
     bool readOnlyRootfs = true;
     qint64 tmpSizeBytes = 512LL << 20;
-    QString seccompProfile; // host path of the profile JSON
-    QString appArmorProfile; // a loaded AppArmor profile's name; empty where the kernel has none
-    QString workspaceDir;   // host side of /workspace
-    QString socketDir;      // host side of /var/run/hako (read-only); its agent/ is the agent's (read-write)
+    QString seccompProfile;        // host path of the profile JSON
+    QString appArmorProfile;       // a loaded AppArmor profile's name; empty where the kernel has none
+    QString workspaceDir;          // host side of /workspace
+    QString socketDir;             // host side of /var/run/hako (read-only); its agent/ is the agent's (read-write)
     bool socketDirReadOnly = true; // only the negative-control seam clears it (tests/security/negative)
-    QString agentBinary;    // host path of hako-agent
-    QString agentSeccompRules; // host path of the agent's seccomp layer (policy/seccomplayers.h)
+    QString agentBinary;           // host path of hako-agent
+    QString agentSeccompRules;     // host path of the agent's seccomp layer (policy/seccomplayers.h)
     QString user = QStringLiteral("1000:1000");
     QMap<QString, QString> labels;
     QStringList environment; // KEY=VALUE; never a credential

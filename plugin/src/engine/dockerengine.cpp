@@ -24,9 +24,8 @@ namespace {
 
 // Variables the CLI legitimately reads. Everything else, credentials above
 // all, stays out of its environment.
-const char *const kPassThrough[] = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "XDG_RUNTIME_DIR",
-                                    "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH",
-                                    "DOCKER_TLS_VERIFY",
+const char *const kPassThrough[] = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "XDG_RUNTIME_DIR", "DOCKER_HOST",
+                                    "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY",
                                     // Podman: its configuration and a remote service.
                                     "CONTAINERS_CONF", "CONTAINERS_STORAGE_CONF", "CONTAINER_HOST"};
 
@@ -94,11 +93,9 @@ bool parsePsObject(const QJsonObject &o, ContainerInfo *info)
 } // namespace
 
 DockerEngine::DockerEngine(const DockerConfig &config, QObject *parent)
-    : ContainerEngine(parent),
-      m_config(config),
+    : ContainerEngine(parent), m_config(config),
       m_environment(scrubbedEnvironment(QProcessEnvironment::systemEnvironment(), config.host))
-{
-}
+{}
 
 // A command still running when the engine goes (configure() replaced it) is
 // abandoned: ~QProcess would otherwise report its end to callers that are
@@ -163,13 +160,13 @@ void DockerEngine::run(const QString &operation, const QStringList &args, int ti
             return release(); // nobody waits for it any more
         // The engine as context: the slot comes back even if `context` goes meanwhile.
         launch(
-            operation, args, timeoutMs, this,
-            [release, done, guard](const Error &error, const QByteArray &out) {
-                release();
-                if (guard)
-                    done(error, out);
-            },
-            environment);
+                operation, args, timeoutMs, this,
+                [release, done, guard](const Error &error, const QByteArray &out) {
+            release();
+            if (guard)
+                done(error, out);
+                },
+                environment);
     });
 }
 
@@ -234,14 +231,14 @@ void DockerEngine::startNext()
         if (!next.spec.agentKey.isEmpty())
             environment.insert(QLatin1String(proto::kAgentKeyEnv), QString::fromLatin1(next.spec.agentKey));
         run(
-            QStringLiteral("run"), runArguments(next.spec, m_config.dialect), m_config.startTimeoutMs, this,
-            [this, next](const Error &error, const QByteArray &) {
-                --m_startsRunning;
-                startNext();
-                if (next.context)
-                    next.done(error);
-            },
-            environment);
+                QStringLiteral("run"), runArguments(next.spec, m_config.dialect), m_config.startTimeoutMs, this,
+                [this, next](const Error &error, const QByteArray &) {
+            --m_startsRunning;
+            startNext();
+            if (next.context)
+                next.done(error);
+                },
+                environment);
     }
 }
 
@@ -292,13 +289,13 @@ void DockerEngine::remove(const QStringList &names, QObject *context, Removed do
         return done({}, {});
     run(QStringLiteral("rm"), removeArguments(names, m_config.dialect), m_config.commandTimeoutMs, context,
         [done](const Error &error, const QByteArray &out) {
-            // The CLI prints the name of each container it removed; one already
-            // gone (podman: "no such container") is what we wanted anyway.
-            const QStringList removed = QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-            if (error && onlyGoneOrGoing(error.logMessage))
-                return done({}, removed);
-            done(error, removed);
-        });
+        // The CLI prints the name of each container it removed; one already
+        // gone (podman: "no such container") is what we wanted anyway.
+        const QStringList removed = QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (error && onlyGoneOrGoing(error.logMessage))
+            return done({}, removed);
+        done(error, removed);
+    });
 }
 
 void DockerEngine::removeHostDirectory(const QString &path, QObject *context, Done done)
@@ -320,7 +317,8 @@ void DockerEngine::probe(int timeoutMs, QObject *context, Probed done)
             const EngineInfo info = parseEngineInfo(out);
             if (!error && !info.known)
                 return done(makeError(ErrorCode::DockerFailed, {describe(QStringLiteral("info"))},
-                                      QStringLiteral("unexpected output")), info);
+                                      QStringLiteral("unexpected output")),
+                            info);
             done(error, info);
         });
 }

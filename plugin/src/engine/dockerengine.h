@@ -16,10 +16,10 @@ namespace hako {
 struct DockerConfig
 {
     QString binary = QStringLiteral("docker");
-    QString host;                  // DOCKER_HOST when not empty
+    QString host; // DOCKER_HOST when not empty
     CliDialect dialect = CliDialect::Docker;
-    int commandTimeoutMs = 30000;  // list, remove, version
-    int startTimeoutMs = 60000;    // docker run, from when it runs (not while queued)
+    int commandTimeoutMs = 30000; // list, remove, version
+    int startTimeoutMs = 60000;   // docker run, from when it runs (not while queued)
     // `docker run`s at once; more wait in line. Fifty at once make dockerd
     // slower for all of them than the same fifty a few at a time.
     int parallelStarts = 4;

@@ -13,18 +13,18 @@ namespace hako {
 
 struct EngineInfo
 {
-    bool known = false;     // the info output was understood
-    QString engine;         // "docker" or "podman"
+    bool known = false; // the info output was understood
+    QString engine;     // "docker" or "podman"
     QString version;
-    bool rootless = false;  // the engine runs as an unprivileged user
-    bool userns = false;    // rootful docker with userns-remap
-    int remapRootUid = -1;  // under userns-remap: the host uid of container root (DockerRootDir's "UID.GID")
-    bool seccomp = false;   // the engine applies seccomp profiles
-    bool apparmor = false;  // containers get an AppArmor profile
-    QString cgroupDriver;   // cgroupfs or systemd
+    bool rootless = false; // the engine runs as an unprivileged user
+    bool userns = false;   // rootful docker with userns-remap
+    int remapRootUid = -1; // under userns-remap: the host uid of container root (DockerRootDir's "UID.GID")
+    bool seccomp = false;  // the engine applies seccomp profiles
+    bool apparmor = false; // containers get an AppArmor profile
+    QString cgroupDriver;  // cgroupfs or systemd
     int cgroupVersion = 0;
     QString defaultRuntime;
-    QStringList runtimes;   // registered OCI runtimes (podman lists none in `info`)
+    QStringList runtimes;                   // registered OCI runtimes (podman lists none in `info`)
     QMap<QString, QStringList> runtimeArgs; // docker: each runtime's runtimeArgs from daemon.json
 
     // Rootless engines on cgroup v1 cannot delegate cgroups: Podman drops

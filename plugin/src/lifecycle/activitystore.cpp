@@ -21,9 +21,15 @@ namespace {
 constexpr int kRetryMs = 50;
 constexpr int kAdmitBoundMs = 60000;
 
-QByteArray encoded(const QString &path) { return QFile::encodeName(path); }
+QByteArray encoded(const QString &path)
+{
+    return QFile::encodeName(path);
+}
 
-bool ensureDirectory(const QString &file) { return QDir().mkpath(file.section(QLatin1Char('/'), 0, -2)); }
+bool ensureDirectory(const QString &file)
+{
+    return QDir().mkpath(file.section(QLatin1Char('/'), 0, -2));
+}
 
 // Ends the call's stay in flight when it finishes or is destroyed unfinished.
 class CallLease final : public QObject
@@ -113,8 +119,7 @@ void ActivityStore::tryAdmit(ToolCall *call, const QString &file, const QString 
         return; // cancelled while a sweep held the conversation
     FileLock lock;
     switch (FileLock::tryLock(file, FileLock::Mode::Shared, true, &lock)) {
-    case FileLock::Result::Failed:
-        return call->finishWithError(makeError(ErrorCode::HostIo, {file}));
+    case FileLock::Result::Failed: return call->finishWithError(makeError(ErrorCode::HostIo, {file}));
     case FileLock::Result::Busy: {
         if (attempt * kRetryMs >= kAdmitBoundMs)
             return call->finishWithError(makeError(ErrorCode::Timeout, {QString::number(kAdmitBoundMs / 1000)}));
@@ -125,8 +130,7 @@ void ActivityStore::tryAdmit(ToolCall *call, const QString &file, const QString 
         });
         return;
     }
-    case FileLock::Result::Held:
-        break;
+    case FileLock::Result::Held: break;
     }
     lock.touch();
     ++m_inFlight[key];

@@ -24,9 +24,8 @@ void poll(const QString &path, int remainingMs, const QPointer<QObject> &context
     const FileLock::Result r = FileLock::tryLock(path, FileLock::Mode::Exclusive, true, &lock);
     if (r != FileLock::Result::Busy || remainingMs <= 0)
         return done(std::move(lock), r);
-    QTimer::singleShot(kPollMs, context.data(), [path, remainingMs, context, done] {
-        poll(path, remainingMs - kPollMs, context, done);
-    });
+    QTimer::singleShot(kPollMs, context.data(),
+                       [path, remainingMs, context, done] { poll(path, remainingMs - kPollMs, context, done); });
 }
 
 } // namespace

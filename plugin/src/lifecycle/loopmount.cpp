@@ -32,7 +32,10 @@ QString systemError(const char *what, int error)
     return QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(error)));
 }
 
-Error capError(const QString &reason) { return makeError(ErrorCode::WorkspaceCap, {reason}); }
+Error capError(const QString &reason)
+{
+    return makeError(ErrorCode::WorkspaceCap, {reason});
+}
 
 // /proc/self/mountinfo escapes space, tab, newline and backslash as \ooo.
 QString unescape(const QByteArray &field)
@@ -96,7 +99,8 @@ QString attachAndMount(int control, int imageFd, const QByteArray &target)
                 continue;
             return systemError("LOOP_CONFIGURE", why);
         }
-        const bool mounted = ::mount(device.constData(), target.constData(), "ext4", MS_NODEV | MS_NOSUID, kOptions) == 0;
+        const bool mounted =
+                ::mount(device.constData(), target.constData(), "ext4", MS_NODEV | MS_NOSUID, kOptions) == 0;
         const int why = errno;
         ::close(deviceFd);
         return mounted ? QString() : systemError("mount", why);
@@ -167,7 +171,10 @@ QStringList mountPointsUnder(const QString &dir)
     return under;
 }
 
-bool isMountPoint(const QString &dir) { return !mountOptions(dir).isEmpty(); }
+bool isMountPoint(const QString &dir)
+{
+    return !mountOptions(dir).isEmpty();
+}
 
 QString mountOptions(const QString &dir)
 {

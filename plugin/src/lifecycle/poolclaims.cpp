@@ -9,7 +9,10 @@
 namespace hako::poolclaims {
 namespace {
 
-QString directory(const QString &runtimeDir) { return runtimeDir + QStringLiteral("/pool/claims"); }
+QString directory(const QString &runtimeDir)
+{
+    return runtimeDir + QStringLiteral("/pool/claims");
+}
 
 // Only what a Sandbox writes is read back: these names end up in docker commands.
 bool isSafe(const QString &text)
@@ -31,7 +34,8 @@ bool write(const QString &runtimeDir, const QString &key, const QString &contain
         || file.write(container.toLatin1()) != container.size())
         return false;
     file.close();
-    return ::rename(QFile::encodeName(scratch).constData(), QFile::encodeName(dir + QLatin1Char('/') + key).constData()) == 0;
+    return ::rename(QFile::encodeName(scratch).constData(), QFile::encodeName(dir + QLatin1Char('/') + key).constData())
+           == 0;
 }
 
 QString read(const QString &runtimeDir, const QString &key)
@@ -43,7 +47,10 @@ QString read(const QString &runtimeDir, const QString &key)
     return isSafe(name) ? name : QString();
 }
 
-void remove(const QString &runtimeDir, const QString &key) { QFile::remove(directory(runtimeDir) + QLatin1Char('/') + key); }
+void remove(const QString &runtimeDir, const QString &key)
+{
+    QFile::remove(directory(runtimeDir) + QLatin1Char('/') + key);
+}
 
 QHash<QString, QString> all(const QString &runtimeDir)
 {

@@ -60,7 +60,10 @@ OwnerState ownerState(const QString &instance, const QString &runtimeDir)
     return QString::fromLatin1(file.readAll()).trimmed() == instance ? OwnerState::Alive : OwnerState::Gone;
 }
 
-QString labelOf(const ContainerInfo &c, const char *name) { return c.labels.value(QLatin1String(name)); }
+QString labelOf(const ContainerInfo &c, const char *name)
+{
+    return c.labels.value(QLatin1String(name));
+}
 
 // The conversation a container serves: its label, or for a warm pool container
 // the claim record (until renamed) or the name it was given (hako-<instance>-<key>).
@@ -73,8 +76,8 @@ QString conversationOf(const ContainerInfo &c, const QHash<QString, QString> &cl
     const QString prefix = containerName(labelOf(c, label::kInstance), QString());
     const QString rest = c.name.mid(prefix.size());
     return c.name.startsWith(prefix) && !labelOf(c, label::kPool).isEmpty() && !rest.startsWith(QLatin1String("pool-"))
-               ? rest
-               : QString();
+                   ? rest
+                   : QString();
 }
 
 } // namespace
@@ -94,8 +97,8 @@ QJsonObject GcReport::toJson() const
                         {QStringLiteral("reaped"), counts},
                         {QStringLiteral("containers"), containers}};
     if (error)
-        json.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), error.code},
-                                                         {QStringLiteral("message"), error.message}});
+        json.insert(QStringLiteral("error"),
+                    QJsonObject{{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}});
     return json;
 }
 
@@ -106,7 +109,10 @@ Reaper::Reaper(const InstanceConfig &config, ContainerEngine &engine, const Acti
     connect(&m_timer, &QTimer::timeout, this, &Reaper::sweep);
 }
 
-Reaper::~Reaper() { delete m_run; }
+Reaper::~Reaper()
+{
+    delete m_run;
+}
 
 void Reaper::start()
 {
@@ -114,11 +120,20 @@ void Reaper::start()
     sweep();
 }
 
-void Reaper::resume() { m_timer.start(qMax(1, m_config.settings.gcInterval) * 1000); }
+void Reaper::resume()
+{
+    m_timer.start(qMax(1, m_config.settings.gcInterval) * 1000);
+}
 
-void Reaper::stop() { m_timer.stop(); }
+void Reaper::stop()
+{
+    m_timer.stop();
+}
 
-QJsonValue Reaper::lastRun() const { return m_last.time.isValid() ? QJsonValue(m_last.toJson()) : QJsonValue(); }
+QJsonValue Reaper::lastRun() const
+{
+    return m_last.time.isValid() ? QJsonValue(m_last.toJson()) : QJsonValue();
+}
 
 void Reaper::sweep()
 {
@@ -203,9 +218,8 @@ void Reaper::decide(SweepRun *run, const QList<ContainerInfo> &found)
     }
     qCDebug(lcGc) << "sweep:" << found.size() << "managed containers," << names.size() << "to reap";
     // One `docker rm -f` for all: the daemon removes them in parallel.
-    m_engine.remove(names, run, [this, run](const Error &error, const QStringList &removed) {
-        finish(run, error, removed);
-    });
+    m_engine.remove(names, run,
+                    [this, run](const Error &error, const QStringList &removed) { finish(run, error, removed); });
 }
 
 void Reaper::finish(SweepRun *run, const Error &error, const QStringList &removed)
@@ -228,8 +242,8 @@ void Reaper::finish(SweepRun *run, const Error &error, const QStringList &remove
         const QString key = run->keys.value(r.container.name);
         if (isSafeKey(key)) {
             keys << key;
-            const SandboxPaths paths = SandboxPaths::conversation(m_config.settings.runtimeDir,
-                                                                  m_config.settings.workspacesDir, key);
+            const SandboxPaths paths =
+                    SandboxPaths::conversation(m_config.settings.runtimeDir, m_config.settings.workspacesDir, key);
             // The files stay in the image; the next container mounts it again.
             m_workspaces.release(paths.workspaceDir);
             // Its sockets are of no use without it; the next container gets a fresh directory.

@@ -26,10 +26,10 @@ struct InstanceConfig;
 // What one sweep did, for logs, metrics and /healthz.
 struct GcReport
 {
-    QDateTime time;            // when the sweep started (UTC)
+    QDateTime time; // when the sweep started (UTC)
     qint64 durationMs = 0;
-    QList<Reaping> removed;    // each container removed, with its reason
-    Error error;               // why the sweep failed, if it did
+    QList<Reaping> removed; // each container removed, with its reason
+    Error error;            // why the sweep failed, if it did
     QJsonObject toJson() const;
 };
 

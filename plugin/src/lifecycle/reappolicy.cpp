@@ -8,10 +8,13 @@ namespace {
 bool isStopped(const ContainerInfo &c)
 {
     return c.state == QLatin1String("exited") || c.state == QLatin1String("created")
-        || c.state == QLatin1String("dead");
+           || c.state == QLatin1String("dead");
 }
 
-bool olderThan(qint64 since, qint64 now, int ttl) { return since > 0 && now - since > ttl; }
+bool olderThan(qint64 since, qint64 now, int ttl)
+{
+    return since > 0 && now - since > ttl;
+}
 
 QString ownReason(const ContainerInfo &c, qint64 last, const SweepInput &in)
 {
@@ -31,10 +34,8 @@ QString foreignReason(const ContainerInfo &c, qint64 last, const SweepInput &in)
 {
     const QString owner = c.labels.value(QLatin1String(label::kInstance));
     switch (in.owners.value(owner, OwnerState::Unknown)) {
-    case OwnerState::Alive:
-        return {}; // a live host may have calls we cannot see
-    case OwnerState::Gone:
-        return olderThan(last, in.now, in.idleTtl) ? QLatin1String(reason::kOrphan) : QString();
+    case OwnerState::Alive: return {}; // a live host may have calls we cannot see
+    case OwnerState::Gone: return olderThan(last, in.now, in.idleTtl) ? QLatin1String(reason::kOrphan) : QString();
     case OwnerState::Unknown:
         // Its owner may be alive somewhere we cannot look: only what no host
         // keeps, a container past the absolute TTL, goes.

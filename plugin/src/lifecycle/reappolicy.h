@@ -30,9 +30,9 @@ enum class OwnerState {
 struct SweepInput
 {
     QList<ContainerInfo> containers;
-    qint64 now = 0;      // seconds since the epoch
-    QString instance;    // this host's instance ID
-    int idleTtl = 3600;  // seconds
+    qint64 now = 0;     // seconds since the epoch
+    QString instance;   // this host's instance ID
+    int idleTtl = 3600; // seconds
     int absoluteTtl = 28800;
     QHash<QString, qint64> lastActivity; // container name -> seconds since the epoch
     QSet<QString> inFlight;              // container names with a call running

@@ -32,18 +32,10 @@ constexpr int kRenameDelayMs = 500;
 Sandbox::Sandbox(const QString &key, const InstanceConfig &config, ContainerEngine &engine, EngineFacts &facts,
                  Launcher &launcher, WorkspaceStore &workspaces, proxy::CredentialProxy &proxy, WarmPool *pool,
                  QObject *parent)
-    : QObject(parent),
-      m_key(key),
-      m_config(config),
+    : QObject(parent), m_key(key), m_config(config),
       m_paths(SandboxPaths::conversation(config.settings.runtimeDir, config.settings.workspacesDir, key)),
-      m_engine(engine),
-      m_facts(facts),
-      m_launcher(launcher),
-      m_workspaces(workspaces),
-      m_proxy(proxy),
-      m_pool(pool)
-{
-}
+      m_engine(engine), m_facts(facts), m_launcher(launcher), m_workspaces(workspaces), m_proxy(proxy), m_pool(pool)
+{}
 
 // An end still waiting for the engine when its sandbox goes (a new
 // configuration, shutdown()) finishes now instead of never.
@@ -53,7 +45,10 @@ Sandbox::~Sandbox()
         std::exchange(m_destroyDone, {})(makeError(ErrorCode::ShuttingDown));
 }
 
-QString Sandbox::containerName() const { return hako::containerName(m_config.instanceId, m_key); }
+QString Sandbox::containerName() const
+{
+    return hako::containerName(m_config.instanceId, m_key);
+}
 
 void Sandbox::whenReady(QObject *receiver, ReadyCallback callback)
 {
@@ -289,8 +284,8 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
         QStringList names = {containerName()};
         if (const QString claimed = poolclaims::read(runtimeDir, m_key); !claimed.isEmpty())
             names << claimed;
-        m_engine.remove(names, this, [this, runtimeDir, deleteWorkspace](const Error &error,
-                                                                             const QStringList &removed) {
+        m_engine.remove(names, this,
+                        [this, runtimeDir, deleteWorkspace](const Error &error, const QStringList &removed) {
             Q_EMIT containersRemoved(QStringLiteral("ended"), int(removed.size()));
             auto finish = [this](const Error &result) {
                 m_lock = FileLock();

@@ -34,9 +34,10 @@ void unmountAgentDir(const SandboxPaths &paths)
 // Makes a directory just created the host's own: this user's, writable by it alone.
 bool keepToHost(const safedir::UniqueFd &fd)
 {
-    struct stat st{};
+    struct stat st
+    {};
     return fd.valid() && ::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid()
-        && ::fchmod(fd.get(), 0755) == 0;
+           && ::fchmod(fd.get(), 0755) == 0;
 }
 
 // A tmpfs where the host may mount one (root); else the plain directory, given
@@ -53,7 +54,7 @@ bool makeAgentDir(int dirFd, uint agentUid)
     if (::geteuid() == 0
         && ::mount("hako-agent", safedir::procPath(agent.get()).constData(), "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
                    options.constData())
-            == 0)
+                   == 0)
         return true;
     if (::geteuid() == 0)
         qCWarning(lcDocker) << "agent directory is a plain directory, not a tmpfs:" << std::strerror(errno);
@@ -78,7 +79,7 @@ Error prepare(const SandboxPaths &paths, uint agentUid)
     const safedir::UniqueFd fd = safedir::openDirectory(dir);
     if (!keepToHost(fd) || !makeAgentDir(fd.get(), agentUid)
         || ::symlinkat((QByteArray(kAgentDirName) + '/' + kAgentSocketName).constData(), fd.get(), kAgentSocketName)
-            != 0)
+                   != 0)
         return makeError(ErrorCode::HostIo, {dir}, QString::fromLocal8Bit(std::strerror(errno)));
     return {};
 }

@@ -17,7 +17,6 @@
 
 #include <hako/error.h>
 
-
 namespace hako::socketdir {
 
 // Makes paths.socketDir afresh for a new container whose user is `agentUid` on

@@ -64,9 +64,9 @@ QSet<QString> slotsOnDisk(const SandboxPaths &anySlot)
 
 WarmPool::WarmPool(const InstanceConfig &config, ContainerEngine &engine, EngineFacts &facts,
                    WorkspaceStore &workspaces, Launcher &launcher, QObject *parent)
-    : QObject(parent), m_config(config), m_engine(engine), m_facts(facts), m_workspaces(workspaces), m_launcher(launcher)
-{
-}
+    : QObject(parent), m_config(config), m_engine(engine), m_facts(facts), m_workspaces(workspaces),
+      m_launcher(launcher)
+{}
 
 WarmPool::~WarmPool() = default;
 
@@ -188,12 +188,12 @@ void WarmPool::startSlot()
 void WarmPool::launch(Slot *slot)
 {
     m_launcher.launch(
-        slot->name, pathsOf(slot->id), {{QLatin1String(label::kPool), slot->id}}, slot,
-        [this, slot](AgentChannel *channel) { wire(slot, channel); },
-        [this, slot](const Error &error) {
-            if (m_running)
-                slotFailed(slot, error);
-        });
+            slot->name, pathsOf(slot->id), {{QLatin1String(label::kPool), slot->id}}, slot,
+            [this, slot](AgentChannel *channel) { wire(slot, channel); },
+            [this, slot](const Error &error) {
+        if (m_running)
+            slotFailed(slot, error);
+            });
 }
 
 void WarmPool::wire(Slot *slot, AgentChannel *channel)
@@ -252,8 +252,9 @@ WarmPool::Handed WarmPool::handOver(const QString &key, const SandboxPaths &path
         return {};
     Error moved = m_workspaces.handOver(from.workspaceDir, paths.workspaceDir);
     socketdir::remove(paths);
-    if (!moved && !(QDir().mkpath(QFileInfo(paths.socketDir).absolutePath())
-                    && QDir().rename(from.socketDir, paths.socketDir)))
+    if (!moved
+        && !(QDir().mkpath(QFileInfo(paths.socketDir).absolutePath())
+             && QDir().rename(from.socketDir, paths.socketDir)))
         moved = makeError(ErrorCode::HostIo, {paths.socketDir});
     if (moved) {
         qCWarning(lcPool).noquote() << "could not hand" << slot->name << "over:" << moved.logMessage;

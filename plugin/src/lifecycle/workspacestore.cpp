@@ -59,7 +59,8 @@ bool giveToContainerUser(const QString &dir, uint uid)
 bool renameNoReplace(const QString &from, const QString &to)
 {
     return ::renameat2(AT_FDCWD, QFile::encodeName(from).constData(), AT_FDCWD, QFile::encodeName(to).constData(),
-                       RENAME_NOREPLACE) == 0;
+                       RENAME_NOREPLACE)
+           == 0;
 }
 
 } // namespace
@@ -67,8 +68,7 @@ bool renameNoReplace(const QString &from, const QString &to)
 WorkspaceStore::WorkspaceStore(const QString &root, qint64 capBytes, const EngineFacts &facts, ContainerEngine *engine,
                                QObject *parent)
     : QObject(parent), m_root(root), m_facts(facts), m_engine(engine), m_cap(decideCap(capBytes))
-{
-}
+{}
 
 bool WorkspaceStore::exists(const QString &dir) const
 {
@@ -140,10 +140,10 @@ void WorkspaceStore::makeImage(const QString &dir, QObject *context, std::functi
         finish(ok ? QString() : QString::fromLocal8Bit(mkfs->readAllStandardError()).trimmed().left(500));
     });
     // -m 0: no blocks reserved for root, so the container's user gets the whole cap.
-    mkfs->start(mkfsProgram(), {QStringLiteral("-q"), QStringLiteral("-F"), QStringLiteral("-m"), QStringLiteral("0"),
-                                QStringLiteral("-L"), QStringLiteral("hako-workspace"), QStringLiteral("-E"),
-                                QStringLiteral("root_owner=%1,lazy_itable_init=1,lazy_journal_init=1").arg(owner),
-                                scratch});
+    mkfs->start(mkfsProgram(),
+                {QStringLiteral("-q"), QStringLiteral("-F"), QStringLiteral("-m"), QStringLiteral("0"),
+                 QStringLiteral("-L"), QStringLiteral("hako-workspace"), QStringLiteral("-E"),
+                 QStringLiteral("root_owner=%1,lazy_itable_init=1,lazy_journal_init=1").arg(owner), scratch});
     timer->start(kMkfsTimeoutMs);
 }
 
@@ -168,7 +168,7 @@ Error WorkspaceStore::handOver(const QString &from, const QString &to)
     if (!renameNoReplace(imageOf(from), imageOf(to)))
         return makeError(ErrorCode::HostIo, {imageOf(to)});
     const Error moved = QFileInfo::exists(to) || !QDir().mkdir(to) ? makeError(ErrorCode::WorkspaceCap, {to})
-                                                                    : loopmount::moveMount(from, to);
+                                                                   : loopmount::moveMount(from, to);
     if (moved) {
         QDir().rmdir(to);
         renameNoReplace(imageOf(to), imageOf(from));

@@ -27,9 +27,8 @@ QJsonObject passedDown(QJsonObject entry)
 {
     entry.insert(QStringLiteral("action"), QStringLiteral("SCMP_ACT_TRACE"));
     entry.remove(QStringLiteral("errnoRet"));
-    entry.insert(QStringLiteral("comment"),
-                 QStringLiteral("Denied and counted by hako-agent's seccomp layer: ")
-                     + entry.value(QLatin1String("comment")).toString());
+    entry.insert(QStringLiteral("comment"), QStringLiteral("Denied and counted by hako-agent's seccomp layer: ")
+                                                    + entry.value(QLatin1String("comment")).toString());
     return entry;
 }
 

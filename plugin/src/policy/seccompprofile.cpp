@@ -24,7 +24,7 @@ using seccomp::kArgCount;
 using seccomp::Profile;
 using seccomp::Rule;
 
-constexpr int kMaxErrno = 4095;              // the kernel's MAX_ERRNO
+constexpr int kMaxErrno = 4095; // the kernel's MAX_ERRNO
 
 // The architectures whose names every profile must know: the hosts Hako runs on.
 const struct
@@ -85,8 +85,8 @@ bool toUint64(const QJsonValue &v, quint64 *out)
 
 // SCMP_ACT_NOTIFY is not accepted: a profile handed to docker has no listener
 // for the notifications (Hako's agent installs its own notifying filter).
-Error parseAction(const QJsonObject &object, const QString &path, const QString &actionKey,
-                  const QString &errnoKey, uint32_t *out)
+Error parseAction(const QJsonObject &object, const QString &path, const QString &actionKey, const QString &errnoKey,
+                  uint32_t *out)
 {
     const QJsonValue action = object.value(actionKey);
     if (!action.isString())
@@ -126,8 +126,9 @@ Error parseArch(const QJsonValue &value, const QString &path, uint32_t *token)
     if (!value.isString())
         return fieldError(path);
     const QLatin1String prefix("SCMP_ARCH_");
-    *token = name.startsWith(prefix) ? seccomp_arch_resolve_name(name.mid(prefix.size()).toLower().toLatin1().constData())
-                                     : 0;
+    *token = name.startsWith(prefix)
+                     ? seccomp_arch_resolve_name(name.mid(prefix.size()).toLower().toLatin1().constData())
+                     : 0;
     if (*token == 0)
         return makeError(ErrorCode::SeccompBadValue, {path, quoted(value)});
     return {};
@@ -167,8 +168,8 @@ Error parseArchGroups(const QJsonObject &root, Profile *profile)
                 return e;
             ArchGroup group;
             uint32_t token = 0;
-            if (Error e = parseArch(entry.value(QLatin1String("architecture")), at(path, QStringLiteral("architecture")),
-                                    &token))
+            if (Error e = parseArch(entry.value(QLatin1String("architecture")),
+                                    at(path, QStringLiteral("architecture")), &token))
                 return e;
             group.tokens.push_back(token);
             group.label = entry.value(QLatin1String("architecture")).toString();
@@ -193,10 +194,13 @@ Error parseArchGroups(const QJsonObject &root, Profile *profile)
 Error parseOperator(const QJsonValue &value, const QString &path, scmp_compare *op)
 {
     static const QHash<QString, scmp_compare> kOperators = {
-        {QStringLiteral("SCMP_CMP_NE"), SCMP_CMP_NE},         {QStringLiteral("SCMP_CMP_LT"), SCMP_CMP_LT},
-        {QStringLiteral("SCMP_CMP_LE"), SCMP_CMP_LE},         {QStringLiteral("SCMP_CMP_EQ"), SCMP_CMP_EQ},
-        {QStringLiteral("SCMP_CMP_GE"), SCMP_CMP_GE},         {QStringLiteral("SCMP_CMP_GT"), SCMP_CMP_GT},
-        {QStringLiteral("SCMP_CMP_MASKED_EQ"), SCMP_CMP_MASKED_EQ},
+            {QStringLiteral("SCMP_CMP_NE"), SCMP_CMP_NE},
+            {QStringLiteral("SCMP_CMP_LT"), SCMP_CMP_LT},
+            {QStringLiteral("SCMP_CMP_LE"), SCMP_CMP_LE},
+            {QStringLiteral("SCMP_CMP_EQ"), SCMP_CMP_EQ},
+            {QStringLiteral("SCMP_CMP_GE"), SCMP_CMP_GE},
+            {QStringLiteral("SCMP_CMP_GT"), SCMP_CMP_GT},
+            {QStringLiteral("SCMP_CMP_MASKED_EQ"), SCMP_CMP_MASKED_EQ},
     };
     if (!value.isString())
         return fieldError(path);
@@ -260,11 +264,11 @@ Error parseNames(const QJsonObject &entry, const QString &path, QStringList *nam
         return fieldError(at(path, QStringLiteral("names")));
     }
     for (qsizetype i = 0; i < names->size(); ++i) {
-        const QString namePath = list.isArray() ? at(at(path, QStringLiteral("names")), i) : at(path, QStringLiteral("name"));
+        const QString namePath =
+                list.isArray() ? at(at(path, QStringLiteral("names")), i) : at(path, QStringLiteral("name"));
         for (const auto &arch : kRequiredArches)
             if (seccomp_syscall_resolve_name_arch(arch.token, names->at(i).toLatin1().constData()) == __NR_SCMP_ERROR)
-                return makeError(ErrorCode::SeccompUnknownSyscall,
-                                 {namePath, names->at(i), QLatin1String(arch.name)});
+                return makeError(ErrorCode::SeccompUnknownSyscall, {namePath, names->at(i), QLatin1String(arch.name)});
     }
     return {};
 }

@@ -42,82 +42,81 @@ const std::string kDefaultTransferLimit = std::to_string(proto::kDefaultTransfer
 // Titles and help are marked for translation here and translated when the
 // schema is requested, so a host's dialog shows them in the user's language.
 const Key kKeys[] = {
-    {"docker.binary", Kind::String, "docker", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Docker CLI"),
-     QT_TRANSLATE_NOOP("hako::Settings", "The docker-compatible command line program to run.")},
-    {"docker.host", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Docker host"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Passed as DOCKER_HOST when set.")},
-    {"runtime", Kind::String, "runc", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Container runtime"),
-     QT_TRANSLATE_NOOP("hako::Settings", "OCI runtime: runc, or runsc for gVisor.")},
-    {"image", Kind::String, "hako/workspace-base:latest", 0, 0,
-     QT_TRANSLATE_NOOP("hako::Settings", "Workspace image"),
-     QT_TRANSLATE_NOOP("hako::Settings", "The image every conversation's container starts from.")},
-    {"limits.cpus", Kind::Number, "2", 0.01, 64, QT_TRANSLATE_NOOP("hako::Settings", "CPUs"),
-     QT_TRANSLATE_NOOP("hako::Settings", "CPU cores a container may use.")},
-    {"limits.memory", Kind::Size, "2g", 6 * 1024 * 1024, 1e12, QT_TRANSLATE_NOOP("hako::Settings", "Memory"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Memory limit of a container; swap is not added.")},
-    {"limits.pids", Kind::Integer, "100", 10, 100000, QT_TRANSLATE_NOOP("hako::Settings", "Processes"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Maximum number of processes in a container.")},
-    {"limits.tmpSize", Kind::Size, "512m", 1024 * 1024, 1e12, QT_TRANSLATE_NOOP("hako::Settings", "/tmp size"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Size of the container's /tmp (memory-backed, no execution).")},
-    {"limits.workspaceSize", Kind::Size, "10g", 1024 * 1024, 1e13,
-     QT_TRANSLATE_NOOP("hako::Settings", "Workspace size"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Maximum size of a conversation's workspace.")},
-    {"seccomp.profile", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Seccomp profile"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Path of a seccomp profile; empty uses the built-in whitelist.")},
-    {"lifecycle.idleTtl", Kind::Integer, "3600", 1, 31536000, QT_TRANSLATE_NOOP("hako::Settings", "Idle TTL"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Seconds without a call before a container is collected.")},
-    {"lifecycle.absoluteTtl", Kind::Integer, "28800", 1, 31536000,
-     QT_TRANSLATE_NOOP("hako::Settings", "Absolute TTL"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Seconds after which a container is collected in any case.")},
-    {"lifecycle.gcInterval", Kind::Integer, "60", 1, 86400, QT_TRANSLATE_NOOP("hako::Settings", "GC interval"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Seconds between garbage collection sweeps.")},
-    {"pool.size", Kind::Integer, "0", 0, 1000, QT_TRANSLATE_NOOP("hako::Settings", "Warm pool"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Containers kept started ahead of new conversations.")},
-    {"paths.workspaces", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Workspaces directory"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Host directory holding every conversation's workspace.")},
-    {"paths.runtime", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Runtime directory"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Host directory holding sockets and state.")},
-    {"proxy.allow", Kind::StringList, "[\"bedrock-runtime.*.amazonaws.com\"]", 0, 0,
-     QT_TRANSLATE_NOOP("hako::Settings", "Allowed hosts"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Host patterns the proxy forwards to; * matches one DNS label.")},
-    {"proxy.connectTo", Kind::StringList, "[]", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Connect-to overrides"),
-     QT_TRANSLATE_NOOP("hako::Settings", "HOST1:PORT1:HOST2:PORT2 entries that redirect upstream connections.")},
-    {"proxy.caFile", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Extra CA bundle"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Additional trusted certificates for upstream TLS.")},
-    {"proxy.maxConnections", Kind::Integer, "16", 1, 1024,
-     QT_TRANSLATE_NOOP("hako::Settings", "Proxy connections"),
-     QT_TRANSLATE_NOOP("hako::Settings",
-                       "Connections one container may hold open to the proxy at once; more are refused.")},
-    {"credentials.source", Kind::String, "profile", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential source"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Where AWS credentials come from: settings, profile or process.")},
-    {"credentials.accessKeyId", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Access key ID"),
-     QT_TRANSLATE_NOOP("hako::Settings", "For the settings source.")},
-    {"credentials.secretAccessKey", Kind::String, "", 0, 0,
-     QT_TRANSLATE_NOOP("hako::Settings", "Secret access key"),
-     QT_TRANSLATE_NOOP("hako::Settings", "For the settings source. Kept in locked memory only.")},
-    {"credentials.sessionToken", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Session token"),
-     QT_TRANSLATE_NOOP("hako::Settings", "For the settings source, when the key is temporary.")},
-    {"credentials.profile", Kind::String, "default", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Profile"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Profile name in the shared credentials file.")},
-    {"credentials.file", Kind::String, "~/.aws/credentials", 0, 0,
-     QT_TRANSLATE_NOOP("hako::Settings", "Credentials file"),
-     QT_TRANSLATE_NOOP("hako::Settings", "AWS shared credentials file.")},
-    {"credentials.process", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential process"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Command printing credentials in the credential_process format.")},
-    {"admin.listen", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Admin address"),
-     QT_TRANSLATE_NOOP("hako::Settings", "HOST:PORT for /metrics and /healthz; empty turns them off.")},
-    {"audit.file", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Audit log"),
-     QT_TRANSLATE_NOOP("hako::Settings",
-                       "File receiving one JSON line per tool call and proxy decision; empty turns it off.")},
-    {"tools.timeout", Kind::Integer, kDefaultTimeout.c_str(), 1, 86400,
-     QT_TRANSLATE_NOOP("hako::Settings", "Call timeout"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Default seconds a tool call may run.")},
-    {"tools.outputLimit", Kind::Size, kDefaultOutputLimit.c_str(), 1024, 1e9,
-     QT_TRANSLATE_NOOP("hako::Settings", "Output limit"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Bytes kept of each output stream of a call.")},
-    {"tools.transferLimit", Kind::Size, kDefaultTransferLimit.c_str(), 1024, 1e11,
-     QT_TRANSLATE_NOOP("hako::Settings", "Transfer limit"),
-     QT_TRANSLATE_NOOP("hako::Settings", "Largest file read_file and write_file move.")},
+        {"docker.binary", Kind::String, "docker", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Docker CLI"),
+         QT_TRANSLATE_NOOP("hako::Settings", "The docker-compatible command line program to run.")},
+        {"docker.host", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Docker host"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Passed as DOCKER_HOST when set.")},
+        {"runtime", Kind::String, "runc", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Container runtime"),
+         QT_TRANSLATE_NOOP("hako::Settings", "OCI runtime: runc, or runsc for gVisor.")},
+        {"image", Kind::String, "hako/workspace-base:latest", 0, 0,
+         QT_TRANSLATE_NOOP("hako::Settings", "Workspace image"),
+         QT_TRANSLATE_NOOP("hako::Settings", "The image every conversation's container starts from.")},
+        {"limits.cpus", Kind::Number, "2", 0.01, 64, QT_TRANSLATE_NOOP("hako::Settings", "CPUs"),
+         QT_TRANSLATE_NOOP("hako::Settings", "CPU cores a container may use.")},
+        {"limits.memory", Kind::Size, "2g", 6 * 1024 * 1024, 1e12, QT_TRANSLATE_NOOP("hako::Settings", "Memory"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Memory limit of a container; swap is not added.")},
+        {"limits.pids", Kind::Integer, "100", 10, 100000, QT_TRANSLATE_NOOP("hako::Settings", "Processes"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Maximum number of processes in a container.")},
+        {"limits.tmpSize", Kind::Size, "512m", 1024 * 1024, 1e12, QT_TRANSLATE_NOOP("hako::Settings", "/tmp size"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Size of the container's /tmp (memory-backed, no execution).")},
+        {"limits.workspaceSize", Kind::Size, "10g", 1024 * 1024, 1e13,
+         QT_TRANSLATE_NOOP("hako::Settings", "Workspace size"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Maximum size of a conversation's workspace.")},
+        {"seccomp.profile", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Seccomp profile"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Path of a seccomp profile; empty uses the built-in whitelist.")},
+        {"lifecycle.idleTtl", Kind::Integer, "3600", 1, 31536000, QT_TRANSLATE_NOOP("hako::Settings", "Idle TTL"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Seconds without a call before a container is collected.")},
+        {"lifecycle.absoluteTtl", Kind::Integer, "28800", 1, 31536000,
+         QT_TRANSLATE_NOOP("hako::Settings", "Absolute TTL"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Seconds after which a container is collected in any case.")},
+        {"lifecycle.gcInterval", Kind::Integer, "60", 1, 86400, QT_TRANSLATE_NOOP("hako::Settings", "GC interval"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Seconds between garbage collection sweeps.")},
+        {"pool.size", Kind::Integer, "0", 0, 1000, QT_TRANSLATE_NOOP("hako::Settings", "Warm pool"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Containers kept started ahead of new conversations.")},
+        {"paths.workspaces", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Workspaces directory"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Host directory holding every conversation's workspace.")},
+        {"paths.runtime", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Runtime directory"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Host directory holding sockets and state.")},
+        {"proxy.allow", Kind::StringList, "[\"bedrock-runtime.*.amazonaws.com\"]", 0, 0,
+         QT_TRANSLATE_NOOP("hako::Settings", "Allowed hosts"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Host patterns the proxy forwards to; * matches one DNS label.")},
+        {"proxy.connectTo", Kind::StringList, "[]", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Connect-to overrides"),
+         QT_TRANSLATE_NOOP("hako::Settings", "HOST1:PORT1:HOST2:PORT2 entries that redirect upstream connections.")},
+        {"proxy.caFile", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Extra CA bundle"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Additional trusted certificates for upstream TLS.")},
+        {"proxy.maxConnections", Kind::Integer, "16", 1, 1024, QT_TRANSLATE_NOOP("hako::Settings", "Proxy connections"),
+         QT_TRANSLATE_NOOP("hako::Settings",
+                           "Connections one container may hold open to the proxy at once; more are refused.")},
+        {"credentials.source", Kind::String, "profile", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential source"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Where AWS credentials come from: settings, profile or process.")},
+        {"credentials.accessKeyId", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Access key ID"),
+         QT_TRANSLATE_NOOP("hako::Settings", "For the settings source.")},
+        {"credentials.secretAccessKey", Kind::String, "", 0, 0,
+         QT_TRANSLATE_NOOP("hako::Settings", "Secret access key"),
+         QT_TRANSLATE_NOOP("hako::Settings", "For the settings source. Kept in locked memory only.")},
+        {"credentials.sessionToken", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Session token"),
+         QT_TRANSLATE_NOOP("hako::Settings", "For the settings source, when the key is temporary.")},
+        {"credentials.profile", Kind::String, "default", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Profile"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Profile name in the shared credentials file.")},
+        {"credentials.file", Kind::String, "~/.aws/credentials", 0, 0,
+         QT_TRANSLATE_NOOP("hako::Settings", "Credentials file"),
+         QT_TRANSLATE_NOOP("hako::Settings", "AWS shared credentials file.")},
+        {"credentials.process", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential process"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Command printing credentials in the credential_process format.")},
+        {"admin.listen", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Admin address"),
+         QT_TRANSLATE_NOOP("hako::Settings", "HOST:PORT for /metrics and /healthz; empty turns them off.")},
+        {"audit.file", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Audit log"),
+         QT_TRANSLATE_NOOP("hako::Settings",
+                           "File receiving one JSON line per tool call and proxy decision; empty turns it off.")},
+        {"tools.timeout", Kind::Integer, kDefaultTimeout.c_str(), 1, 86400,
+         QT_TRANSLATE_NOOP("hako::Settings", "Call timeout"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Default seconds a tool call may run.")},
+        {"tools.outputLimit", Kind::Size, kDefaultOutputLimit.c_str(), 1024, 1e9,
+         QT_TRANSLATE_NOOP("hako::Settings", "Output limit"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Bytes kept of each output stream of a call.")},
+        {"tools.transferLimit", Kind::Size, kDefaultTransferLimit.c_str(), 1024, 1e11,
+         QT_TRANSLATE_NOOP("hako::Settings", "Transfer limit"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Largest file read_file and write_file move.")},
 };
 
 const Key *findKey(const QString &name)
@@ -131,18 +130,17 @@ const Key *findKey(const QString &name)
 QJsonValue defaultOf(const Key &k)
 {
     switch (k.kind) {
-    case Kind::Integer:
-        return QString::fromLatin1(k.defaultValue).toInt();
-    case Kind::Number:
-        return QString::fromLatin1(k.defaultValue).toDouble();
-    case Kind::StringList:
-        return QJsonDocument::fromJson(k.defaultValue).array();
-    default:
-        return QString::fromLatin1(k.defaultValue);
+    case Kind::Integer: return QString::fromLatin1(k.defaultValue).toInt();
+    case Kind::Number: return QString::fromLatin1(k.defaultValue).toDouble();
+    case Kind::StringList: return QJsonDocument::fromJson(k.defaultValue).array();
+    default: return QString::fromLatin1(k.defaultValue);
     }
 }
 
-bool inRange(const Key &k, double v) { return v >= k.minimum && v <= k.maximum; }
+bool inRange(const Key &k, double v)
+{
+    return v >= k.minimum && v <= k.maximum;
+}
 
 // Values typed on a command line arrive as text: "100", "a,b".
 QJsonValue coerce(const Key &k, const QJsonValue &v)
@@ -178,8 +176,8 @@ Error checkValue(const Key &k, const QJsonValue &value, QJsonValue *normalised)
         const bool integral = k.kind == Kind::Integer;
         // trunc, not a cast: a cast of a double beyond qint64 is undefined (found by tests/fuzz/settings).
         if (!v.isDouble() || (integral && v.toDouble() != std::trunc(v.toDouble())))
-            return makeError(ErrorCode::SettingType, {name, integral ? QStringLiteral("integer")
-                                                                       : QStringLiteral("number")});
+            return makeError(ErrorCode::SettingType,
+                             {name, integral ? QStringLiteral("integer") : QStringLiteral("number")});
         if (!inRange(k, v.toDouble()))
             return makeError(ErrorCode::SettingRange,
                              {name, QString::number(k.minimum, 'g', 12), QString::number(k.maximum, 'g', 12)});
@@ -218,8 +216,7 @@ Error checkRuntime(const QString &runtime)
 
 Error checkCredentialSource(const QString &source)
 {
-    static const QStringList known = {QStringLiteral("settings"), QStringLiteral("profile"),
-                                      QStringLiteral("process")};
+    static const QStringList known = {QStringLiteral("settings"), QStringLiteral("profile"), QStringLiteral("process")};
     if (known.contains(source))
         return {};
     return makeError(ErrorCode::SettingValue, {QStringLiteral("credentials.source"), source});
@@ -234,11 +231,13 @@ QString defaultDir(bool runtime)
         const QString xdg = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
         return (xdg.isEmpty() ? QDir::tempPath() : xdg) + QStringLiteral("/hako");
     }
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-           + QStringLiteral("/hako/workspaces");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/hako/workspaces");
 }
 
-qint64 sizeOf(const QJsonValue &v) { return v.isDouble() ? qint64(v.toDouble()) : parseSize(v.toString()); }
+qint64 sizeOf(const QJsonValue &v)
+{
+    return v.isDouble() ? qint64(v.toDouble()) : parseSize(v.toString());
+}
 
 } // namespace
 
@@ -324,8 +323,8 @@ QJsonObject Settings::schema()
         if (QLatin1String(k.name) == QLatin1String("runtime"))
             p.insert(QStringLiteral("enum"), QJsonArray{QStringLiteral("runc"), QStringLiteral("runsc")});
         if (QLatin1String(k.name) == QLatin1String("credentials.source"))
-            p.insert(QStringLiteral("enum"), QJsonArray{QStringLiteral("settings"), QStringLiteral("profile"),
-                                                        QStringLiteral("process")});
+            p.insert(QStringLiteral("enum"),
+                     QJsonArray{QStringLiteral("settings"), QStringLiteral("profile"), QStringLiteral("process")});
         if (QLatin1String(k.name) == QLatin1String("credentials.secretAccessKey")
             || QLatin1String(k.name) == QLatin1String("credentials.sessionToken"))
             p.insert(QStringLiteral("writeOnly"), true);

@@ -32,8 +32,8 @@ bool matchLabels(const QByteArrayList &pattern, const QByteArrayList &host, QByt
 bool Allowlist::isValidPattern(QByteArrayView pattern)
 {
     const QByteArrayList labels = pattern.toByteArray().split('.');
-    const bool literalSuffix
-        = labels.size() >= 2 && isPatternLabel(labels.last()) && isPatternLabel(labels[labels.size() - 2]);
+    const bool literalSuffix =
+            labels.size() >= 2 && isPatternLabel(labels.last()) && isPatternLabel(labels[labels.size() - 2]);
     bool valid = literalSuffix && pattern.size() <= 253;
     for (const QByteArray &label : labels)
         valid = valid && (label == "*" || isPatternLabel(label));

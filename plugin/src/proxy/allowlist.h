@@ -14,7 +14,8 @@ namespace hako::proxy {
 
 class SecretBuffer;
 
-struct AuthRule {
+struct AuthRule
+{
     enum class Kind { SigV4, Header };
     Kind kind = Kind::SigV4;
     // SigV4: the service to sign for; the region is the label the pattern's
@@ -28,12 +29,14 @@ struct AuthRule {
     std::shared_ptr<const SecretBuffer> headerValue;
 };
 
-struct AllowRule {
+struct AllowRule
+{
     QByteArray pattern; // lowercase
     AuthRule auth;
 };
 
-struct AllowMatch {
+struct AllowMatch
+{
     const AllowRule *rule = nullptr;
     QByteArray region; // for SigV4: resolved region
 };

@@ -11,7 +11,8 @@
 
 namespace hako::proxy {
 
-struct Authority {
+struct Authority
+{
     QByteArray host; // lowercase DNS name, no trailing dot
     int port = 443;
 };

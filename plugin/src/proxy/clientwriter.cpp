@@ -30,9 +30,7 @@ ssize_t sendVector(int socket, iovec *vector, int count)
 } // namespace
 
 ClientWriter::ClientWriter(qintptr socket, QObject *parent)
-    : QObject(parent)
-    , m_socket(int(socket))
-    , m_notifier(socket, QSocketNotifier::Write, this)
+    : QObject(parent), m_socket(int(socket)), m_notifier(socket, QSocketNotifier::Write, this)
 {
     m_notifier.setEnabled(false);
     ::setsockopt(m_socket, SOL_SOCKET, SO_SNDBUF, &kSendBuffer, sizeof kSendBuffer);

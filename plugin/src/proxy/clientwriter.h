@@ -32,7 +32,7 @@ public:
 
 Q_SIGNALS:
     void drained(); // what was queued went out
-    void failed(); // the client can no longer be written to
+    void failed();  // the client can no longer be written to
 
 private:
     void onWritable();

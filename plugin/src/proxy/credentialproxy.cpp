@@ -9,8 +9,7 @@
 
 namespace hako::proxy {
 
-CredentialProxy::CredentialProxy(ProxyConfig config, CredentialConfig credentials, QObject *parent)
-    : QObject(parent)
+CredentialProxy::CredentialProxy(ProxyConfig config, CredentialConfig credentials, QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<hako::proxy::Reason>();
     m_shared.tls = TlsContext::create(config.caFile);
@@ -32,7 +31,8 @@ bool CredentialProxy::listen(const QString &socketPath, QString *error)
     UnixListener *listener = UnixListener::listen(socketPath, &failure, this);
     if (!listener) {
         if (error)
-            *error = QCoreApplication::translate("hako", "Cannot listen on proxy socket %1: %2").arg(socketPath, failure);
+            *error = QCoreApplication::translate("hako", "Cannot listen on proxy socket %1: %2")
+                             .arg(socketPath, failure);
         return false;
     }
     connect(listener, &UnixListener::accepted, this,
@@ -58,7 +58,7 @@ void CredentialProxy::onNewConnection(QLocalSocket *client, const QString &socke
     connect(session, &ProxySession::securityEvent, this, &CredentialProxy::securityEvent);
     connect(session, &ProxySession::concluded, this, [this, socketPath](Reason reason, qint64 upstreamMs) {
         Q_EMIT decision(QString::fromLatin1(decisionFor(reason)), QString::fromLatin1(reasonCode(reason)), upstreamMs,
-                      socketPath);
+                        socketPath);
     });
 }
 

@@ -40,8 +40,7 @@ bool isSection(const QByteArray &line, const QByteArray &profile)
 
 } // namespace
 
-bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsCredentials *out,
-                            hako::Error *error)
+bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsCredentials *out, hako::Error *error)
 {
     const QByteArray wanted = profile.toUtf8();
     bool inSection = false;
@@ -75,9 +74,9 @@ bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsC
     cleanse(token);
     if (!complete) {
         *error = credentialError(
-            found ? QT_TRANSLATE_NOOP("hako", "Profile \"%1\" lacks aws_access_key_id or aws_secret_access_key.")
-                  : QT_TRANSLATE_NOOP("hako", "Profile \"%1\" was not found in the credentials file."),
-            profile);
+                found ? QT_TRANSLATE_NOOP("hako", "Profile \"%1\" lacks aws_access_key_id or aws_secret_access_key.")
+                      : QT_TRANSLATE_NOOP("hako", "Profile \"%1\" was not found in the credentials file."),
+                profile);
     }
     return complete;
 }
@@ -92,15 +91,14 @@ bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, hako::Error
     const QString expiration = o.value(QLatin1String("Expiration")).toString();
     out->accessKeyId = o.value(QLatin1String("AccessKeyId")).toString().toUtf8();
     out->expiration = QDateTime::fromString(expiration, Qt::ISODate);
-    const bool ok = o.value(QLatin1String("Version")).toInt() == 1 && !out->accessKeyId.isEmpty()
-        && !secret.isEmpty() && (expiration.isEmpty() || out->expiration.isValid());
+    const bool ok = o.value(QLatin1String("Version")).toInt() == 1 && !out->accessKeyId.isEmpty() && !secret.isEmpty()
+                    && (expiration.isEmpty() || out->expiration.isValid());
     if (ok) {
         out->secretAccessKey = SecretBuffer::create(secret);
         out->sessionToken = token.isEmpty() ? nullptr : SecretBuffer::create(token);
     } else {
-        *error = credentialError(QT_TRANSLATE_NOOP("hako",
-                                                   "credential_process output is not AWS's Version 1 JSON with "
-                                                   "AccessKeyId, SecretAccessKey and a valid Expiration."));
+        *error = credentialError(QT_TRANSLATE_NOOP("hako", "credential_process output is not AWS's Version 1 JSON with "
+                                                           "AccessKeyId, SecretAccessKey and a valid Expiration."));
     }
     cleanse(secret);
     cleanse(token);
@@ -108,8 +106,7 @@ bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, hako::Error
 }
 
 CredentialSource::CredentialSource(CredentialConfig config, QObject *parent)
-    : QObject(parent)
-    , m_config(std::move(config))
+    : QObject(parent), m_config(std::move(config))
 {
     if (m_config.source == CredentialConfig::Source::Settings)
         m_current = m_config.fixed;
@@ -126,8 +123,7 @@ CredentialSource::~CredentialSource()
 
 bool CredentialSource::usable(const AwsCredentials &c, int marginSecs) const
 {
-    return !c.expiration.isValid()
-        || QDateTime::currentDateTimeUtc().addSecs(marginSecs) < c.expiration;
+    return !c.expiration.isValid() || QDateTime::currentDateTimeUtc().addSecs(marginSecs) < c.expiration;
 }
 
 std::shared_ptr<const AwsCredentials> CredentialSource::current()
@@ -150,8 +146,7 @@ void CredentialSource::fetch()
         loadProfile();
         return m_current ? Q_EMIT ready()
                          : fail(credentialError(QT_TRANSLATE_NOOP("hako", "No usable AWS profile credentials.")));
-    case CredentialConfig::Source::Process:
-        return startProcess();
+    case CredentialConfig::Source::Process: return startProcess();
     }
 }
 
@@ -253,8 +248,8 @@ void CredentialSource::store(AwsCredentials credentials)
     m_current = std::make_shared<const AwsCredentials>(std::move(credentials));
     if (m_config.source != CredentialConfig::Source::Process || !m_current->expiration.isValid())
         return;
-    const qint64 inMs = QDateTime::currentDateTimeUtc().msecsTo(
-        m_current->expiration.addSecs(-m_config.refreshMarginSecs));
+    const qint64 inMs =
+            QDateTime::currentDateTimeUtc().msecsTo(m_current->expiration.addSecs(-m_config.refreshMarginSecs));
     // At least 10 s apart, so credentials that are always near expiry cannot
     // turn the refresh into a busy loop.
     QTimer::singleShot(int(qBound(qint64(10000), inMs, qint64(24) * 3600 * 1000)), this,

@@ -25,14 +25,16 @@ class QProcess;
 
 namespace hako::proxy {
 
-struct AwsCredentials {
+struct AwsCredentials
+{
     QByteArray accessKeyId;
     std::shared_ptr<const SecretBuffer> secretAccessKey;
     std::shared_ptr<const SecretBuffer> sessionToken; // null when none
-    QDateTime expiration; // invalid: does not expire
+    QDateTime expiration;                             // invalid: does not expire
 };
 
-struct CredentialConfig {
+struct CredentialConfig
+{
     enum class Source { Settings, Profile, Process };
     Source source = Source::Profile;
     std::shared_ptr<const AwsCredentials> fixed; // Source::Settings
@@ -45,12 +47,12 @@ struct CredentialConfig {
 
 // Parsers, exposed for tests. On failure they return false and set *error,
 // which contains no secret.
-bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsCredentials *out,
-                            hako::Error *error);
+bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsCredentials *out, hako::Error *error);
 bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, hako::Error *error);
 
 // What /healthz and doctor may know about the credentials: never a key.
-struct CredentialStatus {
+struct CredentialStatus
+{
     QString source;       // settings, profile or process
     bool usable = false;  // credentials are held and not expired
     QDateTime expiration; // invalid: they do not expire, or none are held

@@ -6,16 +6,14 @@ namespace {
 
 bool startsWithNoCase(QByteArrayView line, QByteArrayView prefix)
 {
-    return line.size() >= prefix.size()
-        && line.first(prefix.size()).compare(prefix, Qt::CaseInsensitive) == 0;
+    return line.size() >= prefix.size() && line.first(prefix.size()).compare(prefix, Qt::CaseInsensitive) == 0;
 }
 
 } // namespace
 
 Reason screenHead(QByteArrayView buf, qsizetype from)
 {
-    if (from == 0 && !buf.isEmpty()
-        && (buf[0] == '\r' || buf[0] == '\n' || buf[0] == ' ' || buf[0] == '\t'))
+    if (from == 0 && !buf.isEmpty() && (buf[0] == '\r' || buf[0] == '\n' || buf[0] == ' ' || buf[0] == '\t'))
         return Reason::BadRequest;
     qsizetype lineStart = from == 0 ? 0 : buf.first(from).lastIndexOf('\n') + 1;
     for (qsizetype i = from; i < buf.size(); ++i) {
@@ -46,8 +44,7 @@ bool isToken(QByteArrayView name)
 {
     static constexpr QByteArrayView kSymbols = "!#$%&'*+-.^_`|~";
     for (char c : name) {
-        const bool alnum
-            = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         if (!alnum && !kSymbols.contains(c))
             return false;
     }

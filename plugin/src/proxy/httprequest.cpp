@@ -15,18 +15,12 @@ const QByteArrayList kAllowedMethods = {"GET", "HEAD", "POST", "PUT", "DELETE"};
 Reason mapParserError(http_errno err)
 {
     switch (err) {
-    case HPE_UNEXPECTED_CONTENT_LENGTH:
-        return Reason::AmbiguousLength;
-    case HPE_INVALID_TRANSFER_ENCODING:
-        return Reason::BadTransferEncoding;
-    case HPE_HEADER_OVERFLOW:
-        return Reason::HeadersTooLarge;
-    case HPE_INVALID_METHOD:
-        return Reason::MethodNotAllowed;
-    case HPE_INVALID_VERSION:
-        return Reason::BadVersion;
-    default:
-        return Reason::BadRequest;
+    case HPE_UNEXPECTED_CONTENT_LENGTH: return Reason::AmbiguousLength;
+    case HPE_INVALID_TRANSFER_ENCODING: return Reason::BadTransferEncoding;
+    case HPE_HEADER_OVERFLOW: return Reason::HeadersTooLarge;
+    case HPE_INVALID_METHOD: return Reason::MethodNotAllowed;
+    case HPE_INVALID_VERSION: return Reason::BadVersion;
+    default: return Reason::BadRequest;
     }
 }
 
@@ -37,8 +31,7 @@ Reason splitTarget(QByteArrayView url, QByteArray *authority, RequestHead *head)
     if (!url.startsWith('/')) {
         const qsizetype schemeEnd = url.indexOf("://");
         const QByteArrayView scheme = schemeEnd < 0 ? QByteArrayView() : url.first(schemeEnd);
-        if (scheme.compare("http", Qt::CaseInsensitive) != 0
-            && scheme.compare("https", Qt::CaseInsensitive) != 0)
+        if (scheme.compare("http", Qt::CaseInsensitive) != 0 && scheme.compare("https", Qt::CaseInsensitive) != 0)
             return Reason::BadTarget;
         rest = url.sliced(schemeEnd + 3);
         qsizetype end = 0;
@@ -57,7 +50,8 @@ Reason splitTarget(QByteArrayView url, QByteArray *authority, RequestHead *head)
 
 } // namespace
 
-struct HttpRequestParser::Impl : HttpMessage {
+struct HttpRequestParser::Impl : HttpMessage
+{
     RequestLimits limits;
     State state = State::NeedMore;
     Reason error = Reason::None;
@@ -80,11 +74,7 @@ struct HttpRequestParser::Impl : HttpMessage {
     int onBody(QByteArrayView data) override;
 };
 
-HttpRequestParser::Impl::Impl(const RequestLimits &l)
-    : HttpMessage(HTTP_REQUEST)
-    , limits(l)
-{
-}
+HttpRequestParser::Impl::Impl(const RequestLimits &l) : HttpMessage(HTTP_REQUEST), limits(l) {}
 
 int HttpRequestParser::Impl::onNewHeader()
 {
@@ -143,8 +133,8 @@ void HttpRequestParser::Impl::feedHead(QByteArrayView data)
         return fail(Reason::RequestLineTooLong);
     if ((end < 0 ? headBuf.size() : end + kHeadEnd.size()) > limits.maxHeaderBytes)
         return fail(Reason::HeadersTooLarge);
-    const QByteArrayView block
-        = end < 0 ? QByteArrayView(headBuf) : QByteArrayView(headBuf).first(end + kHeadEnd.size());
+    const QByteArrayView block =
+            end < 0 ? QByteArrayView(headBuf) : QByteArrayView(headBuf).first(end + kHeadEnd.size());
     if (const Reason r = screenHead(block, qMin(from, block.size())); r != Reason::None)
         return fail(r);
     if (end < 0)
@@ -169,8 +159,7 @@ void HttpRequestParser::Impl::feedBody(QByteArrayView data)
         return fail(Reason::Pipelining);
 }
 
-Reason HttpRequestParser::Impl::checkFraming(int contentLengths, int transferEncodings,
-                                             QByteArrayView te) const
+Reason HttpRequestParser::Impl::checkFraming(int contentLengths, int transferEncodings, QByteArrayView te) const
 {
     if (contentLengths > 1 || (contentLengths && transferEncodings))
         return Reason::AmbiguousLength;
@@ -230,15 +219,11 @@ Reason HttpRequestParser::Impl::validateHead()
     Authority fromTarget;
     if (const Reason r = parseAuthority(targetAuthority, &fromTarget); r != Reason::None)
         return r;
-    const bool agree
-        = fromTarget.host == head.authority.host && fromTarget.port == head.authority.port;
+    const bool agree = fromTarget.host == head.authority.host && fromTarget.port == head.authority.port;
     return agree ? Reason::None : Reason::AuthorityMismatch;
 }
 
-HttpRequestParser::HttpRequestParser(const RequestLimits &limits)
-    : d(std::make_unique<Impl>(limits))
-{
-}
+HttpRequestParser::HttpRequestParser(const RequestLimits &limits) : d(std::make_unique<Impl>(limits)) {}
 
 HttpRequestParser::~HttpRequestParser() = default;
 

@@ -19,18 +19,20 @@
 
 namespace hako::proxy {
 
-struct RequestLimits {
+struct RequestLimits
+{
     int maxRequestLine = 8 * 1024;
     int maxHeaderBytes = 32 * 1024;
     int maxHeaders = 64;
     qint64 maxBody = 25 * 1024 * 1024; // Bedrock's own request limit
 };
 
-struct RequestHead {
+struct RequestHead
+{
     QByteArray method;
     Authority authority;
-    QByteArray path; // raw, validated by checkPath()
-    QByteArray query; // raw, without '?'
+    QByteArray path;    // raw, validated by checkPath()
+    QByteArray query;   // raw, without '?'
     HeaderList headers; // as received, in order
     bool expectContinue = false;
 };

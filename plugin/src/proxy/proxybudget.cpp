@@ -2,13 +2,9 @@
 
 namespace hako::proxy {
 
-ProxyBudget::Lease::Lease(std::shared_ptr<ProxyBudget> budget, const ProxyBounds &bounds,
-                          QString socket)
-    : m_budget(std::move(budget))
-    , m_bounds(bounds)
-    , m_socket(std::move(socket))
-{
-}
+ProxyBudget::Lease::Lease(std::shared_ptr<ProxyBudget> budget, const ProxyBounds &bounds, QString socket)
+    : m_budget(std::move(budget)), m_bounds(bounds), m_socket(std::move(socket))
+{}
 
 ProxyBudget::Lease::~Lease()
 {

@@ -44,7 +44,8 @@ public:
     int connections(const QString &socket) const { return m_sockets.value(socket).connections; }
 
 private:
-    struct Usage {
+    struct Usage
+    {
         int connections = 0;
         qint64 bytes = 0;
     };

@@ -45,22 +45,21 @@ bool parsePort(const QString &text, int *port)
 hako::Error parseAuthRule(const QJsonObject &o, AuthRule *rule)
 {
     const QString kind = o.value(QLatin1String("auth")).toString(QStringLiteral("sigv4"));
-    rule->service
-        = o.value(QLatin1String("service")).toString(QStringLiteral("bedrock")).toLatin1();
+    rule->service = o.value(QLatin1String("service")).toString(QStringLiteral("bedrock")).toLatin1();
     rule->region = o.value(QLatin1String("region")).toString().toLatin1();
     if (kind == QLatin1String("sigv4"))
         return {};
     QByteArray value = o.value(QLatin1String("value")).toString().toUtf8();
     rule->kind = AuthRule::Kind::Header;
     rule->headerName = kind == QLatin1String("bearer")
-        ? QByteArray("authorization")
-        : o.value(QLatin1String("header")).toString().toLatin1().toLower();
+                               ? QByteArray("authorization")
+                               : o.value(QLatin1String("header")).toString().toLatin1().toLower();
     rule->valuePrefix = kind == QLatin1String("bearer") ? QByteArray("Bearer ") : QByteArray();
     rule->headerValue = value.isEmpty() ? nullptr : SecretBuffer::create(value);
     cleanse(value);
     if (kind != QLatin1String("header") && kind != QLatin1String("bearer"))
         return settingError(
-            QT_TRANSLATE_NOOP("hako", "proxy.allow: unknown auth \"%1\" (use sigv4, header or bearer)."), kind);
+                QT_TRANSLATE_NOOP("hako", "proxy.allow: unknown auth \"%1\" (use sigv4, header or bearer)."), kind);
     if (rule->headerName.isEmpty() || !rule->headerValue)
         return settingError(QT_TRANSLATE_NOOP("hako", "proxy.allow: a header rule needs \"header\" and \"value\"."));
     return {};
@@ -92,14 +91,12 @@ QList<hako::Error> readAllow(const QJsonValue &v, Allowlist *list)
     for (const QJsonValue &entry : listValue(v)) {
         const QJsonObject o = ruleObject(entry);
         AllowRule rule{o.value(QLatin1String("pattern")).toString().toLatin1(), {}};
-        hako::Error error = Allowlist::isValidPattern(rule.pattern) ? parseAuthRule(o, &rule.auth)
-                                                                   : patternError(rule.pattern);
-        const bool needsRegion
-            = rule.auth.kind == AuthRule::Kind::SigV4 && rule.auth.region.isEmpty();
+        hako::Error error =
+                Allowlist::isValidPattern(rule.pattern) ? parseAuthRule(o, &rule.auth) : patternError(rule.pattern);
+        const bool needsRegion = rule.auth.kind == AuthRule::Kind::SigV4 && rule.auth.region.isEmpty();
         if (!error && needsRegion && !rule.pattern.split('.').contains("*"))
-            error = settingError(QT_TRANSLATE_NOOP("hako",
-                                                   "proxy.allow: pattern \"%1\" has no \"*\" label to take the "
-                                                   "region from; give \"region\"."),
+            error = settingError(QT_TRANSLATE_NOOP("hako", "proxy.allow: pattern \"%1\" has no \"*\" label to take the "
+                                                           "region from; give \"region\"."),
                                  QString::fromLatin1(rule.pattern));
         if (!error)
             list->add(std::move(rule));
@@ -107,7 +104,8 @@ QList<hako::Error> readAllow(const QJsonValue &v, Allowlist *list)
             errors.append(error);
     }
     if (list->rules().isEmpty() && errors.isEmpty())
-        errors.append(settingError(QT_TRANSLATE_NOOP("hako", "proxy.allow is empty; the proxy would refuse everything.")));
+        errors.append(
+                settingError(QT_TRANSLATE_NOOP("hako", "proxy.allow is empty; the proxy would refuse everything.")));
     return errors;
 }
 
@@ -119,9 +117,9 @@ QList<hako::Error> readConnectTo(const QJsonValue &v, QList<ConnectTo> *out)
         if (c)
             out->append(*c);
         else
-            errors.append(settingError(
-                QT_TRANSLATE_NOOP("hako", "proxy.connectTo: \"%1\" is not HOST1:PORT1:HOST2:PORT2."),
-                entry.toString().left(200)));
+            errors.append(
+                    settingError(QT_TRANSLATE_NOOP("hako", "proxy.connectTo: \"%1\" is not HOST1:PORT1:HOST2:PORT2."),
+                                 entry.toString().left(200)));
     }
     return errors;
 }
@@ -172,8 +170,7 @@ hako::Error settingsCredentials(const QJsonObject &s, CredentialConfig *c)
 
 hako::Error readCredentials(const QJsonObject &s, CredentialConfig *c)
 {
-    const QString source
-        = s.value(QLatin1String("credentials.source")).toString(QStringLiteral("profile"));
+    const QString source = s.value(QLatin1String("credentials.source")).toString(QStringLiteral("profile"));
     c->profile = s.value(QLatin1String("credentials.profile")).toString(c->profile);
     c->file = s.value(QLatin1String("credentials.file")).toString(c->file);
     c->process = s.value(QLatin1String("credentials.process")).toString();
@@ -189,11 +186,11 @@ hako::Error readCredentials(const QJsonObject &s, CredentialConfig *c)
     if (source == QLatin1String("process")) {
         c->source = CredentialConfig::Source::Process;
         return QProcess::splitCommand(c->process).isEmpty()
-            ? settingError(QT_TRANSLATE_NOOP("hako", "credentials.process is empty."))
-            : hako::Error();
+                       ? settingError(QT_TRANSLATE_NOOP("hako", "credentials.process is empty."))
+                       : hako::Error();
     }
-    return settingError(
-        QT_TRANSLATE_NOOP("hako", "credentials.source \"%1\" is not settings, profile or process."), source.left(50));
+    return settingError(QT_TRANSLATE_NOOP("hako", "credentials.source \"%1\" is not settings, profile or process."),
+                        source.left(50));
 }
 
 } // namespace
@@ -209,8 +206,7 @@ std::optional<ConnectTo> ConnectTo::parse(const QString &text)
         if (head.size() != 3 || close < 0 || !head[2].isEmpty())
             return std::nullopt;
         const QString after = text.mid(close + 1);
-        if (!after.isEmpty()
-            && (!after.startsWith(QLatin1Char(':')) || !parsePort(after.mid(1), &c.toPort)))
+        if (!after.isEmpty() && (!after.startsWith(QLatin1Char(':')) || !parsePort(after.mid(1), &c.toPort)))
             return std::nullopt;
         c.toHost = text.mid(bracket + 1, close - bracket - 1);
     } else {
@@ -236,8 +232,7 @@ ProxyConfig ProxyConfig::defaults()
     return c;
 }
 
-QList<hako::Error> configFromSettings(const QJsonObject &settings, ProxyConfig *proxy,
-                                      CredentialConfig *credentials)
+QList<hako::Error> configFromSettings(const QJsonObject &settings, ProxyConfig *proxy, CredentialConfig *credentials)
 {
     QList<hako::Error> errors;
     *proxy = ProxyConfig::defaults();
@@ -250,9 +245,9 @@ QList<hako::Error> configFromSettings(const QJsonObject &settings, ProxyConfig *
     *credentials = CredentialConfig();
     // Braced lists are evaluated in order: the problems come out as the keys are read.
     const hako::Error single[] = {
-        checkCaFile(proxy->caFile),
-        readMaxConnections(settings.value(QLatin1String("proxy.maxConnections")), &proxy->bounds.maxConnections),
-        readCredentials(settings, credentials),
+            checkCaFile(proxy->caFile),
+            readMaxConnections(settings.value(QLatin1String("proxy.maxConnections")), &proxy->bounds.maxConnections),
+            readCredentials(settings, credentials),
     };
     for (const hako::Error &e : single) {
         if (e)

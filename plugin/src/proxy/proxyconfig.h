@@ -29,18 +29,20 @@
 
 namespace hako::proxy {
 
-struct ProxyTimeouts {
-    int requestHeadMs = 30000; // client: from the connection to the whole head
-    int requestIdleMs = 60000; // client: gap while the body arrives
-    int requestMs = 120000; // client: from the first byte to the whole body, however it trickles
-    int connectMs = 15000; // upstream: TCP + TLS handshake
+struct ProxyTimeouts
+{
+    int requestHeadMs = 30000;   // client: from the connection to the whole head
+    int requestIdleMs = 60000;   // client: gap while the body arrives
+    int requestMs = 120000;      // client: from the first byte to the whole body, however it trickles
+    int connectMs = 15000;       // upstream: TCP + TLS handshake
     int responseHeadMs = 300000; // upstream: until the status line (models think first)
     int responseIdleMs = 120000; // upstream: gap between body bytes
 };
 
 // curl's HOST1:PORT1:HOST2:PORT2; empty HOST1/PORT1 match any, empty
 // HOST2/PORT2 keep the original.
-struct ConnectTo {
+struct ConnectTo
+{
     QString fromHost;
     int fromPort = -1;
     QString toHost;
@@ -53,14 +55,16 @@ struct ConnectTo {
 // What the proxy holds at once for all its clients. Request bodies are
 // buffered whole (SigV4 hashes them before the head goes out), so these bound
 // the proxy's memory whatever any number of sandboxes send.
-struct ProxyBounds {
-    int maxConnections = 16; // per listening socket, i.e. per sandbox
+struct ProxyBounds
+{
+    int maxConnections = 16;                     // per listening socket, i.e. per sandbox
     qint64 maxBufferedBytes = 128 * 1024 * 1024; // request bodies, all sockets together
     // One socket's share of maxBufferedBytes, so one sandbox cannot take it all.
     qint64 maxBufferedPerSocket = 64 * 1024 * 1024;
 };
 
-struct ProxyConfig {
+struct ProxyConfig
+{
     Allowlist allowlist;
     QList<ConnectTo> connectTo;
     QString caFile;
@@ -74,7 +78,6 @@ struct ProxyConfig {
 // Fills both configurations from settings keys; keys that are absent keep
 // their defaults. Returns a "setting_value" error for each bad value (no
 // secret is quoted); the outputs are only meaningful when the list is empty.
-QList<hako::Error> configFromSettings(const QJsonObject &settings, ProxyConfig *proxy,
-                                      CredentialConfig *credentials);
+QList<hako::Error> configFromSettings(const QJsonObject &settings, ProxyConfig *proxy, CredentialConfig *credentials);
 
 } // namespace hako::proxy

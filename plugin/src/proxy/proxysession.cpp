@@ -18,14 +18,9 @@ constexpr int kLingerMs = 2000; // after a refusal while the request still arriv
 
 } // namespace
 
-ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared,
-                           const QString &socket, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-    , m_shared(shared)
-    , m_parser(shared.config.limits)
-    , m_writer(new ClientWriter(client->socketDescriptor(), this))
-    , m_lease(shared.budget, shared.config.bounds, socket)
+ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared, const QString &socket, QObject *parent)
+    : QObject(parent), m_client(client), m_shared(shared), m_parser(shared.config.limits),
+      m_writer(new ClientWriter(client->socketDescriptor(), this)), m_lease(shared.budget, shared.config.bounds, socket)
 {
     m_client->setParent(this);
     m_timer.setSingleShot(true);
@@ -41,7 +36,7 @@ ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared,
         // Not a byte is parsed; queued so the owner has connected concluded().
         m_stage = Stage::Refused;
         QMetaObject::invokeMethod(
-            this, [this] { refuse(Reason::TooManyConnections); }, Qt::QueuedConnection);
+                this, [this] { refuse(Reason::TooManyConnections); }, Qt::QueuedConnection);
         return;
     }
     m_timer.start(shared.config.timeouts.requestHeadMs);
@@ -126,13 +121,12 @@ void ProxySession::forward()
     connect(m_upstream, &UpstreamExchange::finished, this, &ProxySession::onResponseFinished);
     connect(m_upstream, &UpstreamExchange::failed, this, &ProxySession::onUpstreamFailed);
     m_clock.start();
-    m_upstream->start(UpstreamTarget::resolve(QString::fromLatin1(head.authority.host),
-                                              m_shared.config.connectTo),
+    m_upstream->start(UpstreamTarget::resolve(QString::fromLatin1(head.authority.host), m_shared.config.connectTo),
                       std::move(upstreamHead), std::move(body), head.method == "HEAD");
 }
 
-void ProxySession::onResponseHead(int status, const QByteArray &reasonPhrase,
-                                  const HeaderList &headers, qint64 contentLength)
+void ProxySession::onResponseHead(int status, const QByteArray &reasonPhrase, const HeaderList &headers,
+                                  qint64 contentLength)
 {
     m_stage = Stage::Streaming;
     m_chunked = contentLength < 0;

@@ -30,7 +30,8 @@ class TlsContext;
 class UpstreamExchange;
 
 // What every session of one proxy shares; owned by CredentialProxy.
-struct ProxyShared {
+struct ProxyShared
+{
     ProxyConfig config;
     std::shared_ptr<const TlsContext> tls;
     CredentialSource *credentials = nullptr;
@@ -45,8 +46,7 @@ class ProxySession : public QObject
 
 public:
     // socket names the listening socket (the sandbox) the client came in on.
-    ProxySession(QLocalSocket *client, const ProxyShared &shared, const QString &socket,
-                 QObject *parent = nullptr);
+    ProxySession(QLocalSocket *client, const ProxyShared &shared, const QString &socket, QObject *parent = nullptr);
 
 Q_SIGNALS:
     void concluded(hako::proxy::Reason reason, qint64 upstreamMs);
@@ -60,8 +60,7 @@ private:
     bool onHead();
     void onRequestComplete();
     void forward();
-    void onResponseHead(int status, const QByteArray &reasonPhrase, const HeaderList &headers,
-                        qint64 contentLength);
+    void onResponseHead(int status, const QByteArray &reasonPhrase, const HeaderList &headers, qint64 contentLength);
     void onResponseData(QByteArrayView data);
     void onResponseFinished();
     void onUpstreamFailed(Reason reason);
@@ -78,7 +77,7 @@ private:
     SanitizedRequest m_clean;
     UpstreamExchange *m_upstream = nullptr;
     ProxyBudget::Lease m_lease;
-    QTimer m_timer; // the head from the connection on, then each gap in the body
+    QTimer m_timer;    // the head from the connection on, then each gap in the body
     QTimer m_deadline; // the whole request from its first byte on
     QElapsedTimer m_clock;
     Stage m_stage = Stage::Receiving;

@@ -8,7 +8,8 @@ namespace hako::proxy {
 
 namespace {
 
-struct ReasonInfo {
+struct ReasonInfo
+{
     Reason reason;
     const char *code;
     int status;
@@ -18,83 +19,79 @@ struct ReasonInfo {
 
 // One table so a new reason cannot get a code without a status and message.
 constexpr ReasonInfo kReasons[] = {
-    {Reason::None, "ok", 200, nullptr, QT_TRANSLATE_NOOP("hako", "Request accepted.")},
-    {Reason::BadRequest, "bad_request", 400, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The request is not valid HTTP/1.1.")},
-    {Reason::BareLineEnding, "bare_line_ending", 400, "proxy_smuggling_attempt",
-     QT_TRANSLATE_NOOP("hako", "Lines must end with CR LF; a bare CR or LF was found.")},
-    {Reason::ObsFold, "obs_fold", 400, "proxy_smuggling_attempt",
-     QT_TRANSLATE_NOOP("hako", "Folded (continuation) header lines are not accepted.")},
-    {Reason::BadHeader, "bad_header", 400, nullptr,
-     QT_TRANSLATE_NOOP("hako", "A header contains characters that are not allowed.")},
-    {Reason::RequestLineTooLong, "request_line_too_long", 414, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The request line is too long.")},
-    {Reason::HeadersTooLarge, "headers_too_large", 431, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The request headers are too large.")},
-    {Reason::TooManyHeaders, "too_many_headers", 431, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The request has too many headers.")},
-    {Reason::BodyTooLarge, "body_too_large", 413, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The request body exceeds the 25 MB limit.")},
-    {Reason::AmbiguousLength, "ambiguous_length", 400, "proxy_smuggling_attempt",
-     QT_TRANSLATE_NOOP("hako",
-                       "The body length is ambiguous (Content-Length and "
-                       "Transfer-Encoding, or repeated Content-Length).")},
-    {Reason::BadTransferEncoding, "bad_transfer_encoding", 501, "proxy_smuggling_attempt",
-     QT_TRANSLATE_NOOP("hako", "Only a single \"Transfer-Encoding: chunked\" is supported.")},
-    {Reason::BadVersion, "bad_version", 505, nullptr,
-     QT_TRANSLATE_NOOP("hako", "Only HTTP/1.1 is supported.")},
-    {Reason::ExpectationFailed, "expectation_failed", 417, nullptr,
-     QT_TRANSLATE_NOOP("hako", "Only \"Expect: 100-continue\" is supported.")},
-    {Reason::Pipelining, "pipelining", 400, "proxy_smuggling_attempt",
-     QT_TRANSLATE_NOOP("hako", "Data followed the request; one request per connection.")},
-    {Reason::ClientTimeout, "client_timeout", 408, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The request was not received in time.")},
-    {Reason::TooManyConnections, "too_many_connections", 503, nullptr,
-     QT_TRANSLATE_NOOP("hako",
-                       "Too many connections to the proxy from this sandbox; close one and "
-                       "retry.")},
-    {Reason::BuffersFull, "buffers_full", 503, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The proxy is holding too many request bodies; retry later.")},
-    {Reason::RequestDeadline, "request_deadline", 408, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The whole request was not received within the deadline.")},
-    {Reason::MissingHost, "missing_host", 400, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The request has no Host header.")},
-    {Reason::DuplicateHost, "duplicate_host", 400, "proxy_smuggling_attempt",
-     QT_TRANSLATE_NOOP("hako", "The request has more than one Host header.")},
-    {Reason::AuthorityMismatch, "authority_mismatch", 400, "proxy_smuggling_attempt",
-     QT_TRANSLATE_NOOP("hako", "The request target's host and the Host header differ.")},
-    {Reason::Userinfo, "userinfo", 400, nullptr,
-     QT_TRANSLATE_NOOP("hako", "User information in the request target is not accepted.")},
-    {Reason::NonAsciiHost, "non_ascii_host", 400, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The host name must be plain ASCII.")},
-    {Reason::BadHost, "bad_host", 400, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The host name is not a valid DNS name.")},
-    {Reason::IpLiteral, "ip_literal", 403, "proxy_ip_literal",
-     QT_TRANSLATE_NOOP("hako", "IP address targets are not allowed.")},
-    {Reason::BadPort, "bad_port", 403, nullptr,
-     QT_TRANSLATE_NOOP("hako", "Only port 443 (or no port) is allowed.")},
-    {Reason::BadTarget, "bad_target", 400, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The request target is not an acceptable path.")},
-    {Reason::MethodNotAllowed, "method_not_allowed", 405, nullptr,
-     QT_TRANSLATE_NOOP("hako", "This method is not allowed through the proxy.")},
-    {Reason::TunnelRefused, "tunnel_refused", 403, "proxy_tunnel_attempt",
-     QT_TRANSLATE_NOOP("hako", "CONNECT and protocol upgrades are not allowed.")},
-    {Reason::HostNotAllowed, "host_not_allowed", 403, "proxy_host_denied",
-     QT_TRANSLATE_NOOP("hako", "The host is not on the proxy's allowlist.")},
-    {Reason::CredentialsUnavailable, "credentials_unavailable", 503, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The proxy has no usable credentials right now.")},
-    {Reason::UpstreamConnect, "upstream_connect", 502, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The upstream service could not be reached.")},
-    {Reason::UpstreamTls, "upstream_tls", 502, "proxy_upstream_tls",
-     QT_TRANSLATE_NOOP("hako", "The upstream TLS certificate could not be verified.")},
-    {Reason::UpstreamTimeout, "upstream_timeout", 504, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The upstream service did not answer in time.")},
-    {Reason::UpstreamRedirect, "upstream_redirect", 502, "proxy_upstream_redirect",
-     QT_TRANSLATE_NOOP("hako",
-                       "The upstream service answered with a redirect, which is not "
-                       "followed.")},
-    {Reason::UpstreamProtocol, "upstream_protocol", 502, nullptr,
-     QT_TRANSLATE_NOOP("hako", "The upstream response was not valid HTTP/1.1.")},
+        {Reason::None, "ok", 200, nullptr, QT_TRANSLATE_NOOP("hako", "Request accepted.")},
+        {Reason::BadRequest, "bad_request", 400, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The request is not valid HTTP/1.1.")},
+        {Reason::BareLineEnding, "bare_line_ending", 400, "proxy_smuggling_attempt",
+         QT_TRANSLATE_NOOP("hako", "Lines must end with CR LF; a bare CR or LF was found.")},
+        {Reason::ObsFold, "obs_fold", 400, "proxy_smuggling_attempt",
+         QT_TRANSLATE_NOOP("hako", "Folded (continuation) header lines are not accepted.")},
+        {Reason::BadHeader, "bad_header", 400, nullptr,
+         QT_TRANSLATE_NOOP("hako", "A header contains characters that are not allowed.")},
+        {Reason::RequestLineTooLong, "request_line_too_long", 414, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The request line is too long.")},
+        {Reason::HeadersTooLarge, "headers_too_large", 431, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The request headers are too large.")},
+        {Reason::TooManyHeaders, "too_many_headers", 431, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The request has too many headers.")},
+        {Reason::BodyTooLarge, "body_too_large", 413, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The request body exceeds the 25 MB limit.")},
+        {Reason::AmbiguousLength, "ambiguous_length", 400, "proxy_smuggling_attempt",
+         QT_TRANSLATE_NOOP("hako", "The body length is ambiguous (Content-Length and "
+                                   "Transfer-Encoding, or repeated Content-Length).")},
+        {Reason::BadTransferEncoding, "bad_transfer_encoding", 501, "proxy_smuggling_attempt",
+         QT_TRANSLATE_NOOP("hako", "Only a single \"Transfer-Encoding: chunked\" is supported.")},
+        {Reason::BadVersion, "bad_version", 505, nullptr, QT_TRANSLATE_NOOP("hako", "Only HTTP/1.1 is supported.")},
+        {Reason::ExpectationFailed, "expectation_failed", 417, nullptr,
+         QT_TRANSLATE_NOOP("hako", "Only \"Expect: 100-continue\" is supported.")},
+        {Reason::Pipelining, "pipelining", 400, "proxy_smuggling_attempt",
+         QT_TRANSLATE_NOOP("hako", "Data followed the request; one request per connection.")},
+        {Reason::ClientTimeout, "client_timeout", 408, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The request was not received in time.")},
+        {Reason::TooManyConnections, "too_many_connections", 503, nullptr,
+         QT_TRANSLATE_NOOP("hako", "Too many connections to the proxy from this sandbox; close one and "
+                                   "retry.")},
+        {Reason::BuffersFull, "buffers_full", 503, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The proxy is holding too many request bodies; retry later.")},
+        {Reason::RequestDeadline, "request_deadline", 408, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The whole request was not received within the deadline.")},
+        {Reason::MissingHost, "missing_host", 400, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The request has no Host header.")},
+        {Reason::DuplicateHost, "duplicate_host", 400, "proxy_smuggling_attempt",
+         QT_TRANSLATE_NOOP("hako", "The request has more than one Host header.")},
+        {Reason::AuthorityMismatch, "authority_mismatch", 400, "proxy_smuggling_attempt",
+         QT_TRANSLATE_NOOP("hako", "The request target's host and the Host header differ.")},
+        {Reason::Userinfo, "userinfo", 400, nullptr,
+         QT_TRANSLATE_NOOP("hako", "User information in the request target is not accepted.")},
+        {Reason::NonAsciiHost, "non_ascii_host", 400, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The host name must be plain ASCII.")},
+        {Reason::BadHost, "bad_host", 400, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The host name is not a valid DNS name.")},
+        {Reason::IpLiteral, "ip_literal", 403, "proxy_ip_literal",
+         QT_TRANSLATE_NOOP("hako", "IP address targets are not allowed.")},
+        {Reason::BadPort, "bad_port", 403, nullptr,
+         QT_TRANSLATE_NOOP("hako", "Only port 443 (or no port) is allowed.")},
+        {Reason::BadTarget, "bad_target", 400, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The request target is not an acceptable path.")},
+        {Reason::MethodNotAllowed, "method_not_allowed", 405, nullptr,
+         QT_TRANSLATE_NOOP("hako", "This method is not allowed through the proxy.")},
+        {Reason::TunnelRefused, "tunnel_refused", 403, "proxy_tunnel_attempt",
+         QT_TRANSLATE_NOOP("hako", "CONNECT and protocol upgrades are not allowed.")},
+        {Reason::HostNotAllowed, "host_not_allowed", 403, "proxy_host_denied",
+         QT_TRANSLATE_NOOP("hako", "The host is not on the proxy's allowlist.")},
+        {Reason::CredentialsUnavailable, "credentials_unavailable", 503, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The proxy has no usable credentials right now.")},
+        {Reason::UpstreamConnect, "upstream_connect", 502, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The upstream service could not be reached.")},
+        {Reason::UpstreamTls, "upstream_tls", 502, "proxy_upstream_tls",
+         QT_TRANSLATE_NOOP("hako", "The upstream TLS certificate could not be verified.")},
+        {Reason::UpstreamTimeout, "upstream_timeout", 504, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The upstream service did not answer in time.")},
+        {Reason::UpstreamRedirect, "upstream_redirect", 502, "proxy_upstream_redirect",
+         QT_TRANSLATE_NOOP("hako", "The upstream service answered with a redirect, which is not "
+                                   "followed.")},
+        {Reason::UpstreamProtocol, "upstream_protocol", 502, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The upstream response was not valid HTTP/1.1.")},
 };
 
 const ReasonInfo &info(Reason reason)
@@ -151,14 +148,13 @@ QByteArray refusalResponse(Reason reason)
 {
     const int status = httpStatus(reason);
     const hako::Error error = refusalError(reason);
-    const QByteArray body = QJsonDocument(QJsonObject{{QLatin1String("reason"), error.code},
-                                                      {QLatin1String("message"), error.message}})
-                                .toJson(QJsonDocument::Compact)
-        + '\n';
+    const QByteArray body =
+            QJsonDocument(QJsonObject{{QLatin1String("reason"), error.code}, {QLatin1String("message"), error.message}})
+                    .toJson(QJsonDocument::Compact)
+            + '\n';
     return "HTTP/1.1 " + QByteArray::number(status) + " Refused by hako proxy\r\n"
-        + "Content-Type: application/json\r\nX-Hako-Proxy-Reason: " + reasonCode(reason)
-        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n"
-        + body;
+           + "Content-Type: application/json\r\nX-Hako-Proxy-Reason: " + reasonCode(reason)
+           + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 }
 
 } // namespace hako::proxy

@@ -66,10 +66,10 @@ inline constexpr char kDecisionAllowed[] = "allowed";
 inline constexpr char kDecisionDenied[] = "denied";
 inline constexpr char kDecisionError[] = "error";
 
-const char *reasonCode(Reason reason); // e.g. "host_not_allowed"
-int httpStatus(Reason reason); // e.g. 403
-const char *decisionFor(Reason reason); // error for upstream and credential failures, else denied
-hako::Error refusalError(Reason reason); // its message is the response body's
+const char *reasonCode(Reason reason);       // e.g. "host_not_allowed"
+int httpStatus(Reason reason);               // e.g. 403
+const char *decisionFor(Reason reason);      // error for upstream and credential failures, else denied
+hako::Error refusalError(Reason reason);     // its message is the response body's
 const char *securityEventFor(Reason reason); // nullptr when the refusal is not a security event
 
 // The complete refusal response (JSON body, Connection: close).

@@ -7,15 +7,14 @@ namespace hako::proxy {
 namespace {
 
 const QSet<QByteArray> kHopByHop = {
-    "connection", "keep-alive",         "proxy-connection", "te",   "trailer", "transfer-encoding",
-    "upgrade",    "proxy-authenticate", "content-length",   "host", "expect"};
+        "connection", "keep-alive",         "proxy-connection", "te",   "trailer", "transfer-encoding",
+        "upgrade",    "proxy-authenticate", "content-length",   "host", "expect"};
 
-const QSet<QByteArray> kCredentialHeaders
-    = {"authorization", "proxy-authorization", "x-api-key", "cookie"};
+const QSet<QByteArray> kCredentialHeaders = {"authorization", "proxy-authorization", "x-api-key", "cookie"};
 
-const QSet<QByteArray> kPresignedParameters
-    = {"x-amz-algorithm", "x-amz-credential",     "x-amz-signature", "x-amz-signedheaders",
-       "x-amz-date",      "x-amz-security-token", "x-amz-expires"};
+const QSet<QByteArray> kPresignedParameters = {"x-amz-algorithm",     "x-amz-credential", "x-amz-signature",
+                                               "x-amz-signedheaders", "x-amz-date",       "x-amz-security-token",
+                                               "x-amz-expires"};
 
 QSet<QByteArray> nominatedByConnection(const HeaderList &headers)
 {
@@ -32,7 +31,7 @@ QSet<QByteArray> nominatedByConnection(const HeaderList &headers)
 bool isCredential(const QByteArray &name, QByteArrayView injectedHeader)
 {
     return kCredentialHeaders.contains(name) || name.startsWith("x-amz-")
-        || (!injectedHeader.isEmpty() && name == injectedHeader);
+           || (!injectedHeader.isEmpty() && name == injectedHeader);
 }
 
 QByteArray stripPresigned(const QByteArray &query, bool *stripped)

@@ -9,7 +9,8 @@
 
 namespace hako::proxy {
 
-struct SanitizedRequest {
+struct SanitizedRequest
+{
     HeaderList headers;
     QByteArray query;
     bool strippedCredential = false;

@@ -16,8 +16,7 @@ std::shared_ptr<const SecretBuffer> SecretBuffer::create(QByteArrayView bytes)
     std::shared_ptr<SecretBuffer> buffer(new SecretBuffer);
     const auto page = size_t(sysconf(_SC_PAGESIZE));
     buffer->m_mapped = (size_t(bytes.size()) / page + 1) * page;
-    void *p = mmap(nullptr, buffer->m_mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                   -1, 0);
+    void *p = mmap(nullptr, buffer->m_mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
         return nullptr;
     buffer->m_data = static_cast<char *>(p);

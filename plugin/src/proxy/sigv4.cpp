@@ -19,8 +19,8 @@ constexpr int kDigestSize = 32;
 
 bool isUnreserved(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-        || c == '_' || c == '.' || c == '~';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+           || c == '.' || c == '~';
 }
 
 int hexValue(char c)
@@ -41,8 +41,7 @@ QByteArray percentDecode(QByteArrayView in)
     QByteArray out;
     out.reserve(in.size());
     for (qsizetype i = 0; i < in.size(); ++i) {
-        if (in[i] == '%' && i + 2 < in.size() && hexValue(in[i + 1]) >= 0
-            && hexValue(in[i + 2]) >= 0) {
+        if (in[i] == '%' && i + 2 < in.size() && hexValue(in[i + 1]) >= 0 && hexValue(in[i + 2]) >= 0) {
             out.append(char(hexValue(in[i + 1]) * 16 + hexValue(in[i + 2])));
             i += 2;
         } else {
@@ -117,8 +116,7 @@ EVP_MAC_CTX *newHmacContext()
     static EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
     EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(mac);
     char digest[] = "SHA256";
-    const OSSL_PARAM params[]
-        = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_END};
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_END};
     EVP_MAC_CTX_set_params(ctx, params);
     return ctx;
 }
@@ -127,13 +125,10 @@ EVP_MAC_CTX *newHmacContext()
 // would repeat the algorithm lookup.
 void hmac(QByteArrayView key, QByteArrayView data, unsigned char *out)
 {
-    thread_local std::unique_ptr<EVP_MAC_CTX, void (*)(EVP_MAC_CTX *)> ctx(newHmacContext(),
-                                                                           EVP_MAC_CTX_free);
+    thread_local std::unique_ptr<EVP_MAC_CTX, void (*)(EVP_MAC_CTX *)> ctx(newHmacContext(), EVP_MAC_CTX_free);
     size_t len = 0;
-    EVP_MAC_init(ctx.get(), reinterpret_cast<const unsigned char *>(key.data()), size_t(key.size()),
-                 nullptr);
-    EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char *>(data.data()),
-                   size_t(data.size()));
+    EVP_MAC_init(ctx.get(), reinterpret_cast<const unsigned char *>(key.data()), size_t(key.size()), nullptr);
+    EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()));
     EVP_MAC_final(ctx.get(), out, &len, kDigestSize);
 }
 
@@ -145,14 +140,12 @@ QByteArrayView view(const unsigned char *digest)
 // kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")
 // changes only with those inputs, so the last one derived is kept, in locked
 // memory, as secret || key, and reused while the secret and scope match.
-QByteArrayView signingKey(const SigV4Scope &scope, const QByteArray &scopeText,
-                          QByteArrayView secret)
+QByteArrayView signingKey(const SigV4Scope &scope, const QByteArray &scopeText, QByteArrayView secret)
 {
     thread_local std::shared_ptr<const SecretBuffer> cached;
     thread_local QByteArray cachedScope;
-    const bool hit = cached && cachedScope == scopeText
-        && cached->view().size() == secret.size() + kDigestSize
-        && CRYPTO_memcmp(cached->view().data(), secret.data(), size_t(secret.size())) == 0;
+    const bool hit = cached && cachedScope == scopeText && cached->view().size() == secret.size() + kDigestSize
+                     && CRYPTO_memcmp(cached->view().data(), secret.data(), size_t(secret.size())) == 0;
     if (!hit) {
         QByteArray seed = "AWS4" + secret.toByteArray();
         unsigned char k[kDigestSize];
@@ -202,7 +195,7 @@ QByteArray uriEncode(QByteArrayView bytes, bool keepSlash)
 {
     static constexpr char kHex[] = "0123456789ABCDEF";
     QByteArray out(bytes.size() * 3, Qt::Uninitialized); // written through a pointer: per-byte
-    char *p = out.data();                                 // append() dominated the profile
+    char *p = out.data();                                // append() dominated the profile
     for (char ch : bytes) {
         const auto c = static_cast<unsigned char>(ch);
         if (isUnreserved(c) || (keepSlash && c == '/')) {
@@ -233,8 +226,7 @@ QByteArray canonicalQuery(QByteArrayView query)
         const qsizetype eq = part.indexOf('=');
         const QByteArrayView name = eq < 0 ? part : part.first(eq);
         const QByteArrayView value = eq < 0 ? QByteArrayView() : part.sliced(eq + 1);
-        pairs.append(
-            {uriEncode(percentDecode(name), false), uriEncode(percentDecode(value), false)});
+        pairs.append({uriEncode(percentDecode(name), false), uriEncode(percentDecode(value), false)});
     }
     std::sort(pairs.begin(), pairs.end());
     QByteArray out;
@@ -248,7 +240,8 @@ QByteArray canonicalQuery(QByteArrayView query)
 // need it, and both outputs are built in place, sized up front.
 QByteArray canonicalHeaders(const HeaderList &headers, QByteArray *signedHeaders)
 {
-    struct Entry {
+    struct Entry
+    {
         QByteArray lowered; // only for names that were not lowercase already
         QByteArrayView name;
         QByteArrayView value;
@@ -264,8 +257,7 @@ QByteArray canonicalHeaders(const HeaderList &headers, QByteArray *signedHeaders
         size += name.size() + value.size() + 2;
         sorted.append(std::move(e));
     }
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const Entry &a, const Entry &b) { return a.name < b.name; });
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Entry &a, const Entry &b) { return a.name < b.name; });
     QByteArray out;
     out.reserve(size);
     signedHeaders->clear();
@@ -287,8 +279,7 @@ QByteArray canonicalHeaders(const HeaderList &headers, QByteArray *signedHeaders
 
 QByteArray sha256Hex(QByteArrayView data)
 {
-    thread_local std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(),
-                                                                         EVP_MD_CTX_free);
+    thread_local std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     unsigned char digest[kDigestSize];
     unsigned int len = 0;
     EVP_DigestInit_ex(ctx.get(), sha256Md(), nullptr);
@@ -304,8 +295,8 @@ SigV4Signature sign(const SigV4Request &request, const SigV4Scope &scope, const 
     const QByteArray uri = canonicalUri(request.path, scope.normalizePath);
     const QByteArray query = canonicalQuery(request.query);
     QByteArray &canonical = s.canonicalRequest;
-    canonical.reserve(request.method.size() + uri.size() + query.size() + headers.size()
-                      + s.signedHeaders.size() + request.payloadHash.size() + 5);
+    canonical.reserve(request.method.size() + uri.size() + query.size() + headers.size() + s.signedHeaders.size()
+                      + request.payloadHash.size() + 5);
     canonical.append(request.method).append('\n').append(uri).append('\n').append(query);
     canonical.append('\n').append(headers).append('\n').append(s.signedHeaders).append('\n');
     canonical.append(request.payloadHash);
@@ -323,8 +314,8 @@ SigV4Signature sign(const SigV4Request &request, const SigV4Scope &scope, const 
     hmac(signingKey(scope, scopeText, key.secretAccessKey), s.stringToSign, digest);
     s.signature = hex(digest);
     QByteArray &auth = s.authorization;
-    auth.reserve(sizeof kAlgorithm + key.accessKeyId.size() + scopeText.size()
-                 + s.signedHeaders.size() + s.signature.size() + 40);
+    auth.reserve(sizeof kAlgorithm + key.accessKeyId.size() + scopeText.size() + s.signedHeaders.size()
+                 + s.signature.size() + 40);
     auth.append(kAlgorithm).append(" Credential=").append(key.accessKeyId).append('/');
     auth.append(scopeText).append(", SignedHeaders=").append(s.signedHeaders);
     auth.append(", Signature=").append(s.signature);

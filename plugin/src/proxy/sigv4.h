@@ -18,32 +18,36 @@ namespace hako::proxy {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
-struct SigV4Request {
+struct SigV4Request
+{
     QByteArray method;
-    QByteArray path; // raw request path, e.g. "/model/a-v1%3A0/invoke"
-    QByteArray query; // raw query without '?'
-    HeaderList headers; // every header that will be sent, as sent
+    QByteArray path;        // raw request path, e.g. "/model/a-v1%3A0/invoke"
+    QByteArray query;       // raw query without '?'
+    HeaderList headers;     // every header that will be sent, as sent
     QByteArray payloadHash; // lowercase hex SHA-256 of the body
 };
 
-struct SigV4Scope {
+struct SigV4Scope
+{
     QByteArray region;
     QByteArray service;
-    QDateTime time; // UTC signing time
+    QDateTime time;             // UTC signing time
     bool normalizePath = false; // remove dot segments and empty segments first
 };
 
 // Views into memory owned by the caller (the secret lives in locked memory).
-struct SigV4Key {
+struct SigV4Key
+{
     QByteArrayView accessKeyId;
     QByteArrayView secretAccessKey;
 };
 
-struct SigV4Signature {
+struct SigV4Signature
+{
     QByteArray canonicalRequest;
     QByteArray stringToSign;
     QByteArray signedHeaders;
-    QByteArray signature; // lowercase hex
+    QByteArray signature;     // lowercase hex
     QByteArray authorization; // the Authorization header value
 };
 
@@ -51,7 +55,7 @@ namespace sigv4 {
 
 inline constexpr char kAlgorithm[] = "AWS4-HMAC-SHA256";
 
-QByteArray amzDate(const QDateTime &utc); // 20150830T123600Z
+QByteArray amzDate(const QDateTime &utc);            // 20150830T123600Z
 QByteArray credentialScope(const SigV4Scope &scope); // 20150830/us-east-1/service/aws4_request
 QByteArray uriEncode(QByteArrayView bytes, bool keepSlash);
 QByteArray canonicalUri(QByteArrayView path, bool normalize);

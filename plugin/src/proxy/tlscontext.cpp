@@ -67,11 +67,10 @@ long socketCtrl(BIO *, int cmd, long, void *)
 void addSystemRoots(SSL_CTX *ctx)
 {
     const QByteArray dir = qEnvironmentVariableIsSet(X509_get_default_cert_dir_env())
-        ? qgetenv(X509_get_default_cert_dir_env())
-        : QByteArray(X509_get_default_cert_dir());
-    const bool hashed = !QDir(QFile::decodeName(dir))
-                             .entryList({QStringLiteral("*.0")}, QDir::Files | QDir::System)
-                             .isEmpty();
+                                   ? qgetenv(X509_get_default_cert_dir_env())
+                                   : QByteArray(X509_get_default_cert_dir());
+    const bool hashed =
+            !QDir(QFile::decodeName(dir)).entryList({QStringLiteral("*.0")}, QDir::Files | QDir::System).isEmpty();
     if (!hashed || qEnvironmentVariableIsSet(X509_get_default_cert_file_env()))
         SSL_CTX_set_default_verify_paths(ctx);
     else
@@ -92,10 +91,7 @@ BIO_METHOD *socketMethod()
 
 } // namespace
 
-TlsContext::TlsContext(SSL_CTX *ctx)
-    : m_ctx(ctx)
-{
-}
+TlsContext::TlsContext(SSL_CTX *ctx) : m_ctx(ctx) {}
 
 TlsContext::~TlsContext()
 {
@@ -111,9 +107,7 @@ std::shared_ptr<const TlsContext> TlsContext::create(const QString &caFile)
     SSL_CTX_set_read_ahead(ctx, 1);
     SSL_CTX_set_default_read_buffer_len(ctx, kReadAhead);
     SSL_CTX_set_mode(ctx, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
-    if (!caFile.isEmpty()
-        && SSL_CTX_load_verify_locations(ctx, QFile::encodeName(caFile).constData(), nullptr)
-            != 1) {
+    if (!caFile.isEmpty() && SSL_CTX_load_verify_locations(ctx, QFile::encodeName(caFile).constData(), nullptr) != 1) {
         qCWarning(lcProxy) << "cannot load the extra CA file" << caFile;
         ERR_clear_error();
     }

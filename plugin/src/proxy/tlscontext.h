@@ -32,7 +32,8 @@ public:
     // asked sets `drained`, and the next read then reports "would block"
     // without a system call; the owner clears it when the event loop reports
     // the socket readable. That saves one recv() per relayed piece.
-    struct Socket {
+    struct Socket
+    {
         int fd = -1;
         bool drained = false;
     };

@@ -25,17 +25,14 @@ namespace {
 bool isEndOfStream(int error)
 {
     return error == SSL_ERROR_ZERO_RETURN || error == SSL_ERROR_SYSCALL
-        || (error == SSL_ERROR_SSL
-            && ERR_GET_REASON(ERR_peek_error()) == SSL_R_UNEXPECTED_EOF_WHILE_READING);
+           || (error == SSL_ERROR_SSL && ERR_GET_REASON(ERR_peek_error()) == SSL_R_UNEXPECTED_EOF_WHILE_READING);
 }
 
 } // namespace
 
 TlsStream::TlsStream(std::shared_ptr<const TlsContext> context, QObject *parent)
-    : QObject(parent)
-    , m_context(std::move(context))
-{
-}
+    : QObject(parent), m_context(std::move(context))
+{}
 
 TlsStream::~TlsStream()
 {

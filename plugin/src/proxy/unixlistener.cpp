@@ -32,13 +32,15 @@ QString lastError(const char *what)
 // writable by no one else, so that names in it stay what the host made them.
 bool isOwnDirectory(int dirFd)
 {
-    struct stat st{};
+    struct stat st
+    {};
     return ::fstat(dirFd, &st) == 0 && st.st_uid == ::geteuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
 
 quint64 inodeAt(int dirFd, const char *name)
 {
-    struct stat st{};
+    struct stat st
+    {};
     if (::fstatat(dirFd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISSOCK(st.st_mode))
         return 0;
     return quint64(st.st_ino);
@@ -74,7 +76,8 @@ UnixListener *UnixListener::listen(const QString &socketPath, QString *error, QO
 }
 
 UnixListener::UnixListener(int fd, const QString &path, quint64 inode, QObject *parent)
-    : QObject(parent), m_fd(fd), m_path(path), m_inode(inode), m_notifier(new QSocketNotifier(fd, QSocketNotifier::Read, this))
+    : QObject(parent), m_fd(fd), m_path(path), m_inode(inode),
+      m_notifier(new QSocketNotifier(fd, QSocketNotifier::Read, this))
 {
     connect(m_notifier, &QSocketNotifier::activated, this, &UnixListener::acceptPending);
 }

@@ -20,15 +20,12 @@ bool isRedirect(int status)
 } // namespace
 
 // The response side of http_parser; forwards to the exchange's signals.
-struct UpstreamExchange::Parser : HttpMessage {
+struct UpstreamExchange::Parser : HttpMessage
+{
     UpstreamExchange *owner;
     bool headRequest = false;
 
-    explicit Parser(UpstreamExchange *o)
-        : HttpMessage(HTTP_RESPONSE)
-        , owner(o)
-    {
-    }
+    explicit Parser(UpstreamExchange *o) : HttpMessage(HTTP_RESPONSE), owner(o) {}
     int onHeadersComplete() override;
     int onBody(QByteArrayView data) override;
 };
@@ -63,19 +60,16 @@ UpstreamTarget UpstreamTarget::resolve(const QString &host, const QList<ConnectT
 {
     for (const ConnectTo &c : overrides) {
         if (c.matches(host, 443)) {
-            return {host, c.toHost.isEmpty() ? host : c.toHost,
-                    quint16(c.toPort < 0 ? 443 : c.toPort)};
+            return {host, c.toHost.isEmpty() ? host : c.toHost, quint16(c.toPort < 0 ? 443 : c.toPort)};
         }
     }
     return {host, host, 443};
 }
 
-UpstreamExchange::UpstreamExchange(std::shared_ptr<const TlsContext> tls,
-                                   const ProxyTimeouts &timeouts, QObject *parent)
-    : QObject(parent)
-    , m_tls(new TlsStream(std::move(tls), this))
-    , m_timeouts(timeouts)
-    , m_parser(std::make_unique<Parser>(this))
+UpstreamExchange::UpstreamExchange(std::shared_ptr<const TlsContext> tls, const ProxyTimeouts &timeouts,
+                                   QObject *parent)
+    : QObject(parent), m_tls(new TlsStream(std::move(tls), this)), m_timeouts(timeouts),
+      m_parser(std::make_unique<Parser>(this))
 {
     m_readBuffer.resize(kReadBuffer);
     m_timer.setSingleShot(true);
@@ -99,8 +93,7 @@ UpstreamExchange::~UpstreamExchange()
     m_tls->disconnect(this);
 }
 
-void UpstreamExchange::start(const UpstreamTarget &target, QByteArray head, QByteArray body,
-                             bool headRequest)
+void UpstreamExchange::start(const UpstreamTarget &target, QByteArray head, QByteArray body, bool headRequest)
 {
     m_parser->headRequest = headRequest;
     m_head = std::move(head);

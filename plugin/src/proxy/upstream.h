@@ -17,14 +17,14 @@
 
 #include <memory>
 
-
 namespace hako::proxy {
 
 class TlsContext;
 class TlsStream;
 
-struct UpstreamTarget {
-    QString host; // allowlisted name: SNI and certificate check
+struct UpstreamTarget
+{
+    QString host;        // allowlisted name: SNI and certificate check
     QString connectHost; // where TCP goes (differs under proxy.connectTo)
     quint16 connectPort = 443;
 
@@ -36,8 +36,7 @@ class UpstreamExchange : public QObject
     Q_OBJECT
 
 public:
-    UpstreamExchange(std::shared_ptr<const TlsContext> tls, const ProxyTimeouts &timeouts,
-                     QObject *parent = nullptr);
+    UpstreamExchange(std::shared_ptr<const TlsContext> tls, const ProxyTimeouts &timeouts, QObject *parent = nullptr);
     ~UpstreamExchange() override;
 
     // Connects (TCP + TLS) and sends the request once the handshake is done;
@@ -49,8 +48,8 @@ public:
 
 Q_SIGNALS:
     // contentLength is -1 when the length is not known in advance.
-    void responseHead(int status, const QByteArray &reasonPhrase,
-                      const hako::proxy::HeaderList &headers, qint64 contentLength);
+    void responseHead(int status, const QByteArray &reasonPhrase, const hako::proxy::HeaderList &headers,
+                      qint64 contentLength);
     // Points into the exchange's read buffer: valid only during the call
     // (direct connections only), so the body is never copied on the way.
     void responseData(QByteArrayView data);
@@ -71,10 +70,10 @@ private:
     ProxyTimeouts m_timeouts;
     QTimer m_timer;
     QElapsedTimer m_sinceBody; // valid once the response head arrived
-    QByteArray m_head; // the request until the handshake is done
+    QByteArray m_head;         // the request until the handshake is done
     QByteArray m_body;
     bool m_requestQueued = false; // handed to the TLS stream, maybe not all out yet
-    QByteArray m_readBuffer; // reused for every read
+    QByteArray m_readBuffer;      // reused for every read
     bool m_paused = false;
     bool m_done = false;
     std::unique_ptr<Parser> m_parser;

@@ -13,8 +13,8 @@ bool isSignedHeader(const QByteArray &name)
     return name.compare("content-type", Qt::CaseInsensitive) == 0;
 }
 
-void signSigV4(const RequestHead &head, const SanitizedRequest &clean, const QByteArray &body,
-               const UpstreamAuth &auth, HeaderList *out)
+void signSigV4(const RequestHead &head, const SanitizedRequest &clean, const QByteArray &body, const UpstreamAuth &auth,
+               HeaderList *out)
 {
     const AwsCredentials &aws = *auth.aws;
     const QByteArray payloadHash = sigv4::sha256Hex(body);
@@ -29,16 +29,15 @@ void signSigV4(const RequestHead &head, const SanitizedRequest &clean, const QBy
     }
     const SigV4Scope scope{auth.match->region, auth.match->rule->auth.service, auth.now, false};
     const SigV4Key key{aws.accessKeyId, aws.secretAccessKey->view()};
-    const SigV4Signature s = sigv4::sign(
-        {head.method, head.path, clean.query, signedHeaders, payloadHash}, scope, key);
+    const SigV4Signature s = sigv4::sign({head.method, head.path, clean.query, signedHeaders, payloadHash}, scope, key);
     out->append(signedHeaders.mid(1)); // host is written first by the caller
     out->append({"authorization", s.authorization});
 }
 
 } // namespace
 
-QByteArray buildUpstreamHead(const RequestHead &head, const SanitizedRequest &clean,
-                             const QByteArray &body, const UpstreamAuth &auth)
+QByteArray buildUpstreamHead(const RequestHead &head, const SanitizedRequest &clean, const QByteArray &body,
+                             const UpstreamAuth &auth)
 {
     const AuthRule &rule = auth.match->rule->auth;
     HeaderList headers;
@@ -49,12 +48,10 @@ QByteArray buildUpstreamHead(const RequestHead &head, const SanitizedRequest &cl
     if (rule.kind == AuthRule::Kind::SigV4)
         signSigV4(head, clean, body, auth, &headers);
     else
-        headers.append(
-            {rule.headerName, rule.valuePrefix + rule.headerValue->view().toByteArray()});
+        headers.append({rule.headerName, rule.valuePrefix + rule.headerValue->view().toByteArray()});
 
-    QByteArray out = head.method + ' ' + head.path
-        + (clean.query.isEmpty() ? "" : "?" + clean.query)
-        + " HTTP/1.1\r\nhost: " + head.authority.host + "\r\n";
+    QByteArray out = head.method + ' ' + head.path + (clean.query.isEmpty() ? "" : "?" + clean.query)
+                     + " HTTP/1.1\r\nhost: " + head.authority.host + "\r\n";
     for (const auto &[name, value] : headers)
         out += name + ": " + value + "\r\n";
     if (!body.isEmpty() || head.method == "POST" || head.method == "PUT")

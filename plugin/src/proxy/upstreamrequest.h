@@ -12,13 +12,14 @@
 
 namespace hako::proxy {
 
-struct UpstreamAuth {
+struct UpstreamAuth
+{
     const AllowMatch *match = nullptr;
     const AwsCredentials *aws = nullptr; // required for SigV4 rules
     QDateTime now;
 };
 
-QByteArray buildUpstreamHead(const RequestHead &head, const SanitizedRequest &clean,
-                             const QByteArray &body, const UpstreamAuth &auth);
+QByteArray buildUpstreamHead(const RequestHead &head, const SanitizedRequest &clean, const QByteArray &body,
+                             const UpstreamAuth &auth);
 
 } // namespace hako::proxy

@@ -37,10 +37,12 @@ bool parseListenAddress(const QString &text, ListenAddress *address)
 
 AdminServer::AdminServer(Metrics metrics, Health health, QObject *parent)
     : QObject(parent), m_metrics(std::move(metrics)), m_health(std::move(health))
-{
-}
+{}
 
-AdminServer::~AdminServer() { close(); }
+AdminServer::~AdminServer()
+{
+    close();
+}
 
 Error AdminServer::listen(const ListenAddress &where)
 {
@@ -53,9 +55,8 @@ Error AdminServer::listen(const ListenAddress &where)
         return error;
     }
     m_server = new QHttpServer(this);
-    m_server->route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this] {
-        return QHttpServerResponse(kExpositionType, m_metrics());
-    });
+    m_server->route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get,
+                    [this] { return QHttpServerResponse(kExpositionType, m_metrics()); });
     m_server->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this] {
         const QJsonObject health = m_health();
         const bool down = health.value(QLatin1String("status")).toString() == QLatin1String("down");
@@ -80,8 +81,9 @@ QString AdminServer::address() const
         return {};
     const QTcpServer *tcp = m_server->servers().constFirst();
     const QHostAddress host = tcp->serverAddress();
-    const QString text = host.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + host.toString() + QLatin1Char(']')
-                                                                           : host.toString();
+    const QString text = host.protocol() == QAbstractSocket::IPv6Protocol
+                                 ? QLatin1Char('[') + host.toString() + QLatin1Char(']')
+                                 : host.toString();
     return text + QLatin1Char(':') + QString::number(tcp->serverPort());
 }
 

@@ -14,7 +14,10 @@ namespace {
 // IDs come from the host; longer ones are refused anyway, and a line stays short.
 constexpr int kMaxIdLength = 256;
 
-QString bounded(const QString &text) { return text.left(kMaxIdLength); }
+QString bounded(const QString &text)
+{
+    return text.left(kMaxIdLength);
+}
 
 } // namespace
 
@@ -77,14 +80,14 @@ void AuditLog::proxyDecision(const QString &conversation, const QString &decisio
 void AuditLog::seccompViolation(const QString &conversation, const QString &syscall, qint64 count)
 {
     write(QStringLiteral("seccomp_violation"), {{QStringLiteral("conversation"), bounded(conversation)},
-                                                 {QStringLiteral("syscall"), syscall},
-                                                 {QStringLiteral("count"), double(count)}});
+                                                {QStringLiteral("syscall"), syscall},
+                                                {QStringLiteral("count"), double(count)}});
 }
 
 void AuditLog::securityEvent(const QString &conversation, const QString &type)
 {
-    write(QStringLiteral("security_event"), {{QStringLiteral("conversation"), bounded(conversation)},
-                                              {QStringLiteral("type"), type}});
+    write(QStringLiteral("security_event"),
+          {{QStringLiteral("conversation"), bounded(conversation)}, {QStringLiteral("type"), type}});
 }
 
 } // namespace hako::telemetry

@@ -22,8 +22,8 @@ struct ToolCallRecord
     QString tool;
     QString outcome;
     qint64 durationMs = 0;
-    int exitCode = -1;  // bash only; -1 when there is none
-    QString errorCode;  // the plugin's error code, when the call failed
+    int exitCode = -1; // bash only; -1 when there is none
+    QString errorCode; // the plugin's error code, when the call failed
 };
 
 class AuditLog
@@ -36,8 +36,7 @@ public:
     bool isOpen() const { return m_file != nullptr; }
 
     void toolCall(const ToolCallRecord &record);
-    void proxyDecision(const QString &conversation, const QString &decision, const QString &reason,
-                       qint64 upstreamMs);
+    void proxyDecision(const QString &conversation, const QString &decision, const QString &reason, qint64 upstreamMs);
     // One line stands for `count` refusals of the same call (telemetry throttles them).
     void seccompViolation(const QString &conversation, const QString &syscall, qint64 count);
     void securityEvent(const QString &conversation, const QString &type);

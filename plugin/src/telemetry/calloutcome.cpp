@@ -6,10 +6,9 @@ namespace hako::telemetry {
 
 CallOutcome callOutcome(const QJsonObject &result, const Error &error)
 {
-    static const QStringList rejections = {QStringLiteral("conversation_id_empty"),
-                                           QStringLiteral("conversation_id_too_long"),
-                                           QStringLiteral("conversation_id_invalid"),
-                                           QStringLiteral("unknown_tool"), QStringLiteral("bad_input")};
+    static const QStringList rejections = {
+            QStringLiteral("conversation_id_empty"), QStringLiteral("conversation_id_too_long"),
+            QStringLiteral("conversation_id_invalid"), QStringLiteral("unknown_tool"), QStringLiteral("bad_input")};
     CallOutcome o;
     if (error) {
         o.errorCode = error.code;

@@ -14,8 +14,8 @@ struct CallOutcome
     // ok, exit_nonzero, timeout, cancelled, oom_killed, rejected (the call
     // never reached a sandbox: bad ID, unknown tool, bad input) or error.
     QString outcome;
-    int exitCode = -1;  // -1 when the result has none
-    QString errorCode;  // empty unless the call failed
+    int exitCode = -1; // -1 when the result has none
+    QString errorCode; // empty unless the call failed
 };
 
 CallOutcome callOutcome(const QJsonObject &result, const Error &error);

@@ -31,7 +31,8 @@ qint64 keyedValue(const QByteArray &content, const QByteArray &key)
 QString CgroupStats::directory(const QString &controller, const QString &id, const EngineInfo &engine) const
 {
     const bool systemd = engine.cgroupDriver == QLatin1String("systemd");
-    const QString leaf = systemd ? QStringLiteral("system.slice/docker-%1.scope").arg(id) : QStringLiteral("docker/") + id;
+    const QString leaf =
+            systemd ? QStringLiteral("system.slice/docker-%1.scope").arg(id) : QStringLiteral("docker/") + id;
     // v2 has one hierarchy; v1 one per controller.
     const QString dir = engine.cgroupVersion >= 2 ? m_root + QLatin1Char('/') + leaf
                                                   : m_root + QLatin1Char('/') + controller + QLatin1Char('/') + leaf;
@@ -54,7 +55,8 @@ CgroupSample CgroupStats::sample(const QList<ContainerInfo> &running, const Engi
             ++out.atPidsLimit;
         Seen now;
         now.pidsLimitHits = qMax(qint64(0), keyedValue(readFile(pids + QStringLiteral("/pids.events")), "max"));
-        const QString oomFile = engine.cgroupVersion >= 2 ? QStringLiteral("/memory.events") : QStringLiteral("/memory.oom_control");
+        const QString oomFile =
+                engine.cgroupVersion >= 2 ? QStringLiteral("/memory.events") : QStringLiteral("/memory.oom_control");
         now.oomKills = memory.isEmpty() ? 0 : qMax(qint64(0), keyedValue(readFile(memory + oomFile), "oom_kill"));
         const auto before = m_seen.constFind(c.id);
         const Seen base = before != m_seen.constEnd() ? *before : createdAt(c) >= since ? Seen{} : now;

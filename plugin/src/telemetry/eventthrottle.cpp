@@ -19,8 +19,7 @@ qint64 monotonicMs()
 
 EventThrottle::EventThrottle(qint64 intervalMs, Clock clock)
     : m_intervalMs(intervalMs), m_clock(clock ? std::move(clock) : Clock(monotonicMs))
-{
-}
+{}
 
 qint64 EventThrottle::record(const QString &key)
 {

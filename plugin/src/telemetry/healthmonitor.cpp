@@ -38,7 +38,10 @@ void HealthMonitor::attach(const InstanceConfig &config, ContainerEngine &engine
     m_proxy = &proxy;
 }
 
-int HealthMonitor::intervalMs() const { return qMax(1, m_config ? m_config->settings.gcInterval : 1) * 1000; }
+int HealthMonitor::intervalMs() const
+{
+    return qMax(1, m_config ? m_config->settings.gcInterval : 1) * 1000;
+}
 
 void HealthMonitor::start()
 {
@@ -47,7 +50,10 @@ void HealthMonitor::start()
     probe();
 }
 
-void HealthMonitor::stop() { m_timer.stop(); }
+void HealthMonitor::stop()
+{
+    m_timer.stop();
+}
 
 void HealthMonitor::gcFinished(const GcReport &report)
 {
@@ -67,9 +73,8 @@ void HealthMonitor::probe()
     m_run = run;
     // Bounded by the interval, so that a hung engine shows within one.
     const int timeoutMs = qBound(2000, intervalMs(), 10000);
-    m_engine->probe(timeoutMs, run, [this, run](const Error &error, const EngineInfo &info) {
-        onEngine(run, error, info);
-    });
+    m_engine->probe(timeoutMs, run,
+                    [this, run](const Error &error, const EngineInfo &info) { onEngine(run, error, info); });
 }
 
 void HealthMonitor::probeOnce()
@@ -130,7 +135,8 @@ void HealthMonitor::finish(QObject *run)
     m_facts.appArmorProfile = c.appArmorProfile;
     const qint64 lastSweep = m_lastGc.isValid() ? m_lastGc.toSecsSinceEpoch() : m_startedAt;
     m_facts.gcStale = m_startedAt > 0
-        && QDateTime::currentSecsSinceEpoch() - lastSweep > qint64(kStaleIntervals) * qMax(1, c.settings.gcInterval);
+                      && QDateTime::currentSecsSinceEpoch() - lastSweep
+                                 > qint64(kStaleIntervals) * qMax(1, c.settings.gcInterval);
     m_facts.proxiesListening = 0;
     m_facts.proxySocketsMissing = 0;
     m_proxy->credentials()->check();
@@ -147,6 +153,9 @@ void HealthMonitor::finish(QObject *run)
     m_lastStatus = now;
 }
 
-QJsonObject HealthMonitor::report() const { return healthJson(m_facts); }
+QJsonObject HealthMonitor::report() const
+{
+    return healthJson(m_facts);
+}
 
 } // namespace hako::telemetry

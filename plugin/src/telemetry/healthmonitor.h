@@ -19,7 +19,7 @@ struct InstanceConfig;
 namespace proxy {
 class CredentialProxy;
 }
-}
+} // namespace hako
 
 namespace hako::telemetry {
 
@@ -37,7 +37,7 @@ public:
 
     void start();
     void stop();
-    void probe(); // ignored while one runs
+    void probe();     // ignored while one runs
     void probeOnce(); // a probe unless one ran or runs
     void gcFinished(const hako::GcReport &report);
     void setAdminAddress(const QString &address) { m_facts.adminAddress = address; }

@@ -59,9 +59,8 @@ QJsonArray runtimeGaps(const QString &runtime, const EngineInfo &engine)
     gaps.append(gap("gvisor-statx-no-automount",
                     "statx and newfstatat with AT_NO_AUTOMOUNT fail with EINVAL: GNU ls and stat fail with "
                     "\"Invalid argument\""));
-    gaps.append(gap("gvisor-uncounted",
-                    "no seccomp user notification: denied calls are refused but not counted in "
-                    "workspace_seccomp_violations_total"));
+    gaps.append(gap("gvisor-uncounted", "no seccomp user notification: denied calls are refused but not counted in "
+                                        "workspace_seccomp_violations_total"));
     gaps.append(gap("gvisor-oom-sandbox",
                     "the memory limit ends the whole sandbox, not only the tool: the call fails with agent_lost and "
                     "the next call starts a new container (the workspace is kept)"));
@@ -118,7 +117,8 @@ QJsonObject healthJson(const HealthFacts &f)
                          {QStringLiteral("sha256"), f.seccompSha256},
                          {QStringLiteral("agent_rules_sha256"), f.agentRulesSha256}}},
             {QStringLiteral("apparmor"),
-             QJsonObject{{QStringLiteral("in_force"), known ? QJsonValue(f.engine.apparmor && !f.appArmorProfile.isEmpty()) : QJsonValue()},
+             QJsonObject{{QStringLiteral("in_force"),
+                          known ? QJsonValue(f.engine.apparmor && !f.appArmorProfile.isEmpty()) : QJsonValue()},
                          {QStringLiteral("profile"), f.appArmorProfile}}},
             {QStringLiteral("containers"), counts(f.containers)},
             {QStringLiteral("containers_at_pids_limit"), f.containersAtPidsLimit},

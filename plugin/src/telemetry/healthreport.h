@@ -23,25 +23,25 @@ namespace hako::telemetry {
 
 struct HealthFacts
 {
-    QDateTime checkedAt;                 // invalid: no probe has finished yet
+    QDateTime checkedAt; // invalid: no probe has finished yet
     bool engineReachable = false;
-    QString engineError;                 // translated, when not reachable
+    QString engineError; // translated, when not reachable
     EngineInfo engine;
-    QString runtime;                     // the configured one
-    QString seccompProfile;              // host path handed to the engine
-    QString seccompSha256;               // empty when the file cannot be read
-    QString agentRulesSha256;            // hako-agent's own layer (the counted denials)
-    QString appArmorProfile;             // applied to containers; empty where the kernel has none
-    QMap<QString, int> containers;       // this instance's, by state
+    QString runtime;               // the configured one
+    QString seccompProfile;        // host path handed to the engine
+    QString seccompSha256;         // empty when the file cannot be read
+    QString agentRulesSha256;      // hako-agent's own layer (the counted denials)
+    QString appArmorProfile;       // applied to containers; empty where the kernel has none
+    QMap<QString, int> containers; // this instance's, by state
     int containersAtPidsLimit = 0;
     int proxiesListening = 0;
-    int proxySocketsMissing = 0;         // listening, but the socket file is gone
-    QJsonValue lastGc;                   // GcReport::toJson(), null before the first sweep
-    bool gcFailed = false;               // the last sweep failed
-    bool gcStale = false;                // no sweep for several intervals
+    int proxySocketsMissing = 0; // listening, but the socket file is gone
+    QJsonValue lastGc;           // GcReport::toJson(), null before the first sweep
+    bool gcFailed = false;       // the last sweep failed
+    bool gcStale = false;        // no sweep for several intervals
     int gcInterval = 0;
     proxy::CredentialStatus credentials;
-    QString adminAddress;                // HOST:PORT served, empty when off
+    QString adminAddress; // HOST:PORT served, empty when off
 };
 
 // "ok", "degraded" or "down"; `problems` gets a stable code per finding.

@@ -10,12 +10,9 @@ namespace {
 const char *typeName(MetricFamily::Type type)
 {
     switch (type) {
-    case MetricFamily::Type::Counter:
-        return "counter";
-    case MetricFamily::Type::Gauge:
-        return "gauge";
-    case MetricFamily::Type::Histogram:
-        return "histogram";
+    case MetricFamily::Type::Counter: return "counter";
+    case MetricFamily::Type::Gauge: return "gauge";
+    case MetricFamily::Type::Histogram: return "histogram";
     }
     return "untyped";
 }
@@ -51,13 +48,9 @@ QByteArray formatValue(double value)
 }
 
 MetricFamily::MetricFamily(QString name, Type type, QString help, QStringList labelNames, QList<double> buckets)
-    : m_name(std::move(name)),
-      m_type(type),
-      m_help(std::move(help)),
-      m_labelNames(std::move(labelNames)),
+    : m_name(std::move(name)), m_type(type), m_help(std::move(help)), m_labelNames(std::move(labelNames)),
       m_buckets(std::move(buckets))
-{
-}
+{}
 
 MetricFamily::Series &MetricFamily::series(const QStringList &labels)
 {
@@ -93,7 +86,10 @@ void MetricFamily::observe(const QStringList &labels, double value)
         }
 }
 
-void MetricFamily::clear() { m_series.clear(); }
+void MetricFamily::clear()
+{
+    m_series.clear();
+}
 
 double MetricFamily::value(const QStringList &labels) const
 {
@@ -103,8 +99,7 @@ double MetricFamily::value(const QStringList &labels) const
     return m_type == Type::Histogram ? double(it->count) : it->value;
 }
 
-QByteArray MetricFamily::labelText(const QStringList &values, const QString &extraName,
-                                   const QString &extraValue) const
+QByteArray MetricFamily::labelText(const QStringList &values, const QString &extraName, const QString &extraValue) const
 {
     QByteArrayList pairs;
     for (qsizetype i = 0; i < m_labelNames.size(); ++i)
@@ -128,11 +123,12 @@ void MetricFamily::render(QByteArray *out) const
         quint64 cumulative = 0;
         for (qsizetype i = 0; i < m_buckets.size(); ++i) {
             cumulative += s.buckets[std::size_t(i)];
-            *out += name + "_bucket" + labelText(it.key(), QStringLiteral("le"), QString::fromLatin1(formatValue(m_buckets.at(i))))
-                + ' ' + QByteArray::number(cumulative) + '\n';
+            *out += name + "_bucket"
+                    + labelText(it.key(), QStringLiteral("le"), QString::fromLatin1(formatValue(m_buckets.at(i)))) + ' '
+                    + QByteArray::number(cumulative) + '\n';
         }
         *out += name + "_bucket" + labelText(it.key(), QStringLiteral("le"), QStringLiteral("+Inf")) + ' '
-            + QByteArray::number(s.count) + '\n';
+                + QByteArray::number(s.count) + '\n';
         *out += name + "_sum" + labelText(it.key()) + ' ' + formatValue(s.value) + '\n';
         *out += name + "_count" + labelText(it.key()) + ' ' + QByteArray::number(s.count) + '\n';
     }

@@ -24,10 +24,10 @@ public:
 
     // `labels` are values in the order of the family's label names.
     void add(const QStringList &labels = {}, double by = 1); // counters and gauges
-    void set(const QStringList &labels, double value);      // gauges
-    void observe(const QStringList &labels, double value);  // histograms
-    void clear();                                           // gauges: forget every series
-    double value(const QStringList &labels = {}) const;     // counter/gauge value, histogram count
+    void set(const QStringList &labels, double value);       // gauges
+    void observe(const QStringList &labels, double value);   // histograms
+    void clear();                                            // gauges: forget every series
+    double value(const QStringList &labels = {}) const;      // counter/gauge value, histogram count
 
     QString name() const { return m_name; }
     void render(QByteArray *out) const;
@@ -64,8 +64,8 @@ public:
     QByteArray exposition() const;
 
 private:
-    MetricFamily *declare(const QString &name, MetricFamily::Type type, const QString &help,
-                          const QStringList &labels, const QList<double> &buckets);
+    MetricFamily *declare(const QString &name, MetricFamily::Type type, const QString &help, const QStringList &labels,
+                          const QList<double> &buckets);
     std::vector<std::unique_ptr<MetricFamily>> m_families;
 };
 

@@ -14,7 +14,6 @@
 
 #include <hako/toolcall.h>
 
-
 namespace hako::telemetry {
 namespace {
 
@@ -24,8 +23,7 @@ constexpr qint64 kViolationLineIntervalMs = 10000;
 } // namespace
 
 Telemetry::Telemetry(QObject *parent)
-    : QObject(parent),
-      m_health(new HealthMonitor(&m_metrics, this)),
+    : QObject(parent), m_health(new HealthMonitor(&m_metrics, this)),
       m_admin(new AdminServer([this] { return metricsText(); }, [this] { return health(); }, this)),
       m_violationLines(kViolationLineIntervalMs)
 {
@@ -38,7 +36,10 @@ Telemetry::Telemetry(QObject *parent)
 }
 
 // What was held back is written before the process goes.
-Telemetry::~Telemetry() { writeHeldViolations(m_violationLines.drain()); }
+Telemetry::~Telemetry()
+{
+    writeHeldViolations(m_violationLines.drain());
+}
 
 QList<Error> Telemetry::configure(const Settings &settings)
 {
@@ -65,9 +66,9 @@ void Telemetry::attach(const InstanceConfig &config, ContainerEngine &engine, pr
             [this](const QString &type) { m_metrics.securityEvent(type); });
     connect(&proxy, &proxy::CredentialProxy::decision, this,
             [this](const QString &decision, const QString &reason, qint64 upstreamMs, const QString &socketPath) {
-                m_metrics.proxyDecision(decision, reason, upstreamMs);
-                m_audit.proxyDecision(conversationOf(m_proxySockets.value(socketPath)), decision, reason, upstreamMs);
-            });
+        m_metrics.proxyDecision(decision, reason, upstreamMs);
+        m_audit.proxyDecision(conversationOf(m_proxySockets.value(socketPath)), decision, reason, upstreamMs);
+    });
     connect(proxy.credentials(), &proxy::CredentialSource::failed, this,
             [this] { m_metrics.credentialRefreshFailed(); });
 }
@@ -84,7 +85,8 @@ void Telemetry::watchCall(ToolCall *call)
         const CallOutcome o = callOutcome(call->result(), call->error());
         const QString tool = WorkspaceMetrics::toolLabel(call->tool());
         m_metrics.toolCall(tool, o.outcome, double(clock.nsecsElapsed()) / 1e9);
-        m_audit.toolCall({call->conversationId(), call->callId(), tool, o.outcome, clock.elapsed(), o.exitCode, o.errorCode});
+        m_audit.toolCall(
+                {call->conversationId(), call->callId(), tool, o.outcome, clock.elapsed(), o.exitCode, o.errorCode});
     });
     if (!validateConversationId(call->conversationId()))
         m_conversations.insert(conversationKey(call->conversationId()), call->conversationId());
@@ -140,7 +142,10 @@ void Telemetry::watchReaper(Reaper *reaper)
     });
 }
 
-void Telemetry::containersRemoved(const QString &reason, int count) { m_metrics.containersDestroyed(reason, count); }
+void Telemetry::containersRemoved(const QString &reason, int count)
+{
+    m_metrics.containersDestroyed(reason, count);
+}
 
 void Telemetry::start()
 {

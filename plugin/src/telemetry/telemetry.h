@@ -25,7 +25,7 @@ struct Settings;
 namespace proxy {
 class CredentialProxy;
 }
-}
+} // namespace hako
 
 namespace hako::telemetry {
 

@@ -23,11 +23,10 @@ QString code(const QString &value)
     return pattern.match(value).hasMatch() ? value : kOther;
 }
 
-const QStringList kTools = {QLatin1String(tool::kBash), QLatin1String(tool::kEditor),
-                            QLatin1String(tool::kReadFile), QLatin1String(tool::kWriteFile)};
-const QStringList kOutcomes = {QStringLiteral("ok"),        QStringLiteral("exit_nonzero"),
-                               QStringLiteral("timeout"),   QStringLiteral("cancelled"),
-                               QStringLiteral("oom_killed"), QStringLiteral("rejected"),
+const QStringList kTools = {QLatin1String(tool::kBash), QLatin1String(tool::kEditor), QLatin1String(tool::kReadFile),
+                            QLatin1String(tool::kWriteFile)};
+const QStringList kOutcomes = {QStringLiteral("ok"),        QStringLiteral("exit_nonzero"), QStringLiteral("timeout"),
+                               QStringLiteral("cancelled"), QStringLiteral("oom_killed"),   QStringLiteral("rejected"),
                                QStringLiteral("error")};
 const QStringList kRuntimes = {QStringLiteral("runc"), QStringLiteral("runsc")};
 const QStringList kDestroyReasons = {QStringLiteral("idle_ttl"), QStringLiteral("absolute_ttl"),
@@ -46,7 +45,7 @@ WorkspaceMetrics::WorkspaceMetrics()
     MetricsRegistry &r = m_registry;
     r.gauge(QStringLiteral("workspace_build_info"), QStringLiteral("Hako version and the Qt it runs on."),
             {QStringLiteral("version"), QStringLiteral("qt_version")})
-        ->set({QStringLiteral(HAKO_VERSION), QString::fromLatin1(qVersion())}, 1);
+            ->set({QStringLiteral(HAKO_VERSION), QString::fromLatin1(qVersion())}, 1);
     m_active = r.gauge(QStringLiteral("workspace_containers_active"),
                        QStringLiteral("Running containers of this host instance, as of the last health probe."),
                        {QStringLiteral("runtime")});
@@ -54,8 +53,9 @@ WorkspaceMetrics::WorkspaceMetrics()
                           QStringLiteral("Containers this process started."), {QStringLiteral("runtime")});
     m_destroyed = r.counter(QStringLiteral("workspace_containers_destroyed_total"),
                             QStringLiteral("Containers this process removed, by reason."), {QStringLiteral("reason")});
-    m_toolCalls = r.counter(QStringLiteral("workspace_tool_calls_total"), QStringLiteral("Tool calls by tool and outcome."),
-                            {QStringLiteral("tool"), QStringLiteral("outcome")});
+    m_toolCalls =
+            r.counter(QStringLiteral("workspace_tool_calls_total"), QStringLiteral("Tool calls by tool and outcome."),
+                      {QStringLiteral("tool"), QStringLiteral("outcome")});
     m_toolDuration = r.histogram(QStringLiteral("workspace_tool_call_duration_seconds"),
                                  QStringLiteral("Tool call duration from request to result, container start included."),
                                  {QStringLiteral("tool")}, kCallBuckets);
@@ -70,24 +70,26 @@ WorkspaceMetrics::WorkspaceMetrics()
                                     {QStringLiteral("syscall")});
     m_securityEvents = r.counter(QStringLiteral("workspace_security_events_total"),
                                  QStringLiteral("Security-relevant events by type."), {QStringLiteral("type")});
-    m_gcRuns = r.counter(QStringLiteral("workspace_gc_runs_total"), QStringLiteral("Garbage collection sweeps by result."),
-                         {QStringLiteral("result")});
+    m_gcRuns = r.counter(QStringLiteral("workspace_gc_runs_total"),
+                         QStringLiteral("Garbage collection sweeps by result."), {QStringLiteral("result")});
     m_gcDuration = r.histogram(QStringLiteral("workspace_gc_duration_seconds"),
                                QStringLiteral("Duration of garbage collection sweeps."), {}, kGcBuckets);
     m_gcLastRun = r.gauge(QStringLiteral("workspace_gc_last_run_timestamp_seconds"),
                           QStringLiteral("When the last garbage collection sweep started."));
     m_gcInterval = r.gauge(QStringLiteral("workspace_gc_interval_seconds"),
                            QStringLiteral("Configured seconds between garbage collection sweeps."));
-    m_dockerErrors = r.counter(QStringLiteral("workspace_docker_errors_total"),
-                               QStringLiteral("Failed docker CLI invocations by operation."), {QStringLiteral("operation")});
+    m_dockerErrors =
+            r.counter(QStringLiteral("workspace_docker_errors_total"),
+                      QStringLiteral("Failed docker CLI invocations by operation."), {QStringLiteral("operation")});
     m_dockerUp = r.gauge(QStringLiteral("workspace_docker_up"),
                          QStringLiteral("1 when the container engine answered the last health probe."));
     m_credentialExpiry = r.gauge(QStringLiteral("workspace_credential_expiry_timestamp_seconds"),
                                  QStringLiteral("When the proxy's current credentials expire; 0 when they do not."));
     m_credentialFailures = r.counter(QStringLiteral("workspace_credential_refresh_failures_total"),
                                      QStringLiteral("Failed attempts to load or refresh the proxy's credentials."));
-    m_atPidsLimit = r.gauge(QStringLiteral("workspace_containers_at_pids_limit"),
-                            QStringLiteral("Containers whose process count reached their pids limit at the last probe."));
+    m_atPidsLimit =
+            r.gauge(QStringLiteral("workspace_containers_at_pids_limit"),
+                    QStringLiteral("Containers whose process count reached their pids limit at the last probe."));
     m_oomKills = r.counter(QStringLiteral("workspace_container_oom_kills_total"),
                            QStringLiteral("Processes the kernel killed for memory in this instance's containers."));
     m_pidsLimitHits = r.counter(QStringLiteral("workspace_container_pids_limit_hits_total"),
@@ -107,7 +109,10 @@ QString WorkspaceMetrics::syscallLabel(const QString &syscall)
     return seccomp_syscall_resolve_name(syscall.toLatin1().constData()) == __NR_SCMP_ERROR ? kOther : syscall;
 }
 
-QString WorkspaceMetrics::toolLabel(const QString &tool) { return oneOf(tool, kTools); }
+QString WorkspaceMetrics::toolLabel(const QString &tool)
+{
+    return oneOf(tool, kTools);
+}
 
 QString WorkspaceMetrics::destroyReason(const QString &reason)
 {
@@ -128,11 +133,20 @@ void WorkspaceMetrics::proxyDecision(const QString &decision, const QString &rea
         m_proxyUpstream->observe({}, double(upstreamMs) / 1000);
 }
 
-void WorkspaceMetrics::securityEvent(const QString &type) { m_securityEvents->add({code(type)}); }
+void WorkspaceMetrics::securityEvent(const QString &type)
+{
+    m_securityEvents->add({code(type)});
+}
 
-void WorkspaceMetrics::seccompViolation(const QString &syscall) { m_seccompViolations->add({syscallLabel(syscall)}); }
+void WorkspaceMetrics::seccompViolation(const QString &syscall)
+{
+    m_seccompViolations->add({syscallLabel(syscall)});
+}
 
-void WorkspaceMetrics::containerCreated(const QString &runtime) { m_created->add({oneOf(runtime, kRuntimes)}); }
+void WorkspaceMetrics::containerCreated(const QString &runtime)
+{
+    m_created->add({oneOf(runtime, kRuntimes)});
+}
 
 void WorkspaceMetrics::containersDestroyed(const QString &reason, int count)
 {
@@ -153,17 +167,35 @@ void WorkspaceMetrics::gcRun(bool ok, double seconds, qint64 startedAtSecs)
     m_gcLastRun->set({}, double(startedAtSecs));
 }
 
-void WorkspaceMetrics::setGcInterval(int seconds) { m_gcInterval->set({}, seconds); }
+void WorkspaceMetrics::setGcInterval(int seconds)
+{
+    m_gcInterval->set({}, seconds);
+}
 
-void WorkspaceMetrics::dockerError(const QString &operation) { m_dockerErrors->add({code(operation)}); }
+void WorkspaceMetrics::dockerError(const QString &operation)
+{
+    m_dockerErrors->add({code(operation)});
+}
 
-void WorkspaceMetrics::setDockerUp(bool up) { m_dockerUp->set({}, up ? 1 : 0); }
+void WorkspaceMetrics::setDockerUp(bool up)
+{
+    m_dockerUp->set({}, up ? 1 : 0);
+}
 
-void WorkspaceMetrics::setCredentialExpiry(qint64 secsSinceEpoch) { m_credentialExpiry->set({}, double(secsSinceEpoch)); }
+void WorkspaceMetrics::setCredentialExpiry(qint64 secsSinceEpoch)
+{
+    m_credentialExpiry->set({}, double(secsSinceEpoch));
+}
 
-void WorkspaceMetrics::credentialRefreshFailed() { m_credentialFailures->add(); }
+void WorkspaceMetrics::credentialRefreshFailed()
+{
+    m_credentialFailures->add();
+}
 
-void WorkspaceMetrics::setContainersAtPidsLimit(int count) { m_atPidsLimit->set({}, count); }
+void WorkspaceMetrics::setContainersAtPidsLimit(int count)
+{
+    m_atPidsLimit->set({}, count);
+}
 
 void WorkspaceMetrics::containerLimitEvents(qint64 oomKills, qint64 pidsLimitHits)
 {

@@ -133,12 +133,12 @@ int main(int argc, char **argv)
         return fail("host Hello");
     const std::string tag = "\"challenge\":\"";
     const size_t at = payload.find(tag);
-    const auto proof = at == std::string::npos ? std::nullopt
-                                                : agent::proveKey(key, payload.substr(at + tag.size(), 64));
+    const auto proof =
+            at == std::string::npos ? std::nullopt : agent::proveKey(key, payload.substr(at + tag.size(), 64));
     if (!proof)
         return fail("challenge");
-    const std::string hello = "{\"version\":" + std::to_string(proto::kVersion) + ",\"agent\":\"fake\",\"proof\":\""
-                              + *proof + "\"}";
+    const std::string hello =
+            "{\"version\":" + std::to_string(proto::kVersion) + ",\"agent\":\"fake\",\"proof\":\"" + *proof + "\"}";
     if (!writeFull(fd, proto::encodeFrame(proto::Type::Hello, 0, hello)))
         return fail("Hello");
     if (mode.rfind("mac-", 0) == 0) {
@@ -172,7 +172,7 @@ int main(int argc, char **argv)
     } while (header.type != proto::Type::Call);
     if (mode == "hello-again") {
         if (!writeFull(fd, proto::encodeFrame(proto::Type::Hello, 0, hello)
-                               + proto::encodeFrame(proto::Type::Result, header.id, "{\"exit_code\":0}")))
+                                   + proto::encodeFrame(proto::Type::Result, header.id, "{\"exit_code\":0}")))
             return fail("second Hello");
         while (readFrame(fd, header, payload)) {
         }
@@ -181,8 +181,8 @@ int main(int argc, char **argv)
     }
     if (mode == "past-limit") {
         if (!writeFull(fd, proto::encodeFrame(proto::Type::Stdout, header.id, std::string(proto::kMaxPayload, 'x'))
-                               + proto::encodeFrame(proto::Type::Stdout, header.id, std::string(4096, 'x'))
-                               + proto::encodeFrame(proto::Type::Result, header.id, "{\"exit_code\":0}")))
+                                   + proto::encodeFrame(proto::Type::Stdout, header.id, std::string(4096, 'x'))
+                                   + proto::encodeFrame(proto::Type::Result, header.id, "{\"exit_code\":0}")))
             return fail("output past the limit");
         while (readFrame(fd, header, payload)) {
         }

@@ -57,7 +57,8 @@ bool resetPeak()
 bool startFakeAgent(QProcess &agent, const QTemporaryDir &dir, const QByteArray &key, const QString &mode)
 {
     agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    agent.start(QStringLiteral(HAKO_FAKE_AGENT), {dir.filePath(QStringLiteral("agent.sock")), QString::fromLatin1(key), mode});
+    agent.start(QStringLiteral(HAKO_FAKE_AGENT),
+                {dir.filePath(QStringLiteral("agent.sock")), QString::fromLatin1(key), mode});
     return agent.waitForStarted();
 }
 
@@ -85,7 +86,7 @@ private Q_SLOTS:
         QTest::newRow("1 MiB Stdout frames on bash") << "stdout" << bash << "agent_overrun" << kOutputLimit;
         QTest::newRow("1 MiB Stderr frames on bash") << "stderr" << bash << "agent_overrun" << kOutputLimit;
         QTest::newRow("1 MiB FileData frames on read_file")
-            << "filedata" << QString::fromLatin1(tool::kReadFile) << "too_large" << kTransferLimit;
+                << "filedata" << QString::fromLatin1(tool::kReadFile) << "too_large" << kTransferLimit;
         QTest::newRow("1 MiB FileData frames on bash") << "filedata" << bash << "agent_protocol" << qint64(0);
         QTest::newRow("1 MiB Stdout frames for a call never issued") << "stray" << bash << "agent_lost" << qint64(0);
         QTest::newRow("1 MiB Stdout frames with id 0") << "idzero" << bash << "agent_lost" << qint64(0);
@@ -95,7 +96,8 @@ private Q_SLOTS:
         // The largest a Result may be: one string (what the editor's output is).
         QTest::newRow("1 MiB Result of one string") << "result-string" << bash << "" << qint64(1 << 20);
         QTest::newRow("1 MiB Error message") << "error-long" << bash << "io_error" << qint64(0);
-        // A Hello once the channel is up is not the agent's (it sends one per connection): the Result after it is not taken.
+        // A Hello once the channel is up is not the agent's (it sends one per connection): the Result after it is not
+        // taken.
         QTest::newRow("second Hello") << "hello-again" << bash << "agent_lost" << qint64(0);
     }
 
@@ -124,11 +126,12 @@ private Q_SLOTS:
 
         auto *call = new ToolCall(QStringLiteral("flood"), QStringLiteral("call-1"), tool);
         qint64 shown = 0;
-        connect(call, &ToolCall::output, this, [&shown](ToolCall::Stream, const QByteArray &chunk) { shown += chunk.size(); });
+        connect(call, &ToolCall::output, this,
+                [&shown](ToolCall::Stream, const QByteArray &chunk) { shown += chunk.size(); });
         QSignalSpy finished(call, &ToolCall::finished);
         const QJsonObject input = tool == QLatin1String(tool::kBash)
-                                      ? QJsonObject{{QStringLiteral("command"), QStringLiteral("true")}}
-                                      : QJsonObject{{QStringLiteral("path"), QStringLiteral("f")}};
+                                          ? QJsonObject{{QStringLiteral("command"), QStringLiteral("true")}}
+                                          : QJsonObject{{QStringLiteral("path"), QStringLiteral("f")}};
         auto *runner = new ToolRunner(call, input, {120, kOutputLimit, kTransferLimit});
         QElapsedTimer clock;
         clock.start();
@@ -174,7 +177,8 @@ private Q_SLOTS:
         QVERIFY(ready.wait(5000));
         auto *call = new ToolCall(QStringLiteral("limit"), QStringLiteral("call-1"), QLatin1String(tool::kBash));
         QSignalSpy finished(call, &ToolCall::finished);
-        auto *runner = new ToolRunner(call, {{QStringLiteral("command"), QStringLiteral("true")}}, {120, kOutputLimit, kTransferLimit});
+        auto *runner = new ToolRunner(call, {{QStringLiteral("command"), QStringLiteral("true")}},
+                                      {120, kOutputLimit, kTransferLimit});
         runner->start(channel);
         QVERIFY(finished.wait(5000));
         QCOMPARE(call->error().code, QString());
@@ -199,13 +203,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QString>("error");
         QTest::addColumn<QByteArray>("shown"); // what reaches the call: the frames before the first refused one
-        QTest::newRow("honest") << "mac-honest" << "" << QByteArray("hi");
-        QTest::newRow("tampered payload byte") << "mac-tamper-payload" << "agent_impersonation" << QByteArray();
-        QTest::newRow("tampered header (type)") << "mac-tamper-header" << "agent_impersonation" << QByteArray();
-        QTest::newRow("replayed frame") << "mac-replay" << "agent_impersonation" << QByteArray("hi");
-        QTest::newRow("dropped frame (sequence gap)") << "mac-drop" << "agent_impersonation" << QByteArray();
-        QTest::newRow("frame without a tag") << "mac-untagged" << "agent_impersonation" << QByteArray();
-        QTest::newRow("host's direction reflected") << "mac-reflected" << "agent_impersonation" << QByteArray();
+        QTest::newRow("honest") << "mac-honest"
+                                << "" << QByteArray("hi");
+        QTest::newRow("tampered payload byte") << "mac-tamper-payload"
+                                               << "agent_impersonation" << QByteArray();
+        QTest::newRow("tampered header (type)") << "mac-tamper-header"
+                                                << "agent_impersonation" << QByteArray();
+        QTest::newRow("replayed frame") << "mac-replay"
+                                        << "agent_impersonation" << QByteArray("hi");
+        QTest::newRow("dropped frame (sequence gap)") << "mac-drop"
+                                                      << "agent_impersonation" << QByteArray();
+        QTest::newRow("frame without a tag") << "mac-untagged"
+                                             << "agent_impersonation" << QByteArray();
+        QTest::newRow("host's direction reflected") << "mac-reflected"
+                                                    << "agent_impersonation" << QByteArray();
     }
 
     void frameTags()
@@ -225,13 +236,17 @@ private Q_SLOTS:
         channel->open({dir.path(), key, false, true}, 5000);
         QVERIFY(ready.wait(5000));
         if (!error.isEmpty())
-            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("dropping the agent channel of .* for a frame whose tag does not match")));
+            QTest::ignoreMessage(QtWarningMsg,
+                                 QRegularExpression(QStringLiteral(
+                                         "dropping the agent channel of .* for a frame whose tag does not match")));
 
         auto *call = new ToolCall(QStringLiteral("tags"), QStringLiteral("call-1"), QLatin1String(tool::kBash));
         QByteArray output;
-        connect(call, &ToolCall::output, this, [&output](ToolCall::Stream, const QByteArray &chunk) { output += chunk; });
+        connect(call, &ToolCall::output, this,
+                [&output](ToolCall::Stream, const QByteArray &chunk) { output += chunk; });
         QSignalSpy finished(call, &ToolCall::finished);
-        auto *runner = new ToolRunner(call, {{QStringLiteral("command"), QStringLiteral("true")}}, {120, kOutputLimit, kTransferLimit});
+        auto *runner = new ToolRunner(call, {{QStringLiteral("command"), QStringLiteral("true")}},
+                                      {120, kOutputLimit, kTransferLimit});
         runner->start(channel);
         QVERIFY(finished.wait(5000));
         QCOMPARE(call->error().code, error);

@@ -186,17 +186,19 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("payload");
         QTest::addColumn<QByteArray>("tag");
         const QByteArray result = R"({"exit_code":0})";
-        QTest::newRow("agent's first") << 'A' << 0 << 8 << 1u << result << QByteArray("299d964e14874d095089cceef0b84a98");
+        QTest::newRow("agent's first") << 'A' << 0 << 8 << 1u << result
+                                       << QByteArray("299d964e14874d095089cceef0b84a98");
         QTest::newRow("same frame, host's direction")
-            << 'H' << 0 << 8 << 1u << result << QByteArray("bbbd5c58715a3b83549910726928cc15");
+                << 'H' << 0 << 8 << 1u << result << QByteArray("bbbd5c58715a3b83549910726928cc15");
         QTest::newRow("same frame, next in sequence")
-            << 'A' << 1 << 8 << 1u << result << QByteArray("d78000145a4a5df4e73e5a6cdd932f49");
-        QTest::newRow("empty payload") << 'H' << 2 << 2 << 7u << QByteArray() << QByteArray("b36e4abbf493c6de0ae705dac2026c3f");
+                << 'A' << 1 << 8 << 1u << result << QByteArray("d78000145a4a5df4e73e5a6cdd932f49");
+        QTest::newRow("empty payload") << 'H' << 2 << 2 << 7u << QByteArray()
+                                       << QByteArray("b36e4abbf493c6de0ae705dac2026c3f");
         QByteArray large;
         for (int i = 0; i < (1 << 19); ++i)
             large.append("\0\xff", 2);
         QTest::newRow("1 MiB binary payload, largest id")
-            << 'A' << 0 << 6 << 0xffffffffu << large << QByteArray("9b981f0fa18557609f5ad9326fb1fe77");
+                << 'A' << 0 << 6 << 0xffffffffu << large << QByteArray("9b981f0fa18557609f5ad9326fb1fe77");
     }
 
     void frameTag()
@@ -218,7 +220,7 @@ private Q_SLOTS:
         agent::AgentKey key;
         QVERIFY(agent::decodeHex(view(keyHex), key.data(), key.size()));
         const agent::Digest agentSession =
-            agent::sessionKey({reinterpret_cast<const char *>(key.data()), key.size()}, view(challenge));
+                agent::sessionKey({reinterpret_cast<const char *>(key.data()), key.size()}, view(challenge));
         QCOMPARE(hex(agentSession), session.toHex());
 
         const QByteArray header = frameHeader(proto::Type(type), id, payload.size());
@@ -343,8 +345,8 @@ private Q_SLOTS:
         const QByteArray good = "HAKO_AGENT_KEY=" + kKey;
         QTest::newRow("valid") << QByteArrayList{"PATH=/bin", good, "HOME=/"} << true << QByteArray();
         QTest::newRow("missing") << QByteArrayList{"PATH=/bin"} << false << QByteArray("is not set");
-        QTest::newRow("only a longer name") << QByteArrayList{"HAKO_AGENT_KEYS=" + kKey} << false
-                                            << QByteArray("is not set");
+        QTest::newRow("only a longer name")
+                << QByteArrayList{"HAKO_AGENT_KEYS=" + kKey} << false << QByteArray("is not set");
         QTest::newRow("empty") << QByteArrayList{"HAKO_AGENT_KEY="} << false << QByteArray("lowercase hex");
         QTest::newRow("63 digits") << QByteArrayList{good.chopped(1)} << false << QByteArray("lowercase hex");
         QTest::newRow("65 digits") << QByteArrayList{good + "0"} << false << QByteArray("lowercase hex");
@@ -353,11 +355,11 @@ private Q_SLOTS:
         QTest::newRow("non-hex") << QByteArrayList{QByteArray(good).replace(20, 1, "x")} << false
                                  << QByteArray("lowercase hex");
         QTest::newRow("trailing newline") << QByteArrayList{good + "\n"} << false << QByteArray("lowercase hex");
-        QTest::newRow("raw bytes") << QByteArrayList{"HAKO_AGENT_KEY=" + randomBytes(32).replace('\0', 'x')}
-                                   << false << QByteArray("lowercase hex");
+        QTest::newRow("raw bytes") << QByteArrayList{"HAKO_AGENT_KEY=" + randomBytes(32).replace('\0', 'x')} << false
+                                   << QByteArray("lowercase hex");
         QTest::newRow("twice") << QByteArrayList{good, "PATH=/bin", good} << true << QByteArray();
-        QTest::newRow("twice, first malformed") << QByteArrayList{"HAKO_AGENT_KEY=zz", good} << false
-                                                << QByteArray("lowercase hex");
+        QTest::newRow("twice, first malformed")
+                << QByteArrayList{"HAKO_AGENT_KEY=zz", good} << false << QByteArray("lowercase hex");
     }
 
     void takeAgentKey()
@@ -445,7 +447,8 @@ private Q_SLOTS:
         const QByteArray second = loadOrCreateHostSecret(runtime, &error);
         QVERIFY2(!error, qPrintable(error.logMessage));
         QCOMPARE(second, first);
-        struct stat st{};
+        struct stat st
+        {};
         QCOMPARE(::lstat(QFile::encodeName(runtime + QStringLiteral("/agent-secret")).constData(), &st), 0);
         QVERIFY(S_ISREG(st.st_mode));
         QCOMPARE(st.st_mode & 07777, mode_t(0600));
@@ -480,16 +483,26 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("symlink to a good secret") << "symlink" << "symbolic link";
-        QTest::newRow("dangling symlink") << "dangling" << "symbolic link";
-        QTest::newRow("group-readable") << "0640" << "mode 0640";
-        QTest::newRow("world-readable") << "0604" << "mode 0604";
-        QTest::newRow("group-writable") << "0620" << "mode 0620";
-        QTest::newRow("directory") << "directory" << "not a regular file";
-        QTest::newRow("fifo") << "fifo" << "not a regular file";
-        QTest::newRow("16 bytes") << "short" << "not 32 bytes";
-        QTest::newRow("33 bytes") << "long" << "not 32 bytes";
-        QTest::newRow("another owner") << "owner" << "belongs to uid 65534";
+        QTest::newRow("symlink to a good secret") << "symlink"
+                                                  << "symbolic link";
+        QTest::newRow("dangling symlink") << "dangling"
+                                          << "symbolic link";
+        QTest::newRow("group-readable") << "0640"
+                                        << "mode 0640";
+        QTest::newRow("world-readable") << "0604"
+                                        << "mode 0604";
+        QTest::newRow("group-writable") << "0620"
+                                        << "mode 0620";
+        QTest::newRow("directory") << "directory"
+                                   << "not a regular file";
+        QTest::newRow("fifo") << "fifo"
+                              << "not a regular file";
+        QTest::newRow("16 bytes") << "short"
+                                  << "not 32 bytes";
+        QTest::newRow("33 bytes") << "long"
+                                  << "not 32 bytes";
+        QTest::newRow("another owner") << "owner"
+                                       << "belongs to uid 65534";
     }
 
     void hostSecretRefused()
@@ -525,7 +538,8 @@ private Q_SLOTS:
             QVERIFY(writeFile(path, randomBytes(32), 0600));
             QCOMPARE(::chown(name.constData(), 65534, 65534), 0);
         }
-        struct stat before{};
+        struct stat before
+        {};
         QCOMPARE(::lstat(name.constData(), &before), 0);
 
         Error error;
@@ -534,7 +548,8 @@ private Q_SLOTS:
         QCOMPARE(error.code, QStringLiteral("host_io"));
         QVERIFY2(error.logMessage.contains(reason), qPrintable(error.logMessage));
         // Refused, not repaired or replaced.
-        struct stat after{};
+        struct stat after
+        {};
         QCOMPARE(::lstat(name.constData(), &after), 0);
         QCOMPARE(after.st_ino, before.st_ino);
         QCOMPARE(after.st_mode, before.st_mode);

@@ -50,7 +50,7 @@ void testFraming()
     check(frame == proto::encodeFrame(proto::Type::Stdout, 0xA1B2C3D4, std::string("x\0y", 3)),
           "appendFrame matches encodeFrame");
     check(decode(frame, h) == proto::DecodeStatus::Ok && h.length == 3 && h.id == 0xA1B2C3D4
-              && h.type == proto::Type::Stdout,
+                  && h.type == proto::Type::Stdout,
           "round trip");
     check(decode(frame.substr(0, 8), h) == proto::DecodeStatus::NeedMore, "partial header");
     for (unsigned char bad : {0, 12, 255}) {
@@ -59,7 +59,7 @@ void testFraming()
         check(decode(b, h) == proto::DecodeStatus::BadType, "type " + std::to_string(bad) + " rejected");
     }
     check(decode(proto::encodeFrame(proto::Type::Data, 1, std::string(proto::kMaxPayload, 'a')), h)
-              == proto::DecodeStatus::Ok,
+                  == proto::DecodeStatus::Ok,
           "largest payload accepted");
     std::string big = frame;
     proto::writeBe32(reinterpret_cast<unsigned char *>(big.data()), proto::kMaxPayload + 1);
@@ -96,8 +96,7 @@ void testPathGuard(const std::string &ws, bool openat2)
     UniqueFd dir;
     std::string name;
     check(code(guard.openParent("a/new.txt", dir, name)) == "ok" && name == "new.txt", "parent" + mode);
-    check(code(guard.openParent("esc/tmp/x", dir, name)) == proto::code::PathOutside,
-          "parent via link" + mode);
+    check(code(guard.openParent("esc/tmp/x", dir, name)) == proto::code::PathOutside, "parent via link" + mode);
     check(code(guard.openParent("a/..", dir, name)) == proto::code::PathOutside, "parent ..");
     check(code(guard.openParent(ws, dir, name)) == proto::code::BadRequest, "workspace itself" + mode);
     check(code(guard.openParent("nodir/x", dir, name)) == proto::code::NotFound, "missing parent" + mode);
@@ -110,25 +109,24 @@ void testEditor(const std::string &ws)
     check(!guard.open(ws), "editor fixture");
     const auto run = [&](const Json &input) { return code(runEditor(guard, input, out)); };
     check(run({{"command", "create"}, {"path", "e.txt"}, {"file_text", "a\nb\na\n"}}) == "ok", "create");
-    check(run({{"command", "str_replace"}, {"path", "e.txt"}, {"old_str", "a"}})
-              == proto::code::MultipleMatches,
+    check(run({{"command", "str_replace"}, {"path", "e.txt"}, {"old_str", "a"}}) == proto::code::MultipleMatches,
           "two matches");
     check(run({{"command", "str_replace"}, {"path", "e.txt"}, {"old_str", "b\na"}, {"new_str", "c"}}) == "ok",
           "unique match");
-    check(run({{"command", "insert"}, {"path", "e.txt"}, {"insert_line", 1}, {"new_str", "z"}}) == "ok",
-          "insert");
+    check(run({{"command", "insert"}, {"path", "e.txt"}, {"insert_line", 1}, {"new_str", "z"}}) == "ok", "insert");
     check(run({{"command", "view"}, {"path", "e.txt"}}) == "ok"
-              && out.find("     2\tz\n     3\tc\n") != std::string::npos,
+                  && out.find("     2\tz\n     3\tc\n") != std::string::npos,
           "view after edits");
     check(run({{"command", "view"}, {"path", "e.txt"}, {"view_range", {4, -1}}}) == proto::code::BadRequest,
           "view_range past the end");
     check(run({{"command", "insert"}, {"path", "e.txt"}, {"insert_line", 4}, {"new_str", "z"}})
-              == proto::code::BadRequest,
+                  == proto::code::BadRequest,
           "insert past the end");
 }
 
 // The frames a Connection sent, as (type, id, payload).
-struct Sent {
+struct Sent
+{
     proto::Type type;
     std::uint32_t id;
     std::string payload;
@@ -145,7 +143,7 @@ std::vector<Sent> readFrames(int fd)
     proto::Header h;
     std::size_t pos = 0;
     while (proto::decodeHeader(reinterpret_cast<const unsigned char *>(bytes.data() + pos), bytes.size() - pos, h)
-               == proto::DecodeStatus::Ok
+                   == proto::DecodeStatus::Ok
            && bytes.size() - pos - proto::kHeaderSize >= h.length) {
         frames.push_back({h.type, h.id, bytes.substr(pos + proto::kHeaderSize, h.length)});
         pos += proto::kHeaderSize + h.length;
@@ -168,21 +166,23 @@ void testHandshake(Tools &tools)
     const Digest mac = hmacSha256({reinterpret_cast<const char *>(key.data()), key.size()}, message);
     const std::string expected = encodeHex(mac.data(), mac.size());
 
-    struct Case {
+    struct Case
+    {
         const char *name;
         std::string hello;
         const char *code; // nullptr: accepted
     };
     const Case cases[] = {
-        {"valid", R"({"version":2,"challenge":")" + challenge + R"("})", nullptr},
-        {"no challenge", R"({"version":2})", proto::code::BadChallenge},
-        {"challenge not a string", R"({"version":2,"challenge":7})", proto::code::BadChallenge},
-        {"short challenge", R"({"version":2,"challenge":")" + challenge.substr(1) + R"("})",
-         proto::code::BadChallenge},
-        {"uppercase challenge", R"({"version":2,"challenge":"000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F"})",
-         proto::code::BadChallenge},
-        {"version 1", R"({"version":1,"challenge":")" + challenge + R"("})", proto::code::BadRequest},
-        {"not an object", "[]", proto::code::BadFrame},
+            {"valid", R"({"version":2,"challenge":")" + challenge + R"("})", nullptr},
+            {"no challenge", R"({"version":2})", proto::code::BadChallenge},
+            {"challenge not a string", R"({"version":2,"challenge":7})", proto::code::BadChallenge},
+            {"short challenge", R"({"version":2,"challenge":")" + challenge.substr(1) + R"("})",
+             proto::code::BadChallenge},
+            {"uppercase challenge",
+             R"({"version":2,"challenge":"000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F"})",
+             proto::code::BadChallenge},
+            {"version 1", R"({"version":1,"challenge":")" + challenge + R"("})", proto::code::BadRequest},
+            {"not an object", "[]", proto::code::BadFrame},
     };
     for (const Case &c : cases) {
         const std::string name = std::string("handshake: ") + c.name;
@@ -276,90 +276,92 @@ void testFrameTags(Tools &tools)
     const Digest session = sessionKey(rawKey, challengeBytes);
     const std::string call = R"({"tool":"no_such_tool","input":{}})";
 
-    struct Case {
+    struct Case
+    {
         const char *name;
         std::string hello;
         // The bytes the host (or a relay) sends after its Hello, given the host's tagger.
         std::function<std::string(FrameTagger &)> frames;
-        int answered;      // unknown_tool answers before the end
-        const char *code;  // the id-0 Error that ends it; nullptr: stays open
+        int answered;     // unknown_tool answers before the end
+        const char *code; // the id-0 Error that ends it; nullptr: stays open
     };
     const std::string macHello = R"({"version":2,"mac":true,"challenge":")" + challenge + R"("})";
-    const Case cases[] = {
-        {"honest", macHello,
-         [&](FrameTagger &t) {
-             const std::string first = taggedFrame(t, proto::Type::Call, 1, call);
-             return first + taggedFrame(t, proto::Type::Call, 2, call);
-         },
-         2, nullptr},
-        {"tampered payload byte", macHello,
-         [&](FrameTagger &t) {
-             std::string f = taggedFrame(t, proto::Type::Call, 1, call);
-             f[proto::kHeaderSize + 10] ^= 0x01;
-             return f;
-         },
-         0, proto::code::BadFrame},
-        {"tampered header (call id)", macHello,
-         [&](FrameTagger &t) {
-             std::string f = taggedFrame(t, proto::Type::Call, 1, call);
-             f[8] = 2;
-             return f;
-         },
-         0, proto::code::BadFrame},
-        {"tampered tag", macHello,
-         [&](FrameTagger &t) {
-             std::string f = taggedFrame(t, proto::Type::Call, 1, call);
-             f.back() ^= 0x80;
-             return f;
-         },
-         0, proto::code::BadFrame},
-        {"replayed frame", macHello,
-         [&](FrameTagger &t) {
-             const std::string f = taggedFrame(t, proto::Type::Call, 1, call);
-             return f + f;
-         },
-         1, proto::code::BadFrame},
-        {"dropped frame (sequence gap)", macHello,
-         [&](FrameTagger &t) {
-             taggedFrame(t, proto::Type::Call, 1, call); // never sent
-             return taggedFrame(t, proto::Type::Call, 2, call);
-         },
-         0, proto::code::BadFrame},
-        {"reordered frames", macHello,
-         [&](FrameTagger &t) {
-             const std::string first = taggedFrame(t, proto::Type::Call, 1, call);
-             return taggedFrame(t, proto::Type::Call, 2, call) + first;
-         },
-         0, proto::code::BadFrame},
-        {"frame without a tag", macHello,
-         [&](FrameTagger &t) {
-             // Its "tag" is read from what follows: the host's next, honest frame.
-             return proto::encodeFrame(proto::Type::Call, 1, call) + taggedFrame(t, proto::Type::Call, 2, call);
-         },
-         0, proto::code::BadFrame},
-        {"injected frame before honest ones", macHello,
-         [&](FrameTagger &t) {
-             std::string forged = proto::encodeFrame(proto::Type::Cancel, 1, "") + std::string(proto::kTagBytes, '\0');
-             return forged + taggedFrame(t, proto::Type::Call, 1, call);
-         },
-         0, proto::code::BadFrame},
-        {"agent's own frame reflected", macHello,
-         [&](FrameTagger &) {
-             FrameTagger reflected(session, proto::kAgentToHost);
-             return taggedFrame(reflected, proto::Type::Call, 1, call);
-         },
-         0, proto::code::BadFrame},
-        {"tag under the key's hex", macHello,
-         [&](FrameTagger &) {
-             FrameTagger hexKeyed(sessionKey(encodeHex(key.data(), key.size()), challengeBytes), proto::kHostToAgent);
-             return taggedFrame(hexKeyed, proto::Type::Call, 1, call);
-         },
-         0, proto::code::BadFrame},
-        {"mac not a boolean", R"({"version":2,"mac":1,"challenge":")" + challenge + R"("})",
-         [&](FrameTagger &) { return std::string(); }, 0, proto::code::BadRequest},
-        {"mac false: no tags", R"({"version":2,"mac":false,"challenge":")" + challenge + R"("})",
-         [&](FrameTagger &) { return proto::encodeFrame(proto::Type::Call, 1, call); }, 1, nullptr},
-    };
+    const Case cases[] =
+            {
+                    {"honest", macHello,
+                     [&](FrameTagger &t) {
+        const std::string first = taggedFrame(t, proto::Type::Call, 1, call);
+        return first + taggedFrame(t, proto::Type::Call, 2, call);
+                     },
+                     2, nullptr},
+                    {"tampered payload byte", macHello,
+                     [&](FrameTagger &t) {
+        std::string f = taggedFrame(t, proto::Type::Call, 1, call);
+        f[proto::kHeaderSize + 10] ^= 0x01;
+        return f;
+                     },
+                     0, proto::code::BadFrame},
+               {"tampered header (call id)", macHello,
+                [&](FrameTagger &t) {
+        std::string f = taggedFrame(t, proto::Type::Call, 1, call);
+        f[8] = 2;
+        return f;
+                },
+                0, proto::code::BadFrame},
+            {"tampered tag", macHello,
+             [&](FrameTagger &t) {
+        std::string f = taggedFrame(t, proto::Type::Call, 1, call);
+        f.back() ^= 0x80;
+        return f;
+             },
+             0, proto::code::BadFrame},
+            {"replayed frame", macHello,
+             [&](FrameTagger &t) {
+        const std::string f = taggedFrame(t, proto::Type::Call, 1, call);
+        return f + f;
+             },
+             1, proto::code::BadFrame},
+            {"dropped frame (sequence gap)", macHello,
+             [&](FrameTagger &t) {
+        taggedFrame(t, proto::Type::Call, 1, call); // never sent
+        return taggedFrame(t, proto::Type::Call, 2, call);
+             },
+             0, proto::code::BadFrame},
+            {"reordered frames", macHello,
+             [&](FrameTagger &t) {
+        const std::string first = taggedFrame(t, proto::Type::Call, 1, call);
+        return taggedFrame(t, proto::Type::Call, 2, call) + first;
+             },
+             0, proto::code::BadFrame},
+            {"frame without a tag", macHello,
+             [&](FrameTagger &t) {
+        // Its "tag" is read from what follows: the host's next, honest frame.
+        return proto::encodeFrame(proto::Type::Call, 1, call) + taggedFrame(t, proto::Type::Call, 2, call);
+             },
+             0, proto::code::BadFrame},
+            {"injected frame before honest ones", macHello,
+             [&](FrameTagger &t) {
+        std::string forged = proto::encodeFrame(proto::Type::Cancel, 1, "") + std::string(proto::kTagBytes, '\0');
+        return forged + taggedFrame(t, proto::Type::Call, 1, call);
+             },
+             0, proto::code::BadFrame},
+            {"agent's own frame reflected", macHello,
+             [&](FrameTagger &) {
+        FrameTagger reflected(session, proto::kAgentToHost);
+        return taggedFrame(reflected, proto::Type::Call, 1, call);
+             },
+             0, proto::code::BadFrame},
+            {"tag under the key's hex", macHello,
+             [&](FrameTagger &) {
+        FrameTagger hexKeyed(sessionKey(encodeHex(key.data(), key.size()), challengeBytes), proto::kHostToAgent);
+        return taggedFrame(hexKeyed, proto::Type::Call, 1, call);
+             },
+             0, proto::code::BadFrame},
+            {"mac not a boolean", R"({"version":2,"mac":1,"challenge":")" + challenge + R"("})",
+             [&](FrameTagger &) { return std::string(); }, 0, proto::code::BadRequest},
+            {"mac false: no tags", R"({"version":2,"mac":false,"challenge":")" + challenge + R"("})",
+             [&](FrameTagger &) { return proto::encodeFrame(proto::Type::Call, 1, call); }, 1, nullptr},
+            };
     for (const Case &c : cases) {
         const std::string name = std::string("frame tags: ") + c.name;
         const bool tagged = c.hello.find("\"mac\":true") != std::string::npos;
@@ -410,10 +412,11 @@ void testBashRequest(Tools &tools)
     };
     BashRequest r;
     check(parse(Json::object(), {{"command", "true"}}, r) == "ok" && r.command == "true" && !r.restart
-              && r.limits.timeoutMs == proto::kDefaultTimeoutMs && r.limits.outputLimit == proto::kDefaultOutputLimit,
+                  && r.limits.timeoutMs == proto::kDefaultTimeoutMs
+                  && r.limits.outputLimit == proto::kDefaultOutputLimit,
           "bash: the protocol's defaults");
-    check(parse({{"timeout_ms", 0}, {"output_limit", 5}}, {{"command", "true"}}, r) == "ok"
-              && r.limits.timeoutMs == 0 && r.limits.outputLimit == 5,
+    check(parse({{"timeout_ms", 0}, {"output_limit", 5}}, {{"command", "true"}}, r) == "ok" && r.limits.timeoutMs == 0
+                  && r.limits.outputLimit == 5,
           "bash: limits taken from the Call");
     check(parse(Json::object(), {{"restart", true}}, r) == "ok" && !r.command && r.restart, "bash: restart alone");
     const Json refused[][2] = {{Json::object(), Json::object()},
@@ -427,7 +430,7 @@ void testBashRequest(Tools &tools)
         check(parse(c[0], c[1], r) == proto::code::BadRequest, "bash refuses " + c[0].dump() + " " + c[1].dump());
 
     const Json empty = bashResult({});
-    const Json expectedKeys = {"cancelled",  "duration_ms", "exit_code",    "oom_killed", "signal",
+    const Json expectedKeys = {"cancelled",    "duration_ms",  "exit_code", "oom_killed", "signal",
                                "stderr_bytes", "stdout_bytes", "timed_out", "truncated"};
     Json keys = Json::array();
     for (auto it = empty.begin(); it != empty.end(); ++it)
@@ -438,7 +441,8 @@ void testBashRequest(Tools &tools)
     killed.exitCode = 137;
     check(bashResult(killed)["signal"] == 9 && bashResult(killed)["exit_code"] == 137, "bash: a signal is named");
 
-    struct Recorder : Outbox {
+    struct Recorder : Outbox
+    {
         std::vector<Sent> frames;
         void send(proto::Type type, std::uint32_t id, std::string_view payload) override
         {
@@ -449,7 +453,7 @@ void testBashRequest(Tools &tools)
     } out;
     const auto call = startCall(tools, out, 7, {{"tool", "bash"}, {"input", {{"restart", true}}}});
     check(!call && out.frames.size() == 1 && out.frames[0].type == proto::Type::Result && out.frames[0].id == 7
-              && Json::parse(out.frames[0].payload) == empty,
+                  && Json::parse(out.frames[0].payload) == empty,
           "bash: a restart alone answers at once with the empty Result");
 }
 
@@ -460,11 +464,11 @@ int main()
     char tmpl[] = "/tmp/tst_agentprotocol.XXXXXX";
     const std::string base = ::mkdtemp(tmpl) ? tmpl : "";
     const std::string ws = base + "/ws";
-    const bool setUp =
-        !base.empty() && ::mkdir(ws.c_str(), 0755) == 0 && ::mkdir((ws + "/a").c_str(), 0755) == 0
-        && ::close(::open((ws + "/a/b.txt").c_str(), O_CREAT | O_WRONLY, 0644)) == 0
-        && ::symlink("/", (ws + "/esc").c_str()) == 0 && ::symlink("/etc/passwd", (ws + "/pw").c_str()) == 0
-        && ::symlink("a", (ws + "/inner").c_str()) == 0;
+    const bool setUp = !base.empty() && ::mkdir(ws.c_str(), 0755) == 0 && ::mkdir((ws + "/a").c_str(), 0755) == 0
+                       && ::close(::open((ws + "/a/b.txt").c_str(), O_CREAT | O_WRONLY, 0644)) == 0
+                       && ::symlink("/", (ws + "/esc").c_str()) == 0
+                       && ::symlink("/etc/passwd", (ws + "/pw").c_str()) == 0
+                       && ::symlink("a", (ws + "/inner").c_str()) == 0;
     check(setUp, "fixture");
     testFraming();
     testPathGuard(ws, true);

@@ -27,22 +27,18 @@ void TestAllowlist::match_data()
 
     QTest::newRow("us-east-1") << QByteArray("bedrock-runtime.us-east-1.amazonaws.com") << true
                                << QByteArray("us-east-1");
-    QTest::newRow("eu-central-1") << QByteArray("bedrock-runtime.eu-central-1.amazonaws.com")
-                                  << true << QByteArray("eu-central-1");
-    QTest::newRow("explicit-region")
-        << QByteArray("vpce-1.bedrock.example.internal") << true << QByteArray("ap-northeast-1");
-    QTest::newRow("two-labels-for-star")
-        << QByteArray("bedrock-runtime.a.b.amazonaws.com") << false << QByteArray();
-    QTest::newRow("zero-labels-for-star")
-        << QByteArray("bedrock-runtime.amazonaws.com") << false << QByteArray();
-    QTest::newRow("suffix-attack")
-        << QByteArray("bedrock-runtime.us-east-1.amazonaws.com.evil.com") << false << QByteArray();
-    QTest::newRow("prefix-attack")
-        << QByteArray("evil.bedrock-runtime.us-east-1.amazonaws.com") << false << QByteArray();
-    QTest::newRow("lookalike") << QByteArray("bedrock-runtime.us-east-1.amazonaws.co") << false
-                               << QByteArray();
-    QTest::newRow("other-service")
-        << QByteArray("s3.us-east-1.amazonaws.com") << false << QByteArray();
+    QTest::newRow("eu-central-1") << QByteArray("bedrock-runtime.eu-central-1.amazonaws.com") << true
+                                  << QByteArray("eu-central-1");
+    QTest::newRow("explicit-region") << QByteArray("vpce-1.bedrock.example.internal") << true
+                                     << QByteArray("ap-northeast-1");
+    QTest::newRow("two-labels-for-star") << QByteArray("bedrock-runtime.a.b.amazonaws.com") << false << QByteArray();
+    QTest::newRow("zero-labels-for-star") << QByteArray("bedrock-runtime.amazonaws.com") << false << QByteArray();
+    QTest::newRow("suffix-attack") << QByteArray("bedrock-runtime.us-east-1.amazonaws.com.evil.com") << false
+                                   << QByteArray();
+    QTest::newRow("prefix-attack") << QByteArray("evil.bedrock-runtime.us-east-1.amazonaws.com") << false
+                                   << QByteArray();
+    QTest::newRow("lookalike") << QByteArray("bedrock-runtime.us-east-1.amazonaws.co") << false << QByteArray();
+    QTest::newRow("other-service") << QByteArray("s3.us-east-1.amazonaws.com") << false << QByteArray();
     QTest::newRow("metadata") << QByteArray("instance-data.ec2.internal") << false << QByteArray();
 }
 
@@ -74,8 +70,7 @@ void TestAllowlist::patterns_data()
     QTest::newRow("uppercase") << QByteArray("API.example.com") << false;
     QTest::newRow("empty-label") << QByteArray("a..example.com") << false;
     QTest::newRow("trailing-dot") << QByteArray("example.com.") << false;
-    QTest::newRow("ip") << QByteArray("127.0.0.1")
-                        << true; // harmless: IP hosts are refused earlier
+    QTest::newRow("ip") << QByteArray("127.0.0.1") << true; // harmless: IP hosts are refused earlier
 }
 
 void TestAllowlist::patterns()
@@ -90,40 +85,28 @@ void TestAllowlist::authority_data()
     QTest::addColumn<QByteArray>("raw");
     QTest::addColumn<QByteArray>("code");
     QTest::addColumn<QByteArray>("host");
-    QTest::newRow("plain") << QByteArray("Bedrock-Runtime.us-east-1.amazonaws.com")
-                           << QByteArray("ok")
+    QTest::newRow("plain") << QByteArray("Bedrock-Runtime.us-east-1.amazonaws.com") << QByteArray("ok")
                            << QByteArray("bedrock-runtime.us-east-1.amazonaws.com");
-    QTest::newRow("port-443") << QByteArray("a.example.com:443") << QByteArray("ok")
-                              << QByteArray("a.example.com");
-    QTest::newRow("port-8443") << QByteArray("a.example.com:8443") << QByteArray("bad_port")
-                               << QByteArray();
-    QTest::newRow("empty-port") << QByteArray("a.example.com:") << QByteArray("bad_port")
-                                << QByteArray();
-    QTest::newRow("port-0443") << QByteArray("a.example.com:0443") << QByteArray("ok")
-                               << QByteArray("a.example.com");
+    QTest::newRow("port-443") << QByteArray("a.example.com:443") << QByteArray("ok") << QByteArray("a.example.com");
+    QTest::newRow("port-8443") << QByteArray("a.example.com:8443") << QByteArray("bad_port") << QByteArray();
+    QTest::newRow("empty-port") << QByteArray("a.example.com:") << QByteArray("bad_port") << QByteArray();
+    QTest::newRow("port-0443") << QByteArray("a.example.com:0443") << QByteArray("ok") << QByteArray("a.example.com");
     QTest::newRow("ipv4") << QByteArray("127.0.0.1") << QByteArray("ip_literal") << QByteArray();
-    QTest::newRow("decimal-ip") << QByteArray("2130706433") << QByteArray("ip_literal")
-                                << QByteArray();
+    QTest::newRow("decimal-ip") << QByteArray("2130706433") << QByteArray("ip_literal") << QByteArray();
     QTest::newRow("hex-ip") << QByteArray("0x7f.0x1") << QByteArray("ip_literal") << QByteArray();
     QTest::newRow("ipv6") << QByteArray("[::1]") << QByteArray("ip_literal") << QByteArray();
-    QTest::newRow("userinfo") << QByteArray("u@a.example.com") << QByteArray("userinfo")
-                              << QByteArray();
+    QTest::newRow("userinfo") << QByteArray("u@a.example.com") << QByteArray("userinfo") << QByteArray();
     QTest::newRow("fullwidth-dot") << QByteArray("a\xef\xbc\x8e"
                                                  "example.com")
                                    << QByteArray("non_ascii_host") << QByteArray();
     QTest::newRow("punycode-ok") << QByteArray("xn--bcher-kva.example.com") << QByteArray("ok")
                                  << QByteArray("xn--bcher-kva.example.com");
-    QTest::newRow("trailing-dot") << QByteArray("a.example.com.") << QByteArray("bad_host")
-                                  << QByteArray();
-    QTest::newRow("underscore") << QByteArray("a_b.example.com") << QByteArray("bad_host")
-                                << QByteArray();
-    QTest::newRow("percent") << QByteArray("a%2eexample.com") << QByteArray("bad_host")
-                             << QByteArray();
-    QTest::newRow("space") << QByteArray("a .example.com") << QByteArray("bad_host")
-                           << QByteArray();
+    QTest::newRow("trailing-dot") << QByteArray("a.example.com.") << QByteArray("bad_host") << QByteArray();
+    QTest::newRow("underscore") << QByteArray("a_b.example.com") << QByteArray("bad_host") << QByteArray();
+    QTest::newRow("percent") << QByteArray("a%2eexample.com") << QByteArray("bad_host") << QByteArray();
+    QTest::newRow("space") << QByteArray("a .example.com") << QByteArray("bad_host") << QByteArray();
     QTest::newRow("empty") << QByteArray() << QByteArray("bad_host") << QByteArray();
-    QTest::newRow("long-label") << QByteArray(64, 'a') + ".com" << QByteArray("bad_host")
-                                << QByteArray();
+    QTest::newRow("long-label") << QByteArray(64, 'a') + ".com" << QByteArray("bad_host") << QByteArray();
 }
 
 void TestAllowlist::authority()

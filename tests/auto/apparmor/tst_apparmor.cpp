@@ -25,20 +25,18 @@ class tst_AppArmor : public QObject
 private Q_SLOTS:
     void state_data()
     {
-        QTest::addColumn<QByteArray>("enabled"); // null: the module file is absent
+        QTest::addColumn<QByteArray>("enabled");  // null: the module file is absent
         QTest::addColumn<QByteArray>("profiles"); // null: the profiles file is absent
         QTest::addColumn<hako::AppArmorState>("expected");
         using S = hako::AppArmorState;
         QTest::newRow("no AppArmor module") << QByteArray() << QByteArray() << S::Unavailable;
         QTest::newRow("module present, switched off") << QByteArray("N\n") << QByteArray() << S::Unavailable;
-        QTest::newRow("on, profile enforced") << QByteArray("Y\n")
-                                              << QByteArray("docker-default (enforce)\nhako-workspace (enforce)\n")
-                                              << S::Loaded;
-        QTest::newRow("on, profile only complaining") << QByteArray("Y\n") << QByteArray("hako-workspace (complain)\n")
-                                                      << S::NotLoaded;
-        QTest::newRow("on, a profile with a longer name") << QByteArray("Y\n")
-                                                          << QByteArray("hako-workspace-old (enforce)\n")
-                                                          << S::NotLoaded;
+        QTest::newRow("on, profile enforced")
+                << QByteArray("Y\n") << QByteArray("docker-default (enforce)\nhako-workspace (enforce)\n") << S::Loaded;
+        QTest::newRow("on, profile only complaining")
+                << QByteArray("Y\n") << QByteArray("hako-workspace (complain)\n") << S::NotLoaded;
+        QTest::newRow("on, a profile with a longer name")
+                << QByteArray("Y\n") << QByteArray("hako-workspace-old (enforce)\n") << S::NotLoaded;
         QTest::newRow("on, profiles unreadable") << QByteArray("Y\n") << QByteArray() << S::NotLoaded;
     }
 

@@ -24,21 +24,21 @@ private Q_SLOTS:
         QTest::newRow("small output") << qint64(1024) << QList<int>{10, 20} << qint64(30) << qint64(0)
                                       << CallBuffers::Status::Ok;
         QTest::newRow("exactly the limit and the marker room")
-            << qint64(1024) << QList<int>{int(room)} << room << qint64(0) << CallBuffers::Status::Ok;
+                << qint64(1024) << QList<int>{int(room)} << room << qint64(0) << CallBuffers::Status::Ok;
         QTest::newRow("the agent's marker after a full limit")
-            << qint64(1024) << QList<int>{1024, 60} << qint64(1084) << qint64(0) << CallBuffers::Status::Ok;
+                << qint64(1024) << QList<int>{1024, 60} << qint64(1084) << qint64(0) << CallBuffers::Status::Ok;
         QTest::newRow("one byte past") << qint64(1024) << QList<int>{int(room) + 1} << room << qint64(1)
                                        << CallBuffers::Status::Ok;
         QTest::newRow("empty chunks after the limit")
-            << qint64(1024) << QList<int>{int(room), 0, 0} << room << qint64(0) << CallBuffers::Status::Ok;
+                << qint64(1024) << QList<int>{int(room), 0, 0} << room << qint64(0) << CallBuffers::Status::Ok;
         QTest::newRow("1 MiB frames into a 1 KiB limit, up to the allowance")
-            << qint64(1024) << QList<int>{1 << 20} << room << qint64((1 << 20) - room) << CallBuffers::Status::Ok;
+                << qint64(1024) << QList<int>{1 << 20} << room << qint64((1 << 20) - room) << CallBuffers::Status::Ok;
         QTest::newRow("1 MiB frames into a 1 KiB limit, past the allowance")
-            << qint64(1024) << QList<int>{1 << 20, 1 << 20} << room << qint64((2 << 20) - room)
-            << CallBuffers::Status::Overrun;
+                << qint64(1024) << QList<int>{1 << 20, 1 << 20} << room << qint64((2 << 20) - room)
+                << CallBuffers::Status::Overrun;
         QTest::newRow("a flood of one-byte chunks")
-            << qint64(1024) << QList<int>(int(room) + CallBuffers::kOverrunAllowance + 1, 1) << room
-            << CallBuffers::kOverrunAllowance + 1 << CallBuffers::Status::Overrun;
+                << qint64(1024) << QList<int>(int(room) + CallBuffers::kOverrunAllowance + 1, 1) << room
+                << CallBuffers::kOverrunAllowance + 1 << CallBuffers::Status::Overrun;
     }
 
     void output()

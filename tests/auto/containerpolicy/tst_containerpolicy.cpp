@@ -36,26 +36,48 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("flag");
         QTest::addColumn<QString>("value");
-        QTest::newRow("network") << "--network" << "none";
-        QTest::newRow("pids") << "--pids-limit" << "100";
-        QTest::newRow("cpu period") << "--cpu-period" << "100000";
-        QTest::newRow("cpu quota") << "--cpu-quota" << "200000";
-        QTest::newRow("memory") << "--memory" << "2147483648";
-        QTest::newRow("no extra swap") << "--memory-swap" << "2147483648";
-        QTest::newRow("tmpfs") << "--tmpfs" << "/tmp:rw,noexec,nosuid,nodev,size=536870912";
-        QTest::newRow("capabilities") << "--cap-drop" << "ALL";
-        QTest::newRow("user") << "--user" << "1000:1000";
-        QTest::newRow("no-new-privileges") << "--security-opt" << "no-new-privileges";
-        QTest::newRow("seccomp") << "--security-opt" << "seccomp=/run/hako/workspace-seccomp.json";
-        QTest::newRow("runtime") << "--runtime" << "runc";
-        QTest::newRow("never pull") << "--pull" << "never";
-        QTest::newRow("workspace") << "--mount" << "type=bind,source=/var/lib/hako/workspaces/0123,target=/workspace";
-        QTest::newRow("sockets read-only") << "--mount" << "type=bind,source=/run/hako/sockets/0123,target=/var/run/hako,readonly";
-        QTest::newRow("agent's own directory") << "--mount" << "type=bind,source=/run/hako/sockets/0123/agent,target=/var/run/hako/agent";
-        QTest::newRow("agent socket") << "--socket" << "/var/run/hako/agent/agent.sock";
-        QTest::newRow("agent read-only") << "--mount" << "type=bind,source=/opt/build/bin/hako-agent,target=/opt/hako/hako-agent,readonly";
-        QTest::newRow("label") << "--label" << "org.hako.managed=true";
-        QTest::newRow("entrypoint") << "--entrypoint" << "/opt/hako/hako-agent";
+        QTest::newRow("network") << "--network"
+                                 << "none";
+        QTest::newRow("pids") << "--pids-limit"
+                              << "100";
+        QTest::newRow("cpu period") << "--cpu-period"
+                                    << "100000";
+        QTest::newRow("cpu quota") << "--cpu-quota"
+                                   << "200000";
+        QTest::newRow("memory") << "--memory"
+                                << "2147483648";
+        QTest::newRow("no extra swap") << "--memory-swap"
+                                       << "2147483648";
+        QTest::newRow("tmpfs") << "--tmpfs"
+                               << "/tmp:rw,noexec,nosuid,nodev,size=536870912";
+        QTest::newRow("capabilities") << "--cap-drop"
+                                      << "ALL";
+        QTest::newRow("user") << "--user"
+                              << "1000:1000";
+        QTest::newRow("no-new-privileges") << "--security-opt"
+                                           << "no-new-privileges";
+        QTest::newRow("seccomp") << "--security-opt"
+                                 << "seccomp=/run/hako/workspace-seccomp.json";
+        QTest::newRow("runtime") << "--runtime"
+                                 << "runc";
+        QTest::newRow("never pull") << "--pull"
+                                    << "never";
+        QTest::newRow("workspace") << "--mount"
+                                   << "type=bind,source=/var/lib/hako/workspaces/0123,target=/workspace";
+        QTest::newRow("sockets read-only") << "--mount"
+                                           << "type=bind,source=/run/hako/sockets/0123,target=/var/run/hako,readonly";
+        QTest::newRow("agent's own directory")
+                << "--mount"
+                << "type=bind,source=/run/hako/sockets/0123/agent,target=/var/run/hako/agent";
+        QTest::newRow("agent socket") << "--socket"
+                                      << "/var/run/hako/agent/agent.sock";
+        QTest::newRow("agent read-only")
+                << "--mount"
+                << "type=bind,source=/opt/build/bin/hako-agent,target=/opt/hako/hako-agent,readonly";
+        QTest::newRow("label") << "--label"
+                               << "org.hako.managed=true";
+        QTest::newRow("entrypoint") << "--entrypoint"
+                                    << "/opt/hako/hako-agent";
     }
 
     void seedFlags()
@@ -94,7 +116,8 @@ private Q_SLOTS:
         spec.socketDirReadOnly = false;
         const QStringList mounts = valuesOf(runArguments(spec), QStringLiteral("--mount"));
         QVERIFY(mounts.contains(QStringLiteral("type=bind,source=/run/hako/sockets/0123,target=/var/run/hako")));
-        QVERIFY(mounts.contains(QStringLiteral("type=bind,source=/run/hako/sockets/0123/agent,target=/var/run/hako/agent")));
+        QVERIFY(mounts.contains(
+                QStringLiteral("type=bind,source=/run/hako/sockets/0123/agent,target=/var/run/hako/agent")));
     }
 
     void processLimitByRuntime_data()
@@ -108,8 +131,10 @@ private Q_SLOTS:
         QTest::newRow("runc") << "runc" << 100 << QStringList{QStringLiteral("100")} << core;
         QTest::newRow("runc, 10") << "runc" << 10 << QStringList{QStringLiteral("10")} << core;
         // gVisor: nproc inside the sandbox, the cgroup sized for the Sentry's threads.
-        QTest::newRow("runsc") << "runsc" << 100 << QStringList{QStringLiteral("3712")} << core + QStringList{QStringLiteral("nproc=100:100")};
-        QTest::newRow("runsc, 10") << "runsc" << 10 << QStringList{QStringLiteral("832")} << core + QStringList{QStringLiteral("nproc=10:10")};
+        QTest::newRow("runsc") << "runsc" << 100 << QStringList{QStringLiteral("3712")}
+                               << core + QStringList{QStringLiteral("nproc=100:100")};
+        QTest::newRow("runsc, 10") << "runsc" << 10 << QStringList{QStringLiteral("832")}
+                                   << core + QStringList{QStringLiteral("nproc=10:10")};
         QTest::newRow("no limit: seam only") << "runc" << 0 << QStringList{} << core;
         QTest::newRow("no limit under runsc") << "runsc" << 0 << QStringList{} << core;
     }
@@ -181,7 +206,8 @@ private Q_SLOTS:
                  !appArmor.isEmpty());
         for (const QString &opt : valuesOf(args, QStringLiteral("--security-opt")))
             QVERIFY(appArmor.isEmpty() || !opt.startsWith(QLatin1String("apparmor=unconfined")));
-        const QString mount = QStringLiteral("type=bind,source=%1,target=/opt/hako/seccomp.json,readonly").arg(agentRules);
+        const QString mount =
+                QStringLiteral("type=bind,source=%1,target=/opt/hako/seccomp.json,readonly").arg(agentRules);
         QCOMPARE(valuesOf(args, QStringLiteral("--mount")).contains(mount), !agentRules.isEmpty());
         const QStringList agentArgs = args.mid(args.indexOf(QStringLiteral("hako/workspace-base:latest")) + 1);
         QCOMPARE(agentArgs.contains(QStringLiteral("--seccomp")), !agentRules.isEmpty());
@@ -208,7 +234,8 @@ private Q_SLOTS:
         QVERIFY(valuesOf(args, QStringLiteral("--env")).contains(QStringLiteral("HAKO_AGENT_KEY")));
         for (const QString &arg : args)
             QVERIFY2(!arg.contains(QLatin1String(spec.agentKey)), qPrintable(arg));
-        QVERIFY(!valuesOf(runArguments(seedSpec()), QStringLiteral("--env")).contains(QStringLiteral("HAKO_AGENT_KEY")));
+        QVERIFY(!valuesOf(runArguments(seedSpec()), QStringLiteral("--env"))
+                         .contains(QStringLiteral("HAKO_AGENT_KEY")));
     }
 
     void environmentKeepsSecretsOut_data()

@@ -13,15 +13,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("id");
         QTest::addColumn<QString>("errorCode");
-        QTest::newRow("plain") << "c1" << "";
-        QTest::newRow("uuid") << "3f2b8c1e-5d4a-4f7b-9c2e-1a2b3c4d5e6f" << "";
+        QTest::newRow("plain") << "c1"
+                               << "";
+        QTest::newRow("uuid") << "3f2b8c1e-5d4a-4f7b-9c2e-1a2b3c4d5e6f"
+                              << "";
         QTest::newRow("japanese") << QStringLiteral("会話-1") << "";
-        QTest::newRow("traversal is only text") << "../../etc" << "";
-        QTest::newRow("option-like") << "--privileged" << "";
-        QTest::newRow("empty") << "" << "conversation_id_empty";
-        QTest::newRow("nul") << QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b")) << "conversation_id_invalid";
-        QTest::newRow("newline") << "a\nb" << "conversation_id_invalid";
-        QTest::newRow("escape") << "a\x1b[31m" << "conversation_id_invalid";
+        QTest::newRow("traversal is only text") << "../../etc"
+                                                << "";
+        QTest::newRow("option-like") << "--privileged"
+                                     << "";
+        QTest::newRow("empty") << ""
+                               << "conversation_id_empty";
+        QTest::newRow("nul") << QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b"))
+                             << "conversation_id_invalid";
+        QTest::newRow("newline") << "a\nb"
+                                 << "conversation_id_invalid";
+        QTest::newRow("escape") << "a\x1b[31m"
+                                << "conversation_id_invalid";
         QTest::newRow("bidi override") << QString(QStringLiteral("a") + QChar(0x202E)) << "conversation_id_invalid";
         QTest::newRow("lone surrogate") << QString(QChar(0xD800)) << "conversation_id_invalid";
         QTest::newRow("256 bytes") << QString(256, QLatin1Char('x')) << "";

@@ -14,9 +14,12 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("line");
         QTest::addColumn<bool>("parsed");
         QTest::addColumn<QString>("conversation");
-        QTest::newRow("running") << QByteArray("{\"ID\":\"abc\",\"Names\":\"hako-1\",\"State\":\"running\",\"Labels\":\"org.hako.managed=true,org.hako.conversation=k1\"}")
+        QTest::newRow("running") << QByteArray("{\"ID\":\"abc\",\"Names\":\"hako-1\",\"State\":\"running\",\"Labels\":"
+                                               "\"org.hako.managed=true,org.hako.conversation=k1\"}")
                                  << true << "k1";
-        QTest::newRow("no labels") << QByteArray("{\"ID\":\"abc\",\"Names\":\"x\",\"State\":\"exited\",\"Labels\":\"\"}") << true << "";
+        QTest::newRow("no labels") << QByteArray(
+                "{\"ID\":\"abc\",\"Names\":\"x\",\"State\":\"exited\",\"Labels\":\"\"}")
+                                   << true << "";
         QTest::newRow("not json") << QByteArray("abc hako-1 running") << false << "";
         QTest::newRow("array") << QByteArray("[1,2]") << false << "";
         QTest::newRow("no id") << QByteArray("{\"Names\":\"x\"}") << false << "";
@@ -40,16 +43,18 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("out");
         QTest::addColumn<QStringList>("names");
         QTest::addColumn<QString>("conversation");
-        QTest::newRow("docker lines") << QByteArray("{\"ID\":\"a\",\"Names\":\"n1\",\"State\":\"running\",\"Labels\":\"org.hako.conversation=k1\"}\n"
-                                                    "{\"ID\":\"b\",\"Names\":\"n2\",\"State\":\"exited\",\"Labels\":\"\"}\n")
+        QTest::newRow("docker lines") << QByteArray(
+                "{\"ID\":\"a\",\"Names\":\"n1\",\"State\":\"running\",\"Labels\":\"org.hako.conversation=k1\"}\n"
+                "{\"ID\":\"b\",\"Names\":\"n2\",\"State\":\"exited\",\"Labels\":\"\"}\n")
                                       << QStringList{QStringLiteral("n1"), QStringLiteral("n2")} << "k1";
-        QTest::newRow("podman array") << QByteArray("[\n {\"Id\":\"a\",\"Names\":[\"n1\"],\"State\":\"running\",\n"
-                                                    "  \"Labels\":{\"org.hako.conversation\":\"k1\"}},\n"
-                                                    " {\"Id\":\"b\",\"Names\":[\"n2\"],\"State\":\"exited\",\"Labels\":null}\n]\n")
+        QTest::newRow("podman array") << QByteArray(
+                "[\n {\"Id\":\"a\",\"Names\":[\"n1\"],\"State\":\"running\",\n"
+                "  \"Labels\":{\"org.hako.conversation\":\"k1\"}},\n"
+                " {\"Id\":\"b\",\"Names\":[\"n2\"],\"State\":\"exited\",\"Labels\":null}\n]\n")
                                       << QStringList{QStringLiteral("n1"), QStringLiteral("n2")} << "k1";
         QTest::newRow("podman, none") << QByteArray("[]\n") << QStringList{} << "";
-        QTest::newRow("podman, bad entries") << QByteArray("[{\"Id\":\"a\",\"Names\":[]},{\"Names\":[\"x\"]},5]")
-                                             << QStringList{} << "";
+        QTest::newRow("podman, bad entries")
+                << QByteArray("[{\"Id\":\"a\",\"Names\":[]},{\"Names\":[\"x\"]},5]") << QStringList{} << "";
         QTest::newRow("garbage") << QByteArray("Error: something\n") << QStringList{} << "";
     }
 
@@ -92,11 +97,13 @@ private Q_SLOTS:
     {
         const QStringList names = {QStringLiteral("gone"), QStringLiteral("live")};
         const QStringList docker = DockerEngine::removeArguments(names, CliDialect::Docker);
-        QCOMPARE(docker, (QStringList{QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes"), QStringLiteral("gone"), QStringLiteral("live")}));
+        QCOMPARE(docker, (QStringList{QStringLiteral("rm"), QStringLiteral("--force"), QStringLiteral("--volumes"),
+                                      QStringLiteral("gone"), QStringLiteral("live")}));
         // Without --ignore Podman 4.3 leaves "live" running when "gone" is missing.
         const QStringList podman = DockerEngine::removeArguments(names, CliDialect::Podman);
         QVERIFY(podman.contains(QStringLiteral("--ignore")));
-        QCOMPARE(podman.mid(podman.indexOf(QStringLiteral("--time")), 2), (QStringList{QStringLiteral("--time"), QStringLiteral("0")}));
+        QCOMPARE(podman.mid(podman.indexOf(QStringLiteral("--time")), 2),
+                 (QStringList{QStringLiteral("--time"), QStringLiteral("0")}));
         QCOMPARE(podman.mid(podman.size() - 2), names);
     }
 
@@ -107,15 +114,19 @@ private Q_SLOTS:
         const QString prefix = QStringLiteral("The container engine failed to remove containers. ");
         QTest::newRow("gone") << prefix + QStringLiteral("Error: No such container: hako-a-b") << true;
         QTest::newRow("being removed")
-            << prefix + QStringLiteral("Error response from daemon: removal of container hako-a-b is already in progress")
-            << true;
-        QTest::newRow("both") << prefix + QStringLiteral("Error: No such container: x\nError response from daemon: "
-                                                         "removal of container y is already in progress")
+                << prefix
+                           + QStringLiteral(
+                                   "Error response from daemon: removal of container hako-a-b is already in progress")
+                << true;
+        QTest::newRow("both") << prefix
+                                         + QStringLiteral("Error: No such container: x\nError response from daemon: "
+                                                          "removal of container y is already in progress")
                               << true;
         QTest::newRow("one real failure among them")
-            << prefix + QStringLiteral("Error: No such container: x\nError response from daemon: "
-                                       "could not kill running container y: permission denied")
-            << false;
+                << prefix
+                           + QStringLiteral("Error: No such container: x\nError response from daemon: "
+                                            "could not kill running container y: permission denied")
+                << false;
         QTest::newRow("daemon down") << prefix + QStringLiteral("Cannot connect to the Docker daemon") << false;
         QTest::newRow("empty") << QString() << false;
     }
@@ -164,7 +175,7 @@ private Q_SLOTS:
         QCOMPARE(env.value(QStringLiteral("DOCKER_HOST")), QStringLiteral("unix:///run/d.sock"));
         for (const QString &key : env.keys())
             QVERIFY2(!key.startsWith(QLatin1String("AWS_")) && key != QLatin1String("GITHUB_TOKEN")
-                         && key != QLatin1String("LD_PRELOAD"),
+                             && key != QLatin1String("LD_PRELOAD"),
                      qPrintable(key));
     }
 };

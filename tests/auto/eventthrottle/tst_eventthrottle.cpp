@@ -24,22 +24,37 @@ private Q_SLOTS:
         // "end:p@t": drain(p) at t.
         QTest::addColumn<QStringList>("steps");
         QTest::addColumn<QStringList>("lines"); // "key=count" in the order written
-        QTest::newRow("one event") << QStringList{QStringLiteral("a@0"), QStringLiteral("end@0")} << QStringList{QStringLiteral("a=1")};
+        QTest::newRow("one event") << QStringList{QStringLiteral("a@0"), QStringLiteral("end@0")}
+                                   << QStringList{QStringLiteral("a=1")};
         QTest::newRow("a burst: one line, then the rest when due")
-            << QStringList{QStringLiteral("a@0"), QStringLiteral("a@1"), QStringLiteral("a@2"), QStringLiteral("a@3"), QStringLiteral("flush@9999"), QStringLiteral("flush@10000")} << QStringList{QStringLiteral("a=1"), QStringLiteral("a=3")};
+                << QStringList{QStringLiteral("a@0"), QStringLiteral("a@1"),        QStringLiteral("a@2"),
+                               QStringLiteral("a@3"), QStringLiteral("flush@9999"), QStringLiteral("flush@10000")}
+                << QStringList{QStringLiteral("a=1"), QStringLiteral("a=3")};
         QTest::newRow("a burst then the next event after the interval carries the count")
-            << QStringList{QStringLiteral("a@0"), QStringLiteral("a@1"), QStringLiteral("a@2"), QStringLiteral("a@10000")} << QStringList{QStringLiteral("a=1"), QStringLiteral("a=3")};
-        QTest::newRow("keys apart") << QStringList{QStringLiteral("a@0"), QStringLiteral("b@1"), QStringLiteral("a@2"), QStringLiteral("b@3"), QStringLiteral("c@4"), QStringLiteral("end@5")}
-                                    << QStringList{QStringLiteral("a=1"), QStringLiteral("b=1"), QStringLiteral("c=1"), QStringLiteral("a=1"), QStringLiteral("b=1")};
-        QTest::newRow("slow events each written")
-            << QStringList{QStringLiteral("a@0"), QStringLiteral("a@10000"), QStringLiteral("a@20000"), QStringLiteral("a@30001")} << QStringList{QStringLiteral("a=1"), QStringLiteral("a=1"), QStringLiteral("a=1"), QStringLiteral("a=1")};
-        QTest::newRow("held at the end are written") << QStringList{QStringLiteral("a@0"), QStringLiteral("a@1"), QStringLiteral("a@2"), QStringLiteral("end@3")}
+                << QStringList{QStringLiteral("a@0"), QStringLiteral("a@1"), QStringLiteral("a@2"),
+                               QStringLiteral("a@10000")}
+                << QStringList{QStringLiteral("a=1"), QStringLiteral("a=3")};
+        QTest::newRow("keys apart") << QStringList{QStringLiteral("a@0"), QStringLiteral("b@1"),
+                                                   QStringLiteral("a@2"), QStringLiteral("b@3"),
+                                                   QStringLiteral("c@4"), QStringLiteral("end@5")}
+                                    << QStringList{QStringLiteral("a=1"), QStringLiteral("b=1"), QStringLiteral("c=1"),
+                                                   QStringLiteral("a=1"), QStringLiteral("b=1")};
+        QTest::newRow("slow events each written") << QStringList{QStringLiteral("a@0"), QStringLiteral("a@10000"),
+                                                                 QStringLiteral("a@20000"), QStringLiteral("a@30001")}
+                                                  << QStringList{QStringLiteral("a=1"), QStringLiteral("a=1"),
+                                                                 QStringLiteral("a=1"), QStringLiteral("a=1")};
+        QTest::newRow("held at the end are written") << QStringList{QStringLiteral("a@0"), QStringLiteral("a@1"),
+                                                                    QStringLiteral("a@2"), QStringLiteral("end@3")}
                                                      << QStringList{QStringLiteral("a=1"), QStringLiteral("a=2")};
         QTest::newRow("the end of one sandbox's call writes its held lines only")
-            << QStringList{QStringLiteral("c1/mount@0"), QStringLiteral("c1/mount@1"), QStringLiteral("c2/mount@2"), QStringLiteral("c2/mount@3"), QStringLiteral("end:c1/@4"), QStringLiteral("c1/mount@5"), QStringLiteral("end@6")}
-            << QStringList{QStringLiteral("c1/mount=1"), QStringLiteral("c2/mount=1"), QStringLiteral("c1/mount=1"), QStringLiteral("c1/mount=1"), QStringLiteral("c2/mount=1")};
-        QTest::newRow("nothing held, nothing at the end") << QStringList{QStringLiteral("a@0"), QStringLiteral("flush@20000"), QStringLiteral("end@20000")}
-                                                          << QStringList{QStringLiteral("a=1")};
+                << QStringList{QStringLiteral("c1/mount@0"), QStringLiteral("c1/mount@1"), QStringLiteral("c2/mount@2"),
+                               QStringLiteral("c2/mount@3"), QStringLiteral("end:c1/@4"),  QStringLiteral("c1/mount@5"),
+                               QStringLiteral("end@6")}
+                << QStringList{QStringLiteral("c1/mount=1"), QStringLiteral("c2/mount=1"), QStringLiteral("c1/mount=1"),
+                               QStringLiteral("c1/mount=1"), QStringLiteral("c2/mount=1")};
+        QTest::newRow("nothing held, nothing at the end")
+                << QStringList{QStringLiteral("a@0"), QStringLiteral("flush@20000"), QStringLiteral("end@20000")}
+                << QStringList{QStringLiteral("a=1")};
     }
 
     void lines()

@@ -80,16 +80,16 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<qsizetype>("tokens");
         QTest::newRow("empty") << QByteArray() << qsizetype(0);
-        QTest::newRow("bash result")
-            << QByteArray("{\"exit_code\":0,\"signal\":null,\"timed_out\":false,\"truncated\":true,\"stdout_bytes\":5}")
-            << qsizetype(10);
+        QTest::newRow("bash result") << QByteArray(
+                "{\"exit_code\":0,\"signal\":null,\"timed_out\":false,\"truncated\":true,\"stdout_bytes\":5}")
+                                     << qsizetype(10);
         QTest::newRow("separators inside a string") << QByteArray("{\"output\":\"a,b:[c]{d}\"}") << qsizetype(2);
         QTest::newRow("escaped quote does not end the string")
-            << QByteArray("{\"o\":\"\\\",[{:\",\"p\":1}") << qsizetype(4);
+                << QByteArray("{\"o\":\"\\\",[{:\",\"p\":1}") << qsizetype(4);
         QTest::newRow("escaped backslash ends before the quote") << QByteArray("[\"\\\\\",1]") << qsizetype(2);
         QTest::newRow("unterminated string") << QByteArray("{\"o\":\"[[[[") << qsizetype(2);
         QTest::newRow("1 MiB of empty arrays stops past the limit")
-            << QByteArray("[") + QByteArray("[],").repeated(350000) << kMaxJsonTokens + 1;
+                << QByteArray("[") + QByteArray("[],").repeated(350000) << kMaxJsonTokens + 1;
     }
 
     void tokens()

@@ -28,17 +28,21 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<FrameReader::Status>("status");
         QTest::addColumn<QByteArray>("payload");
-        QTest::newRow("hello") << packFrame(proto::Type::Hello, 0, "{}") << FrameReader::Status::Frame << QByteArray("{}");
-        QTest::newRow("empty payload") << packFrame(proto::Type::Cancel, 7, {}) << FrameReader::Status::Frame << QByteArray();
+        QTest::newRow("hello") << packFrame(proto::Type::Hello, 0, "{}") << FrameReader::Status::Frame
+                               << QByteArray("{}");
+        QTest::newRow("empty payload") << packFrame(proto::Type::Cancel, 7, {}) << FrameReader::Status::Frame
+                                       << QByteArray();
         QTest::newRow("binary payload") << packFrame(proto::Type::Stdout, 1, QByteArray("\0\xff\n", 3))
                                         << FrameReader::Status::Frame << QByteArray("\0\xff\n", 3);
         QTest::newRow("partial header") << QByteArray("\0\0\0", 3) << FrameReader::Status::NeedMore << QByteArray();
         QTest::newRow("partial payload") << header(10, 6, 1) + "abc" << FrameReader::Status::NeedMore << QByteArray();
         QTest::newRow("type zero") << header(0, 0, 1) << FrameReader::Status::Bad << QByteArray();
         QTest::newRow("type unknown") << header(0, 200, 1) << FrameReader::Status::Bad << QByteArray();
-        QTest::newRow("one byte too large") << header(proto::kMaxPayload + 1, 6, 1) << FrameReader::Status::Bad << QByteArray();
+        QTest::newRow("one byte too large")
+                << header(proto::kMaxPayload + 1, 6, 1) << FrameReader::Status::Bad << QByteArray();
         QTest::newRow("4 GiB length") << header(0xffffffffu, 6, 1) << FrameReader::Status::Bad << QByteArray();
-        QTest::newRow("largest allowed, incomplete") << header(proto::kMaxPayload, 6, 1) << FrameReader::Status::NeedMore << QByteArray();
+        QTest::newRow("largest allowed, incomplete")
+                << header(proto::kMaxPayload, 6, 1) << FrameReader::Status::NeedMore << QByteArray();
     }
 
     void firstFrame()
@@ -63,15 +67,15 @@ private Q_SLOTS:
         const QByteArray tag = "0123456789abcdef";
         QTest::newRow("frame and tag") << packFrame(proto::Type::Result, 1, "{}") + tag << FrameReader::Status::Frame
                                        << QByteArray("{}");
-        QTest::newRow("empty payload and tag") << packFrame(proto::Type::Cancel, 7, {}) + tag
-                                               << FrameReader::Status::Frame << QByteArray();
+        QTest::newRow("empty payload and tag")
+                << packFrame(proto::Type::Cancel, 7, {}) + tag << FrameReader::Status::Frame << QByteArray();
         QTest::newRow("tag one byte short") << packFrame(proto::Type::Result, 1, "{}") + tag.left(15)
                                             << FrameReader::Status::NeedMore << QByteArray();
         QTest::newRow("no tag") << packFrame(proto::Type::Result, 1, "{}") << FrameReader::Status::NeedMore
                                 << QByteArray();
         QTest::newRow("largest frame and tag")
-            << packFrame(proto::Type::FileData, 1, QByteArray(int(proto::kMaxPayload), 'b')) + tag
-            << FrameReader::Status::Frame << QByteArray(int(proto::kMaxPayload), 'b');
+                << packFrame(proto::Type::FileData, 1, QByteArray(int(proto::kMaxPayload), 'b')) + tag
+                << FrameReader::Status::Frame << QByteArray(int(proto::kMaxPayload), 'b');
     }
 
     void tagged()
@@ -136,7 +140,8 @@ private Q_SLOTS:
         qsizetype fed = 0;
         int taken = 0;
         while (fed < stream.size()) {
-            const qsizetype n = reader.append(stream.constData() + fed, std::min<qsizetype>(piece, stream.size() - fed));
+            const qsizetype n =
+                    reader.append(stream.constData() + fed, std::min<qsizetype>(piece, stream.size() - fed));
             fed += n;
             QVERIFY(reader.buffered() <= FrameReader::kCapacity);
             QVERIFY(reader.storage() <= FrameReader::kCapacity);

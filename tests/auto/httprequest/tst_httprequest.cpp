@@ -10,10 +10,10 @@ using namespace hako::proxy;
 namespace {
 
 const QByteArray kHost = "Host: bedrock-runtime.us-east-1.amazonaws.com\r\n";
-const QByteArray kInvoke
-    = "POST /model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke HTTP/1.1\r\n";
+const QByteArray kInvoke = "POST /model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke HTTP/1.1\r\n";
 
-struct Outcome {
+struct Outcome
+{
     QByteArray code;
     QByteArray path, query, body;
 };
@@ -56,51 +56,44 @@ void TestHttpRequest::parse_data()
     // good
     QTest::newRow("origin-form") << kInvoke + kHost + cl << QByteArray("ok") << QByteArray("{}");
     QTest::newRow("absolute-form")
-        << QByteArray(
-               "POST http://bedrock-runtime.us-east-1.amazonaws.com/model/m/invoke HTTP/1.1\r\n")
-            + kHost + cl
-        << QByteArray("ok") << QByteArray("{}");
-    QTest::newRow("port-443")
-        << "GET / HTTP/1.1\r\nHost: bedrock-runtime.us-east-1.amazonaws.com:443\r\n\r\n"_qba
-        << QByteArray("ok") << QByteArray();
-    QTest::newRow("chunked") << kInvoke + kHost
-            + "Transfer-Encoding: chunked\r\n\r\n1\r\n{\r\n1\r\n}\r\n0\r\n\r\n"
+            << QByteArray("POST http://bedrock-runtime.us-east-1.amazonaws.com/model/m/invoke HTTP/1.1\r\n") + kHost
+                       + cl
+            << QByteArray("ok") << QByteArray("{}");
+    QTest::newRow("port-443") << "GET / HTTP/1.1\r\nHost: bedrock-runtime.us-east-1.amazonaws.com:443\r\n\r\n"_qba
+                              << QByteArray("ok") << QByteArray();
+    QTest::newRow("chunked") << kInvoke + kHost + "Transfer-Encoding: chunked\r\n\r\n1\r\n{\r\n1\r\n}\r\n0\r\n\r\n"
                              << QByteArray("ok") << QByteArray("{}");
-    QTest::newRow("expect-continue") << kInvoke + kHost + "Expect: 100-continue\r\n" + cl
-                                     << QByteArray("ok") << QByteArray("{}");
+    QTest::newRow("expect-continue") << kInvoke + kHost + "Expect: 100-continue\r\n" + cl << QByteArray("ok")
+                                     << QByteArray("{}");
     QTest::newRow("query") << "GET /async-invoke?maxResults=5 HTTP/1.1\r\n"_qba + kHost + "\r\n"
                            << QByteArray("ok") << QByteArray();
     // framing and smuggling
-    QTest::newRow("cl-and-te") << kInvoke + kHost
-            + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+    QTest::newRow("cl-and-te") << kInvoke + kHost + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
                                << QByteArray("ambiguous_length") << QByteArray();
     QTest::newRow("two-cl") << kInvoke + kHost + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}"
                             << QByteArray("ambiguous_length") << QByteArray();
-    QTest::newRow("te-gzip") << kInvoke + kHost
-            + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n"
+    QTest::newRow("te-gzip") << kInvoke + kHost + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n"
                              << QByteArray("bad_transfer_encoding") << QByteArray();
     QTest::newRow("te-twice") << kInvoke + kHost
-            + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+                                         + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
                               << QByteArray("bad_transfer_encoding") << QByteArray();
-    QTest::newRow("bare-lf")
-        << "GET / HTTP/1.1\nHost: bedrock-runtime.us-east-1.amazonaws.com\n\n"_qba
-        << QByteArray("bare_line_ending") << QByteArray();
+    QTest::newRow("bare-lf") << "GET / HTTP/1.1\nHost: bedrock-runtime.us-east-1.amazonaws.com\n\n"_qba
+                             << QByteArray("bare_line_ending") << QByteArray();
     QTest::newRow("bare-cr") << "GET / HTTP/1.1\r\nX: a\rb\r\n"_qba + kHost + "\r\n"
                              << QByteArray("bare_line_ending") << QByteArray();
     QTest::newRow("obs-fold") << "GET / HTTP/1.1\r\n"_qba + kHost + "X-A: a\r\n  b\r\n\r\n"
                               << QByteArray("obs_fold") << QByteArray();
-    QTest::newRow("pipelined") << "GET / HTTP/1.1\r\n"_qba + kHost + "\r\nGET / HTTP/1.1\r\n"
-            + kHost + "\r\n" << QByteArray("pipelining")
-                               << QByteArray();
+    QTest::newRow("pipelined") << "GET / HTTP/1.1\r\n"_qba + kHost + "\r\nGET / HTTP/1.1\r\n" + kHost + "\r\n"
+                               << QByteArray("pipelining") << QByteArray();
     QTest::newRow("body-past-length") << kInvoke + kHost + cl + "GET /x HTTP/1.1\r\n"
                                       << QByteArray("pipelining") << QByteArray();
-    QTest::newRow("chunk-trailer-host")
-        << kInvoke + kHost + "Transfer-Encoding: chunked\r\n\r\n0\r\nHost: evil.example\r\n\r\n"
-        << QByteArray("bad_header") << QByteArray();
+    QTest::newRow("chunk-trailer-host") << kInvoke + kHost
+                                                   + "Transfer-Encoding: chunked\r\n\r\n0\r\nHost: evil.example\r\n\r\n"
+                                        << QByteArray("bad_header") << QByteArray();
     QTest::newRow("body-too-large") << kInvoke + kHost + "Content-Length: 2048\r\n\r\n"
                                     << QByteArray("body_too_large") << QByteArray();
-    QTest::newRow("chunked-too-large") << kInvoke + kHost
-            + "Transfer-Encoding: chunked\r\n\r\n800\r\n" + QByteArray(2048, 'a') + "\r\n0\r\n\r\n"
+    QTest::newRow("chunked-too-large") << kInvoke + kHost + "Transfer-Encoding: chunked\r\n\r\n800\r\n"
+                                                  + QByteArray(2048, 'a') + "\r\n0\r\n\r\n"
                                        << QByteArray("body_too_large") << QByteArray();
     QTest::newRow("space-before-colon") << "GET / HTTP/1.1\r\nHost : x.amazonaws.com\r\n\r\n"_qba
                                         << QByteArray("bad_header") << QByteArray();
@@ -111,13 +104,10 @@ void TestHttpRequest::parse_data()
     QTest::newRow("leading-crlf") << "\r\nGET / HTTP/1.1\r\n"_qba + kHost + "\r\n"
                                   << QByteArray("bad_request") << QByteArray();
     // version, method, target
-    QTest::newRow("http10") << "GET / HTTP/1.0\r\n"_qba + kHost + "\r\n"
-                            << QByteArray("bad_version") << QByteArray();
-    QTest::newRow("connect")
-        << "CONNECT bedrock-runtime.us-east-1.amazonaws.com:443 HTTP/1.1\r\n"_qba + kHost + "\r\n"
-        << QByteArray("tunnel_refused") << QByteArray();
-    QTest::newRow("upgrade") << "GET / HTTP/1.1\r\n"_qba + kHost
-            + "Connection: upgrade\r\nUpgrade: websocket\r\n\r\n"
+    QTest::newRow("http10") << "GET / HTTP/1.0\r\n"_qba + kHost + "\r\n" << QByteArray("bad_version") << QByteArray();
+    QTest::newRow("connect") << "CONNECT bedrock-runtime.us-east-1.amazonaws.com:443 HTTP/1.1\r\n"_qba + kHost + "\r\n"
+                             << QByteArray("tunnel_refused") << QByteArray();
+    QTest::newRow("upgrade") << "GET / HTTP/1.1\r\n"_qba + kHost + "Connection: upgrade\r\nUpgrade: websocket\r\n\r\n"
                              << QByteArray("tunnel_refused") << QByteArray();
     QTest::newRow("trace") << "TRACE / HTTP/1.1\r\n"_qba + kHost + "\r\n"
                            << QByteArray("method_not_allowed") << QByteArray();
@@ -125,47 +115,39 @@ void TestHttpRequest::parse_data()
                                  << QByteArray("bad_target") << QByteArray();
     QTest::newRow("double-slash") << "GET //x HTTP/1.1\r\n"_qba + kHost + "\r\n"
                                   << QByteArray("bad_target") << QByteArray();
-    QTest::newRow("asterisk") << "GET * HTTP/1.1\r\n"_qba + kHost + "\r\n"
-                              << QByteArray("bad_target") << QByteArray();
-    QTest::newRow("ftp-scheme")
-        << "GET ftp://bedrock-runtime.us-east-1.amazonaws.com/ HTTP/1.1\r\n"_qba + kHost + "\r\n"
-        << QByteArray("bad_target") << QByteArray();
-    QTest::newRow("expect-other") << kInvoke + kHost + "Expect: 200-ok\r\n" + cl
-                                  << QByteArray("expectation_failed") << QByteArray();
+    QTest::newRow("asterisk") << "GET * HTTP/1.1\r\n"_qba + kHost + "\r\n" << QByteArray("bad_target") << QByteArray();
+    QTest::newRow("ftp-scheme") << "GET ftp://bedrock-runtime.us-east-1.amazonaws.com/ HTTP/1.1\r\n"_qba + kHost
+                                           + "\r\n"
+                                << QByteArray("bad_target") << QByteArray();
+    QTest::newRow("expect-other") << kInvoke + kHost + "Expect: 200-ok\r\n" + cl << QByteArray("expectation_failed")
+                                  << QByteArray();
     // host and authority
-    QTest::newRow("no-host") << "GET / HTTP/1.1\r\n\r\n"_qba << QByteArray("missing_host")
-                             << QByteArray();
+    QTest::newRow("no-host") << "GET / HTTP/1.1\r\n\r\n"_qba << QByteArray("missing_host") << QByteArray();
     QTest::newRow("two-hosts") << "GET / HTTP/1.1\r\n"_qba + kHost + kHost + "\r\n"
                                << QByteArray("duplicate_host") << QByteArray();
-    QTest::newRow("authority-mismatch")
-        << "GET http://evil.example.com/ HTTP/1.1\r\n"_qba + kHost + "\r\n"
-        << QByteArray("authority_mismatch") << QByteArray();
-    QTest::newRow("userinfo")
-        << "GET http://u:p@bedrock-runtime.us-east-1.amazonaws.com/ HTTP/1.1\r\n"_qba + kHost
-            + "\r\n"
-        << QByteArray("userinfo") << QByteArray();
-    QTest::newRow("ip-host") << "GET / HTTP/1.1\r\nHost: 169.254.169.254\r\n\r\n"_qba
-                             << QByteArray("ip_literal") << QByteArray();
-    QTest::newRow("port-80")
-        << "GET / HTTP/1.1\r\nHost: bedrock-runtime.us-east-1.amazonaws.com:80\r\n\r\n"_qba
-        << QByteArray("bad_port") << QByteArray();
+    QTest::newRow("authority-mismatch") << "GET http://evil.example.com/ HTTP/1.1\r\n"_qba + kHost + "\r\n"
+                                        << QByteArray("authority_mismatch") << QByteArray();
+    QTest::newRow("userinfo") << "GET http://u:p@bedrock-runtime.us-east-1.amazonaws.com/ HTTP/1.1\r\n"_qba + kHost
+                                         + "\r\n"
+                              << QByteArray("userinfo") << QByteArray();
+    QTest::newRow("ip-host") << "GET / HTTP/1.1\r\nHost: 169.254.169.254\r\n\r\n"_qba << QByteArray("ip_literal")
+                             << QByteArray();
+    QTest::newRow("port-80") << "GET / HTTP/1.1\r\nHost: bedrock-runtime.us-east-1.amazonaws.com:80\r\n\r\n"_qba
+                             << QByteArray("bad_port") << QByteArray();
     QTest::newRow("unicode-host")
-        << "GET / HTTP/1.1\r\nHost: bedrock-runtime.us-east-1.amazonaws.\xef\xbd\x83om\r\n\r\n"_qba
-        << QByteArray("non_ascii_host") << QByteArray();
+            << "GET / HTTP/1.1\r\nHost: bedrock-runtime.us-east-1.amazonaws.\xef\xbd\x83om\r\n\r\n"_qba
+            << QByteArray("non_ascii_host") << QByteArray();
     // limits
-    QTest::newRow("long-line") << "GET /"_qba + QByteArray(9000, 'a') + " HTTP/1.1\r\n" + kHost
-            + "\r\n" << QByteArray("request_line_too_long")
-                               << QByteArray();
-    QTest::newRow("big-headers") << "GET / HTTP/1.1\r\n"_qba + kHost
-            + "X: " + QByteArray(40000, 'a') + "\r\n\r\n"
+    QTest::newRow("long-line") << "GET /"_qba + QByteArray(9000, 'a') + " HTTP/1.1\r\n" + kHost + "\r\n"
+                               << QByteArray("request_line_too_long") << QByteArray();
+    QTest::newRow("big-headers") << "GET / HTTP/1.1\r\n"_qba + kHost + "X: " + QByteArray(40000, 'a') + "\r\n\r\n"
                                  << QByteArray("headers_too_large") << QByteArray();
     QByteArray many = "GET / HTTP/1.1\r\n"_qba + kHost;
     for (int i = 0; i < 70; ++i)
         many += "X-" + QByteArray::number(i) + ": v\r\n";
-    QTest::newRow("many-headers") << many + "\r\n"
-                                  << QByteArray("too_many_headers") << QByteArray();
-    QTest::newRow("truncated") << kInvoke + kHost + "Content-Length: 5\r\n\r\n{}"
-                               << QByteArray("incomplete") << QByteArray();
+    QTest::newRow("many-headers") << many + "\r\n" << QByteArray("too_many_headers") << QByteArray();
+    QTest::newRow("truncated") << kInvoke + kHost + "Content-Length: 5\r\n\r\n{}" << QByteArray("incomplete")
+                               << QByteArray();
 }
 
 void TestHttpRequest::parse()
@@ -188,28 +170,25 @@ void TestHttpRequest::sanitize_data()
     QTest::addColumn<QByteArray>("keptQuery");
     QTest::addColumn<bool>("credential");
 
-    QTest::newRow("plain") << "Content-Type: application/json\r\nAccept: */*\r\n"_qba
-                           << QByteArray() << QByteArray("content-type,accept") << QByteArray()
-                           << false;
-    QTest::newRow("authorization") << "Authorization: AWS4-HMAC-SHA256 x\r\nAccept: */*\r\n"_qba
-                                   << QByteArray() << QByteArray("accept") << QByteArray() << true;
+    QTest::newRow("plain") << "Content-Type: application/json\r\nAccept: */*\r\n"_qba << QByteArray()
+                           << QByteArray("content-type,accept") << QByteArray() << false;
+    QTest::newRow("authorization") << "Authorization: AWS4-HMAC-SHA256 x\r\nAccept: */*\r\n"_qba << QByteArray()
+                                   << QByteArray("accept") << QByteArray() << true;
     QTest::newRow("amz-spellings") << "X-Amz-Security-Token: t\r\nX_Amz_Date: d\r\n"
                                       "x.amz.content-sha256: h\r\nAccept: a\r\n"_qba
                                    << QByteArray() << QByteArray("accept") << QByteArray() << true;
-    QTest::newRow("hop-by-hop")
-        << "Connection: keep-alive, X-Secret\r\nKeep-Alive: 5\r\nX-Secret: s\r\n"
-           "TE: trailers\r\nAccept: a\r\n"_qba
-        << QByteArray() << QByteArray("accept") << QByteArray() << false;
+    QTest::newRow("hop-by-hop") << "Connection: keep-alive, X-Secret\r\nKeep-Alive: 5\r\nX-Secret: s\r\n"
+                                   "TE: trailers\r\nAccept: a\r\n"_qba
+                                << QByteArray() << QByteArray("accept") << QByteArray() << false;
     QTest::newRow("connection-names-amzn")
-        << "Connection: x-amzn-bedrock-trace\r\nX-Amzn-Bedrock-Trace: ENABLED\r\n"_qba
-        << QByteArray() << QByteArray() << QByteArray() << false;
-    QTest::newRow("presigned-query")
-        << QByteArray() << "a=1&X-Amz-Signature=s&x-amz-credential=c&b=2"_qba << QByteArray()
-        << QByteArray("a=1&b=2") << true;
-    QTest::newRow("proxy-authorization") << "Proxy-Authorization: Basic eA==\r\n"_qba
-                                         << QByteArray() << QByteArray() << QByteArray() << true;
-    QTest::newRow("api-key") << "X-Api-Key: k\r\nX_API_KEY: k\r\n"_qba << QByteArray()
-                             << QByteArray() << QByteArray() << true;
+            << "Connection: x-amzn-bedrock-trace\r\nX-Amzn-Bedrock-Trace: ENABLED\r\n"_qba << QByteArray()
+            << QByteArray() << QByteArray() << false;
+    QTest::newRow("presigned-query") << QByteArray() << "a=1&X-Amz-Signature=s&x-amz-credential=c&b=2"_qba
+                                     << QByteArray() << QByteArray("a=1&b=2") << true;
+    QTest::newRow("proxy-authorization") << "Proxy-Authorization: Basic eA==\r\n"_qba << QByteArray() << QByteArray()
+                                         << QByteArray() << true;
+    QTest::newRow("api-key") << "X-Api-Key: k\r\nX_API_KEY: k\r\n"_qba << QByteArray() << QByteArray() << QByteArray()
+                             << true;
 }
 
 void TestHttpRequest::sanitize()

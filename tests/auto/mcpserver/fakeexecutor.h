@@ -48,7 +48,8 @@ public:
         if (tool != QLatin1String("bash")) // as the plugin: the error comes after call() returns
             QTimer::singleShot(0, call, [call, tool] {
                 call->finishWithError({QStringLiteral("unknown_tool"),
-                                       QStringLiteral("There is no tool named \"%1\".").arg(tool), {}});
+                                       QStringLiteral("There is no tool named \"%1\".").arg(tool),
+                                       {}});
             });
         return call;
     }

@@ -9,7 +9,10 @@ using namespace hako::host;
 
 namespace {
 
-QJsonObject parse(const char *text) { return QJsonDocument::fromJson(text).object(); }
+QJsonObject parse(const char *text)
+{
+    return QJsonDocument::fromJson(text).object();
+}
 
 } // namespace
 
@@ -26,21 +29,31 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text"); // of a text block; the URI of a resource
 
         QTest::newRow("bash ok") << QByteArray(R"({"exit_code":0,"stdout":"hi\n","stderr":""})") << QByteArray("{}")
-                                 << "text" << "hi\n[exit code 0]";
-        QTest::newRow("bash both streams") << QByteArray(R"({"exit_code":3,"stdout":"out","stderr":"err\n"})")
-                                           << QByteArray("{}") << "text" << "out\n[stderr]\nerr\n[exit code 3]";
+                                 << "text"
+                                 << "hi\n[exit code 0]";
+        QTest::newRow("bash both streams")
+                << QByteArray(R"({"exit_code":3,"stdout":"out","stderr":"err\n"})") << QByteArray("{}") << "text"
+                << "out\n[stderr]\nerr\n[exit code 3]";
         QTest::newRow("bash no output") << QByteArray(R"({"exit_code":1,"stdout":"","stderr":""})") << QByteArray("{}")
-                                        << "text" << "[exit code 1]";
-        QTest::newRow("bash timed out") << QByteArray(R"({"exit_code":137,"timed_out":true,"stdout":"a\n","stderr":""})")
-                                        << QByteArray("{}") << "text" << "a\n[timed out: the command was killed]";
-        QTest::newRow("bash out of memory") << QByteArray(R"({"exit_code":137,"oom_killed":true,"stdout":"","stderr":""})")
-                                            << QByteArray("{}") << "text" << "[out of memory: the command was killed]";
+                                        << "text"
+                                        << "[exit code 1]";
+        QTest::newRow("bash timed out") << QByteArray(
+                R"({"exit_code":137,"timed_out":true,"stdout":"a\n","stderr":""})")
+                                        << QByteArray("{}") << "text"
+                                        << "a\n[timed out: the command was killed]";
+        QTest::newRow("bash out of memory")
+                << QByteArray(R"({"exit_code":137,"oom_killed":true,"stdout":"","stderr":""})") << QByteArray("{}")
+                << "text"
+                << "[out of memory: the command was killed]";
         QTest::newRow("bash cancelled") << QByteArray(R"({"exit_code":137,"cancelled":true,"stdout":"","stderr":""})")
-                                        << QByteArray("{}") << "text" << "[cancelled]";
+                                        << QByteArray("{}") << "text"
+                                        << "[cancelled]";
         QTest::newRow("editor") << QByteArray(R"({"output":"File created successfully at: /workspace/a"})")
-                                << QByteArray("{}") << "text" << "File created successfully at: /workspace/a";
+                                << QByteArray("{}") << "text"
+                                << "File created successfully at: /workspace/a";
         QTest::newRow("read text") << QByteArray(R"({"content":"x\n","encoding":"utf-8","size":2})")
-                                   << QByteArray(R"({"path":"a.txt"})") << "text" << "x\n";
+                                   << QByteArray(R"({"path":"a.txt"})") << "text"
+                                   << "x\n";
         QTest::newRow("read bytes, relative path") << QByteArray(R"({"content":"AAE=","encoding":"base64","size":2})")
                                                    << QByteArray(R"({"path":"dir/a b.bin"})") << "resource"
                                                    << "file:///workspace/dir/a%20b.bin";
@@ -57,8 +70,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, type);
         QFETCH(QString, text);
-        const QJsonObject r = mcp::callResult(QJsonDocument::fromJson(result).object(),
-                                              QJsonDocument::fromJson(input).object());
+        const QJsonObject r =
+                mcp::callResult(QJsonDocument::fromJson(result).object(), QJsonDocument::fromJson(input).object());
         QCOMPARE(r.value(QLatin1String("isError")).toBool(true), false);
         const QJsonArray content = r.value(QLatin1String("content")).toArray();
         QCOMPARE(content.size(), 1);
@@ -80,8 +93,8 @@ private Q_SLOTS:
 
     void errorResult()
     {
-        const QJsonObject r = mcp::errorResult({QStringLiteral("no_match"), QStringLiteral("Not found, translated."),
-                                                QStringLiteral("plain")});
+        const QJsonObject r = mcp::errorResult(
+                {QStringLiteral("no_match"), QStringLiteral("Not found, translated."), QStringLiteral("plain")});
         QCOMPARE(r.value(QLatin1String("isError")).toBool(), true);
         QCOMPARE(r.value(QLatin1String("content")).toArray().first().toObject().value(QLatin1String("text")).toString(),
                  QStringLiteral("Not found, translated."));

@@ -15,12 +15,17 @@ using namespace hako::host;
 
 namespace {
 
-QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 QByteArray request(const QJsonValue &id, const QString &method, const QJsonObject &params = {})
 {
-    return json({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), id},
-                 {QStringLiteral("method"), method}, {QStringLiteral("params"), params}});
+    return json({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                 {QStringLiteral("id"), id},
+                 {QStringLiteral("method"), method},
+                 {QStringLiteral("params"), params}});
 }
 
 QByteArray initializeRequest(const QString &version)
@@ -28,8 +33,8 @@ QByteArray initializeRequest(const QString &version)
     return request(0, QStringLiteral("initialize"),
                    {{QStringLiteral("protocolVersion"), version},
                     {QStringLiteral("capabilities"), QJsonObject{}},
-                    {QStringLiteral("clientInfo"),
-                     QJsonObject{{QStringLiteral("name"), QStringLiteral("t")}, {QStringLiteral("version"), QStringLiteral("1")}}}});
+                    {QStringLiteral("clientInfo"), QJsonObject{{QStringLiteral("name"), QStringLiteral("t")},
+                                                               {QStringLiteral("version"), QStringLiteral("1")}}}});
 }
 
 struct Session
@@ -77,11 +82,12 @@ private Q_SLOTS:
         QTest::addColumn<int>("code"); // 0: a result
         QTest::addColumn<QByteArray>("id");
 
-        QTest::newRow("not JSON") << true << QByteArray("{\"jsonrpc\":") << int(jsonrpc::ParseError) << QByteArray("null");
+        QTest::newRow("not JSON") << true << QByteArray("{\"jsonrpc\":") << int(jsonrpc::ParseError)
+                                  << QByteArray("null");
         QTest::newRow("batch") << true << QByteArray("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]")
                                << int(jsonrpc::InvalidRequest) << QByteArray("null");
-        QTest::newRow("no jsonrpc") << true << QByteArray("{\"id\":1,\"method\":\"ping\"}") << int(jsonrpc::InvalidRequest)
-                                    << QByteArray("1");
+        QTest::newRow("no jsonrpc") << true << QByteArray("{\"id\":1,\"method\":\"ping\"}")
+                                    << int(jsonrpc::InvalidRequest) << QByteArray("1");
         QTest::newRow("jsonrpc 1.0") << true << QByteArray("{\"jsonrpc\":\"1.0\",\"id\":\"a\",\"method\":\"ping\"}")
                                      << int(jsonrpc::InvalidRequest) << QByteArray("\"a\"");
         QTest::newRow("null id") << true << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}")
@@ -90,29 +96,30 @@ private Q_SLOTS:
                                     << int(jsonrpc::InvalidRequest) << QByteArray("null");
         QTest::newRow("method not text") << true << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":7}")
                                          << int(jsonrpc::InvalidRequest) << QByteArray("2");
-        QTest::newRow("params array") << true << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\",\"params\":[]}")
+        QTest::newRow("params array") << true
+                                      << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\",\"params\":[]}")
                                       << int(jsonrpc::InvalidParams) << QByteArray("3");
         QTest::newRow("nothing to do") << true << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":4}")
                                        << int(jsonrpc::InvalidRequest) << QByteArray("null");
         QTest::newRow("unknown method") << true << request(5, QStringLiteral("resources/list"))
                                         << int(jsonrpc::MethodNotFound) << QByteArray("5");
-        QTest::newRow("tools/list before initialize") << false << request(6, QStringLiteral("tools/list"))
-                                                      << int(jsonrpc::InvalidRequest) << QByteArray("6");
+        QTest::newRow("tools/list before initialize")
+                << false << request(6, QStringLiteral("tools/list")) << int(jsonrpc::InvalidRequest) << QByteArray("6");
         QTest::newRow("tools/call before initialize")
-            << false << request(7, QStringLiteral("tools/call"), {{QStringLiteral("name"), QStringLiteral("bash")}})
-            << int(jsonrpc::InvalidRequest) << QByteArray("7");
+                << false << request(7, QStringLiteral("tools/call"), {{QStringLiteral("name"), QStringLiteral("bash")}})
+                << int(jsonrpc::InvalidRequest) << QByteArray("7");
         QTest::newRow("ping before initialize") << false << request(8, QStringLiteral("ping")) << 0 << QByteArray("8");
-        QTest::newRow("initialize without version") << false << request(9, QStringLiteral("initialize"))
-                                                    << int(jsonrpc::InvalidParams) << QByteArray("9");
+        QTest::newRow("initialize without version")
+                << false << request(9, QStringLiteral("initialize")) << int(jsonrpc::InvalidParams) << QByteArray("9");
         QTest::newRow("initialize twice") << true << initializeRequest(QStringLiteral("2025-11-25"))
                                           << int(jsonrpc::InvalidRequest) << QByteArray("0");
-        QTest::newRow("call without name") << true << request(10, QStringLiteral("tools/call"))
-                                           << int(jsonrpc::InvalidParams) << QByteArray("10");
-        QTest::newRow("call arguments array")
-            << true
-            << request(11, QStringLiteral("tools/call"),
-                       {{QStringLiteral("name"), QStringLiteral("bash")}, {QStringLiteral("arguments"), QJsonArray{}}})
-            << int(jsonrpc::InvalidParams) << QByteArray("11");
+        QTest::newRow("call without name")
+                << true << request(10, QStringLiteral("tools/call")) << int(jsonrpc::InvalidParams) << QByteArray("10");
+        QTest::newRow("call arguments array") << true
+                                              << request(11, QStringLiteral("tools/call"),
+                                                         {{QStringLiteral("name"), QStringLiteral("bash")},
+                                                          {QStringLiteral("arguments"), QJsonArray{}}})
+                                              << int(jsonrpc::InvalidParams) << QByteArray("11");
         QTest::newRow("tools/list") << true << request(12, QStringLiteral("tools/list")) << 0 << QByteArray("12");
     }
 
@@ -131,7 +138,12 @@ private Q_SLOTS:
         QCOMPARE(reply.value(QLatin1String("jsonrpc")).toString(), QStringLiteral("2.0"));
         QCOMPARE(errorCode(reply), code);
         QCOMPARE(reply.contains(QLatin1String("result")), code == 0);
-        QVERIFY(code == 0 || !reply.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString().isEmpty());
+        QVERIFY(code == 0
+                || !reply.value(QLatin1String("error"))
+                            .toObject()
+                            .value(QLatin1String("message"))
+                            .toString()
+                            .isEmpty());
         QCOMPARE(QJsonDocument(QJsonArray{reply.value(QLatin1String("id"))}).toJson(QJsonDocument::Compact),
                  "[" + id + "]");
     }
@@ -140,9 +152,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("message");
         QTest::newRow("initialized") << QByteArray("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-        QTest::newRow("unknown notification") << QByteArray("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/whatever\"}");
-        QTest::newRow("cancel of nothing")
-            << QByteArray("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":99}}");
+        QTest::newRow("unknown notification")
+                << QByteArray("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/whatever\"}");
+        QTest::newRow("cancel of nothing") << QByteArray(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":99}}");
         QTest::newRow("a client's response") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
     }
 
@@ -159,11 +172,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("asked");
         QTest::addColumn<QString>("answered");
-        QTest::newRow("newest") << "2025-11-25" << "2025-11-25";
-        QTest::newRow("2025-06-18") << "2025-06-18" << "2025-06-18";
-        QTest::newRow("2024-11-05") << "2024-11-05" << "2024-11-05";
-        QTest::newRow("unknown") << "1999-01-01" << "2025-11-25";
-        QTest::newRow("not a date") << "latest" << "2025-11-25";
+        QTest::newRow("newest") << "2025-11-25"
+                                << "2025-11-25";
+        QTest::newRow("2025-06-18") << "2025-06-18"
+                                    << "2025-06-18";
+        QTest::newRow("2024-11-05") << "2024-11-05"
+                                    << "2024-11-05";
+        QTest::newRow("unknown") << "1999-01-01"
+                                 << "2025-11-25";
+        QTest::newRow("not a date") << "latest"
+                                    << "2025-11-25";
     }
 
     void initializeNegotiates()
@@ -185,13 +203,15 @@ private Q_SLOTS:
         Session s;
         s.initialize();
         s.server.receive(request(1, QStringLiteral("tools/list")));
-        const QJsonArray tools = s.last().value(QLatin1String("result")).toObject().value(QLatin1String("tools")).toArray();
+        const QJsonArray tools =
+                s.last().value(QLatin1String("result")).toObject().value(QLatin1String("tools")).toArray();
         QCOMPARE(tools.size(), 1);
         const QJsonObject bash = tools.first().toObject();
         QCOMPARE(bash.value(QLatin1String("name")).toString(), QStringLiteral("bash"));
         QCOMPARE(bash.value(QLatin1String("description")).toString(), QStringLiteral("Run a command."));
         QVERIFY(!bash.contains(QLatin1String("input_schema")));
-        const QJsonObject properties = bash.value(QLatin1String("inputSchema")).toObject().value(QLatin1String("properties")).toObject();
+        const QJsonObject properties =
+                bash.value(QLatin1String("inputSchema")).toObject().value(QLatin1String("properties")).toObject();
         QVERIFY(properties.contains(QLatin1String("command")));
         QCOMPARE(properties.value(QLatin1String("conversation")).toObject().value(QLatin1String("type")).toString(),
                  QStringLiteral("string"));
@@ -236,11 +256,17 @@ private Q_SLOTS:
         Session s;
         s.initialize();
         s.callBash(2, {{QStringLiteral("command"), 1}});
-        s.fake.started.first().call->finishWithError(
-            {QStringLiteral("bad_input"), QStringLiteral("Invalid input for tool \"bash\"."), QStringLiteral("log")});
+        s.fake.started.first().call->finishWithError({QStringLiteral("bad_input"),
+                                                      QStringLiteral("Invalid input for tool \"bash\"."),
+                                                      QStringLiteral("log")});
         const QJsonObject result = s.last().value(QLatin1String("result")).toObject();
         QVERIFY(result.value(QLatin1String("isError")).toBool());
-        QCOMPARE(result.value(QLatin1String("content")).toArray().first().toObject().value(QLatin1String("text")).toString(),
+        QCOMPARE(result.value(QLatin1String("content"))
+                         .toArray()
+                         .first()
+                         .toObject()
+                         .value(QLatin1String("text"))
+                         .toString(),
                  QStringLiteral("Invalid input for tool \"bash\"."));
     }
 
@@ -300,9 +326,10 @@ private Q_SLOTS:
         {
             McpServer server(&fake, {QStringLiteral("1"), QStringLiteral("c")});
             server.receive(initializeRequest(QStringLiteral("2025-11-25")));
-            server.receive(request(1, QStringLiteral("tools/call"),
-                                   {{QStringLiteral("name"), QStringLiteral("bash")},
-                                    {QStringLiteral("arguments"), QJsonObject{{QStringLiteral("command"), QStringLiteral("x")}}}}));
+            server.receive(request(
+                    1, QStringLiteral("tools/call"),
+                    {{QStringLiteral("name"), QStringLiteral("bash")},
+                     {QStringLiteral("arguments"), QJsonObject{{QStringLiteral("command"), QStringLiteral("x")}}}}));
         }
         QCOMPARE(fake.started.size(), 1);
         QVERIFY(fake.started.first().cancelRequested);

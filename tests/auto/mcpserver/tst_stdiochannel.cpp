@@ -20,14 +20,15 @@ private Q_SLOTS:
         QTest::addColumn<QByteArrayList>("messages");
         QTest::addColumn<int>("oversized");
 
-        QTest::newRow("two lines") << QByteArrayList{"{\"a\":1}\n{\"b\":2}\n"} << QByteArrayList{"{\"a\":1}", "{\"b\":2}"} << 0;
+        QTest::newRow("two lines") << QByteArrayList{"{\"a\":1}\n{\"b\":2}\n"}
+                                   << QByteArrayList{"{\"a\":1}", "{\"b\":2}"} << 0;
         QTest::newRow("split across writes") << QByteArrayList{"{\"a\"", ":1}\n"} << QByteArrayList{"{\"a\":1}"} << 0;
         QTest::newRow("CRLF and blank lines") << QByteArrayList{"\n\r\n{}\r\n  \n"} << QByteArrayList{"{}"} << 0;
         QTest::newRow("last line without newline") << QByteArrayList{"{}\n[1]"} << QByteArrayList{"{}", "[1]"} << 0;
-        QTest::newRow("oversized line dropped") << QByteArrayList{QByteArray(40, 'x'), QByteArray(40, 'y') + "\n{}\n"}
-                                                << QByteArrayList{"{}"} << 1;
-        QTest::newRow("line at the limit kept") << QByteArrayList{QByteArray(32, 'z') + "\n"}
-                                                << QByteArrayList{QByteArray(32, 'z')} << 0;
+        QTest::newRow("oversized line dropped")
+                << QByteArrayList{QByteArray(40, 'x'), QByteArray(40, 'y') + "\n{}\n"} << QByteArrayList{"{}"} << 1;
+        QTest::newRow("line at the limit kept")
+                << QByteArrayList{QByteArray(32, 'z') + "\n"} << QByteArrayList{QByteArray(32, 'z')} << 0;
     }
 
     void framing()

@@ -57,49 +57,63 @@ void TestProxyConfig::settings_data()
     QTest::newRow("defaults") << QJsonObject() << 0 << 1;
     QTest::newRow("settings-source") << keys << 0 << 1;
     QTest::newRow("allow-list") << with(
-        QStringLiteral("proxy.allow"), QJsonArray{QStringLiteral("bedrock-runtime.*.amazonaws.com"), QStringLiteral("a.*.example.com")})
+            QStringLiteral("proxy.allow"),
+            QJsonArray{QStringLiteral("bedrock-runtime.*.amazonaws.com"), QStringLiteral("a.*.example.com")})
                                 << 0 << 2;
     QTest::newRow("allow-string") << with(QStringLiteral("proxy.allow"),
                                           QStringLiteral("bedrock-runtime.*.amazonaws.com, x.*.example.com"))
                                   << 0 << 2;
-    QTest::newRow("allow-json-text")
-        << with(QStringLiteral("proxy.allow"), QStringLiteral(R"(["bedrock-runtime.*.amazonaws.com"])")) << 0 << 1;
+    QTest::newRow("allow-json-text") << with(QStringLiteral("proxy.allow"),
+                                             QStringLiteral(R"(["bedrock-runtime.*.amazonaws.com"])"))
+                                     << 0 << 1;
     QTest::newRow("bearer-rule") << with(
-        QStringLiteral("proxy.allow"),
-        QJsonArray{QJsonObject{{QStringLiteral("pattern"), QStringLiteral("api.example.com")}, {QStringLiteral("auth"), QStringLiteral("bearer")}, {QStringLiteral("value"), QStringLiteral("k")}}})
+            QStringLiteral("proxy.allow"),
+            QJsonArray{QJsonObject{{QStringLiteral("pattern"), QStringLiteral("api.example.com")},
+                                   {QStringLiteral("auth"), QStringLiteral("bearer")},
+                                   {QStringLiteral("value"), QStringLiteral("k")}}})
                                  << 0 << 1;
-    QTest::newRow("rule-as-json-text")
-        << with(QStringLiteral("proxy.allow"),
-                QJsonArray{QStringLiteral("bedrock-runtime.*.amazonaws.com"),
-                           QStringLiteral(R"({"pattern":"api.example.com","auth":"bearer","value":"k"})")})
-        << 0 << 2;
-    QTest::newRow("sigv4-fixed-region")
-        << with(QStringLiteral("proxy.allow"),
-                QJsonArray{QJsonObject{{QStringLiteral("pattern"), QStringLiteral("vpce.example.com")}, {QStringLiteral("region"), QStringLiteral("eu-west-1")}}})
-        << 0 << 1;
+    QTest::newRow("rule-as-json-text") << with(
+            QStringLiteral("proxy.allow"),
+            QJsonArray{QStringLiteral("bedrock-runtime.*.amazonaws.com"),
+                       QStringLiteral(R"({"pattern":"api.example.com","auth":"bearer","value":"k"})")})
+                                       << 0 << 2;
+    QTest::newRow("sigv4-fixed-region") << with(
+            QStringLiteral("proxy.allow"),
+            QJsonArray{QJsonObject{{QStringLiteral("pattern"), QStringLiteral("vpce.example.com")},
+                                   {QStringLiteral("region"), QStringLiteral("eu-west-1")}}})
+                                        << 0 << 1;
     QTest::newRow("connect-to") << with(
-        QStringLiteral("proxy.connectTo"), QJsonArray{QStringLiteral("bedrock-runtime.us-east-1.amazonaws.com:443:127.0.0.1:8443")})
+            QStringLiteral("proxy.connectTo"),
+            QJsonArray{QStringLiteral("bedrock-runtime.us-east-1.amazonaws.com:443:127.0.0.1:8443")})
                                 << 0 << 1;
     // bad values
     QTest::newRow("empty-allow") << with(QStringLiteral("proxy.allow"), QJsonArray()) << 1 << 0;
-    QTest::newRow("partial-wildcard")
-        << with(QStringLiteral("proxy.allow"), QJsonArray{QStringLiteral("bedrock-*.amazonaws.com")}) << 1 << 0;
-    QTest::newRow("no-region") << with(QStringLiteral("proxy.allow"), QJsonArray{QStringLiteral("vpce.example.com")}) << 1 << 0;
+    QTest::newRow("partial-wildcard") << with(QStringLiteral("proxy.allow"),
+                                              QJsonArray{QStringLiteral("bedrock-*.amazonaws.com")})
+                                      << 1 << 0;
+    QTest::newRow("no-region") << with(QStringLiteral("proxy.allow"), QJsonArray{QStringLiteral("vpce.example.com")})
+                               << 1 << 0;
     QTest::newRow("header-without-value")
-        << with(QStringLiteral("proxy.allow"),
-                QJsonArray{QJsonObject{
-                    {QStringLiteral("pattern"), QStringLiteral("api.example.com")}, {QStringLiteral("auth"), QStringLiteral("header")}, {QStringLiteral("header"), QStringLiteral("x-api-key")}}})
-        << 1 << 0;
+            << with(QStringLiteral("proxy.allow"),
+                    QJsonArray{QJsonObject{{QStringLiteral("pattern"), QStringLiteral("api.example.com")},
+                                           {QStringLiteral("auth"), QStringLiteral("header")},
+                                           {QStringLiteral("header"), QStringLiteral("x-api-key")}}})
+            << 1 << 0;
     QTest::newRow("unknown-auth") << with(
-        QStringLiteral("proxy.allow"),
-        QJsonArray{QJsonObject{{QStringLiteral("pattern"), QStringLiteral("api.example.com")}, {QStringLiteral("auth"), QStringLiteral("basic")}, {QStringLiteral("value"), QStringLiteral("v")}}})
+            QStringLiteral("proxy.allow"),
+            QJsonArray{QJsonObject{{QStringLiteral("pattern"), QStringLiteral("api.example.com")},
+                                   {QStringLiteral("auth"), QStringLiteral("basic")},
+                                   {QStringLiteral("value"), QStringLiteral("v")}}})
                                   << 1 << 0;
-    QTest::newRow("bad-connect-to")
-        << with(QStringLiteral("proxy.connectTo"), QJsonArray{QStringLiteral("127.0.0.1:8443")}) << 1 << 1;
-    QTest::newRow("missing-ca") << with(QStringLiteral("proxy.caFile"), QStringLiteral("/nonexistent/ca.pem")) << 1 << 1;
+    QTest::newRow("bad-connect-to") << with(QStringLiteral("proxy.connectTo"),
+                                            QJsonArray{QStringLiteral("127.0.0.1:8443")})
+                                    << 1 << 1;
+    QTest::newRow("missing-ca") << with(QStringLiteral("proxy.caFile"), QStringLiteral("/nonexistent/ca.pem")) << 1
+                                << 1;
     QTest::newRow("ca-not-pem") << with(QStringLiteral("proxy.caFile"), QStringLiteral("/etc/hostname")) << 1 << 1;
     QTest::newRow("unknown-source") << with(QStringLiteral("credentials.source"), QStringLiteral("env")) << 1 << 1;
-    QTest::newRow("settings-without-secret") << with(QStringLiteral("credentials.secretAccessKey"), QStringLiteral("")) << 1 << 1;
+    QTest::newRow("settings-without-secret")
+            << with(QStringLiteral("credentials.secretAccessKey"), QStringLiteral("")) << 1 << 1;
     QTest::newRow("process-empty") << with(QStringLiteral("credentials.source"), QStringLiteral("process")) << 1 << 1;
 }
 
@@ -117,7 +131,8 @@ void TestProxyConfig::settings()
         QCOMPARE(e.code, QStringLiteral("setting_value"));
         QVERIFY(!e.logMessage.isEmpty());
         for (const QString &text : {e.message, e.logMessage})
-            QVERIFY(!text.contains(QStringLiteral("secret"), Qt::CaseSensitive) || text.contains(QStringLiteral("secretAccessKey")));
+            QVERIFY(!text.contains(QStringLiteral("secret"), Qt::CaseSensitive)
+                    || text.contains(QStringLiteral("secretAccessKey")));
     }
 }
 
@@ -153,7 +168,8 @@ void TestProxyConfig::maxConnections()
     QCOMPARE(errors.size(), expected < 0 ? 1 : 0);
     QCOMPARE(proxy.bounds.maxConnections, expected < 0 ? ProxyBounds().maxConnections : expected);
     if (expected < 0)
-        QCOMPARE(errors.first().logMessage, QStringLiteral("proxy.maxConnections must be a whole number from 1 to 1024."));
+        QCOMPARE(errors.first().logMessage,
+                 QStringLiteral("proxy.maxConnections must be a whole number from 1 to 1024."));
 }
 
 // Reservations against a cap of 10 for all sockets and 6 per socket, taken
@@ -162,16 +178,20 @@ void TestProxyConfig::budget_data()
 {
     QTest::addColumn<QStringList>("steps"); // socket:bytes, or index=bytes
     QTest::addColumn<QList<bool>>("granted");
-    QTest::newRow("within both") << QStringList{QStringLiteral("a:6"), QStringLiteral("b:4")} << QList<bool>{true, true};
-    QTest::newRow("past the share") << QStringList{QStringLiteral("a:4"), QStringLiteral("a:3")} << QList<bool>{true, false};
+    QTest::newRow("within both") << QStringList{QStringLiteral("a:6"), QStringLiteral("b:4")}
+                                 << QList<bool>{true, true};
+    QTest::newRow("past the share") << QStringList{QStringLiteral("a:4"), QStringLiteral("a:3")}
+                                    << QList<bool>{true, false};
     QTest::newRow("past the cap") << QStringList{QStringLiteral("a:6"), QStringLiteral("b:5"), QStringLiteral("b:4")}
                                   << QList<bool>{true, false, true};
-    QTest::newRow("refused leaves nothing") << QStringList{QStringLiteral("a:7"), QStringLiteral("a:6")}
-                                            << QList<bool>{false, true};
-    QTest::newRow("grows past the share") << QStringList{QStringLiteral("a:2"), QStringLiteral("0=5"), QStringLiteral("0=7")}
-                                          << QList<bool>{true, true, false};
-    QTest::newRow("shrinks, then room") << QStringList{QStringLiteral("a:6"), QStringLiteral("b:4"), QStringLiteral("b:2"), QStringLiteral("0=1"), QStringLiteral("b:2")}
-                                        << QList<bool>{true, true, false, true, true};
+    QTest::newRow("refused leaves nothing")
+            << QStringList{QStringLiteral("a:7"), QStringLiteral("a:6")} << QList<bool>{false, true};
+    QTest::newRow("grows past the share")
+            << QStringList{QStringLiteral("a:2"), QStringLiteral("0=5"), QStringLiteral("0=7")}
+            << QList<bool>{true, true, false};
+    QTest::newRow("shrinks, then room") << QStringList{
+            QStringLiteral("a:6"), QStringLiteral("b:4"), QStringLiteral("b:2"), QStringLiteral("0=1"),
+            QStringLiteral("b:2")} << QList<bool>{true, true, false, true, true};
 }
 
 void TestProxyConfig::budget()
@@ -273,15 +293,13 @@ void TestProxyConfig::sharedCredentials_data()
                            "aws_session_token=t2\n";
     QTest::newRow("default") << two << "default" << true << false;
     QTest::newRow("named-with-token") << two << "work" << true << true;
-    QTest::newRow("config-style") << QByteArray(
-        "[profile dev]\naws_access_key_id=A\naws_secret_access_key=s\n")
+    QTest::newRow("config-style") << QByteArray("[profile dev]\naws_access_key_id=A\naws_secret_access_key=s\n")
                                   << "dev" << true << false;
     QTest::newRow("missing-profile") << two << "other" << false << false;
-    QTest::newRow("missing-secret")
-        << QByteArray("[default]\naws_access_key_id=A\n") << "default" << false << false;
+    QTest::newRow("missing-secret") << QByteArray("[default]\naws_access_key_id=A\n") << "default" << false << false;
     QTest::newRow("key-in-other-section")
-        << QByteArray("[a]\naws_secret_access_key=s\n[default]\naws_access_key_id=A\n") << "default"
-        << false << false;
+            << QByteArray("[a]\naws_secret_access_key=s\n[default]\naws_access_key_id=A\n") << "default" << false
+            << false;
     QTest::newRow("empty") << QByteArray() << "default" << false << false;
 }
 
@@ -309,20 +327,16 @@ void TestProxyConfig::processOutput_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<bool>("expires");
-    QTest::newRow("full") << QByteArray(
-        R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S",)"
-        R"("SessionToken":"T","Expiration":"2030-01-01T00:00:00Z"})")
+    QTest::newRow("full") << QByteArray(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S",)"
+                                        R"("SessionToken":"T","Expiration":"2030-01-01T00:00:00Z"})")
                           << true << true;
-    QTest::newRow("no-expiry") << QByteArray(
-        R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S"})")
-                               << true << false;
-    QTest::newRow("version-2") << QByteArray(
-        R"({"Version":2,"AccessKeyId":"A","SecretAccessKey":"S"})")
-                               << false << false;
-    QTest::newRow("no-secret") << QByteArray(R"({"Version":1,"AccessKeyId":"A"})") << false
+    QTest::newRow("no-expiry") << QByteArray(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S"})") << true
                                << false;
+    QTest::newRow("version-2") << QByteArray(R"({"Version":2,"AccessKeyId":"A","SecretAccessKey":"S"})") << false
+                               << false;
+    QTest::newRow("no-secret") << QByteArray(R"({"Version":1,"AccessKeyId":"A"})") << false << false;
     QTest::newRow("bad-expiry") << QByteArray(
-        R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S","Expiration":"soon"})")
+            R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S","Expiration":"soon"})")
                                 << false << false;
     QTest::newRow("not-json") << QByteArray("AKID SECRET") << false << false;
 }
@@ -418,8 +432,10 @@ void TestProxyConfig::errorsInJapanese()
     QCoreApplication::installTranslator(&translator);
     ProxyConfig proxy;
     CredentialConfig credentials;
-    const QList<hako::Error> setting
-        = configFromSettings({{QStringLiteral("proxy.maxConnections"), 0}, {QStringLiteral("proxy.allow"), QJsonArray{QStringLiteral("a.*")}}}, &proxy, &credentials);
+    const QList<hako::Error> setting =
+            configFromSettings({{QStringLiteral("proxy.maxConnections"), 0},
+                                {QStringLiteral("proxy.allow"), QJsonArray{QStringLiteral("a.*")}}},
+                               &proxy, &credentials);
     AwsCredentials c;
     hako::Error credential;
     parseSharedCredentials("[other]\n", QStringLiteral("default"), &c, &credential);
@@ -430,7 +446,8 @@ void TestProxyConfig::errorsInJapanese()
     QCOMPARE(setting[0].logMessage,
              QStringLiteral("Allowlist pattern \"a.*\" is invalid: use lowercase DNS labels, \"*\" for exactly one "
                             "whole label, and a literal domain at the end."));
-    QCOMPARE(setting[1].message, QStringLiteral("proxy.maxConnections には 1 から 1024 までの整数を指定してください。"));
+    QCOMPARE(setting[1].message,
+             QStringLiteral("proxy.maxConnections には 1 から 1024 までの整数を指定してください。"));
     QCOMPARE(setting[1].logMessage, QStringLiteral("proxy.maxConnections must be a whole number from 1 to 1024."));
     QCOMPARE(credential.code, QStringLiteral("credentials_unavailable"));
     QCOMPARE(credential.logMessage, QStringLiteral("Profile \"default\" was not found in the credentials file."));

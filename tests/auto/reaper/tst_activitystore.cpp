@@ -19,10 +19,7 @@ class tst_ActivityStore : public QObject
     QString runtime() const { return m_dir.path(); }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-    }
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
 
     void init() { QFile::remove(ActivityStore::path(runtime(), m_key)); }
 

@@ -20,8 +20,7 @@ ContainerInfo container(const QString &name, const QString &instance, const QStr
     c.id = name + QStringLiteral("-id");
     c.name = name;
     c.state = state;
-    c.labels = {{QLatin1String(label::kManaged), QStringLiteral("true")},
-                {QLatin1String(label::kConversation), name}};
+    c.labels = {{QLatin1String(label::kManaged), QStringLiteral("true")}, {QLatin1String(label::kConversation), name}};
     if (!instance.isEmpty())
         c.labels.insert(QLatin1String(label::kInstance), instance);
     if (createdAgo >= 0)
@@ -50,13 +49,13 @@ class tst_Reaper : public QObject
 private Q_SLOTS:
     void reason_data()
     {
-        QTest::addColumn<QString>("instance");  // "" for no label
+        QTest::addColumn<QString>("instance"); // "" for no label
         QTest::addColumn<QString>("state");
         QTest::addColumn<qint64>("createdAgo");  // -1: no created label
         QTest::addColumn<qint64>("activityAgo"); // -1: no activity recorded
         QTest::addColumn<bool>("inFlight");
-        QTest::addColumn<OwnerState>("owner");   // for other instances
-        QTest::addColumn<QString>("expected");   // "" stays
+        QTest::addColumn<OwnerState>("owner"); // for other instances
+        QTest::addColumn<QString>("expected"); // "" stays
 
         const auto U = OwnerState::Unknown;
         const auto A = OwnerState::Alive;
@@ -88,8 +87,10 @@ private Q_SLOTS:
         QTest::newRow("gone owner, exited and young") << kOther << "exited" << 30LL << -1LL << false << G << "";
         QTest::newRow("unknown owner, past idle") << kOther << "running" << 300LL << -1LL << false << U << "";
         QTest::newRow("unknown owner, past absolute") << kOther << "running" << 601LL << -1LL << false << U << "orphan";
-        QTest::newRow("no instance label") << "" << "running" << 601LL << -1LL << false << U << "orphan";
-        QTest::newRow("no instance, no created") << "" << "running" << -1LL << -1LL << false << U << "";
+        QTest::newRow("no instance label") << ""
+                                           << "running" << 601LL << -1LL << false << U << "orphan";
+        QTest::newRow("no instance, no created") << ""
+                                                 << "running" << -1LL << -1LL << false << U << "";
     }
 
     void reason()
@@ -176,12 +177,13 @@ private Q_SLOTS:
     void mixedSweep()
     {
         SweepInput in = baseInput();
-        in.containers = {container(QStringLiteral("busy"), kOurs, QStringLiteral("running"), 9000),
-                         container(QStringLiteral("idle"), kOurs, QStringLiteral("running"), 100),
-                         container(QStringLiteral("fresh"), kOurs, QStringLiteral("running"), 100),
-                         container(QStringLiteral("stopped"), kOurs, QStringLiteral("exited"), 100),
-                         container(QStringLiteral("orphan"), kOther, QStringLiteral("running"), 100),
-                         container(QStringLiteral("neighbour"), QStringLiteral("alive"), QStringLiteral("running"), 9000)};
+        in.containers = {
+                container(QStringLiteral("busy"), kOurs, QStringLiteral("running"), 9000),
+                container(QStringLiteral("idle"), kOurs, QStringLiteral("running"), 100),
+                container(QStringLiteral("fresh"), kOurs, QStringLiteral("running"), 100),
+                container(QStringLiteral("stopped"), kOurs, QStringLiteral("exited"), 100),
+                container(QStringLiteral("orphan"), kOther, QStringLiteral("running"), 100),
+                container(QStringLiteral("neighbour"), QStringLiteral("alive"), QStringLiteral("running"), 9000)};
         in.inFlight = {QStringLiteral("busy")};
         in.lastActivity = {{QStringLiteral("idle"), kNow - 90}, {QStringLiteral("fresh"), kNow - 1}};
         in.owners = {{kOther, OwnerState::Gone}, {QStringLiteral("alive"), OwnerState::Alive}};

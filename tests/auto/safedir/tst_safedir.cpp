@@ -29,13 +29,15 @@ namespace {
 
 mode_t modeOf(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {};
     return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode : 0;
 }
 
 uid_t ownerOf(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {};
     return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_uid : uid_t(-1);
 }
 
@@ -76,7 +78,7 @@ struct Canaries
     bool intact() const
     {
         return (modeOf(file) & 07777) == 0600 && ownerOf(file) == ::geteuid() && (modeOf(dir) & 07777) == 0700
-            && ownerOf(dir) == ::geteuid() && QFile::exists(dir + QStringLiteral("/keep"));
+               && ownerOf(dir) == ::geteuid() && QFile::exists(dir + QStringLiteral("/keep"));
     }
     QString file;
     QString dir;
@@ -304,7 +306,7 @@ private Q_SLOTS:
             rusage usage{};
             ::getrusage(RUSAGE_SELF, &usage);
             return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
-                + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+                   + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
         };
         const long before = cpuMs();
         QTest::qWait(1000);

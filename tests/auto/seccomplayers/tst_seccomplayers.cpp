@@ -35,15 +35,22 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("profile");
         QTest::addColumn<QStringList>("counted");
         QTest::addColumn<int>("ruleCount");
-        QTest::newRow("deny with and without errnoRet")
-            << QByteArray("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"defaultErrnoRet\":1,\"syscalls\":[{\"names\":[\"read\",\"write\"],\"action\":\"SCMP_ACT_ALLOW\"},{\"names\":[\"mount\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1,\"comment\":\"escape\"},{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ERRNO\",\"args\":[{\"index\":0,\"value\":2,\"valueTwo\":0,\"op\":\"SCMP_CMP_EQ\"}]}]}")
-            << QStringList{QStringLiteral("mount"), QStringLiteral("socket")} << 2;
+        QTest::newRow("deny with and without errnoRet") << QByteArray(
+                "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"defaultErrnoRet\":1,\"syscalls\":[{\"names\":[\"read\","
+                "\"write\"],\"action\":\"SCMP_ACT_ALLOW\"},{\"names\":[\"mount\"],\"action\":\"SCMP_ACT_ERRNO\","
+                "\"errnoRet\":1,\"comment\":\"escape\"},{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ERRNO\",\"args\":"
+                "[{\"index\":0,\"value\":2,\"valueTwo\":0,\"op\":\"SCMP_CMP_EQ\"}]}]}")
+                                                        << QStringList{QStringLiteral("mount"),
+                                                                       QStringLiteral("socket")}
+                                                        << 2;
         QTest::newRow("nothing denied by name: the agent's layer is empty")
-            << QByteArray("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"read\"],\"action\":\"SCMP_ACT_ALLOW\"}]}")
-            << QStringList() << 0;
+                << QByteArray("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"read\"],\"action\":"
+                              "\"SCMP_ACT_ALLOW\"}]}")
+                << QStringList() << 0;
         QTest::newRow("a trace rule stays in Docker's layer")
-            << QByteArray("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"clone3\"],\"action\":\"SCMP_ACT_TRACE\"}]}")
-            << QStringList() << 0;
+                << QByteArray("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"clone3\"],\"action\":"
+                              "\"SCMP_ACT_TRACE\"}]}")
+                << QStringList() << 0;
     }
 
     void split()

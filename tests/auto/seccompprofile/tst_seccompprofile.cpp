@@ -10,8 +10,10 @@ namespace {
 // A profile with one rule whose JSON is `rule`, on x86_64 and aarch64.
 QByteArray withRule(const QByteArray &rule, const QByteArray &head = "\"defaultAction\":\"SCMP_ACT_ERRNO\"")
 {
-    return "{" + head + ",\"archMap\":[{\"architecture\":\"SCMP_ARCH_X86_64\",\"subArchitectures\":"
-           "[\"SCMP_ARCH_X32\"]},{\"architecture\":\"SCMP_ARCH_AARCH64\"}],\"syscalls\":[" + rule + "]}";
+    return "{" + head
+           + ",\"archMap\":[{\"architecture\":\"SCMP_ARCH_X86_64\",\"subArchitectures\":"
+             "[\"SCMP_ARCH_X32\"]},{\"architecture\":\"SCMP_ARCH_AARCH64\"}],\"syscalls\":["
+           + rule + "]}";
 }
 
 QByteArray shipped()
@@ -33,74 +35,97 @@ private Q_SLOTS:
         QTest::addColumn<QString>("errorCode"); // empty: accepted
         QTest::addColumn<QString>("mentions");  // text the message must contain, naming the entry
 
-        QTest::newRow("shipped profile") << shipped() << "" << "";
-        QTest::newRow("minimal") << QByteArray("{\"defaultAction\":\"SCMP_ACT_ALLOW\"}") << "" << "";
+        QTest::newRow("shipped profile") << shipped() << ""
+                                         << "";
+        QTest::newRow("minimal") << QByteArray("{\"defaultAction\":\"SCMP_ACT_ALLOW\"}") << ""
+                                 << "";
         QTest::newRow("masked clone filter")
-            << withRule("{\"names\":[\"clone\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,"
-                        "\"value\":2114060288,\"valueTwo\":0,\"op\":\"SCMP_CMP_MASKED_EQ\"}]}")
-            << "" << "";
+                << withRule("{\"names\":[\"clone\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,"
+                            "\"value\":2114060288,\"valueTwo\":0,\"op\":\"SCMP_CMP_MASKED_EQ\"}]}")
+                << ""
+                << "";
         QTest::newRow("64-bit mask") << withRule("{\"names\":[\"ioctl\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{"
                                                  "\"index\":1,\"value\":18446744069414584320,\"op\":"
                                                  "\"SCMP_CMP_MASKED_EQ\"}]}")
-                                     << "" << "";
-        QTest::newRow("x86-only name") << withRule("{\"names\":[\"iopl\",\"arch_prctl\"],\"action\":\"SCMP_ACT_ALLOW\"}")
-                                       << "" << "";
+                                     << ""
+                                     << "";
+        QTest::newRow("x86-only name") << withRule(
+                "{\"names\":[\"iopl\",\"arch_prctl\"],\"action\":\"SCMP_ACT_ALLOW\"}")
+                                       << ""
+                                       << "";
 
-        QTest::newRow("empty file") << QByteArray() << "seccomp_empty" << "";
-        QTest::newRow("blank file") << QByteArray(" \n\t") << "seccomp_empty" << "";
-        QTest::newRow("not JSON") << QByteArray("defaultAction: SCMP_ACT_ERRNO") << "seccomp_not_json" << "";
-        QTest::newRow("JSON array") << QByteArray("[]") << "seccomp_not_json" << "";
-        QTest::newRow("no default action") << QByteArray("{\"syscalls\":[]}") << "seccomp_field" << "defaultAction";
+        QTest::newRow("empty file") << QByteArray() << "seccomp_empty"
+                                    << "";
+        QTest::newRow("blank file") << QByteArray(" \n\t") << "seccomp_empty"
+                                    << "";
+        QTest::newRow("not JSON") << QByteArray("defaultAction: SCMP_ACT_ERRNO") << "seccomp_not_json"
+                                  << "";
+        QTest::newRow("JSON array") << QByteArray("[]") << "seccomp_not_json"
+                                    << "";
+        QTest::newRow("no default action") << QByteArray("{\"syscalls\":[]}") << "seccomp_field"
+                                           << "defaultAction";
         QTest::newRow("misspelt key") << withRule("{\"nmaes\":[\"read\"],\"action\":\"SCMP_ACT_ALLOW\"}")
-                                      << "seccomp_field" << "syscalls[0].nmaes";
+                                      << "seccomp_field"
+                                      << "syscalls[0].nmaes";
         QTest::newRow("empty names") << withRule("{\"names\":[],\"action\":\"SCMP_ACT_ALLOW\"}") << "seccomp_field"
                                      << "syscalls[0].names";
-        QTest::newRow("unknown syscall")
-            << withRule("{\"names\":[\"read\",\"opne\"],\"action\":\"SCMP_ACT_ALLOW\"}") << "seccomp_unknown_syscall"
-            << "syscalls[0].names[1] names \"opne\"";
+        QTest::newRow("unknown syscall") << withRule("{\"names\":[\"read\",\"opne\"],\"action\":\"SCMP_ACT_ALLOW\"}")
+                                         << "seccomp_unknown_syscall"
+                                         << "syscalls[0].names[1] names \"opne\"";
         QTest::newRow("bad action") << withRule("{\"names\":[\"read\"],\"action\":\"SCMP_ACT_PERMIT\"}")
-                                    << "seccomp_bad_action" << "syscalls[0].action is \"SCMP_ACT_PERMIT\"";
+                                    << "seccomp_bad_action"
+                                    << "syscalls[0].action is \"SCMP_ACT_PERMIT\"";
         QTest::newRow("bad default action") << QByteArray("{\"defaultAction\":\"deny\"}") << "seccomp_bad_action"
                                             << "defaultAction";
-        QTest::newRow("notify without listener") << withRule("{\"names\":[\"read\"],\"action\":\"SCMP_ACT_NOTIFY\"}")
-                                                 << "seccomp_bad_action" << "SCMP_ACT_NOTIFY";
-        QTest::newRow("bad operator")
-            << withRule("{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,\"value\":1,"
-                        "\"op\":\"SCMP_CMP_EQUAL\"}]}")
-            << "seccomp_bad_operator" << "syscalls[0].args[0].op";
+        QTest::newRow("notify without listener")
+                << withRule("{\"names\":[\"read\"],\"action\":\"SCMP_ACT_NOTIFY\"}") << "seccomp_bad_action"
+                << "SCMP_ACT_NOTIFY";
+        QTest::newRow("bad operator") << withRule(
+                "{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,\"value\":1,"
+                "\"op\":\"SCMP_CMP_EQUAL\"}]}")
+                                      << "seccomp_bad_operator"
+                                      << "syscalls[0].args[0].op";
         QTest::newRow("argument index 6")
-            << withRule("{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":6,\"value\":1,"
-                        "\"op\":\"SCMP_CMP_EQ\"}]}")
-            << "seccomp_bad_value" << "syscalls[0].args[0].index";
-        QTest::newRow("negative value")
-            << withRule("{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,\"value\":-1,"
-                        "\"op\":\"SCMP_CMP_EQ\"}]}")
-            << "seccomp_field" << "syscalls[0].args[0].value";
-        QTest::newRow("errno too large")
-            << withRule("{\"names\":[\"mount\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":5000}") << "seccomp_bad_value"
-            << "syscalls[0].errnoRet";
-        QTest::newRow("errno on allow") << withRule("{\"names\":[\"read\"],\"action\":\"SCMP_ACT_ALLOW\",\"errnoRet\":1}")
-                                        << "seccomp_bad_value" << "syscalls[0].errnoRet";
+                << withRule("{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":6,\"value\":1,"
+                            "\"op\":\"SCMP_CMP_EQ\"}]}")
+                << "seccomp_bad_value"
+                << "syscalls[0].args[0].index";
+        QTest::newRow("negative value") << withRule(
+                "{\"names\":[\"socket\"],\"action\":\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,\"value\":-1,"
+                "\"op\":\"SCMP_CMP_EQ\"}]}")
+                                        << "seccomp_field"
+                                        << "syscalls[0].args[0].value";
+        QTest::newRow("errno too large") << withRule(
+                "{\"names\":[\"mount\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":5000}")
+                                         << "seccomp_bad_value"
+                                         << "syscalls[0].errnoRet";
+        QTest::newRow("errno on allow") << withRule(
+                "{\"names\":[\"read\"],\"action\":\"SCMP_ACT_ALLOW\",\"errnoRet\":1}")
+                                        << "seccomp_bad_value"
+                                        << "syscalls[0].errnoRet";
         QTest::newRow("unknown architecture") << QByteArray("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"architectures\":"
                                                             "[\"SCMP_ARCH_X86_64\",\"SCMP_ARCH_Z80\"]}")
-                                              << "seccomp_bad_value" << "architectures[1]";
+                                              << "seccomp_bad_value"
+                                              << "architectures[1]";
         QTest::newRow("architectures and archMap")
-            << QByteArray("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"architectures\":[],\"archMap\":[]}")
-            << "seccomp_field" << "architectures";
+                << QByteArray("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"architectures\":[],\"archMap\":[]}")
+                << "seccomp_field"
+                << "architectures";
         QTest::newRow("deny shadowed by plain allow")
-            << withRule("{\"names\":[\"ioctl\"],\"action\":\"SCMP_ACT_ALLOW\"},{\"names\":[\"ioctl\"],\"action\":"
-                        "\"SCMP_ACT_ERRNO\",\"errnoRet\":13,\"args\":[{\"index\":1,\"value\":21522,\"op\":"
-                        "\"SCMP_CMP_EQ\"}]}")
-            << "seccomp_shadowed_rule" << "syscalls[1] never takes effect, because syscalls[0]";
+                << withRule("{\"names\":[\"ioctl\"],\"action\":\"SCMP_ACT_ALLOW\"},{\"names\":[\"ioctl\"],\"action\":"
+                            "\"SCMP_ACT_ERRNO\",\"errnoRet\":13,\"args\":[{\"index\":1,\"value\":21522,\"op\":"
+                            "\"SCMP_CMP_EQ\"}]}")
+                << "seccomp_shadowed_rule"
+                << "syscalls[1] never takes effect, because syscalls[0]";
         // On 32-bit x86 socket() goes through socketcall(), whose arguments
         // seccomp cannot see; libseccomp refuses such argument rules there.
-        QTest::newRow("socket filter on x86")
-            << QByteArray("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"archMap\":[{\"architecture\":\"SCMP_ARCH_X86_64\","
-                          "\"subArchitectures\":[\"SCMP_ARCH_X86\"]}],\"syscalls\":[{\"names\":[\"socket\"],\"action\":"
-                          "\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,\"value\":1,\"op\":\"SCMP_CMP_EQ\"}]},{\"names\":["
-                          "\"socket\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":13,\"args\":[{\"index\":0,\"value\":2,"
-                          "\"op\":\"SCMP_CMP_EQ\"}]}]}")
-            << "seccomp_rule_rejected" << "on SCMP_ARCH_X86_64+SCMP_ARCH_X86";
+        QTest::newRow("socket filter on x86") << QByteArray(
+                "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"archMap\":[{\"architecture\":\"SCMP_ARCH_X86_64\","
+                "\"subArchitectures\":[\"SCMP_ARCH_X86\"]}],\"syscalls\":[{\"names\":[\"socket\"],\"action\":"
+                "\"SCMP_ACT_ALLOW\",\"args\":[{\"index\":0,\"value\":1,\"op\":\"SCMP_CMP_EQ\"}]},{\"names\":["
+                "\"socket\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":13,\"args\":[{\"index\":0,\"value\":2,"
+                "\"op\":\"SCMP_CMP_EQ\"}]}]}") << "seccomp_rule_rejected"
+                                              << "on SCMP_ARCH_X86_64+SCMP_ARCH_X86";
     }
 
     void validate()

@@ -33,7 +33,8 @@ private Q_SLOTS:
         QCOMPARE(s.toolTimeout, 120);
         QCOMPARE(s.outputLimitBytes, 1LL << 20);
         QCOMPARE(s.transferLimitBytes, 256LL << 20);
-        QCOMPARE(s.raw.value(QLatin1String("proxy.allow")).toArray(), QJsonArray{QStringLiteral("bedrock-runtime.*.amazonaws.com")});
+        QCOMPARE(s.raw.value(QLatin1String("proxy.allow")).toArray(),
+                 QJsonArray{QStringLiteral("bedrock-runtime.*.amazonaws.com")});
     }
 
     // What the plugin sends and what the agent assumes for a limit left out

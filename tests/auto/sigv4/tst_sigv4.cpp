@@ -19,7 +19,8 @@ const QByteArray kAccessKey = "AKIDEXAMPLE";
 const QByteArray kSecret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 const QDateTime kSuiteTime = QDateTime::fromString(QStringLiteral("2015-08-30T12:36:00Z"), Qt::ISODate);
 
-struct SuiteRequest {
+struct SuiteRequest
+{
     QByteArray method, path, query, body;
     HeaderList headers;
 };
@@ -168,15 +169,14 @@ void TestSigV4::modernQuery()
     const SigV4Scope scope = suiteScope(ctx[QStringLiteral("normalize")].toBool());
     QByteArray query = r.query.isEmpty() ? QByteArray() : r.query + '&';
     query += "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="
-        + sigv4::uriEncode(kAccessKey + '/' + sigv4::credentialScope(scope), false)
-        + "&X-Amz-Date=" + sigv4::amzDate(kSuiteTime)
-        + "&X-Amz-SignedHeaders=" + sigv4::uriEncode(signedHeaders, false)
-        + "&X-Amz-Expires=" + QByteArray::number(ctx[QStringLiteral("expiration_in_seconds")].toInt());
+             + sigv4::uriEncode(kAccessKey + '/' + sigv4::credentialScope(scope), false) + "&X-Amz-Date="
+             + sigv4::amzDate(kSuiteTime) + "&X-Amz-SignedHeaders=" + sigv4::uriEncode(signedHeaders, false)
+             + "&X-Amz-Expires=" + QByteArray::number(ctx[QStringLiteral("expiration_in_seconds")].toInt());
     if (!token.isEmpty() && !ctx[QStringLiteral("omit_session_token")].toBool())
         query += "&X-Amz-Security-Token=" + sigv4::uriEncode(token, false);
 
-    const SigV4Signature s = sigv4::sign(
-        {r.method, r.path, query, r.headers, sigv4::sha256Hex(r.body)}, scope, suiteKey());
+    const SigV4Signature s =
+            sigv4::sign({r.method, r.path, query, r.headers, sigv4::sha256Hex(r.body)}, scope, suiteKey());
     QCOMPARE(s.canonicalRequest, readFile(dir + QStringLiteral("/query-canonical-request.txt")));
     QCOMPARE(s.stringToSign, readFile(dir + QStringLiteral("/query-string-to-sign.txt")));
     QCOMPARE(s.signature, readFile(dir + QStringLiteral("/query-signature.txt")).trimmed());
@@ -186,8 +186,8 @@ void TestSigV4::modernQuery()
 void TestSigV4::legacy_data()
 {
     QTest::addColumn<QString>("base");
-    QDirIterator it(suiteDir() + QStringLiteral("/legacy-aws-sig-v4-test-suite"), {QStringLiteral("*.req")}, QDir::Files,
-                    QDirIterator::Subdirectories);
+    QDirIterator it(suiteDir() + QStringLiteral("/legacy-aws-sig-v4-test-suite"), {QStringLiteral("*.req")},
+                    QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString req = it.next();
         QTest::newRow(qPrintable(QFileInfo(req).completeBaseName())) << req.chopped(4);
@@ -200,9 +200,8 @@ void TestSigV4::legacy()
 {
     QFETCH(QString, base);
     const SuiteRequest r = parseSuiteRequest(readFile(base + QStringLiteral(".req")));
-    const SigV4Signature s
-        = sigv4::sign({r.method, r.path, r.query, r.headers, sigv4::sha256Hex(r.body)},
-                      suiteScope(true), suiteKey());
+    const SigV4Signature s =
+            sigv4::sign({r.method, r.path, r.query, r.headers, sigv4::sha256Hex(r.body)}, suiteScope(true), suiteKey());
     QCOMPARE(s.canonicalRequest, readFile(base + QStringLiteral(".creq")));
     if (base.endsWith(QStringLiteral("post-x-www-form-urlencoded")))
         return;
@@ -215,8 +214,8 @@ void TestSigV4::legacy()
 void TestSigV4::legacyErratum()
 {
     const QString base = suiteDir()
-        + QStringLiteral("/legacy-aws-sig-v4-test-suite/post-x-www-form-urlencoded/"
-                         "post-x-www-form-urlencoded");
+                         + QStringLiteral("/legacy-aws-sig-v4-test-suite/post-x-www-form-urlencoded/"
+                                          "post-x-www-form-urlencoded");
     SuiteRequest r = parseSuiteRequest(readFile(base + QStringLiteral(".req")));
     const QByteArray sts = readFile(base + QStringLiteral(".sts"));
     SigV4Request request{r.method, r.path, r.query, r.headers, sigv4::sha256Hex(r.body)};
@@ -233,16 +232,14 @@ void TestSigV4::canonicalUri_data()
     QTest::addColumn<bool>("normalize");
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("bedrock-encoded-colon")
-        << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke") << false
-        << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%253A0/invoke");
-    QTest::newRow("bedrock-raw-colon")
-        << QByteArray("/model/a-v1:0/invoke") << false << QByteArray("/model/a-v1%3A0/invoke");
+            << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke") << false
+            << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%253A0/invoke");
+    QTest::newRow("bedrock-raw-colon") << QByteArray("/model/a-v1:0/invoke") << false
+                                       << QByteArray("/model/a-v1%3A0/invoke");
     QTest::newRow("arn-slash-encoded") << QByteArray("/model/arn%3Aaws%2Fx/converse") << false
                                        << QByteArray("/model/arn%253Aaws%252Fx/converse");
-    QTest::newRow("space-utf8") << QByteArray("/a b/\xc3\xa9") << false
-                                << QByteArray("/a%20b/%C3%A9");
-    QTest::newRow("unreserved-kept")
-        << QByteArray("/-_.~AZaz09") << false << QByteArray("/-_.~AZaz09");
+    QTest::newRow("space-utf8") << QByteArray("/a b/\xc3\xa9") << false << QByteArray("/a%20b/%C3%A9");
+    QTest::newRow("unreserved-kept") << QByteArray("/-_.~AZaz09") << false << QByteArray("/-_.~AZaz09");
     QTest::newRow("empty") << QByteArray() << false << QByteArray("/");
     QTest::newRow("dots-normalized") << QByteArray("/a/./b/../c/") << true << QByteArray("/a/c/");
     QTest::newRow("double-slash-normalized") << QByteArray("//a//b") << true << QByteArray("/a/b");
@@ -284,15 +281,14 @@ void TestSigV4::botocore_data()
     QTest::addColumn<QByteArray>("query");
     QTest::addColumn<QByteArray>("token");
     QTest::addColumn<QByteArray>("body");
-    QTest::newRow("invoke") << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke")
-                            << QByteArray() << QByteArray()
-                            << QByteArray("{\"anthropic_version\":\"bedrock-2023-05-31\"}");
+    QTest::newRow("invoke") << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke") << QByteArray()
+                            << QByteArray() << QByteArray("{\"anthropic_version\":\"bedrock-2023-05-31\"}");
     QTest::newRow("converse-stream-session")
-        << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream")
-        << QByteArray() << QByteArray("FwoGZXIvYXdzEBYaDH+/session=token") << QByteArray("{}");
-    QTest::newRow("list-with-query")
-        << QByteArray("/async-invoke") << QByteArray("maxResults=10&statusEquals=Completed")
-        << QByteArray() << QByteArray();
+            << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream") << QByteArray()
+            << QByteArray("FwoGZXIvYXdzEBYaDH+/session=token") << QByteArray("{}");
+    QTest::newRow("list-with-query") << QByteArray("/async-invoke")
+                                     << QByteArray("maxResults=10&statusEquals=Completed") << QByteArray()
+                                     << QByteArray();
 }
 
 void TestSigV4::botocore()
@@ -312,25 +308,24 @@ void TestSigV4::botocore()
                        {"X-Amz-Date", sigv4::amzDate(now)}};
     if (!token.isEmpty())
         headers.append({"X-Amz-Security-Token", token});
-    const SigV4Signature ours = sigv4::sign({"POST", path, query, headers, payloadHash},
-                                            {"us-west-2", "bedrock", now, false}, suiteKey());
+    const SigV4Signature ours =
+            sigv4::sign({"POST", path, query, headers, payloadHash}, {"us-west-2", "bedrock", now, false}, suiteKey());
 
     QJsonArray sent; // botocore adds X-Amz-Date and the token itself
     for (int i = 0; i < 3; ++i)
-        sent.append(QJsonArray{QString::fromLatin1(headers[i].first),
-                               QString::fromLatin1(headers[i].second)});
+        sent.append(QJsonArray{QString::fromLatin1(headers[i].first), QString::fromLatin1(headers[i].second)});
     const QJsonObject spec{
-        {QStringLiteral("method"), QStringLiteral("POST")},
-        {QStringLiteral("url"),
-         QString::fromLatin1("https://" + host + path + (query.isEmpty() ? "" : "?" + query))},
-        {QStringLiteral("headers"), sent},
-        {QStringLiteral("body"), QString::fromUtf8(body)},
-        {QStringLiteral("region"), QStringLiteral("us-west-2")},
-        {QStringLiteral("service"), QStringLiteral("bedrock")},
-        {QStringLiteral("time"), QString::fromLatin1(sigv4::amzDate(now))},
-        {QStringLiteral("access_key"), QString::fromLatin1(kAccessKey)},
-        {QStringLiteral("secret_key"), QString::fromLatin1(kSecret)},
-        {QStringLiteral("token"), token.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(token))}};
+            {QStringLiteral("method"), QStringLiteral("POST")},
+            {QStringLiteral("url"),
+             QString::fromLatin1("https://" + host + path + (query.isEmpty() ? "" : "?" + query))},
+            {QStringLiteral("headers"), sent},
+            {QStringLiteral("body"), QString::fromUtf8(body)},
+            {QStringLiteral("region"), QStringLiteral("us-west-2")},
+            {QStringLiteral("service"), QStringLiteral("bedrock")},
+            {QStringLiteral("time"), QString::fromLatin1(sigv4::amzDate(now))},
+            {QStringLiteral("access_key"), QString::fromLatin1(kAccessKey)},
+            {QStringLiteral("secret_key"), QString::fromLatin1(kSecret)},
+            {QStringLiteral("token"), token.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(token))}};
     QProcess python;
     python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(HAKO_BOTOCORE_SIGN)});
     python.write(QJsonDocument(spec).toJson());

@@ -37,19 +37,32 @@ private Q_SLOTS:
         QTest::addColumn<QString>("errorCode");
         QTest::addColumn<QString>("outcome");
         QTest::addColumn<int>("exitCode");
-        QTest::newRow("ok") << QByteArray(R"({"exit_code":0})") << "" << "ok" << 0;
-        QTest::newRow("edit") << QByteArray(R"({"path":"a"})") << "" << "ok" << -1;
-        QTest::newRow("exit 3") << QByteArray(R"({"exit_code":3})") << "" << "exit_nonzero" << 3;
-        QTest::newRow("timed out") << QByteArray(R"({"exit_code":137,"timed_out":true})") << "" << "timeout" << 137;
-        QTest::newRow("cancelled") << QByteArray(R"({"exit_code":130,"cancelled":true})") << "" << "cancelled" << 130;
-        QTest::newRow("oom") << QByteArray(R"({"exit_code":137,"oom_killed":true})") << "" << "oom_killed" << 137;
-        QTest::newRow("watchdog") << QByteArray("{}") << "timeout" << "timeout" << -1;
-        QTest::newRow("cancel before start") << QByteArray("{}") << "cancelled" << "cancelled" << -1;
-        QTest::newRow("bad id") << QByteArray("{}") << "conversation_id_invalid" << "rejected" << -1;
-        QTest::newRow("unknown tool") << QByteArray("{}") << "unknown_tool" << "rejected" << -1;
-        QTest::newRow("bad input") << QByteArray("{}") << "bad_input" << "rejected" << -1;
-        QTest::newRow("engine") << QByteArray("{}") << "docker_failed" << "error" << -1;
-        QTest::newRow("not found") << QByteArray("{}") << "not_found" << "error" << -1;
+        QTest::newRow("ok") << QByteArray(R"({"exit_code":0})") << ""
+                            << "ok" << 0;
+        QTest::newRow("edit") << QByteArray(R"({"path":"a"})") << ""
+                              << "ok" << -1;
+        QTest::newRow("exit 3") << QByteArray(R"({"exit_code":3})") << ""
+                                << "exit_nonzero" << 3;
+        QTest::newRow("timed out") << QByteArray(R"({"exit_code":137,"timed_out":true})") << ""
+                                   << "timeout" << 137;
+        QTest::newRow("cancelled") << QByteArray(R"({"exit_code":130,"cancelled":true})") << ""
+                                   << "cancelled" << 130;
+        QTest::newRow("oom") << QByteArray(R"({"exit_code":137,"oom_killed":true})") << ""
+                             << "oom_killed" << 137;
+        QTest::newRow("watchdog") << QByteArray("{}") << "timeout"
+                                  << "timeout" << -1;
+        QTest::newRow("cancel before start") << QByteArray("{}") << "cancelled"
+                                             << "cancelled" << -1;
+        QTest::newRow("bad id") << QByteArray("{}") << "conversation_id_invalid"
+                                << "rejected" << -1;
+        QTest::newRow("unknown tool") << QByteArray("{}") << "unknown_tool"
+                                      << "rejected" << -1;
+        QTest::newRow("bad input") << QByteArray("{}") << "bad_input"
+                                   << "rejected" << -1;
+        QTest::newRow("engine") << QByteArray("{}") << "docker_failed"
+                                << "error" << -1;
+        QTest::newRow("not found") << QByteArray("{}") << "not_found"
+                                   << "error" << -1;
     }
 
     void outcome()
@@ -73,8 +86,15 @@ private Q_SLOTS:
         AuditLog log;
         QVERIFY(!log.open(path));
         QVERIFY(log.isOpen());
-        log.toolCall({QStringLiteral("c-1"), QStringLiteral("call-1"), QStringLiteral("bash"), QStringLiteral("exit_nonzero"), 42, 3, {}});
-        log.toolCall({QString(1000, QLatin1Char('x')), QStringLiteral("call-2"), QStringLiteral("read_file"), QStringLiteral("error"), 5, -1, QStringLiteral("not_found")});
+        log.toolCall({QStringLiteral("c-1"),
+                      QStringLiteral("call-1"),
+                      QStringLiteral("bash"),
+                      QStringLiteral("exit_nonzero"),
+                      42,
+                      3,
+                      {}});
+        log.toolCall({QString(1000, QLatin1Char('x')), QStringLiteral("call-2"), QStringLiteral("read_file"),
+                      QStringLiteral("error"), 5, -1, QStringLiteral("not_found")});
         log.proxyDecision(QStringLiteral("c-1"), QStringLiteral("denied"), QStringLiteral("host_not_allowed"), -1);
         log.proxyDecision(QStringLiteral("c-1"), QStringLiteral("allowed"), QStringLiteral("ok"), 120);
         log.seccompViolation(QStringLiteral("c-1"), QStringLiteral("ptrace"), 7);
@@ -107,7 +127,7 @@ private Q_SLOTS:
         }
         AuditLog log;
         QVERIFY(!log.open(path));
-        QVERIFY(log.open(dir.path())); // a directory: refused ...
+        QVERIFY(log.open(dir.path()));                                         // a directory: refused ...
         log.seccompViolation(QStringLiteral("b"), QStringLiteral("mount"), 1); // ... and the old file is still in use
         QCOMPARE(readLines(path).size(), 2);
         QVERIFY(!log.open(QString()));

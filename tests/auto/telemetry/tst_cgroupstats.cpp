@@ -53,10 +53,12 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("key");
         QTest::addColumn<qint64>("value");
         QTest::newRow("pids.events") << QByteArray("max 3\n") << QByteArray("max") << qint64(3);
-        QTest::newRow("oom_control") << QByteArray("oom_kill_disable 0\nunder_oom 0\noom_kill 2\n") << QByteArray("oom_kill") << qint64(2);
+        QTest::newRow("oom_control") << QByteArray("oom_kill_disable 0\nunder_oom 0\noom_kill 2\n")
+                                     << QByteArray("oom_kill") << qint64(2);
         QTest::newRow("memory.events") << QByteArray("low 0\nhigh 0\nmax 9\noom 4\noom_kill 4\noom_group_kill 0\n")
                                        << QByteArray("oom_kill") << qint64(4);
-        QTest::newRow("prefix is not the key") << QByteArray("oom_kill_disable 1\n") << QByteArray("oom_kill") << qint64(-1);
+        QTest::newRow("prefix is not the key")
+                << QByteArray("oom_kill_disable 1\n") << QByteArray("oom_kill") << qint64(-1);
         QTest::newRow("absent") << QByteArray("") << QByteArray("max") << qint64(-1);
         QTest::newRow("not a number") << QByteArray("max lots\n") << QByteArray("max") << qint64(-1);
     }
@@ -100,14 +102,16 @@ private Q_SLOTS:
         const qint64 start = QDateTime::currentSecsSinceEpoch();
         auto set = [&](const QString &id, int current, int max, int hits, int ooms) {
             write(root.filePath(QStringLiteral("pids/docker/%1/pids.current").arg(id)), QByteArray::number(current));
-            write(root.filePath(QStringLiteral("pids/docker/%1/pids.max").arg(id)), max ? QByteArray::number(max) : "max");
-            write(root.filePath(QStringLiteral("pids/docker/%1/pids.events").arg(id)), "max " + QByteArray::number(hits));
+            write(root.filePath(QStringLiteral("pids/docker/%1/pids.max").arg(id)),
+                  max ? QByteArray::number(max) : "max");
+            write(root.filePath(QStringLiteral("pids/docker/%1/pids.events").arg(id)),
+                  "max " + QByteArray::number(hits));
             write(root.filePath(QStringLiteral("memory/docker/%1/memory.oom_control").arg(id)),
                   "oom_kill_disable 0\nunder_oom 0\noom_kill " + QByteArray::number(ooms) + "\n");
         };
-        set(QStringLiteral("old"), 5, 100, 7, 2);    // adopted: its history is not ours
-        set(QStringLiteral("new"), 100, 100, 4, 1);  // started since: all of it counts
-        set(QStringLiteral("free"), 3, 0, 0, 0);     // no limit at all
+        set(QStringLiteral("old"), 5, 100, 7, 2);   // adopted: its history is not ours
+        set(QStringLiteral("new"), 100, 100, 4, 1); // started since: all of it counts
+        set(QStringLiteral("free"), 3, 0, 0, 0);    // no limit at all
         const QList<ContainerInfo> running = {container(QStringLiteral("old"), start - 3600),
                                               container(QStringLiteral("new"), start),
                                               container(QStringLiteral("free"), start),

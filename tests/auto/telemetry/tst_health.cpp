@@ -66,16 +66,25 @@ private Q_SLOTS:
         QTest::addColumn<QString>("status");
         QTest::addColumn<QStringList>("problems");
         QTest::newRow("healthy") << QStringList() << "ok" << QStringList();
-        QTest::newRow("never probed") << QStringList{QStringLiteral("unchecked")} << "down" << QStringList{QStringLiteral("not_checked_yet")};
-        QTest::newRow("docker down") << QStringList{QStringLiteral("docker")} << "down" << QStringList{QStringLiteral("docker_unreachable")};
-        QTest::newRow("runtime missing") << QStringList{QStringLiteral("runtime")} << "down" << QStringList{QStringLiteral("runtime_missing")};
-        QTest::newRow("engine without seccomp") << QStringList{QStringLiteral("seccomp engine")} << "down" << QStringList{QStringLiteral("seccomp_not_in_force")};
-        QTest::newRow("profile unreadable") << QStringList{QStringLiteral("seccomp file")} << "down" << QStringList{QStringLiteral("seccomp_not_in_force")};
-        QTest::newRow("no credentials") << QStringList{QStringLiteral("credentials")} << "degraded" << QStringList{QStringLiteral("credentials_unavailable")};
-        QTest::newRow("gc failed") << QStringList{QStringLiteral("gc failed")} << "degraded" << QStringList{QStringLiteral("gc_failed")};
-        QTest::newRow("gc stopped") << QStringList{QStringLiteral("gc stale")} << "degraded" << QStringList{QStringLiteral("gc_not_running")};
+        QTest::newRow("never probed") << QStringList{QStringLiteral("unchecked")} << "down"
+                                      << QStringList{QStringLiteral("not_checked_yet")};
+        QTest::newRow("docker down") << QStringList{QStringLiteral("docker")} << "down"
+                                     << QStringList{QStringLiteral("docker_unreachable")};
+        QTest::newRow("runtime missing") << QStringList{QStringLiteral("runtime")} << "down"
+                                         << QStringList{QStringLiteral("runtime_missing")};
+        QTest::newRow("engine without seccomp") << QStringList{QStringLiteral("seccomp engine")} << "down"
+                                                << QStringList{QStringLiteral("seccomp_not_in_force")};
+        QTest::newRow("profile unreadable") << QStringList{QStringLiteral("seccomp file")} << "down"
+                                            << QStringList{QStringLiteral("seccomp_not_in_force")};
+        QTest::newRow("no credentials") << QStringList{QStringLiteral("credentials")} << "degraded"
+                                        << QStringList{QStringLiteral("credentials_unavailable")};
+        QTest::newRow("gc failed") << QStringList{QStringLiteral("gc failed")} << "degraded"
+                                   << QStringList{QStringLiteral("gc_failed")};
+        QTest::newRow("gc stopped") << QStringList{QStringLiteral("gc stale")} << "degraded"
+                                    << QStringList{QStringLiteral("gc_not_running")};
         QTest::newRow("down wins") << QStringList{QStringLiteral("credentials"), QStringLiteral("docker")} << "down"
-                                   << QStringList{QStringLiteral("docker_unreachable"), QStringLiteral("credentials_unavailable")};
+                                   << QStringList{QStringLiteral("docker_unreachable"),
+                                                  QStringLiteral("credentials_unavailable")};
         // A tool can fork-bomb its own container or delete its socket: that is
         // reported, but no one conversation turns the host's status.
         QTest::newRow("container at pids limit") << QStringList{QStringLiteral("pids")} << "ok" << QStringList();
@@ -105,42 +114,55 @@ private Q_SLOTS:
         f.credentials.lastError = QStringLiteral("credential_process failed (exit status 1).");
         f.adminAddress = QStringLiteral("127.0.0.1:9464");
         const QJsonObject j = healthJson(f);
-        QCOMPARE(j.value(QLatin1String("docker")).toObject().value(QLatin1String("version")).toString(), QStringLiteral("20.10.24"));
+        QCOMPARE(j.value(QLatin1String("docker")).toObject().value(QLatin1String("version")).toString(),
+                 QStringLiteral("20.10.24"));
         QCOMPARE(j.value(QLatin1String("containers")).toObject().value(QLatin1String("running")).toInt(), 2);
         QCOMPARE(j.value(QLatin1String("seccomp")).toObject().value(QLatin1String("in_force")).toBool(), true);
-        QCOMPARE(j.value(QLatin1String("seccomp")).toObject().value(QLatin1String("sha256")).toString(), QStringLiteral("ab12"));
+        QCOMPARE(j.value(QLatin1String("seccomp")).toObject().value(QLatin1String("sha256")).toString(),
+                 QStringLiteral("ab12"));
         QCOMPARE(j.value(QLatin1String("userns_remap")).toBool(true), false);
         QCOMPARE(j.value(QLatin1String("apparmor")).toObject().value(QLatin1String("in_force")).toBool(true), false);
-        QCOMPARE(j.value(QLatin1String("credentials")).toObject().value(QLatin1String("state")).toString(), QStringLiteral("ok"));
+        QCOMPARE(j.value(QLatin1String("credentials")).toObject().value(QLatin1String("state")).toString(),
+                 QStringLiteral("ok"));
         QCOMPARE(j.value(QLatin1String("admin")).toString(), QStringLiteral("127.0.0.1:9464"));
         // AppArmor is in force when the engine has it and containers get Hako's profile.
         f.engine.apparmor = true;
-        QCOMPARE(healthJson(f).value(QLatin1String("apparmor")).toObject().value(QLatin1String("in_force")).toBool(), false);
+        QCOMPARE(healthJson(f).value(QLatin1String("apparmor")).toObject().value(QLatin1String("in_force")).toBool(),
+                 false);
         f.appArmorProfile = QStringLiteral("hako-workspace");
-        QCOMPARE(healthJson(f).value(QLatin1String("apparmor")).toObject().value(QLatin1String("in_force")).toBool(), true);
+        QCOMPARE(healthJson(f).value(QLatin1String("apparmor")).toObject().value(QLatin1String("in_force")).toBool(),
+                 true);
         // Unknown while the engine cannot be asked, not "off".
         f.engineReachable = false;
         QVERIFY(healthJson(f).value(QLatin1String("userns_remap")).isNull());
-        QCOMPARE(healthJson(f).value(QLatin1String("seccomp")).toObject().value(QLatin1String("in_force")).toBool(), false);
+        QCOMPARE(healthJson(f).value(QLatin1String("seccomp")).toObject().value(QLatin1String("in_force")).toBool(),
+                 false);
     }
 
     void runtimeGapsOfRunsc()
     {
         HealthFacts f = healthy();
         // runc: none.
-        QVERIFY(healthJson(f).value(QLatin1String("runtimes")).toObject().value(QLatin1String("gaps")).toArray().isEmpty());
+        QVERIFY(healthJson(f)
+                        .value(QLatin1String("runtimes"))
+                        .toObject()
+                        .value(QLatin1String("gaps"))
+                        .toArray()
+                        .isEmpty());
         f.runtime = QStringLiteral("runsc");
-        f.engine.runtimeArgs.insert(QStringLiteral("runsc"), {QStringLiteral("--platform=ptrace"), QStringLiteral("--host-uds=all")});
+        f.engine.runtimeArgs.insert(QStringLiteral("runsc"),
+                                    {QStringLiteral("--platform=ptrace"), QStringLiteral("--host-uds=all")});
         auto codes = [](const HealthFacts &facts) {
             QStringList list;
-            for (const QJsonValue &gap : healthJson(facts).value(QLatin1String("runtimes")).toObject().value(QLatin1String("gaps")).toArray())
+            for (const QJsonValue &gap :
+                 healthJson(facts).value(QLatin1String("runtimes")).toObject().value(QLatin1String("gaps")).toArray())
                 if (!gap.toObject().value(QLatin1String("summary")).toString().isEmpty()) // a gap says what it is
                     list << gap.toObject().value(QLatin1String("code")).toString();
             return list;
         };
         QStringList gaps = codes(f);
-        for (const char *code : {"gvisor-no-oci-seccomp", "gvisor-statx-no-automount", "gvisor-uncounted", "gvisor-oom-sandbox",
-                                 "gvisor-limits", "gvisor-init-signals", "gvisor-dumpable"})
+        for (const char *code : {"gvisor-no-oci-seccomp", "gvisor-statx-no-automount", "gvisor-uncounted",
+                                 "gvisor-oom-sandbox", "gvisor-limits", "gvisor-init-signals", "gvisor-dumpable"})
             QVERIFY2(gaps.contains(QLatin1String(code)), code);
         // With --oci-seccomp the profile is in force: that gap goes, the others stay.
         f.engine.runtimeArgs[QStringLiteral("runsc")] << QStringLiteral("--oci-seccomp");

@@ -58,7 +58,8 @@ private Q_SLOTS:
     void histogramIsCumulative()
     {
         MetricsRegistry r;
-        MetricFamily *h = r.histogram(QStringLiteral("d_seconds"), QStringLiteral("D."), {QStringLiteral("t")}, {0.1, 1});
+        MetricFamily *h =
+                r.histogram(QStringLiteral("d_seconds"), QStringLiteral("D."), {QStringLiteral("t")}, {0.1, 1});
         for (double v : {0.05, 0.1, 0.5, 3.0})
             h->observe({QStringLiteral("a")}, v);
         QCOMPARE(h->value({QStringLiteral("a")}), 4.0);
@@ -74,13 +75,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("syscall");
         QTest::addColumn<QString>("label");
-        QTest::newRow("known") << "ptrace" << "ptrace";
-        QTest::newRow("mount") << "mount" << "mount";
-        QTest::newRow("unknown name") << "not_a_syscall" << "other";
-        QTest::newRow("number") << "101" << "other";
-        QTest::newRow("injection") << "ptrace\"} 1\nx{a=\"" << "other";
-        QTest::newRow("upper") << "PTRACE" << "other";
-        QTest::newRow("empty") << "" << "other";
+        QTest::newRow("known") << "ptrace"
+                               << "ptrace";
+        QTest::newRow("mount") << "mount"
+                               << "mount";
+        QTest::newRow("unknown name") << "not_a_syscall"
+                                      << "other";
+        QTest::newRow("number") << "101"
+                                << "other";
+        QTest::newRow("injection") << "ptrace\"} 1\nx{a=\""
+                                   << "other";
+        QTest::newRow("upper") << "PTRACE"
+                               << "other";
+        QTest::newRow("empty") << ""
+                               << "other";
         QTest::newRow("long") << QString(200, QLatin1Char('a')) << "other";
     }
 
@@ -125,7 +133,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("label");
         for (const char *kept : {"idle_ttl", "absolute_ttl", "ended", "shutdown", "orphan", "error"})
             QTest::newRow(kept) << kept << kept;
-        QTest::newRow("exited is an error") << "exited" << "error";
+        QTest::newRow("exited is an error") << "exited"
+                                            << "error";
     }
 
     void destroyReasons()

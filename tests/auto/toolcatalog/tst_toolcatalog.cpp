@@ -34,19 +34,27 @@ private Q_SLOTS:
         QTest::newRow("bash nothing") << "bash" << QByteArray("{}") << "bad_input";
         QTest::newRow("bash command number") << "bash" << QByteArray("{\"command\":5}") << "bad_input";
         QTest::newRow("bash timeout zero") << "bash" << QByteArray("{\"command\":\"ls\",\"timeout\":0}") << "bad_input";
-        QTest::newRow("bash timeout fraction") << "bash" << QByteArray("{\"command\":\"ls\",\"timeout\":1.5}") << "bad_input";
+        QTest::newRow("bash timeout fraction")
+                << "bash" << QByteArray("{\"command\":\"ls\",\"timeout\":1.5}") << "bad_input";
         QTest::newRow("bash extra field") << "bash" << QByteArray("{\"command\":\"ls\",\"sudo\":true}") << "bad_input";
-        QTest::newRow("edit view") << "str_replace_based_edit_tool" << QByteArray("{\"command\":\"view\",\"path\":\"a\"}") << "";
+        QTest::newRow("edit view") << "str_replace_based_edit_tool"
+                                   << QByteArray("{\"command\":\"view\",\"path\":\"a\"}") << "";
         QTest::newRow("edit range") << "str_replace_based_edit_tool"
                                     << QByteArray("{\"command\":\"view\",\"path\":\"a\",\"view_range\":[1,-1]}") << "";
         QTest::newRow("edit range text") << "str_replace_based_edit_tool"
-                                         << QByteArray("{\"command\":\"view\",\"path\":\"a\",\"view_range\":[\"1\"]}") << "bad_input";
+                                         << QByteArray("{\"command\":\"view\",\"path\":\"a\",\"view_range\":[\"1\"]}")
+                                         << "bad_input";
         QTest::newRow("edit bad command") << "str_replace_based_edit_tool"
                                           << QByteArray("{\"command\":\"delete\",\"path\":\"a\"}") << "bad_input";
-        QTest::newRow("edit no path") << "str_replace_based_edit_tool" << QByteArray("{\"command\":\"view\"}") << "bad_input";
+        QTest::newRow("edit no path") << "str_replace_based_edit_tool" << QByteArray("{\"command\":\"view\"}")
+                                      << "bad_input";
         QTest::newRow("write") << "write_file" << QByteArray("{\"path\":\"a\",\"content\":\"x\"}") << "";
-        QTest::newRow("write base64") << "write_file" << QByteArray("{\"path\":\"a\",\"content\":\"AA==\",\"encoding\":\"base64\"}") << "";
-        QTest::newRow("write bad encoding") << "write_file" << QByteArray("{\"path\":\"a\",\"content\":\"x\",\"encoding\":\"utf-16\"}") << "bad_input";
+        QTest::newRow("write base64") << "write_file"
+                                      << QByteArray("{\"path\":\"a\",\"content\":\"AA==\",\"encoding\":\"base64\"}")
+                                      << "";
+        QTest::newRow("write bad encoding")
+                << "write_file" << QByteArray("{\"path\":\"a\",\"content\":\"x\",\"encoding\":\"utf-16\"}")
+                << "bad_input";
         QTest::newRow("read") << "read_file" << QByteArray("{\"path\":\"a\"}") << "";
         QTest::newRow("unknown tool") << "rm_rf" << QByteArray("{}") << "unknown_tool";
         QTest::newRow("empty tool name") << "" << QByteArray("{}") << "unknown_tool";

@@ -46,7 +46,8 @@ QJsonObject with(QJsonObject c, const QString &path, const QJsonValue &value)
 
 QByteArray dockerProfile(const QJsonObject &c)
 {
-    for (const QJsonValue &opt : c.value(QLatin1String("HostConfig")).toObject().value(QLatin1String("SecurityOpt")).toArray())
+    for (const QJsonValue &opt :
+         c.value(QLatin1String("HostConfig")).toObject().value(QLatin1String("SecurityOpt")).toArray())
         if (opt.toString().startsWith(QLatin1String("seccomp=")))
             return opt.toString().mid(8).toUtf8();
     return {};
@@ -55,7 +56,8 @@ QByteArray dockerProfile(const QJsonObject &c)
 QJsonArray withoutSecurityOpt(const QJsonObject &c, const QString &prefix)
 {
     QJsonArray kept;
-    for (const QJsonValue &opt : c.value(QLatin1String("HostConfig")).toObject().value(QLatin1String("SecurityOpt")).toArray())
+    for (const QJsonValue &opt :
+         c.value(QLatin1String("HostConfig")).toObject().value(QLatin1String("SecurityOpt")).toArray())
         if (!opt.toString().startsWith(prefix))
             kept.append(opt);
     return kept;
@@ -74,7 +76,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("runtime");
         QTest::addColumn<Check>("check");
-        QTest::addColumn<QString>("path");   // empty: the document as docker gave it
+        QTest::addColumn<QString>("path"); // empty: the document as docker gave it
         QTest::addColumn<QJsonValue>("value");
         QTest::addColumn<bool>("passes");
 
@@ -89,35 +91,61 @@ private Q_SLOTS:
         const Check user = [](const QJsonObject &c, const Expected &) { return inspect::user(c); };
         const Check mounts = [](const QJsonObject &c, const Expected &) { return inspect::mounts(c); };
         const Check sockets = [](const QJsonObject &c, const Expected &) { return inspect::socketMounts(c); };
-        const Check env = [](const QJsonObject &c, const Expected &) { return inspect::environment(c, QStringLiteral("hvc-canary")); };
+        const Check env = [](const QJsonObject &c, const Expected &) {
+            return inspect::environment(c, QStringLiteral("hvc-canary"));
+        };
         const Check ns = [](const QJsonObject &c, const Expected &e) { return inspect::namespaces(c, e); };
         const Check labels = [](const QJsonObject &c, const Expected &) { return inspect::labels(c); };
 
         for (const QString &rt : {QStringLiteral("runc"), QStringLiteral("runsc")}) {
-            const auto row = [&rt](const char *name) -> QTestData & { return QTest::addRow("%s %s", qPrintable(rt), name); };
-            for (const auto &[name, check] : std::initializer_list<std::pair<const char *, Check>>{
-                     {"network", network}, {"read-only", readOnly}, {"pids", pids}, {"memory", memory}, {"cpu", cpu},
-                     {"tmpfs", tmpfs}, {"capabilities", caps}, {"nnp", nnp}, {"user", user}, {"mounts", mounts},
-                     {"sockets", sockets}, {"environment", env}, {"namespaces", ns}, {"labels", labels}})
+            const auto row = [&rt](const char *name) -> QTestData & {
+                return QTest::addRow("%s %s", qPrintable(rt), name);
+            };
+            for (const auto &[name, check] :
+                 std::initializer_list<std::pair<const char *, Check>>{{"network", network},
+                                                                       {"read-only", readOnly},
+                                                                       {"pids", pids},
+                                                                       {"memory", memory},
+                                                                       {"cpu", cpu},
+                                                                       {"tmpfs", tmpfs},
+                                                                       {"capabilities", caps},
+                                                                       {"nnp", nnp},
+                                                                       {"user", user},
+                                                                       {"mounts", mounts},
+                                                                       {"sockets", sockets},
+                                                                       {"environment", env},
+                                                                       {"namespaces", ns},
+                                                                       {"labels", labels}})
                 row(name) << rt << check << QString() << QJsonValue() << true;
-            row("bridge network") << rt << network << "HostConfig.NetworkMode" << QJsonValue(QStringLiteral("bridge")) << false;
+            row("bridge network") << rt << network << "HostConfig.NetworkMode" << QJsonValue(QStringLiteral("bridge"))
+                                  << false;
             row("writable rootfs") << rt << readOnly << "HostConfig.ReadonlyRootfs" << QJsonValue(false) << false;
             row("no pids limit") << rt << pids << "HostConfig.PidsLimit" << QJsonValue(0) << false;
-            row("no ulimits") << rt << pids << "HostConfig.Ulimits" << QJsonValue(QJsonArray()) << (rt == QLatin1String("runc"));
+            row("no ulimits") << rt << pids << "HostConfig.Ulimits" << QJsonValue(QJsonArray())
+                              << (rt == QLatin1String("runc"));
             row("swap on top") << rt << memory << "HostConfig.MemorySwap" << QJsonValue(-1) << false;
             row("four CPUs") << rt << cpu << "HostConfig.CpuQuota" << QJsonValue(400000) << false;
             row("tmpfs exec") << rt << tmpfs << "HostConfig.Tmpfs"
-                              << QJsonValue(QJsonObject{{QStringLiteral("/tmp"), QStringLiteral("rw,nosuid,nodev,size=536870912")}}) << false;
-            row("cap added") << rt << caps << "HostConfig.CapAdd" << QJsonValue(QJsonArray{QStringLiteral("SYS_ADMIN")}) << false;
+                              << QJsonValue(QJsonObject{
+                                         {QStringLiteral("/tmp"), QStringLiteral("rw,nosuid,nodev,size=536870912")}})
+                              << false;
+            row("cap added") << rt << caps << "HostConfig.CapAdd" << QJsonValue(QJsonArray{QStringLiteral("SYS_ADMIN")})
+                             << false;
             row("privileged") << rt << caps << "HostConfig.Privileged" << QJsonValue(true) << false;
             row("device") << rt << caps << "HostConfig.Devices"
-                          << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("PathOnHost"), QStringLiteral("/dev/kvm")}}}) << false;
+                          << QJsonValue(QJsonArray{
+                                     QJsonObject{{QStringLiteral("PathOnHost"), QStringLiteral("/dev/kvm")}}})
+                          << false;
             row("root user") << rt << user << "Config.User" << QJsonValue(QStringLiteral("0:0")) << false;
-            row("secret env") << rt << env << "Config.Env" << QJsonValue(QJsonArray{QStringLiteral("AWS_SECRET_ACCESS_KEY=x")}) << false;
-            row("canary env") << rt << env << "Config.Env" << QJsonValue(QJsonArray{QStringLiteral("NOTE=hvc-canary")}) << false;
+            row("secret env") << rt << env << "Config.Env"
+                              << QJsonValue(QJsonArray{QStringLiteral("AWS_SECRET_ACCESS_KEY=x")}) << false;
+            row("canary env") << rt << env << "Config.Env" << QJsonValue(QJsonArray{QStringLiteral("NOTE=hvc-canary")})
+                              << false;
             row("host pid") << rt << ns << "HostConfig.PidMode" << QJsonValue(QStringLiteral("host")) << false;
             row("shared ipc") << rt << ns << "HostConfig.IpcMode" << QJsonValue(QStringLiteral("shareable")) << false;
-            row("no label") << rt << labels << "Config.Labels" << QJsonValue(QJsonObject{{QStringLiteral("org.hako.managed"), QStringLiteral("true")}}) << false;
+            row("no label") << rt << labels << "Config.Labels"
+                            << QJsonValue(QJsonObject{{QStringLiteral("org.hako.managed"), QStringLiteral("true")}})
+                            << false;
         }
     }
 
@@ -141,7 +169,9 @@ private Q_SLOTS:
     {
         QJsonObject c = fixture(QStringLiteral("runc"));
         QJsonArray all = c.value(QLatin1String("Mounts")).toArray();
-        all.append(QJsonObject{{QStringLiteral("Destination"), QStringLiteral("/var/run/docker.sock")}, {QStringLiteral("Source"), QStringLiteral("/var/run/docker.sock")}, {QStringLiteral("RW"), true}});
+        all.append(QJsonObject{{QStringLiteral("Destination"), QStringLiteral("/var/run/docker.sock")},
+                               {QStringLiteral("Source"), QStringLiteral("/var/run/docker.sock")},
+                               {QStringLiteral("RW"), true}});
         c.insert(QStringLiteral("Mounts"), all);
         QVERIFY(!inspect::mounts(c).passed);
         c.insert(QStringLiteral("Mounts"), QJsonArray());
@@ -155,12 +185,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QJsonValue>("value");
         QTest::addColumn<bool>("mountsPass");
-        QTest::newRow("as docker gave it") << "" << "" << QJsonValue() << true;
-        QTest::newRow("socket directory writable") << "/var/run/hako" << "RW" << QJsonValue(true) << false;
-        QTest::newRow("agent directory read-only") << "/var/run/hako/agent" << "RW" << QJsonValue(false) << false;
+        QTest::newRow("as docker gave it") << ""
+                                           << "" << QJsonValue() << true;
+        QTest::newRow("socket directory writable") << "/var/run/hako"
+                                                   << "RW" << QJsonValue(true) << false;
+        QTest::newRow("agent directory read-only") << "/var/run/hako/agent"
+                                                   << "RW" << QJsonValue(false) << false;
         QTest::newRow("agent directory from elsewhere")
-            << "/var/run/hako/agent" << "Source" << QJsonValue(QStringLiteral("/tmp/other/agent")) << true;
-        QTest::newRow("no agent directory") << "/var/run/hako/agent" << "Destination" << QJsonValue(QStringLiteral("/srv/x")) << false;
+                << "/var/run/hako/agent"
+                << "Source" << QJsonValue(QStringLiteral("/tmp/other/agent")) << true;
+        QTest::newRow("no agent directory") << "/var/run/hako/agent"
+                                            << "Destination" << QJsonValue(QStringLiteral("/srv/x")) << false;
     }
 
     void socketDirectoryMounts()
@@ -194,8 +229,12 @@ private Q_SLOTS:
         // Another file than the one docker holds.
         QVERIFY(!inspect::seccomp(c, R"({"defaultAction":"SCMP_ACT_ERRNO"})").passed);
         // No profile at all, and a blacklist that allows mount.
-        QVERIFY(!inspect::seccomp(with(c, QStringLiteral("HostConfig.SecurityOpt"), withoutSecurityOpt(c, QStringLiteral("seccomp="))), profile).passed);
-        const QByteArray allowing = R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["mount"],"action":"SCMP_ACT_ALLOW"}]})";
+        QVERIFY(!inspect::seccomp(with(c, QStringLiteral("HostConfig.SecurityOpt"),
+                                       withoutSecurityOpt(c, QStringLiteral("seccomp="))),
+                                  profile)
+                         .passed);
+        const QByteArray allowing =
+                R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["mount"],"action":"SCMP_ACT_ALLOW"}]})";
         QJsonArray opts = withoutSecurityOpt(c, QStringLiteral("seccomp="));
         opts.append(QString::fromUtf8("seccomp=" + allowing));
         QVERIFY(!inspect::seccomp(with(c, QStringLiteral("HostConfig.SecurityOpt"), opts), allowing).passed);
@@ -206,7 +245,7 @@ private Q_SLOTS:
         const QJsonObject c = fixture(QStringLiteral("runsc"));
         QVERIFY(!inspect::noNewPrivileges(with(c, QStringLiteral("HostConfig.SecurityOpt"),
                                                withoutSecurityOpt(c, QStringLiteral("no-new-privileges"))))
-                     .passed);
+                         .passed);
     }
 
     void secretNames_data()

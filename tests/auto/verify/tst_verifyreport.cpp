@@ -55,7 +55,9 @@ Report report(const QList<ProbeResult> &probes)
 ToolReply reply(int exitCode, const QString &out)
 {
     ToolReply r;
-    r.result = {{QStringLiteral("exit_code"), exitCode}, {QStringLiteral("stdout"), out}, {QStringLiteral("stderr"), QString()}};
+    r.result = {{QStringLiteral("exit_code"), exitCode},
+                {QStringLiteral("stdout"), out},
+                {QStringLiteral("stderr"), QString()}};
     return r;
 }
 
@@ -85,11 +87,15 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::newRow("all pass") << QList<ProbeResult>{} << "T-2" << int(Status::Pass);
         QTest::newRow("one failing probe fails its rows")
-            << QList<ProbeResult>{result(QStringLiteral("x"), {QStringLiteral("T-2"), QStringLiteral("L2")}, false)} << "L2" << int(Status::Fail);
-        QTest::newRow("and no other") << QList<ProbeResult>{result(QStringLiteral("x"), {QStringLiteral("T-2"), QStringLiteral("L2")}, false)} << "T-1" << int(Status::Pass);
+                << QList<ProbeResult>{result(QStringLiteral("x"), {QStringLiteral("T-2"), QStringLiteral("L2")}, false)}
+                << "L2" << int(Status::Fail);
+        QTest::newRow("and no other") << QList<ProbeResult>{result(
+                QStringLiteral("x"), {QStringLiteral("T-2"), QStringLiteral("L2")}, false)}
+                                      << "T-1" << int(Status::Pass);
         QTest::newRow("optional off") << QList<ProbeResult>{} << "L7" << int(Status::Pass);
         QTest::newRow("off on a required row fails")
-            << QList<ProbeResult>{result(QStringLiteral("x"), {QStringLiteral("T-5")}, false, true)} << "T-5" << int(Status::Fail);
+                << QList<ProbeResult>{result(QStringLiteral("x"), {QStringLiteral("T-5")}, false, true)} << "T-5"
+                << int(Status::Fail);
     }
 
     void rowStatus()
@@ -136,9 +142,10 @@ private Q_SLOTS:
         QList<ProbeResult> probes = allPassing();
         probes << result(QStringLiteral("broken.one"), {QStringLiteral("T-3")}, false);
         const Report r = report(probes);
-        const QString out = format == QLatin1String("text")       ? renderText(r)
-                            : format == QLatin1String("markdown") ? renderMarkdown(r)
-                                                                  : QString::fromUtf8(QJsonDocument(renderJson(r)).toJson());
+        const QString out = format == QLatin1String("text") ? renderText(r)
+                            : format == QLatin1String("markdown")
+                                    ? renderMarkdown(r)
+                                    : QString::fromUtf8(QJsonDocument(renderJson(r)).toJson());
         for (const Row &row : checklistRows())
             QVERIFY2(out.contains(QLatin1String(row.id)), row.id);
         QVERIFY(out.contains(QLatin1String("broken.one")));
@@ -179,7 +186,8 @@ private Q_SLOTS:
         QTest::newRow("FAIL line with exit 0") << 0 << "FAIL: hidden\n" << false << QStringList{};
         QTest::newRow("broken probe") << 2 << "ok: a\n" << false << QStringList{};
         QTest::newRow("killed") << 137 << "" << false << QStringList{};
-        QTest::newRow("notes") << 0 << "ok: a\nnote: gvisor-kernel\nnote: gvisor-kernel\n" << true << QStringList{QStringLiteral("gvisor-kernel")};
+        QTest::newRow("notes") << 0 << "ok: a\nnote: gvisor-kernel\nnote: gvisor-kernel\n"
+                               << true << QStringList{QStringLiteral("gvisor-kernel")};
     }
 
     void scriptVerdict()
@@ -204,12 +212,13 @@ private Q_SLOTS:
 
     void scriptCommandCarriesEverything()
     {
-        const QString command = scriptCommand(QStringLiteral("fs-rootfs"), {{QStringLiteral("V_PIDS"), QStringLiteral("it's")}});
+        const QString command =
+                scriptCommand(QStringLiteral("fs-rootfs"), {{QStringLiteral("V_PIDS"), QStringLiteral("it's")}});
         QVERIFY(command.startsWith(QLatin1String("(\n")));
         QVERIFY(command.contains(QLatin1String("export V_PIDS='it'\\''s'")));
-        QVERIFY(command.contains(QLatin1String("def call(")));        // helpers.py
-        QVERIFY(command.contains(QLatin1String("census()")));         // prelude.sh
-        QVERIFY(command.contains(QLatin1String("/var/tmp")));         // the probe itself
+        QVERIFY(command.contains(QLatin1String("def call("))); // helpers.py
+        QVERIFY(command.contains(QLatin1String("census()")));  // prelude.sh
+        QVERIFY(command.contains(QLatin1String("/var/tmp")));  // the probe itself
         QVERIFY(command.endsWith(QLatin1String("exit \"$V_FAILED\"\n)")));
         QVERIFY(scriptCommand(QStringLiteral("no-such-probe"), {}).contains(QLatin1String("FAIL: no probe script")));
     }

@@ -58,7 +58,6 @@ int fill(const QString &path, qint64 bytes)
     return error;
 }
 
-
 } // namespace
 
 class tst_WorkspaceStore : public QObject
@@ -76,10 +75,7 @@ class tst_WorkspaceStore : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_root.isValid());
-    }
+    void initTestCase() { QVERIFY(m_root.isValid()); }
 
     void cleanupTestCase()
     {
@@ -111,7 +107,8 @@ private Q_SLOTS:
         QVERIFY(!prepare(store, ws));
         QVERIFY(loopmount::isMountPoint(ws));
         const QString options = loopmount::mountOptions(ws);
-        QVERIFY2(options.contains(QLatin1String("nodev")) && options.contains(QLatin1String("nosuid")), qPrintable(options));
+        QVERIFY2(options.contains(QLatin1String("nodev")) && options.contains(QLatin1String("nosuid")),
+                 qPrintable(options));
         QVERIFY(QDir(ws).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)); // no lost+found
         struct stat st = {};
         QCOMPARE(::stat(QFile::encodeName(ws).constData(), &st), 0);

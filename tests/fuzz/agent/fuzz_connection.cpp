@@ -31,7 +31,7 @@ std::string g_root;
 std::string g_workspace;
 Tools *g_tools = nullptr;
 // Any key will do: the fuzzer plays the host, which only checks the proof.
-const AgentKey g_key = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+const AgentKey g_key = {1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16,
                         17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
 
 // Refuses exec and process creation; threads (CLONE_THREAD) stay possible
@@ -47,7 +47,8 @@ bool forbidPrograms()
               && seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(vfork), 0) == 0
               && seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0) == 0
               && seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 1,
-                                  SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0)) == 0
+                                  SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0))
+                         == 0
               && ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 && seccomp_load(ctx) == 0;
     seccomp_release(ctx);
     return ok;

@@ -28,7 +28,7 @@ const Allowlist &allowlist()
 const AwsCredentials &credentials()
 {
     static const AwsCredentials c{
-        "AKIDFUZZ", SecretBuffer::create("fuzz-secret"), SecretBuffer::create("fuzz-token"), {}};
+            "AKIDFUZZ", SecretBuffer::create("fuzz-secret"), SecretBuffer::create("fuzz-token"), {}};
     return c;
 }
 
@@ -58,8 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!match.rule)
         return 0;
     const SanitizedRequest clean = sanitizeRequest(head, {});
-    const QByteArray out = buildUpstreamHead(
-        head, clean, parser.body(), {&match, &credentials(), QDateTime::currentDateTimeUtc()});
+    const QByteArray out =
+            buildUpstreamHead(head, clean, parser.body(), {&match, &credentials(), QDateTime::currentDateTimeUtc()});
     // The upstream head must stay a single well-formed head: no injected line.
     if (out.indexOf("\r\n\r\n") != out.size() - 4 || out.contains("fuzz-secret"))
         __builtin_trap();

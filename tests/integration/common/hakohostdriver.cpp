@@ -34,7 +34,10 @@ HostRun runProcess(const QString &program, const QStringList &args, const QProce
 
 } // namespace
 
-QJsonObject HostRun::json() const { return QJsonDocument::fromJson(out).object(); }
+QJsonObject HostRun::json() const
+{
+    return QJsonDocument::fromJson(out).object();
+}
 
 HakoHostDriver::HakoHostDriver() : m_env(QProcessEnvironment::systemEnvironment())
 {
@@ -109,7 +112,8 @@ HostRun HakoHostDriver::exec(const QString &conversation, const QString &command
 
 HostRun HakoHostDriver::tool(const QString &conversation, const QString &name, const QByteArray &inputJson) const
 {
-    return run({QStringLiteral("tool"), QStringLiteral("--conversation"), conversation, name, QString::fromUtf8(inputJson)});
+    return run({QStringLiteral("tool"), QStringLiteral("--conversation"), conversation, name,
+                QString::fromUtf8(inputJson)});
 }
 
 HostRun HakoHostDriver::docker(const QStringList &args, int timeoutMs)

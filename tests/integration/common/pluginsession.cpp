@@ -10,7 +10,10 @@
 
 #include <memory>
 
-PluginSession::PluginSession() { m_loader.setFileName(QStringLiteral(HAKO_PLUGIN_FILE)); }
+PluginSession::PluginSession()
+{
+    m_loader.setFileName(QStringLiteral(HAKO_PLUGIN_FILE));
+}
 
 PluginSession::~PluginSession()
 {
@@ -33,8 +36,7 @@ QString PluginSession::open(const QJsonObject &settings)
     return problems.join(QLatin1Char('\n'));
 }
 
-CallReply PluginSession::call(const QString &conversation, const QString &tool, const QJsonObject &input,
-                                int timeoutMs)
+CallReply PluginSession::call(const QString &conversation, const QString &tool, const QJsonObject &input, int timeoutMs)
 {
     return finish(m_executor->call(conversation, QUuid::createUuid().toString(QUuid::WithoutBraces), tool, input),
                   timeoutMs);
@@ -60,7 +62,8 @@ CallReply PluginSession::end(const QString &conversation, bool deleteWorkspace)
 QByteArray PluginSession::get(const QString &address, const QString &path, int *status)
 {
     QNetworkAccessManager manager;
-    std::unique_ptr<QNetworkReply> reply(manager.get(QNetworkRequest(QUrl(QStringLiteral("http://") + address + path))));
+    std::unique_ptr<QNetworkReply> reply(
+            manager.get(QNetworkRequest(QUrl(QStringLiteral("http://") + address + path))));
     waitFor([&] { return reply->isFinished(); }, 30000);
     if (status)
         *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

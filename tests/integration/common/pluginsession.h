@@ -30,8 +30,7 @@ public:
     QObject *instance() { return m_loader.instance(); }
     QString root() const { return m_root.path(); }
 
-    CallReply call(const QString &conversation, const QString &tool, const QJsonObject &input,
-                     int timeoutMs = 120000);
+    CallReply call(const QString &conversation, const QString &tool, const QJsonObject &input, int timeoutMs = 120000);
     CallReply bash(const QString &conversation, const QString &command);
     CallReply end(const QString &conversation, bool deleteWorkspace = true);
     // Waits for a call the test started itself, and takes it.

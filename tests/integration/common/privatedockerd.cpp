@@ -15,7 +15,10 @@
 
 namespace {
 
-QString dockerCli() { return QStringLiteral("docker"); }
+QString dockerCli()
+{
+    return QStringLiteral("docker");
+}
 
 // What the minimal image holds: the agent runs bash; tests use these commands.
 const char *const kPrograms[] = {"bash", "sh", "cat", "sleep", "ls", "head", "tr", "rm", "grep", "true", "echo"};
@@ -44,8 +47,8 @@ bool succeeds(const QString &program, const QStringList &args)
 } // namespace
 
 PrivateDockerd::PrivateDockerd(const QJsonObject &config, const QString &dataRoot)
-    : m_dir(QDir::tempPath() + QStringLiteral("/hako-dockerd-XXXXXX"))
-    , m_dataRoot(dataRoot.isEmpty() ? m_dir.filePath(QStringLiteral("data")) : dataRoot)
+    : m_dir(QDir::tempPath() + QStringLiteral("/hako-dockerd-XXXXXX")),
+      m_dataRoot(dataRoot.isEmpty() ? m_dir.filePath(QStringLiteral("data")) : dataRoot)
 {
     // Under userns-remap the remapped root must pass through to its data root.
     ::chmod(QFile::encodeName(m_dir.path()).constData(), 0711);
@@ -72,9 +75,15 @@ PrivateDockerd::~PrivateDockerd()
     delete m_process;
 }
 
-QString PrivateDockerd::host() const { return QStringLiteral("unix://") + m_dir.filePath(QStringLiteral("docker.sock")); }
+QString PrivateDockerd::host() const
+{
+    return QStringLiteral("unix://") + m_dir.filePath(QStringLiteral("docker.sock"));
+}
 
-bool PrivateDockerd::isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
+bool PrivateDockerd::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
 
 bool PrivateDockerd::start(int timeoutMs)
 {
@@ -87,8 +96,7 @@ bool PrivateDockerd::start(int timeoutMs)
     // If the test dies, so does its daemon (which then stops its containerd).
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start(QStringLiteral("dockerd"),
-                     {QStringLiteral("--host"), host(),
-                      QStringLiteral("--data-root"), m_dataRoot,
+                     {QStringLiteral("--host"), host(), QStringLiteral("--data-root"), m_dataRoot,
                       QStringLiteral("--exec-root"), m_dir.filePath(QStringLiteral("exec")),
                       QStringLiteral("--pidfile"), m_dir.filePath(QStringLiteral("docker.pid")),
                       QStringLiteral("--config-file"), m_dir.filePath(QStringLiteral("daemon.json")),
@@ -188,11 +196,13 @@ bool PrivateDockerd::importMinimalImage(const QString &name)
     }
     files.removeDuplicates();
     // The programs under /bin too, where scripts and the agent look for them.
-    if (!succeeds(QStringLiteral("cp"), QStringList{QStringLiteral("--parents"), QStringLiteral("-L")} + files + QStringList{rootfs})
+    if (!succeeds(QStringLiteral("cp"),
+                  QStringList{QStringLiteral("--parents"), QStringLiteral("-L")} + files + QStringList{rootfs})
         || ::symlink("usr/bin", QFile::encodeName(rootfs + QStringLiteral("/bin")).constData()) != 0)
         return false;
-    return succeeds(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("tar -C \"$1\" -c . | docker --host \"$2\" import - \"$3\""),
-                                           QStringLiteral("sh"), rootfs, host(), name});
+    return succeeds(QStringLiteral("sh"),
+                    {QStringLiteral("-c"), QStringLiteral("tar -C \"$1\" -c . | docker --host \"$2\" import - \"$3\""),
+                     QStringLiteral("sh"), rootfs, host(), name});
 }
 
 QByteArray PrivateDockerd::log() const

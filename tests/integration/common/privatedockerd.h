@@ -58,5 +58,4 @@ private:
     QString m_dataRoot;
     QProcess *m_process = nullptr;
     bool m_killed = false; // its containers may live on in their shims
-
 };

@@ -31,9 +31,9 @@ QString probe(const QString &mark)
 QMultiMap<QString, QString> containersByConversation(const QString &instance)
 {
     const HostRun r = HakoHostDriver::docker(
-        {QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--no-trunc"), QStringLiteral("--format"),
-         QStringLiteral("{{.Label \"org.hako.conversation\"}} {{.ID}}"), QStringLiteral("--filter"),
-         QStringLiteral("label=org.hako.instance=") + instance});
+            {QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--no-trunc"), QStringLiteral("--format"),
+             QStringLiteral("{{.Label \"org.hako.conversation\"}} {{.ID}}"), QStringLiteral("--filter"),
+             QStringLiteral("label=org.hako.instance=") + instance});
     QMultiMap<QString, QString> map;
     for (const QString &line : QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         map.insert(line.section(QLatin1Char(' '), 0, 0), line.section(QLatin1Char(' '), 1, 1));
@@ -64,15 +64,18 @@ private Q_SLOTS:
         clock.start();
         std::vector<std::unique_ptr<hako::ToolCall>> calls;
         for (int i = 0; i < kConversations; ++i)
-            calls.emplace_back(session.executor()->call(QStringLiteral("many-%1").arg(i), QStringLiteral("call-%1").arg(i),
-                                                        QStringLiteral("bash"),
+            calls.emplace_back(session.executor()->call(QStringLiteral("many-%1").arg(i),
+                                                        QStringLiteral("call-%1").arg(i), QStringLiteral("bash"),
                                                         {{QStringLiteral("command"), probe(QString::number(i))}}));
         QSet<QString> seen;
         for (int i = 0; i < kConversations; ++i) {
             hako::ToolCall *call = calls[std::size_t(i)].get();
             QVERIFY(PluginSession::waitFor([call] { return call->isFinished(); }, 600000));
             QVERIFY2(!call->error(), qPrintable(QStringLiteral("many-%1: %2").arg(i).arg(call->error().logMessage)));
-            const QStringList lines = call->result().value(QLatin1String("stdout")).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            const QStringList lines = call->result()
+                                              .value(QLatin1String("stdout"))
+                                              .toString()
+                                              .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
             // Its own container, and a workspace holding its own mark and nothing else.
             QCOMPARE(lines.size(), 3);
             QCOMPARE(lines.mid(1), (QStringList{QStringLiteral("mine"), QString::number(i)}));
@@ -83,7 +86,7 @@ private Q_SLOTS:
         const QMultiMap<QString, QString> engine = containersByConversation(host.instanceId());
         QCOMPARE(engine.size(), kConversations);
         QCOMPARE(QSet<QString>(engine.keyBegin(), engine.keyEnd()).size(), kConversations); // none twice
-        QCOMPARE(QSet<QString>(engine.begin(), engine.end()), seen); // the ones the calls saw
+        QCOMPARE(QSet<QString>(engine.begin(), engine.end()), seen);                        // the ones the calls saw
         session.executor()->shutdown();
         QVERIFY(containersByConversation(host.instanceId()).isEmpty());
     }
@@ -94,8 +97,9 @@ private Q_SLOTS:
         HakoHostDriver host;
         std::vector<std::unique_ptr<QProcess>> execs;
         for (int i = 0; i < kProcesses; ++i)
-            execs.emplace_back(host.spawn({QStringLiteral("exec"), QStringLiteral("--conversation"), QStringLiteral("shared"),
-                                           QStringLiteral("--"), probe(QStringLiteral("x"))}));
+            execs.emplace_back(
+                    host.spawn({QStringLiteral("exec"), QStringLiteral("--conversation"), QStringLiteral("shared"),
+                                QStringLiteral("--"), probe(QStringLiteral("x"))}));
         QSet<QString> seen;
         for (auto &p : execs) {
             QVERIFY(p->waitForFinished(300000));

@@ -28,12 +28,15 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_host.isValid());
-        const hako::EngineInfo engine = hako::parseEngineInfo(
-            HakoHostDriver::docker({QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")}).out);
+        const hako::EngineInfo engine =
+                hako::parseEngineInfo(HakoHostDriver::docker({QStringLiteral("info"), QStringLiteral("--format"),
+                                                              QStringLiteral("{{json .}}")})
+                                              .out);
         QVERIFY2(engine.known, "the engine answers `info`");
         m_limitsEnforced = engine.limitsEnforced();
         qInfo("engine: %s %s, %s, cgroup v%d, limits %s", qPrintable(engine.engine), qPrintable(engine.version),
-              engine.rootless ? "rootless" : "rootful", engine.cgroupVersion, m_limitsEnforced ? "enforced" : "ignored");
+              engine.rootless ? "rootless" : "rootful", engine.cgroupVersion,
+              m_limitsEnforced ? "enforced" : "ignored");
         // A credential in the host's environment must not travel anywhere.
         m_host.setEnvironment(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIAHAKOTESTLEAK0001"));
         m_host.setEnvironment(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("hakotestsecretleak"));
@@ -80,12 +83,16 @@ private Q_SLOTS:
 
     void shellStatePersists()
     {
-        QCOMPARE(m_host.exec(QStringLiteral("c1"), QStringLiteral("mkdir -p sub && cd sub && export HAKO_T=v1")).exitCode, 0);
-        QCOMPARE(m_host.exec(QStringLiteral("c1"), QStringLiteral("echo $PWD:$HAKO_T")).out, QByteArray("/workspace/sub:v1\n"));
+        QCOMPARE(m_host.exec(QStringLiteral("c1"), QStringLiteral("mkdir -p sub && cd sub && export HAKO_T=v1"))
+                         .exitCode,
+                 0);
+        QCOMPARE(m_host.exec(QStringLiteral("c1"), QStringLiteral("echo $PWD:$HAKO_T")).out,
+                 QByteArray("/workspace/sub:v1\n"));
         const QByteArray restartInput = "{\"restart\":true}";
         const HostRun restart = m_host.tool(QStringLiteral("c1"), QStringLiteral("bash"), restartInput);
         QCOMPARE(restart.exitCode, 0);
-        QCOMPARE(m_host.exec(QStringLiteral("c1"), QStringLiteral("echo $PWD:$HAKO_T")).out, QByteArray("/workspace:\n"));
+        QCOMPARE(m_host.exec(QStringLiteral("c1"), QStringLiteral("echo $PWD:$HAKO_T")).out,
+                 QByteArray("/workspace:\n"));
     }
 
     void toolsListsDefinitions()
@@ -104,14 +111,17 @@ private Q_SLOTS:
         const QString c = QStringLiteral("c1");
         const QString editor = QStringLiteral("str_replace_based_edit_tool");
         const QByteArray create = "{\"command\":\"create\",\"path\":\"e.py\",\"file_text\":\"print(1)\\n\"}";
-        const QByteArray replace = "{\"command\":\"str_replace\",\"path\":\"/workspace/e.py\",\"old_str\":\"1\",\"new_str\":\"2\"}";
-        const QByteArray missing = "{\"command\":\"str_replace\",\"path\":\"e.py\",\"old_str\":\"xyz\",\"new_str\":\"q\"}";
+        const QByteArray replace =
+                "{\"command\":\"str_replace\",\"path\":\"/workspace/e.py\",\"old_str\":\"1\",\"new_str\":\"2\"}";
+        const QByteArray missing =
+                "{\"command\":\"str_replace\",\"path\":\"e.py\",\"old_str\":\"xyz\",\"new_str\":\"q\"}";
         QCOMPARE(m_host.tool(c, editor, create).exitCode, 0);
         QCOMPARE(m_host.tool(c, editor, replace).exitCode, 0);
         QCOMPARE(m_host.exec(c, QStringLiteral("python3 e.py")).out, QByteArray("2\n"));
         const HostRun noMatch = m_host.tool(c, editor, missing);
         QCOMPARE(noMatch.exitCode, 1);
-        const QString code = noMatch.json().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString();
+        const QString code =
+                noMatch.json().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString();
         QCOMPARE(code, QStringLiteral("no_match"));
         const QByteArray binary = QByteArray("\0\1\2\xff\xfe", 5).toBase64();
         const QByteArray write = "{\"path\":\"b.bin\",\"encoding\":\"base64\",\"content\":\"" + binary + "\"}";
@@ -138,8 +148,9 @@ private Q_SLOTS:
                 const QJsonArray ulimits = host.value(QLatin1String("Ulimits")).toArray();
                 bool nproc = false;
                 for (const QJsonValue &u : ulimits)
-                    nproc = nproc || (u[QLatin1String("Name")].toString() == QLatin1String("nproc")
-                                      && u[QLatin1String("Hard")].toInt() == 100);
+                    nproc = nproc
+                            || (u[QLatin1String("Name")].toString() == QLatin1String("nproc")
+                                && u[QLatin1String("Hard")].toInt() == 100);
                 QVERIFY2(nproc, QJsonDocument(ulimits).toJson().constData());
             }
             QCOMPARE(host.value(QLatin1String("CpuPeriod")).toInt(), 100000);
@@ -156,7 +167,8 @@ private Q_SLOTS:
         QCOMPARE(host.value(QLatin1String("Privileged")).toBool(), false);
         const QString runtime = HakoHostDriver::isPodman() ? c.value(QLatin1String("OCIRuntime")).toString()
                                                            : host.value(QLatin1String("Runtime")).toString();
-        QCOMPARE(runtime, HakoHostDriver::testRuntime().isEmpty() ? QStringLiteral("runc") : HakoHostDriver::testRuntime());
+        QCOMPARE(runtime,
+                 HakoHostDriver::testRuntime().isEmpty() ? QStringLiteral("runc") : HakoHostDriver::testRuntime());
         // Only /tmp: no writable tmpfs beside it (Podman adds /run and /var/tmp unless told not to).
         const QJsonObject tmpfs = host.value(QLatin1String("Tmpfs")).toObject();
         QCOMPARE(tmpfs.keys(), QStringList{QStringLiteral("/tmp")});
@@ -167,7 +179,9 @@ private Q_SLOTS:
         QVERIFY(securityOpt.contains(QStringLiteral("no-new-privileges")));
         bool seccomp = false;
         for (const QJsonValue &opt : securityOpt)
-            seccomp = seccomp || (opt.toString().startsWith(QLatin1String("seccomp=")) && !opt.toString().contains(QLatin1String("unconfined")));
+            seccomp = seccomp
+                      || (opt.toString().startsWith(QLatin1String("seccomp="))
+                          && !opt.toString().contains(QLatin1String("unconfined")));
         QVERIFY2(seccomp, "a seccomp profile is in force");
         QCOMPARE(config.value(QLatin1String("User")).toString(), QStringLiteral("1000:1000"));
         const QJsonObject labels = config.value(QLatin1String("Labels")).toObject();
@@ -196,7 +210,8 @@ private Q_SLOTS:
 
     void noCredentialInsideTheContainer()
     {
-        const HostRun r = m_host.exec(QStringLiteral("c1"), QStringLiteral("env; cat /proc/1/environ | tr '\\0' '\\n'"));
+        const HostRun r =
+                m_host.exec(QStringLiteral("c1"), QStringLiteral("env; cat /proc/1/environ | tr '\\0' '\\n'"));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(!r.out.contains("AWS_"));
         QVERIFY(!r.out.contains("hakotestsecretleak"));
@@ -204,12 +219,15 @@ private Q_SLOTS:
 
     void laterExecFindsTheSameContainer()
     {
-        const QString id1 = QString::fromUtf8(m_host.exec(QStringLiteral("c1"), QStringLiteral("hostname; cat /proc/1/cmdline | head -c 20")).out);
-        const HostRun before = HakoHostDriver::docker({QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.Id}}"),
-                                                       m_host.containerOf(QStringLiteral("c1"))});
+        const QString id1 = QString::fromUtf8(
+                m_host.exec(QStringLiteral("c1"), QStringLiteral("hostname; cat /proc/1/cmdline | head -c 20")).out);
+        const HostRun before =
+                HakoHostDriver::docker({QStringLiteral("inspect"), QStringLiteral("--format"),
+                                        QStringLiteral("{{.Id}}"), m_host.containerOf(QStringLiteral("c1"))});
         m_host.exec(QStringLiteral("c1"), QStringLiteral("true"));
-        const HostRun after = HakoHostDriver::docker({QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.Id}}"),
-                                                      m_host.containerOf(QStringLiteral("c1"))});
+        const HostRun after =
+                HakoHostDriver::docker({QStringLiteral("inspect"), QStringLiteral("--format"),
+                                        QStringLiteral("{{.Id}}"), m_host.containerOf(QStringLiteral("c1"))});
         QVERIFY(!id1.isEmpty());
         QCOMPARE(after.out, before.out);
     }
@@ -218,11 +236,16 @@ private Q_SLOTS:
     {
         const QString c = QStringLiteral("ending");
         // A directory of the container's own: under rootless Podman its owner is a subordinate uid.
-        QCOMPARE(m_host.exec(c, QStringLiteral("echo kept > k && mkdir -p d/e && echo x > d/e/f && chmod 500 d/e")).exitCode, 0);
+        QCOMPARE(m_host.exec(c, QStringLiteral("echo kept > k && mkdir -p d/e && echo x > d/e/f && chmod 500 d/e"))
+                         .exitCode,
+                 0);
         QCOMPARE(m_host.run({QStringLiteral("end"), QStringLiteral("--conversation"), c}).exitCode, 0);
         QVERIFY(HakoHostDriver::docker({QStringLiteral("inspect"), m_host.containerOf(c)}).exitCode != 0);
         QCOMPARE(m_host.exec(c, QStringLiteral("cat k")).out, QByteArray("kept\n"));
-        QCOMPARE(m_host.run({QStringLiteral("end"), QStringLiteral("--conversation"), c, QStringLiteral("--delete-workspace")}).exitCode, 0);
+        QCOMPARE(m_host.run({QStringLiteral("end"), QStringLiteral("--conversation"), c,
+                             QStringLiteral("--delete-workspace")})
+                         .exitCode,
+                 0);
         QVERIFY2(!QFileInfo::exists(m_host.workspacesDir() + QLatin1Char('/') + hako::conversationKey(c)),
                  "the workspace is gone from the host, the container's subdirectories included");
         QCOMPARE(m_host.exec(c, QStringLiteral("test -e k")).exitCode, 1);

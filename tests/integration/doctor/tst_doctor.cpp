@@ -48,21 +48,34 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QStringList>("lines"); // each must appear in the report
         QTest::newRow("healthy") << QStringList() << 0
-                                 << QStringList{QStringLiteral("[ok  ] Container engine reachable"), QStringLiteral("[ok  ] Seccomp profile in force"),
-                                                QStringLiteral("sha256:"), QStringLiteral("[ok  ] Credentials for the proxy"),
-                                                QStringLiteral("[ok  ] Workspace image hako/workspace-base:latest present"),
-                                                QStringLiteral("[skip] Garbage collection and proxy listeners")};
-        QTest::newRow("engine unreachable") << QStringList{QStringLiteral("docker.host=unix:///nonexistent/docker.sock")} << 1
-                                            << QStringList{QStringLiteral("[FAIL] Container engine reachable"), QStringLiteral("Fix: Install docker.io")};
-        QTest::newRow("bad seccomp profile") << QStringList{QStringLiteral("seccomp.profile=/nonexistent.json")} << 1
-                                             << QStringList{QStringLiteral("[FAIL] Settings accepted"), QStringLiteral("/nonexistent.json"), QStringLiteral("Fix: Correct the settings")};
+                                 << QStringList{
+                                            QStringLiteral("[ok  ] Container engine reachable"),
+                                            QStringLiteral("[ok  ] Seccomp profile in force"),
+                                            QStringLiteral("sha256:"),
+                                            QStringLiteral("[ok  ] Credentials for the proxy"),
+                                            QStringLiteral("[ok  ] Workspace image hako/workspace-base:latest present"),
+                                            QStringLiteral("[skip] Garbage collection and proxy listeners")};
+        QTest::newRow("engine unreachable")
+                << QStringList{QStringLiteral("docker.host=unix:///nonexistent/docker.sock")} << 1
+                << QStringList{QStringLiteral("[FAIL] Container engine reachable"),
+                               QStringLiteral("Fix: Install docker.io")};
+        QTest::newRow("bad seccomp profile")
+                << QStringList{QStringLiteral("seccomp.profile=/nonexistent.json")} << 1
+                << QStringList{QStringLiteral("[FAIL] Settings accepted"), QStringLiteral("/nonexistent.json"),
+                               QStringLiteral("Fix: Correct the settings")};
         QTest::newRow("missing image") << QStringList{QStringLiteral("image=hako/no-such-image:none")} << 1
-                                       << QStringList{QStringLiteral("[FAIL] Workspace image hako/no-such-image:none present"),
+                                       << QStringList{QStringLiteral(
+                                                              "[FAIL] Workspace image hako/no-such-image:none present"),
                                                       QStringLiteral("Fix: Build it with scripts/build-image.sh.")};
-        QTest::newRow("no credentials") << QStringList{QStringLiteral("credentials.source=profile"), QStringLiteral("credentials.file=/nonexistent")} << 0
-                                        << QStringList{QStringLiteral("[warn] Credentials for the proxy"), QStringLiteral("Fix: Create the profile")};
-        QTest::newRow("serve not running") << QStringList{QStringLiteral("admin.listen=127.0.0.1:") + QString::number(freePort())} << 0
-                                           << QStringList{QStringLiteral("[warn] hako-host serve answers on 127.0.0.1:"), QStringLiteral("Fix: Start hako-host serve --admin")};
+        QTest::newRow("no credentials") << QStringList{QStringLiteral("credentials.source=profile"),
+                                                       QStringLiteral("credentials.file=/nonexistent")}
+                                        << 0
+                                        << QStringList{QStringLiteral("[warn] Credentials for the proxy"),
+                                                       QStringLiteral("Fix: Create the profile")};
+        QTest::newRow("serve not running")
+                << QStringList{QStringLiteral("admin.listen=127.0.0.1:") + QString::number(freePort())} << 0
+                << QStringList{QStringLiteral("[warn] hako-host serve answers on 127.0.0.1:"),
+                               QStringLiteral("Fix: Start hako-host serve --admin")};
     }
 
     void findings()
@@ -73,7 +86,8 @@ private Q_SLOTS:
         const HostRun r = doctor(sets);
         QVERIFY2(r.exitCode == exitCode, r.out.constData());
         for (const QString &line : lines)
-            QVERIFY2(r.out.contains(line.toUtf8()), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(line, QString::fromUtf8(r.out))));
+            QVERIFY2(r.out.contains(line.toUtf8()),
+                     qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(line, QString::fromUtf8(r.out))));
         QVERIFY(!r.out.contains("not-a-real-secret"));
     }
 
@@ -91,11 +105,14 @@ private Q_SLOTS:
     void asksTheServingHost()
     {
         const QString admin = QStringLiteral("127.0.0.1:") + QString::number(freePort());
-        std::unique_ptr<QProcess> serve(m_host.spawn({QStringLiteral("serve"), QStringLiteral("--admin"), admin,
-                                                      QStringLiteral("--set"), QStringLiteral("lifecycle.gcInterval=1")}));
+        std::unique_ptr<QProcess> serve(
+                m_host.spawn({QStringLiteral("serve"), QStringLiteral("--admin"), admin, QStringLiteral("--set"),
+                              QStringLiteral("lifecycle.gcInterval=1")}));
         QVERIFY(serve->waitForStarted());
         HostRun r;
-        QTRY_VERIFY_WITH_TIMEOUT((r = doctor({QStringLiteral("admin.listen=") + admin})).out.contains("[ok  ] Serving host status"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                (r = doctor({QStringLiteral("admin.listen=") + admin})).out.contains("[ok  ] Serving host status"),
+                20000);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("[ok  ] Garbage collection runs"));
         QVERIFY(r.out.contains("[ok  ] Proxy sockets in place"));

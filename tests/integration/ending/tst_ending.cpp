@@ -43,8 +43,9 @@ private Q_SLOTS:
         for (int round = 0; round < 3; ++round) {
             const QString conversation = QStringLiteral("end-in-slot-%1").arg(round);
             QVERIFY(!session.bash(conversation, QStringLiteral("true")).error);
-            std::unique_ptr<hako::ToolCall> call(executor->call(conversation, QStringLiteral("last"), QStringLiteral("bash"),
-                                                                {{QStringLiteral("command"), QStringLiteral("echo done")}}));
+            std::unique_ptr<hako::ToolCall> call(
+                    executor->call(conversation, QStringLiteral("last"), QStringLiteral("bash"),
+                                   {{QStringLiteral("command"), QStringLiteral("echo done")}}));
             std::unique_ptr<hako::ToolCall> end;
             connect(call.get(), &hako::ToolCall::finished, this,
                     [&] { end.reset(executor->endConversation(conversation, true)); });
@@ -67,9 +68,9 @@ private Q_SLOTS:
         const QString shim = dir.filePath(QStringLiteral("slowdocker"));
         QString error;
         QVERIFY2(writeDockerWrapper(
-                     shim,
-                     QStringLiteral("if [ \"$1\" = rm ] && rm \"%1\" 2>/dev/null; then sleep 3; fi").arg(mark),
-                     &error),
+                         shim,
+                         QStringLiteral("if [ \"$1\" = rm ] && rm \"%1\" 2>/dev/null; then sleep 3; fi").arg(mark),
+                         &error),
                  qPrintable(error));
 
         PluginSession session;

@@ -17,7 +17,8 @@ class tst_EngineRestart : public QObject
     {
         QByteArray out;
         dockerd.docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
-                        QStringLiteral("label=org.hako.instance=") + host.instanceId()}, &out);
+                        QStringLiteral("label=org.hako.instance=") + host.instanceId()},
+                       &out);
         return QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
 

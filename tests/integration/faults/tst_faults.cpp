@@ -27,8 +27,9 @@ class tst_Faults : public QObject
 
     static QStringList containerIds(const HakoHostDriver &host, const QString &conversation)
     {
-        const HostRun r = HakoHostDriver::docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
-                                                  QStringLiteral("name=^") + host.containerOf(conversation) + QLatin1Char('$')});
+        const HostRun r =
+                HakoHostDriver::docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
+                                        QStringLiteral("name=^") + host.containerOf(conversation) + QLatin1Char('$')});
         return QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
 
@@ -74,14 +75,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("input");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("code");
-        QTest::newRow("unknown tool") << "rm" << "{}" << 1 << "unknown_tool";
-        QTest::newRow("malformed json") << "bash" << "{\"command\":" << 2 << "";
-        QTest::newRow("json array") << "bash" << "[1]" << 2 << "";
-        QTest::newRow("wrong type") << "bash" << "{\"command\":[\"ls\"]}" << 1 << "bad_input";
-        QTest::newRow("outside workspace") << "read_file" << "{\"path\":\"/etc/passwd\"}" << 1 << "path_outside_workspace";
-        QTest::newRow("dotdot") << "read_file" << "{\"path\":\"../etc/passwd\"}" << 1 << "path_outside_workspace";
-        QTest::newRow("missing file") << "read_file" << "{\"path\":\"nope\"}" << 1 << "not_found";
-        QTest::newRow("bad base64") << "write_file" << "{\"path\":\"x\",\"content\":\"@@@\",\"encoding\":\"base64\"}" << 1 << "bad_input";
+        QTest::newRow("unknown tool") << "rm"
+                                      << "{}" << 1 << "unknown_tool";
+        QTest::newRow("malformed json") << "bash"
+                                        << "{\"command\":" << 2 << "";
+        QTest::newRow("json array") << "bash"
+                                    << "[1]" << 2 << "";
+        QTest::newRow("wrong type") << "bash"
+                                    << "{\"command\":[\"ls\"]}" << 1 << "bad_input";
+        QTest::newRow("outside workspace") << "read_file"
+                                           << "{\"path\":\"/etc/passwd\"}" << 1 << "path_outside_workspace";
+        QTest::newRow("dotdot") << "read_file"
+                                << "{\"path\":\"../etc/passwd\"}" << 1 << "path_outside_workspace";
+        QTest::newRow("missing file") << "read_file"
+                                      << "{\"path\":\"nope\"}" << 1 << "not_found";
+        QTest::newRow("bad base64") << "write_file"
+                                    << "{\"path\":\"x\",\"content\":\"@@@\",\"encoding\":\"base64\"}" << 1
+                                    << "bad_input";
     }
 
     void badToolCalls()
@@ -112,13 +122,17 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 124);
         QCOMPARE(r.json().value(QLatin1String("timed_out")).toBool(), true);
         QVERIFY(r.ms < 20000);
-        QCOMPARE(m_host.exec(QStringLiteral("faults"), QStringLiteral("cat /proc/[0-9]*/comm 2>/dev/null | grep -c sleep || true")).out.trimmed(), QByteArray("0"));
+        QCOMPARE(m_host.exec(QStringLiteral("faults"),
+                             QStringLiteral("cat /proc/[0-9]*/comm 2>/dev/null | grep -c sleep || true"))
+                         .out.trimmed(),
+                 QByteArray("0"));
     }
 
     void hugeOutputIsCapped()
     {
-        const HostRun r = m_host.exec(QStringLiteral("faults"), QStringLiteral("head -c 100000000 /dev/zero | tr '\\0' a"),
-                                      {QStringLiteral("--json")});
+        const HostRun r =
+                m_host.exec(QStringLiteral("faults"), QStringLiteral("head -c 100000000 /dev/zero | tr '\\0' a"),
+                            {QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = r.json();
         QCOMPARE(o.value(QLatin1String("truncated")).toBool(), true);
@@ -157,7 +171,8 @@ private Q_SLOTS:
         QTest::qWait(2000);
         if (killAgent) {
             const QByteArray pid = HakoHostDriver::docker({QStringLiteral("inspect"), QStringLiteral("-f"),
-                                                           QStringLiteral("{{.State.Pid}}"), name}).out.trimmed();
+                                                           QStringLiteral("{{.State.Pid}}"), name})
+                                           .out.trimmed();
             QVERIFY(pid.toInt() > 1);
             QCOMPARE(::kill(pid.toInt(), SIGKILL), 0);
         } else {
@@ -225,9 +240,9 @@ private Q_SLOTS:
         HakoHostDriver host;
         const QString c = QStringLiteral("faults-missing");
         QCOMPARE(host.exec(c, QStringLiteral("echo here > h")).exitCode, 0);
-        const HostRun missing = host.run({QStringLiteral("exec"), QStringLiteral("--set"),
-                                          QStringLiteral("docker.binary=/nonexistent/docker"), QStringLiteral("--conversation"),
-                                          c, QStringLiteral("--"), QStringLiteral("cat h")});
+        const HostRun missing = host.run(
+                {QStringLiteral("exec"), QStringLiteral("--set"), QStringLiteral("docker.binary=/nonexistent/docker"),
+                 QStringLiteral("--conversation"), c, QStringLiteral("--"), QStringLiteral("cat h")});
         QCOMPARE(missing.exitCode, 125);
         QVERIFY2(missing.err.contains("/nonexistent/docker"), missing.err.constData());
         QVERIFY(missing.ms < 10000);
@@ -253,9 +268,11 @@ private Q_SLOTS:
                                         "{\"path\":\"more\",\"encoding\":\"base64\",\"content\":\"" + chunk + "\"}");
         QCOMPARE(errorCode(write), QStringLiteral("no_space"));
         struct stat st = {};
-        const QString image = host.workspacesDir() + QLatin1Char('/') + hako::conversationKey(c) + QStringLiteral(".img");
+        const QString image =
+                host.workspacesDir() + QLatin1Char('/') + hako::conversationKey(c) + QStringLiteral(".img");
         QCOMPARE(::stat(QFile::encodeName(image).constData(), &st), 0);
-        qInfo("workspace image after filling it: %lld bytes on the host's disk (cap 32 MiB)", qint64(st.st_blocks) * 512);
+        qInfo("workspace image after filling it: %lld bytes on the host's disk (cap 32 MiB)",
+              qint64(st.st_blocks) * 512);
         QVERIFY(qint64(st.st_blocks) * 512 <= 32LL << 20);
         QCOMPARE(host.exec(c, QStringLiteral("rm big; cat k")).out, QByteArray("kept\n"));
         const HostRun again = host.tool(c, QStringLiteral("write_file"),

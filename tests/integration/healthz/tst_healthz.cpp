@@ -38,10 +38,12 @@ class tst_Healthz : public QObject
         clock.start();
         QJsonObject last;
         int status = 0;
-        const bool reached = PluginSession::waitFor([&] {
+        const bool reached = PluginSession::waitFor(
+                [&] {
             last = healthz(&status);
             return last.value(QLatin1String("status")).toString() == wanted && status == expectedHttp;
-        }, kWithinMs);
+                },
+                kWithinMs);
         if (!reached)
             qWarning("last /healthz (%d): %s", status, QJsonDocument(last).toJson().constData());
         return reached ? clock.elapsed() : -1;
@@ -51,12 +53,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_engine.start(), m_engine.log().constData());
-        const QString error = m_session.open({{QStringLiteral("docker.host"), m_engine.host()},
-                                              {QStringLiteral("admin.listen"), QStringLiteral("127.0.0.1:0")},
-                                              {QStringLiteral("lifecycle.gcInterval"), kGcIntervalS},
-                                              {QStringLiteral("credentials.source"), QStringLiteral("settings")},
-                                              {QStringLiteral("credentials.accessKeyId"), QStringLiteral("AKIAHAKOTESTKEY00002")},
-                                              {QStringLiteral("credentials.secretAccessKey"), QStringLiteral("not-a-real-secret")}});
+        const QString error =
+                m_session.open({{QStringLiteral("docker.host"), m_engine.host()},
+                                {QStringLiteral("admin.listen"), QStringLiteral("127.0.0.1:0")},
+                                {QStringLiteral("lifecycle.gcInterval"), kGcIntervalS},
+                                {QStringLiteral("credentials.source"), QStringLiteral("settings")},
+                                {QStringLiteral("credentials.accessKeyId"), QStringLiteral("AKIAHAKOTESTKEY00002")},
+                                {QStringLiteral("credentials.secretAccessKey"), QStringLiteral("not-a-real-secret")}});
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_session.executor()->start();
         m_admin = m_session.executor()->health().value(QLatin1String("admin")).toString();
@@ -69,16 +72,24 @@ private Q_SLOTS:
         int status = 0;
         const QJsonObject h = healthz(&status);
         QByteArray version;
-        QCOMPARE(m_engine.docker({QStringLiteral("version"), QStringLiteral("--format"), QStringLiteral("{{.Server.Version}}")}, &version), 0);
+        QCOMPARE(m_engine.docker(
+                         {QStringLiteral("version"), QStringLiteral("--format"), QStringLiteral("{{.Server.Version}}")},
+                         &version),
+                 0);
         const QJsonObject docker = h.value(QLatin1String("docker")).toObject();
         QCOMPARE(docker.value(QLatin1String("reachable")).toBool(), true);
         QCOMPARE(docker.value(QLatin1String("version")).toString(), QString::fromLatin1(version.trimmed()));
-        QVERIFY(h.value(QLatin1String("runtimes")).toObject().value(QLatin1String("available")).toArray().contains(QStringLiteral("runc")));
+        QVERIFY(h.value(QLatin1String("runtimes"))
+                        .toObject()
+                        .value(QLatin1String("available"))
+                        .toArray()
+                        .contains(QStringLiteral("runc")));
         QCOMPARE(h.value(QLatin1String("seccomp")).toObject().value(QLatin1String("in_force")).toBool(), true);
         QCOMPARE(h.value(QLatin1String("seccomp")).toObject().value(QLatin1String("sha256")).toString().size(), 64);
         QVERIFY(h.value(QLatin1String("userns_remap")).isBool());
         QVERIFY(h.value(QLatin1String("apparmor")).toObject().value(QLatin1String("in_force")).isBool());
-        QCOMPARE(h.value(QLatin1String("credentials")).toObject().value(QLatin1String("state")).toString(), QStringLiteral("ok"));
+        QCOMPARE(h.value(QLatin1String("credentials")).toObject().value(QLatin1String("state")).toString(),
+                 QStringLiteral("ok"));
         QVERIFY(!h.value(QLatin1String("last_gc")).isNull());
         QVERIFY(!QJsonDocument(h).toJson().contains("not-a-real-secret"));
     }

@@ -73,10 +73,11 @@ void configure(HakoHostDriver &host, const QStringList &assignments)
 // IDs of the instance's containers, of one conversation when given.
 QStringList containersOf(const QString &instance, const QString &conversation = {})
 {
-    QStringList args = {QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc"), QStringLiteral("--filter"),
-                        QStringLiteral("label=org.hako.instance=") + instance};
+    QStringList args = {QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc"),
+                        QStringLiteral("--filter"), QStringLiteral("label=org.hako.instance=") + instance};
     if (!conversation.isEmpty())
-        args << QStringLiteral("--filter") << QStringLiteral("label=org.hako.conversation=") + hako::conversationKey(conversation);
+        args << QStringLiteral("--filter")
+             << QStringLiteral("label=org.hako.conversation=") + hako::conversationKey(conversation);
     QStringList ids = QString::fromUtf8(HakoHostDriver::docker(args).out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     ids.sort();
     return ids;
@@ -213,7 +214,8 @@ private Q_SLOTS:
         QCOMPARE(containers(host).size(), 5);
         crashed.crash(); // kill -9: no shutdown, the containers stay
 
-        configure(host, {QStringLiteral("lifecycle.idleTtl=%1").arg(kIdleTtl), QStringLiteral("lifecycle.gcInterval=1")});
+        configure(host,
+                  {QStringLiteral("lifecycle.idleTtl=%1").arg(kIdleTtl), QStringLiteral("lifecycle.gcInterval=1")});
         QElapsedTimer clock;
         clock.start();
         Serve restarted(host);
@@ -262,8 +264,9 @@ private Q_SLOTS:
         configure(host, {});
         std::vector<std::unique_ptr<QProcess>> execs;
         for (int i = 0; i < kConversations; ++i)
-            execs.emplace_back(host.spawn({QStringLiteral("exec"), QStringLiteral("--conversation"),
-                                           QStringLiteral("s%1").arg(i), QStringLiteral("--"), QStringLiteral("true")}));
+            execs.emplace_back(
+                    host.spawn({QStringLiteral("exec"), QStringLiteral("--conversation"), QStringLiteral("s%1").arg(i),
+                                QStringLiteral("--"), QStringLiteral("true")}));
         for (auto &p : execs) {
             QVERIFY(p->waitForFinished(180000));
             QCOMPARE(p->exitCode(), 0);

@@ -20,12 +20,12 @@ struct Locale
 };
 
 const Locale kLocales[] = {
-    {"ja LANG", "ja_JP.UTF-8", "", true},
-    {"ja LC_ALL", "C", "ja_JP.UTF-8", true},
-    {"ja LANG+LC_ALL", "ja_JP.UTF-8", "ja_JP.UTF-8", true},
-    {"en C", "C", "", false},
-    {"en en_US", "en_US.UTF-8", "", false},
-    {"en LC_ALL=C over ja", "ja_JP.UTF-8", "C", false},
+        {"ja LANG", "ja_JP.UTF-8", "", true},
+        {"ja LC_ALL", "C", "ja_JP.UTF-8", true},
+        {"ja LANG+LC_ALL", "ja_JP.UTF-8", "ja_JP.UTF-8", true},
+        {"en C", "C", "", false},
+        {"en en_US", "en_US.UTF-8", "", false},
+        {"en LC_ALL=C over ja", "ja_JP.UTF-8", "C", false},
 };
 
 enum class Stream { Out, Err };
@@ -43,38 +43,60 @@ struct Case
 QList<Case> cases()
 {
     return {
-        {"empty conversation ID",
-         {QStringLiteral("exec"), QStringLiteral("--conversation"), QString(), QStringLiteral("--"), QStringLiteral("true")},
-         Stream::Err, 125, QStringLiteral("The conversation ID is empty."), QStringLiteral("会話 ID が空です。")},
-        {"setting out of range",
-         {QStringLiteral("exec"), QStringLiteral("--set"), QStringLiteral("limits.pids=0"), QStringLiteral("--conversation"),
-          QStringLiteral("c1"), QStringLiteral("--"), QStringLiteral("true")},
-         Stream::Err, 2, QStringLiteral("Setting \"limits.pids\" must be between 10 and 100000."),
-         QStringLiteral("設定 \"limits.pids\" の値は 10 から 100000 の範囲内でなければなりません。")},
-        {"unknown tool",
-         {QStringLiteral("tool"), QStringLiteral("--conversation"), QStringLiteral("c1"), QStringLiteral("no_such_tool"),
-          QStringLiteral("{}")},
-         Stream::Out, 1, QStringLiteral("There is no tool named \\\"no_such_tool\\\"."),
-         QStringLiteral("\\\"no_such_tool\\\" という名前のツールはありません。")},
-        {"bad tool input",
-         {QStringLiteral("tool"), QStringLiteral("--conversation"), QStringLiteral("c1"), QStringLiteral("bash"),
-          QStringLiteral("{\"command\": 1}")},
-         Stream::Out, 1, QStringLiteral("Invalid input for tool \\\"bash\\\": \\\"command\\\" must be of type string."),
-         QStringLiteral("ツール \\\"bash\\\" への入力が不正です: \\\"command\\\" の型は string でなければなりません。")},
-        {"CLI: bad --timeout",
-         {QStringLiteral("exec"), QStringLiteral("--timeout"), QStringLiteral("abc"), QStringLiteral("--conversation"),
-          QStringLiteral("c1"), QStringLiteral("--"), QStringLiteral("true")},
-         Stream::Err, 2, QStringLiteral("--timeout needs a number of seconds between 1 and 86400."),
-         QStringLiteral("--timeout には 1 から 86400 までの秒数を指定してください。")},
-        {"CLI: unknown command",
-         {QStringLiteral("frobnicate")},
-         Stream::Err, 2, QStringLiteral("Unknown command \"frobnicate\"."), QStringLiteral("不明なコマンド \"frobnicate\" です。")},
-        {"CLI: usage",
-         {QStringLiteral("frobnicate")},
-         Stream::Err, 2, QStringLiteral("Common options: --config FILE"), QStringLiteral("共通オプション: --config FILE")},
-        {"CLI: missing --conversation",
-         {QStringLiteral("end")},
-         Stream::Err, 2, QStringLiteral("end needs --conversation ID."), QStringLiteral("end には --conversation ID が必要です。")},
+            {"empty conversation ID",
+             {QStringLiteral("exec"), QStringLiteral("--conversation"), QString(), QStringLiteral("--"),
+              QStringLiteral("true")},
+             Stream::Err,
+             125,
+             QStringLiteral("The conversation ID is empty."),
+             QStringLiteral("会話 ID が空です。")},
+            {"setting out of range",
+             {QStringLiteral("exec"), QStringLiteral("--set"), QStringLiteral("limits.pids=0"),
+              QStringLiteral("--conversation"), QStringLiteral("c1"), QStringLiteral("--"), QStringLiteral("true")},
+             Stream::Err,
+             2,
+             QStringLiteral("Setting \"limits.pids\" must be between 10 and 100000."),
+             QStringLiteral("設定 \"limits.pids\" の値は 10 から 100000 の範囲内でなければなりません。")},
+            {"unknown tool",
+             {QStringLiteral("tool"), QStringLiteral("--conversation"), QStringLiteral("c1"),
+              QStringLiteral("no_such_tool"), QStringLiteral("{}")},
+             Stream::Out,
+             1,
+             QStringLiteral("There is no tool named \\\"no_such_tool\\\"."),
+             QStringLiteral("\\\"no_such_tool\\\" という名前のツールはありません。")},
+            {"bad tool input",
+             {QStringLiteral("tool"), QStringLiteral("--conversation"), QStringLiteral("c1"), QStringLiteral("bash"),
+              QStringLiteral("{\"command\": 1}")},
+             Stream::Out,
+             1,
+             QStringLiteral("Invalid input for tool \\\"bash\\\": \\\"command\\\" must be of type string."),
+             QStringLiteral(
+                     "ツール \\\"bash\\\" への入力が不正です: \\\"command\\\" の型は string でなければなりません。")},
+            {"CLI: bad --timeout",
+             {QStringLiteral("exec"), QStringLiteral("--timeout"), QStringLiteral("abc"),
+              QStringLiteral("--conversation"), QStringLiteral("c1"), QStringLiteral("--"), QStringLiteral("true")},
+             Stream::Err,
+             2,
+             QStringLiteral("--timeout needs a number of seconds between 1 and 86400."),
+             QStringLiteral("--timeout には 1 から 86400 までの秒数を指定してください。")},
+            {"CLI: unknown command",
+             {QStringLiteral("frobnicate")},
+             Stream::Err,
+             2,
+             QStringLiteral("Unknown command \"frobnicate\"."),
+             QStringLiteral("不明なコマンド \"frobnicate\" です。")},
+            {"CLI: usage",
+             {QStringLiteral("frobnicate")},
+             Stream::Err,
+             2,
+             QStringLiteral("Common options: --config FILE"),
+             QStringLiteral("共通オプション: --config FILE")},
+            {"CLI: missing --conversation",
+             {QStringLiteral("end")},
+             Stream::Err,
+             2,
+             QStringLiteral("end needs --conversation ID."),
+             QStringLiteral("end には --conversation ID が必要です。")},
     };
 }
 
@@ -125,9 +147,9 @@ private Q_SLOTS:
         for (const Locale &l : kLocales) {
             for (const Case &c : cases()) {
                 QTest::addRow("%s: %s", l.tag, c.tag)
-                    << QString::fromLatin1(l.lang) << QString::fromLatin1(l.lcAll) << l.japanese << c.args
-                    << (c.stream == Stream::Out) << c.exitCode << (l.japanese ? c.japanese : c.english)
-                    << (l.japanese ? c.english : c.japanese);
+                        << QString::fromLatin1(l.lang) << QString::fromLatin1(l.lcAll) << l.japanese << c.args
+                        << (c.stream == Stream::Out) << c.exitCode << (l.japanese ? c.japanese : c.english)
+                        << (l.japanese ? c.english : c.japanese);
             }
         }
     }
@@ -179,18 +201,26 @@ private Q_SLOTS:
         QVERIFY(!bash.isEmpty());
         QVERIFY(!readFile.isEmpty());
         const QString description = bash.value(QLatin1String("description")).toString();
-        const QString command = bash.value(QLatin1String("input_schema")).toObject().value(QLatin1String("properties"))
-                                    .toObject().value(QLatin1String("command")).toObject()
-                                    .value(QLatin1String("description")).toString();
+        const QString command = bash.value(QLatin1String("input_schema"))
+                                        .toObject()
+                                        .value(QLatin1String("properties"))
+                                        .toObject()
+                                        .value(QLatin1String("command"))
+                                        .toObject()
+                                        .value(QLatin1String("description"))
+                                        .toString();
         const QString read = readFile.value(QLatin1String("description")).toString();
         if (japanese) {
-            QVERIFY2(description.startsWith(QStringLiteral("会話のサンドボックス内の永続的な bash セッションでコマンドを実行します。")),
+            QVERIFY2(description.startsWith(QStringLiteral(
+                             "会話のサンドボックス内の永続的な bash セッションでコマンドを実行します。")),
                      qPrintable(description));
-            QVERIFY2(description.contains(QStringLiteral("ネットワークにはアクセスできません。")), qPrintable(description));
+            QVERIFY2(description.contains(QStringLiteral("ネットワークにはアクセスできません。")),
+                     qPrintable(description));
             QCOMPARE(command, QStringLiteral("実行するコマンド。"));
             QVERIFY2(read.startsWith(QStringLiteral("/workspace からファイルを読み込みます。")), qPrintable(read));
         } else {
-            QVERIFY2(description.startsWith(QStringLiteral("Run a command in a persistent bash session")), qPrintable(description));
+            QVERIFY2(description.startsWith(QStringLiteral("Run a command in a persistent bash session")),
+                     qPrintable(description));
             QVERIFY2(description.contains(QStringLiteral("There is no network access.")), qPrintable(description));
             QCOMPARE(command, QStringLiteral("The command to run."));
             QVERIFY2(read.startsWith(QStringLiteral("Read a file from /workspace")), qPrintable(read));

@@ -22,19 +22,23 @@ constexpr int kPool = 2;
 
 QStringList psNames(const QString &instance, const QString &state = {})
 {
-    QStringList args = {QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"), QStringLiteral("{{.Names}}"),
+    QStringList args = {QStringLiteral("ps"),       QStringLiteral("-a"),
+                        QStringLiteral("--format"), QStringLiteral("{{.Names}}"),
                         QStringLiteral("--filter"), QStringLiteral("label=org.hako.instance=") + instance};
     if (!state.isEmpty())
         args << QStringLiteral("--filter") << QStringLiteral("status=") + state;
-    QStringList names = QString::fromUtf8(HakoHostDriver::docker(args).out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList names =
+            QString::fromUtf8(HakoHostDriver::docker(args).out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     names.sort();
     return names;
 }
 
 QString containerId(const QString &name)
 {
-    return QString::fromUtf8(HakoHostDriver::docker({QStringLiteral("inspect"), QStringLiteral("-f"),
-                                                     QStringLiteral("{{.Id}}"), name}).out).trimmed();
+    return QString::fromUtf8(HakoHostDriver::docker(
+                                     {QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.Id}}"), name})
+                                     .out)
+            .trimmed();
 }
 
 // The plugin in this process, on the driver's paths (so its instance is the driver's).
@@ -50,7 +54,10 @@ int poolReady(const PluginSession &session)
     return session.executor()->health().value(QLatin1String("pool")).toObject().value(QLatin1String("ready")).toInt();
 }
 
-QString key(const QString &conversation) { return hako::conversationKey(conversation); }
+QString key(const QString &conversation)
+{
+    return hako::conversationKey(conversation);
+}
 
 } // namespace
 
@@ -64,8 +71,9 @@ private Q_SLOTS:
         HakoHostDriver host;
         host.set(QStringLiteral("limits.workspaceSize=256m"));
         PluginSession session;
-        const QString problem = open(session, host, {{QStringLiteral("pool.size"), kPool},
-                                                     {QStringLiteral("limits.workspaceSize"), QStringLiteral("256m")}});
+        const QString problem = open(session, host,
+                                     {{QStringLiteral("pool.size"), kPool},
+                                      {QStringLiteral("limits.workspaceSize"), QStringLiteral("256m")}});
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         session.executor()->start();
         QVERIFY(PluginSession::waitFor([&] { return poolReady(session) == kPool; }, 60000));
@@ -83,16 +91,20 @@ private Q_SLOTS:
         const QString name = host.containerOf(QStringLiteral("p1"));
         // Renamed in the background to the conversation's name: one of the warm ones.
         QVERIFY(PluginSession::waitFor([&] { return psNames(host.instanceId()).contains(name); }, 15000));
-        QVERIFY2(warmIds.contains(containerId(name)), "the first call ran in a container started for it, not a warm one");
+        QVERIFY2(warmIds.contains(containerId(name)),
+                 "the first call ran in a container started for it, not a warm one");
         const QString id = containerId(name);
         const QString workspace = host.workspacesDir() + QLatin1Char('/') + key(QStringLiteral("p1"));
         QVERIFY(QFile::exists(workspace + QStringLiteral("/f")));
-        QVERIFY(PluginSession::waitFor([&] {
+        QVERIFY(PluginSession::waitFor(
+                [&] {
             return !QFile::exists(host.runtimeDir() + QStringLiteral("/pool/claims/") + key(QStringLiteral("p1")));
-        }, 15000));
+                },
+                15000));
         // The size cap moved with the workspace: still its own filesystem, nodev,nosuid.
         const QString options = hako::loopmount::mountOptions(workspace);
-        QVERIFY2(options.contains(QLatin1String("nodev")) && options.contains(QLatin1String("nosuid")), qPrintable(options));
+        QVERIFY2(options.contains(QLatin1String("nodev")) && options.contains(QLatin1String("nosuid")),
+                 qPrintable(options));
 
         // The pool refills; the conversation has exactly one container, found by
         // another process too; GC sees nothing to collect among them.
@@ -134,10 +146,12 @@ private Q_SLOTS:
         const QStringList warm = psNames(host.instanceId());
         QCOMPARE(warm.size(), 1);
         QCOMPARE(HakoHostDriver::docker({QStringLiteral("kill"), warm.first()}).exitCode, 0);
-        QVERIFY(PluginSession::waitFor([&] {
+        QVERIFY(PluginSession::waitFor(
+                [&] {
             const QStringList now = psNames(host.instanceId());
             return now.size() == 1 && now != warm && poolReady(session) == 1;
-        }, 60000));
+                },
+                60000));
         const CallReply call = session.bash(QStringLiteral("after-kill"), QStringLiteral("echo ok"));
         QVERIFY2(!call.error, qPrintable(call.error.logMessage));
         QCOMPARE(call.result.value(QLatin1String("stdout")).toString(), QStringLiteral("ok\n"));
@@ -151,7 +165,8 @@ private Q_SLOTS:
         host.set(QStringLiteral("pool.size=%1").arg(kPool));
         host.set(QStringLiteral("limits.workspaceSize=64m"));
         std::unique_ptr<QProcess> serve(host.spawn({QStringLiteral("serve")}));
-        QVERIFY(PluginSession::waitFor([&] { return psNames(host.instanceId(), QStringLiteral("running")).size() == kPool; }, 90000));
+        QVERIFY(PluginSession::waitFor(
+                [&] { return psNames(host.instanceId(), QStringLiteral("running")).size() == kPool; }, 90000));
         serve->kill();
         serve->waitForFinished(10000);
         QCOMPARE(psNames(host.instanceId()).size(), kPool);

@@ -151,7 +151,9 @@ private Q_SLOTS:
         QVERIFY(source.open(QIODevice::ReadOnly));
         QVERIFY(source.seek(7));
         QVERIFY(!write(QStringLiteral("/workspace/body"), &source).error);
-        QCOMPARE(m_session.bash(kConversation, QStringLiteral("cat /workspace/body")).result.value(QLatin1String("stdout")).toString(),
+        QCOMPARE(m_session.bash(kConversation, QStringLiteral("cat /workspace/body"))
+                         .result.value(QLatin1String("stdout"))
+                         .toString(),
                  QStringLiteral("body"));
     }
 
@@ -187,7 +189,10 @@ private Q_SLOTS:
         const CallReply reply = upload ? write(path, given) : read(QStringLiteral("/workspace/body"), given);
         QCOMPARE(reply.error.code, code);
         QVERIFY(!reply.error.message.isEmpty());
-        QCOMPARE(m_session.bash(kConversation, QStringLiteral("test -e ") + path).result.value(QLatin1String("exit_code")).toInt(), 1);
+        QCOMPARE(m_session.bash(kConversation, QStringLiteral("test -e ") + path)
+                         .result.value(QLatin1String("exit_code"))
+                         .toInt(),
+                 1);
     }
 
     void limitsAndPathsAreTheTools_data()
@@ -210,7 +215,8 @@ private Q_SLOTS:
         QVERIFY(source.open(QIODevice::ReadOnly));
         QCOMPARE(write(path, &source).error.code, code);
         // Nothing half-written stays behind: no target, no temporary file.
-        const CallReply left = m_session.bash(kConversation, QStringLiteral("ls -A /workspace | grep -c -e '^big$' -e '^.hako-' || true"));
+        const CallReply left = m_session.bash(
+                kConversation, QStringLiteral("ls -A /workspace | grep -c -e '^big$' -e '^.hako-' || true"));
         QCOMPARE(left.result.value(QLatin1String("stdout")).toString().trimmed(), QStringLiteral("0"));
     }
 
@@ -243,7 +249,8 @@ private Q_SLOTS:
         QByteArray content = randomBytes(64 << 20);
         CancellingSource source(&content, after);
         QVERIFY(source.open(QIODevice::ReadOnly));
-        hako::ToolCall *call = m_transfer->writeFile(kConversation, QStringLiteral("c"), QStringLiteral("/workspace/cut"), &source);
+        hako::ToolCall *call =
+                m_transfer->writeFile(kConversation, QStringLiteral("c"), QStringLiteral("/workspace/cut"), &source);
         if (after < 0)
             call->cancel();
         else
@@ -254,7 +261,8 @@ private Q_SLOTS:
             qInfo("source read up to %lld of %lld bytes", source.pos(), qint64(content.size()));
             QVERIFY2(source.pos() >= after && source.pos() < content.size(), qPrintable(QString::number(source.pos())));
         }
-        const CallReply left = m_session.bash(kConversation, QStringLiteral("ls -A /workspace | grep -c -e '^cut$' -e '^.hako-' || true"));
+        const CallReply left = m_session.bash(
+                kConversation, QStringLiteral("ls -A /workspace | grep -c -e '^cut$' -e '^.hako-' || true"));
         QCOMPARE(left.result.value(QLatin1String("stdout")).toString().trimmed(), QStringLiteral("0"));
     }
 };

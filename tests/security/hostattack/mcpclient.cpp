@@ -9,8 +9,7 @@
 
 McpClient::McpClient(const HakoHostDriver &host)
     : m_process(host.spawn({QStringLiteral("serve"), QStringLiteral("--mcp")}))
-{
-}
+{}
 
 McpClient::~McpClient()
 {
@@ -23,9 +22,15 @@ McpClient::~McpClient()
     }
 }
 
-qint64 McpClient::pid() const { return m_process->processId(); }
+qint64 McpClient::pid() const
+{
+    return m_process->processId();
+}
 
-bool McpClient::running() const { return m_process->state() == QProcess::Running; }
+bool McpClient::running() const
+{
+    return m_process->state() == QProcess::Running;
+}
 
 void McpClient::send(const QJsonObject &message)
 {
@@ -48,8 +53,8 @@ QJsonObject McpClient::request(const QString &method, const QJsonObject &params,
         }
         if (m_process->state() != QProcess::Running) {
             *error = QStringLiteral("hako-host serve --mcp exited (code %1): %2")
-                         .arg(m_process->exitCode())
-                         .arg(QString::fromUtf8(m_log + m_process->readAllStandardError()));
+                             .arg(m_process->exitCode())
+                             .arg(QString::fromUtf8(m_log + m_process->readAllStandardError()));
             return {};
         }
         m_process->waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), 1000)));
@@ -67,12 +72,12 @@ bool McpClient::initialize(QString *error)
         return false;
     }
     const QJsonObject answer = request(
-        QStringLiteral("initialize"),
-        {{QStringLiteral("protocolVersion"), QStringLiteral("2025-06-18")},
-         {QStringLiteral("capabilities"), QJsonObject()},
-         {QStringLiteral("clientInfo"), QJsonObject{{QStringLiteral("name"), QStringLiteral("tst_hostattack")},
-                                                    {QStringLiteral("version"), QStringLiteral("1")}}}},
-        30000, error);
+            QStringLiteral("initialize"),
+            {{QStringLiteral("protocolVersion"), QStringLiteral("2025-06-18")},
+             {QStringLiteral("capabilities"), QJsonObject()},
+             {QStringLiteral("clientInfo"), QJsonObject{{QStringLiteral("name"), QStringLiteral("tst_hostattack")},
+                                                        {QStringLiteral("version"), QStringLiteral("1")}}}},
+            30000, error);
     if (!answer.contains(QLatin1String("result"))) {
         if (error->isEmpty())
             *error = QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact));
@@ -86,12 +91,12 @@ McpClient::Answer McpClient::bash(const QString &conversation, const QString &co
 {
     Answer a;
     QString error;
-    const QJsonObject answer = request(
-        QStringLiteral("tools/call"),
-        {{QStringLiteral("name"), QStringLiteral("bash")},
-         {QStringLiteral("arguments"), QJsonObject{{QStringLiteral("command"), command},
-                                                   {QStringLiteral("conversation"), conversation}}}},
-        timeoutMs, &error);
+    const QJsonObject answer =
+            request(QStringLiteral("tools/call"),
+                    {{QStringLiteral("name"), QStringLiteral("bash")},
+                     {QStringLiteral("arguments"), QJsonObject{{QStringLiteral("command"), command},
+                                                               {QStringLiteral("conversation"), conversation}}}},
+                    timeoutMs, &error);
     if (!answer.contains(QLatin1String("result"))) {
         a.text = error.isEmpty() ? QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)) : error;
         return a;

@@ -21,7 +21,8 @@ public:
     qint64 pid() const;
     bool running() const;
 
-    struct Answer {
+    struct Answer
+    {
         bool ok = false;      // a result came back in time
         bool isError = false; // the tool call failed
         QString text;         // the result's text content, or what went wrong

@@ -7,10 +7,12 @@
 
 MemoryWatch::MemoryWatch(qint64 pid, qint64 ceilingBytes)
     : m_pid(pid), m_ceiling(ceilingBytes), m_thread([this] { poll(); })
-{
-}
+{}
 
-MemoryWatch::~MemoryWatch() { stop(); }
+MemoryWatch::~MemoryWatch()
+{
+    stop();
+}
 
 qint64 MemoryWatch::read(qint64 pid, const char *field)
 {

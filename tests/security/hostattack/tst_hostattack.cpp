@@ -72,13 +72,14 @@ constexpr int kCallMs = 300000; // container creation under runsc included
 
 const QString kAttackDir = QStringLiteral("/workspace/.hostattack");
 const QByteArray kCanaryText = "root-only canary: must keep its mode and its contents\n";
-const StandIn::Credentials kCreds{QStringLiteral("AKIDHAKOHOSTATTACK"), QStringLiteral("hakoHostAttackSecret/DoNotLeak+0123456789ab"),
+const StandIn::Credentials kCreds{QStringLiteral("AKIDHAKOHOSTATTACK"),
+                                  QStringLiteral("hakoHostAttackSecret/DoNotLeak+0123456789ab"),
                                   QStringLiteral("hakoHostAttackToken-DoNotLeak-0123456789")};
 const QString kBedrockRequest = QStringLiteral(
-    "curl -sS -o /dev/null -w 'HTTP_CODE=%{http_code} TIME=%{time_total}\\n' --max-time 60"
-    " --unix-socket /var/run/hako/proxy.sock -H 'Content-Type: application/json'"
-    " --data '{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":8}'"
-    " 'http://bedrock-runtime.us-east-1.amazonaws.com/model/anthropic.claude-3-haiku-20240307-v1:0/invoke'");
+        "curl -sS -o /dev/null -w 'HTTP_CODE=%{http_code} TIME=%{time_total}\\n' --max-time 60"
+        " --unix-socket /var/run/hako/proxy.sock -H 'Content-Type: application/json'"
+        " --data '{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":8}'"
+        " 'http://bedrock-runtime.us-east-1.amazonaws.com/model/anthropic.claude-3-haiku-20240307-v1:0/invoke'");
 
 QByteArray readFile(const QString &path)
 {
@@ -90,7 +91,7 @@ bool writeFile(const QString &path, const QByteArray &content, mode_t mode)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(content) == content.size() && f.flush()
-        && ::chmod(QFile::encodeName(path).constData(), mode) == 0;
+           && ::chmod(QFile::encodeName(path).constData(), mode) == 0;
 }
 
 QString workspaceOf(const HakoHostDriver &host, const QString &conversation)
@@ -138,7 +139,7 @@ QString installCommand()
 {
     const QByteArray script = readFile(QStringLiteral(HAKO_HOSTATTACK_DIR "/attack.py"));
     return QStringLiteral("mkdir -p %1 && echo '%2' | base64 -d > %1/attack.py && echo installed")
-        .arg(kAttackDir, QString::fromLatin1(script.toBase64()));
+            .arg(kAttackDir, QString::fromLatin1(script.toBase64()));
 }
 
 // Started so that it outlives the call (its own session); the call returns
@@ -148,7 +149,7 @@ QString backgroundCommand(const QString &arguments, const QString &log)
     return QStringLiteral("cd %1 && setsid nohup python3 attack.py %2 --log %1/%3 > %1/%3.out 2>&1 < /dev/null &\n"
                           "for i in $(seq 600); do grep -q '\"event\": \"ready\"' %1/%3 2>/dev/null && exit 0; "
                           "sleep 0.1; done; cat %1/%3.out %1/%3; exit 1")
-        .arg(kAttackDir, arguments, log);
+            .arg(kAttackDir, arguments, log);
 }
 
 QString errorCodeOf(const HostRun &run)
@@ -159,27 +160,28 @@ QString errorCodeOf(const HostRun &run)
 QString shown(const HostRun &run)
 {
     return QStringLiteral("exit %1, stdout: %2, stderr: %3")
-        .arg(run.exitCode)
-        .arg(QString::fromUtf8(run.out.left(1500)), QString::fromUtf8(run.err.right(1500)));
+            .arg(run.exitCode)
+            .arg(QString::fromUtf8(run.out.left(1500)), QString::fromUtf8(run.err.right(1500)));
 }
 
 // Mode, owner and contents of the canaries, as one comparable text.
 QString canaryState(const QString &file, const QString &dir)
 {
     auto statOf = [](const QString &path) {
-        struct stat st{};
+        struct stat st
+        {};
         if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
             return QStringLiteral("missing");
         return QStringLiteral("mode %1 uid %2").arg(st.st_mode, 0, 8).arg(st.st_uid);
     };
     QString state = QStringLiteral("file: %1, %2\ndir: %3\n")
-                        .arg(statOf(file), QString::fromUtf8(readFile(file).toHex()), statOf(dir));
+                            .arg(statOf(file), QString::fromUtf8(readFile(file).toHex()), statOf(dir));
     QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     QStringList entries;
     while (it.hasNext()) {
         const QString path = it.next();
         entries << QStringLiteral("  %1: %2, %3")
-                       .arg(it.fileName(), statOf(path), QString::fromUtf8(readFile(path).toHex()));
+                           .arg(it.fileName(), statOf(path), QString::fromUtf8(readFile(path).toHex()));
     }
     entries.sort();
     return state + entries.join(QLatin1Char('\n'));
@@ -198,7 +200,8 @@ QMap<QString, QByteArray> snapshot(const QString &dir)
     return files;
 }
 
-struct Measured {
+struct Measured
+{
     HostRun run;
     qint64 peakBytes = 0;
     bool killed = false;
@@ -211,9 +214,9 @@ Measured measuredExec(const HakoHostDriver &host, const QString &conversation, c
     Measured m;
     QElapsedTimer clock;
     clock.start();
-    std::unique_ptr<QProcess> p(host.spawn(QStringList{QStringLiteral("exec"), QStringLiteral("--conversation"),
-                                                       conversation}
-                                           + flags + QStringList{QStringLiteral("--"), command}));
+    std::unique_ptr<QProcess> p(
+            host.spawn(QStringList{QStringLiteral("exec"), QStringLiteral("--conversation"), conversation} + flags
+                       + QStringList{QStringLiteral("--"), command}));
     if (!p->waitForStarted(10000)) {
         m.run.err = p->errorString().toUtf8();
         return m;
@@ -234,7 +237,10 @@ Measured measuredExec(const HakoHostDriver &host, const QString &conversation, c
     return m;
 }
 
-QString mib(qint64 bytes) { return QString::number(double(bytes) / (1 << 20), 'f', 1) + QStringLiteral(" MiB"); }
+QString mib(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1 << 20), 'f', 1) + QStringLiteral(" MiB");
+}
 
 } // namespace
 
@@ -283,8 +289,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(::geteuid() == 0, "the host side runs as root here, as the attacks assume");
-        const HostRun info = HakoHostDriver::docker({QStringLiteral("info"), QStringLiteral("--format"),
-                                                     QStringLiteral("{{json .Runtimes}}")});
+        const HostRun info = HakoHostDriver::docker(
+                {QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .Runtimes}}")});
         QVERIFY2(info.exitCode == 0, info.err.constData());
         m_runtimes = QJsonDocument::fromJson(info.out).object().keys();
         QVERIFY(m_dir.isValid());
@@ -302,7 +308,8 @@ private Q_SLOTS:
         if (QTest::currentDataTag()) {
             const QString runtime = QString::fromLatin1(QTest::currentDataTag()).section(QLatin1Char('/'), 0, 0);
             QVERIFY2(m_runtimes.contains(runtime),
-                     qPrintable(runtime + QStringLiteral(" is not a runtime of the engine: scripts/setup.sh installs it")));
+                     qPrintable(runtime
+                                + QStringLiteral(" is not a runtime of the engine: scripts/setup.sh installs it")));
         }
     }
 
@@ -329,7 +336,7 @@ private Q_SLOTS:
         QVERIFY2(prepare(*host, c, &why), qPrintable(why));
         QVERIFY2(startAttacker(*host, c,
                                QStringLiteral("race --canary-file %1 --canary-dir %2 --stop %3/race.stop")
-                                   .arg(file, dir, kAttackDir),
+                                       .arg(file, dir, kAttackDir),
                                QStringLiteral("race.jsonl"), &why),
                  qPrintable(why));
         int changedAt = 0;
@@ -351,14 +358,20 @@ private Q_SLOTS:
             QThread::msleep(100);
             log = readLog(attackFile(*host, c, QStringLiteral("race.jsonl")));
         }
-        qInfo().noquote() << QStringLiteral("attacker's log:\n") + describe(log)
-                                 + QString::fromUtf8(readFile(attackFile(*host, c, QStringLiteral("race.jsonl.out"))).right(2000));
+        qInfo().noquote()
+                << QStringLiteral("attacker's log:\n") + describe(log)
+                           + QString::fromUtf8(
+                                   readFile(attackFile(*host, c, QStringLiteral("race.jsonl.out"))).right(2000));
         if (!failedAdoptions.isEmpty())
             qInfo().noquote() << "adoptions that failed:" << failedAdoptions.join(QLatin1Char('\n'));
         const QString after = canaryState(file, dir);
-        QVERIFY2(after == before, qPrintable(QStringLiteral("the canaries changed at adoption %1 of %2 (the last one stops the attacker):"
-                                                 "\nbefore:\n%3\nafter:\n%4")
-                                                 .arg(changedAt).arg(kAdoptions + 1).arg(before, after)));
+        QVERIFY2(
+                after == before,
+                qPrintable(QStringLiteral("the canaries changed at adoption %1 of %2 (the last one stops the attacker):"
+                                          "\nbefore:\n%3\nafter:\n%4")
+                                   .arg(changedAt)
+                                   .arg(kAdoptions + 1)
+                                   .arg(before, after)));
         QVERIFY2(!eventsOf(log, QStringLiteral("end")).isEmpty(),
                  "the attacker did not last through the adoptions: nothing was tested");
     }
@@ -384,15 +397,17 @@ private Q_SLOTS:
         const QMap<QString, QByteArray> before = snapshot(workspaceOf(*host, b));
 
         const HostRun plant = host->exec(
-            a, QStringLiteral("python3 %1/attack.py redirect --key-b %2 --runtime-dir %3 --mode %4 --log %1/redirect.jsonl")
-                   .arg(kAttackDir, hako::conversationKey(b), host->runtimeDir(), variant));
+                a,
+                QStringLiteral(
+                        "python3 %1/attack.py redirect --key-b %2 --runtime-dir %3 --mode %4 --log %1/redirect.jsonl")
+                        .arg(kAttackDir, hako::conversationKey(b), host->runtimeDir(), variant));
         QVERIFY2(plant.exitCode == 0, qPrintable(shown(plant)));
         qInfo().noquote() << QStringLiteral("attacker's log:\n")
-                                 + describe(readLog(attackFile(*host, a, QStringLiteral("redirect.jsonl"))));
+                                     + describe(readLog(attackFile(*host, a, QStringLiteral("redirect.jsonl"))));
 
         const HostRun call = host->exec(
-            a, QStringLiteral("touch /workspace/written-by-a; cat /workspace/b-marker 2>/dev/null; echo call-ran"),
-            {QStringLiteral("--json")});
+                a, QStringLiteral("touch /workspace/written-by-a; cat /workspace/b-marker 2>/dev/null; echo call-ran"),
+                {QStringLiteral("--json")});
         qInfo().noquote() << "A's next call:" << shown(call);
         QVERIFY2(!QFile::exists(workspaceOf(*host, b) + QStringLiteral("/written-by-a")),
                  "A's call ran in B's container");
@@ -419,14 +434,20 @@ private Q_SLOTS:
         const HostRun call = host->exec(c, QStringLiteral("echo ran > /workspace/ran-through-the-agent"),
                                         {QStringLiteral("--json")});
         const QList<QJsonObject> log = readLog(attackFile(*host, c, QStringLiteral("fake.jsonl")));
-        qInfo().noquote() << QStringLiteral("the call:") << shown(call) << QStringLiteral("\nthe fake agent's log:\n") + describe(log);
+        qInfo().noquote() << QStringLiteral("the call:") << shown(call)
+                          << QStringLiteral("\nthe fake agent's log:\n") + describe(log);
         const QList<QJsonObject> calls = eventsOf(log, QStringLiteral("call"));
         QVERIFY2(calls.isEmpty(), qPrintable(QStringLiteral("the fake agent received a Call frame: ")
                                              + calls.value(0).value(QLatin1String("payload")).toString()));
         QVERIFY2(!call.out.contains("answered by the fake agent"), qPrintable(shown(call)));
         QVERIFY2(call.exitCode != 0, qPrintable(shown(call)));
         QCOMPARE(errorCodeOf(call), QStringLiteral("agent_impersonation"));
-        QVERIFY2(!call.json().value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString().isEmpty(),
+        QVERIFY2(!call.json()
+                          .value(QLatin1String("error"))
+                          .toObject()
+                          .value(QLatin1String("message"))
+                          .toString()
+                          .isEmpty(),
                  qPrintable(shown(call)));
     }
 
@@ -443,31 +464,35 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(prepare(*host, c, &why), qPrintable(why));
         // The same host process doing the same call with the real agent.
-        const Measured baseline = measuredExec(*host, c, QStringLiteral("echo through-the-agent"),
-                                               {QStringLiteral("--json")}, kCallMs);
+        const Measured baseline =
+                measuredExec(*host, c, QStringLiteral("echo through-the-agent"), {QStringLiteral("--json")}, kCallMs);
         QVERIFY2(baseline.run.exitCode == 0 && baseline.peakBytes > 0, qPrintable(shown(baseline.run)));
         QVERIFY2(startAttacker(*host, c, QStringLiteral("fake --mode ") + variant, QStringLiteral("fake.jsonl"), &why),
                  qPrintable(why));
 
         const Measured attacked = measuredExec(
-            *host, c, QStringLiteral("echo through-the-agent"),
-            {QStringLiteral("--json"), QStringLiteral("--timeout"), QString::number(kCallTimeoutSeconds)},
-            (kCallTimeoutSeconds + 60) * 1000);
+                *host, c, QStringLiteral("echo through-the-agent"),
+                {QStringLiteral("--json"), QStringLiteral("--timeout"), QString::number(kCallTimeoutSeconds)},
+                (kCallTimeoutSeconds + 60) * 1000);
         const QList<QJsonObject> log = readLog(attackFile(*host, c, QStringLiteral("fake.jsonl")));
         const qint64 growth = attacked.peakBytes - baseline.peakBytes;
-        qInfo().noquote() << QStringLiteral("host peak %1 (baseline %2, growth %3, bound %4)%5; the call ended after %6 ms "
-                                            "with error code '%7'")
-                                 .arg(mib(attacked.peakBytes), mib(baseline.peakBytes), mib(growth),
-                                      mib(kFloodGrowthBound),
-                                      attacked.killed ? QStringLiteral(", KILLED at the ceiling of ") + mib(kKillCeiling)
-                                                      : QString())
-                                 .arg(attacked.run.ms)
-                                 .arg(errorCodeOf(attacked.run));
-        qInfo().noquote() << QStringLiteral("the call:") << shown(attacked.run).left(2000) << QStringLiteral("\nthe fake agent's log:\n") + describe(log);
+        qInfo().noquote() << QStringLiteral(
+                                     "host peak %1 (baseline %2, growth %3, bound %4)%5; the call ended after %6 ms "
+                                     "with error code '%7'")
+                                     .arg(mib(attacked.peakBytes), mib(baseline.peakBytes), mib(growth),
+                                          mib(kFloodGrowthBound),
+                                          attacked.killed
+                                                  ? QStringLiteral(", KILLED at the ceiling of ") + mib(kKillCeiling)
+                                                  : QString())
+                                     .arg(attacked.run.ms)
+                                     .arg(errorCodeOf(attacked.run));
+        qInfo().noquote() << QStringLiteral("the call:") << shown(attacked.run).left(2000)
+                          << QStringLiteral("\nthe fake agent's log:\n") + describe(log);
         QVERIFY2(!attacked.killed, "the host grew past the ceiling and was killed");
         QVERIFY2(growth < kFloodGrowthBound, qPrintable(QStringLiteral("host memory grew by ") + mib(growth)));
-        QVERIFY2(attacked.run.ms < kPromptMs,
-                 qPrintable(QStringLiteral("the call took %1 ms (timeout %2 s)").arg(attacked.run.ms).arg(kCallTimeoutSeconds)));
+        QVERIFY2(attacked.run.ms < kPromptMs, qPrintable(QStringLiteral("the call took %1 ms (timeout %2 s)")
+                                                                 .arg(attacked.run.ms)
+                                                                 .arg(kCallTimeoutSeconds)));
         // The flood is stopped as impersonation, not by the host's buffer bounds
         // (unit.agentflood shows those, with a stand-in agent that holds the key):
         // a fake Hello fails the proof; under runc a relayed one fails the peer
@@ -503,7 +528,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(mcp.initialize(&error), qPrintable(error));
         McpClient::Answer answer = mcp.bash(a, installCommand(), kCallMs);
-        QVERIFY2(answer.ok && !answer.isError && answer.text.contains(QLatin1String("installed")), qPrintable(answer.text));
+        QVERIFY2(answer.ok && !answer.isError && answer.text.contains(QLatin1String("installed")),
+                 qPrintable(answer.text));
         const QRegularExpression code(QStringLiteral("HTTP_CODE=(\\d+)"));
         // Before the attack: B's proxy answers (any status: the stand-in or a refusal).
         answer = mcp.bash(b, kBedrockRequest, kCallMs);
@@ -515,11 +541,11 @@ private Q_SLOTS:
         answer = mcp.bash(a,
                           backgroundCommand(QStringLiteral("proxy --connections %1 --length %2 --rate %3 --seconds %4 "
                                                            "--out %5/proxy.json")
-                                                .arg(kProxyConnections)
-                                                .arg(kProxyBodyBytes)
-                                                .arg(trickle ? kTrickleBytesPerSecond : 0)
-                                                .arg(attackSeconds)
-                                                .arg(kAttackDir),
+                                                    .arg(kProxyConnections)
+                                                    .arg(kProxyBodyBytes)
+                                                    .arg(trickle ? kTrickleBytesPerSecond : 0)
+                                                    .arg(attackSeconds)
+                                                    .arg(kAttackDir),
                                             QStringLiteral("proxy.jsonl")),
                           kCallMs);
         QVERIFY2(answer.ok && !answer.isError, qPrintable(answer.text));
@@ -537,17 +563,20 @@ private Q_SLOTS:
         const qint64 growth = watch.peakBytes() - baseline;
         qInfo().noquote() << QStringLiteral("host (serve) peak %1, before the attack %2, growth %3 (bound %4)%5; "
                                             "B's request during the attack: %6 ms, %7")
-                                 .arg(mib(watch.peakBytes()), mib(baseline), mib(growth), mib(kProxyGrowthBound),
-                                      watch.killedAtCeiling()
-                                          ? QStringLiteral(", KILLED at the ceiling of ") + mib(kKillCeiling)
-                                          : QString())
-                                 .arg(bystanderMs)
-                                 .arg(bystander.text.trimmed().left(500));
+                                     .arg(mib(watch.peakBytes()), mib(baseline), mib(growth), mib(kProxyGrowthBound),
+                                          watch.killedAtCeiling()
+                                                  ? QStringLiteral(", KILLED at the ceiling of ") + mib(kKillCeiling)
+                                                  : QString())
+                                     .arg(bystanderMs)
+                                     .arg(bystander.text.trimmed().left(500));
         qInfo().noquote() << "the attacker's report:"
                           << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Compact)).left(3000);
         if (report.isEmpty())
-            qInfo().noquote() << QStringLiteral("the attacker's log:\n") + describe(readLog(attackFile(*host, a, QStringLiteral("proxy.jsonl"))))
-                                     + QString::fromUtf8(readFile(attackFile(*host, a, QStringLiteral("proxy.jsonl.out"))).right(2000));
+            qInfo().noquote()
+                    << QStringLiteral("the attacker's log:\n")
+                               + describe(readLog(attackFile(*host, a, QStringLiteral("proxy.jsonl"))))
+                               + QString::fromUtf8(
+                                       readFile(attackFile(*host, a, QStringLiteral("proxy.jsonl.out"))).right(2000));
         QVERIFY2(!watch.killedAtCeiling(), "the host grew past the ceiling and was killed");
         QVERIFY2(growth < kProxyGrowthBound, qPrintable(QStringLiteral("host memory grew by ") + mib(growth)));
         const int codeDuring = code.match(bystander.text).captured(1).toInt();
@@ -562,10 +591,10 @@ private Q_SLOTS:
             const int held = report.value(QLatin1String("states")).toObject().value(QLatin1String("open")).toInt();
             QVERIFY2(held <= kMaxHeldConnections,
                      qPrintable(QStringLiteral("%1 of %2 trickling connections were held for %3 s (at most %4 may be)")
-                                    .arg(held)
-                                    .arg(kProxyConnections)
-                                    .arg(attackSeconds)
-                                    .arg(kMaxHeldConnections)));
+                                        .arg(held)
+                                        .arg(kProxyConnections)
+                                        .arg(attackSeconds)
+                                        .arg(kMaxHeldConnections)));
         }
     }
 };

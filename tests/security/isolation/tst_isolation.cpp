@@ -18,17 +18,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("probe");
         // Each probe prints "ESCAPED" only if the protection failed.
         QTest::newRow("rootfs write") << "touch /etc/hako-probe 2>/dev/null && echo ESCAPED";
-        QTest::newRow("rm -rf / leaves the image") << "rm -rf --no-preserve-root / 2>/dev/null; test -x /bin/bash || echo ESCAPED";
-        QTest::newRow("exec from /tmp") << "cp /bin/true /tmp/t && chmod +x /tmp/t && /tmp/t 2>/dev/null && echo ESCAPED";
-        QTest::newRow("no network") << "python3 -c \"import socket; socket.create_connection(('1.1.1.1', 53), 2)\" 2>/dev/null && echo ESCAPED";
-        QTest::newRow("metadata service") << "timeout 3 bash -c 'echo > /dev/tcp/169.254.169.254/80' 2>/dev/null && echo ESCAPED";
+        QTest::newRow("rm -rf / leaves the image")
+                << "rm -rf --no-preserve-root / 2>/dev/null; test -x /bin/bash || echo ESCAPED";
+        QTest::newRow("exec from /tmp")
+                << "cp /bin/true /tmp/t && chmod +x /tmp/t && /tmp/t 2>/dev/null && echo ESCAPED";
+        QTest::newRow("no network") << "python3 -c \"import socket; socket.create_connection(('1.1.1.1', 53), 2)\" "
+                                       "2>/dev/null && echo ESCAPED";
+        QTest::newRow("metadata service")
+                << "timeout 3 bash -c 'echo > /dev/tcp/169.254.169.254/80' 2>/dev/null && echo ESCAPED";
         QTest::newRow("not root") << "test \"$(id -u)\" = 0 && echo ESCAPED";
         QTest::newRow("no capabilities") << "grep -q 'CapEff:\\s*0000000000000000' /proc/self/status || echo ESCAPED";
         // prctl, not /proc/self/status: gVisor's status file has no NoNewPrivs line.
-        QTest::newRow("no new privileges") << "python3 -c 'import ctypes, sys; sys.exit(ctypes.CDLL(None).prctl(39, 0, 0, 0, 0) != 1)' || echo ESCAPED";
+        QTest::newRow("no new privileges") << "python3 -c 'import ctypes, sys; sys.exit(ctypes.CDLL(None).prctl(39, 0, "
+                                              "0, 0, 0) != 1)' || echo ESCAPED";
         QTest::newRow("seccomp filter on") << "grep -q 'Seccomp:\\s*2' /proc/self/status || echo ESCAPED";
         QTest::newRow("mount") << "mount -t tmpfs none /mnt 2>/dev/null && echo ESCAPED";
-        QTest::newRow("pip into system") << "pip install --no-index nothing-here >/dev/null 2>&1; touch /usr/lib/python3/dist-packages/x 2>/dev/null && echo ESCAPED";
+        QTest::newRow("pip into system") << "pip install --no-index nothing-here >/dev/null 2>&1; touch "
+                                            "/usr/lib/python3/dist-packages/x 2>/dev/null && echo ESCAPED";
         QTest::newRow("no docker socket") << "test -S /var/run/docker.sock && echo ESCAPED";
     }
 
@@ -58,10 +64,12 @@ private Q_SLOTS:
                                          {QStringLiteral("--timeout"), QStringLiteral("10")});
         QVERIFY2(bomb.exitCode != 125, bomb.err.constData());
         // The host, and the same sandbox, answer afterwards.
-        // gVisor shows no cgroup files inside: there the limit is RLIMIT_NPROC (containerpolicy.cpp, gap gvisor-limits).
-        const QString limit = HakoHostDriver::isGvisor()
-            ? QStringLiteral("ulimit -u")
-            : QStringLiteral("cat /sys/fs/cgroup/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids/pids.max");
+        // gVisor shows no cgroup files inside: there the limit is RLIMIT_NPROC (containerpolicy.cpp, gap
+        // gvisor-limits).
+        const QString limit =
+                HakoHostDriver::isGvisor()
+                        ? QStringLiteral("ulimit -u")
+                        : QStringLiteral("cat /sys/fs/cgroup/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids/pids.max");
         const HostRun after = m_host.exec(QStringLiteral("iso-bomb"), limit);
         QCOMPARE(after.exitCode, 0);
         QCOMPARE(after.out.trimmed(), QByteArray("100"));
@@ -74,7 +82,8 @@ private Q_SLOTS:
         small.set(QStringLiteral("limits.memory=256m"));
         const QString c = QStringLiteral("iso-hog");
         QCOMPARE(small.exec(c, QStringLiteral("echo before > kept")).exitCode, 0);
-        const HostRun hog = small.exec(c, QStringLiteral("python3 -c 'a = bytearray(1024 ** 3)'"), {QStringLiteral("--json")});
+        const HostRun hog =
+                small.exec(c, QStringLiteral("python3 -c 'a = bytearray(1024 ** 3)'"), {QStringLiteral("--json")});
         const QJsonObject r = hog.json();
         if (HakoHostDriver::isGvisor()) {
             // Gap gvisor-oom-sandbox (docs/operations.md §4, /healthz runtimes.gaps): under gVisor the memory

@@ -43,19 +43,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("weakening");
         QTest::addColumn<QStringList>("rows");
         // Read-only rootfs: T-1's and T-8's countermeasure, Layer 3, checklist item 4.
-        QTest::newRow("no read-only rootfs") << QStringLiteral("runc") << QStringLiteral("read-only") << QStringList{QStringLiteral("T-1"), QStringLiteral("T-8"), QStringLiteral("L3"), QStringLiteral("C1-4")};
+        QTest::newRow("no read-only rootfs") << QStringLiteral("runc") << QStringLiteral("read-only")
+                                             << QStringList{QStringLiteral("T-1"), QStringLiteral("T-8"),
+                                                            QStringLiteral("L3"), QStringLiteral("C1-4")};
         // PIDs 100: T-2's countermeasure, Layer 2, checklist item 3.
-        QTest::newRow("no process limit") << QStringLiteral("runc") << QStringLiteral("pids") << QStringList{QStringLiteral("T-2"), QStringLiteral("L2"), QStringLiteral("C1-3")};
+        QTest::newRow("no process limit")
+                << QStringLiteral("runc") << QStringLiteral("pids")
+                << QStringList{QStringLiteral("T-2"), QStringLiteral("L2"), QStringLiteral("C1-3")};
         // The host's socket directory writable inside: T-9 and its first checklist item; and the
         // mounts that T-3, T-8 and Layer 3 rest on ("writable only /workspace and /tmp").
         QTest::newRow("socket directory writable")
-            << QStringLiteral("runc") << QStringLiteral("socket-dir-writable") << QStringList{QStringLiteral("T-3"), QStringLiteral("T-8"), QStringLiteral("L3"), QStringLiteral("T-9"), QStringLiteral("C9-1")};
+                << QStringLiteral("runc") << QStringLiteral("socket-dir-writable")
+                << QStringList{QStringLiteral("T-3"), QStringLiteral("T-8"), QStringLiteral("L3"),
+                               QStringLiteral("T-9"), QStringLiteral("C9-1")};
         // The agent's key in reach of tools: T-9's item 2. A fake agent that uses the key still
         // fails under runc, where the host also requires the container's PID 1 as its peer...
-        QTest::newRow("agent key exposed") << QStringLiteral("runc") << QStringLiteral("agent-key-exposed") << QStringList{QStringLiteral("T-9"), QStringLiteral("C9-2")};
+        QTest::newRow("agent key exposed") << QStringLiteral("runc") << QStringLiteral("agent-key-exposed")
+                                           << QStringList{QStringLiteral("T-9"), QStringLiteral("C9-2")};
         // ...and gets in under gVisor, where the proof of the key is the only check (item 3).
         QTest::newRow("agent key exposed, gVisor")
-            << QStringLiteral("runsc") << QStringLiteral("agent-key-exposed") << QStringList{QStringLiteral("T-9"), QStringLiteral("C9-2"), QStringLiteral("C9-3")};
+                << QStringLiteral("runsc") << QStringLiteral("agent-key-exposed")
+                << QStringList{QStringLiteral("T-9"), QStringLiteral("C9-2"), QStringLiteral("C9-3")};
     }
 
     void weakenedPolicyFailsItsRows()
@@ -66,17 +74,18 @@ private Q_SLOTS:
         const QSet<QString> expected(rows.begin(), rows.end());
         // The failed rows of the unweakened run on the same runtime.
         QFile file(QStringLiteral(HAKO_VERIFY_BASELINE_DIR "/verify-%1.json").arg(runtime));
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(QStringLiteral("run security.verify.%1 first: it writes the baseline").arg(runtime)));
+        QVERIFY2(file.open(QIODevice::ReadOnly),
+                 qPrintable(QStringLiteral("run security.verify.%1 first: it writes the baseline").arg(runtime)));
         const QJsonObject baseline = QJsonDocument::fromJson(file.readAll()).object();
         QVERIFY(!baseline.value(QLatin1String("rows")).toArray().isEmpty());
         const QSet<QString> known = failedRows(baseline);
         QVERIFY2(!expected.intersects(known), qPrintable(QStringLiteral("already failing: ") + sorted(known)));
         HakoHostDriver host;
         host.setEnvironment(QStringLiteral("HAKO_TEST_WEAKEN"), weakening);
-        const HostRun run = host.run({QStringLiteral("verify"), QStringLiteral("--runtime"), runtime,
-                                      QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--plugin"),
-                                      QStringLiteral(HAKO_WEAKENED_PLUGIN)},
-                                     30 * 60 * 1000);
+        const HostRun run =
+                host.run({QStringLiteral("verify"), QStringLiteral("--runtime"), runtime, QStringLiteral("--format"),
+                          QStringLiteral("json"), QStringLiteral("--plugin"), QStringLiteral(HAKO_WEAKENED_PLUGIN)},
+                         30 * 60 * 1000);
         const QJsonObject report = run.json();
         QVERIFY2(!report.isEmpty(), run.err.right(3000).constData());
         QVERIFY2(run.err.contains("starting containers without: " + weakening.toUtf8()), "the seam did not act");

@@ -25,8 +25,8 @@ int main(int argc, char **argv)
     }
     hako::proxy::ProxyConfig config;
     hako::proxy::CredentialConfig credentials;
-    const QList<hako::Error> errors = hako::proxy::configFromSettings(
-        QJsonDocument::fromJson(file.readAll()).object(), &config, &credentials);
+    const QList<hako::Error> errors =
+            hako::proxy::configFromSettings(QJsonDocument::fromJson(file.readAll()).object(), &config, &credentials);
     for (const hako::Error &e : errors)
         err << e.logMessage << '\n';
     if (!errors.isEmpty())

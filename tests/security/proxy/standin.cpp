@@ -18,8 +18,7 @@ bool StandIn::makeCertificates(const QString &dir, QString *error)
 {
     QProcess sh;
     sh.start(QStringLiteral("/bin/sh"), {testFile("makecerts.sh"), dir});
-    const bool ok = sh.waitForFinished(60000) && sh.exitStatus() == QProcess::NormalExit
-        && sh.exitCode() == 0;
+    const bool ok = sh.waitForFinished(60000) && sh.exitStatus() == QProcess::NormalExit && sh.exitCode() == 0;
     if (!ok)
         *error = QString::fromLocal8Bit(sh.readAllStandardError());
     return ok;
@@ -33,12 +32,18 @@ StandIn::~StandIn()
     }
 }
 
-quint16 StandIn::start(const QString &cert, const QString &key, const QString &log,
-                       const Credentials &credentials)
+quint16 StandIn::start(const QString &cert, const QString &key, const QString &log, const Credentials &credentials)
 {
-    QStringList args{testFile("standin.py"), QStringLiteral("--cert"), cert, QStringLiteral("--key"), key, QStringLiteral("--log"), log};
+    QStringList args{testFile("standin.py"),
+                     QStringLiteral("--cert"),
+                     cert,
+                     QStringLiteral("--key"),
+                     key,
+                     QStringLiteral("--log"),
+                     log};
     if (!credentials.accessKey.isEmpty())
-        args << QStringLiteral("--access-key") << credentials.accessKey << QStringLiteral("--secret-key") << credentials.secretKey;
+        args << QStringLiteral("--access-key") << credentials.accessKey << QStringLiteral("--secret-key")
+             << credentials.secretKey;
     if (!credentials.token.isEmpty())
         args << QStringLiteral("--token") << credentials.token;
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);

@@ -11,7 +11,8 @@
 class StandIn
 {
 public:
-    struct Credentials {
+    struct Credentials
+    {
         QString accessKey, secretKey, token;
     };
 
@@ -20,8 +21,7 @@ public:
 
     ~StandIn();
     // Starts on 127.0.0.1 with the given certificate; returns the port or 0.
-    quint16 start(const QString &cert, const QString &key, const QString &log,
-                  const Credentials &credentials);
+    quint16 start(const QString &cert, const QString &key, const QString &log, const Credentials &credentials);
     static QList<QJsonObject> readLog(const QString &log);
     // Connections the stand-ins writing to log have accepted so far.
     static qsizetype connections(const QString &log);

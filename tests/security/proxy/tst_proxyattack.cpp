@@ -34,7 +34,8 @@ namespace {
 
 const QByteArray kHost = "bedrock-runtime.us-east-1.amazonaws.com";
 const QByteArray kInvokePath = "/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke";
-const StandIn::Credentials kCreds{QStringLiteral("AKIDHAKOTEST"), QStringLiteral("hakoTestSecret/DoNotLeak+0123456789abcdefXYZ"),
+const StandIn::Credentials kCreds{QStringLiteral("AKIDHAKOTEST"),
+                                  QStringLiteral("hakoTestSecret/DoNotLeak+0123456789abcdefXYZ"),
                                   QStringLiteral("hakoTestSessionToken-DoNotLeak-0123456789")};
 const QByteArray kApiKey = "hakoTestApiKey-DoNotLeak";
 const QByteArray kClientCredential = "CLIENTCRED";
@@ -57,8 +58,7 @@ void captureMessage(QtMsgType type, const QMessageLogContext &context, const QSt
 class NotingProxy : public CredentialProxy
 {
 public:
-    NotingProxy(const ProxyConfig &config, const CredentialConfig &credentials)
-        : CredentialProxy(config, credentials)
+    NotingProxy(const ProxyConfig &config, const CredentialConfig &credentials) : CredentialProxy(config, credentials)
     {
         connect(this, &CredentialProxy::decision, this,
                 [this](const QString &d, const QString &r, qint64) { decisions << d + QLatin1Char('/') + r; });
@@ -75,9 +75,9 @@ QByteArray unescape(const QByteArray &text)
         many += "X-H" + QByteArray::number(i) + ": v\\r\\n";
     QByteArray in = text;
     in.replace("{H}", kHost)
-        .replace("{LONG}", QByteArray(9000, 'a'))
-        .replace("{MANY}", many)
-        .replace("{BIG}", QByteArray(40000, 'b'));
+            .replace("{LONG}", QByteArray(9000, 'a'))
+            .replace("{MANY}", many)
+            .replace("{BIG}", QByteArray(40000, 'b'));
     QByteArray out;
     for (qsizetype i = 0; i < in.size(); ++i) {
         if (in[i] != '\\' || i + 1 == in.size()) {
@@ -95,7 +95,8 @@ QByteArray unescape(const QByteArray &text)
     return out;
 }
 
-struct Response {
+struct Response
+{
     int status = 0;
     QByteArray reason; // X-Hako-Proxy-Reason
     QByteArray raw;
@@ -117,7 +118,6 @@ Response parseResponse(const QByteArray &raw)
     return r;
 }
 
-
 // A client on a raw non-blocking socket: it sends its head, then body bytes
 // from one shared block as fast as the socket takes them, up to what the test
 // allows so far; this process keeps no copy of what it sends (its memory is
@@ -126,16 +126,13 @@ class RawClient
 {
 public:
     RawClient(const QString &socket, const QByteArray &head, qint64 bodyBytes)
-        : m_head(head)
-        , m_total(head.size() + bodyBytes)
-        , m_allowed(m_total)
+        : m_head(head), m_total(head.size() + bodyBytes), m_allowed(m_total)
     {
         m_fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
         sockaddr_un address{};
         address.sun_family = AF_UNIX;
         const QByteArray path = QFile::encodeName(socket);
-        memcpy(address.sun_path, path.constData(),
-               size_t(qMin<qsizetype>(path.size(), sizeof address.sun_path - 1)));
+        memcpy(address.sun_path, path.constData(), size_t(qMin<qsizetype>(path.size(), sizeof address.sun_path - 1)));
         if (::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
             m_ended = true;
     }
@@ -163,8 +160,7 @@ public:
         while (m_fd >= 0 && !m_writeFailed && (!m_ended || m_keepSending) && m_sent < m_allowed) {
             const bool inHead = m_sent < m_head.size();
             const char *from = inHead ? m_head.constData() + m_sent : block.constData();
-            const qint64 size = qMin<qint64>(inHead ? m_head.size() - m_sent : block.size(),
-                                             m_allowed - m_sent);
+            const qint64 size = qMin<qint64>(inHead ? m_head.size() - m_sent : block.size(), m_allowed - m_sent);
             const ssize_t n = ::send(m_fd, from, size_t(size), MSG_NOSIGNAL | MSG_DONTWAIT);
             if (n <= 0) {
                 m_writeFailed = n < 0 && errno != EAGAIN && errno != EINTR;
@@ -197,8 +193,8 @@ private:
 };
 
 // Pumps the clients and the proxy (same thread) until done() or the timeout.
-bool pumpUntil(const QList<RawClient *> &clients, const std::function<bool()> &done,
-               int timeoutMs, const std::function<void()> &each = {})
+bool pumpUntil(const QList<RawClient *> &clients, const std::function<bool()> &done, int timeoutMs,
+               const std::function<void()> &each = {})
 {
     QElapsedTimer clock;
     clock.start();
@@ -267,8 +263,7 @@ private:
     Response exchange(const QByteArray &request, const QString &socket = {});
     QJsonObject settings() const;
     // The suite's settings, changed for one test.
-    ProxyConfig configFor(const std::function<void(ProxyConfig *)> &change,
-                          CredentialConfig *credentials) const;
+    ProxyConfig configFor(const std::function<void(ProxyConfig *)> &change, CredentialConfig *credentials) const;
     QByteArray invoke(qint64 contentLength) const;
 
     QTemporaryDir m_dir;
@@ -290,20 +285,20 @@ QJsonObject TestProxyAttack::settings() const
                                  {QStringLiteral("auth"), QStringLiteral("header")},
                                  {QStringLiteral("header"), QStringLiteral("x-api-key")},
                                  {QStringLiteral("value"), QString::fromLatin1(kApiKey)}};
-    return {
-        {QStringLiteral("proxy.allow"),
-         QJsonArray{QString::fromLatin1(kHost).replace(QStringLiteral("us-east-1"), QStringLiteral("*")), headerRule}},
-        {QStringLiteral("proxy.connectTo"),
-         QJsonArray{QStringLiteral("bedrock-runtime.eu-west-1.amazonaws.com:443:127.0.0.1:")
-                        + QString::number(m_untrustedPort),
-                    QStringLiteral("bedrock-runtime.ap-south-1.amazonaws.com:443:127.0.0.1:1"),
-                    // everything else, whatever it is, lands on the stand-in: never off loopback
-                    QStringLiteral("::127.0.0.1:") + good}},
-        {QStringLiteral("proxy.caFile"), m_dir.filePath(QStringLiteral("ca.pem"))},
-        {QStringLiteral("credentials.source"), QStringLiteral("settings")},
-        {QStringLiteral("credentials.accessKeyId"), kCreds.accessKey},
-        {QStringLiteral("credentials.secretAccessKey"), kCreds.secretKey},
-        {QStringLiteral("credentials.sessionToken"), kCreds.token}};
+    return {{QStringLiteral("proxy.allow"),
+             QJsonArray{QString::fromLatin1(kHost).replace(QStringLiteral("us-east-1"), QStringLiteral("*")),
+                        headerRule}},
+            {QStringLiteral("proxy.connectTo"),
+             QJsonArray{QStringLiteral("bedrock-runtime.eu-west-1.amazonaws.com:443:127.0.0.1:")
+                                + QString::number(m_untrustedPort),
+                        QStringLiteral("bedrock-runtime.ap-south-1.amazonaws.com:443:127.0.0.1:1"),
+                        // everything else, whatever it is, lands on the stand-in: never off loopback
+                        QStringLiteral("::127.0.0.1:") + good}},
+            {QStringLiteral("proxy.caFile"), m_dir.filePath(QStringLiteral("ca.pem"))},
+            {QStringLiteral("credentials.source"), QStringLiteral("settings")},
+            {QStringLiteral("credentials.accessKeyId"), kCreds.accessKey},
+            {QStringLiteral("credentials.secretAccessKey"), kCreds.secretKey},
+            {QStringLiteral("credentials.sessionToken"), kCreds.token}};
 }
 
 void TestProxyAttack::initTestCase()
@@ -313,8 +308,8 @@ void TestProxyAttack::initTestCase()
     QString error;
     QVERIFY2(StandIn::makeCertificates(m_dir.path(), &error), qPrintable(error));
     m_log = m_dir.filePath(QStringLiteral("standin.jsonl"));
-    m_trustedPort = m_trusted.start(m_dir.filePath(QStringLiteral("server.pem")), m_dir.filePath(QStringLiteral("server.key")),
-                                    m_log, kCreds);
+    m_trustedPort = m_trusted.start(m_dir.filePath(QStringLiteral("server.pem")),
+                                    m_dir.filePath(QStringLiteral("server.key")), m_log, kCreds);
     m_untrustedPort = m_untrusted.start(m_dir.filePath(QStringLiteral("untrusted.pem")),
                                         m_dir.filePath(QStringLiteral("untrusted.key")), m_log, {});
     QVERIFY(m_trustedPort && m_untrustedPort);
@@ -373,8 +368,7 @@ void TestProxyAttack::attack_data()
     QByteArray request;
     auto flush = [&] {
         if (fields.size() == 4)
-            QTest::newRow(fields[0].constData())
-                << unescape(request) << fields[1].toInt() << fields[2] << fields[3];
+            QTest::newRow(fields[0].constData()) << unescape(request) << fields[1].toInt() << fields[2] << fields[3];
         fields.clear();
         request.clear();
     };
@@ -422,18 +416,15 @@ void TestProxyAttack::signedInvoke_data()
 {
     QTest::addColumn<QByteArray>("request");
     const QByteArray body = R"({"anthropic_version":"bedrock-2023-05-31","max_tokens":10})";
-    const QByteArray length
-        = "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    const QByteArray length = "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
     QTest::newRow("origin-form") << "POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
-            + "\r\nContent-Type: application/json\r\n" + length;
-    QTest::newRow("absolute-form") << "POST http://" + kHost + kInvokePath
-            + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Type: application/json\r\n" + length;
-    QTest::newRow("raw-colon-and-query")
-        << "POST /model/anthropic.claude-3-haiku-20240307-v1:0/invoke?trace=a%3Ab "
-           "HTTP/1.1\r\nHost: "
-            + kHost + "\r\nContent-Type: application/json\r\n" + length;
-    QTest::newRow("get-no-body") << "GET /async-invoke?maxResults=5 HTTP/1.1\r\nHost: " + kHost
-            + "\r\n\r\n";
+                                            + "\r\nContent-Type: application/json\r\n" + length;
+    QTest::newRow("absolute-form") << "POST http://" + kHost + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
+                                              + "\r\nContent-Type: application/json\r\n" + length;
+    QTest::newRow("raw-colon-and-query") << "POST /model/anthropic.claude-3-haiku-20240307-v1:0/invoke?trace=a%3Ab "
+                                            "HTTP/1.1\r\nHost: "
+                                                    + kHost + "\r\nContent-Type: application/json\r\n" + length;
+    QTest::newRow("get-no-body") << "GET /async-invoke?maxResults=5 HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n";
 }
 
 // The proxy's signature must be one that botocore, recomputing it from what
@@ -451,10 +442,10 @@ void TestProxyAttack::signedInvoke()
 void TestProxyAttack::headerRule()
 {
     const qsizetype before = StandIn::readLog(m_log).size();
-    const Response r = exchange("POST /v1/messages HTTP/1.1\r\nHost: api.llm.example\r\n"
-                                "X-Api-Key: "
-                                + kClientCredential + "\r\nX_API_KEY: " + kClientCredential
-                                + "\r\nContent-Length: 2\r\n\r\n{}");
+    const Response r =
+            exchange("POST /v1/messages HTTP/1.1\r\nHost: api.llm.example\r\n"
+                     "X-Api-Key: "
+                     + kClientCredential + "\r\nX_API_KEY: " + kClientCredential + "\r\nContent-Length: 2\r\n\r\n{}");
     QCOMPARE(r.status, 200);
     const QList<QJsonObject> seen = StandIn::readLog(m_log).mid(before);
     QCOMPARE(seen.size(), 1);
@@ -538,8 +529,7 @@ void TestProxyAttack::streaming()
     const QJsonArray sent = record[QStringLiteral("frames_sent")].toArray();
     QCOMPARE(sent.size(), 4);
     const qint64 lastSentAt = qint64(sent.last().toDouble() * 1000);
-    qInfo("first frame at client %lld ms before the stand-in sent the last",
-          lastSentAt - firstFrameAt);
+    qInfo("first frame at client %lld ms before the stand-in sent the last", lastSentAt - firstFrameAt);
     QVERIFY(firstFrameAt > 0 && firstFrameAt < lastSentAt);
 }
 
@@ -567,7 +557,8 @@ void TestProxyAttack::streamIdleDeadline()
     QString error;
     QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
     const Response r = exchange("POST /model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke-with-response-stream "
-                                "HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}",
+                                "HTTP/1.1\r\nHost: "
+                                        + kHost + "\r\nContent-Length: 2\r\n\r\n{}",
                                 socket);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.raw.endsWith("0\r\n\r\n"), complete);
@@ -603,9 +594,8 @@ void TestProxyAttack::systemRoots()
     const QString socket = m_dir.filePath(QStringLiteral("roots-%1.sock").arg(caInDirectory));
     QString error;
     QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
-    const Response r = exchange("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
-                                    + "\r\nContent-Length: 2\r\n\r\n{}",
-                                socket);
+    const Response r =
+            exchange("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}", socket);
     QCOMPARE(r.status, caInDirectory ? 200 : 502);
     if (!caInDirectory)
         QCOMPARE(r.reason, QByteArray("upstream_tls"));
@@ -620,14 +610,12 @@ void TestProxyAttack::slowClient()
     QLocalSocket client;
     client.setReadBufferSize(64 * 1024);
     client.connectToServer(m_socket);
-    client.write("GET /random/" + QByteArray::number(kSize) + " HTTP/1.1\r\nHost: " + kHost
-                 + "\r\n\r\n");
+    client.write("GET /random/" + QByteArray::number(kSize) + " HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n");
     QTest::qWait(1000); // the stand-in has long sent everything the proxy would take
     QByteArray received;
     QElapsedTimer clock;
     clock.start();
-    while ((client.state() != QLocalSocket::UnconnectedState || client.bytesAvailable())
-           && clock.elapsed() < 30000) {
+    while ((client.state() != QLocalSocket::UnconnectedState || client.bytesAvailable()) && clock.elapsed() < 30000) {
         received += client.read(64 * 1024);
         QTest::qWait(1);
     }
@@ -653,8 +641,8 @@ void TestProxyAttack::clientLeavesMidStream()
         client.abort();
     }
     QTest::qWait(200);
-    const Response r = exchange("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
-                                + "\r\nContent-Length: 2\r\n\r\n{}");
+    const Response r =
+            exchange("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}");
     QCOMPARE(r.status, 200);
     QVERIFY(r.body.contains("\"verified\": true"));
 }
@@ -672,9 +660,8 @@ void TestProxyAttack::credentialsUnavailable()
     QString error;
     QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
     const qsizetype before = StandIn::readLog(m_log).size();
-    const Response r = exchange("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
-                                    + "\r\nContent-Length: 2\r\n\r\n{}",
-                                socket);
+    const Response r =
+            exchange("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}", socket);
     QCOMPARE(r.status, 503);
     QCOMPARE(r.reason, QByteArray("credentials_unavailable"));
     QCOMPARE(StandIn::readLog(m_log).size(), before);
@@ -695,8 +682,7 @@ ProxyConfig TestProxyAttack::configFor(const std::function<void(ProxyConfig *)> 
 QByteArray TestProxyAttack::invoke(qint64 contentLength) const
 {
     return "POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
-        + "\r\nContent-Type: application/json\r\nContent-Length: "
-        + QByteArray::number(contentLength) + "\r\n\r\n";
+           + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(contentLength) + "\r\n\r\n";
 }
 
 // proxy.maxConnections per socket: with N held on one socket the (N+1)th is
@@ -708,7 +694,8 @@ void TestProxyAttack::connectionLimit()
     CredentialConfig credentials;
     const ProxyConfig config = configFor([](ProxyConfig *c) { c->bounds.maxConnections = kLimit; }, &credentials);
     NotingProxy proxy(config, credentials);
-    const QString a = m_dir.filePath(QStringLiteral("limit-a.sock")), b = m_dir.filePath(QStringLiteral("limit-b.sock"));
+    const QString a = m_dir.filePath(QStringLiteral("limit-a.sock")),
+                  b = m_dir.filePath(QStringLiteral("limit-b.sock"));
     QString error;
     QVERIFY2(proxy.listen(a, &error) && proxy.listen(b, &error), qPrintable(error));
     const qsizetype connectionsBefore = StandIn::connections(m_log);
@@ -722,7 +709,8 @@ void TestProxyAttack::connectionLimit()
     }
     RawClient extra(a, invoke(2), 2);
     all << &extra;
-    QVERIFY(pumpUntil(all, [&] { return extra.ended(); }, 10000));
+    QVERIFY(pumpUntil(
+            all, [&] { return extra.ended(); }, 10000));
     QCOMPARE(extra.response().status, 503);
     QCOMPARE(extra.response().reason, QByteArray("too_many_connections"));
     QVERIFY(QJsonDocument::fromJson(extra.response().body)[QStringLiteral("message")].toString().size() > 0);
@@ -735,7 +723,8 @@ void TestProxyAttack::connectionLimit()
 
     // One held request completes: its slot comes back, the next is served.
     held.front()->allow(invoke(2).size() + 2);
-    QVERIFY(pumpUntil(all, [&] { return held.front()->ended(); }, 15000));
+    QVERIFY(pumpUntil(
+            all, [&] { return held.front()->ended(); }, 15000));
     QCOMPARE(held.front()->response().status, 200);
     QCOMPARE(exchange(invoke(2) + "{}", a).status, 200);
     // One held client hangs up: its slot comes back too.
@@ -767,11 +756,13 @@ void TestProxyAttack::requestDeadline()
     QFETCH(bool, trickleHead);
     constexpr int kDeadlineMs = 1000;
     CredentialConfig credentials;
-    const ProxyConfig config = configFor([](ProxyConfig *c) {
-                              c->timeouts.requestMs = kDeadlineMs;
-                              c->timeouts.requestHeadMs = 30000;
-                              c->timeouts.requestIdleMs = 60000;
-                          }, &credentials);
+    const ProxyConfig config = configFor(
+            [](ProxyConfig *c) {
+        c->timeouts.requestMs = kDeadlineMs;
+        c->timeouts.requestHeadMs = 30000;
+        c->timeouts.requestIdleMs = 60000;
+            },
+            &credentials);
     NotingProxy proxy(config, credentials);
     const QString socket = m_dir.filePath(QStringLiteral("deadline-%1.sock").arg(trickleHead));
     QString error;
@@ -785,12 +776,14 @@ void TestProxyAttack::requestDeadline()
     QElapsedTimer clock, sinceByte;
     clock.start();
     sinceByte.start();
-    QVERIFY(pumpUntil({&client}, [&] { return client.ended(); }, 20000, [&] {
+    QVERIFY(pumpUntil(
+            {&client}, [&] { return client.ended(); }, 20000,
+            [&] {
         if (sinceByte.elapsed() >= 20) {
             client.allow(++allowed);
             sinceByte.restart();
         }
-    }));
+            }));
     QCOMPARE(client.response().status, 408);
     QCOMPARE(client.response().reason, QByteArray("request_deadline"));
     QVERIFY(clock.elapsed() >= kDeadlineMs * 95 / 100); // a coarse timer may fire 5 % early
@@ -809,10 +802,12 @@ void TestProxyAttack::bufferCap()
 {
     constexpr qint64 kMiB = 1024 * 1024;
     CredentialConfig credentials;
-    const ProxyConfig config = configFor([](ProxyConfig *c) {
-                              c->bounds.maxBufferedBytes = 8 * kMiB;
-                              c->bounds.maxBufferedPerSocket = 6 * kMiB;
-                          }, &credentials);
+    const ProxyConfig config = configFor(
+            [](ProxyConfig *c) {
+        c->bounds.maxBufferedBytes = 8 * kMiB;
+        c->bounds.maxBufferedPerSocket = 6 * kMiB;
+            },
+            &credentials);
     NotingProxy proxy(config, credentials);
     const QString a = m_dir.filePath(QStringLiteral("cap-a.sock")), b = m_dir.filePath(QStringLiteral("cap-b.sock"));
     QString error;
@@ -823,24 +818,28 @@ void TestProxyAttack::bufferCap()
     // the proxy has read the head and reserved the whole body.
     RawClient holder(a, invoke(5 * kMiB), 5 * kMiB);
     holder.allow(invoke(5 * kMiB).size() + 2 * kMiB);
-    QVERIFY(pumpUntil({&holder}, [&] { return holder.sentAllowed() || holder.ended(); }, 10000));
+    QVERIFY(pumpUntil(
+            {&holder}, [&] { return holder.sentAllowed() || holder.ended(); }, 10000));
     QVERIFY(!holder.ended());
 
     RawClient overShare(a, invoke(2 * kMiB), 2 * kMiB); // a: 5 + 2 > 6
-    RawClient overCap(b, invoke(4 * kMiB), 4 * kMiB); // all: 5 + 4 > 8
+    RawClient overCap(b, invoke(4 * kMiB), 4 * kMiB);   // all: 5 + 4 > 8
     // A refused client that sends its whole body before it reads still gets
     // to send it (no EPIPE: the proxy lingers, dropping it) and reads the 503.
     overShare.keepSending();
-    QVERIFY(pumpUntil({&holder, &overShare, &overCap}, [&] {
-        return overShare.ended() && overCap.ended()
-            && (overShare.sentAllowed() || overShare.writeFailed());
-    }, 10000));
+    QVERIFY(pumpUntil(
+            {&holder, &overShare, &overCap},
+            [&] {
+        return overShare.ended() && overCap.ended() && (overShare.sentAllowed() || overShare.writeFailed());
+            },
+            10000));
     QVERIFY(!overShare.writeFailed());
     for (RawClient *refused : {&overShare, &overCap}) {
         QCOMPARE(refused->response().status, 503);
         QCOMPARE(refused->response().reason, QByteArray("buffers_full"));
     }
-    QCOMPARE(proxy.decisions, (QStringList{QStringLiteral("denied/buffers_full"), QStringLiteral("denied/buffers_full")}));
+    QCOMPARE(proxy.decisions,
+             (QStringList{QStringLiteral("denied/buffers_full"), QStringLiteral("denied/buffers_full")}));
     QVERIFY(!holder.ended());
 
     // b still gets a small request through while a holds its 5 MiB.
@@ -866,10 +865,12 @@ void TestProxyAttack::bufferCapChunked()
 {
     constexpr qint64 kMiB = 1024 * 1024;
     CredentialConfig credentials;
-    const ProxyConfig config = configFor([](ProxyConfig *c) {
-                              c->bounds.maxBufferedBytes = 8 * kMiB;
-                              c->bounds.maxBufferedPerSocket = 6 * kMiB;
-                          }, &credentials);
+    const ProxyConfig config = configFor(
+            [](ProxyConfig *c) {
+        c->bounds.maxBufferedBytes = 8 * kMiB;
+        c->bounds.maxBufferedPerSocket = 6 * kMiB;
+            },
+            &credentials);
     NotingProxy proxy(config, credentials);
     const QString socket = m_dir.filePath(QStringLiteral("cap-chunked.sock"));
     QString error;
@@ -878,7 +879,7 @@ void TestProxyAttack::bufferCapChunked()
 
     const auto chunked = [](int mebibytes) {
         QByteArray request = "POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
-            + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+                             + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
         for (int i = 0; i < mebibytes; ++i)
             request += "100000\r\n" + QByteArray(kMiB, 'x') + "\r\n";
         return request + "0\r\n\r\n";
@@ -929,10 +930,13 @@ void TestProxyAttack::heldConnectionsMemory()
         clients.back()->allow(invoke(kBody).size() + kBody - 1);
         all << clients.back().get();
     }
-    QVERIFY(pumpUntil(all, [&] {
+    QVERIFY(pumpUntil(
+            all,
+            [&] {
         return std::all_of(clients.begin(), clients.end(),
                            [](const auto &c) { return c->ended() || c->sentAllowed(); });
-    }, 120000));
+            },
+            120000));
     const Response served = exchange(invoke(2) + "{}", sockets[kSockets]);
     const qint64 growth = (statusKiB("VmHWM:") - baseKiB) * 1024;
 
@@ -945,8 +949,8 @@ void TestProxyAttack::heldConnectionsMemory()
         QCOMPARE(c->response().status, 503);
         QCOMPARE(c->response().reason, QByteArray("buffers_full"));
     }
-    qInfo("admitted %d of %zu; peak RSS growth %lld MiB (bound %lld MiB)", admitted,
-          clients.size(), growth >> 20, (bounds.maxBufferedBytes >> 20) + 32);
+    qInfo("admitted %d of %zu; peak RSS growth %lld MiB (bound %lld MiB)", admitted, clients.size(), growth >> 20,
+          (bounds.maxBufferedBytes >> 20) + 32);
     QCOMPARE(admitted, 6);
     QCOMPARE(proxy.decisions.count(QStringLiteral("denied/buffers_full")), int(clients.size()) - admitted);
 #ifdef HAKO_SANITIZED
@@ -977,8 +981,8 @@ void TestProxyAttack::acceptBatches()
     connect(listener.get(), &UnixListener::accepted, this, [&](QLocalSocket *socket) {
         accepted.emplace_back(socket);
         if (accepted.size() == 1)
-            QMetaObject::invokeMethod(this, [&] { acceptedWhenLoopRan = int(accepted.size()); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                    this, [&] { acceptedWhenLoopRan = int(accepted.size()); }, Qt::QueuedConnection);
     });
     QTRY_COMPARE(int(accepted.size()), kWaiting);
     QVERIFY2(acceptedWhenLoopRan > 0 && acceptedWhenLoopRan < kWaiting,
@@ -1024,8 +1028,7 @@ void TestProxyAttack::noWriteAfterHangUp()
 void TestProxyAttack::noSecretsAnywhere()
 {
     QVERIFY(!m_decisions.isEmpty());
-    const QList<QByteArray> secrets{kCreds.secretKey.toLatin1(), kCreds.token.toLatin1(), kApiKey,
-                                    kClientCredential};
+    const QList<QByteArray> secrets{kCreds.secretKey.toLatin1(), kCreds.token.toLatin1(), kApiKey, kClientCredential};
     QMutexLocker lock(&logMutex);
     const QByteArray logs = capturedLog.join(QLatin1Char('\n')).toUtf8();
     QVERIFY(logs.contains("hako") || !capturedLog.isEmpty());

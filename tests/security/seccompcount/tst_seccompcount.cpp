@@ -77,15 +77,15 @@ private Q_SLOTS:
         const QByteArray probe = readFile(HAKO_DENIED_PROBE);
         QVERIFY(!probe.isEmpty() && !probe.contains("HAKO_PROBE_END"));
         const QString command = QStringLiteral("python3 - --deny-errno %1 <<'HAKO_PROBE_END'\n%2\nHAKO_PROBE_END")
-                                    .arg(errnoRet)
-                                    .arg(QString::fromUtf8(probe));
+                                        .arg(errnoRet)
+                                        .arg(QString::fromUtf8(probe));
         const HostRun r = host.exec(QStringLiteral("seccomp-count"), command);
         QVERIFY2(r.exitCode == 0, r.out.constData());
         const QStringList want = expected(r.out);
         QVERIFY2(want.size() > 40, r.out.constData());
-        for (const char *name : {"mount", "umount2", "reboot", "kexec_load", "ptrace", "init_module", "pivot_root",
-                                 "socket", "unshare", "setns", "bpf", "userfaultfd", "io_uring_setup",
-                                 "perf_event_open", "keyctl", "open_by_handle_at"})
+        for (const char *name :
+             {"mount", "umount2", "reboot", "kexec_load", "ptrace", "init_module", "pivot_root", "socket", "unshare",
+              "setns", "bpf", "userfaultfd", "io_uring_setup", "perf_event_open", "keyctl", "open_by_handle_at"})
             QVERIFY2(want.contains(QLatin1String(name)), name);
         QCOMPARE(reported(r.err), want);
         host.run({QStringLiteral("end"), QStringLiteral("--conversation"), QStringLiteral("seccomp-count"),
@@ -100,18 +100,20 @@ private Q_SLOTS:
         constexpr int kAttempts = 500;
         HakoHostDriver host;
         QVERIFY(host.isValid());
-        const HostRun r = host.exec(QStringLiteral("seccomp-repeat"),
-                                    QStringLiteral("python3 -c 'import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
-                                                   "print(sum(libc.mount(b\"none\", b\"/tmp\", b\"tmpfs\", 0, None) != 0 "
-                                                   "for _ in range(%1)), \"refused\")'")
-                                        .arg(kAttempts));
+        const HostRun r =
+                host.exec(QStringLiteral("seccomp-repeat"),
+                          QStringLiteral("python3 -c 'import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+                                         "print(sum(libc.mount(b\"none\", b\"/tmp\", b\"tmpfs\", 0, None) != 0 "
+                                         "for _ in range(%1)), \"refused\")'")
+                                  .arg(kAttempts));
         QVERIFY2(r.exitCode == 0 && r.out.contains(QByteArray::number(kAttempts) + " refused"), r.out.constData());
         static const QRegularExpression mountLine(QStringLiteral("seccomp denied \"mount\"[^\n]*"));
         QStringList lines;
         for (auto it = mountLine.globalMatch(QString::fromUtf8(r.err)); it.hasNext();)
             lines << it.next().captured(0);
         qInfo().noquote() << lines.join(QLatin1Char('\n'));
-        QVERIFY2(!lines.isEmpty() && lines.size() <= 3, qPrintable(QString::number(lines.size()) + QStringLiteral(" lines")));
+        QVERIFY2(!lines.isEmpty() && lines.size() <= 3,
+                 qPrintable(QString::number(lines.size()) + QStringLiteral(" lines")));
         QCOMPARE(reported(r.err).count(QStringLiteral("mount")), kAttempts);
         host.run({QStringLiteral("end"), QStringLiteral("--conversation"), QStringLiteral("seccomp-repeat"),
                   QStringLiteral("--delete-workspace")});

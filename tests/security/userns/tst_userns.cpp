@@ -38,13 +38,15 @@ QString cacheDir()
 
 mode_t modeOf(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {};
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 07777 : mode_t(-1);
 }
 
 uid_t ownerOf(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {};
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_uid : uid_t(-1);
 }
 
@@ -54,7 +56,8 @@ void openForRemappedRoot(const HakoHostDriver &host)
 {
     for (QString dir : {host.workspacesDir(), host.runtimeDir()}) {
         QDir().mkpath(dir);
-        for (; dir != QLatin1String("/") && dir.startsWith(QDir::tempPath() + QLatin1Char('/')); dir = QFileInfo(dir).path())
+        for (; dir != QLatin1String("/") && dir.startsWith(QDir::tempPath() + QLatin1Char('/'));
+             dir = QFileInfo(dir).path())
             ::chmod(QFile::encodeName(dir).constData(), 0755);
     }
 }
@@ -87,9 +90,12 @@ private Q_SLOTS:
         m_engine = new PrivateDockerd(config, cacheDir());
         QVERIFY2(m_engine->start(), m_engine->log().right(3000).constData());
         QByteArray info;
-        QCOMPARE(m_engine->docker({QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")}, &info), 0);
+        QCOMPARE(m_engine->docker({QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{json .}}")},
+                                  &info),
+                 0);
         const QJsonObject o = QJsonDocument::fromJson(info).object();
-        QVERIFY2(o.value(QLatin1String("SecurityOptions")).toArray().contains(QStringLiteral("name=userns")), info.constData());
+        QVERIFY2(o.value(QLatin1String("SecurityOptions")).toArray().contains(QStringLiteral("name=userns")),
+                 info.constData());
         // <data-root>/<uid>.<gid>: the host ids of container root.
         const QString root = o.value(QLatin1String("DockerRootDir")).toString().section(QLatin1Char('/'), -1);
         m_remapRoot = root.section(QLatin1Char('.'), 0, 0).toInt();
@@ -120,8 +126,10 @@ private Q_SLOTS:
 
         // From the host: the container's init runs as an unprivileged host uid.
         QByteArray pid;
-        QCOMPARE(m_engine->docker({QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.State.Pid}}"),
-                                   m_host->containerOf(c)}, &pid), 0);
+        QCOMPARE(m_engine->docker({QStringLiteral("inspect"), QStringLiteral("--format"),
+                                   QStringLiteral("{{.State.Pid}}"), m_host->containerOf(c)},
+                                  &pid),
+                 0);
         QFile status(QStringLiteral("/proc/%1/status").arg(QString::fromLatin1(pid.trimmed())));
         QVERIFY(status.open(QIODevice::ReadOnly));
         QByteArray uidLine;
@@ -140,9 +148,10 @@ private Q_SLOTS:
     void proxySocketAnswers()
     {
         // Any HTTP answer will do (here a refusal: no credentials, no allowed host asked for).
-        const HostRun r = m_host->exec(QStringLiteral("remapped"),
-                                       QStringLiteral("curl -s -o /dev/null -w '%{http_code}' --unix-socket /var/run/hako/proxy.sock "
-                                                      "http://localhost/ ; echo; ls -ln /var/run/hako"));
+        const HostRun r = m_host->exec(
+                QStringLiteral("remapped"),
+                QStringLiteral("curl -s -o /dev/null -w '%{http_code}' --unix-socket /var/run/hako/proxy.sock "
+                               "http://localhost/ ; echo; ls -ln /var/run/hako"));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QByteArray> lines = r.out.split('\n');
         const int code = lines.value(0).toInt();

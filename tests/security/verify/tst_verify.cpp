@@ -30,7 +30,8 @@ class tst_Verify : public QObject
         const QJsonArray names = r.value(QLatin1String("probes")).toArray();
         for (const QJsonValue &v : m_report.value(QLatin1String("probes")).toArray()) {
             const QJsonObject p = v.toObject();
-            if (names.contains(p.value(QLatin1String("id"))) && p.value(QLatin1String("status")).toString() == QLatin1String("fail"))
+            if (names.contains(p.value(QLatin1String("id")))
+                && p.value(QLatin1String("status")).toString() == QLatin1String("fail"))
                 for (const QJsonValue &line : p.value(QLatin1String("evidence")).toArray())
                     text += p.value(QLatin1String("id")).toString().toUtf8() + ": " + line.toString().toUtf8() + '\n';
         }
@@ -79,9 +80,11 @@ private Q_SLOTS:
         QFETCH(bool, optional);
         const QJsonObject r = row(id);
         QVERIFY2(!r.isEmpty(), qPrintable(id + QStringLiteral(" is missing from the report")));
-        QVERIFY2(!r.value(QLatin1String("probes")).toArray().isEmpty(), qPrintable(id + QStringLiteral(" has no probe")));
+        QVERIFY2(!r.value(QLatin1String("probes")).toArray().isEmpty(),
+                 qPrintable(id + QStringLiteral(" has no probe")));
         const QString status = r.value(QLatin1String("status")).toString();
-        QVERIFY2(status == QLatin1String("pass") || (optional && status == QLatin1String("off")), evidence(r).constData());
+        QVERIFY2(status == QLatin1String("pass") || (optional && status == QLatin1String("off")),
+                 evidence(r).constData());
     }
 
     void enoughProbes() { QVERIFY(m_report.value(QLatin1String("probes")).toArray().size() >= 40); }
@@ -96,8 +99,9 @@ private Q_SLOTS:
     {
         const QString instance = m_report.value(QLatin1String("instance")).toString();
         QVERIFY(!instance.isEmpty());
-        const HostRun ps = HakoHostDriver::docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
-                                                   QStringLiteral("label=org.hako.instance=") + instance});
+        const HostRun ps =
+                HakoHostDriver::docker({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
+                                        QStringLiteral("label=org.hako.instance=") + instance});
         QCOMPARE(ps.out.trimmed(), QByteArray());
         QVERIFY(!QFile::exists(m_report.value(QLatin1String("private_root")).toString()));
     }

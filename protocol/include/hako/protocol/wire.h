@@ -31,23 +31,27 @@ inline constexpr std::uint32_t kMaxPayload = 1u << 20;
 inline constexpr std::size_t kChunkSize = 64 * 1024;
 
 enum class Type : std::uint8_t {
-    Hello = 1,    // both ways, id 0; host first: {"version":2,"challenge":HEX[,"mac":true]},
-                  // then the agent: {"version":2,"agent":"...","seccomp":"...","proof":HEX}
-    Call = 2,     // host->agent: {"tool":"bash","input":{...},"timeout_ms":N,"output_limit":N}
-    Data = 3,     // host->agent: upload bytes for the call (write_file)
-    DataEnd = 4,  // host->agent: upload complete
-    Cancel = 5,   // host->agent: stop the call; a Result or Error still follows
-    Stdout = 6,   // agent->host: output chunk
-    Stderr = 7,   // agent->host: output chunk
-    Result = 8,   // agent->host: final JSON result; ends the call
-    Error = 9,    // agent->host: {"code":"...","message":"..."}; ends the call, or with id 0 the connection
+    Hello = 1,     // both ways, id 0; host first: {"version":2,"challenge":HEX[,"mac":true]},
+                   // then the agent: {"version":2,"agent":"...","seccomp":"...","proof":HEX}
+    Call = 2,      // host->agent: {"tool":"bash","input":{...},"timeout_ms":N,"output_limit":N}
+    Data = 3,      // host->agent: upload bytes for the call (write_file)
+    DataEnd = 4,   // host->agent: upload complete
+    Cancel = 5,    // host->agent: stop the call; a Result or Error still follows
+    Stdout = 6,    // agent->host: output chunk
+    Stderr = 7,    // agent->host: output chunk
+    Result = 8,    // agent->host: final JSON result; ends the call
+    Error = 9,     // agent->host: {"code":"...","message":"..."}; ends the call, or with id 0 the connection
     FileData = 10, // agent->host: download bytes for the call (read_file)
     Event = 11     // agent->host, id 0: {"event":"seccomp_violation","syscall":"mount"}
 };
 
-inline bool isKnownType(std::uint8_t t) { return t >= 1 && t <= 11; }
+inline bool isKnownType(std::uint8_t t)
+{
+    return t >= 1 && t <= 11;
+}
 
-struct Header {
+struct Header
+{
     std::uint32_t length = 0;
     Type type = Type::Hello;
     std::uint32_t id = 0;
@@ -57,8 +61,7 @@ enum class DecodeStatus { NeedMore, Ok, BadType, TooLarge };
 
 inline std::uint32_t readBe32(const unsigned char *p)
 {
-    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8)
-           | std::uint32_t(p[3]);
+    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | std::uint32_t(p[3]);
 }
 
 inline void writeBe32(unsigned char *p, std::uint32_t v)

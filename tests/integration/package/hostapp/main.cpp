@@ -42,17 +42,18 @@ int main(int argc, char **argv)
     auto *executor = qobject_cast<hako::ToolExecutor *>(loader.instance());
     if (!executor)
         return fail(loader.errorString());
-    const QList<hako::Error> problems = executor->configure(
-        {{QStringLiteral("paths.workspaces"), QString::fromLocal8Bit(argv[1])},
-         {QStringLiteral("paths.runtime"), QString::fromLocal8Bit(argv[2])}});
+    const QList<hako::Error> problems =
+            executor->configure({{QStringLiteral("paths.workspaces"), QString::fromLocal8Bit(argv[1])},
+                                 {QStringLiteral("paths.runtime"), QString::fromLocal8Bit(argv[2])}});
     if (!problems.isEmpty())
         return fail(problems.first().message);
     std::printf("plugin %s\nagent %s\n", qPrintable(loader.fileName()),
                 qPrintable(executor->health().value(QLatin1String("agent")).toString()));
 
     QByteArray streamed;
-    hako::ToolCall *call = executor->call(QStringLiteral("package-test"), QStringLiteral("call-1"), QStringLiteral("bash"),
-                                          {{QStringLiteral("command"), QStringLiteral("echo hello from $(id -u)")}});
+    hako::ToolCall *call =
+            executor->call(QStringLiteral("package-test"), QStringLiteral("call-1"), QStringLiteral("bash"),
+                           {{QStringLiteral("command"), QStringLiteral("echo hello from $(id -u)")}});
     QObject::connect(call, &hako::ToolCall::output, call,
                      [&streamed](hako::ToolCall::Stream, const QByteArray &chunk) { streamed += chunk; });
     const auto done = await(call);

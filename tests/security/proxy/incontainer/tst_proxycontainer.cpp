@@ -13,7 +13,8 @@
 
 namespace {
 
-const StandIn::Credentials kCreds{QStringLiteral("AKIDHAKOCONTAINER"), QStringLiteral("hakoContainerSecret/DoNotLeak+0123456789ab"),
+const StandIn::Credentials kCreds{QStringLiteral("AKIDHAKOCONTAINER"),
+                                  QStringLiteral("hakoContainerSecret/DoNotLeak+0123456789ab"),
                                   QStringLiteral("hakoContainerToken-DoNotLeak-0123456789")};
 // What a client inside the container tries to pass off as its own credential.
 const QByteArray kPlanted = "PLANTEDCLIENTCREDENTIAL";
@@ -99,15 +100,15 @@ private Q_SLOTS:
     {
         QFETCH(QString, path);
         const QString planted = QString::fromLatin1(kPlanted);
-        const QString command
-            = QStringLiteral("curl -sS --unix-socket /var/run/hako/proxy.sock"
-                             " -H 'Content-Type: application/json'"
-                             " -H 'Authorization: AWS4-HMAC-SHA256 Credential=%1/20240101/us-east-1/bedrock/"
-                             "aws4_request, SignedHeaders=host, Signature=%1'"
-                             " -H 'X-Amz-Security-Token: %1' -H 'X-Amz-Date: 20240101T000000Z'"
-                             " --data '{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":8}'"
-                             " 'http://bedrock-runtime.us-east-1.amazonaws.com%2'")
-                  .arg(planted, path);
+        const QString command =
+                QStringLiteral("curl -sS --unix-socket /var/run/hako/proxy.sock"
+                               " -H 'Content-Type: application/json'"
+                               " -H 'Authorization: AWS4-HMAC-SHA256 Credential=%1/20240101/us-east-1/bedrock/"
+                               "aws4_request, SignedHeaders=host, Signature=%1'"
+                               " -H 'X-Amz-Security-Token: %1' -H 'X-Amz-Date: 20240101T000000Z'"
+                               " --data '{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":8}'"
+                               " 'http://bedrock-runtime.us-east-1.amazonaws.com%2'")
+                        .arg(planted, path);
         const HostRun run = m_host.exec(kConversation, command);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         verifyNoSecretIn(run);
@@ -120,7 +121,7 @@ private Q_SLOTS:
         QCOMPARE(record.value(QLatin1String("why")).toString(), QStringLiteral("botocore recomputed"));
         QVERIFY2(!headersOf(record).contains(kPlanted), headersOf(record).constData());
         QVERIFY(header(record, QStringLiteral("Authorization"))
-                    .startsWith("AWS4-HMAC-SHA256 Credential=" + kCreds.accessKey.toUtf8() + '/'));
+                        .startsWith("AWS4-HMAC-SHA256 Credential=" + kCreds.accessKey.toUtf8() + '/'));
         QCOMPARE(header(record, QStringLiteral("X-Amz-Security-Token")), kCreds.token.toUtf8());
     }
 
@@ -130,8 +131,8 @@ private Q_SLOTS:
     {
         const QByteArray script = readFile(QStringLiteral(HAKO_PROXY_TESTDIR "/incontainer/stream_client.py"));
         QVERIFY(!script.isEmpty());
-        const HostRun run = m_host.exec(kConversation, QStringLiteral("python3 - <<'PY'\n%1PY\n")
-                                                           .arg(QString::fromUtf8(script)));
+        const HostRun run =
+                m_host.exec(kConversation, QStringLiteral("python3 - <<'PY'\n%1PY\n").arg(QString::fromUtf8(script)));
         QVERIFY2(run.exitCode == 0, run.err.constData());
         verifyNoSecretIn(run);
         const QJsonObject client = run.json();
