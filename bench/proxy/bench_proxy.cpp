@@ -168,7 +168,7 @@ bool Fixture::start()
     QMetaObject::invokeMethod(
             proxy,
             [&] {
-        ok = proxy->listen(socket, &error);
+        ok = !proxy->listen(socket);
         pthread_getcpuclockid(pthread_self(), &proxyClock);
             },
             Qt::BlockingQueuedConnection);

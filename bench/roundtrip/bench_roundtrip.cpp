@@ -346,8 +346,8 @@ QByteArray containerAgentKey(const QString &runtimeDir, const QString &container
     const QString nonce = docker(
             {QStringLiteral("inspect"), QStringLiteral("-f"),
              QStringLiteral("{{index .Config.Labels \"%1\"}}").arg(QLatin1String(hako::label::kNonce)), container});
-    hako::Error secretError;
-    const QByteArray secret = hako::loadOrCreateHostSecret(runtimeDir, &secretError);
+    QByteArray secret;
+    const hako::Error secretError = hako::loadOrCreateHostSecret(runtimeDir, &secret);
     if (nonce.isEmpty() || secret.isEmpty()) {
         *error = QStringLiteral("no agent key for %1: nonce '%2', %3")
                          .arg(container, nonce, secretError ? secretError.logMessage : QStringLiteral("secret read"));

@@ -53,49 +53,49 @@ QString locateAgentBinary()
     return {};
 }
 
-SeccompFiles materialiseSeccompProfile(const QString &configured, const QString &runtimeDir, Error *error)
+Error materialiseSeccompProfile(const QString &configured, const QString &runtimeDir, SeccompFiles *files)
 {
     initResources();
     // Never fall back to the engine's default profile silently.
     QFile source(configured.isEmpty() ? QStringLiteral(":/hako/policies/workspace-seccomp.json") : configured);
-    if (!source.open(QIODevice::ReadOnly)) {
-        *error = makeError(ErrorCode::HostIo, {source.fileName()});
-        return {};
-    }
+    if (!source.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::HostIo, {source.fileName()});
     const QByteArray profile = source.readAll();
-    if ((*error = validateSeccompProfile(profile)))
-        return {};
+    if (Error error = validateSeccompProfile(profile))
+        return error;
     const SeccompLayers layers = splitSeccompProfile(profile);
-    const SeccompFiles files{runtimeDir + QStringLiteral("/workspace-seccomp.json"),
-                             runtimeDir + QStringLiteral("/agent-seccomp.json")};
-    if (!QDir().mkpath(runtimeDir) || !writeFileAtomically(files.dockerProfile, layers.dockerProfile)
-        || !writeFileAtomically(files.agentRules, layers.agentRules))
-        *error = makeError(ErrorCode::HostIo, {runtimeDir});
-    return files;
+    *files = SeccompFiles{runtimeDir + QStringLiteral("/workspace-seccomp.json"),
+                          runtimeDir + QStringLiteral("/agent-seccomp.json")};
+    if (!QDir().mkpath(runtimeDir) || !writeFileAtomically(files->dockerProfile, layers.dockerProfile)
+        || !writeFileAtomically(files->agentRules, layers.agentRules))
+        return makeError(ErrorCode::HostIo, {runtimeDir});
+    return {};
 }
 
-QString loadOrCreateInstanceId(const QString &runtimeDir, Error *error)
+Error loadOrCreateInstanceId(const QString &runtimeDir, QString *id)
 {
     const QString path = runtimeDir + QStringLiteral("/instance-id");
     const auto readExisting = [&path] {
         QFile existing(path);
         return existing.open(QIODevice::ReadOnly) ? QString::fromLatin1(existing.readAll()).trimmed() : QString();
     };
-    if (const QString id = readExisting(); !id.isEmpty())
-        return id;
-    const QString id = QUuid::createUuid().toString(QUuid::Id128).left(12);
-    const QString candidate = path + QLatin1Char('.') + id;
+    if (const QString existing = readExisting(); !existing.isEmpty()) {
+        *id = existing;
+        return {};
+    }
+    const QString fresh = QUuid::createUuid().toString(QUuid::Id128).left(12);
+    const QString candidate = path + QLatin1Char('.') + fresh;
     // link() fails if another process got there first; then its ID is the one.
-    if (!QDir().mkpath(runtimeDir) || !writeFileAtomically(candidate, id.toLatin1())) {
-        *error = makeError(ErrorCode::HostIo, {path});
-        return id;
+    if (!QDir().mkpath(runtimeDir) || !writeFileAtomically(candidate, fresh.toLatin1())) {
+        *id = fresh;
+        return makeError(ErrorCode::HostIo, {path});
     }
     ::link(QFile::encodeName(candidate).constData(), QFile::encodeName(path).constData());
     QFile::remove(candidate);
-    const QString winner = readExisting();
-    if (winner.isEmpty())
-        *error = makeError(ErrorCode::HostIo, {path});
-    return winner;
+    *id = readExisting();
+    if (id->isEmpty())
+        return makeError(ErrorCode::HostIo, {path});
+    return {};
 }
 
 } // namespace hako

@@ -19,10 +19,13 @@ struct SeccompFiles
 
 // The configured profile, else the embedded whitelist, validated and split
 // into its two layers (policy/seccomplayers.h), both written under `runtimeDir`.
-SeccompFiles materialiseSeccompProfile(const QString &configured, const QString &runtimeDir, Error *error);
+// *files is set once the profile is valid, even if writing it then fails.
+Error materialiseSeccompProfile(const QString &configured, const QString &runtimeDir, SeccompFiles *files);
 
 // A stable identity for this host's containers, kept in `runtimeDir` so that
 // every process of the same host shares it and a restarted host keeps it.
-QString loadOrCreateInstanceId(const QString &runtimeDir, Error *error);
+// On failure *id is still set: to a fresh ID if it could not be stored, to
+// empty if the stored one could not be read back.
+Error loadOrCreateInstanceId(const QString &runtimeDir, QString *id);
 
 } // namespace hako

@@ -10,11 +10,13 @@ namespace {
 // The host's own files; the first that cannot be had is the reason.
 Error loadHostFiles(const Settings &settings, InstanceConfig *config)
 {
-    Error error;
-    config->instanceId = loadOrCreateInstanceId(settings.runtimeDir, &error);
-    config->seccomp = materialiseSeccompProfile(settings.seccompProfile, settings.runtimeDir, &error);
+    Error error = loadOrCreateInstanceId(settings.runtimeDir, &config->instanceId);
+    const Error seccompError =
+            materialiseSeccompProfile(settings.seccompProfile, settings.runtimeDir, &config->seccomp);
     if (!error)
-        config->agentSecret = loadOrCreateHostSecret(settings.runtimeDir, &error);
+        error = seccompError;
+    if (!error)
+        error = loadOrCreateHostSecret(settings.runtimeDir, &config->agentSecret);
     config->agentBinary = locateAgentBinary();
     if (config->agentBinary.isEmpty())
         error = makeError(ErrorCode::AgentMissing);

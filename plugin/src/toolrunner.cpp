@@ -79,36 +79,35 @@ void ToolRunner::start(AgentChannel *channel)
     dispatch(channel);
 }
 
-QJsonObject ToolRunner::agentInput(QByteArray *upload, Error *error) const
+Error ToolRunner::agentInput(QJsonObject *input, QByteArray *upload) const
 {
-    QJsonObject input = m_input;
-    input.remove(QStringLiteral("timeout"));
+    *input = m_input;
+    input->remove(QStringLiteral("timeout"));
     const QString tool = m_call->tool();
     if (tool == QLatin1String(tool::kReadFile) || tool == QLatin1String(tool::kWriteFile)) {
-        input.remove(QStringLiteral("encoding"));
-        input.remove(QStringLiteral("content"));
-        input.insert(QStringLiteral("max_bytes"), double(m_limits.transferLimit));
+        input->remove(QStringLiteral("encoding"));
+        input->remove(QStringLiteral("content"));
+        input->insert(QStringLiteral("max_bytes"), double(m_limits.transferLimit));
     }
     if (tool == QLatin1String(tool::kWriteFile) && !m_stream) {
         const QString content = m_input.value(QLatin1String("content")).toString();
         if (m_input.value(QLatin1String("encoding")).toString() == QLatin1String("base64")) {
             auto decoded = QByteArray::fromBase64Encoding(content.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
             if (!decoded)
-                *error = makeError(ErrorCode::BadInput, {tool, QStringLiteral("content: base64")});
+                return makeError(ErrorCode::BadInput, {tool, QStringLiteral("content: base64")});
             *upload = *decoded;
         } else {
             *upload = content.toUtf8();
         }
     }
-    return input;
+    return {};
 }
 
 void ToolRunner::dispatch(AgentChannel *channel)
 {
+    QJsonObject input;
     QByteArray upload;
-    Error error;
-    const QJsonObject input = agentInput(&upload, &error);
-    if (error)
+    if (const Error error = agentInput(&input, &upload))
         return finishWithError(error);
     m_channel = channel;
     const QJsonObject call = {{QStringLiteral("tool"), m_call->tool()},

@@ -50,7 +50,7 @@ private:
     void onFileData(const QByteArray &chunk);
     void stopAgentCall(const Error &error);
     int timeoutSeconds() const;
-    QJsonObject agentInput(QByteArray *upload, Error *error) const;
+    Error agentInput(QJsonObject *input, QByteArray *upload) const;
 
     ToolCall *m_call;
     QJsonObject m_input;

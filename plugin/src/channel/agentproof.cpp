@@ -201,20 +201,21 @@ bool FrameTagger::matches(const char *header, const QByteArray &payload, const c
            && CRYPTO_memcmp(expected.constData(), tag, proto::kTagBytes) == 0;
 }
 
-QByteArray loadOrCreateHostSecret(const QString &runtimeDir, Error *error)
+Error loadOrCreateHostSecret(const QString &runtimeDir, QByteArray *secret)
 {
     const QByteArray path = QFile::encodeName(runtimeDir + QStringLiteral("/agent-secret"));
     if (!QDir().mkpath(runtimeDir)) {
-        *error = makeError(ErrorCode::HostIo, {runtimeDir});
-        return {};
+        secret->clear();
+        return makeError(ErrorCode::HostIo, {runtimeDir});
     }
-    QByteArray secret = readSecret(path, error);
-    if (!secret.isEmpty() || *error || !offerSecret(path, error))
-        return secret;
-    secret = readSecret(path, error);
-    if (secret.isEmpty() && !*error) // removed between the link and the read
-        *error = makeError(ErrorCode::HostIo, {QFile::decodeName(path)}, QStringLiteral("the agent secret vanished"));
-    return secret;
+    Error error;
+    *secret = readSecret(path, &error);
+    if (!secret->isEmpty() || error || !offerSecret(path, &error))
+        return error;
+    *secret = readSecret(path, &error);
+    if (secret->isEmpty() && !error) // removed between the link and the read
+        error = makeError(ErrorCode::HostIo, {QFile::decodeName(path)}, QStringLiteral("the agent secret vanished"));
+    return error;
 }
 
 } // namespace hako

@@ -70,10 +70,10 @@ private:
 
 // The 32 raw bytes of <runtimeDir>/agent-secret, created on first use (mode
 // 0600, written under a temporary name and link()ed into place, so that
-// concurrent host processes agree on one secret). Refuses, with
-// ErrorCode::HostIo and an empty result, a file that is a symlink, not a
+// concurrent host processes agree on one secret), into *secret. Refuses, with
+// ErrorCode::HostIo and *secret empty, a file that is a symlink, not a
 // regular file, not owned by the effective user, readable or writable by
 // group or others, or not exactly 32 bytes long.
-QByteArray loadOrCreateHostSecret(const QString &runtimeDir, Error *error);
+Error loadOrCreateHostSecret(const QString &runtimeDir, QByteArray *secret);
 
 } // namespace hako

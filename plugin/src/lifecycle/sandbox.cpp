@@ -235,9 +235,10 @@ void Sandbox::onAgentFailed(const Error &error, const QString &adopted)
 void Sandbox::serveProxy()
 {
     const QString &path = m_paths.proxySocket;
-    QString error;
-    if (!m_proxy.socketPaths().contains(path) && !m_proxy.listen(path, &error))
-        qCWarning(lcDocker).noquote() << "proxy socket" << path << "not served:" << error;
+    if (m_proxy.socketPaths().contains(path))
+        return;
+    if (const Error error = m_proxy.listen(path))
+        qCWarning(lcDocker).noquote() << "proxy socket" << path << "not served:" << error.logMessage;
 }
 
 void Sandbox::settle(const Error &error)

@@ -23,23 +23,23 @@ CredentialProxy::~CredentialProxy()
         close(path);
 }
 
-bool CredentialProxy::listen(const QString &socketPath, QString *error)
+hako::Error CredentialProxy::listen(const QString &socketPath)
 {
     if (m_servers.contains(socketPath))
-        return true;
+        return {};
     QString failure;
     UnixListener *listener = UnixListener::listen(socketPath, &failure, this);
     if (!listener) {
-        if (error)
-            *error = QCoreApplication::translate("hako", "Cannot listen on proxy socket %1: %2")
-                             .arg(socketPath, failure);
-        return false;
+        // Made as proxyError() makes its errors; it takes one argument, this has two.
+        const char *const text = QT_TRANSLATE_NOOP("hako", "Cannot listen on proxy socket %1: %2");
+        return {QStringLiteral("proxy_listen"), QCoreApplication::translate("hako", text).arg(socketPath, failure),
+                QLatin1String(text).arg(socketPath, failure)};
     }
     connect(listener, &UnixListener::accepted, this,
             [this, socketPath](QLocalSocket *client) { onNewConnection(client, socketPath); });
     m_servers.insert(socketPath, listener);
     qCInfo(lcProxy) << "listening on" << socketPath;
-    return true;
+    return {};
 }
 
 void CredentialProxy::close(const QString &socketPath)

@@ -7,10 +7,9 @@
 //   const QList<hako::Error> errors = hako::proxy::configFromSettings(settings, &proxyConfig,
 //                                                                     &credentialConfig);
 //   auto *proxy = new hako::proxy::CredentialProxy(proxyConfig, credentialConfig, parent);
-//   QString error;
-//   if (!proxy->listen(socketDir + "/proxy.sock", &error)) ...  // error is translated
+//   if (const hako::Error error = proxy->listen(socketDir + "/proxy.sock")) ...  // code "proxy_listen"
 //   ...
-//   proxy->close(socketDir + "/proxy.sock");                    // when the container goes
+//   proxy->close(socketDir + "/proxy.sock");  // when the container goes
 //
 // Containers speak plain HTTP/1.1 to the socket, in origin form with a Host
 // header (curl --unix-socket) or absolute form (HTTP_PROXY style). Requests
@@ -49,8 +48,9 @@ public:
     // Listens on a Unix socket at socketPath (a stale socket file there is
     // replaced), readable and writable by every user (mode 0666) because the
     // container's user is another uid, possibly remapped by userns-remap.
-    // The directory must be the host's alone (unixlistener.h).
-    bool listen(const QString &socketPath, QString *error);
+    // The directory must be the host's alone (unixlistener.h). Listening
+    // again on a path already served succeeds; a failure is "proxy_listen".
+    hako::Error listen(const QString &socketPath);
     // Stops listening and removes the socket file; requests in flight finish.
     void close(const QString &socketPath);
     QStringList socketPaths() const;

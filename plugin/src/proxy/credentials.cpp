@@ -40,7 +40,7 @@ bool isSection(const QByteArray &line, const QByteArray &profile)
 
 } // namespace
 
-bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsCredentials *out, hako::Error *error)
+hako::Error parseSharedCredentials(const QByteArray &text, const QString &profile, AwsCredentials *out)
 {
     const QByteArray wanted = profile.toUtf8();
     bool inSection = false;
@@ -72,18 +72,17 @@ bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsC
     }
     cleanse(secret);
     cleanse(token);
-    if (!complete) {
-        *error = credentialError(
-                found ? QT_TRANSLATE_NOOP("hako", "Profile \"%1\" lacks aws_access_key_id or aws_secret_access_key.")
-                      : QT_TRANSLATE_NOOP("hako", "Profile \"%1\" was not found in the credentials file."),
-                profile);
-    }
-    return complete;
+    if (complete)
+        return {};
+    return credentialError(
+            found ? QT_TRANSLATE_NOOP("hako", "Profile \"%1\" lacks aws_access_key_id or aws_secret_access_key.")
+                  : QT_TRANSLATE_NOOP("hako", "Profile \"%1\" was not found in the credentials file."),
+            profile);
 }
 
 // QJsonDocument's own copies are freed unwiped; the caller's buffer and ours
 // are cleansed.
-bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, hako::Error *error)
+hako::Error parseProcessOutput(const QByteArray &json, AwsCredentials *out)
 {
     const QJsonObject o = QJsonDocument::fromJson(json).object();
     QByteArray secret = o.value(QLatin1String("SecretAccessKey")).toString().toUtf8();
@@ -96,13 +95,13 @@ bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, hako::Error
     if (ok) {
         out->secretAccessKey = SecretBuffer::create(secret);
         out->sessionToken = token.isEmpty() ? nullptr : SecretBuffer::create(token);
-    } else {
-        *error = credentialError(QT_TRANSLATE_NOOP("hako", "credential_process output is not AWS's Version 1 JSON with "
-                                                           "AccessKeyId, SecretAccessKey and a valid Expiration."));
     }
     cleanse(secret);
     cleanse(token);
-    return ok;
+    if (ok)
+        return {};
+    return credentialError(QT_TRANSLATE_NOOP("hako", "credential_process output is not AWS's Version 1 JSON with "
+                                                     "AccessKeyId, SecretAccessKey and a valid Expiration."));
 }
 
 CredentialSource::CredentialSource(CredentialConfig config, QObject *parent)
@@ -164,11 +163,10 @@ void CredentialSource::loadProfile()
     }
     QByteArray text = file.readAll();
     AwsCredentials c;
-    hako::Error error;
-    if (parseSharedCredentials(text, m_config.profile, &c, &error))
-        store(std::move(c));
-    else
+    if (const hako::Error error = parseSharedCredentials(text, m_config.profile, &c))
         qCWarning(lcProxy).noquote() << "profile credentials unusable:" << error.logMessage;
+    else
+        store(std::move(c));
     cleanse(text);
     m_fileModified = info.lastModified();
 }
@@ -199,14 +197,13 @@ void CredentialSource::processFinished()
     process->deleteLater();
     QByteArray out = process->readAllStandardOutput();
     AwsCredentials c;
-    hako::Error error;
     const bool exited = process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0;
-    if (!exited)
-        error = credentialError(QT_TRANSLATE_NOOP("hako", "credential_process failed (exit status %1)."),
-                                QString::number(process->exitCode()));
-    const bool ok = exited && parseProcessOutput(out, &c, &error);
+    const hako::Error error =
+            exited ? parseProcessOutput(out, &c)
+                   : credentialError(QT_TRANSLATE_NOOP("hako", "credential_process failed (exit status %1)."),
+                                     QString::number(process->exitCode()));
     cleanse(out);
-    if (!ok) {
+    if (error) {
         qCWarning(lcProxy).noquote() << "credential refresh failed:" << error.logMessage;
         return fail(error);
     }

@@ -45,10 +45,10 @@ struct CredentialConfig
     int processTimeoutMs = 30000;
 };
 
-// Parsers, exposed for tests. On failure they return false and set *error,
-// which contains no secret.
-bool parseSharedCredentials(const QByteArray &text, const QString &profile, AwsCredentials *out, hako::Error *error);
-bool parseProcessOutput(const QByteArray &json, AwsCredentials *out, hako::Error *error);
+// Parsers, exposed for tests. They return a null error on success, else an
+// error that contains no secret.
+hako::Error parseSharedCredentials(const QByteArray &text, const QString &profile, AwsCredentials *out);
+hako::Error parseProcessOutput(const QByteArray &json, AwsCredentials *out);
 
 // What /healthz and doctor may know about the credentials: never a key.
 struct CredentialStatus

@@ -440,11 +440,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString runtime = dir.path() + QStringLiteral("/run");
-        Error error;
-        const QByteArray first = loadOrCreateHostSecret(runtime, &error);
+        QByteArray first;
+        Error error = loadOrCreateHostSecret(runtime, &first);
         QVERIFY2(!error, qPrintable(error.logMessage));
         QCOMPARE(first.size(), 32);
-        const QByteArray second = loadOrCreateHostSecret(runtime, &error);
+        QByteArray second;
+        error = loadOrCreateHostSecret(runtime, &second);
         QVERIFY2(!error, qPrintable(error.logMessage));
         QCOMPARE(second, first);
         struct stat st
@@ -468,7 +469,7 @@ private Q_SLOTS:
             std::vector<Error> errors(8);
             std::vector<std::thread> threads;
             for (size_t i = 0; i < secrets.size(); ++i)
-                threads.emplace_back([&, i] { secrets[i] = loadOrCreateHostSecret(dir.path(), &errors[i]); });
+                threads.emplace_back([&, i] { errors[i] = loadOrCreateHostSecret(dir.path(), &secrets[i]); });
             for (std::thread &t : threads)
                 t.join();
             for (size_t i = 0; i < secrets.size(); ++i) {
@@ -542,8 +543,8 @@ private Q_SLOTS:
         {};
         QCOMPARE(::lstat(name.constData(), &before), 0);
 
-        Error error;
-        const QByteArray secret = loadOrCreateHostSecret(dir.path(), &error);
+        QByteArray secret = "stale";
+        const Error error = loadOrCreateHostSecret(dir.path(), &secret);
         QVERIFY(secret.isEmpty());
         QCOMPARE(error.code, QStringLiteral("host_io"));
         QVERIFY2(error.logMessage.contains(reason), qPrintable(error.logMessage));

@@ -310,8 +310,7 @@ void TestProxyConfig::sharedCredentials()
     QFETCH(bool, ok);
     QFETCH(bool, token);
     AwsCredentials c;
-    hako::Error error;
-    QCOMPARE(parseSharedCredentials(text, profile, &c, &error), ok);
+    const hako::Error error = parseSharedCredentials(text, profile, &c);
     QCOMPARE(error.isNull(), ok);
     QCOMPARE(c.sessionToken != nullptr, token);
     if (ok)
@@ -347,10 +346,9 @@ void TestProxyConfig::processOutput()
     QFETCH(bool, ok);
     QFETCH(bool, expires);
     AwsCredentials c;
-    hako::Error error;
-    QCOMPARE(parseProcessOutput(json, &c, &error), ok);
-    QCOMPARE(c.expiration.isValid(), expires && ok);
+    const hako::Error error = parseProcessOutput(json, &c);
     QCOMPARE(error.isNull(), ok);
+    QCOMPARE(c.expiration.isValid(), expires && ok);
     QVERIFY(!error.message.contains(QStringLiteral("SECRET")) && !error.logMessage.contains(QStringLiteral("SECRET")));
 }
 
@@ -437,8 +435,7 @@ void TestProxyConfig::errorsInJapanese()
                                 {QStringLiteral("proxy.allow"), QJsonArray{QStringLiteral("a.*")}}},
                                &proxy, &credentials);
     AwsCredentials c;
-    hako::Error credential;
-    parseSharedCredentials("[other]\n", QStringLiteral("default"), &c, &credential);
+    const hako::Error credential = parseSharedCredentials("[other]\n", QStringLiteral("default"), &c);
     const hako::Error refusal = refusalError(Reason::TooManyConnections);
     QCoreApplication::removeTranslator(&translator);
 

@@ -32,9 +32,8 @@ int main(int argc, char **argv)
     if (!errors.isEmpty())
         return 2;
     hako::proxy::CredentialProxy proxy(config, credentials);
-    QString error;
-    if (!proxy.listen(args[1], &error)) {
-        err << error << '\n';
+    if (const hako::Error error = proxy.listen(args[1])) {
+        err << error.logMessage << '\n';
         return 1;
     }
     QTextStream(stdout) << "READY" << Qt::endl;

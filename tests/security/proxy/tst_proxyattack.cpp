@@ -256,6 +256,7 @@ private Q_SLOTS:
     void bufferCapChunked();
     void heldConnectionsMemory();
     void acceptBatches();
+    void listenRefused();
     void noWriteAfterHangUp();
     void noSecretsAnywhere();
 
@@ -327,7 +328,8 @@ void TestProxyAttack::initTestCase()
     connect(m_proxy, &CredentialProxy::decision, this,
             [this](const QString &d, const QString &r, qint64) { m_decisions << d + QLatin1Char('/') + r; });
     m_socket = m_dir.filePath(QStringLiteral("proxy.sock"));
-    QVERIFY2(m_proxy->listen(m_socket, &error), qPrintable(error));
+    const hako::Error listening = m_proxy->listen(m_socket);
+    QVERIFY2(!listening, qPrintable(listening.logMessage));
     QCOMPARE(QFile::permissions(m_socket) & QFileDevice::WriteOther, QFileDevice::WriteOther);
 }
 
@@ -554,8 +556,8 @@ void TestProxyAttack::streamIdleDeadline()
     config.timeouts.responseIdleMs = idleMs;
     NotingProxy proxy(config, credentials);
     const QString socket = m_dir.filePath(QStringLiteral("idle-%1.sock").arg(idleMs));
-    QString error;
-    QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
+    const hako::Error error = proxy.listen(socket);
+    QVERIFY2(!error, qPrintable(error.logMessage));
     const Response r = exchange("POST /model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke-with-response-stream "
                                 "HTTP/1.1\r\nHost: "
                                         + kHost + "\r\nContent-Length: 2\r\n\r\n{}",
@@ -592,8 +594,8 @@ void TestProxyAttack::systemRoots()
     CredentialProxy proxy(config, credentials);
     qunsetenv("SSL_CERT_DIR");
     const QString socket = m_dir.filePath(QStringLiteral("roots-%1.sock").arg(caInDirectory));
-    QString error;
-    QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
+    const hako::Error error = proxy.listen(socket);
+    QVERIFY2(!error, qPrintable(error.logMessage));
     const Response r =
             exchange("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}", socket);
     QCOMPARE(r.status, caInDirectory ? 200 : 502);
@@ -657,8 +659,8 @@ void TestProxyAttack::credentialsUnavailable()
     config.connectTo.append(*ConnectTo::parse(QStringLiteral("::127.0.0.1:") + QString::number(m_trustedPort)));
     CredentialProxy proxy(config, missing);
     const QString socket = m_dir.filePath(QStringLiteral("nocreds.sock"));
-    QString error;
-    QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
+    const hako::Error error = proxy.listen(socket);
+    QVERIFY2(!error, qPrintable(error.logMessage));
     const qsizetype before = StandIn::readLog(m_log).size();
     const Response r =
             exchange("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}", socket);
@@ -696,8 +698,10 @@ void TestProxyAttack::connectionLimit()
     NotingProxy proxy(config, credentials);
     const QString a = m_dir.filePath(QStringLiteral("limit-a.sock")),
                   b = m_dir.filePath(QStringLiteral("limit-b.sock"));
-    QString error;
-    QVERIFY2(proxy.listen(a, &error) && proxy.listen(b, &error), qPrintable(error));
+    for (const QString &path : {a, b}) {
+        const hako::Error error = proxy.listen(path);
+        QVERIFY2(!error, qPrintable(error.logMessage));
+    }
     const qsizetype connectionsBefore = StandIn::connections(m_log);
 
     std::vector<std::unique_ptr<RawClient>> held;
@@ -765,8 +769,8 @@ void TestProxyAttack::requestDeadline()
             &credentials);
     NotingProxy proxy(config, credentials);
     const QString socket = m_dir.filePath(QStringLiteral("deadline-%1.sock").arg(trickleHead));
-    QString error;
-    QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
+    const hako::Error error = proxy.listen(socket);
+    QVERIFY2(!error, qPrintable(error.logMessage));
     const qsizetype connectionsBefore = StandIn::connections(m_log);
 
     const QByteArray head = invoke(100000);
@@ -810,8 +814,10 @@ void TestProxyAttack::bufferCap()
             &credentials);
     NotingProxy proxy(config, credentials);
     const QString a = m_dir.filePath(QStringLiteral("cap-a.sock")), b = m_dir.filePath(QStringLiteral("cap-b.sock"));
-    QString error;
-    QVERIFY2(proxy.listen(a, &error) && proxy.listen(b, &error), qPrintable(error));
+    for (const QString &path : {a, b}) {
+        const hako::Error error = proxy.listen(path);
+        QVERIFY2(!error, qPrintable(error.logMessage));
+    }
     const qsizetype connectionsBefore = StandIn::connections(m_log);
 
     // 5 MiB declared on a, 2 MiB of it sent: more than any kernel buffer, so
@@ -873,8 +879,8 @@ void TestProxyAttack::bufferCapChunked()
             &credentials);
     NotingProxy proxy(config, credentials);
     const QString socket = m_dir.filePath(QStringLiteral("cap-chunked.sock"));
-    QString error;
-    QVERIFY2(proxy.listen(socket, &error), qPrintable(error));
+    const hako::Error error = proxy.listen(socket);
+    QVERIFY2(!error, qPrintable(error.logMessage));
     const qsizetype connectionsBefore = StandIn::connections(m_log);
 
     const auto chunked = [](int mebibytes) {
@@ -910,10 +916,10 @@ void TestProxyAttack::heldConnectionsMemory()
     const ProxyConfig config = configFor([](ProxyConfig *) {}, &credentials);
     NotingProxy proxy(config, credentials);
     QStringList sockets;
-    QString error;
     for (int i = 0; i <= kSockets; ++i) {
         sockets << m_dir.filePath(QStringLiteral("memory-%1.sock").arg(i));
-        QVERIFY2(proxy.listen(sockets.last(), &error), qPrintable(error));
+        const hako::Error error = proxy.listen(sockets.last());
+        QVERIFY2(!error, qPrintable(error.logMessage));
     }
     const qsizetype connectionsBefore = StandIn::connections(m_log);
 
@@ -987,6 +993,26 @@ void TestProxyAttack::acceptBatches()
     QTRY_COMPARE(int(accepted.size()), kWaiting);
     QVERIFY2(acceptedWhenLoopRan > 0 && acceptedWhenLoopRan < kWaiting,
              qPrintable(QString::number(acceptedWhenLoopRan)));
+}
+
+// A socket the proxy cannot serve is an error with its own code; the log
+// gets the path and the reason in English.
+void TestProxyAttack::listenRefused()
+{
+    const QString shared = m_dir.filePath(QStringLiteral("shared"));
+    QVERIFY(QDir().mkdir(shared));
+    QVERIFY(QFile::setPermissions(shared, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                                  | QFile::WriteOther | QFile::ExeOther));
+    CredentialConfig credentials;
+    CredentialProxy proxy(configFor([](ProxyConfig *) {}, &credentials), credentials);
+    const QString socket = shared + QStringLiteral("/proxy.sock");
+    const hako::Error error = proxy.listen(socket);
+    QCOMPARE(error.code, QStringLiteral("proxy_listen"));
+    QCOMPARE(error.logMessage,
+             QStringLiteral("Cannot listen on proxy socket %1: the directory is writable by another user").arg(socket));
+    QVERIFY(error.message.contains(socket));
+    QVERIFY(proxy.socketPaths().isEmpty());
+    QVERIFY(!QFile::exists(socket));
 }
 
 // A client that hangs up while its answer is still queued: the proxy closes
