@@ -265,6 +265,8 @@ private:
     QJsonObject settings() const;
     // The suite's settings, changed for one test.
     ProxyConfig configFor(const std::function<void(ProxyConfig *)> &change, CredentialConfig *credentials) const;
+    // 8 MiB of buffered request bytes for the whole proxy, 6 MiB a socket.
+    ProxyConfig smallBuffersConfig(CredentialConfig *credentials) const;
     QByteArray invoke(qint64 contentLength) const;
 
     QTemporaryDir m_dir;
@@ -680,6 +682,16 @@ ProxyConfig TestProxyAttack::configFor(const std::function<void(ProxyConfig *)> 
     return config;
 }
 
+ProxyConfig TestProxyAttack::smallBuffersConfig(CredentialConfig *credentials) const
+{
+    return configFor(
+            [](ProxyConfig *c) {
+        c->bounds.maxBufferedBytes = 8 << 20;
+        c->bounds.maxBufferedPerSocket = 6 << 20;
+            },
+            credentials);
+}
+
 // A signed invoke's head declaring contentLength; the body is the caller's.
 QByteArray TestProxyAttack::invoke(qint64 contentLength) const
 {
@@ -806,12 +818,7 @@ void TestProxyAttack::bufferCap()
 {
     constexpr qint64 kMiB = 1024 * 1024;
     CredentialConfig credentials;
-    const ProxyConfig config = configFor(
-            [](ProxyConfig *c) {
-        c->bounds.maxBufferedBytes = 8 * kMiB;
-        c->bounds.maxBufferedPerSocket = 6 * kMiB;
-            },
-            &credentials);
+    const ProxyConfig config = smallBuffersConfig(&credentials);
     NotingProxy proxy(config, credentials);
     const QString a = m_dir.filePath(QStringLiteral("cap-a.sock")), b = m_dir.filePath(QStringLiteral("cap-b.sock"));
     for (const QString &path : {a, b}) {
@@ -871,12 +878,7 @@ void TestProxyAttack::bufferCapChunked()
 {
     constexpr qint64 kMiB = 1024 * 1024;
     CredentialConfig credentials;
-    const ProxyConfig config = configFor(
-            [](ProxyConfig *c) {
-        c->bounds.maxBufferedBytes = 8 * kMiB;
-        c->bounds.maxBufferedPerSocket = 6 * kMiB;
-            },
-            &credentials);
+    const ProxyConfig config = smallBuffersConfig(&credentials);
     NotingProxy proxy(config, credentials);
     const QString socket = m_dir.filePath(QStringLiteral("cap-chunked.sock"));
     const hako::Error error = proxy.listen(socket);
