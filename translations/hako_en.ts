@@ -263,6 +263,10 @@
         <translation>The conversation ID contains control characters or invalid text.</translation>
     </message>
     <message>
+        <source>There is no such conversation: it has neither a sandbox nor a workspace here.</source>
+        <translation>There is no such conversation: it has neither a sandbox nor a workspace here.</translation>
+    </message>
+    <message>
         <source>There is no tool named &quot;%1&quot;.</source>
         <translation>There is no tool named &quot;%1&quot;.</translation>
     </message>
@@ -874,10 +878,6 @@
         <translation>hako-host: the command ran out of memory and was killed.</translation>
     </message>
     <message>
-        <source>hako-host: the command was cancelled.</source>
-        <translation>hako-host: the command was cancelled.</translation>
-    </message>
-    <message>
         <source>hako-host: the tool input is not a JSON object: %1</source>
         <translation>hako-host: the tool input is not a JSON object: %1</translation>
     </message>
@@ -1194,10 +1194,6 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>[out of memory: the command was killed]</source>
         <translation>[out of memory: the command was killed]</translation>
-    </message>
-    <message>
-        <source>[cancelled]</source>
-        <translation>[cancelled]</translation>
     </message>
     <message>
         <source>[exit code %1]</source>

@@ -263,6 +263,10 @@
         <translation>会話 ID に制御文字または不正な文字列が含まれています。</translation>
     </message>
     <message>
+        <source>There is no such conversation: it has neither a sandbox nor a workspace here.</source>
+        <translation>そのような会話はありません。ここにはサンドボックスもワークスペースもありません。</translation>
+    </message>
+    <message>
         <source>There is no tool named &quot;%1&quot;.</source>
         <translation>&quot;%1&quot; という名前のツールはありません。</translation>
     </message>
@@ -874,10 +878,6 @@
         <translation>hako-host: コマンドがメモリ不足になったため強制終了されました。</translation>
     </message>
     <message>
-        <source>hako-host: the command was cancelled.</source>
-        <translation>hako-host: コマンドはキャンセルされました。</translation>
-    </message>
-    <message>
         <source>hako-host: the tool input is not a JSON object: %1</source>
         <translation>hako-host: ツールの入力が JSON オブジェクトではありません: %1</translation>
     </message>
@@ -1204,10 +1204,6 @@ Common options: --config FILE, --set key=value, --plugin PATH
     <message>
         <source>[out of memory: the command was killed]</source>
         <translation>[メモリ不足: コマンドを強制終了しました]</translation>
-    </message>
-    <message>
-        <source>[cancelled]</source>
-        <translation>[キャンセルされました]</translation>
     </message>
     <message>
         <source>[exit code %1]</source>

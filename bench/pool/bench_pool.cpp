@@ -73,8 +73,7 @@ double timedCall(ToolExecutor *executor, const QString &conversation, QString *f
         ms = msSince(timer);
         loop.quit();
     });
-    if (!call->isFinished())
-        loop.exec();
+    loop.exec();
     if (call->error())
         *failure = conversation + QStringLiteral(": ") + call->error().logMessage;
     else if (call->result().value(QLatin1String("stdout")).toString() != QLatin1String("hi\n"))
@@ -88,8 +87,7 @@ void await(ToolCall *call)
 {
     QEventLoop loop;
     QObject::connect(call, &ToolCall::finished, &loop, &QEventLoop::quit);
-    if (!call->isFinished())
-        loop.exec();
+    loop.exec();
     delete call;
 }
 

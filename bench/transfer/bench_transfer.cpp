@@ -82,8 +82,7 @@ QString finish(ToolCall *call, QJsonObject *result)
 {
     QEventLoop loop;
     QObject::connect(call, &ToolCall::finished, &loop, &QEventLoop::quit);
-    if (!call->isFinished())
-        loop.exec();
+    loop.exec();
     QString failure;
     if (call->error())
         failure = call->tool() + QStringLiteral(": ") + call->error().code + QStringLiteral(" ")

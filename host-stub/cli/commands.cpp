@@ -38,8 +38,6 @@ QJsonObject errorJson(const Error &error)
 std::unique_ptr<ToolCall> await(ToolCall *call)
 {
     std::unique_ptr<ToolCall> owned(call);
-    if (call->isFinished())
-        return owned;
     QEventLoop loop;
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, call, &ToolCall::cancel);
@@ -61,8 +59,6 @@ int execExitStatus(const QJsonObject &result)
     }
     if (result.value(QLatin1String("oom_killed")).toBool())
         printLine(stderr, tr("hako-host: the command ran out of memory and was killed."));
-    else if (result.value(QLatin1String("cancelled")).toBool())
-        printLine(stderr, tr("hako-host: the command was cancelled."));
     return result.value(QLatin1String("exit_code")).toInt(kExitToolError);
 }
 
@@ -83,12 +79,12 @@ int runExec(ToolExecutor *executor, const Options &options)
         });
     }
     const auto done = await(call);
-    if (done->error()) {
+    if (const Error error = done->error()) {
         if (options.json)
-            printJson(errorJson(done->error()));
+            printJson(errorJson(error));
         else
-            printLine(stderr, QStringLiteral("hako-host: ") + done->error().message);
-        return kExitToolError;
+            printLine(stderr, QStringLiteral("hako-host: ") + error.message);
+        return error.code == QLatin1String("cancelled") ? kExitCancelled : kExitToolError;
     }
     const QJsonObject r = done->result();
     if (options.json) {

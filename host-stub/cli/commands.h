@@ -12,6 +12,7 @@ namespace hako::host {
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitToolError = 125; // Hako could not run the command (as `docker run`)
 inline constexpr int kExitTimeout = 124;   // as timeout(1)
+inline constexpr int kExitCancelled = 130; // as a shell's command stopped by Ctrl-C
 
 int runExec(ToolExecutor *executor, const Options &options);
 int runTool(ToolExecutor *executor, const Options &options);

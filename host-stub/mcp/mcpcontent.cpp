@@ -25,8 +25,6 @@ QString commandStatus(const QJsonObject &r)
         return tr("[timed out: the command was killed]");
     if (r.value(QLatin1String("oom_killed")).toBool())
         return tr("[out of memory: the command was killed]");
-    if (r.value(QLatin1String("cancelled")).toBool())
-        return tr("[cancelled]");
     return tr("[exit code %1]").arg(r.value(QLatin1String("exit_code")).toInt());
 }
 

@@ -25,13 +25,8 @@ McpServer::McpServer(ToolExecutor *executor, const Identity &identity, QObject *
     : QObject(parent), m_executor(executor), m_identity(identity)
 {}
 
-McpServer::~McpServer()
-{
-    // A cancel may finish its call at once, which edits m_calls: walk a copy.
-    const QList<McpToolCall *> calls = m_calls.values();
-    for (McpToolCall *call : calls)
-        call->cancel();
-}
+// The calls in flight are children: deleting their handles cancels them.
+McpServer::~McpServer() = default;
 
 void McpServer::receive(const QByteArray &message)
 {

@@ -36,11 +36,9 @@ void McpSession::finish()
     if (!m_temporary)
         return;
     std::unique_ptr<ToolCall> end(m_executor->endConversation(m_conversation, true));
-    if (!end->isFinished()) {
-        QEventLoop loop;
-        connect(end.get(), &ToolCall::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    QEventLoop loop;
+    connect(end.get(), &ToolCall::finished, &loop, &QEventLoop::quit);
+    loop.exec();
     if (end->error())
         qCWarning(lcMcp, "ending conversation %s: %s", qPrintable(m_conversation), qPrintable(end->error().logMessage));
 }

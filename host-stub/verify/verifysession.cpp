@@ -174,13 +174,11 @@ ToolReply Session::call(Tenant tenant, const QString &tool, const QJsonObject &i
             m_executor->call(conversation(tenant), QUuid::createUuid().toString(QUuid::WithoutBraces), tool, input));
     if (m_interrupted)
         call->cancel();
-    if (!call->isFinished()) {
-        QEventLoop loop;
-        QObject::connect(call.get(), &ToolCall::finished, &loop, &QEventLoop::quit);
-        m_current = call.get();
-        loop.exec();
-        m_current = nullptr;
-    }
+    QEventLoop loop;
+    QObject::connect(call.get(), &ToolCall::finished, &loop, &QEventLoop::quit);
+    m_current = call.get();
+    loop.exec();
+    m_current = nullptr;
     return {call->result(), call->error(), clock.elapsed()};
 }
 

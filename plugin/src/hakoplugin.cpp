@@ -2,6 +2,7 @@
 
 #include "engine/dockerengine.h"
 #include "instance.h"
+#include "logging.h"
 #include "lifecycle/activitystore.h"
 #include "lifecycle/reaper.h"
 #include "lifecycle/sandbox.h"
@@ -12,14 +13,16 @@
 #include "toolcatalog.h"
 #include "toolrunner.h"
 #include "transferstream.h"
+
+#include <toolcall_p.h>
 #ifdef HAKO_TEST_SEAM
 #include "weakenedengine.h" // tests/security/negative: the test plugin only
 #endif
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QLocale>
 #include <QPointer>
-#include <QTimer>
 #include <QTranslator>
 
 namespace hako {
@@ -49,7 +52,6 @@ HakoPlugin::HakoPlugin(EngineFactory engineFactory, QObject *parent)
     auto *translator = new QTranslator(this);
     if (translator->load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako/i18n")))
         QCoreApplication::installTranslator(translator);
-    configure({});
 }
 
 HakoPlugin::~HakoPlugin() = default;
@@ -95,10 +97,29 @@ void HakoPlugin::use(std::unique_ptr<Instance> instance)
     }
 }
 
-ToolCall *HakoPlugin::failLater(ToolCall *call, const Error &error)
+// Loading touches nothing: the defaults are configured when first needed.
+Error HakoPlugin::ensureInstance()
 {
-    // The host connects to finished() after call() returns.
-    QTimer::singleShot(0, call, [call, error] { call->finishWithError(error); });
+    if (m_instance)
+        return {};
+    const QList<Error> errors = configure({});
+    return errors.value(0);
+}
+
+ToolCall *HakoPlugin::newCall(const QString &conversationId, const QString &callId, const QString &tool)
+{
+    ToolCall *call = ToolCallPrivate::create(conversationId, callId, tool);
+    // Work that cannot be interrupted (an end, a sweep) goes on; the call ends now.
+    ToolCallPrivate::get(call)->setCanceller([call](ToolCallPrivate::Cancel) {
+        ToolCallPrivate::get(call)->finishWithError(makeError(ErrorCode::Cancelled));
+    });
+    return call;
+}
+
+// The handle queues the signal: the host connects after the starting call returns.
+ToolCall *HakoPlugin::fail(ToolCall *call, const Error &error)
+{
+    ToolCallPrivate::get(call)->finishWithError(error);
     return call;
 }
 
@@ -127,18 +148,20 @@ ToolCall *HakoPlugin::readFile(const QString &conversationId, const QString &cal
 ToolCall *HakoPlugin::startCall(const QString &conversationId, const QString &callId, const QString &tool,
                                 const QJsonObject &input, TransferStream *stream)
 {
-    auto *call = new ToolCall(conversationId, callId, tool);
+    ToolCall *call = newCall(conversationId, callId, tool);
     if (stream)
         stream->setParent(call); // until a runner takes it
     m_telemetry->watchCall(call);
     if (m_shuttingDown)
-        return failLater(call, makeError(ErrorCode::ShuttingDown));
+        return fail(call, makeError(ErrorCode::ShuttingDown));
     if (Error error = validateConversationId(conversationId))
-        return failLater(call, error);
+        return fail(call, error);
     if (Error error = ToolCatalog::validate(tool, input))
-        return failLater(call, error);
+        return fail(call, error);
     if (Error error = stream ? stream->check(tool) : Error())
-        return failLater(call, error);
+        return fail(call, error);
+    if (Error error = ensureInstance())
+        return fail(call, error);
     const Settings &settings = m_instance->config().settings;
     auto *runner = new ToolRunner(
             call, input, {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes}, stream);
@@ -151,17 +174,22 @@ ToolCall *HakoPlugin::startCall(const QString &conversationId, const QString &ca
 
 ToolCall *HakoPlugin::endConversation(const QString &conversationId, bool deleteWorkspace)
 {
-    auto *call = new ToolCall(conversationId, QString(), QStringLiteral("end"));
+    ToolCall *call = newCall(conversationId, QString(), QStringLiteral("end"));
+    if (m_shuttingDown)
+        return fail(call, makeError(ErrorCode::ShuttingDown));
     if (Error error = validateConversationId(conversationId))
-        return failLater(call, error);
+        return fail(call, error);
+    if (Error error = ensureInstance())
+        return fail(call, error);
     QPointer<ToolCall> handle(call);
     m_instance->endConversation(conversationKey(conversationId), deleteWorkspace,
                                 [handle, deleteWorkspace](const Error &error) {
         if (!handle)
             return;
+        ToolCallPrivate *producer = ToolCallPrivate::get(handle);
         if (error)
-            return handle->finishWithError(error);
-        handle->finishWithResult(
+            return producer->finishWithError(error);
+        producer->finishWithResult(
                 {{QStringLiteral("ended"), true}, {QStringLiteral("workspace_deleted"), deleteWorkspace}});
     });
     return call;
@@ -169,6 +197,10 @@ ToolCall *HakoPlugin::endConversation(const QString &conversationId, bool delete
 
 void HakoPlugin::start()
 {
+    if (const Error error = ensureInstance()) {
+        qCWarning(lcPlugin).noquote() << "not started, the default settings cannot be applied:" << error.logMessage;
+        return;
+    }
     m_started = true;
     m_instance->workspaces().reportCap();
     m_instance->reaper().start();
@@ -179,16 +211,18 @@ void HakoPlugin::start()
 
 ToolCall *HakoPlugin::collectGarbage()
 {
-    auto *call = new ToolCall(QString(), QString(), QStringLiteral("gc"));
+    ToolCall *call = newCall(QString(), QString(), QStringLiteral("gc"));
     if (m_shuttingDown)
-        return failLater(call, makeError(ErrorCode::ShuttingDown));
+        return fail(call, makeError(ErrorCode::ShuttingDown));
+    if (Error error = ensureInstance())
+        return fail(call, error);
     // A sweep already running reports to this call too.
     connect(
             &m_instance->reaper(), &Reaper::swept, call,
             [call](const GcReport &report) {
         if (report.error)
-            return call->finishWithError(report.error);
-        call->finishWithResult(report.toJson());
+            return ToolCallPrivate::get(call)->finishWithError(report.error);
+        ToolCallPrivate::get(call)->finishWithResult(report.toJson());
             },
             Qt::SingleShotConnection);
     m_instance->reaper().sweep();
@@ -197,6 +231,9 @@ ToolCall *HakoPlugin::collectGarbage()
 
 QJsonObject HakoPlugin::health() const
 {
+    if (!m_instance)
+        return {{QStringLiteral("status"), QStringLiteral("down")},
+                {QStringLiteral("problems"), QJsonArray{QStringLiteral("not_configured")}}};
     QJsonObject health = m_telemetry->health();
     const QJsonObject parts = m_instance->health();
     for (auto it = parts.begin(); it != parts.end(); ++it)
@@ -209,7 +246,9 @@ void HakoPlugin::shutdown()
     m_shuttingDown = true;
     m_started = false;
     m_telemetry->stop();
-    m_instance->shutdown([this](int removed) { m_telemetry->containersRemoved(QStringLiteral("shutdown"), removed); });
+    if (m_instance)
+        m_instance->shutdown(
+                [this](int removed) { m_telemetry->containersRemoved(QStringLiteral("shutdown"), removed); });
 }
 
 } // namespace hako

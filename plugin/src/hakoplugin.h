@@ -55,13 +55,15 @@ public:
 private:
     ToolCall *startCall(const QString &conversationId, const QString &callId, const QString &tool,
                         const QJsonObject &input, TransferStream *stream = nullptr);
-    ToolCall *failLater(ToolCall *call, const Error &error);
+    Error ensureInstance();
+    static ToolCall *newCall(const QString &conversationId, const QString &callId, const QString &tool);
+    static ToolCall *fail(ToolCall *call, const Error &error);
     void use(std::unique_ptr<Instance> instance);
 
     EngineFactory m_engineFactory;
     ActivityStore *m_activity;
     telemetry::Telemetry *m_telemetry;
-    std::unique_ptr<Instance> m_instance; // none until configure() first succeeds
+    std::unique_ptr<Instance> m_instance; // none until configured, by the host or on first use
     bool m_shuttingDown = false;
     bool m_started = false;
 };

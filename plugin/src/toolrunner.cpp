@@ -29,8 +29,8 @@ bool isValidUtf8(const QByteArray &bytes)
 } // namespace
 
 ToolRunner::ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimits &limits, TransferStream *stream)
-    : QObject(call), m_call(call), m_input(input), m_limits(limits), m_stream(stream),
-      m_buffers(limits.outputLimit, limits.transferLimit)
+    : QObject(call), m_call(call), m_producer(ToolCallPrivate::get(call)), m_input(input), m_limits(limits),
+      m_stream(stream), m_buffers(limits.outputLimit, limits.transferLimit)
 {
     if (m_stream) {
         m_stream->setParent(this);
@@ -40,13 +40,19 @@ ToolRunner::ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimit
     m_watchdog.setSingleShot(true);
     connect(&m_watchdog, &QTimer::timeout, this,
             [this] { stopAgentCall(makeError(ErrorCode::Timeout, {QString::number(timeoutSeconds())})); });
-    connect(&m_progress, &QTimer::timeout, this, [this] { Q_EMIT m_call->progress(m_clock.elapsed()); });
-    connect(call, &ToolCall::cancelRequested, this, [this] {
-        if (m_channel && m_agentId)
-            m_channel->cancel(m_agentId); // the agent answers with a cancelled result
-        else
-            finishWithError(makeError(ErrorCode::Cancelled));
-    });
+    connect(&m_progress, &QTimer::timeout, this, [this] { m_producer->reportProgress(m_clock.elapsed()); });
+    m_producer->setCanceller([this](ToolCallPrivate::Cancel how) { onCancel(how); });
+}
+
+// Asked to cancel a call the agent runs, the runner waits for the agent's
+// answer, so that finished() means the command is gone; otherwise it ends the
+// call now (the agent, if it has the call, is told to stop).
+void ToolRunner::onCancel(ToolCallPrivate::Cancel how)
+{
+    if (how == ToolCallPrivate::Cancel::Ask && m_channel && m_agentId)
+        m_channel->cancel(m_agentId);
+    else
+        stopAgentCall(makeError(ErrorCode::Cancelled));
 }
 
 int ToolRunner::timeoutSeconds() const
@@ -65,7 +71,7 @@ void ToolRunner::start(Sandbox *sandbox)
     // Starting a container counts against the call's time too.
     startClocks();
     sandbox->whenReady(this, [this](const Error &error, AgentChannel *channel) {
-        if (m_call->isFinished())
+        if (!m_producer->isOpen())
             return;
         if (error)
             return finishWithError(error);
@@ -164,21 +170,21 @@ void ToolRunner::onFrame(const Frame &frame)
 
 void ToolRunner::onOutput(ToolCall::Stream stream, const QByteArray &chunk)
 {
-    if (m_call->isFinished()) // chunks still in flight after the call was given up on
+    if (!m_producer->isOpen()) // chunks still in flight after the call was given up on
         return;
     CallBuffers::Status status;
     const QByteArray kept = m_buffers.addOutput(stream == ToolCall::Stream::Stdout ? CallBuffers::Stream::Stdout
                                                                                    : CallBuffers::Stream::Stderr,
                                                 chunk, &status);
     if (!kept.isEmpty())
-        m_call->emitOutput(stream, kept);
+        m_producer->emitOutput(stream, kept);
     if (status == CallBuffers::Status::Overrun)
         stopAgentCall(makeError(ErrorCode::AgentOverrun));
 }
 
 void ToolRunner::onFileData(const QByteArray &chunk)
 {
-    if (m_call->isFinished()) // chunks still in flight after a failed delivery
+    if (!m_producer->isOpen()) // chunks still in flight after a failed delivery
         return;
     if (m_buffers.addDownload(chunk, !m_stream) == CallBuffers::Status::TooLarge)
         return stopAgentCall(makeError(ErrorCode::TooLarge));
@@ -192,7 +198,7 @@ void ToolRunner::onFileData(const QByteArray &chunk)
 // what it still sends for the call is dropped on arrival.
 void ToolRunner::stopAgentCall(const Error &error)
 {
-    if (m_call->isFinished())
+    if (!m_producer->isOpen())
         return;
     if (m_channel && m_agentId)
         m_channel->cancel(m_agentId);
@@ -201,6 +207,10 @@ void ToolRunner::stopAgentCall(const Error &error)
 
 void ToolRunner::onResult(const QJsonObject &agentResult)
 {
+    // A cancelled call has one shape whenever it was cancelled: the error, not
+    // the agent's result for a killed command.
+    if (agentResult.value(QLatin1String("cancelled")).toBool())
+        return finishWithError(makeError(ErrorCode::Cancelled));
     QJsonObject result = agentResult;
     const QString tool = m_call->tool();
     if (tool == QLatin1String(tool::kBash)) {
@@ -224,20 +234,16 @@ void ToolRunner::onResult(const QJsonObject &agentResult)
 
 void ToolRunner::finishWithError(const Error &error)
 {
-    if (m_call->isFinished())
-        return;
     m_watchdog.stop();
     m_progress.stop();
-    m_call->finishWithError(error);
+    m_producer->finishWithError(error);
 }
 
 void ToolRunner::finishWithResult(const QJsonObject &result)
 {
-    if (m_call->isFinished())
-        return;
     m_watchdog.stop();
     m_progress.stop();
-    m_call->finishWithResult(result);
+    m_producer->finishWithResult(result);
 }
 
 } // namespace hako

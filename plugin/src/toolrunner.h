@@ -1,13 +1,14 @@
 // Carries one ToolCall through its sandbox: waits for the agent, translates
 // the tool input into an agent call, relays output, and turns the agent's
-// answer into the call's result. Lives as a child of the ToolCall.
+// answer into the call's result. Lives as a child of the ToolCall, whose
+// cancel, abort or deletion it turns into a cancel of the agent's call.
 #pragma once
 
 #include "callbuffers.h"
 #include "channel/framereader.h"
 
 #include <hako/protocol/limits.h>
-#include <hako/toolcall.h>
+#include <toolcall_p.h>
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -39,6 +40,7 @@ public:
     void start(AgentChannel *channel);
 
 private:
+    void onCancel(ToolCallPrivate::Cancel how);
     void startClocks();
     void dispatch(AgentChannel *channel);
     void onFrame(const Frame &frame);
@@ -53,6 +55,7 @@ private:
     Error agentInput(QJsonObject *input, QByteArray *upload) const;
 
     ToolCall *m_call;
+    ToolCallPrivate *m_producer;
     QJsonObject m_input;
     CallLimits m_limits;
     TransferStream *m_stream;

@@ -1,5 +1,10 @@
 // The handle a host holds for one asynchronous call. It lives in the small
 // HakoInterface library so that host and plugin share one meta-object.
+//
+// Its contract is QNetworkReply's: every signal comes from the event loop,
+// never from inside the function that returned the handle, so a host may
+// connect after that function returns. Output arrives in order and finished()
+// comes last, exactly once. Deleting the handle (or abort()) cancels the call.
 #pragma once
 
 #include <hako/error.h>
@@ -10,50 +15,69 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
 namespace hako {
+
+class ToolCallPrivate;
 
 class HAKO_INTERFACE_EXPORT ToolCall : public QObject
 {
     Q_OBJECT
+    Q_PROPERTY(QString conversationId READ conversationId CONSTANT)
+    Q_PROPERTY(QString callId READ callId CONSTANT)
+    Q_PROPERTY(QString tool READ tool CONSTANT)
+    Q_PROPERTY(hako::ToolCall::State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool finished READ isFinished NOTIFY finished)
+    Q_PROPERTY(QJsonObject result READ result NOTIFY finished)
+    Q_PROPERTY(hako::Error error READ error NOTIFY finished)
+    Q_PROPERTY(bool autoDelete READ autoDelete WRITE setAutoDelete)
+
 public:
     enum class Stream { Stdout, Stderr };
     Q_ENUM(Stream)
+    // Cancelling: cancel() or abort() was asked for and finished() has not come yet.
+    enum class State { Running, Cancelling, Finished };
+    Q_ENUM(State)
 
-    ToolCall(const QString &conversationId, const QString &callId, const QString &tool, QObject *parent = nullptr);
+    // Deleting a call that has not finished cancels it; no signal follows.
     ~ToolCall() override;
 
-    QString conversationId() const { return m_conversationId; }
-    QString callId() const { return m_callId; }
-    QString tool() const { return m_tool; }
+    QString conversationId() const;
+    QString callId() const;
+    QString tool() const;
 
-    bool isFinished() const { return m_finished; }
-    // Valid once finished(): the tool's result object, or an error.
-    QJsonObject result() const { return m_result; }
-    Error error() const { return m_error; }
+    State state() const;
+    // True from the moment finished() is emitted.
+    bool isFinished() const;
+    // Valid once finished(): the tool's result object, or an error (never both).
+    QJsonObject result() const;
+    Error error() const;
 
-    // Asks the executor to stop the call; finished() still follows, with a
-    // "cancelled" error or a result that says so.
+    // When set, the handle deletes itself (deleteLater()) once finished() has been delivered.
+    bool autoDelete() const;
+    void setAutoDelete(bool autoDelete);
+
+public Q_SLOTS:
+    // Asks for the call to stop. finished() follows once it has: with the
+    // error "cancelled", or with the call's own outcome if that came first.
     void cancel();
-
-    // Executor side: report output and the outcome. Finishing twice is ignored.
-    void emitOutput(Stream stream, const QByteArray &chunk);
-    void finishWithResult(const QJsonObject &result);
-    void finishWithError(const Error &error);
+    // Cancels and gives up on the call now: finished() follows with the error
+    // "cancelled" without waiting for the sandbox to confirm.
+    void abort();
 
 Q_SIGNALS:
     void output(hako::ToolCall::Stream stream, const QByteArray &chunk);
     void progress(qint64 elapsedMs);
+    void stateChanged(hako::ToolCall::State state);
     void finished();
-    void cancelRequested();
 
 private:
-    QString m_conversationId;
-    QString m_callId;
-    QString m_tool;
-    QJsonObject m_result;
-    Error m_error;
-    bool m_finished = false;
-    bool m_cancelRequested = false;
+    friend class ToolCallPrivate;
+    explicit ToolCall(std::unique_ptr<ToolCallPrivate> d, QObject *parent);
+    void deliver();
+
+    std::unique_ptr<ToolCallPrivate> d;
 };
 
 } // namespace hako

@@ -29,21 +29,27 @@ public:
     virtual QJsonObject settingsSchema() const = 0;
 
     // Checks and applies settings (the keys settingsSchema() lists; absent keys keep their
-    // defaults). Returns every problem found; nothing is applied if any.
+    // defaults). Returns every problem found; nothing is applied if any. Loading the plugin
+    // does nothing on disk or in the engine: without this, start() or the first call applies
+    // the defaults.
     virtual QList<Error> configure(const QJsonObject &settings) = 0;
 
     // Starts a tool call in the conversation's sandbox, creating the sandbox
-    // on demand. Never returns null; the caller owns the handle.
+    // on demand. Never returns null; the caller owns the handle, whose
+    // signals all come from the event loop after this returns.
     virtual ToolCall *call(const QString &conversationId, const QString &callId, const QString &tool,
                            const QJsonObject &input) = 0;
 
     // Ends a conversation: its container goes, its workspace stays unless asked.
+    // One with neither a container nor a workspace here ends in the error
+    // "conversation_not_found".
     virtual ToolCall *endConversation(const QString &conversationId, bool deleteWorkspace) = 0;
 
     // Starts background work (GC, admin endpoints) for a long-running host.
     virtual void start() = 0;
 
-    // The container system's state, as reported by /healthz. Before start(),
+    // The container system's state, as reported by /healthz. Before any
+    // configuration: status "down", problems ["not_configured"]. Before start(),
     // the first call begins one check and reports "not_checked_yet"; a later
     // call (seconds after) has its result.
     virtual QJsonObject health() const = 0;

@@ -2,6 +2,8 @@
 
 #include "../policy/errors.h"
 
+#include <toolcall_p.h>
+
 #include <QDir>
 #include <QFile>
 #include <QPointer>
@@ -115,14 +117,15 @@ void ActivityStore::admit(ToolCall *call, const QString &runtimeDir, const QStri
 void ActivityStore::tryAdmit(ToolCall *call, const QString &file, const QString &key,
                              const std::function<void()> &proceed, int attempt)
 {
-    if (call->isFinished())
+    ToolCallPrivate *producer = ToolCallPrivate::get(call);
+    if (!producer->isOpen())
         return; // cancelled while a sweep held the conversation
     FileLock lock;
     switch (FileLock::tryLock(file, FileLock::Mode::Shared, true, &lock)) {
-    case FileLock::Result::Failed: return call->finishWithError(makeError(ErrorCode::HostIo, {file}));
+    case FileLock::Result::Failed: return producer->finishWithError(makeError(ErrorCode::HostIo, {file}));
     case FileLock::Result::Busy: {
         if (attempt * kRetryMs >= kAdmitBoundMs)
-            return call->finishWithError(makeError(ErrorCode::Timeout, {QString::number(kAdmitBoundMs / 1000)}));
+            return producer->finishWithError(makeError(ErrorCode::Timeout, {QString::number(kAdmitBoundMs / 1000)}));
         QPointer<ActivityStore> self(this);
         QTimer::singleShot(kRetryMs, call, [self, call, file, key, proceed, attempt] {
             if (self)

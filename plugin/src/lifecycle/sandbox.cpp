@@ -285,8 +285,10 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
         QStringList names = {containerName()};
         if (const QString claimed = poolclaims::read(runtimeDir, m_key); !claimed.isEmpty())
             names << claimed;
-        m_engine.remove(names, this,
-                        [this, runtimeDir, deleteWorkspace](const Error &error, const QStringList &removed) {
+        const bool hadWorkspace = m_workspaces.exists(m_paths.workspaceDir);
+        m_engine.remove(
+                names, this,
+                [this, runtimeDir, deleteWorkspace, hadWorkspace](const Error &error, const QStringList &removed) {
             Q_EMIT containersRemoved(QStringLiteral("ended"), int(removed.size()));
             auto finish = [this](const Error &result) {
                 m_lock = FileLock();
@@ -295,13 +297,16 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
             };
             if (error)
                 return finish(error);
+            // Neither a container of this instance nor a workspace: nothing by that name here.
+            if (removed.isEmpty() && !hadWorkspace)
+                return finish(makeError(ErrorCode::ConversationNotFound));
             poolclaims::remove(runtimeDir, m_key);
             socketdir::remove(m_paths);
             if (deleteWorkspace)
                 return m_workspaces.remove(m_paths.workspaceDir, this, finish);
             m_workspaces.release(m_paths.workspaceDir);
             finish({});
-        });
+                });
     });
 }
 

@@ -47,7 +47,8 @@ public:
     // or with the reason it cannot.
     void whenReady(QObject *receiver, ReadyCallback callback);
     // Removes the container; the workspace survives unless asked otherwise.
-    // `done` runs exactly once, with an error if the sandbox is deleted first.
+    // `done` runs exactly once, with an error if the sandbox is deleted first
+    // or if there was neither a container nor a workspace to end.
     void destroy(bool deleteWorkspace, std::function<void(const Error &)> done);
 
 Q_SIGNALS:

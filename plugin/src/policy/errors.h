@@ -17,6 +17,7 @@ enum class ErrorCode {
     ConversationIdEmpty,
     ConversationIdTooLong,
     ConversationIdInvalid,
+    ConversationNotFound, // an end for a conversation with neither a container nor a workspace
     UnknownTool,
     BadInput,
     Timeout,

@@ -23,8 +23,6 @@ CallOutcome callOutcome(const QJsonObject &result, const Error &error)
         o.exitCode = exitCode.toInt();
     if (result.value(QLatin1String("timed_out")).toBool())
         o.outcome = QStringLiteral("timeout");
-    else if (result.value(QLatin1String("cancelled")).toBool())
-        o.outcome = QStringLiteral("cancelled");
     else if (result.value(QLatin1String("oom_killed")).toBool())
         o.outcome = QStringLiteral("oom_killed");
     else if (o.exitCode > 0)

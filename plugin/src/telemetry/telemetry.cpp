@@ -77,16 +77,26 @@ void Telemetry::watchCall(ToolCall *call)
 {
     QElapsedTimer clock;
     clock.start();
-    connect(call, &ToolCall::finished, this, [this, call, clock] {
+    const QString conversationId = call->conversationId();
+    const QString callId = call->callId();
+    const QString tool = WorkspaceMetrics::toolLabel(call->tool());
+    const auto record = [this, conversationId, callId, tool, clock](const QJsonObject &result, const Error &error) {
         // The agent reports refusals before its Result: a call's own are all in by now, and
         // what was held back is written with the call, not only at the next interval.
-        if (!validateConversationId(call->conversationId()))
-            writeHeldViolations(m_violationLines.drain(conversationKey(call->conversationId()) + QLatin1Char('/')));
-        const CallOutcome o = callOutcome(call->result(), call->error());
-        const QString tool = WorkspaceMetrics::toolLabel(call->tool());
+        if (!validateConversationId(conversationId))
+            writeHeldViolations(m_violationLines.drain(conversationKey(conversationId) + QLatin1Char('/')));
+        const CallOutcome o = callOutcome(result, error);
         m_metrics.toolCall(tool, o.outcome, double(clock.nsecsElapsed()) / 1e9);
-        m_audit.toolCall(
-                {call->conversationId(), call->callId(), tool, o.outcome, clock.elapsed(), o.exitCode, o.errorCode});
+        m_audit.toolCall({conversationId, callId, tool, o.outcome, clock.elapsed(), o.exitCode, o.errorCode});
+    };
+    // A handle deleted before finished() cancelled its call: that is recorded
+    // too, when its child `watch` goes with it.
+    auto *watch = new QObject(call);
+    connect(watch, &QObject::destroyed, this, [record] { record({}, makeError(ErrorCode::Cancelled)); });
+    connect(call, &ToolCall::finished, watch, [this, watch, call, record] {
+        disconnect(watch, &QObject::destroyed, this, nullptr);
+        watch->deleteLater();
+        record(call->result(), call->error());
     });
     if (!validateConversationId(call->conversationId()))
         m_conversations.insert(conversationKey(call->conversationId()), call->conversationId());

@@ -124,7 +124,7 @@ private Q_SLOTS:
         channel->open({dir.path(), key, false}, 5000);
         QVERIFY(ready.wait(5000));
 
-        auto *call = new ToolCall(QStringLiteral("flood"), QStringLiteral("call-1"), tool);
+        ToolCall *call = ToolCallPrivate::create(QStringLiteral("flood"), QStringLiteral("call-1"), tool);
         qint64 shown = 0;
         connect(call, &ToolCall::output, this,
                 [&shown](ToolCall::Stream, const QByteArray &chunk) { shown += chunk.size(); });
@@ -176,7 +176,8 @@ private Q_SLOTS:
         QSignalSpy ready(channel, &AgentChannel::ready);
         channel->open({dir.path(), key, false}, 5000);
         QVERIFY(ready.wait(5000));
-        auto *call = new ToolCall(QStringLiteral("limit"), QStringLiteral("call-1"), QLatin1String(tool::kBash));
+        ToolCall *call =
+                ToolCallPrivate::create(QStringLiteral("limit"), QStringLiteral("call-1"), QLatin1String(tool::kBash));
         QSignalSpy finished(call, &ToolCall::finished);
         auto *runner = new ToolRunner(call, {{QStringLiteral("command"), QStringLiteral("true")}},
                                       {120, kOutputLimit, kTransferLimit});
@@ -241,7 +242,8 @@ private Q_SLOTS:
                                  QRegularExpression(QStringLiteral(
                                          "dropping the agent channel of .* for a frame whose tag does not match")));
 
-        auto *call = new ToolCall(QStringLiteral("tags"), QStringLiteral("call-1"), QLatin1String(tool::kBash));
+        ToolCall *call =
+                ToolCallPrivate::create(QStringLiteral("tags"), QStringLiteral("call-1"), QLatin1String(tool::kBash));
         QByteArray output;
         connect(call, &ToolCall::output, this,
                 [&output](ToolCall::Stream, const QByteArray &chunk) { output += chunk; });

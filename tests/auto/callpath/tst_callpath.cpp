@@ -6,14 +6,17 @@
 #include "fakedaemon.h"
 #include "fakeengine.h"
 #include "hakoplugin.h"
+#include "lifecycle/activitystore.h"
 #include "policy/conversationid.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -82,6 +85,23 @@ private:
     Reply m_reply;
 };
 
+// How a row of CallPathTest::signalsComeFromTheEventLoop starts its call.
+enum class Start {
+    InvalidId,
+    InvalidInput,
+    UnknownTool,
+    BadBase64,
+    UnreadableSource,
+    BusyConversation,
+    BrokenActivityDirectory,
+    EngineMissing,
+    AfterShutdown,
+    NewContainer,
+    IdleContainer,
+    EndUnknown,
+    Gc,
+};
+
 QString newId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -93,6 +113,8 @@ QJsonObject command(const QString &text)
 }
 
 } // namespace
+
+Q_DECLARE_METATYPE(Start)
 
 class CallPathTest : public QObject
 {
@@ -171,6 +193,37 @@ private:
     int poolReady() const
     {
         return m_plugin->health().value(QLatin1String("pool")).toObject().value(QLatin1String("ready")).toInt();
+    }
+
+    // A plugin with the docker CLI as its engine, where the CLI does not exist.
+    std::unique_ptr<HakoPlugin> pluginWithoutEngine()
+    {
+        auto plugin = std::make_unique<HakoPlugin>();
+        const QList<Error> errors =
+                plugin->configure({{QStringLiteral("paths.workspaces"), m_dir->filePath(QStringLiteral("other-ws"))},
+                                   {QStringLiteral("paths.runtime"), m_dir->filePath(QStringLiteral("other-run"))},
+                                   {QStringLiteral("docker.binary"), QStringLiteral("/nonexistent/docker")}});
+        return errors.isEmpty() ? std::move(plugin) : nullptr;
+    }
+
+    // A regular file where the activity records' directory belongs.
+    bool breakActivityDirectory()
+    {
+        const QString activity = m_dir->filePath(QStringLiteral("run/activity"));
+        QFile file(activity);
+        return QDir(activity).removeRecursively() && file.open(QIODevice::WriteOnly);
+    }
+
+    // The sleep commands running in the conversation's sandbox, once none is a zombie any more.
+    QByteArray sleepersIn(const QString &conversation)
+    {
+        return run(conversation, QStringLiteral("grep -lx sleep /proc/[0-9]*/comm 2>/dev/null | wc -l"));
+    }
+
+    bool conversationIsReleased(const QString &conversation)
+    {
+        // A sweep's claim succeeds only when no call holds the conversation.
+        return ActivityStore::claim(m_dir->filePath(QStringLiteral("run")), conversationKey(conversation)).isHeld();
     }
 
 private Q_SLOTS:
@@ -409,19 +462,194 @@ private Q_SLOTS:
         QCOMPARE(r.result.value(QLatin1String("stdout")).toString(), QStringLiteral("one\nthree\n"));
     }
 
+    // Every path a call can take, early exits first: the handle emits nothing
+    // before the call that made it returns, then finished() exactly once, last.
+    void signalsComeFromTheEventLoop_data()
+    {
+        QTest::addColumn<Start>("start");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("invalid conversation ID") << Start::InvalidId << "conversation_id_empty";
+        QTest::newRow("invalid input") << Start::InvalidInput << "bad_input";
+        QTest::newRow("unknown tool") << Start::UnknownTool << "unknown_tool";
+        QTest::newRow("bad base64, container running") << Start::BadBase64 << "bad_input";
+        QTest::newRow("unreadable transfer source") << Start::UnreadableSource << "bad_input";
+        QTest::newRow("busy conversation") << Start::BusyConversation << QString();
+        QTest::newRow("broken activity directory") << Start::BrokenActivityDirectory << "host_io";
+        QTest::newRow("engine missing") << Start::EngineMissing << "docker_missing";
+        QTest::newRow("after shutdown") << Start::AfterShutdown << "shutting_down";
+        QTest::newRow("new container") << Start::NewContainer << QString();
+        QTest::newRow("idle container") << Start::IdleContainer << QString();
+        QTest::newRow("end of an unknown conversation") << Start::EndUnknown << "conversation_not_found";
+        QTest::newRow("garbage collection") << Start::Gc << QString();
+    }
+
+    void signalsComeFromTheEventLoop()
+    {
+        QFETCH(Start, start);
+        QFETCH(QString, code);
+        const QString c = QStringLiteral("early");
+        const QJsonObject echo = command(QStringLiteral("echo hi"));
+        HakoPlugin *plugin = m_plugin.get();
+        std::unique_ptr<HakoPlugin> engineless;
+        std::unique_ptr<Pending> busy;
+        QBuffer closed;
+        if (start == Start::BadBase64 || start == Start::IdleContainer || start == Start::BrokenActivityDirectory)
+            QCOMPARE(run(c, QStringLiteral("true")), QByteArray()); // its agent is connected now
+        if (start == Start::BusyConversation) {
+            busy = startSleeper(c);
+            QVERIFY(busy->waitForOutput());
+        }
+        if (start == Start::BrokenActivityDirectory)
+            QVERIFY(breakActivityDirectory());
+        if (start == Start::AfterShutdown)
+            m_plugin->shutdown();
+        if (start == Start::EngineMissing) {
+            engineless = pluginWithoutEngine();
+            QVERIFY(engineless);
+            plugin = engineless.get();
+        }
+        const auto begin = [&]() -> ToolCall * {
+            switch (start) {
+            case Start::InvalidId: return plugin->call(QString(), newId(), QStringLiteral("bash"), echo);
+            case Start::InvalidInput:
+                return plugin->call(c, newId(), QStringLiteral("bash"), {{QStringLiteral("command"), 1}});
+            case Start::UnknownTool: return plugin->call(c, newId(), QStringLiteral("rm"), echo);
+            case Start::BadBase64:
+                return plugin->call(c, newId(), QStringLiteral("write_file"),
+                                    {{QStringLiteral("path"), QStringLiteral("x")},
+                                     {QStringLiteral("content"), QStringLiteral("@@@")},
+                                     {QStringLiteral("encoding"), QStringLiteral("base64")}});
+            case Start::UnreadableSource: return plugin->writeFile(c, newId(), QStringLiteral("x"), &closed);
+            case Start::EndUnknown: return plugin->endConversation(QStringLiteral("never-seen"), false);
+            case Start::Gc: return plugin->collectGarbage();
+            default: return plugin->call(c, newId(), QStringLiteral("bash"), echo);
+            }
+        };
+        const std::unique_ptr<ToolCall> call(begin());
+        // Had finished() gone out already, the handle would say so.
+        QCOMPARE(call->state(), ToolCall::State::Running);
+        QVERIFY(!call->isFinished());
+        QStringList seen;
+        connect(call.get(), &ToolCall::output, this, [&seen] { seen << QStringLiteral("output"); });
+        connect(call.get(), &ToolCall::finished, this, [&seen] { seen << QStringLiteral("finished"); });
+        QTRY_VERIFY_WITH_TIMEOUT(call->isFinished(), kCallWaitMs);
+        QCoreApplication::processEvents();
+        QCOMPARE(seen.count(QStringLiteral("finished")), 1);
+        QCOMPARE(seen.last(), QStringLiteral("finished"));
+        QCOMPARE(call->error().code, code);
+        QCOMPARE(call->state(), ToolCall::State::Finished);
+        if (code.isEmpty() && call->tool() == QLatin1String("bash"))
+            QCOMPARE(seen.first(), QStringLiteral("output"));
+    }
+
+    // The single shape of a cancelled call, however it is cancelled; the
+    // command is gone from the sandbox and the conversation serves on.
+    void cancelStopsARunningCall_data()
+    {
+        QTest::addColumn<bool>("abort");
+        QTest::newRow("cancel()") << false;
+        QTest::newRow("abort()") << true;
+    }
+
     void cancelStopsARunningCall()
     {
+        QFETCH(bool, abort);
         const QString c = QStringLiteral("cancel");
         const std::unique_ptr<Pending> p = startSleeper(c);
         QVERIFY(p->waitForOutput());
-        p->call()->cancel();
+        QList<ToolCall::State> states;
+        connect(p->call(), &ToolCall::stateChanged, this, [&states](ToolCall::State state) { states << state; });
+        if (abort)
+            p->call()->abort();
+        else
+            p->call()->cancel();
+        QCOMPARE(p->call()->state(), ToolCall::State::Running); // the change, too, comes from the event loop
         const Reply r = p->finish(5000);
         QVERIFY(r.finished);
-        QVERIFY2(!r.error, qPrintable(r.error.logMessage));
-        QCOMPARE(r.result.value(QLatin1String("cancelled")).toBool(), true);
-        QVERIFY(r.finishedMs < 5000);
-        // The command's process group went with it; the sandbox serves on.
-        QCOMPARE(run(c, QStringLiteral("cat /proc/[0-9]*/comm | grep -cx sleep || true")), QByteArray("0\n"));
+        QCOMPARE(states, (QList<ToolCall::State>{ToolCall::State::Cancelling, ToolCall::State::Finished}));
+        QCOMPARE(r.error.code, QStringLiteral("cancelled"));
+        QVERIFY(r.result.isEmpty());
+        QCOMPARE(r.chunks.first().bytes, QByteArray("started\n")); // what streamed before stays streamed
+        QVERIFY(conversationIsReleased(c));
+        QTRY_COMPARE(sleepersIn(c), QByteArray("0\n"));
+    }
+
+    // Deleting the handle of a running call is a cancel: the command goes,
+    // the conversation is free for the next call, and nothing calls back.
+    void deletingARunningCallStopsIt()
+    {
+        const QString c = QStringLiteral("deleted");
+        std::unique_ptr<Pending> p = startSleeper(c);
+        QVERIFY(p->waitForOutput());
+        QVERIFY(!conversationIsReleased(c));
+        p.reset();
+        QVERIFY(conversationIsReleased(c));
+        QTRY_COMPARE(sleepersIn(c), QByteArray("0\n"));
+        QCOMPARE(run(c, QStringLiteral("echo next")), QByteArray("next\n"));
+    }
+
+    // Deleted while its container is still starting: nothing is left waiting.
+    void deletingAStartingCall()
+    {
+        const QString c = QStringLiteral("starting");
+        delete m_plugin->call(c, newId(), QStringLiteral("bash"), command(QStringLiteral("echo never > f")));
+        QVERIFY(conversationIsReleased(c));
+        QCOMPARE(run(c, QStringLiteral("cat f 2>/dev/null; echo next")), QByteArray("next\n"));
+    }
+
+    void autoDelete_data()
+    {
+        QTest::addColumn<bool>("finishedFirst");
+        QTest::newRow("set before finished()") << false;
+        QTest::newRow("set after finished()") << true;
+    }
+
+    void autoDelete()
+    {
+        QFETCH(bool, finishedFirst);
+        QPointer<ToolCall> call = m_plugin->call(QStringLiteral("auto"), newId(), QStringLiteral("bash"),
+                                                 command(QStringLiteral("echo hi")));
+        bool finished = false;
+        connect(call, &ToolCall::finished, this, [&finished, call] {
+            finished = true;
+            QVERIFY(call); // still there in its own slot
+        });
+        if (finishedFirst)
+            QTRY_VERIFY_WITH_TIMEOUT(finished, kCallWaitMs);
+        call->setAutoDelete(true);
+        QTRY_VERIFY_WITH_TIMEOUT(call.isNull(), kCallWaitMs);
+        QVERIFY(finished);
+    }
+
+    // An end names a conversation that has a container or a workspace under
+    // this configuration's directories; anything else is an error that says so.
+    void endingAnUnknownConversation_data()
+    {
+        QTest::addColumn<bool>("used");
+        QTest::addColumn<bool>("elsewhere");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("never used") << false << false << "conversation_not_found";
+        QTest::newRow("used") << true << false << QString();
+        QTest::newRow("used under other directories") << true << true << "conversation_not_found";
+    }
+
+    void endingAnUnknownConversation()
+    {
+        QFETCH(bool, used);
+        QFETCH(bool, elsewhere);
+        QFETCH(QString, code);
+        const QString c = QStringLiteral("ending");
+        if (used)
+            QCOMPARE(run(c, QStringLiteral("echo x > f")), QByteArray());
+        if (elsewhere)
+            QVERIFY(configure({{QStringLiteral("paths.workspaces"), m_dir->filePath(QStringLiteral("ws2"))},
+                               {QStringLiteral("paths.runtime"), m_dir->filePath(QStringLiteral("run2"))}})
+                            .isEmpty());
+        const Reply r = Pending(m_plugin->endConversation(c, false)).finish();
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, code);
+        if (elsewhere) // what the first configuration left is for its own shutdown
+            QVERIFY(configure().isEmpty());
     }
 
     void timeoutStopsACall_data()

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <hako/toolexecutor.h>
+#include <toolcall_p.h>
 
 #include <QPointer>
-#include <QTimer>
 
 class FakeExecutor final : public hako::ToolExecutor
 {
@@ -38,26 +38,24 @@ public:
     hako::ToolCall *call(const QString &conversationId, const QString &callId, const QString &tool,
                          const QJsonObject &input) override
     {
-        auto *call = new hako::ToolCall(conversationId, callId, tool);
+        hako::ToolCall *call = hako::ToolCallPrivate::create(conversationId, callId, tool);
+        hako::ToolCallPrivate *producer = hako::ToolCallPrivate::get(call);
         const int index = int(started.size());
         started.append({conversationId, tool, input, call});
-        QObject::connect(call, &hako::ToolCall::cancelRequested, call, [this, index, call] {
+        producer->setCanceller([this, index, producer](hako::ToolCallPrivate::Cancel) {
             started[index].cancelRequested = true;
-            call->finishWithResult({{QStringLiteral("cancelled"), true}, {QStringLiteral("exit_code"), 137}});
+            producer->finishWithError({QStringLiteral("cancelled"), QStringLiteral("The call was cancelled."), {}});
         });
-        if (tool != QLatin1String("bash")) // as the plugin: the error comes after call() returns
-            QTimer::singleShot(0, call, [call, tool] {
-                call->finishWithError({QStringLiteral("unknown_tool"),
-                                       QStringLiteral("There is no tool named \"%1\".").arg(tool),
-                                       {}});
-            });
+        if (tool != QLatin1String("bash"))
+            producer->finishWithError(
+                    {QStringLiteral("unknown_tool"), QStringLiteral("There is no tool named \"%1\".").arg(tool), {}});
         return call;
     }
 
     hako::ToolCall *endConversation(const QString &conversationId, bool) override
     {
-        auto *call = new hako::ToolCall(conversationId, {}, QStringLiteral("end"));
-        call->finishWithResult({});
+        hako::ToolCall *call = hako::ToolCallPrivate::create(conversationId, {}, QStringLiteral("end"));
+        hako::ToolCallPrivate::get(call)->finishWithResult({});
         return call;
     }
     void start() override {}

@@ -45,9 +45,6 @@ private Q_SLOTS:
                 << QByteArray(R"({"exit_code":137,"oom_killed":true,"stdout":"","stderr":""})") << QByteArray("{}")
                 << "text"
                 << "[out of memory: the command was killed]";
-        QTest::newRow("bash cancelled") << QByteArray(R"({"exit_code":137,"cancelled":true,"stdout":"","stderr":""})")
-                                        << QByteArray("{}") << "text"
-                                        << "[cancelled]";
         QTest::newRow("editor") << QByteArray(R"({"output":"File created successfully at: /workspace/a"})")
                                 << QByteArray("{}") << "text"
                                 << "File created successfully at: /workspace/a";

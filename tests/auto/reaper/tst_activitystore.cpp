@@ -3,6 +3,8 @@
 // calls back while the container goes.
 #include "lifecycle/activitystore.h"
 
+#include <toolcall_p.h>
+
 #include <QDateTime>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +19,12 @@ class tst_ActivityStore : public QObject
     const QString m_key = QStringLiteral("0123456789abcdef0123456789abcdef");
 
     QString runtime() const { return m_dir.path(); }
+
+    static std::unique_ptr<ToolCall> newCall()
+    {
+        return std::unique_ptr<ToolCall>(
+                ToolCallPrivate::create(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash")));
+    }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
@@ -35,24 +43,24 @@ private Q_SLOTS:
     void callIsInFlightUntilFinished()
     {
         ActivityStore store;
-        ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
+        const std::unique_ptr<ToolCall> call = newCall();
         bool proceeded = false;
-        store.admit(&call, runtime(), m_key, [&] { proceeded = true; });
+        store.admit(call.get(), runtime(), m_key, [&] { proceeded = true; });
         QVERIFY(proceeded);
         QCOMPARE(store.inFlight(), QSet<QString>{m_key});
         QVERIFY(qAbs(ActivityStore::lastActivity(runtime(), m_key) - QDateTime::currentSecsSinceEpoch()) <= 1);
         QVERIFY(!ActivityStore::claim(runtime(), m_key).isHeld()); // the lock works within one process too
-        call.finishWithResult({});
-        QVERIFY(store.inFlight().isEmpty());
+        ToolCallPrivate::get(call.get())->finishWithResult({});
+        QTRY_VERIFY(store.inFlight().isEmpty());
         QVERIFY(ActivityStore::claim(runtime(), m_key).isHeld());
     }
 
     void destroyedCallIsNoLongerInFlight()
     {
         ActivityStore store;
-        auto *call = new ToolCall(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
-        store.admit(call, runtime(), m_key, [] {});
-        delete call;
+        std::unique_ptr<ToolCall> call = newCall();
+        store.admit(call.get(), runtime(), m_key, [] {});
+        call.reset();
         QVERIFY(store.inFlight().isEmpty());
         QVERIFY(ActivityStore::claim(runtime(), m_key).isHeld());
     }
@@ -62,9 +70,9 @@ private Q_SLOTS:
         ActivityStore store;
         FileLock claim = ActivityStore::claim(runtime(), m_key);
         QVERIFY(claim.isHeld());
-        ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
+        const std::unique_ptr<ToolCall> call = newCall();
         bool proceeded = false;
-        store.admit(&call, runtime(), m_key, [&] { proceeded = true; });
+        store.admit(call.get(), runtime(), m_key, [&] { proceeded = true; });
         QTest::qWait(200);
         QVERIFY(!proceeded);
         claim = FileLock();
@@ -76,10 +84,10 @@ private Q_SLOTS:
     {
         ActivityStore store;
         FileLock claim = ActivityStore::claim(runtime(), m_key);
-        ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
+        const std::unique_ptr<ToolCall> call = newCall();
         bool proceeded = false;
-        store.admit(&call, runtime(), m_key, [&] { proceeded = true; });
-        call.finishWithError({QStringLiteral("cancelled"), QString(), QString()});
+        store.admit(call.get(), runtime(), m_key, [&] { proceeded = true; });
+        ToolCallPrivate::get(call.get())->finishWithError({QStringLiteral("cancelled"), QString(), QString()});
         claim = FileLock();
         QTest::qWait(200);
         QVERIFY(!proceeded);
@@ -89,12 +97,13 @@ private Q_SLOTS:
     void unwritableRuntimeFailsTheCall()
     {
         ActivityStore store;
-        ToolCall call(QStringLiteral("c"), QStringLiteral("1"), QStringLiteral("bash"));
+        const std::unique_ptr<ToolCall> call = newCall();
         bool proceeded = false;
-        store.admit(&call, QStringLiteral("/proc/hako-none"), m_key, [&] { proceeded = true; });
+        store.admit(call.get(), QStringLiteral("/proc/hako-none"), m_key, [&] { proceeded = true; });
         QVERIFY(!proceeded);
-        QVERIFY(call.isFinished());
-        QCOMPARE(call.error().code, QStringLiteral("host_io"));
+        QVERIFY(!call->isFinished()); // not inside admit(): from the event loop
+        QTRY_VERIFY(call->isFinished());
+        QCOMPARE(call->error().code, QStringLiteral("host_io"));
     }
 };
 

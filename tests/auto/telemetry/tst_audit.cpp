@@ -45,14 +45,12 @@ private Q_SLOTS:
                                 << "exit_nonzero" << 3;
         QTest::newRow("timed out") << QByteArray(R"({"exit_code":137,"timed_out":true})") << ""
                                    << "timeout" << 137;
-        QTest::newRow("cancelled") << QByteArray(R"({"exit_code":130,"cancelled":true})") << ""
-                                   << "cancelled" << 130;
         QTest::newRow("oom") << QByteArray(R"({"exit_code":137,"oom_killed":true})") << ""
                              << "oom_killed" << 137;
         QTest::newRow("watchdog") << QByteArray("{}") << "timeout"
                                   << "timeout" << -1;
-        QTest::newRow("cancel before start") << QByteArray("{}") << "cancelled"
-                                             << "cancelled" << -1;
+        QTest::newRow("cancelled") << QByteArray("{}") << "cancelled"
+                                   << "cancelled" << -1;
         QTest::newRow("bad id") << QByteArray("{}") << "conversation_id_invalid"
                                 << "rejected" << -1;
         QTest::newRow("unknown tool") << QByteArray("{}") << "unknown_tool"

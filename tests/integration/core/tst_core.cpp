@@ -251,6 +251,16 @@ private Q_SLOTS:
         QCOMPARE(m_host.exec(c, QStringLiteral("test -e k")).exitCode, 1);
         m_host.run({QStringLiteral("end"), QStringLiteral("--conversation"), c, QStringLiteral("--delete-workspace")});
     }
+
+    // An end names something that exists: a conversation never used here is an error, not a silent success.
+    void endOfAnUnknownConversationFails()
+    {
+        const HostRun r =
+                m_host.run({QStringLiteral("end"), QStringLiteral("--conversation"), QStringLiteral("never")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("no such conversation"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Core)

@@ -3,6 +3,8 @@
 // channel inside the channel's own read), and while a GC sweep removes the
 // same container (the sweep dropped the ending sandbox and the end never
 // finished). Each end must finish, without error, and leave nothing behind.
+// And the ways a call ends early: its handle deleted while the command runs,
+// an end of a conversation that is gone.
 #include "dockerwrapper.h"
 #include "pluginsession.h"
 
@@ -102,6 +104,33 @@ private Q_SLOTS:
         QVERIFY2(!again.error, qPrintable(again.error.logMessage));
         QCOMPARE(again.result.value(QLatin1String("stdout")).toString(), QString());
         QCOMPARE(session.end(QStringLiteral("quiet")).error.code, QString());
+    }
+
+    // Deleting the handle of a running call cancels it: the command is gone
+    // from the container and the conversation serves the next call.
+    void deletingTheHandleCancels()
+    {
+        PluginSession session;
+        const QString problem = session.open({{QStringLiteral("limits.workspaceSize"), QStringLiteral("64m")}});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QString c = QStringLiteral("deleted");
+        QByteArray out;
+        auto *call = session.executor()->call(c, QStringLiteral("long"), QStringLiteral("bash"),
+                                              {{QStringLiteral("command"), QStringLiteral("echo started; sleep 300")}});
+        connect(call, &hako::ToolCall::output, this, [&out](hako::ToolCall::Stream, const QByteArray &b) { out += b; });
+        QVERIFY(PluginSession::waitFor([&] { return out.contains("started"); }, 120000));
+        delete call;
+        const auto sleepers = [&] {
+            return session.bash(c, QStringLiteral("grep -lx sleep /proc/[0-9]*/comm 2>/dev/null | wc -l"))
+                    .result.value(QLatin1String("stdout"))
+                    .toString();
+        };
+        QVERIFY(PluginSession::waitFor([&] { return sleepers() == QLatin1String("0\n"); }, 30000));
+        QCOMPARE(session.bash(c, QStringLiteral("echo next")).result.value(QLatin1String("stdout")).toString(),
+                 QStringLiteral("next\n"));
+        QCOMPARE(session.end(c).error.code, QString());
+        // Container and workspace are gone: there is nothing left to end.
+        QCOMPARE(session.end(c).error.code, QStringLiteral("conversation_not_found"));
     }
 };
 
