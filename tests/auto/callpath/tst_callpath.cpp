@@ -22,6 +22,7 @@
 #include <QTest>
 #include <QUuid>
 
+#include <algorithm>
 #include <memory>
 #include <unistd.h>
 
@@ -575,17 +576,30 @@ private Q_SLOTS:
     }
 
     // Deleting the handle of a running call is a cancel: the command goes,
-    // the conversation is free for the next call, and nothing calls back.
+    // the conversation is free for the next call, nothing calls back, and the
+    // audit log records the call as cancelled.
     void deletingARunningCallStopsIt()
     {
+        const QString audit = m_dir->filePath(QStringLiteral("audit.log"));
+        QVERIFY(configure({{QStringLiteral("audit.file"), audit}}).isEmpty());
         const QString c = QStringLiteral("deleted");
         std::unique_ptr<Pending> p = startSleeper(c);
         QVERIFY(p->waitForOutput());
         QVERIFY(!conversationIsReleased(c));
+        const QString callId = p->call()->callId();
         p.reset();
         QVERIFY(conversationIsReleased(c));
         QTRY_COMPARE(sleepersIn(c), QByteArray("0\n"));
         QCOMPARE(run(c, QStringLiteral("echo next")), QByteArray("next\n"));
+        QFile log(audit);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = log.readAll().split('\n');
+        const auto line = std::find_if(lines.begin(), lines.end(), [&callId](const QByteArray &l) {
+            return QJsonDocument::fromJson(l).object().value(QLatin1String("call_id")).toString() == callId;
+        });
+        QVERIFY(line != lines.end());
+        QCOMPARE(QJsonDocument::fromJson(*line).object().value(QLatin1String("outcome")).toString(),
+                 QStringLiteral("cancelled"));
     }
 
     // Deleted while its container is still starting: nothing is left waiting.
