@@ -94,6 +94,7 @@ enum class Start {
     BadBase64,
     UnreadableSource,
     BusyConversation,
+    HeldBySweep,
     BrokenActivityDirectory,
     EngineMissing,
     AfterShutdown,
@@ -475,6 +476,7 @@ private Q_SLOTS:
         QTest::newRow("bad base64, container running") << Start::BadBase64 << "bad_input";
         QTest::newRow("unreadable transfer source") << Start::UnreadableSource << "bad_input";
         QTest::newRow("busy conversation") << Start::BusyConversation << QString();
+        QTest::newRow("conversation held by a sweep") << Start::HeldBySweep << QString();
         QTest::newRow("broken activity directory") << Start::BrokenActivityDirectory << "host_io";
         QTest::newRow("engine missing") << Start::EngineMissing << "docker_missing";
         QTest::newRow("after shutdown") << Start::AfterShutdown << "shutting_down";
@@ -502,6 +504,11 @@ private Q_SLOTS:
         }
         if (start == Start::BrokenActivityDirectory)
             QVERIFY(breakActivityDirectory());
+        FileLock sweep;
+        if (start == Start::HeldBySweep) {
+            sweep = ActivityStore::claim(m_dir->filePath(QStringLiteral("run")), conversationKey(c));
+            QVERIFY(sweep.isHeld());
+        }
         if (start == Start::AfterShutdown)
             m_plugin->shutdown();
         if (start == Start::EngineMissing) {
@@ -530,6 +537,7 @@ private Q_SLOTS:
         // Had finished() gone out already, the handle would say so.
         QCOMPARE(call->state(), ToolCall::State::Running);
         QVERIFY(!call->isFinished());
+        sweep = FileLock(); // the call was held back; now it goes on
         QStringList seen;
         connect(call.get(), &ToolCall::output, this, [&seen] { seen << QStringLiteral("output"); });
         connect(call.get(), &ToolCall::finished, this, [&seen] { seen << QStringLiteral("finished"); });
