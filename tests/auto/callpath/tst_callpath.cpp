@@ -22,6 +22,7 @@
 #include <QTest>
 #include <QUuid>
 
+#include <algorithm>
 #include <memory>
 #include <unistd.h>
 
@@ -93,6 +94,7 @@ enum class Start {
     BadBase64,
     UnreadableSource,
     BusyConversation,
+    HeldBySweep,
     BrokenActivityDirectory,
     EngineMissing,
     AfterShutdown,
@@ -474,6 +476,7 @@ private Q_SLOTS:
         QTest::newRow("bad base64, container running") << Start::BadBase64 << "bad_input";
         QTest::newRow("unreadable transfer source") << Start::UnreadableSource << "bad_input";
         QTest::newRow("busy conversation") << Start::BusyConversation << QString();
+        QTest::newRow("conversation held by a sweep") << Start::HeldBySweep << QString();
         QTest::newRow("broken activity directory") << Start::BrokenActivityDirectory << "host_io";
         QTest::newRow("engine missing") << Start::EngineMissing << "docker_missing";
         QTest::newRow("after shutdown") << Start::AfterShutdown << "shutting_down";
@@ -501,6 +504,11 @@ private Q_SLOTS:
         }
         if (start == Start::BrokenActivityDirectory)
             QVERIFY(breakActivityDirectory());
+        FileLock sweep;
+        if (start == Start::HeldBySweep) {
+            sweep = ActivityStore::claim(m_dir->filePath(QStringLiteral("run")), conversationKey(c));
+            QVERIFY(sweep.isHeld());
+        }
         if (start == Start::AfterShutdown)
             m_plugin->shutdown();
         if (start == Start::EngineMissing) {
@@ -529,6 +537,7 @@ private Q_SLOTS:
         // Had finished() gone out already, the handle would say so.
         QCOMPARE(call->state(), ToolCall::State::Running);
         QVERIFY(!call->isFinished());
+        sweep = FileLock(); // the call was held back; now it goes on
         QStringList seen;
         connect(call.get(), &ToolCall::output, this, [&seen] { seen << QStringLiteral("output"); });
         connect(call.get(), &ToolCall::finished, this, [&seen] { seen << QStringLiteral("finished"); });
@@ -575,17 +584,30 @@ private Q_SLOTS:
     }
 
     // Deleting the handle of a running call is a cancel: the command goes,
-    // the conversation is free for the next call, and nothing calls back.
+    // the conversation is free for the next call, nothing calls back, and the
+    // audit log records the call as cancelled.
     void deletingARunningCallStopsIt()
     {
+        const QString audit = m_dir->filePath(QStringLiteral("audit.log"));
+        QVERIFY(configure({{QStringLiteral("audit.file"), audit}}).isEmpty());
         const QString c = QStringLiteral("deleted");
         std::unique_ptr<Pending> p = startSleeper(c);
         QVERIFY(p->waitForOutput());
         QVERIFY(!conversationIsReleased(c));
+        const QString callId = p->call()->callId();
         p.reset();
         QVERIFY(conversationIsReleased(c));
         QTRY_COMPARE(sleepersIn(c), QByteArray("0\n"));
         QCOMPARE(run(c, QStringLiteral("echo next")), QByteArray("next\n"));
+        QFile log(audit);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = log.readAll().split('\n');
+        const auto line = std::find_if(lines.begin(), lines.end(), [&callId](const QByteArray &l) {
+            return QJsonDocument::fromJson(l).object().value(QLatin1String("call_id")).toString() == callId;
+        });
+        QVERIFY(line != lines.end());
+        QCOMPARE(QJsonDocument::fromJson(*line).object().value(QLatin1String("outcome")).toString(),
+                 QStringLiteral("cancelled"));
     }
 
     // Deleted while its container is still starting: nothing is left waiting.
