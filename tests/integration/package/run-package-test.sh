@@ -88,6 +88,12 @@ grep -q '"exit_code":0' "$work/out" || fail "the call did not succeed"
 left="$(docker ps -aq --filter "label=org.hako.instance=$(cat "$work/run/instance-id")")"
 [ -z "$left" ] || fail "containers left behind: $left"
 
+# The installed hako-host finds the moved plugin the same way.
+run schema "hako-host schema" env -u HAKO_PLUGIN "$prefix/bin/hako-host" schema --lang ja
+# (Kana, U+3040 to U+30FF, as UTF-8 bytes.)
+LC_ALL=C grep -q $'"title": "[^"]*\xe3[\x81-\x83]' "$work/schema.log" \
+    || fail "hako-host schema --lang ja printed no Japanese titles"
+
 # The example, built elsewhere, finds the moved library through the loader's
 # path and the plugin beside it; its own test runs in both languages.
 export LD_LIBRARY_PATH="$(dirname "$prefix/$library")" QT_QPA_PLATFORM=offscreen
