@@ -43,6 +43,13 @@ QList<hako::Error> configure(hako::ToolExecutor *executor, const Options &option
     return executor->configure(settings);
 }
 
+void useLanguage(QTranslator *translator)
+{
+    QCoreApplication::removeTranslator(translator);
+    if (translator->load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako-host/i18n")))
+        QCoreApplication::installTranslator(translator);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -52,13 +59,21 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("hako-host"));
     // The command line's own messages come before the plugin brings its translations.
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako-host/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    useLanguage(&translator);
     Options options;
     if (const hako::Error e = parseCommandLine(app.arguments(), &options)) {
         printError(e.message);
         std::fputs(qPrintable(usage()), stderr);
         return kExitUsage;
+    }
+    // Before the plugin loads: it takes the default locale's language.
+    if (!options.language.isEmpty()) {
+        QLocale::setDefault(QLocale(options.language));
+        useLanguage(&translator);
+    }
+    if (options.help) {
+        std::fputs(qPrintable(usage()), stdout);
+        return 0;
     }
     // One-shot commands print the command's own output; the plugin's progress
     // notes stay quiet there (QT_LOGGING_RULES still overrides this).
@@ -73,6 +88,9 @@ int main(int argc, char **argv)
         printError(e.message);
         return doctor ? runDoctor(nullptr, options, {}) : kExitToolError;
     }
+    // The schema is the same whatever the settings; printing it touches nothing.
+    if (options.command == QLatin1String("schema"))
+        return runSchema(host.executor());
     const QList<hako::Error> problems = configure(host.executor(), options);
     if (doctor)
         return runDoctor(host.executor(), options, problems);

@@ -811,6 +811,10 @@
         <translation>The plugin %1 could not be loaded: %2</translation>
     </message>
     <message>
+        <source>It is not a Hako plugin of interface %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sandbox settings</source>
         <translation>Sandbox settings</translation>
     </message>
@@ -943,7 +947,9 @@
   hako-host doctor
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
   hako-host gc
-Common options: --config FILE, --set key=value, --plugin PATH
+  hako-host schema      every setting&apos;s type, default, limits and help, as JSON Schema
+Common options: --config FILE, --set key=value, --plugin PATH, --help
+  --lang LANG           messages and the schema&apos;s titles in LANG (en, ja); default: the locale&apos;s
 </source>
         <translation type="unfinished"></translation>
     </message>

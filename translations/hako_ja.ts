@@ -811,6 +811,10 @@
         <translation>プラグイン %1 を読み込めませんでした: %2</translation>
     </message>
     <message>
+        <source>It is not a Hako plugin of interface %1.</source>
+        <translation>インターフェース %1 の Hako プラグインではありません。</translation>
+    </message>
+    <message>
         <source>Sandbox settings</source>
         <translation>サンドボックスの設定</translation>
     </message>
@@ -943,7 +947,9 @@
   hako-host doctor
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
   hako-host gc
-Common options: --config FILE, --set key=value, --plugin PATH
+  hako-host schema      every setting&apos;s type, default, limits and help, as JSON Schema
+Common options: --config FILE, --set key=value, --plugin PATH, --help
+  --lang LANG           messages and the schema&apos;s titles in LANG (en, ja); default: the locale&apos;s
 </source>
         <translation>使い方:
   hako-host exec --conversation ID [--timeout S] [--json] -- COMMAND...
@@ -954,7 +960,9 @@ Common options: --config FILE, --set key=value, --plugin PATH
   hako-host doctor
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
   hako-host gc
-共通オプション: --config FILE, --set key=value, --plugin PATH
+  hako-host schema      すべての設定の型、既定値、範囲と説明を JSON Schema で出力
+共通オプション: --config FILE, --set key=value, --plugin PATH, --help
+  --lang LANG           メッセージとスキーマの見出しを LANG (en, ja) で表示 (既定: ロケールの言語)
 </translation>
     </message>
     <message>

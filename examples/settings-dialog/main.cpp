@@ -3,14 +3,18 @@
 //
 //   hako-settings-dialog [--plugin PATH] [--set key=value]... [--apply] [--screenshot FILE]
 //
+// The plugin is the one installed beside the interface library (hako::pluginPath()),
+// unless --plugin or $HAKO_PLUGIN names another.
 // --set fills fields before the dialog shows, --apply presses Apply once, and
 // --screenshot saves the dialog as an image and quits (docs/settings-dialog*.png).
 #include "schemaform.h"
 #include "settingsdialog.h"
 
+#include <hako/pluginpath.h>
 #include <hako/toolexecutor.h>
 
 #include <QApplication>
+#include <QJsonObject>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -26,7 +30,7 @@ namespace {
 
 struct Arguments
 {
-    QString plugin = qEnvironmentVariable("HAKO_PLUGIN", QStringLiteral(HAKO_PLUGIN_PATH));
+    QString plugin = qEnvironmentVariable("HAKO_PLUGIN", hako::pluginPath());
     QStringList assignments;
     bool apply = false;
     QString screenshot;
@@ -47,6 +51,28 @@ Arguments parse(const QStringList &args)
             a.apply = true;
     }
     return a;
+}
+
+// What the integration guide asks of a host before instance(): the metadata,
+// read without running any of the plugin's code, names our interface and the
+// API version this program was built for (the interface's major version).
+hako::ToolExecutor *loadExecutor(QPluginLoader *loader, QString *why)
+{
+    constexpr int kApiVersion = 1;
+    const QJsonObject meta = loader->metaData();
+    if (meta.isEmpty()) {
+        *why = loader->errorString();
+        return nullptr;
+    }
+    if (meta.value(QLatin1String("IID")).toString() != QLatin1String(HakoToolExecutor_iid)
+        || meta.value(QLatin1String("MetaData")).toObject().value(QLatin1String("apiVersion")).toInt() != kApiVersion) {
+        *why = SettingsDialog::tr("It is not a Hako plugin of interface %1.").arg(QLatin1String(HakoToolExecutor_iid));
+        return nullptr;
+    }
+    auto *executor = qobject_cast<hako::ToolExecutor *>(loader->instance());
+    if (!executor)
+        *why = loader->errorString();
+    return executor;
 }
 
 void saveWhenShown(SettingsDialog *dialog, const QString &file)
@@ -70,11 +96,11 @@ int main(int argc, char **argv)
         QApplication::installTranslator(&qtTranslator);
     const Arguments args = parse(app.arguments());
     QPluginLoader loader(args.plugin);
-    auto *executor = qobject_cast<hako::ToolExecutor *>(loader.instance());
+    QString why;
+    auto *executor = loadExecutor(&loader, &why);
     if (!executor) {
-        QMessageBox::critical(
-                nullptr, QStringLiteral("Hako"),
-                SettingsDialog::tr("The plugin %1 could not be loaded: %2").arg(args.plugin, loader.errorString()));
+        QMessageBox::critical(nullptr, QStringLiteral("Hako"),
+                              SettingsDialog::tr("The plugin %1 could not be loaded: %2").arg(args.plugin, why));
         return 1;
     }
     SettingsDialog dialog(executor);

@@ -5,6 +5,8 @@
 #include "schemaform.h"
 #include "settingsdialog.h"
 
+#include <hako/pluginpath.h>
+
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,7 +22,7 @@ class tst_SettingsDialog : public QObject
 {
     Q_OBJECT
 
-    QPluginLoader m_loader{QStringLiteral(HAKO_PLUGIN_PATH)};
+    QPluginLoader m_loader{hako::pluginPath()};
     hako::ToolExecutor *m_executor = nullptr;
     QTemporaryDir m_dir;
 

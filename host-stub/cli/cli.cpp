@@ -11,12 +11,12 @@ namespace {
 
 const QStringList kCommands = {QStringLiteral("exec"),   QStringLiteral("tool"),  QStringLiteral("tools"),
                                QStringLiteral("end"),    QStringLiteral("serve"), QStringLiteral("doctor"),
-                               QStringLiteral("verify"), QStringLiteral("gc")};
+                               QStringLiteral("verify"), QStringLiteral("gc"),    QStringLiteral("schema")};
 const QStringList kFormats = {QStringLiteral("text"), QStringLiteral("markdown"), QStringLiteral("json")};
-const QStringList kValueOptions = {QStringLiteral("--conversation"), QStringLiteral("--plugin"),
-                                   QStringLiteral("--config"),       QStringLiteral("--set"),
-                                   QStringLiteral("--admin"),        QStringLiteral("--runtime"),
-                                   QStringLiteral("--format"),       QStringLiteral("--timeout")};
+const QStringList kValueOptions = {
+        QStringLiteral("--conversation"), QStringLiteral("--plugin"),  QStringLiteral("--config"),
+        QStringLiteral("--set"),          QStringLiteral("--admin"),   QStringLiteral("--runtime"),
+        QStringLiteral("--format"),       QStringLiteral("--timeout"), QStringLiteral("--lang")};
 
 Error usageError(const char *text, const QStringList &args = {})
 {
@@ -38,6 +38,8 @@ Error takeValue(const QString &flag, const QString &value, Options *o)
         o->admin = value;
     else if (flag == QLatin1String("--runtime"))
         o->runtime = value;
+    else if (flag == QLatin1String("--lang"))
+        o->language = value;
     else if (flag == QLatin1String("--format")) {
         if (!kFormats.contains(value))
             return usageError(QT_TR_NOOP("--format takes text, markdown or json."));
@@ -59,6 +61,8 @@ bool takeSwitch(const QString &flag, Options *o)
         o->deleteWorkspace = true;
     else if (flag == QLatin1String("--mcp"))
         o->mcp = true;
+    else if (flag == QLatin1String("--help"))
+        o->help = true;
     else
         return false;
     return true;
@@ -117,6 +121,8 @@ Error parseCommandLine(const QStringList &arguments, Options *o)
         else
             return usageError(QT_TR_NOOP("Unknown command \"%1\"."), {arg});
     }
+    if (o->help)
+        return {};
     if (o->command.isEmpty())
         return usageError(QT_TR_NOOP("No command given."));
     return checkRequired(o, positional);
@@ -164,7 +170,9 @@ QString usage()
               "  hako-host doctor\n"
               "  hako-host verify [--runtime runc|runsc] [--format text|markdown|json]\n"
               "  hako-host gc\n"
-              "Common options: --config FILE, --set key=value, --plugin PATH\n");
+              "  hako-host schema      every setting's type, default, limits and help, as JSON Schema\n"
+              "Common options: --config FILE, --set key=value, --plugin PATH, --help\n"
+              "  --lang LANG           messages and the schema's titles in LANG (en, ja); default: the locale's\n");
 }
 
 } // namespace hako::host

@@ -10,7 +10,7 @@ namespace hako::host {
 
 struct Options
 {
-    QString command; // exec, tool, tools, end, serve, doctor, verify
+    QString command; // exec, tool, tools, end, serve, doctor, verify, gc, schema
     QString conversation;
     QString toolName;
     QString toolInput;       // JSON text for `tool`
@@ -19,6 +19,8 @@ struct Options
     bool json = false;
     bool deleteWorkspace = false;
     bool mcp = false;
+    bool help = false;
+    QString language;                        // --lang: instead of the locale's
     QString admin;                           // serve --admin HOST:PORT, as admin.listen
     QString runtime;                         // verify: overrides the runtime setting
     QString format = QStringLiteral("text"); // verify: text, markdown or json

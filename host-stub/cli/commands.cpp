@@ -123,6 +123,12 @@ int runTools(ToolExecutor *executor)
     return 0;
 }
 
+int runSchema(ToolExecutor *executor)
+{
+    printJson(executor->settingsSchema());
+    return 0;
+}
+
 int runEnd(ToolExecutor *executor, const Options &options)
 {
     const auto done = await(executor->endConversation(options.conversation, options.deleteWorkspace));

@@ -17,6 +17,7 @@ inline constexpr int kExitCancelled = 130; // as a shell's command stopped by Ct
 int runExec(ToolExecutor *executor, const Options &options);
 int runTool(ToolExecutor *executor, const Options &options);
 int runTools(ToolExecutor *executor);
+int runSchema(ToolExecutor *executor);
 int runEnd(ToolExecutor *executor, const Options &options);
 int runServe(ToolExecutor *executor, const Options &options);
 // One garbage collection sweep; prints what it removed as JSON.

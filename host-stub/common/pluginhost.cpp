@@ -2,13 +2,15 @@
 
 #include "translate.h"
 
+#include <hako/pluginpath.h>
+
 #include <QFileInfo>
 #include <QJsonObject>
 
 namespace hako::host {
 namespace {
 
-constexpr int kApiVersion = 1;
+constexpr int kApiVersion = HAKO_API_VERSION;
 
 // The context lupdate gives PluginHost's texts (Q_DECLARE_TR_FUNCTIONS in the header).
 constexpr char kContext[] = "hako::host::PluginHost";
@@ -25,10 +27,7 @@ QString PluginHost::defaultPluginPath()
     const QString fromEnv = qEnvironmentVariable("HAKO_PLUGIN");
     if (!fromEnv.isEmpty())
         return fromEnv;
-    // The build tree, else the install tree (cmake/HakoInstall.cmake).
-    const QString buildTree = QCoreApplication::applicationDirPath() + QStringLiteral("/../plugins/libhako.so");
-    const QString installTree = QCoreApplication::applicationDirPath() + QStringLiteral("/" HAKO_PLUGIN_FROM_HOST);
-    return QFileInfo::exists(buildTree) || !QFileInfo::exists(installTree) ? buildTree : installTree;
+    return pluginPath();
 }
 
 Error PluginHost::load(const QString &path)

@@ -15,7 +15,7 @@ class PluginHost
     Q_DECLARE_TR_FUNCTIONS(hako::host::PluginHost)
 
 public:
-    // Empty path: $HAKO_PLUGIN, else the plugin of this program's build or install tree.
+    // Empty path: $HAKO_PLUGIN, else the plugin beside the interface library (hako::pluginPath()).
     Error load(const QString &path);
     ToolExecutor *executor() const { return m_executor; }
     // The plugin's root object, for the optional interfaces (qobject_cast).

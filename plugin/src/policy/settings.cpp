@@ -316,8 +316,12 @@ QJsonObject Settings::schema()
             p.insert(QStringLiteral("minimum"), k.minimum);
             p.insert(QStringLiteral("maximum"), k.maximum);
         }
-        if (k.kind == Kind::Size)
+        if (k.kind == Kind::Size) {
             p.insert(QStringLiteral("pattern"), QStringLiteral("^[0-9]+[kKmMgGtT]?$"));
+            // JSON Schema bounds numbers only; a size's bounds, in bytes, as annotations.
+            p.insert(QStringLiteral("x-minimumBytes"), k.minimum);
+            p.insert(QStringLiteral("x-maximumBytes"), k.maximum);
+        }
         if (k.kind == Kind::StringList)
             p.insert(QStringLiteral("items"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}});
         if (QLatin1String(k.name) == QLatin1String("runtime"))
