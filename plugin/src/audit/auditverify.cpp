@@ -20,7 +20,7 @@ QString tr(const char *text, const QStringList &args = {})
 class Verifier
 {
 public:
-    explicit Verifier(const PublicKey *key) : m_key(key) {}
+    Verifier(const PublicKey *key, const LineSink &sink) : m_key(key), m_sink(sink) {}
 
     // False once a problem is recorded.
     bool readFile(const QString &path)
@@ -70,11 +70,15 @@ private:
             return problem;
         m_head = {line.seq, line.hash};
         ++m_report.linesAfterLastCheckpoint;
-        if (line.object.value(QLatin1String("event")).toString() != QLatin1String("checkpoint"))
-            return {};
-        ++m_report.checkpoints;
-        m_report.linesAfterLastCheckpoint = 0;
-        return checkSignature(line);
+        if (line.object.value(QLatin1String("event")).toString() == QLatin1String("checkpoint")) {
+            ++m_report.checkpoints;
+            m_report.linesAfterLastCheckpoint = 0;
+            if (const QString problem = checkSignature(line); !problem.isEmpty())
+                return problem;
+        }
+        if (m_sink)
+            m_sink(line.object);
+        return {};
     }
 
     QString checkLink(const SealedLine &line)
@@ -119,15 +123,16 @@ private:
     }
 
     const PublicKey *m_key;
+    const LineSink &m_sink;
     ChainHead m_head;
     VerifyReport m_report;
 };
 
 } // namespace
 
-VerifyReport verifyLog(const QStringList &files, const PublicKey *key)
+VerifyReport verifyLog(const QStringList &files, const PublicKey *key, const LineSink &sink)
 {
-    Verifier verifier(key);
+    Verifier verifier(key, sink);
     for (const QString &file : files)
         if (!verifier.readFile(file))
             break;

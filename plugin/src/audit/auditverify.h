@@ -4,8 +4,11 @@
 // where the record no longer holds.
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 namespace hako::audit {
 
@@ -24,7 +27,10 @@ struct VerifyReport
     bool ok() const { return problem.isEmpty(); }
 };
 
+// Called with each line that held up, in order.
+using LineSink = std::function<void(const QJsonObject &line)>;
+
 // `key` may be null: then checkpoints are counted, not checked.
-VerifyReport verifyLog(const QStringList &files, const PublicKey *key);
+VerifyReport verifyLog(const QStringList &files, const PublicKey *key, const LineSink &sink = {});
 
 } // namespace hako::audit

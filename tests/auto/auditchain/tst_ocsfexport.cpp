@@ -189,6 +189,24 @@ private Q_SLOTS:
         QVERIFY(audit::toOcsf(lineOf(readLines(fixture.path()).at(3))).isEmpty());
     }
 
+    // Line 6 deleted: the four events before the break go out, then the export stops.
+    void commandLineStopsAtTheBreak()
+    {
+        AuditFixture fixture;
+        fixture.writeStandardLog();
+        QByteArrayList lines = readLines(fixture.path());
+        lines.removeAt(5);
+        writeLines(fixture.path(), lines);
+        QProcess host;
+        host.start(QStringLiteral(HAKO_HOST_BINARY),
+                   {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--format"),
+                    QStringLiteral("ocsf"), fixture.path()});
+        QVERIFY(host.waitForFinished(30000));
+        QCOMPARE(host.exitCode(), 1);
+        QCOMPARE(host.readAllStandardOutput().count('\n'), 4);
+        QVERIFY(host.readAllStandardError().contains(": line 6: "));
+    }
+
     void commandLineExportsEveryEvent()
     {
         AuditFixture fixture;
