@@ -9,7 +9,7 @@
 namespace hako::audit {
 namespace {
 
-QString tr(const char *text, const QStringList &args = {})
+QString message(const char *text, const QStringList &args = {})
 {
     QString message = QCoreApplication::translate("hako::audit", text);
     for (const QString &arg : args)
@@ -28,15 +28,15 @@ public:
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return fail(path, 0,
-                        tr(QT_TRANSLATE_NOOP("hako::audit", "the file cannot be read: %1"), {file.errorString()}));
+                        message(QT_TRANSLATE_NOOP("hako::audit", "the file cannot be read: %1"), {file.errorString()}));
         for (qint64 number = 1; !file.atEnd(); ++number) {
             QByteArray line = file.readLine(kMaxLineBytes + 1);
             if (!line.endsWith('\n')) {
-                return fail(
-                        path, number,
-                        file.atEnd()
-                                ? tr(QT_TRANSLATE_NOOP("hako::audit", "the line is cut short: the file was truncated"))
-                                : tr(QT_TRANSLATE_NOOP("hako::audit", "the line is longer than any line Hako writes")));
+                return fail(path, number,
+                            file.atEnd() ? message(
+                                    QT_TRANSLATE_NOOP("hako::audit", "the line is cut short: the file was truncated"))
+                                         : message(QT_TRANSLATE_NOOP("hako::audit",
+                                                                     "the line is longer than any line Hako writes")));
             }
             line.chop(1);
             if (const QString problem = checkLine(line); !problem.isEmpty())
@@ -61,9 +61,11 @@ private:
     {
         SealedLine line;
         switch (parseLine(bytes, &line)) {
-        case LineProblem::NotSealed: return tr(QT_TRANSLATE_NOOP("hako::audit", "the line is not a sealed audit line"));
+        case LineProblem::NotSealed:
+            return message(QT_TRANSLATE_NOOP("hako::audit", "the line is not a sealed audit line"));
         case LineProblem::Edited:
-            return tr(QT_TRANSLATE_NOOP("hako::audit", "the line was changed: its hash does not match its content"));
+            return message(
+                    QT_TRANSLATE_NOOP("hako::audit", "the line was changed: its hash does not match its content"));
         case LineProblem::None: break;
         }
         if (const QString problem = checkLink(line); !problem.isEmpty())
@@ -89,17 +91,19 @@ private:
         }
         const QStringList seqs = {QString::number(line.seq), QString::number(m_head.seq)};
         if (line.seq > m_head.seq + 1)
-            return tr(QT_TRANSLATE_NOOP("hako::audit",
-                                        "the chain breaks here: sequence %1 follows %2, so lines are missing or moved"),
-                      seqs);
+            return message(
+                    QT_TRANSLATE_NOOP("hako::audit",
+                                      "the chain breaks here: sequence %1 follows %2, so lines are missing or moved"),
+                    seqs);
         if (line.seq <= m_head.seq)
-            return tr(QT_TRANSLATE_NOOP("hako::audit",
-                                        "the chain breaks here: sequence %1 follows %2, so this line was inserted or "
-                                        "moved"),
-                      seqs);
+            return message(
+                    QT_TRANSLATE_NOOP("hako::audit",
+                                      "the chain breaks here: sequence %1 follows %2, so this line was inserted or "
+                                      "moved"),
+                    seqs);
         if (line.prev != m_head.hash)
-            return tr(QT_TRANSLATE_NOOP("hako::audit", "the chain breaks here: the line does not link to the one "
-                                                       "before it, which was replaced, or this one inserted"));
+            return message(QT_TRANSLATE_NOOP("hako::audit", "the chain breaks here: the line does not link to the one "
+                                                            "before it, which was replaced, or this one inserted"));
         return {};
     }
 
@@ -109,15 +113,15 @@ private:
         const QByteArray signature =
                 QByteArray::fromBase64(line.object.value(QLatin1String("sig")).toString().toLatin1());
         if (keyId.isEmpty() || signature.isEmpty())
-            return tr(QT_TRANSLATE_NOOP("hako::audit", "the checkpoint lacks its signature or key ID"));
+            return message(QT_TRANSLATE_NOOP("hako::audit", "the checkpoint lacks its signature or key ID"));
         if (!m_key)
             return {};
         if (keyId != m_key->id())
-            return tr(QT_TRANSLATE_NOOP("hako::audit", "the checkpoint names another signing key (%1, not %2)"),
-                      {keyId, m_key->id()});
+            return message(QT_TRANSLATE_NOOP("hako::audit", "the checkpoint names another signing key (%1, not %2)"),
+                           {keyId, m_key->id()});
         if (!m_key->verify(checkpointMessage(line.seq, line.prev), signature))
-            return tr(QT_TRANSLATE_NOOP("hako::audit",
-                                        "the checkpoint's signature does not verify: it was forged or altered"));
+            return message(QT_TRANSLATE_NOOP("hako::audit",
+                                             "the checkpoint's signature does not verify: it was forged or altered"));
         ++m_report.signedChecked;
         return {};
     }
