@@ -18,6 +18,9 @@ namespace hako::audit {
 // reader never takes in more than this for one line.
 inline constexpr qsizetype kMaxLineBytes = 16 * 1024;
 
+// The "event" of a signed checkpoint line (auditkey.h, checkpointMessage()).
+inline constexpr char kCheckpointEvent[] = "checkpoint";
+
 struct ChainHead
 {
     qint64 seq = 0;  // of the last line; 0 before the first

@@ -72,7 +72,7 @@ private:
             return problem;
         m_head = {line.seq, line.hash};
         ++m_report.linesAfterLastCheckpoint;
-        if (line.object.value(QLatin1String("event")).toString() == QLatin1String("checkpoint")) {
+        if (line.object.value(QLatin1String("event")).toString() == QLatin1String(kCheckpointEvent)) {
             ++m_report.checkpoints;
             m_report.linesAfterLastCheckpoint = 0;
             if (const QString problem = checkSignature(line); !problem.isEmpty())

@@ -34,6 +34,7 @@ Error AuditLog::open(const QString &path, const QString &keyFile)
     m_file = std::move(file);
     m_key = std::move(key);
     m_keyFile = keyFile;
+    m_signedSeq = -1;
     return {};
 }
 
@@ -48,7 +49,7 @@ void AuditLog::checkpoint()
             return QJsonObject();
         seq = previous.seq + 1;
         const QByteArray signature = m_key.sign(audit::checkpointMessage(seq, previous.hash));
-        return QJsonObject{{QStringLiteral("event"), QStringLiteral("checkpoint")},
+        return QJsonObject{{QStringLiteral("event"), QLatin1String(audit::kCheckpointEvent)},
                            {QStringLiteral("key"), m_key.id()},
                            {QStringLiteral("sig"), QString::fromLatin1(signature.toBase64())}};
     });
