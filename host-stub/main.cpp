@@ -1,3 +1,4 @@
+#include "cli/audit.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "common/pluginhost.h"
@@ -75,6 +76,9 @@ int main(int argc, char **argv)
         std::fputs(qPrintable(usage()), stdout);
         return 0;
     }
+    // The audit log is checked and exported without the plugin.
+    if (options.command == QLatin1String("audit"))
+        return runAudit(options);
     // One-shot commands print the command's own output; the plugin's progress
     // notes stay quiet there (QT_LOGGING_RULES still overrides this).
     if (options.command != QLatin1String("serve"))

@@ -434,6 +434,10 @@
         <source>Cannot serve the admin endpoints on %1:%2: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The audit log&apos;s signing key %1 cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -693,6 +697,22 @@
         <source>Connections one container may hold open to the proxy at once; more are refused.</source>
         <translation>Connections one container may hold open to the proxy at once; more are refused.</translation>
     </message>
+    <message>
+        <source>Audit signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ed25519 key that signs the audit log&apos;s checkpoints; created on first use, owner-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit checkpoint interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between signed checkpoints of the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Tools</name>
@@ -794,6 +814,53 @@
     </message>
     <message>
         <source>the destination must be a device open for writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hako::audit</name>
+    <message>
+        <source>the file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the line is cut short: the file was truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the line is longer than any line Hako writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the line is not a sealed audit line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the line was changed: its hash does not match its content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chain breaks here: sequence %1 follows %2, so lines are missing or moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chain breaks here: sequence %1 follows %2, so this line was inserted or moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chain breaks here: the line does not link to the one before it, which was replaced, or this one inserted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the checkpoint lacks its signature or key ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the checkpoint names another signing key (%1, not %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the checkpoint&apos;s signature does not verify: it was forged or altered</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -948,6 +1015,9 @@
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
   hako-host gc
   hako-host schema      every setting&apos;s type, default, limits and help, as JSON Schema
+  hako-host audit verify FILE... [--key PUBLIC.pem]
+  hako-host audit export --format ocsf FILE...
+  hako-host audit key
 Common options: --config FILE, --set key=value, --plugin PATH, --help
   --lang LANG           messages and the schema&apos;s titles in LANG (en, ja); default: the locale&apos;s
 </source>
@@ -1111,6 +1181,50 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
     </message>
     <message>
         <source>Known gaps of this runtime, measured: see docs/operations.md section 4. Use runtime=runc where they matter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit needs verify, export or key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit export needs --format ocsf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit %1 needs at least one log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hako-host: the audit signing key %1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hako-host: the public key %1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain holds: %1 lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first line is number %1 of a longer chain: earlier lines are in files not given here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatures not checked (no --key): %1 checkpoints found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 checkpoint signatures verified; %2 lines after the last checkpoint are not covered by a signature yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -434,6 +434,10 @@
         <source>Cannot serve the admin endpoints on %1:%2: %3</source>
         <translation>管理エンドポイントを %1:%2 で提供できません: %3</translation>
     </message>
+    <message>
+        <source>The audit log&apos;s signing key %1 cannot be used.</source>
+        <translation>監査ログの署名鍵 %1 を使用できません。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -693,6 +697,22 @@
         <source>Connections one container may hold open to the proxy at once; more are refused.</source>
         <translation>1 つのコンテナがプロキシに同時に開いておける接続の数。これを超える接続は拒否されます。</translation>
     </message>
+    <message>
+        <source>Audit signing key</source>
+        <translation>監査署名鍵</translation>
+    </message>
+    <message>
+        <source>Ed25519 key that signs the audit log&apos;s checkpoints; created on first use, owner-only.</source>
+        <translation>監査ログのチェックポイントに署名する Ed25519 鍵。初回使用時に作成され、所有者だけが読めます。</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint interval</source>
+        <translation>監査チェックポイント間隔</translation>
+    </message>
+    <message>
+        <source>Seconds between signed checkpoints of the audit log.</source>
+        <translation>監査ログの署名付きチェックポイントの間隔(秒)。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Tools</name>
@@ -795,6 +815,53 @@
     <message>
         <source>the destination must be a device open for writing.</source>
         <translation>書き込み用に開いたデバイスを渡してください。</translation>
+    </message>
+</context>
+<context>
+    <name>hako::audit</name>
+    <message>
+        <source>the file cannot be read: %1</source>
+        <translation>ファイルを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>the line is cut short: the file was truncated</source>
+        <translation>行が途中で切れています: ファイルが切り詰められました</translation>
+    </message>
+    <message>
+        <source>the line is longer than any line Hako writes</source>
+        <translation>Hako が書き込むどの行よりも長い行です</translation>
+    </message>
+    <message>
+        <source>the line is not a sealed audit line</source>
+        <translation>封印された監査行ではありません</translation>
+    </message>
+    <message>
+        <source>the line was changed: its hash does not match its content</source>
+        <translation>行が変更されています: ハッシュが内容と一致しません</translation>
+    </message>
+    <message>
+        <source>the chain breaks here: sequence %1 follows %2, so lines are missing or moved</source>
+        <translation>ここでチェーンが途切れています: 連番 %2 の次が %1 のため、行が欠落しているか移動されています</translation>
+    </message>
+    <message>
+        <source>the chain breaks here: sequence %1 follows %2, so this line was inserted or moved</source>
+        <translation>ここでチェーンが途切れています: 連番 %2 の次が %1 のため、この行は挿入されたか移動されています</translation>
+    </message>
+    <message>
+        <source>the chain breaks here: the line does not link to the one before it, which was replaced, or this one inserted</source>
+        <translation>ここでチェーンが途切れています: この行は直前の行につながっていません(直前の行が置き換えられたか、この行が挿入されています)</translation>
+    </message>
+    <message>
+        <source>the checkpoint lacks its signature or key ID</source>
+        <translation>チェックポイントに署名または鍵 ID がありません</translation>
+    </message>
+    <message>
+        <source>the checkpoint names another signing key (%1, not %2)</source>
+        <translation>チェックポイントが別の署名鍵を指しています(%2 ではなく %1)</translation>
+    </message>
+    <message>
+        <source>the checkpoint&apos;s signature does not verify: it was forged or altered</source>
+        <translation>チェックポイントの署名を検証できません: 偽造または改ざんされています</translation>
     </message>
 </context>
 <context>
@@ -948,6 +1015,9 @@
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
   hako-host gc
   hako-host schema      every setting&apos;s type, default, limits and help, as JSON Schema
+  hako-host audit verify FILE... [--key PUBLIC.pem]
+  hako-host audit export --format ocsf FILE...
+  hako-host audit key
 Common options: --config FILE, --set key=value, --plugin PATH, --help
   --lang LANG           messages and the schema&apos;s titles in LANG (en, ja); default: the locale&apos;s
 </source>
@@ -961,6 +1031,9 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
   hako-host gc
   hako-host schema      すべての設定の型、既定値、範囲と説明を JSON Schema で出力
+  hako-host audit verify FILE... [--key PUBLIC.pem]
+  hako-host audit export --format ocsf FILE...
+  hako-host audit key
 共通オプション: --config FILE, --set key=value, --plugin PATH, --help
   --lang LANG           メッセージとスキーマの見出しを LANG (en, ja) で表示 (既定: ロケールの言語)
 </translation>
@@ -1124,6 +1197,50 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
     <message>
         <source>Known gaps of this runtime, measured: see docs/operations.md section 4. Use runtime=runc where they matter.</source>
         <translation>このランタイムで測定された既知のギャップです。docs/operations.md の 4 節を参照してください。問題になる場合は runtime=runc を使ってください。</translation>
+    </message>
+    <message>
+        <source>audit needs verify, export or key.</source>
+        <translation>audit には verify、export、key のいずれかが必要です。</translation>
+    </message>
+    <message>
+        <source>audit export needs --format ocsf.</source>
+        <translation>audit export には --format ocsf が必要です。</translation>
+    </message>
+    <message>
+        <source>audit %1 needs at least one log file.</source>
+        <translation>audit %1 には少なくとも 1 つのログファイルが必要です。</translation>
+    </message>
+    <message>
+        <source>hako-host: the audit signing key %1 cannot be used: %2</source>
+        <translation>hako-host: 監査署名鍵 %1 を使用できません: %2</translation>
+    </message>
+    <message>
+        <source>hako-host: the public key %1 cannot be used: %2</source>
+        <translation>hako-host: 公開鍵 %1 を使用できません: %2</translation>
+    </message>
+    <message>
+        <source>%1: line %2: %3</source>
+        <translation>%1: %2 行目: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The chain holds: %1 lines.</source>
+        <translation>チェーンは保たれています: %1 行。</translation>
+    </message>
+    <message>
+        <source>The first line is number %1 of a longer chain: earlier lines are in files not given here.</source>
+        <translation>最初の行は、より長いチェーンの %1 番目の行です。それより前の行は、ここで指定されていないファイルにあります。</translation>
+    </message>
+    <message>
+        <source>Signatures not checked (no --key): %1 checkpoints found.</source>
+        <translation>署名は検証していません(--key なし): チェックポイント %1 件。</translation>
+    </message>
+    <message>
+        <source>%1 checkpoint signatures verified; %2 lines after the last checkpoint are not covered by a signature yet.</source>
+        <translation>チェックポイントの署名 %1 件を検証しました。最後のチェックポイント以降の %2 行はまだ署名で保護されていません。</translation>
     </message>
 </context>
 <context>

@@ -11,12 +11,15 @@ namespace {
 
 const QStringList kCommands = {QStringLiteral("exec"),   QStringLiteral("tool"),  QStringLiteral("tools"),
                                QStringLiteral("end"),    QStringLiteral("serve"), QStringLiteral("doctor"),
-                               QStringLiteral("verify"), QStringLiteral("gc"),    QStringLiteral("schema")};
+                               QStringLiteral("verify"), QStringLiteral("gc"),    QStringLiteral("schema"),
+                               QStringLiteral("audit")};
 const QStringList kFormats = {QStringLiteral("text"), QStringLiteral("markdown"), QStringLiteral("json")};
-const QStringList kValueOptions = {
-        QStringLiteral("--conversation"), QStringLiteral("--plugin"),  QStringLiteral("--config"),
-        QStringLiteral("--set"),          QStringLiteral("--admin"),   QStringLiteral("--runtime"),
-        QStringLiteral("--format"),       QStringLiteral("--timeout"), QStringLiteral("--lang")};
+const QStringList kAuditActions = {QStringLiteral("verify"), QStringLiteral("export"), QStringLiteral("key")};
+const QStringList kValueOptions = {QStringLiteral("--conversation"), QStringLiteral("--plugin"),
+                                   QStringLiteral("--config"),       QStringLiteral("--set"),
+                                   QStringLiteral("--admin"),        QStringLiteral("--runtime"),
+                                   QStringLiteral("--format"),       QStringLiteral("--timeout"),
+                                   QStringLiteral("--lang"),         QStringLiteral("--key")};
 
 Error usageError(const char *text, const QStringList &args = {})
 {
@@ -40,11 +43,11 @@ Error takeValue(const QString &flag, const QString &value, Options *o)
         o->runtime = value;
     else if (flag == QLatin1String("--lang"))
         o->language = value;
-    else if (flag == QLatin1String("--format")) {
-        if (!kFormats.contains(value))
-            return usageError(QT_TR_NOOP("--format takes text, markdown or json."));
+    else if (flag == QLatin1String("--key"))
+        o->publicKeyFile = value;
+    else if (flag == QLatin1String("--format"))
         o->format = value;
-    } else if (flag == QLatin1String("--timeout")) {
+    else if (flag == QLatin1String("--timeout")) {
         bool ok = false;
         o->timeoutSeconds = value.toInt(&ok);
         if (!ok || o->timeoutSeconds < 1 || o->timeoutSeconds > 86400)
@@ -68,9 +71,29 @@ bool takeSwitch(const QString &flag, Options *o)
     return true;
 }
 
+// audit ACTION [FILE...]: export names its format, and the files are what verify and export read.
+Error checkAudit(Options *o, const QStringList &positional)
+{
+    o->auditAction = positional.value(0);
+    o->files = positional.mid(1);
+    if (!kAuditActions.contains(o->auditAction))
+        return usageError(QT_TR_NOOP("audit needs verify, export or key."));
+    if (o->auditAction == QLatin1String("export") && o->format != QLatin1String("ocsf"))
+        return usageError(QT_TR_NOOP("audit export needs --format ocsf."));
+    if (o->auditAction == QLatin1String("key") && !o->files.isEmpty())
+        return usageError(QT_TR_NOOP("Unexpected argument \"%1\"."), {o->files.first()});
+    if (o->auditAction != QLatin1String("key") && o->files.isEmpty())
+        return usageError(QT_TR_NOOP("audit %1 needs at least one log file."), {o->auditAction});
+    return {};
+}
+
 Error checkRequired(Options *o, const QStringList &positional)
 {
     const QString &c = o->command;
+    if (c == QLatin1String("audit"))
+        return checkAudit(o, positional);
+    if (!kFormats.contains(o->format))
+        return usageError(QT_TR_NOOP("--format takes text, markdown or json."));
     const bool needsConversation =
             c == QLatin1String("exec") || c == QLatin1String("tool") || c == QLatin1String("end");
     if (needsConversation && o->conversation.isNull())
@@ -171,6 +194,9 @@ QString usage()
               "  hako-host verify [--runtime runc|runsc] [--format text|markdown|json]\n"
               "  hako-host gc\n"
               "  hako-host schema      every setting's type, default, limits and help, as JSON Schema\n"
+              "  hako-host audit verify FILE... [--key PUBLIC.pem]\n"
+              "  hako-host audit export --format ocsf FILE...\n"
+              "  hako-host audit key\n"
               "Common options: --config FILE, --set key=value, --plugin PATH, --help\n"
               "  --lang LANG           messages and the schema's titles in LANG (en, ja); default: the locale's\n");
 }

@@ -10,7 +10,7 @@ namespace hako::host {
 
 struct Options
 {
-    QString command; // exec, tool, tools, end, serve, doctor, verify, gc, schema
+    QString command; // exec, tool, tools, end, serve, doctor, verify, gc, schema, audit
     QString conversation;
     QString toolName;
     QString toolInput;       // JSON text for `tool`
@@ -23,7 +23,10 @@ struct Options
     QString language;                        // --lang: instead of the locale's
     QString admin;                           // serve --admin HOST:PORT, as admin.listen
     QString runtime;                         // verify: overrides the runtime setting
-    QString format = QStringLiteral("text"); // verify: text, markdown or json
+    QString format = QStringLiteral("text"); // verify: text, markdown or json; audit export: ocsf
+    QString auditAction;                     // audit: verify, export or key
+    QStringList files;                       // audit verify and export: the log files, oldest first
+    QString publicKeyFile;                   // audit verify --key
     QString pluginPath;
     QString configFile;
     QStringList assignments; // --set key=value, in order

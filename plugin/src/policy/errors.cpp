@@ -119,6 +119,8 @@ const Entry kEntries[] = {
         {ErrorCode::AgentOverrun, "agent_overrun",
          QT_TRANSLATE_NOOP("hako::Errors", "The sandbox kept sending output past the call's output limit; "
                                            "the call was stopped.")},
+        {ErrorCode::AuditKey, "audit_key",
+         QT_TRANSLATE_NOOP("hako::Errors", "The audit log's signing key %1 cannot be used.")},
 };
 
 const Entry &entryFor(ErrorCode code)

@@ -64,6 +64,8 @@ enum class ErrorCode {
     WorkspaceUncapped,
     // Host-side bounds on what the agent sends (callbuffers.h):
     AgentOverrun,
+    // The audit log (telemetry/auditlog.h):
+    AuditKey,
 };
 
 // `args` fill %1, %2, ... of the message; `detail` (plain text from a lower

@@ -2,6 +2,8 @@
 
 #include "errors.h"
 
+#include "../audit/auditkey.h"
+
 #include <hako/protocol/limits.h>
 
 #include <QCoreApplication>
@@ -108,6 +110,13 @@ const Key kKeys[] = {
         {"audit.file", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Audit log"),
          QT_TRANSLATE_NOOP("hako::Settings",
                            "File receiving one JSON line per tool call and proxy decision; empty turns it off.")},
+        {"audit.key", Kind::String, audit::kDefaultKeyFile, 0, 0,
+         QT_TRANSLATE_NOOP("hako::Settings", "Audit signing key"),
+         QT_TRANSLATE_NOOP("hako::Settings",
+                           "Ed25519 key that signs the audit log's checkpoints; created on first use, owner-only.")},
+        {"audit.checkpointInterval", Kind::Integer, "900", 10, 86400,
+         QT_TRANSLATE_NOOP("hako::Settings", "Audit checkpoint interval"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Seconds between signed checkpoints of the audit log.")},
         {"tools.timeout", Kind::Integer, kDefaultTimeout.c_str(), 1, 86400,
          QT_TRANSLATE_NOOP("hako::Settings", "Call timeout"),
          QT_TRANSLATE_NOOP("hako::Settings", "Default seconds a tool call may run.")},

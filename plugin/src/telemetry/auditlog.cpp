@@ -3,10 +3,7 @@
 #include "../logging.h"
 #include "../policy/errors.h"
 
-#include <QDateTime>
-#include <QFileInfo>
-#include <QDir>
-#include <QJsonDocument>
+#include "audit/auditchain.h"
 
 namespace hako::telemetry {
 namespace {
@@ -21,35 +18,49 @@ QString bounded(const QString &text)
 
 } // namespace
 
-Error AuditLog::open(const QString &path)
+Error AuditLog::open(const QString &path, const QString &keyFile)
 {
-    if (path.isEmpty()) {
-        m_file.reset();
+    if (path == m_file.path() && keyFile == m_keyFile)
         return {};
+    audit::SigningKey key;
+    AuditFile file;
+    if (!path.isEmpty()) {
+        if (const QString problem = key.loadOrCreate(keyFile); !problem.isEmpty())
+            return makeError(ErrorCode::AuditKey, {keyFile}, problem);
+        if (Error error = file.open(path))
+            return error;
     }
-    if (m_file && m_file->fileName() == path)
-        return {};
-    auto file = std::make_unique<QFile>(path);
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    const bool existed = file->exists();
-    if (!file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
-        return makeError(ErrorCode::HostIo, {path}, file->errorString());
-    if (!existed)
-        file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    checkpoint(); // the old file's last lines are vouched for before it is left
     m_file = std::move(file);
+    m_key = std::move(key);
+    m_keyFile = keyFile;
+    m_signedSeq = -1;
     return {};
+}
+
+void AuditLog::checkpoint()
+{
+    if (!m_file.isOpen())
+        return;
+    qint64 seq = 0;
+    const bool written = m_file.append([this, &seq](const audit::ChainHead &previous) {
+        // Nothing since the last checkpoint (this process's, or the file's start): nothing to vouch for.
+        if (previous.seq == m_signedSeq || previous.seq == 0)
+            return QJsonObject();
+        seq = previous.seq + 1;
+        const QByteArray signature = m_key.sign(audit::checkpointMessage(seq, previous.hash));
+        return QJsonObject{{QStringLiteral("event"), QLatin1String(audit::kCheckpointEvent)},
+                           {QStringLiteral("key"), m_key.id()},
+                           {QStringLiteral("sig"), QString::fromLatin1(signature.toBase64())}};
+    });
+    if (written && seq > 0)
+        m_signedSeq = seq;
 }
 
 void AuditLog::write(const QString &event, QJsonObject fields)
 {
-    if (!m_file)
-        return;
-    fields.insert(QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     fields.insert(QStringLiteral("event"), event);
-    const QByteArray line = QJsonDocument(fields).toJson(QJsonDocument::Compact) + '\n';
-    // Unbuffered and O_APPEND: one write(2), so lines of several processes never interleave.
-    if (m_file->write(line) != line.size())
-        qCWarning(lcAudit).noquote() << "cannot write to" << m_file->fileName() << m_file->errorString();
+    m_file.append([&fields](const audit::ChainHead &) { return fields; });
 }
 
 void AuditLog::toolCall(const ToolCallRecord &r)

@@ -33,6 +33,7 @@ Telemetry::Telemetry(QObject *parent)
         if (m_violationLines.isEmpty())
             m_violationFlush.stop();
     });
+    connect(&m_checkpoints, &QTimer::timeout, this, [this] { m_audit.checkpoint(); });
 }
 
 // What was held back is written before the process goes.
@@ -47,8 +48,10 @@ QList<Error> Telemetry::configure(const Settings &settings)
     ListenAddress address;
     if (!listen.isEmpty() && !parseListenAddress(listen, &address))
         return {makeError(ErrorCode::SettingValue, {QStringLiteral("admin.listen"), listen})};
-    if (Error error = m_audit.open(settings.raw.value(QLatin1String("audit.file")).toString()))
+    if (Error error = m_audit.open(settings.raw.value(QLatin1String("audit.file")).toString(),
+                                   settings.raw.value(QLatin1String("audit.key")).toString()))
         return {error};
+    m_checkpoints.start(settings.raw.value(QLatin1String("audit.checkpointInterval")).toInt() * 1000);
     const bool changed = listen != m_listen;
     m_listen = listen;
     if (m_started && changed)
@@ -166,6 +169,7 @@ void Telemetry::start()
 
 void Telemetry::stop()
 {
+    m_audit.checkpoint();
     m_started = false;
     m_health->stop();
     m_admin->close();

@@ -39,7 +39,7 @@ public:
     explicit Telemetry(QObject *parent = nullptr);
     ~Telemetry() override;
 
-    // Checks and applies admin.listen and audit.file; nothing changes on error.
+    // Checks and applies admin.listen and the audit.* keys; nothing changes on error.
     QList<Error> configure(const Settings &settings);
     // Follows a new configuration: its engine, proxy and identity, which
     // outlive this object or the next attach().
@@ -75,6 +75,7 @@ private:
     // the metric counts every one.
     EventThrottle m_violationLines;
     QTimer m_violationFlush;
+    QTimer m_checkpoints;
 };
 
 } // namespace hako::telemetry
