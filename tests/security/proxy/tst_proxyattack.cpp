@@ -38,6 +38,7 @@ const StandIn::Credentials kCreds{QStringLiteral("AKIDHAKOTEST"),
                                   QStringLiteral("hakoTestSecret/DoNotLeak+0123456789abcdefXYZ"),
                                   QStringLiteral("hakoTestSessionToken-DoNotLeak-0123456789")};
 const QByteArray kApiKey = "hakoTestApiKey-DoNotLeak";
+const QByteArray kApiToken = "hakoTestApiToken-DoNotLeak";
 const QByteArray kClientCredential = "CLIENTCRED";
 
 QMutex logMutex;
@@ -212,6 +213,17 @@ bool pumpUntil(const QList<RawClient *> &clients, const std::function<bool()> &d
     return true;
 }
 
+// Headers of a stand-in record that carry a header rule's secret.
+int injectedHeaders(const QJsonObject &record)
+{
+    int n = 0;
+    for (const QJsonValue &h : record[QStringLiteral("headers")].toArray()) {
+        const QByteArray value = h[1].toString().toLatin1();
+        n += value == kApiKey || value == kApiToken;
+    }
+    return n;
+}
+
 qint64 statusKiB(const char *field) // from /proc/self/status, e.g. "VmHWM:"
 {
     QFile status(QStringLiteral("/proc/self/status"));
@@ -249,6 +261,7 @@ private Q_SLOTS:
     void slowClient();
     void clientLeavesMidStream();
     void credentialsUnavailable();
+    void credentialsBackOff();
     void connectionLimit();
     void requestDeadline_data();
     void requestDeadline();
@@ -288,9 +301,14 @@ QJsonObject TestProxyAttack::settings() const
                                  {QStringLiteral("auth"), QStringLiteral("header")},
                                  {QStringLiteral("header"), QStringLiteral("x-api-key")},
                                  {QStringLiteral("value"), QString::fromLatin1(kApiKey)}};
+    // Its header is configured with '_' and sent by clients with '-' or '.'.
+    const QJsonObject tokenRule{{QStringLiteral("pattern"), QStringLiteral("token.llm.example")},
+                                {QStringLiteral("auth"), QStringLiteral("header")},
+                                {QStringLiteral("header"), QStringLiteral("api_token")},
+                                {QStringLiteral("value"), QString::fromLatin1(kApiToken)}};
     return {{QStringLiteral("proxy.allow"),
              QJsonArray{QString::fromLatin1(kHost).replace(QStringLiteral("us-east-1"), QStringLiteral("*")),
-                        headerRule}},
+                        headerRule, tokenRule}},
             {QStringLiteral("proxy.connectTo"),
              QJsonArray{QStringLiteral("bedrock-runtime.eu-west-1.amazonaws.com:443:127.0.0.1:")
                                 + QString::number(m_untrustedPort),
@@ -366,13 +384,15 @@ void TestProxyAttack::attack_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("reason");
     QTest::addColumn<QByteArray>("upstream");
+    QTest::addColumn<QByteArray>("target");
     QFile corpus(QStringLiteral(HAKO_PROXY_TESTDIR "/attacks.txt"));
     QVERIFY(corpus.open(QIODevice::ReadOnly));
     QList<QByteArray> fields;
     QByteArray request;
     auto flush = [&] {
-        if (fields.size() == 4)
-            QTest::newRow(fields[0].constData()) << unescape(request) << fields[1].toInt() << fields[2] << fields[3];
+        if (fields.size() == 4 || fields.size() == 5)
+            QTest::newRow(fields[0].constData())
+                    << unescape(request) << fields[1].toInt() << fields[2] << fields[3] << fields.value(4);
         fields.clear();
         request.clear();
     };
@@ -394,6 +414,7 @@ void TestProxyAttack::attack()
     QFETCH(int, status);
     QFETCH(QByteArray, reason);
     QFETCH(QByteArray, upstream);
+    QFETCH(QByteArray, target);
     const qsizetype before = StandIn::readLog(m_log).size();
     const qsizetype connectionsBefore = StandIn::connections(m_log);
     const Response r = exchange(request);
@@ -414,6 +435,10 @@ void TestProxyAttack::attack()
     QVERIFY2(!record.contains(kClientCredential), record.constData());
     if (upstream == "forwarded")
         QVERIFY2(seen.first()[QStringLiteral("verified")].toBool(), record.constData());
+    if (upstream == "injected")
+        QCOMPARE(injectedHeaders(seen.first()), 1);
+    if (!target.isEmpty())
+        QCOMPARE(seen.first()[QStringLiteral("path")].toString().toLatin1(), target);
 }
 
 void TestProxyAttack::signedInvoke_data()
@@ -669,6 +694,45 @@ void TestProxyAttack::credentialsUnavailable()
     QCOMPARE(r.status, 503);
     QCOMPARE(r.reason, QByteArray("credentials_unavailable"));
     QCOMPARE(StandIn::readLog(m_log).size(), before);
+}
+
+// While no credentials can be had, requests do not each run
+// credential_process again: after a failure it waits (backoff) and the
+// requests meanwhile get the last failure; once the wait is over, the next
+// request runs it again and the wait doubles.
+void TestProxyAttack::credentialsBackOff()
+{
+    const QString runs = m_dir.filePath(QStringLiteral("process-runs"));
+    CredentialConfig failing;
+    failing.source = CredentialConfig::Source::Process;
+    failing.process = QStringLiteral("/bin/sh -c \"echo run >> %1; exit 3\"").arg(runs);
+    ProxyConfig config = ProxyConfig::defaults();
+    config.connectTo.append(*ConnectTo::parse(QStringLiteral("::127.0.0.1:") + QString::number(m_trustedPort)));
+    CredentialProxy proxy(config, failing);
+    const QString socket = m_dir.filePath(QStringLiteral("backoff.sock"));
+    const hako::Error error = proxy.listen(socket);
+    QVERIFY2(!error, qPrintable(error.logMessage));
+    const auto runCount = [&runs] {
+        QFile f(runs);
+        return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
+    };
+    const QByteArray request =
+            "POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}";
+    for (int i = 0; i < 3; ++i) {
+        const Response r = exchange(request, socket);
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.reason, QByteArray("credentials_unavailable"));
+    }
+    QCOMPARE(runCount(), 1);
+    const CredentialStatus first = proxy.credentials()->status();
+    QCOMPARE(first.consecutiveFailures, 1);
+    QVERIFY(first.retryAt > first.lastFailure);
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > first.retryAt, 10000);
+    QCOMPARE(exchange(request, socket).status, 503);
+    QCOMPARE(runCount(), 2);
+    const CredentialStatus second = proxy.credentials()->status();
+    QCOMPARE(second.consecutiveFailures, 2);
+    QVERIFY(second.lastFailure.msecsTo(second.retryAt) > first.lastFailure.msecsTo(first.retryAt));
 }
 
 ProxyConfig TestProxyAttack::configFor(const std::function<void(ProxyConfig *)> &change,
@@ -1056,7 +1120,8 @@ void TestProxyAttack::noWriteAfterHangUp()
 void TestProxyAttack::noSecretsAnywhere()
 {
     QVERIFY(!m_decisions.isEmpty());
-    const QList<QByteArray> secrets{kCreds.secretKey.toLatin1(), kCreds.token.toLatin1(), kApiKey, kClientCredential};
+    const QList<QByteArray> secrets{kCreds.secretKey.toLatin1(), kCreds.token.toLatin1(), kApiKey, kApiToken,
+                                    kClientCredential};
     QMutexLocker lock(&logMutex);
     const QByteArray logs = capturedLog.join(QLatin1Char('\n')).toUtf8();
     QVERIFY(logs.contains("hako") || !capturedLog.isEmpty());
