@@ -3,6 +3,10 @@
 // label: "bedrock-runtime.*.amazonaws.com" matches
 // "bedrock-runtime.us-east-1.amazonaws.com" but neither
 // "bedrock-runtime.amazonaws.com" nor "bedrock-runtime.a.b.amazonaws.com".
+// In a pattern under an AWS domain (amazonaws.com, amazonaws.com.cn,
+// api.aws) a "*" matches only a region name: any label there would also
+// take in other services' names, e.g. "bedrock-runtime.s3.amazonaws.com",
+// the endpoint of an S3 bucket anyone may create.
 #pragma once
 
 #include <QByteArray>
@@ -33,6 +37,7 @@ struct AllowRule
 {
     QByteArray pattern; // lowercase
     AuthRule auth;
+    bool regionWildcard = false; // set by Allowlist::add(): "*" must be a region name
 };
 
 struct AllowMatch
@@ -48,6 +53,11 @@ public:
 
     // Lowercase DNS labels, "*" for exactly one whole label, a literal domain at the end.
     static bool isValidPattern(QByteArrayView pattern);
+    // Shaped like an AWS region: two letters, an optional partition
+    // qualifier, a direction word, a number (us-east-1, us-gov-west-1,
+    // us-isob-east-1, ap-southeast-4). A pattern rather than a list, so a
+    // region AWS opens later works without a new release.
+    static bool isRegionName(QByteArrayView label);
 
     void add(AllowRule rule);
     const QList<AllowRule> &rules() const;

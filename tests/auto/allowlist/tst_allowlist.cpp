@@ -40,6 +40,21 @@ void TestAllowlist::match_data()
     QTest::newRow("lookalike") << QByteArray("bedrock-runtime.us-east-1.amazonaws.co") << false << QByteArray();
     QTest::newRow("other-service") << QByteArray("s3.us-east-1.amazonaws.com") << false << QByteArray();
     QTest::newRow("metadata") << QByteArray("instance-data.ec2.internal") << false << QByteArray();
+    QTest::newRow("gov-region") << QByteArray("bedrock-runtime.us-gov-west-1.amazonaws.com") << true
+                                << QByteArray("us-gov-west-1");
+    QTest::newRow("iso-region") << QByteArray("bedrock-runtime.us-isob-east-1.amazonaws.com") << true
+                                << QByteArray("us-isob-east-1");
+    QTest::newRow("s3-bucket") << QByteArray("bedrock-runtime.s3.amazonaws.com") << false << QByteArray();
+    QTest::newRow("s3-website") << QByteArray("bedrock-runtime.s3-website-us-east-1.amazonaws.com") << false
+                                << QByteArray();
+    QTest::newRow("region-suffix") << QByteArray("bedrock-runtime.us-east-1a.amazonaws.com") << false << QByteArray();
+    QTest::newRow("region-prefix") << QByteArray("bedrock-runtime.xus-east-1.amazonaws.com") << false << QByteArray();
+    QTest::newRow("no-number") << QByteArray("bedrock-runtime.us-east.amazonaws.com") << false << QByteArray();
+    QTest::newRow("fips-label") << QByteArray("bedrock-runtime.fips.amazonaws.com") << false << QByteArray();
+    QTest::newRow("china-region") << QByteArray("bedrock-runtime.cn-north-1.amazonaws.com.cn") << true
+                                  << QByteArray("cn-north-1");
+    QTest::newRow("china-s3") << QByteArray("bedrock-runtime.s3.amazonaws.com.cn") << false << QByteArray();
+    QTest::newRow("other-domain-any-label") << QByteArray("gw.s3.example.net") << true << QByteArray("s3");
 }
 
 void TestAllowlist::match()
@@ -52,6 +67,8 @@ void TestAllowlist::match()
     AuthRule explicitRegion;
     explicitRegion.region = "ap-northeast-1";
     list.add({"vpce-1.bedrock.example.internal", explicitRegion});
+    list.add({"bedrock-runtime.*.amazonaws.com.cn", {}});
+    list.add({"gw.*.example.net", {}}); // outside AWS, "*" is any one label
     const AllowMatch m = list.match(host);
     QCOMPARE(m.rule != nullptr, allowed);
     QCOMPARE(m.region, region);
