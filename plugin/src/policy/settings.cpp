@@ -81,7 +81,8 @@ const Key kKeys[] = {
          QT_TRANSLATE_NOOP("hako::Settings", "Host directory holding sockets and state.")},
         {"proxy.allow", Kind::StringList, "[\"bedrock-runtime.*.amazonaws.com\"]", 0, 0,
          QT_TRANSLATE_NOOP("hako::Settings", "Allowed hosts"),
-         QT_TRANSLATE_NOOP("hako::Settings", "Host patterns the proxy forwards to; * matches one DNS label.")},
+         QT_TRANSLATE_NOOP("hako::Settings", "Host patterns the proxy forwards to; * matches one DNS label, under AWS "
+                                             "domains only a region name.")},
         {"proxy.connectTo", Kind::StringList, "[]", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Connect-to overrides"),
          QT_TRANSLATE_NOOP("hako::Settings", "HOST1:PORT1:HOST2:PORT2 entries that redirect upstream connections.")},
         {"proxy.caFile", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Extra CA bundle"),
@@ -89,6 +90,10 @@ const Key kKeys[] = {
         {"proxy.maxConnections", Kind::Integer, "16", 1, 1024, QT_TRANSLATE_NOOP("hako::Settings", "Proxy connections"),
          QT_TRANSLATE_NOOP("hako::Settings",
                            "Connections one container may hold open to the proxy at once; more are refused.")},
+        {"proxy.models", Kind::StringList, "[]", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Allowed models"),
+         QT_TRANSLATE_NOOP(
+                 "hako::Settings",
+                 "Model IDs, inference-profile IDs or ARNs that sandboxes may call; empty allows any model.")},
         {"credentials.source", Kind::String, "profile", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential source"),
          QT_TRANSLATE_NOOP("hako::Settings", "Where AWS credentials come from: settings, profile or process.")},
         {"credentials.accessKeyId", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Access key ID"),

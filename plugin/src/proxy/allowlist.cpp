@@ -66,6 +66,8 @@ bool Allowlist::isValidPattern(QByteArrayView pattern)
 void Allowlist::add(AllowRule rule)
 {
     rule.regionWildcard = isAwsPattern(rule.pattern);
+    if (!rule.operations)
+        rule.operations = OperationPolicy::defaultFor(rule.pattern);
     m_rules.append(std::move(rule));
 }
 

@@ -9,10 +9,13 @@
 // the endpoint of an S3 bucket anyone may create.
 #pragma once
 
+#include "operationpolicy.h"
+
 #include <QByteArray>
 #include <QList>
 
 #include <memory>
+#include <optional>
 
 namespace hako::proxy {
 
@@ -37,6 +40,8 @@ struct AllowRule
 {
     QByteArray pattern; // lowercase
     AuthRule auth;
+    // Unset: OperationPolicy::defaultFor(pattern); Allowlist::add() fills it in.
+    std::optional<OperationPolicy> operations = std::nullopt;
     bool regionWildcard = false; // set by Allowlist::add(): "*" must be a region name
 };
 

@@ -56,9 +56,10 @@ void CredentialProxy::onNewConnection(QLocalSocket *client, const QString &socke
 {
     auto *session = new ProxySession(client, m_shared, socketPath, this);
     connect(session, &ProxySession::securityEvent, this, &CredentialProxy::securityEvent);
-    connect(session, &ProxySession::concluded, this, [this, socketPath](Reason reason, qint64 upstreamMs) {
+    connect(session, &ProxySession::concluded, this,
+            [this, socketPath](Reason reason, qint64 upstreamMs, const QByteArray &rule) {
         Q_EMIT decision(QString::fromLatin1(decisionFor(reason)), QString::fromLatin1(reasonCode(reason)), upstreamMs,
-                        socketPath);
+                        socketPath, QString::fromLatin1(rule));
     });
 }
 

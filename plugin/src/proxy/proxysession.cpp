@@ -79,6 +79,12 @@ bool ProxySession::onHead()
         refuse(Reason::HostNotAllowed);
         return false;
     }
+    const PolicyVerdict verdict = checkOperation(*m_match.rule->operations, m_match.rule->pattern, head.method,
+                                                 head.path, m_shared.config.models);
+    if (verdict.reason != Reason::None) {
+        refuse(verdict.reason, verdict.rule);
+        return false;
+    }
     m_clean = sanitizeRequest(head, m_match.rule->auth.headerName);
     if (m_clean.strippedCredential)
         Q_EMIT securityEvent(QStringLiteral("proxy_client_credential"));
@@ -171,14 +177,14 @@ void ProxySession::onUpstreamFailed(Reason reason)
     m_client->abort();
 }
 
-void ProxySession::refuse(Reason reason)
+void ProxySession::refuse(Reason reason, const QByteArray &rule)
 {
     if (m_stage == Stage::Done)
         return;
     // Only a connection that holds a slot lingers: the slots bound how many do.
     const bool linger = m_stage == Stage::Receiving;
-    m_writer->write({refusalResponse(reason)});
-    conclude(reason);
+    m_writer->write({refusalResponse(reason, rule)});
+    conclude(reason, rule);
     closeClient(linger);
 }
 
@@ -200,7 +206,7 @@ void ProxySession::closeClient(bool linger)
     connect(m_writer, &ClientWriter::drained, this, close);
 }
 
-void ProxySession::conclude(Reason reason)
+void ProxySession::conclude(Reason reason, const QByteArray &rule)
 {
     m_stage = Stage::Done;
     m_timer.stop();
@@ -214,8 +220,8 @@ void ProxySession::conclude(Reason reason)
         Q_EMIT securityEvent(QString::fromLatin1(event));
     const qint64 upstreamMs = m_clock.isValid() ? m_clock.elapsed() : -1;
     qCInfo(lcProxy).noquote() << decisionFor(reason) << reasonCode(reason) << m_parser.head().method
-                              << m_parser.head().authority.host << upstreamMs << "ms";
-    Q_EMIT concluded(reason, upstreamMs);
+                              << m_parser.head().authority.host << upstreamMs << "ms" << rule;
+    Q_EMIT concluded(reason, upstreamMs, rule);
 }
 
 } // namespace hako::proxy

@@ -115,6 +115,33 @@ void TestProxyConfig::settings_data()
     QTest::newRow("settings-without-secret")
             << with(QStringLiteral("credentials.secretAccessKey"), QStringLiteral("")) << 1 << 1;
     QTest::newRow("process-empty") << with(QStringLiteral("credentials.source"), QStringLiteral("process")) << 1 << 1;
+    const auto withOperations = [&with](const QJsonValue &operations) {
+        return with(
+                QStringLiteral("proxy.allow"),
+                QJsonArray{QJsonObject{{QStringLiteral("pattern"), QStringLiteral("bedrock-runtime.*.amazonaws.com")},
+                                       {QStringLiteral("operations"), operations}}});
+    };
+    QTest::newRow("operations-by-name") << withOperations(QJsonArray{QStringLiteral("Converse")}) << 0 << 1;
+    QTest::newRow("operations-template") << withOperations(
+            QJsonArray{QStringLiteral("POST /model/{model}/invoke"), QStringLiteral("GET /x")})
+                                         << 0 << 1;
+    QTest::newRow("operations-any") << withOperations(QStringLiteral("*")) << 0 << 1;
+    QTest::newRow("operations-unknown-name")
+            << withOperations(QJsonArray{QStringLiteral("ListFoundationModels")}) << 1 << 0;
+    QTest::newRow("operations-bad-method")
+            << withOperations(QJsonArray{QStringLiteral("PATCH /model/{model}/x")}) << 1 << 0;
+    QTest::newRow("operations-empty-segment")
+            << withOperations(QJsonArray{QStringLiteral("POST /model//invoke")}) << 1 << 0;
+    QTest::newRow("models") << with(QStringLiteral("proxy.models"),
+                                    QJsonArray{QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"),
+                                               QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:"
+                                                              "inference-profile/us.anthropic.claude-3-haiku-v1:0")})
+                            << 0 << 1;
+    QTest::newRow("models-as-text") << with(QStringLiteral("proxy.models"), QStringLiteral("a.b-v1:0, c.d-v2:0")) << 0
+                                    << 1;
+    QTest::newRow("model-with-space") << with(QStringLiteral("proxy.models"), QJsonArray{QStringLiteral("a b")}) << 1
+                                      << 1;
+    QTest::newRow("model-empty") << with(QStringLiteral("proxy.models"), QJsonArray{QString()}) << 1 << 1;
 }
 
 void TestProxyConfig::settings()

@@ -33,6 +33,7 @@ using namespace hako::proxy;
 namespace {
 
 const QByteArray kHost = "bedrock-runtime.us-east-1.amazonaws.com";
+const QByteArray kUtilityHost = StandIn::kUtilityHost;
 const QByteArray kInvokePath = "/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke";
 const StandIn::Credentials kCreds{QStringLiteral("AKIDHAKOTEST"),
                                   QStringLiteral("hakoTestSecret/DoNotLeak+0123456789abcdefXYZ"),
@@ -62,10 +63,14 @@ public:
     NotingProxy(const ProxyConfig &config, const CredentialConfig &credentials) : CredentialProxy(config, credentials)
     {
         connect(this, &CredentialProxy::decision, this,
-                [this](const QString &d, const QString &r, qint64) { decisions << d + QLatin1Char('/') + r; });
+                [this](const QString &d, const QString &r, qint64, const QString &, const QString &rule) {
+            decisions << d + QLatin1Char('/') + r;
+            rules << rule;
+        });
     }
 
     QStringList decisions;
+    QStringList rules;
 };
 
 // attacks.txt escapes: \r \n \t \\ \xHH, plus {H}, {LONG}, {MANY}, {BIG}.
@@ -76,6 +81,7 @@ QByteArray unescape(const QByteArray &text)
         many += "X-H" + QByteArray::number(i) + ": v\\r\\n";
     QByteArray in = text;
     in.replace("{H}", kHost)
+            .replace("{U}", kUtilityHost)
             .replace("{LONG}", QByteArray(9000, 'a'))
             .replace("{MANY}", many)
             .replace("{BIG}", QByteArray(40000, 'b'));
@@ -100,6 +106,7 @@ struct Response
 {
     int status = 0;
     QByteArray reason; // X-Hako-Proxy-Reason
+    QByteArray rule;   // X-Hako-Proxy-Rule, checked against the body's "rule"
     QByteArray raw;
     QByteArray body;
 };
@@ -114,8 +121,12 @@ Response parseResponse(const QByteArray &raw)
     for (const QByteArray &line : lines) {
         if (line.toLower().startsWith("x-hako-proxy-reason:"))
             r.reason = line.mid(20).trimmed();
+        if (line.toLower().startsWith("x-hako-proxy-rule:"))
+            r.rule = line.mid(18).trimmed();
     }
     r.body = end < 0 ? QByteArray() : raw.mid(end + 4);
+    if (!r.reason.isEmpty() && QJsonDocument::fromJson(r.body)[QStringLiteral("rule")].toString().toLatin1() != r.rule)
+        r.rule = "(body and header disagree)";
     return r;
 }
 
@@ -250,6 +261,8 @@ private Q_SLOTS:
     void signedInvoke_data();
     void signedInvoke();
     void headerRule();
+    void modelPolicy_data();
+    void modelPolicy();
     void expectContinue();
     void recipes_data();
     void recipes();
@@ -307,7 +320,8 @@ QJsonObject TestProxyAttack::settings() const
                                 {QStringLiteral("header"), QStringLiteral("api_token")},
                                 {QStringLiteral("value"), QString::fromLatin1(kApiToken)}};
     return {{QStringLiteral("proxy.allow"),
-             QJsonArray{QString::fromLatin1(kHost).replace(QStringLiteral("us-east-1"), QStringLiteral("*")),
+             QJsonArray{StandIn::utilityRule(),
+                        QString::fromLatin1(kHost).replace(QStringLiteral("us-east-1"), QStringLiteral("*")),
                         headerRule, tokenRule}},
             {QStringLiteral("proxy.connectTo"),
              QJsonArray{QStringLiteral("bedrock-runtime.eu-west-1.amazonaws.com:443:127.0.0.1:")
@@ -421,6 +435,8 @@ void TestProxyAttack::attack()
     QCOMPARE(r.status, status);
     if (status != 200)
         QCOMPARE(r.reason, reason);
+    if (reason == "operation_not_allowed")
+        QCOMPARE(r.rule, QByteArray("proxy.allow:bedrock-runtime.*.amazonaws.com"));
     QVERIFY(!r.raw.contains(kClientCredential));
     const QList<QJsonObject> log = StandIn::readLog(m_log);
     const QList<QJsonObject> seen = log.mid(before);
@@ -453,7 +469,7 @@ void TestProxyAttack::signedInvoke_data()
     QTest::newRow("raw-colon-and-query") << "POST /model/anthropic.claude-3-haiku-20240307-v1:0/invoke?trace=a%3Ab "
                                             "HTTP/1.1\r\nHost: "
                                                     + kHost + "\r\nContent-Type: application/json\r\n" + length;
-    QTest::newRow("get-no-body") << "GET /async-invoke?maxResults=5 HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n";
+    QTest::newRow("get-no-body") << "GET /async-invoke?maxResults=5 HTTP/1.1\r\nHost: " + kUtilityHost + "\r\n\r\n";
 }
 
 // The proxy's signature must be one that botocore, recomputing it from what
@@ -484,6 +500,70 @@ void TestProxyAttack::headerRule()
             keys << h[1].toString();
     }
     QCOMPARE(keys, QStringList{QString::fromLatin1(kApiKey)});
+}
+
+// proxy.models: the model as AWS reads it from the path (one segment,
+// percent-decoded once) must be one of the list, exactly.
+void TestProxyAttack::modelPolicy_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<bool>("allowed");
+    const QByteArray profileArn = "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Ainference-profile%2F"
+                                  "us.anthropic.claude-3-5-sonnet-20240620-v1%3A0";
+    QTest::newRow("id, ':' encoded") << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke") << true;
+    QTest::newRow("id, ':' raw") << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1:0/converse") << true;
+    QTest::newRow("profile arn") << profileArn + "/converse-stream" << true;
+    QTest::newRow("profile id") << QByteArray("/model/us.anthropic.claude-3-5-sonnet-20240620-v1%3A0/invoke") << false;
+    QTest::newRow("another model") << QByteArray("/model/anthropic.claude-3-opus-20240229-v1%3A0/invoke") << false;
+    QTest::newRow("arn, other account") << QByteArray(profileArn).replace("123456789012", "210987654321") + "/invoke"
+                                        << false;
+    QTest::newRow("foundation-model arn of an allowed id")
+            << QByteArray("/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A%3Afoundation-model%2F"
+                          "anthropic.claude-3-haiku-20240307-v1%3A0/invoke")
+            << false;
+    QTest::newRow("double-encoded ':'") << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%253A0/invoke")
+                                        << false;
+    QTest::newRow("other case") << QByteArray("/model/Anthropic.claude-3-haiku-20240307-v1%3A0/invoke") << false;
+}
+
+void TestProxyAttack::modelPolicy()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(bool, allowed);
+    QJsonObject withModels = settings();
+    withModels.insert(QStringLiteral("proxy.models"),
+                      QJsonArray{QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"),
+                                 QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:inference-profile/"
+                                                "us.anthropic.claude-3-5-sonnet-20240620-v1:0")});
+    ProxyConfig config;
+    CredentialConfig credentials;
+    const QList<hako::Error> errors = configFromSettings(withModels, &config, &credentials);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).logMessage));
+    NotingProxy proxy(config, credentials);
+    const QString socket = m_dir.filePath(QStringLiteral("models.sock"));
+    const hako::Error error = proxy.listen(socket);
+    QVERIFY2(!error, qPrintable(error.logMessage));
+    const qsizetype before = StandIn::readLog(m_log).size();
+    const qsizetype connectionsBefore = StandIn::connections(m_log);
+    const Response r =
+            exchange("POST " + path + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}", socket);
+    QTRY_COMPARE(proxy.decisions.size(), 1);
+    const QList<QJsonObject> seen = StandIn::readLog(m_log).mid(before);
+    if (allowed) {
+        QCOMPARE(r.status, 200);
+        QCOMPARE(seen.size(), 1);
+        QCOMPARE(seen.first()[QStringLiteral("path")].toString().toLatin1(), path);
+        QVERIFY(seen.first()[QStringLiteral("verified")].toBool());
+        QCOMPARE(proxy.rules, QStringList{QString()});
+        return;
+    }
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.reason, QByteArray("model_not_allowed"));
+    QCOMPARE(r.rule, QByteArray("proxy.models"));
+    QCOMPARE(proxy.decisions, QStringList{QStringLiteral("denied/model_not_allowed")});
+    QCOMPARE(proxy.rules, QStringList{QStringLiteral("proxy.models")});
+    QCOMPARE(seen.size(), 0);
+    QCOMPARE(StandIn::connections(m_log), connectionsBefore);
 }
 
 void TestProxyAttack::expectContinue()
@@ -639,7 +719,7 @@ void TestProxyAttack::slowClient()
     QLocalSocket client;
     client.setReadBufferSize(64 * 1024);
     client.connectToServer(m_socket);
-    client.write("GET /random/" + QByteArray::number(kSize) + " HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n");
+    client.write("GET /random/" + QByteArray::number(kSize) + " HTTP/1.1\r\nHost: " + kUtilityHost + "\r\n\r\n");
     QTest::qWait(1000); // the stand-in has long sent everything the proxy would take
     QByteArray received;
     QElapsedTimer clock;
@@ -664,7 +744,7 @@ void TestProxyAttack::clientLeavesMidStream()
         QLocalSocket client;
         client.setReadBufferSize(64 * 1024);
         client.connectToServer(m_socket);
-        client.write("GET /random/16777216 HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n");
+        client.write("GET /random/16777216 HTTP/1.1\r\nHost: " + kUtilityHost + "\r\n\r\n");
         QTRY_VERIFY_WITH_TIMEOUT(client.bytesAvailable() > 0, 10000);
         QTest::qWait(200);
         client.abort();
@@ -1090,7 +1170,7 @@ void TestProxyAttack::listenRefused()
 void TestProxyAttack::noWriteAfterHangUp()
 {
     const QList<QLocalSocket *> before = m_proxy->findChildren<QLocalSocket *>();
-    RawClient client(m_socket, "GET /random/8388608 HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n", 0);
+    RawClient client(m_socket, "GET /random/8388608 HTTP/1.1\r\nHost: " + kUtilityHost + "\r\n\r\n", 0);
     QLocalSocket *proxySide = nullptr;
     QTRY_VERIFY([&] {
         for (QLocalSocket *s : m_proxy->findChildren<QLocalSocket *>())
