@@ -243,6 +243,14 @@
         <source>proxy.models: &quot;%1&quot; is not a model ID or ARN.</source>
         <translation>proxy.models: &quot;%1&quot; is not a model ID or ARN.</translation>
     </message>
+    <message>
+        <source>This conversation has used up its request budget; retry later.</source>
+        <translation>This conversation has used up its request budget; retry later.</translation>
+    </message>
+    <message>
+        <source>proxy.budget.requestsPerMinute must be a whole number from 0 to %1.</source>
+        <translation>proxy.budget.requestsPerMinute must be a whole number from 0 to %1.</translation>
+    </message>
 </context>
 <context>
     <name>hako::Errors</name>
@@ -736,6 +744,14 @@
     <message>
         <source>Model IDs, inference-profile IDs or ARNs that sandboxes may call; empty allows any model.</source>
         <translation>Model IDs, inference-profile IDs or ARNs that sandboxes may call; empty allows any model.</translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation>Requests per minute</translation>
+    </message>
+    <message>
+        <source>Requests one conversation may send through the proxy in any minute; 0 means no limit.</source>
+        <translation>Requests one conversation may send through the proxy in any minute; 0 means no limit.</translation>
     </message>
 </context>
 <context>

@@ -243,6 +243,14 @@
         <source>proxy.models: &quot;%1&quot; is not a model ID or ARN.</source>
         <translation>proxy.models: &quot;%1&quot; はモデル ID でも ARN でもありません。</translation>
     </message>
+    <message>
+        <source>This conversation has used up its request budget; retry later.</source>
+        <translation>この会話はリクエストの上限に達しました。しばらくしてから再試行してください。</translation>
+    </message>
+    <message>
+        <source>proxy.budget.requestsPerMinute must be a whole number from 0 to %1.</source>
+        <translation>proxy.budget.requestsPerMinute は 0 から %1 までの整数でなければなりません。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Errors</name>
@@ -736,6 +744,14 @@
     <message>
         <source>Model IDs, inference-profile IDs or ARNs that sandboxes may call; empty allows any model.</source>
         <translation>サンドボックスが呼び出せるモデル ID、推論プロファイル ID または ARN。空の場合はすべてのモデルを許可します。</translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation>1 分あたりのリクエスト数</translation>
+    </message>
+    <message>
+        <source>Requests one conversation may send through the proxy in any minute; 0 means no limit.</source>
+        <translation>1 つの会話が任意の 1 分間にプロキシ経由で送れるリクエストの数。0 は無制限です。</translation>
     </message>
 </context>
 <context>

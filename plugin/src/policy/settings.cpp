@@ -94,6 +94,10 @@ const Key kKeys[] = {
          QT_TRANSLATE_NOOP(
                  "hako::Settings",
                  "Model IDs, inference-profile IDs or ARNs that sandboxes may call; empty allows any model.")},
+        {"proxy.budget.requestsPerMinute", Kind::Integer, "0", 0, 100000,
+         QT_TRANSLATE_NOOP("hako::Settings", "Requests per minute"),
+         QT_TRANSLATE_NOOP("hako::Settings",
+                           "Requests one conversation may send through the proxy in any minute; 0 means no limit.")},
         {"credentials.source", Kind::String, "profile", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential source"),
          QT_TRANSLATE_NOOP("hako::Settings", "Where AWS credentials come from: settings, profile or process.")},
         {"credentials.accessKeyId", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Access key ID"),

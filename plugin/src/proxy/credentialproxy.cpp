@@ -13,6 +13,7 @@ CredentialProxy::CredentialProxy(ProxyConfig config, CredentialConfig credential
 {
     qRegisterMetaType<hako::proxy::Reason>();
     m_shared.tls = TlsContext::create(config.caFile);
+    m_shared.rate = std::make_unique<RateBudget>(config.requestsPerMinute);
     m_shared.config = std::move(config);
     m_shared.credentials = new CredentialSource(std::move(credentials), this);
 }
@@ -45,6 +46,7 @@ hako::Error CredentialProxy::listen(const QString &socketPath)
 void CredentialProxy::close(const QString &socketPath)
 {
     delete m_servers.take(socketPath); // removes the socket file it bound
+    m_shared.rate->forget(socketPath);
 }
 
 QStringList CredentialProxy::socketPaths() const

@@ -13,6 +13,7 @@ namespace hako::proxy {
 namespace {
 
 constexpr int kMaxConnectionsLimit = 1024;
+constexpr int kMaxRequestsPerMinute = 100000;
 constexpr qsizetype kMaxModelLength = 2048; // ARNs are well under it
 
 hako::Error settingError(const char *text, const QString &arg = {})
@@ -174,17 +175,33 @@ hako::Error checkCaFile(const QString &path)
     return {};
 }
 
-hako::Error readMaxConnections(const QJsonValue &v, int *out)
+// A whole number in [low, high], also as text (as --set gives it); absent keeps *out.
+bool readWhole(const QJsonValue &v, int low, int high, int *out)
 {
     if (v.isUndefined())
-        return {};
+        return true;
     const double n = v.isString() ? v.toString().trimmed().toDouble() : v.toDouble(-1);
-    if (n >= 1 && n <= kMaxConnectionsLimit && n == double(int(n))) {
-        *out = int(n);
+    if (n < low || n > high || n != double(int(n)))
+        return false;
+    *out = int(n);
+    return true;
+}
+
+hako::Error readMaxConnections(const QJsonValue &v, int *out)
+{
+    if (readWhole(v, 1, kMaxConnectionsLimit, out))
         return {};
-    }
     return settingError(QT_TRANSLATE_NOOP("hako", "proxy.maxConnections must be a whole number from 1 to %1."),
                         QString::number(kMaxConnectionsLimit));
+}
+
+hako::Error readRequestsPerMinute(const QJsonValue &v, int *out)
+{
+    if (readWhole(v, 0, kMaxRequestsPerMinute, out))
+        return {};
+    return settingError(
+            QT_TRANSLATE_NOOP("hako", "proxy.budget.requestsPerMinute must be a whole number from 0 to %1."),
+            QString::number(kMaxRequestsPerMinute));
 }
 
 hako::Error settingsCredentials(const QJsonObject &s, CredentialConfig *c)
@@ -287,6 +304,8 @@ QList<hako::Error> configFromSettings(const QJsonObject &settings, ProxyConfig *
             checkCaFile(proxy->caFile),
             readMaxConnections(settings.value(QLatin1String("proxy.maxConnections")), &proxy->bounds.maxConnections),
             readModels(settings.value(QLatin1String("proxy.models")), &proxy->models),
+            readRequestsPerMinute(settings.value(QLatin1String("proxy.budget.requestsPerMinute")),
+                                  &proxy->requestsPerMinute),
             readCredentials(settings, credentials),
     };
     for (const hako::Error &e : single) {

@@ -8,6 +8,8 @@
 //                      runtime operations or "METHOD /path/{model}/..." templates, or
 //                      "*" for any; default: the inference operations on bedrock-runtime
 //                      hosts, any elsewhere; operationpolicy.h)
+//   proxy.budget.requestsPerMinute  requests one conversation (one socket) may
+//                      make in any sliding minute, 0-100000; 0: no limit (0)
 //   proxy.models       model IDs, inference-profile IDs or ARNs a sandbox may call
 //                      (exact, as decoded from the path); empty: any
 //   proxy.connectTo    ["HOST1:PORT1:HOST2:PORT2", ...] (curl's --connect-to)
@@ -78,7 +80,8 @@ struct ProxyConfig
     RequestLimits limits;
     ProxyTimeouts timeouts;
     ProxyBounds bounds;
-    QSet<QByteArray> models; // proxy.models; empty: any
+    QSet<QByteArray> models;   // proxy.models; empty: any
+    int requestsPerMinute = 0; // proxy.budget.requestsPerMinute; 0: no limit
 
     static ProxyConfig defaults(); // allowlist with the default Bedrock pattern
 };

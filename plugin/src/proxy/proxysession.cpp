@@ -20,7 +20,8 @@ constexpr int kLingerMs = 2000; // after a refusal while the request still arriv
 
 ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared, const QString &socket, QObject *parent)
     : QObject(parent), m_client(client), m_shared(shared), m_parser(shared.config.limits),
-      m_writer(new ClientWriter(client->socketDescriptor(), this)), m_lease(shared.budget, shared.config.bounds, socket)
+      m_writer(new ClientWriter(client->socketDescriptor(), this)),
+      m_lease(shared.budget, shared.config.bounds, socket), m_socket(socket)
 {
     m_client->setParent(this);
     m_timer.setSingleShot(true);
@@ -83,6 +84,11 @@ bool ProxySession::onHead()
                                                  head.path, m_shared.config.models);
     if (verdict.reason != Reason::None) {
         refuse(verdict.reason, verdict.rule);
+        return false;
+    }
+    // Only requests the policy lets through count against the budget.
+    if (!m_shared.rate->admit(m_socket, m_shared.rate->now())) {
+        refuse(Reason::BudgetExhausted, "proxy.budget.requestsPerMinute");
         return false;
     }
     m_clean = sanitizeRequest(head, m_match.rule->auth.headerName);

@@ -10,6 +10,7 @@
 #include "httprequest.h"
 #include "proxybudget.h"
 #include "proxyconfig.h"
+#include "ratebudget.h"
 #include "refusal.h"
 #include "sanitize.h"
 
@@ -38,6 +39,7 @@ struct ProxyShared
     // Every session's lease holds it too: sessions (QObject children) are
     // destroyed after the proxy's members and give back what they held.
     std::shared_ptr<ProxyBudget> budget = std::make_shared<ProxyBudget>();
+    std::unique_ptr<RateBudget> rate; // proxy.budget.requestsPerMinute, per socket
 };
 
 class ProxySession : public QObject
@@ -78,6 +80,7 @@ private:
     SanitizedRequest m_clean;
     UpstreamExchange *m_upstream = nullptr;
     ProxyBudget::Lease m_lease;
+    QString m_socket;
     QTimer m_timer;    // the head from the connection on, then each gap in the body
     QTimer m_deadline; // the whole request from its first byte on
     QElapsedTimer m_clock;

@@ -55,6 +55,8 @@ constexpr ReasonInfo kReasons[] = {
          QT_TRANSLATE_NOOP("hako", "The proxy is holding too many request bodies; retry later.")},
         {Reason::RequestDeadline, "request_deadline", 408, nullptr,
          QT_TRANSLATE_NOOP("hako", "The whole request was not received within the deadline.")},
+        {Reason::BudgetExhausted, "budget_exhausted", 429, nullptr,
+         QT_TRANSLATE_NOOP("hako", "This conversation has used up its request budget; retry later.")},
         {Reason::MissingHost, "missing_host", 400, nullptr,
          QT_TRANSLATE_NOOP("hako", "The request has no Host header.")},
         {Reason::DuplicateHost, "duplicate_host", 400, "proxy_smuggling_attempt",

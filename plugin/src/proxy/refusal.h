@@ -34,6 +34,7 @@ enum class Reason {
     TooManyConnections,
     BuffersFull,
     RequestDeadline,
+    BudgetExhausted,
     // target and authority
     MissingHost,
     DuplicateHost,

@@ -4,6 +4,7 @@
 #include "credentials.h"
 #include "proxybudget.h"
 #include "proxyconfig.h"
+#include "ratebudget.h"
 #include "refusal.h"
 
 #include <QJsonArray>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void budget_data();
     void budget();
     void budgetRelease();
+    void rateBudget();
     void connectTo_data();
     void connectTo();
     void sharedCredentials_data();
@@ -142,6 +144,30 @@ void TestProxyConfig::settings_data()
     QTest::newRow("model-with-space") << with(QStringLiteral("proxy.models"), QJsonArray{QStringLiteral("a b")}) << 1
                                       << 1;
     QTest::newRow("model-empty") << with(QStringLiteral("proxy.models"), QJsonArray{QString()}) << 1 << 1;
+    QTest::newRow("rate") << with(QStringLiteral("proxy.budget.requestsPerMinute"), 60) << 0 << 1;
+    QTest::newRow("rate-text") << with(QStringLiteral("proxy.budget.requestsPerMinute"), QStringLiteral("0")) << 0 << 1;
+    QTest::newRow("rate-negative") << with(QStringLiteral("proxy.budget.requestsPerMinute"), -1) << 1 << 1;
+    QTest::newRow("rate-fraction") << with(QStringLiteral("proxy.budget.requestsPerMinute"), 1.5) << 1 << 1;
+}
+
+// At most the limit in any sliding minute, per socket; forget() starts afresh.
+void TestProxyConfig::rateBudget()
+{
+    RateBudget rate(2);
+    const QString a = QStringLiteral("a"), b = QStringLiteral("b");
+    QVERIFY(rate.admit(a, 0));
+    QVERIFY(rate.admit(a, 30000));
+    QVERIFY(!rate.admit(a, 59999)); // the first is still within the minute
+    QVERIFY(rate.admit(b, 59999));
+    QCOMPARE(rate.admittedLastMinute(a, 59999), 2);
+    QVERIFY(rate.admit(a, 60000)); // the first left the window
+    QVERIFY(!rate.admit(a, 60001));
+    rate.forget(a);
+    QCOMPARE(rate.admittedLastMinute(a, 60001), 0);
+    QVERIFY(rate.admit(a, 60001));
+    RateBudget unlimited(0);
+    for (int i = 0; i < 1000; ++i)
+        QVERIFY(unlimited.admit(a, 0));
 }
 
 void TestProxyConfig::settings()

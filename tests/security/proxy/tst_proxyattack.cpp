@@ -276,6 +276,7 @@ private Q_SLOTS:
     void credentialsUnavailable();
     void credentialsBackOff();
     void connectionLimit();
+    void requestBudget();
     void requestDeadline_data();
     void requestDeadline();
     void bufferCap();
@@ -841,6 +842,39 @@ QByteArray TestProxyAttack::invoke(qint64 contentLength) const
 {
     return "POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
            + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(contentLength) + "\r\n\r\n";
+}
+
+// proxy.budget.requestsPerMinute per socket (conversation): past it 429
+// budget_exhausted, naming the setting, and nothing goes upstream; requests
+// the policy refuses do not count; another socket has its own budget, and a
+// socket closed and opened again starts afresh.
+void TestProxyAttack::requestBudget()
+{
+    QJsonObject limited = settings();
+    limited.insert(QStringLiteral("proxy.budget.requestsPerMinute"), 2);
+    ProxyConfig config;
+    CredentialConfig credentials;
+    QVERIFY(configFromSettings(limited, &config, &credentials).isEmpty());
+    NotingProxy proxy(config, credentials);
+    const QString a = m_dir.filePath(QStringLiteral("rate-a.sock")), b = m_dir.filePath(QStringLiteral("rate-b.sock"));
+    for (const QString &path : {a, b})
+        QVERIFY(!proxy.listen(path));
+    const QByteArray invokeRequest = invoke(2) + "{}";
+    const QByteArray refusedByPolicy = "GET / HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n";
+    const qsizetype before = StandIn::readLog(m_log).size();
+    QCOMPARE(exchange(refusedByPolicy, a).reason, QByteArray("operation_not_allowed"));
+    QCOMPARE(exchange(invokeRequest, a).status, 200);
+    QCOMPARE(exchange(invokeRequest, a).status, 200);
+    const Response over = exchange(invokeRequest, a);
+    QCOMPARE(over.status, 429);
+    QCOMPARE(over.reason, QByteArray("budget_exhausted"));
+    QCOMPARE(over.rule, QByteArray("proxy.budget.requestsPerMinute"));
+    QCOMPARE(StandIn::readLog(m_log).size(), before + 2);
+    QCOMPARE(exchange(invokeRequest, b).status, 200);
+    proxy.close(a);
+    QVERIFY(!proxy.listen(a));
+    QCOMPARE(exchange(invokeRequest, a).status, 200);
+    QTRY_COMPARE(proxy.rules.count(QStringLiteral("proxy.budget.requestsPerMinute")), 1);
 }
 
 // proxy.maxConnections per socket: with N held on one socket the (N+1)th is
