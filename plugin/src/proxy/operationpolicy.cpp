@@ -86,7 +86,7 @@ PolicyVerdict checkOperation(const OperationPolicy &policy, QByteArrayView patte
 {
     if (policy.any)
         return {};
-    const QByteArrayList segments = path.sliced(1).toByteArray().split('/'); // paths start with '/'
+    const QByteArrayList segments = path.startsWith('/') ? path.sliced(1).toByteArray().split('/') : QByteArrayList();
     for (const Operation &op : policy.operations) {
         QByteArray model;
         if (!matches(op, method, segments, &model))
