@@ -227,6 +227,30 @@
         <source>The whole request was not received within the deadline.</source>
         <translation>The whole request was not received within the deadline.</translation>
     </message>
+    <message>
+        <source>This operation is not allowed on this host through the proxy.</source>
+        <translation>This operation is not allowed on this host through the proxy.</translation>
+    </message>
+    <message>
+        <source>This model is not among the models the proxy allows.</source>
+        <translation>This model is not among the models the proxy allows.</translation>
+    </message>
+    <message>
+        <source>proxy.allow: operation &quot;%1&quot; is neither a Bedrock runtime operation nor &quot;METHOD /path/{model}/...&quot;.</source>
+        <translation>proxy.allow: operation &quot;%1&quot; is neither a Bedrock runtime operation nor &quot;METHOD /path/{model}/...&quot;.</translation>
+    </message>
+    <message>
+        <source>proxy.models: &quot;%1&quot; is not a model ID or ARN.</source>
+        <translation>proxy.models: &quot;%1&quot; is not a model ID or ARN.</translation>
+    </message>
+    <message>
+        <source>This conversation has used up its request budget; retry later.</source>
+        <translation>This conversation has used up its request budget; retry later.</translation>
+    </message>
+    <message>
+        <source>proxy.budget.requestsPerMinute must be a whole number from 0 to %1.</source>
+        <translation>proxy.budget.requestsPerMinute must be a whole number from 0 to %1.</translation>
+    </message>
 </context>
 <context>
     <name>hako::Errors</name>
@@ -574,8 +598,8 @@
         <translation>Allowed hosts</translation>
     </message>
     <message>
-        <source>Host patterns the proxy forwards to; * matches one DNS label.</source>
-        <translation>Host patterns the proxy forwards to; * matches one DNS label.</translation>
+        <source>Host patterns the proxy forwards to; * matches one DNS label, under AWS domains only a region name.</source>
+        <translation>Host patterns the proxy forwards to; * matches one DNS label, under AWS domains only a region name.</translation>
     </message>
     <message>
         <source>Connect-to overrides</source>
@@ -712,6 +736,22 @@
     <message>
         <source>Seconds between signed checkpoints of the audit log.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed models</source>
+        <translation>Allowed models</translation>
+    </message>
+    <message>
+        <source>Model IDs, inference-profile IDs or ARNs that sandboxes may call; empty allows any model.</source>
+        <translation>Model IDs, inference-profile IDs or ARNs that sandboxes may call; empty allows any model.</translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation>Requests per minute</translation>
+    </message>
+    <message>
+        <source>Requests one conversation may send through the proxy in any minute; 0 means no limit.</source>
+        <translation>Requests one conversation may send through the proxy in any minute; 0 means no limit.</translation>
     </message>
 </context>
 <context>

@@ -227,6 +227,30 @@
         <source>The whole request was not received within the deadline.</source>
         <translation>リクエスト全体を期限内に受信できませんでした。</translation>
     </message>
+    <message>
+        <source>This operation is not allowed on this host through the proxy.</source>
+        <translation>この操作は、このホストに対してはプロキシ経由で許可されていません。</translation>
+    </message>
+    <message>
+        <source>This model is not among the models the proxy allows.</source>
+        <translation>このモデルはプロキシが許可するモデルに含まれていません。</translation>
+    </message>
+    <message>
+        <source>proxy.allow: operation &quot;%1&quot; is neither a Bedrock runtime operation nor &quot;METHOD /path/{model}/...&quot;.</source>
+        <translation>proxy.allow: 操作 &quot;%1&quot; は Bedrock ランタイムの操作名でも &quot;METHOD /path/{model}/...&quot; の形でもありません。</translation>
+    </message>
+    <message>
+        <source>proxy.models: &quot;%1&quot; is not a model ID or ARN.</source>
+        <translation>proxy.models: &quot;%1&quot; はモデル ID でも ARN でもありません。</translation>
+    </message>
+    <message>
+        <source>This conversation has used up its request budget; retry later.</source>
+        <translation>この会話はリクエストの上限に達しました。しばらくしてから再試行してください。</translation>
+    </message>
+    <message>
+        <source>proxy.budget.requestsPerMinute must be a whole number from 0 to %1.</source>
+        <translation>proxy.budget.requestsPerMinute は 0 から %1 までの整数でなければなりません。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Errors</name>
@@ -574,8 +598,8 @@
         <translation>許可するホスト</translation>
     </message>
     <message>
-        <source>Host patterns the proxy forwards to; * matches one DNS label.</source>
-        <translation>プロキシが転送を許可するホストのパターン。* は DNS ラベル 1 つに一致します。</translation>
+        <source>Host patterns the proxy forwards to; * matches one DNS label, under AWS domains only a region name.</source>
+        <translation>プロキシが転送を許可するホストのパターン。* は DNS ラベル 1 つに一致します（AWS のドメインではリージョン名のみ）。</translation>
     </message>
     <message>
         <source>Connect-to overrides</source>
@@ -712,6 +736,22 @@
     <message>
         <source>Seconds between signed checkpoints of the audit log.</source>
         <translation>監査ログの署名付きチェックポイントの間隔(秒)。</translation>
+    </message>
+    <message>
+        <source>Allowed models</source>
+        <translation>許可するモデル</translation>
+    </message>
+    <message>
+        <source>Model IDs, inference-profile IDs or ARNs that sandboxes may call; empty allows any model.</source>
+        <translation>サンドボックスが呼び出せるモデル ID、推論プロファイル ID または ARN。空の場合はすべてのモデルを許可します。</translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation>1 分あたりのリクエスト数</translation>
+    </message>
+    <message>
+        <source>Requests one conversation may send through the proxy in any minute; 0 means no limit.</source>
+        <translation>1 つの会話が任意の 1 分間にプロキシ経由で送れるリクエストの数。0 は無制限です。</translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,10 @@ bool Fixture::start()
                          dir.filePath(QStringLiteral("log.jsonl")), kCreds);
     const QJsonObject settings{
             {QStringLiteral("proxy.connectTo"), QJsonArray{QStringLiteral("::127.0.0.1:") + QString::number(port)}},
+            // The stand-in's /bytes route is no Bedrock operation.
+            {QStringLiteral("proxy.allow"),
+             QJsonArray{QJsonObject{{QStringLiteral("pattern"), QLatin1String(Allowlist::kDefaultPattern)},
+                                    {QStringLiteral("operations"), QJsonArray{QStringLiteral("*")}}}}},
             {QStringLiteral("proxy.caFile"), dir.filePath(QStringLiteral("ca.pem"))},
             {QStringLiteral("credentials.source"), QStringLiteral("settings")},
             {QStringLiteral("credentials.accessKeyId"), kCreds.accessKey},

@@ -3,12 +3,19 @@
 // label: "bedrock-runtime.*.amazonaws.com" matches
 // "bedrock-runtime.us-east-1.amazonaws.com" but neither
 // "bedrock-runtime.amazonaws.com" nor "bedrock-runtime.a.b.amazonaws.com".
+// In a pattern under an AWS domain (amazonaws.com, amazonaws.com.cn,
+// api.aws) a "*" matches only a region name: any label there would also
+// take in other services' names, e.g. "bedrock-runtime.s3.amazonaws.com",
+// the endpoint of an S3 bucket anyone may create.
 #pragma once
+
+#include "operationpolicy.h"
 
 #include <QByteArray>
 #include <QList>
 
 #include <memory>
+#include <optional>
 
 namespace hako::proxy {
 
@@ -33,6 +40,9 @@ struct AllowRule
 {
     QByteArray pattern; // lowercase
     AuthRule auth;
+    // Unset: OperationPolicy::defaultFor(pattern); Allowlist::add() fills it in.
+    std::optional<OperationPolicy> operations = std::nullopt;
+    bool regionWildcard = false; // set by Allowlist::add(): "*" must be a region name
 };
 
 struct AllowMatch
@@ -48,6 +58,11 @@ public:
 
     // Lowercase DNS labels, "*" for exactly one whole label, a literal domain at the end.
     static bool isValidPattern(QByteArrayView pattern);
+    // Shaped like an AWS region: two letters, an optional partition
+    // qualifier, a direction word, a number (us-east-1, us-gov-west-1,
+    // us-isob-east-1, ap-southeast-4). A pattern rather than a list, so a
+    // region AWS opens later works without a new release.
+    static bool isRegionName(QByteArrayView label);
 
     void add(AllowRule rule);
     const QList<AllowRule> &rules() const;

@@ -13,6 +13,7 @@ CredentialProxy::CredentialProxy(ProxyConfig config, CredentialConfig credential
 {
     qRegisterMetaType<hako::proxy::Reason>();
     m_shared.tls = TlsContext::create(config.caFile);
+    m_shared.rate = std::make_unique<RateBudget>(config.requestsPerMinute);
     m_shared.config = std::move(config);
     m_shared.credentials = new CredentialSource(std::move(credentials), this);
 }
@@ -45,6 +46,7 @@ hako::Error CredentialProxy::listen(const QString &socketPath)
 void CredentialProxy::close(const QString &socketPath)
 {
     delete m_servers.take(socketPath); // removes the socket file it bound
+    m_shared.rate->forget(socketPath);
 }
 
 QStringList CredentialProxy::socketPaths() const
@@ -56,9 +58,10 @@ void CredentialProxy::onNewConnection(QLocalSocket *client, const QString &socke
 {
     auto *session = new ProxySession(client, m_shared, socketPath, this);
     connect(session, &ProxySession::securityEvent, this, &CredentialProxy::securityEvent);
-    connect(session, &ProxySession::concluded, this, [this, socketPath](Reason reason, qint64 upstreamMs) {
+    connect(session, &ProxySession::concluded, this,
+            [this, socketPath](Reason reason, qint64 upstreamMs, const QByteArray &rule) {
         Q_EMIT decision(QString::fromLatin1(decisionFor(reason)), QString::fromLatin1(reasonCode(reason)), upstreamMs,
-                        socketPath);
+                        socketPath, QString::fromLatin1(rule));
     });
 }
 

@@ -58,8 +58,10 @@ public:
 
 Q_SIGNALS:
     // upstreamMs: -1 when the request never went upstream; socketPath: the
-    // listener it came in on, which tells the conversation.
-    void decision(const QString &decision, const QString &reason, qint64 upstreamMs, const QString &socketPath);
+    // listener it came in on, which tells the conversation; rule: the setting
+    // that refused it (empty unless the operation or model policy did).
+    void decision(const QString &decision, const QString &reason, qint64 upstreamMs, const QString &socketPath,
+                  const QString &rule);
     void securityEvent(const QString &type);
 
 private:

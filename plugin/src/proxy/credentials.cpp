@@ -15,6 +15,9 @@ namespace hako::proxy {
 
 namespace {
 
+constexpr qint64 kFirstBackoffMs = 1000;
+constexpr qint64 kMaxBackoffMs = 5 * 60 * 1000;
+
 QString credentialsFile(const QString &configured)
 {
     if (configured.isEmpty())
@@ -130,7 +133,7 @@ std::shared_ptr<const AwsCredentials> CredentialSource::current()
     if (m_config.source == CredentialConfig::Source::Profile)
         loadProfile();
     if (m_config.source == CredentialConfig::Source::Process && m_current
-        && !usable(*m_current, m_config.refreshMarginSecs))
+        && !usable(*m_current, m_config.refreshMarginSecs) && !backingOff())
         startProcess(); // refresh early; keep serving until it really expires
     return m_current && usable(*m_current, 0) ? m_current : nullptr;
 }
@@ -145,8 +148,13 @@ void CredentialSource::fetch()
         loadProfile();
         return m_current ? Q_EMIT ready()
                          : fail(credentialError(QT_TRANSLATE_NOOP("hako", "No usable AWS profile credentials.")));
-    case CredentialConfig::Source::Process: return startProcess();
+    case CredentialConfig::Source::Process: return backingOff() ? Q_EMIT failed(m_lastError) : startProcess();
     }
+}
+
+bool CredentialSource::backingOff() const
+{
+    return m_retryAt.isValid() && QDateTime::currentDateTimeUtc() < m_retryAt;
 }
 
 void CredentialSource::loadProfile()
@@ -204,7 +212,11 @@ void CredentialSource::processFinished()
                                      QString::number(process->exitCode()));
     cleanse(out);
     if (error) {
-        qCWarning(lcProxy).noquote() << "credential refresh failed:" << error.logMessage;
+        ++m_failedRuns;
+        const qint64 backoffMs = qMin(kFirstBackoffMs << qMin(m_failedRuns - 1, 20), kMaxBackoffMs);
+        m_retryAt = QDateTime::currentDateTimeUtc().addMSecs(backoffMs);
+        qCWarning(lcProxy).noquote() << "credential refresh failed:" << error.logMessage << "- next try in" << backoffMs
+                                     << "ms";
         return fail(error);
     }
     store(std::move(c));
@@ -225,22 +237,26 @@ CredentialStatus CredentialSource::status() const
     s.usable = m_current && usable(*m_current, 0);
     if (s.usable)
         s.expiration = m_current->expiration;
-    s.lastError = m_lastError;
+    s.lastError = m_lastError.message;
     s.lastFailure = m_lastFailure;
     s.lastSuccess = m_lastSuccess;
+    s.consecutiveFailures = m_failedRuns;
+    s.retryAt = m_retryAt;
     return s;
 }
 
 void CredentialSource::fail(const hako::Error &error)
 {
-    m_lastError = error.message;
+    m_lastError = error;
     m_lastFailure = QDateTime::currentDateTimeUtc();
     Q_EMIT failed(error);
 }
 
 void CredentialSource::store(AwsCredentials credentials)
 {
-    m_lastError.clear();
+    m_lastError = {};
+    m_failedRuns = 0;
+    m_retryAt = {};
     m_lastSuccess = QDateTime::currentDateTimeUtc();
     m_current = std::make_shared<const AwsCredentials>(std::move(credentials));
     if (m_config.source != CredentialConfig::Source::Process || !m_current->expiration.isValid())

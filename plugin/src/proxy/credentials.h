@@ -5,7 +5,9 @@
 //   profile   a profile of an AWS shared-credentials file (re-read when it changes)
 //   process   a credential_process command printing AWS's JSON
 //             {"Version":1,"AccessKeyId","SecretAccessKey","SessionToken","Expiration"};
-//             refreshed in the background before Expiration.
+//             refreshed in the background before Expiration. After a failed
+//             run it is not run again for 1 s, doubling with each further
+//             failure up to 5 min; requests meanwhile get the last failure.
 // Nothing here logs or returns a secret; errors ("credentials_unavailable")
 // name only the file, profile or exit status.
 #pragma once
@@ -59,6 +61,8 @@ struct CredentialStatus
     QString lastError;    // translated, from the last failed load or refresh
     QDateTime lastFailure;
     QDateTime lastSuccess;
+    int consecutiveFailures = 0; // credential_process runs that failed since the last success
+    QDateTime retryAt;           // valid while backing off: no run before then
 };
 
 class CredentialSource : public QObject
@@ -84,6 +88,7 @@ Q_SIGNALS:
 
 private:
     bool usable(const AwsCredentials &c, int marginSecs) const;
+    bool backingOff() const;
     void loadProfile();
     void startProcess();
     void processFinished();
@@ -94,8 +99,10 @@ private:
     std::shared_ptr<const AwsCredentials> m_current;
     QDateTime m_fileModified;
     QProcess *m_process = nullptr;
-    QString m_lastError;
+    hako::Error m_lastError;
     QDateTime m_lastFailure;
+    int m_failedRuns = 0; // credential_process runs that failed since the last success
+    QDateTime m_retryAt;
     QDateTime m_lastSuccess;
 };
 

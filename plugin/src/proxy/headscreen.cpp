@@ -34,7 +34,10 @@ Reason screenHead(QByteArrayView buf, qsizetype from)
             const bool hostLine = startsWithNoCase(buf.sliced(lineStart), "host:");
             return hostLine ? Reason::NonAsciiHost : Reason::BadHeader;
         }
-        if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
+        const bool control = (c < 0x20 && c != '\r') || c == 0x7f;
+        if (control && lineStart == 0) // not even a tab: http_parser would take it into the target
+            return Reason::BadTarget;
+        if (control && c != '\t')
             return Reason::BadHeader;
     }
     return Reason::None;

@@ -1,6 +1,7 @@
 // Byte-level rules for a request head that http_parser is too lenient about:
-// CR LF line endings only, no obs-fold, no control bytes, ASCII only (and a
-// distinct refusal for non-ASCII in the target or in Host), token header names.
+// CR LF line endings only, no obs-fold, no control bytes (not even a tab in
+// the request line), ASCII only (and a distinct refusal for non-ASCII in the
+// target or in Host), token header names.
 #pragma once
 
 #include "refusal.h"

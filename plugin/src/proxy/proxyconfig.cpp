@@ -6,11 +6,15 @@
 #include <QProcess>
 #include <QSslCertificate>
 
+#include <algorithm>
+
 namespace hako::proxy {
 
 namespace {
 
 constexpr int kMaxConnectionsLimit = 1024;
+constexpr int kMaxRequestsPerMinute = 100000;
+constexpr qsizetype kMaxModelLength = 2048; // ARNs are well under it
 
 hako::Error settingError(const char *text, const QString &arg = {})
 {
@@ -73,6 +77,40 @@ hako::Error patternError(QByteArrayView pattern)
                         QString::fromUtf8(pattern.first(qMin<qsizetype>(pattern.size(), 256))));
 }
 
+hako::Error readOperations(const QJsonObject &o, AllowRule *rule)
+{
+    if (!o.contains(QLatin1String("operations")))
+        return {};
+    const QJsonArray list = listValue(o.value(QLatin1String("operations")));
+    rule->operations = OperationPolicy{false, {}};
+    if (list.size() == 1 && list.first().toString() == QLatin1String("*")) {
+        rule->operations->any = true;
+        return {};
+    }
+    for (const QJsonValue &entry : list) {
+        const std::optional<Operation> op = Operation::parse(entry.toString().toLatin1());
+        if (!op)
+            return settingError(QT_TRANSLATE_NOOP("hako", "proxy.allow: operation \"%1\" is neither a Bedrock runtime "
+                                                          "operation nor \"METHOD /path/{model}/...\"."),
+                                entry.toString().left(200));
+        rule->operations->operations.append(*op);
+    }
+    return {};
+}
+
+hako::Error readModels(const QJsonValue &v, QSet<QByteArray> *models)
+{
+    for (const QJsonValue &entry : listValue(v)) {
+        const QByteArray model = entry.toString().toUtf8();
+        const bool printable = std::all_of(model.begin(), model.end(), [](char c) { return c > 0x20 && c < 0x7f; });
+        if (model.isEmpty() || model.size() > kMaxModelLength || !printable)
+            return settingError(QT_TRANSLATE_NOOP("hako", "proxy.models: \"%1\" is not a model ID or ARN."),
+                                entry.toString().left(200));
+        models->insert(model);
+    }
+    return {};
+}
+
 // An object, an object's JSON text (string-list settings carry rules that
 // way), or a bare pattern.
 QJsonObject ruleObject(const QJsonValue &entry)
@@ -93,6 +131,8 @@ QList<hako::Error> readAllow(const QJsonValue &v, Allowlist *list)
         AllowRule rule{o.value(QLatin1String("pattern")).toString().toLatin1(), {}};
         hako::Error error =
                 Allowlist::isValidPattern(rule.pattern) ? parseAuthRule(o, &rule.auth) : patternError(rule.pattern);
+        if (!error)
+            error = readOperations(o, &rule);
         const bool needsRegion = rule.auth.kind == AuthRule::Kind::SigV4 && rule.auth.region.isEmpty();
         if (!error && needsRegion && !rule.pattern.split('.').contains("*"))
             error = settingError(QT_TRANSLATE_NOOP("hako", "proxy.allow: pattern \"%1\" has no \"*\" label to take the "
@@ -135,17 +175,33 @@ hako::Error checkCaFile(const QString &path)
     return {};
 }
 
-hako::Error readMaxConnections(const QJsonValue &v, int *out)
+// A whole number in [low, high], also as text (as --set gives it); absent keeps *out.
+bool readWhole(const QJsonValue &v, int low, int high, int *out)
 {
     if (v.isUndefined())
-        return {};
+        return true;
     const double n = v.isString() ? v.toString().trimmed().toDouble() : v.toDouble(-1);
-    if (n >= 1 && n <= kMaxConnectionsLimit && n == double(int(n))) {
-        *out = int(n);
+    if (n < low || n > high || n != double(int(n)))
+        return false;
+    *out = int(n);
+    return true;
+}
+
+hako::Error readMaxConnections(const QJsonValue &v, int *out)
+{
+    if (readWhole(v, 1, kMaxConnectionsLimit, out))
         return {};
-    }
     return settingError(QT_TRANSLATE_NOOP("hako", "proxy.maxConnections must be a whole number from 1 to %1."),
                         QString::number(kMaxConnectionsLimit));
+}
+
+hako::Error readRequestsPerMinute(const QJsonValue &v, int *out)
+{
+    if (readWhole(v, 0, kMaxRequestsPerMinute, out))
+        return {};
+    return settingError(
+            QT_TRANSLATE_NOOP("hako", "proxy.budget.requestsPerMinute must be a whole number from 0 to %1."),
+            QString::number(kMaxRequestsPerMinute));
 }
 
 hako::Error settingsCredentials(const QJsonObject &s, CredentialConfig *c)
@@ -247,6 +303,9 @@ QList<hako::Error> configFromSettings(const QJsonObject &settings, ProxyConfig *
     const hako::Error single[] = {
             checkCaFile(proxy->caFile),
             readMaxConnections(settings.value(QLatin1String("proxy.maxConnections")), &proxy->bounds.maxConnections),
+            readModels(settings.value(QLatin1String("proxy.models")), &proxy->models),
+            readRequestsPerMinute(settings.value(QLatin1String("proxy.budget.requestsPerMinute")),
+                                  &proxy->requestsPerMinute),
             readCredentials(settings, credentials),
     };
     for (const hako::Error &e : single) {

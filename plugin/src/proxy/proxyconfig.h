@@ -3,7 +3,15 @@
 //   proxy.allow        ["bedrock-runtime.*.amazonaws.com"]; an entry is a pattern
 //                      string (SigV4, service bedrock, region from the "*" label) or
 //                      an object {"pattern", "auth": "sigv4"|"header"|"bearer",
-//                      "service", "region", "header", "value"} for other providers
+//                      "service", "region", "header", "value", "operations"} for other
+//                      providers or other operations ("operations": names of Bedrock
+//                      runtime operations or "METHOD /path/{model}/..." templates, or
+//                      "*" for any; default: the inference operations on bedrock-runtime
+//                      hosts, any elsewhere; operationpolicy.h)
+//   proxy.budget.requestsPerMinute  requests one conversation (one socket) may
+//                      make in any sliding minute, 0-100000; 0: no limit (0)
+//   proxy.models       model IDs, inference-profile IDs or ARNs a sandbox may call
+//                      (exact, as decoded from the path); empty: any
 //   proxy.connectTo    ["HOST1:PORT1:HOST2:PORT2", ...] (curl's --connect-to)
 //   proxy.caFile       extra trusted CA bundle (PEM) for upstream TLS
 //   proxy.maxConnections  connections one sandbox (one listening socket) may
@@ -23,6 +31,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -71,6 +80,8 @@ struct ProxyConfig
     RequestLimits limits;
     ProxyTimeouts timeouts;
     ProxyBounds bounds;
+    QSet<QByteArray> models;   // proxy.models; empty: any
+    int requestsPerMinute = 0; // proxy.budget.requestsPerMinute; 0: no limit
 
     static ProxyConfig defaults(); // allowlist with the default Bedrock pattern
 };

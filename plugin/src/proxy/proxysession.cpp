@@ -20,7 +20,8 @@ constexpr int kLingerMs = 2000; // after a refusal while the request still arriv
 
 ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared, const QString &socket, QObject *parent)
     : QObject(parent), m_client(client), m_shared(shared), m_parser(shared.config.limits),
-      m_writer(new ClientWriter(client->socketDescriptor(), this)), m_lease(shared.budget, shared.config.bounds, socket)
+      m_writer(new ClientWriter(client->socketDescriptor(), this)),
+      m_lease(shared.budget, shared.config.bounds, socket), m_socket(socket)
 {
     m_client->setParent(this);
     m_timer.setSingleShot(true);
@@ -77,6 +78,17 @@ bool ProxySession::onHead()
     if (!m_match.rule) {
         qCInfo(lcProxy) << "denied host" << head.authority.host;
         refuse(Reason::HostNotAllowed);
+        return false;
+    }
+    const PolicyVerdict verdict = checkOperation(*m_match.rule->operations, m_match.rule->pattern, head.method,
+                                                 head.path, m_shared.config.models);
+    if (verdict.reason != Reason::None) {
+        refuse(verdict.reason, verdict.rule);
+        return false;
+    }
+    // Only requests the policy lets through count against the budget.
+    if (!m_shared.rate->admit(m_socket, m_shared.rate->now())) {
+        refuse(Reason::BudgetExhausted, "proxy.budget.requestsPerMinute");
         return false;
     }
     m_clean = sanitizeRequest(head, m_match.rule->auth.headerName);
@@ -171,14 +183,14 @@ void ProxySession::onUpstreamFailed(Reason reason)
     m_client->abort();
 }
 
-void ProxySession::refuse(Reason reason)
+void ProxySession::refuse(Reason reason, const QByteArray &rule)
 {
     if (m_stage == Stage::Done)
         return;
     // Only a connection that holds a slot lingers: the slots bound how many do.
     const bool linger = m_stage == Stage::Receiving;
-    m_writer->write({refusalResponse(reason)});
-    conclude(reason);
+    m_writer->write({refusalResponse(reason, rule)});
+    conclude(reason, rule);
     closeClient(linger);
 }
 
@@ -200,7 +212,7 @@ void ProxySession::closeClient(bool linger)
     connect(m_writer, &ClientWriter::drained, this, close);
 }
 
-void ProxySession::conclude(Reason reason)
+void ProxySession::conclude(Reason reason, const QByteArray &rule)
 {
     m_stage = Stage::Done;
     m_timer.stop();
@@ -214,8 +226,8 @@ void ProxySession::conclude(Reason reason)
         Q_EMIT securityEvent(QString::fromLatin1(event));
     const qint64 upstreamMs = m_clock.isValid() ? m_clock.elapsed() : -1;
     qCInfo(lcProxy).noquote() << decisionFor(reason) << reasonCode(reason) << m_parser.head().method
-                              << m_parser.head().authority.host << upstreamMs << "ms";
-    Q_EMIT concluded(reason, upstreamMs);
+                              << m_parser.head().authority.host << upstreamMs << "ms" << rule;
+    Q_EMIT concluded(reason, upstreamMs, rule);
 }
 
 } // namespace hako::proxy

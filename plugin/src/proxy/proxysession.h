@@ -1,5 +1,5 @@
 // One client connection on a proxy socket: parse and check the request,
-// match the allowlist, strip what the client must not send, authenticate,
+// match the allowlist and the operation and model policy, strip what the client must not send, authenticate,
 // forward, and stream the answer back. Exactly one request per connection;
 // every outcome ends in exactly one concluded() signal (except when the client
 // itself hangs up first). The connection holds one of its socket's slots and
@@ -10,6 +10,7 @@
 #include "httprequest.h"
 #include "proxybudget.h"
 #include "proxyconfig.h"
+#include "ratebudget.h"
 #include "refusal.h"
 #include "sanitize.h"
 
@@ -38,6 +39,7 @@ struct ProxyShared
     // Every session's lease holds it too: sessions (QObject children) are
     // destroyed after the proxy's members and give back what they held.
     std::shared_ptr<ProxyBudget> budget = std::make_shared<ProxyBudget>();
+    std::unique_ptr<RateBudget> rate; // proxy.budget.requestsPerMinute, per socket
 };
 
 class ProxySession : public QObject
@@ -49,7 +51,8 @@ public:
     ProxySession(QLocalSocket *client, const ProxyShared &shared, const QString &socket, QObject *parent = nullptr);
 
 Q_SIGNALS:
-    void concluded(hako::proxy::Reason reason, qint64 upstreamMs);
+    // rule: the setting that refused the request, when a policy did.
+    void concluded(hako::proxy::Reason reason, qint64 upstreamMs, const QByteArray &rule);
     void securityEvent(const QString &type);
 
 private:
@@ -66,8 +69,8 @@ private:
     void onUpstreamFailed(Reason reason);
     void onClientDrained();
     void closeClient(bool linger = false);
-    void refuse(Reason reason);
-    void conclude(Reason reason);
+    void refuse(Reason reason, const QByteArray &rule = {});
+    void conclude(Reason reason, const QByteArray &rule = {});
 
     QLocalSocket *m_client;
     const ProxyShared &m_shared;
@@ -77,6 +80,7 @@ private:
     SanitizedRequest m_clean;
     UpstreamExchange *m_upstream = nullptr;
     ProxyBudget::Lease m_lease;
+    QString m_socket;
     QTimer m_timer;    // the head from the connection on, then each gap in the body
     QTimer m_deadline; // the whole request from its first byte on
     QElapsedTimer m_clock;

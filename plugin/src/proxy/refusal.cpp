@@ -55,6 +55,8 @@ constexpr ReasonInfo kReasons[] = {
          QT_TRANSLATE_NOOP("hako", "The proxy is holding too many request bodies; retry later.")},
         {Reason::RequestDeadline, "request_deadline", 408, nullptr,
          QT_TRANSLATE_NOOP("hako", "The whole request was not received within the deadline.")},
+        {Reason::BudgetExhausted, "budget_exhausted", 429, nullptr,
+         QT_TRANSLATE_NOOP("hako", "This conversation has used up its request budget; retry later.")},
         {Reason::MissingHost, "missing_host", 400, nullptr,
          QT_TRANSLATE_NOOP("hako", "The request has no Host header.")},
         {Reason::DuplicateHost, "duplicate_host", 400, "proxy_smuggling_attempt",
@@ -79,6 +81,10 @@ constexpr ReasonInfo kReasons[] = {
          QT_TRANSLATE_NOOP("hako", "CONNECT and protocol upgrades are not allowed.")},
         {Reason::HostNotAllowed, "host_not_allowed", 403, "proxy_host_denied",
          QT_TRANSLATE_NOOP("hako", "The host is not on the proxy's allowlist.")},
+        {Reason::OperationNotAllowed, "operation_not_allowed", 403, nullptr,
+         QT_TRANSLATE_NOOP("hako", "This operation is not allowed on this host through the proxy.")},
+        {Reason::ModelNotAllowed, "model_not_allowed", 403, nullptr,
+         QT_TRANSLATE_NOOP("hako", "This model is not among the models the proxy allows.")},
         {Reason::CredentialsUnavailable, "credentials_unavailable", 503, nullptr,
          QT_TRANSLATE_NOOP("hako", "The proxy has no usable credentials right now.")},
         {Reason::UpstreamConnect, "upstream_connect", 502, nullptr,
@@ -144,16 +150,17 @@ const char *securityEventFor(Reason reason)
     return info(reason).event;
 }
 
-QByteArray refusalResponse(Reason reason)
+QByteArray refusalResponse(Reason reason, const QByteArray &rule)
 {
     const int status = httpStatus(reason);
     const hako::Error error = refusalError(reason);
-    const QByteArray body =
-            QJsonDocument(QJsonObject{{QLatin1String("reason"), error.code}, {QLatin1String("message"), error.message}})
-                    .toJson(QJsonDocument::Compact)
-            + '\n';
+    QJsonObject fields{{QLatin1String("reason"), error.code}, {QLatin1String("message"), error.message}};
+    if (!rule.isEmpty())
+        fields.insert(QLatin1String("rule"), QString::fromLatin1(rule));
+    const QByteArray body = QJsonDocument(fields).toJson(QJsonDocument::Compact) + '\n';
+    const QByteArray ruleHeader = rule.isEmpty() ? QByteArray() : "\r\nX-Hako-Proxy-Rule: " + rule;
     return "HTTP/1.1 " + QByteArray::number(status) + " Refused by hako proxy\r\n"
-           + "Content-Type: application/json\r\nX-Hako-Proxy-Reason: " + reasonCode(reason)
+           + "Content-Type: application/json\r\nX-Hako-Proxy-Reason: " + reasonCode(reason) + ruleHeader
            + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 }
 

@@ -34,6 +34,7 @@ enum class Reason {
     TooManyConnections,
     BuffersFull,
     RequestDeadline,
+    BudgetExhausted,
     // target and authority
     MissingHost,
     DuplicateHost,
@@ -48,6 +49,8 @@ enum class Reason {
     MethodNotAllowed,
     TunnelRefused,
     HostNotAllowed,
+    OperationNotAllowed,
+    ModelNotAllowed,
     // upstream and credentials (last: decisionFor() counts them as errors)
     CredentialsUnavailable,
     UpstreamConnect,
@@ -72,8 +75,9 @@ const char *decisionFor(Reason reason);      // error for upstream and credentia
 hako::Error refusalError(Reason reason);     // its message is the response body's
 const char *securityEventFor(Reason reason); // nullptr when the refusal is not a security event
 
-// The complete refusal response (JSON body, Connection: close).
-QByteArray refusalResponse(Reason reason);
+// The complete refusal response (JSON body, Connection: close); `rule`, when
+// given, names the setting that refused the request (body and X-Hako-Proxy-Rule).
+QByteArray refusalResponse(Reason reason, const QByteArray &rule = {});
 
 } // namespace hako::proxy
 

@@ -1,5 +1,7 @@
 #include "sanitize.h"
 
+#include "sigv4.h"
+
 #include <QSet>
 
 namespace hako::proxy {
@@ -11,10 +13,6 @@ const QSet<QByteArray> kHopByHop = {
         "upgrade",    "proxy-authenticate", "content-length",   "host", "expect"};
 
 const QSet<QByteArray> kCredentialHeaders = {"authorization", "proxy-authorization", "x-api-key", "cookie"};
-
-const QSet<QByteArray> kPresignedParameters = {"x-amz-algorithm",     "x-amz-credential", "x-amz-signature",
-                                               "x-amz-signedheaders", "x-amz-date",       "x-amz-security-token",
-                                               "x-amz-expires"};
 
 QSet<QByteArray> nominatedByConnection(const HeaderList &headers)
 {
@@ -34,17 +32,19 @@ bool isCredential(const QByteArray &name, QByteArrayView injectedHeader)
            || (!injectedHeader.isEmpty() && name == injectedHeader);
 }
 
+// Names are judged as the service reads them, decoded ("X%2DAmz%2DDate" is
+// X-Amz-Date), and what is kept goes out in SigV4's canonical form, so that
+// what is screened, what is signed and what every verifier computes agree.
 QByteArray stripPresigned(const QByteArray &query, bool *stripped)
 {
     QByteArrayList kept;
     for (const QByteArray &part : query.split('&')) {
-        const QByteArray name = part.left(part.indexOf('=')).toLower();
-        if (kPresignedParameters.contains(name) || name.startsWith("x-amz-"))
+        if (normalizedHeaderName(sigv4::percentDecode(part.left(part.indexOf('=')))).startsWith("x-amz-"))
             *stripped = true;
-        else if (!part.isEmpty())
+        else
             kept.append(part);
     }
-    return kept.join('&');
+    return sigv4::canonicalQuery(kept.join('&'));
 }
 
 } // namespace
@@ -60,9 +60,10 @@ SanitizedRequest sanitizeRequest(const RequestHead &head, QByteArrayView injecte
 {
     SanitizedRequest out;
     const QSet<QByteArray> nominated = nominatedByConnection(head.headers);
+    const QByteArray injected = normalizedHeaderName(injectedHeader);
     for (const auto &[name, value] : head.headers) {
         const QByteArray normalized = normalizedHeaderName(name);
-        if (isCredential(normalized, injectedHeader)) {
+        if (isCredential(normalized, injected)) {
             out.strippedCredential = true;
             continue;
         }

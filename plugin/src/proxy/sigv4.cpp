@@ -34,23 +34,6 @@ int hexValue(char c)
     return -1;
 }
 
-// Malformed escapes stay literal so they get encoded as "%25..", as the
-// service does.
-QByteArray percentDecode(QByteArrayView in)
-{
-    QByteArray out;
-    out.reserve(in.size());
-    for (qsizetype i = 0; i < in.size(); ++i) {
-        if (in[i] == '%' && i + 2 < in.size() && hexValue(in[i + 1]) >= 0 && hexValue(in[i + 2]) >= 0) {
-            out.append(char(hexValue(in[i + 1]) * 16 + hexValue(in[i + 2])));
-            i += 2;
-        } else {
-            out.append(in[i]);
-        }
-    }
-    return out;
-}
-
 // RFC 3986 5.2.4 plus the removal of empty segments that AWS applies.
 QByteArray removeDotSegments(QByteArrayView path)
 {
@@ -189,6 +172,21 @@ QByteArray amzDate(const QDateTime &utc)
 QByteArray credentialScope(const SigV4Scope &scope)
 {
     return amzDate(scope.time).left(8) + '/' + scope.region + '/' + scope.service + "/aws4_request";
+}
+
+QByteArray percentDecode(QByteArrayView in)
+{
+    QByteArray out;
+    out.reserve(in.size());
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        if (in[i] == '%' && i + 2 < in.size() && hexValue(in[i + 1]) >= 0 && hexValue(in[i + 2]) >= 0) {
+            out.append(char(hexValue(in[i + 1]) * 16 + hexValue(in[i + 2])));
+            i += 2;
+        } else {
+            out.append(in[i]);
+        }
+    }
+    return out;
 }
 
 QByteArray uriEncode(QByteArrayView bytes, bool keepSlash)

@@ -57,6 +57,9 @@ inline constexpr char kAlgorithm[] = "AWS4-HMAC-SHA256";
 
 QByteArray amzDate(const QDateTime &utc);            // 20150830T123600Z
 QByteArray credentialScope(const SigV4Scope &scope); // 20150830/us-east-1/service/aws4_request
+// Malformed escapes stay literal, so that they get encoded as "%25..", as the
+// service does.
+QByteArray percentDecode(QByteArrayView in);
 QByteArray uriEncode(QByteArrayView bytes, bool keepSlash);
 QByteArray canonicalUri(QByteArrayView path, bool normalize);
 QByteArray canonicalQuery(QByteArrayView query);

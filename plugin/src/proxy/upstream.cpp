@@ -40,9 +40,13 @@ int UpstreamExchange::Parser::onBody(QByteArrayView data)
 // Returning 1 tells http_parser that a HEAD response has no body; 2+ aborts.
 int UpstreamExchange::Parser::onHeadersComplete()
 {
-    if (parser().status_code < 200) // 1xx interim answers are not relayed
-        return 0;
     const int status = parser().status_code;
+    if (status == 101) { // nothing was asked to switch protocols
+        owner->fail(Reason::UpstreamProtocol);
+        return 2;
+    }
+    if (status < 200) // interim answers are not relayed; feed() starts over after one
+        return 0;
     if (isRedirect(status)) {
         owner->fail(Reason::UpstreamRedirect);
         return 2;
@@ -143,9 +147,17 @@ void UpstreamExchange::onReadyRead()
 
 void UpstreamExchange::feed(const char *data, qsizetype size)
 {
-    m_parser->execute(QByteArrayView(data, size));
+    const qsizetype used = m_parser->execute(QByteArrayView(data, size));
     if (m_done)
         return;
+    if (m_parser->isComplete() && m_parser->parser().status_code < 200) {
+        // An interim answer (100 Continue, 103 Early Hints) ends as a message
+        // of its own; the final answer follows it, read by a fresh parser.
+        const bool headRequest = m_parser->headRequest;
+        m_parser = std::make_unique<Parser>(this);
+        m_parser->headRequest = headRequest;
+        return feed(data + used, size - used);
+    }
     if (m_parser->isComplete()) {
         m_done = true;
         m_timer.stop();

@@ -78,13 +78,15 @@ void AuditLog::toolCall(const ToolCallRecord &r)
 }
 
 void AuditLog::proxyDecision(const QString &conversation, const QString &decision, const QString &reason,
-                             qint64 upstreamMs)
+                             qint64 upstreamMs, const QString &rule)
 {
     QJsonObject fields = {{QStringLiteral("conversation"), bounded(conversation)},
                           {QStringLiteral("decision"), decision},
                           {QStringLiteral("reason"), reason}};
     if (upstreamMs >= 0)
         fields.insert(QStringLiteral("upstream_ms"), double(upstreamMs));
+    if (!rule.isEmpty())
+        fields.insert(QStringLiteral("rule"), bounded(rule));
     write(QStringLiteral("proxy_decision"), fields);
 }
 

@@ -38,7 +38,9 @@ public:
     bool isOpen() const { return m_file.isOpen(); }
 
     void toolCall(const ToolCallRecord &record);
-    void proxyDecision(const QString &conversation, const QString &decision, const QString &reason, qint64 upstreamMs);
+    // rule: the setting that refused the request, when a policy did.
+    void proxyDecision(const QString &conversation, const QString &decision, const QString &reason, qint64 upstreamMs,
+                       const QString &rule = {});
     // One line stands for `count` refusals of the same call (telemetry throttles them).
     void seccompViolation(const QString &conversation, const QString &syscall, qint64 count);
     void securityEvent(const QString &conversation, const QString &type);

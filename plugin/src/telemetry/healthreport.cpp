@@ -27,6 +27,10 @@ QJsonObject credentialsJson(const proxy::CredentialStatus &c)
                      {QStringLiteral("last_failure"), isoOrNull(c.lastFailure)}};
     if (!c.lastError.isEmpty())
         o.insert(QStringLiteral("last_error"), c.lastError);
+    if (c.consecutiveFailures > 0) {
+        o.insert(QStringLiteral("consecutive_failures"), c.consecutiveFailures);
+        o.insert(QStringLiteral("retry_at"), isoOrNull(c.retryAt));
+    }
     return o;
 }
 

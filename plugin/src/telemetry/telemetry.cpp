@@ -68,9 +68,10 @@ void Telemetry::attach(const InstanceConfig &config, ContainerEngine &engine, pr
     connect(&proxy, &proxy::CredentialProxy::securityEvent, this,
             [this](const QString &type) { m_metrics.securityEvent(type); });
     connect(&proxy, &proxy::CredentialProxy::decision, this,
-            [this](const QString &decision, const QString &reason, qint64 upstreamMs, const QString &socketPath) {
+            [this](const QString &decision, const QString &reason, qint64 upstreamMs, const QString &socketPath,
+                   const QString &rule) {
         m_metrics.proxyDecision(decision, reason, upstreamMs);
-        m_audit.proxyDecision(conversationOf(m_proxySockets.value(socketPath)), decision, reason, upstreamMs);
+        m_audit.proxyDecision(conversationOf(m_proxySockets.value(socketPath)), decision, reason, upstreamMs, rule);
     });
     connect(proxy.credentials(), &proxy::CredentialSource::failed, this,
             [this] { m_metrics.credentialRefreshFailed(); });

@@ -1,4 +1,5 @@
-// Allowlist patterns ("*" is exactly one label) and authority syntax.
+// Allowlist patterns ("*" is exactly one label), the operation and model
+// policy, and authority syntax.
 #include "allowlist.h"
 #include "authority.h"
 
@@ -15,6 +16,8 @@ private Q_SLOTS:
     void match();
     void patterns_data();
     void patterns();
+    void operations_data();
+    void operations();
     void authority_data();
     void authority();
 };
@@ -40,6 +43,21 @@ void TestAllowlist::match_data()
     QTest::newRow("lookalike") << QByteArray("bedrock-runtime.us-east-1.amazonaws.co") << false << QByteArray();
     QTest::newRow("other-service") << QByteArray("s3.us-east-1.amazonaws.com") << false << QByteArray();
     QTest::newRow("metadata") << QByteArray("instance-data.ec2.internal") << false << QByteArray();
+    QTest::newRow("gov-region") << QByteArray("bedrock-runtime.us-gov-west-1.amazonaws.com") << true
+                                << QByteArray("us-gov-west-1");
+    QTest::newRow("iso-region") << QByteArray("bedrock-runtime.us-isob-east-1.amazonaws.com") << true
+                                << QByteArray("us-isob-east-1");
+    QTest::newRow("s3-bucket") << QByteArray("bedrock-runtime.s3.amazonaws.com") << false << QByteArray();
+    QTest::newRow("s3-website") << QByteArray("bedrock-runtime.s3-website-us-east-1.amazonaws.com") << false
+                                << QByteArray();
+    QTest::newRow("region-suffix") << QByteArray("bedrock-runtime.us-east-1a.amazonaws.com") << false << QByteArray();
+    QTest::newRow("region-prefix") << QByteArray("bedrock-runtime.xus-east-1.amazonaws.com") << false << QByteArray();
+    QTest::newRow("no-number") << QByteArray("bedrock-runtime.us-east.amazonaws.com") << false << QByteArray();
+    QTest::newRow("fips-label") << QByteArray("bedrock-runtime.fips.amazonaws.com") << false << QByteArray();
+    QTest::newRow("china-region") << QByteArray("bedrock-runtime.cn-north-1.amazonaws.com.cn") << true
+                                  << QByteArray("cn-north-1");
+    QTest::newRow("china-s3") << QByteArray("bedrock-runtime.s3.amazonaws.com.cn") << false << QByteArray();
+    QTest::newRow("other-domain-any-label") << QByteArray("gw.s3.example.net") << true << QByteArray("s3");
 }
 
 void TestAllowlist::match()
@@ -52,9 +70,65 @@ void TestAllowlist::match()
     AuthRule explicitRegion;
     explicitRegion.region = "ap-northeast-1";
     list.add({"vpce-1.bedrock.example.internal", explicitRegion});
+    list.add({"bedrock-runtime.*.amazonaws.com.cn", {}});
+    list.add({"gw.*.example.net", {}}); // outside AWS, "*" is any one label
     const AllowMatch m = list.match(host);
     QCOMPARE(m.rule != nullptr, allowed);
     QCOMPARE(m.region, region);
+}
+
+// The default policy of a bedrock-runtime host, with and without a model list.
+void TestAllowlist::operations_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<bool>("limitModels");
+    QTest::addColumn<QByteArray>("reason");
+    QTest::addColumn<QByteArray>("model");
+    const QByteArray id = "/model/anthropic.claude-3-haiku-20240307-v1%3A0";
+    const QByteArray decodedId = "anthropic.claude-3-haiku-20240307-v1:0";
+    const QByteArray arn = "/model/arn%3Aaws%3Abedrock%3Aeu-west-1%3A1%3Ainference-profile%2Feu.m-v1%3A0";
+    QTest::newRow("invoke") << QByteArray("POST") << id + "/invoke" << false << QByteArray("ok") << decodedId;
+    QTest::newRow("stream") << QByteArray("POST") << id + "/invoke-with-response-stream" << false << QByteArray("ok")
+                            << decodedId;
+    QTest::newRow("converse") << QByteArray("POST") << id + "/converse" << true << QByteArray("ok") << decodedId;
+    QTest::newRow("converse-stream") << QByteArray("POST") << arn + "/converse-stream" << true << QByteArray("ok")
+                                     << QByteArray("arn:aws:bedrock:eu-west-1:1:inference-profile/eu.m-v1:0");
+    QTest::newRow("count-tokens") << QByteArray("POST") << id + "/count-tokens" << false << QByteArray("ok")
+                                  << decodedId;
+    QTest::newRow("get") << QByteArray("GET") << id + "/invoke" << false << QByteArray("operation_not_allowed")
+                         << QByteArray();
+    QTest::newRow("async") << QByteArray("POST") << QByteArray("/async-invoke") << false
+                           << QByteArray("operation_not_allowed") << QByteArray();
+    QTest::newRow("root") << QByteArray("GET") << QByteArray("/") << false << QByteArray("operation_not_allowed")
+                          << QByteArray();
+    QTest::newRow("raw-slash-arn") << QByteArray("POST") << QByteArray("/model/arn:x:inference-profile/eu.m/invoke")
+                                   << false << QByteArray("operation_not_allowed") << QByteArray();
+    QTest::newRow("unlisted-model") << QByteArray("POST") << QByteArray("/model/other-v1%3A0/invoke") << true
+                                    << QByteArray("model_not_allowed") << QByteArray("other-v1:0");
+    QTest::newRow("unlisted-model-no-limit") << QByteArray("POST") << QByteArray("/model/other-v1%3A0/invoke") << false
+                                             << QByteArray("ok") << QByteArray("other-v1:0");
+}
+
+void TestAllowlist::operations()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, path);
+    QFETCH(bool, limitModels);
+    QFETCH(QByteArray, reason);
+    QFETCH(QByteArray, model);
+    QSet<QByteArray> models;
+    if (limitModels)
+        models = {"anthropic.claude-3-haiku-20240307-v1:0", "arn:aws:bedrock:eu-west-1:1:inference-profile/eu.m-v1:0"};
+    const OperationPolicy policy = OperationPolicy::defaultFor(Allowlist::kDefaultPattern);
+    const PolicyVerdict verdict = checkOperation(policy, Allowlist::kDefaultPattern, method, path, models);
+    QCOMPARE(QByteArray(reasonCode(verdict.reason)), reason);
+    QCOMPARE(verdict.model, model);
+    const QByteArray rule = reason == "model_not_allowed"       ? QByteArray("proxy.models")
+                            : reason == "operation_not_allowed" ? "proxy.allow:" + Allowlist::kDefaultPattern
+                                                                : QByteArray();
+    QCOMPARE(verdict.rule, rule);
+    QVERIFY(OperationPolicy::defaultFor("api.llm.example").any);
 }
 
 void TestAllowlist::patterns_data()

@@ -115,6 +115,12 @@ void TestHttpRequest::parse_data()
                                  << QByteArray("bad_target") << QByteArray();
     QTest::newRow("double-slash") << "GET //x HTTP/1.1\r\n"_qba + kHost + "\r\n"
                                   << QByteArray("bad_target") << QByteArray();
+    QTest::newRow("tab-in-query") << "GET /x?a=1\tHTTP/1.0 HTTP/1.1\r\n"_qba + kHost + "\r\n"
+                                  << QByteArray("bad_target") << QByteArray();
+    QTest::newRow("vtab-in-query") << "GET /x?a=\x0b HTTP/1.1\r\n"_qba + kHost + "\r\n"
+                                   << QByteArray("bad_target") << QByteArray();
+    QTest::newRow("del-in-path") << "GET /x\x7f HTTP/1.1\r\n"_qba + kHost + "\r\n"
+                                 << QByteArray("bad_target") << QByteArray();
     QTest::newRow("asterisk") << "GET * HTTP/1.1\r\n"_qba + kHost + "\r\n" << QByteArray("bad_target") << QByteArray();
     QTest::newRow("ftp-scheme") << "GET ftp://bedrock-runtime.us-east-1.amazonaws.com/ HTTP/1.1\r\n"_qba + kHost
                                            + "\r\n"
@@ -169,26 +175,34 @@ void TestHttpRequest::sanitize_data()
     QTest::addColumn<QByteArray>("kept");
     QTest::addColumn<QByteArray>("keptQuery");
     QTest::addColumn<bool>("credential");
+    QTest::addColumn<QByteArray>("injected");
 
     QTest::newRow("plain") << "Content-Type: application/json\r\nAccept: */*\r\n"_qba << QByteArray()
-                           << QByteArray("content-type,accept") << QByteArray() << false;
+                           << QByteArray("content-type,accept") << QByteArray() << false << QByteArray();
     QTest::newRow("authorization") << "Authorization: AWS4-HMAC-SHA256 x\r\nAccept: */*\r\n"_qba << QByteArray()
-                                   << QByteArray("accept") << QByteArray() << true;
+                                   << QByteArray("accept") << QByteArray() << true << QByteArray();
     QTest::newRow("amz-spellings") << "X-Amz-Security-Token: t\r\nX_Amz_Date: d\r\n"
                                       "x.amz.content-sha256: h\r\nAccept: a\r\n"_qba
-                                   << QByteArray() << QByteArray("accept") << QByteArray() << true;
+                                   << QByteArray() << QByteArray("accept") << QByteArray() << true << QByteArray();
     QTest::newRow("hop-by-hop") << "Connection: keep-alive, X-Secret\r\nKeep-Alive: 5\r\nX-Secret: s\r\n"
                                    "TE: trailers\r\nAccept: a\r\n"_qba
-                                << QByteArray() << QByteArray("accept") << QByteArray() << false;
+                                << QByteArray() << QByteArray("accept") << QByteArray() << false << QByteArray();
     QTest::newRow("connection-names-amzn")
             << "Connection: x-amzn-bedrock-trace\r\nX-Amzn-Bedrock-Trace: ENABLED\r\n"_qba << QByteArray()
-            << QByteArray() << QByteArray() << false;
+            << QByteArray() << QByteArray() << false << QByteArray();
     QTest::newRow("presigned-query") << QByteArray() << "a=1&X-Amz-Signature=s&x-amz-credential=c&b=2"_qba
-                                     << QByteArray() << QByteArray("a=1&b=2") << true;
+                                     << QByteArray() << QByteArray("a=1&b=2") << true << QByteArray();
     QTest::newRow("proxy-authorization") << "Proxy-Authorization: Basic eA==\r\n"_qba << QByteArray() << QByteArray()
-                                         << QByteArray() << true;
+                                         << QByteArray() << true << QByteArray();
     QTest::newRow("api-key") << "X-Api-Key: k\r\nX_API_KEY: k\r\n"_qba << QByteArray() << QByteArray() << QByteArray()
-                             << true;
+                             << true << QByteArray();
+    QTest::newRow("presigned-encoded") << QByteArray()
+                                       << "a=1&X%2DAmz%2DCredential=c&x%2damz%2dsignature=s&%58-Amz-Date=d&b=%7e"_qba
+                                       << QByteArray() << QByteArray("a=1&b=~") << true << QByteArray();
+    QTest::newRow("query-reencoded") << QByteArray() << "c=/%3d&b=x+y&a=%41%2f&d"_qba << QByteArray()
+                                     << QByteArray("a=A%2F&b=x%2By&c=%2F%3D&d=") << false << QByteArray();
+    QTest::newRow("rule-header-spellings") << "Api-Token: k\r\napi.token: k\r\nAccept: a\r\n"_qba << QByteArray()
+                                           << QByteArray("accept") << QByteArray() << true << QByteArray("api_token");
 }
 
 void TestHttpRequest::sanitize()
@@ -198,11 +212,12 @@ void TestHttpRequest::sanitize()
     QFETCH(QByteArray, kept);
     QFETCH(QByteArray, keptQuery);
     QFETCH(bool, credential);
+    QFETCH(QByteArray, injected);
     HttpRequestParser parser;
     const QByteArray target = query.isEmpty() ? "/" : "/?" + query;
     parser.feed("GET " + target + " HTTP/1.1\r\n" + kHost + headers + "\r\n");
     QCOMPARE(parser.state(), HttpRequestParser::State::Complete);
-    const SanitizedRequest s = sanitizeRequest(parser.head(), "");
+    const SanitizedRequest s = sanitizeRequest(parser.head(), injected);
     QByteArrayList names;
     for (const auto &h : s.headers)
         names.append(h.first.toLower());

@@ -4,6 +4,7 @@
 #include "credentials.h"
 #include "proxybudget.h"
 #include "proxyconfig.h"
+#include "ratebudget.h"
 #include "refusal.h"
 
 #include <QJsonArray>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void budget_data();
     void budget();
     void budgetRelease();
+    void rateBudget();
     void connectTo_data();
     void connectTo();
     void sharedCredentials_data();
@@ -115,6 +117,57 @@ void TestProxyConfig::settings_data()
     QTest::newRow("settings-without-secret")
             << with(QStringLiteral("credentials.secretAccessKey"), QStringLiteral("")) << 1 << 1;
     QTest::newRow("process-empty") << with(QStringLiteral("credentials.source"), QStringLiteral("process")) << 1 << 1;
+    const auto withOperations = [&with](const QJsonValue &operations) {
+        return with(
+                QStringLiteral("proxy.allow"),
+                QJsonArray{QJsonObject{{QStringLiteral("pattern"), QStringLiteral("bedrock-runtime.*.amazonaws.com")},
+                                       {QStringLiteral("operations"), operations}}});
+    };
+    QTest::newRow("operations-by-name") << withOperations(QJsonArray{QStringLiteral("Converse")}) << 0 << 1;
+    QTest::newRow("operations-template") << withOperations(
+            QJsonArray{QStringLiteral("POST /model/{model}/invoke"), QStringLiteral("GET /x")})
+                                         << 0 << 1;
+    QTest::newRow("operations-any") << withOperations(QStringLiteral("*")) << 0 << 1;
+    QTest::newRow("operations-unknown-name")
+            << withOperations(QJsonArray{QStringLiteral("ListFoundationModels")}) << 1 << 0;
+    QTest::newRow("operations-bad-method")
+            << withOperations(QJsonArray{QStringLiteral("PATCH /model/{model}/x")}) << 1 << 0;
+    QTest::newRow("operations-empty-segment")
+            << withOperations(QJsonArray{QStringLiteral("POST /model//invoke")}) << 1 << 0;
+    QTest::newRow("models") << with(QStringLiteral("proxy.models"),
+                                    QJsonArray{QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"),
+                                               QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:"
+                                                              "inference-profile/us.anthropic.claude-3-haiku-v1:0")})
+                            << 0 << 1;
+    QTest::newRow("models-as-text") << with(QStringLiteral("proxy.models"), QStringLiteral("a.b-v1:0, c.d-v2:0")) << 0
+                                    << 1;
+    QTest::newRow("model-with-space") << with(QStringLiteral("proxy.models"), QJsonArray{QStringLiteral("a b")}) << 1
+                                      << 1;
+    QTest::newRow("model-empty") << with(QStringLiteral("proxy.models"), QJsonArray{QString()}) << 1 << 1;
+    QTest::newRow("rate") << with(QStringLiteral("proxy.budget.requestsPerMinute"), 60) << 0 << 1;
+    QTest::newRow("rate-text") << with(QStringLiteral("proxy.budget.requestsPerMinute"), QStringLiteral("0")) << 0 << 1;
+    QTest::newRow("rate-negative") << with(QStringLiteral("proxy.budget.requestsPerMinute"), -1) << 1 << 1;
+    QTest::newRow("rate-fraction") << with(QStringLiteral("proxy.budget.requestsPerMinute"), 1.5) << 1 << 1;
+}
+
+// At most the limit in any sliding minute, per socket; forget() starts afresh.
+void TestProxyConfig::rateBudget()
+{
+    RateBudget rate(2);
+    const QString a = QStringLiteral("a"), b = QStringLiteral("b");
+    QVERIFY(rate.admit(a, 0));
+    QVERIFY(rate.admit(a, 30000));
+    QVERIFY(!rate.admit(a, 59999)); // the first is still within the minute
+    QVERIFY(rate.admit(b, 59999));
+    QCOMPARE(rate.admittedLastMinute(a, 59999), 2);
+    QVERIFY(rate.admit(a, 60000)); // the first left the window
+    QVERIFY(!rate.admit(a, 60001));
+    rate.forget(a);
+    QCOMPARE(rate.admittedLastMinute(a, 60001), 0);
+    QVERIFY(rate.admit(a, 60001));
+    RateBudget unlimited(0);
+    for (int i = 0; i < 1000; ++i)
+        QVERIFY(unlimited.admit(a, 0));
 }
 
 void TestProxyConfig::settings()

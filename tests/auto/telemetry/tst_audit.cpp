@@ -96,7 +96,8 @@ private Q_SLOTS:
                       {}});
         log.toolCall({QString(1000, QLatin1Char('x')), QStringLiteral("call-2"), QStringLiteral("read_file"),
                       QStringLiteral("error"), 5, -1, QStringLiteral("not_found")});
-        log.proxyDecision(QStringLiteral("c-1"), QStringLiteral("denied"), QStringLiteral("host_not_allowed"), -1);
+        log.proxyDecision(QStringLiteral("c-1"), QStringLiteral("denied"), QStringLiteral("model_not_allowed"), -1,
+                          QStringLiteral("proxy.models"));
         log.proxyDecision(QStringLiteral("c-1"), QStringLiteral("allowed"), QStringLiteral("ok"), 120);
         log.seccompViolation(QStringLiteral("c-1"), QStringLiteral("ptrace"), 7);
         QCOMPARE(QFile::permissions(path) & 0x0077, QFileDevice::Permissions());
@@ -110,7 +111,9 @@ private Q_SLOTS:
         QCOMPARE(lines.at(1).value(QLatin1String("error")).toString(), QStringLiteral("not_found"));
         QVERIFY(!lines.at(1).contains(QLatin1String("exit_code")));
         QVERIFY(!lines.at(2).contains(QLatin1String("upstream_ms")));
+        QCOMPARE(lines.at(2).value(QLatin1String("rule")).toString(), QStringLiteral("proxy.models"));
         QCOMPARE(lines.at(3).value(QLatin1String("upstream_ms")).toInt(), 120);
+        QVERIFY(!lines.at(3).contains(QLatin1String("rule")));
         QCOMPARE(lines.at(4).value(QLatin1String("syscall")).toString(), QStringLiteral("ptrace"));
         QCOMPARE(lines.at(4).value(QLatin1String("count")).toInt(), 7); // one line for seven refusals
         for (const QJsonObject &line : lines)

@@ -1,6 +1,7 @@
 #include "standin.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
@@ -13,6 +14,13 @@ QString testFile(const char *name)
 }
 
 } // namespace
+
+QJsonObject StandIn::utilityRule()
+{
+    return {{QStringLiteral("pattern"), QLatin1String(kUtilityHost)},
+            {QStringLiteral("region"), QStringLiteral("us-west-2")},
+            {QStringLiteral("operations"), QJsonArray{QStringLiteral("*")}}};
+}
 
 bool StandIn::makeCertificates(const QString &dir, QString *error)
 {

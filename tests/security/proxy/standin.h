@@ -16,6 +16,12 @@ public:
         QString accessKey, secretKey, token;
     };
 
+    // The stand-in's own routes (/random, /bytes, /redirect, /gate) are no
+    // Bedrock operations: tests reach them on this host, whose allow rule
+    // (utilityRule(), listed before the default pattern) lets any operation pass.
+    static constexpr char kUtilityHost[] = "bedrock-runtime.us-west-2.amazonaws.com";
+    static QJsonObject utilityRule();
+
     // Creates ca.pem, server.{pem,key}, untrusted.{pem,key} in dir.
     static bool makeCertificates(const QString &dir, QString *error);
 

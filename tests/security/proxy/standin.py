@@ -15,6 +15,7 @@ request to LOG: method, path, headers, body size, and whether botocore
   /bytes/<n>                             n bytes of body (benchmarks)
   /random/<n>                            n random bytes; their SHA-256 is logged
   anything else                          200 JSON echo of the verification
+With an X-Standin-Interim: N header, N interim (1xx) responses come first.
 """
 import argparse
 import binascii
@@ -149,8 +150,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def interim(self, count):
+        for i in range(count):
+            self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n" if i % 2 == 0
+                             else b"HTTP/1.1 103 Early Hints\r\nLink: </x>; rel=preload\r\n\r\n")
+        self.wfile.flush()
+
     def handle_any(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0) or 0))
+        self.interim(int(self.headers.get("X-Standin-Interim", 0) or 0))
         auth = self.headers.get("Authorization", "")
         verified, why = verify_sigv4(self, body) if auth.startswith("AWS4") else (False, "no sigv4")
         if self.path.startswith("/bytes/"):

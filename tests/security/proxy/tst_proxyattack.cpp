@@ -33,11 +33,13 @@ using namespace hako::proxy;
 namespace {
 
 const QByteArray kHost = "bedrock-runtime.us-east-1.amazonaws.com";
+const QByteArray kUtilityHost = StandIn::kUtilityHost;
 const QByteArray kInvokePath = "/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke";
 const StandIn::Credentials kCreds{QStringLiteral("AKIDHAKOTEST"),
                                   QStringLiteral("hakoTestSecret/DoNotLeak+0123456789abcdefXYZ"),
                                   QStringLiteral("hakoTestSessionToken-DoNotLeak-0123456789")};
 const QByteArray kApiKey = "hakoTestApiKey-DoNotLeak";
+const QByteArray kApiToken = "hakoTestApiToken-DoNotLeak";
 const QByteArray kClientCredential = "CLIENTCRED";
 
 QMutex logMutex;
@@ -61,10 +63,14 @@ public:
     NotingProxy(const ProxyConfig &config, const CredentialConfig &credentials) : CredentialProxy(config, credentials)
     {
         connect(this, &CredentialProxy::decision, this,
-                [this](const QString &d, const QString &r, qint64) { decisions << d + QLatin1Char('/') + r; });
+                [this](const QString &d, const QString &r, qint64, const QString &, const QString &rule) {
+            decisions << d + QLatin1Char('/') + r;
+            rules << rule;
+        });
     }
 
     QStringList decisions;
+    QStringList rules;
 };
 
 // attacks.txt escapes: \r \n \t \\ \xHH, plus {H}, {LONG}, {MANY}, {BIG}.
@@ -75,6 +81,7 @@ QByteArray unescape(const QByteArray &text)
         many += "X-H" + QByteArray::number(i) + ": v\\r\\n";
     QByteArray in = text;
     in.replace("{H}", kHost)
+            .replace("{U}", kUtilityHost)
             .replace("{LONG}", QByteArray(9000, 'a'))
             .replace("{MANY}", many)
             .replace("{BIG}", QByteArray(40000, 'b'));
@@ -99,6 +106,7 @@ struct Response
 {
     int status = 0;
     QByteArray reason; // X-Hako-Proxy-Reason
+    QByteArray rule;   // X-Hako-Proxy-Rule, checked against the body's "rule"
     QByteArray raw;
     QByteArray body;
 };
@@ -113,8 +121,12 @@ Response parseResponse(const QByteArray &raw)
     for (const QByteArray &line : lines) {
         if (line.toLower().startsWith("x-hako-proxy-reason:"))
             r.reason = line.mid(20).trimmed();
+        if (line.toLower().startsWith("x-hako-proxy-rule:"))
+            r.rule = line.mid(18).trimmed();
     }
     r.body = end < 0 ? QByteArray() : raw.mid(end + 4);
+    if (!r.reason.isEmpty() && QJsonDocument::fromJson(r.body)[QStringLiteral("rule")].toString().toLatin1() != r.rule)
+        r.rule = "(body and header disagree)";
     return r;
 }
 
@@ -212,6 +224,17 @@ bool pumpUntil(const QList<RawClient *> &clients, const std::function<bool()> &d
     return true;
 }
 
+// Headers of a stand-in record that carry a header rule's secret.
+int injectedHeaders(const QJsonObject &record)
+{
+    int n = 0;
+    for (const QJsonValue &h : record[QStringLiteral("headers")].toArray()) {
+        const QByteArray value = h[1].toString().toLatin1();
+        n += value == kApiKey || value == kApiToken;
+    }
+    return n;
+}
+
 qint64 statusKiB(const char *field) // from /proc/self/status, e.g. "VmHWM:"
 {
     QFile status(QStringLiteral("/proc/self/status"));
@@ -238,6 +261,8 @@ private Q_SLOTS:
     void signedInvoke_data();
     void signedInvoke();
     void headerRule();
+    void modelPolicy_data();
+    void modelPolicy();
     void expectContinue();
     void recipes_data();
     void recipes();
@@ -249,7 +274,9 @@ private Q_SLOTS:
     void slowClient();
     void clientLeavesMidStream();
     void credentialsUnavailable();
+    void credentialsBackOff();
     void connectionLimit();
+    void requestBudget();
     void requestDeadline_data();
     void requestDeadline();
     void bufferCap();
@@ -288,9 +315,15 @@ QJsonObject TestProxyAttack::settings() const
                                  {QStringLiteral("auth"), QStringLiteral("header")},
                                  {QStringLiteral("header"), QStringLiteral("x-api-key")},
                                  {QStringLiteral("value"), QString::fromLatin1(kApiKey)}};
+    // Its header is configured with '_' and sent by clients with '-' or '.'.
+    const QJsonObject tokenRule{{QStringLiteral("pattern"), QStringLiteral("token.llm.example")},
+                                {QStringLiteral("auth"), QStringLiteral("header")},
+                                {QStringLiteral("header"), QStringLiteral("api_token")},
+                                {QStringLiteral("value"), QString::fromLatin1(kApiToken)}};
     return {{QStringLiteral("proxy.allow"),
-             QJsonArray{QString::fromLatin1(kHost).replace(QStringLiteral("us-east-1"), QStringLiteral("*")),
-                        headerRule}},
+             QJsonArray{StandIn::utilityRule(),
+                        QString::fromLatin1(kHost).replace(QStringLiteral("us-east-1"), QStringLiteral("*")),
+                        headerRule, tokenRule}},
             {QStringLiteral("proxy.connectTo"),
              QJsonArray{QStringLiteral("bedrock-runtime.eu-west-1.amazonaws.com:443:127.0.0.1:")
                                 + QString::number(m_untrustedPort),
@@ -366,13 +399,15 @@ void TestProxyAttack::attack_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("reason");
     QTest::addColumn<QByteArray>("upstream");
+    QTest::addColumn<QByteArray>("target");
     QFile corpus(QStringLiteral(HAKO_PROXY_TESTDIR "/attacks.txt"));
     QVERIFY(corpus.open(QIODevice::ReadOnly));
     QList<QByteArray> fields;
     QByteArray request;
     auto flush = [&] {
-        if (fields.size() == 4)
-            QTest::newRow(fields[0].constData()) << unescape(request) << fields[1].toInt() << fields[2] << fields[3];
+        if (fields.size() == 4 || fields.size() == 5)
+            QTest::newRow(fields[0].constData())
+                    << unescape(request) << fields[1].toInt() << fields[2] << fields[3] << fields.value(4);
         fields.clear();
         request.clear();
     };
@@ -394,12 +429,15 @@ void TestProxyAttack::attack()
     QFETCH(int, status);
     QFETCH(QByteArray, reason);
     QFETCH(QByteArray, upstream);
+    QFETCH(QByteArray, target);
     const qsizetype before = StandIn::readLog(m_log).size();
     const qsizetype connectionsBefore = StandIn::connections(m_log);
     const Response r = exchange(request);
     QCOMPARE(r.status, status);
     if (status != 200)
         QCOMPARE(r.reason, reason);
+    if (reason == "operation_not_allowed")
+        QCOMPARE(r.rule, QByteArray("proxy.allow:bedrock-runtime.*.amazonaws.com"));
     QVERIFY(!r.raw.contains(kClientCredential));
     const QList<QJsonObject> log = StandIn::readLog(m_log);
     const QList<QJsonObject> seen = log.mid(before);
@@ -414,6 +452,10 @@ void TestProxyAttack::attack()
     QVERIFY2(!record.contains(kClientCredential), record.constData());
     if (upstream == "forwarded")
         QVERIFY2(seen.first()[QStringLiteral("verified")].toBool(), record.constData());
+    if (upstream == "injected")
+        QCOMPARE(injectedHeaders(seen.first()), 1);
+    if (!target.isEmpty())
+        QCOMPARE(seen.first()[QStringLiteral("path")].toString().toLatin1(), target);
 }
 
 void TestProxyAttack::signedInvoke_data()
@@ -428,7 +470,7 @@ void TestProxyAttack::signedInvoke_data()
     QTest::newRow("raw-colon-and-query") << "POST /model/anthropic.claude-3-haiku-20240307-v1:0/invoke?trace=a%3Ab "
                                             "HTTP/1.1\r\nHost: "
                                                     + kHost + "\r\nContent-Type: application/json\r\n" + length;
-    QTest::newRow("get-no-body") << "GET /async-invoke?maxResults=5 HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n";
+    QTest::newRow("get-no-body") << "GET /async-invoke?maxResults=5 HTTP/1.1\r\nHost: " + kUtilityHost + "\r\n\r\n";
 }
 
 // The proxy's signature must be one that botocore, recomputing it from what
@@ -459,6 +501,70 @@ void TestProxyAttack::headerRule()
             keys << h[1].toString();
     }
     QCOMPARE(keys, QStringList{QString::fromLatin1(kApiKey)});
+}
+
+// proxy.models: the model as AWS reads it from the path (one segment,
+// percent-decoded once) must be one of the list, exactly.
+void TestProxyAttack::modelPolicy_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<bool>("allowed");
+    const QByteArray profileArn = "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Ainference-profile%2F"
+                                  "us.anthropic.claude-3-5-sonnet-20240620-v1%3A0";
+    QTest::newRow("id, ':' encoded") << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke") << true;
+    QTest::newRow("id, ':' raw") << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1:0/converse") << true;
+    QTest::newRow("profile arn") << profileArn + "/converse-stream" << true;
+    QTest::newRow("profile id") << QByteArray("/model/us.anthropic.claude-3-5-sonnet-20240620-v1%3A0/invoke") << false;
+    QTest::newRow("another model") << QByteArray("/model/anthropic.claude-3-opus-20240229-v1%3A0/invoke") << false;
+    QTest::newRow("arn, other account") << QByteArray(profileArn).replace("123456789012", "210987654321") + "/invoke"
+                                        << false;
+    QTest::newRow("foundation-model arn of an allowed id")
+            << QByteArray("/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A%3Afoundation-model%2F"
+                          "anthropic.claude-3-haiku-20240307-v1%3A0/invoke")
+            << false;
+    QTest::newRow("double-encoded ':'") << QByteArray("/model/anthropic.claude-3-haiku-20240307-v1%253A0/invoke")
+                                        << false;
+    QTest::newRow("other case") << QByteArray("/model/Anthropic.claude-3-haiku-20240307-v1%3A0/invoke") << false;
+}
+
+void TestProxyAttack::modelPolicy()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(bool, allowed);
+    QJsonObject withModels = settings();
+    withModels.insert(QStringLiteral("proxy.models"),
+                      QJsonArray{QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"),
+                                 QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:inference-profile/"
+                                                "us.anthropic.claude-3-5-sonnet-20240620-v1:0")});
+    ProxyConfig config;
+    CredentialConfig credentials;
+    const QList<hako::Error> errors = configFromSettings(withModels, &config, &credentials);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).logMessage));
+    NotingProxy proxy(config, credentials);
+    const QString socket = m_dir.filePath(QStringLiteral("models.sock"));
+    const hako::Error error = proxy.listen(socket);
+    QVERIFY2(!error, qPrintable(error.logMessage));
+    const qsizetype before = StandIn::readLog(m_log).size();
+    const qsizetype connectionsBefore = StandIn::connections(m_log);
+    const Response r =
+            exchange("POST " + path + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}", socket);
+    QTRY_COMPARE(proxy.decisions.size(), 1);
+    const QList<QJsonObject> seen = StandIn::readLog(m_log).mid(before);
+    if (allowed) {
+        QCOMPARE(r.status, 200);
+        QCOMPARE(seen.size(), 1);
+        QCOMPARE(seen.first()[QStringLiteral("path")].toString().toLatin1(), path);
+        QVERIFY(seen.first()[QStringLiteral("verified")].toBool());
+        QCOMPARE(proxy.rules, QStringList{QString()});
+        return;
+    }
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.reason, QByteArray("model_not_allowed"));
+    QCOMPARE(r.rule, QByteArray("proxy.models"));
+    QCOMPARE(proxy.decisions, QStringList{QStringLiteral("denied/model_not_allowed")});
+    QCOMPARE(proxy.rules, QStringList{QStringLiteral("proxy.models")});
+    QCOMPARE(seen.size(), 0);
+    QCOMPARE(StandIn::connections(m_log), connectionsBefore);
 }
 
 void TestProxyAttack::expectContinue()
@@ -614,7 +720,7 @@ void TestProxyAttack::slowClient()
     QLocalSocket client;
     client.setReadBufferSize(64 * 1024);
     client.connectToServer(m_socket);
-    client.write("GET /random/" + QByteArray::number(kSize) + " HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n");
+    client.write("GET /random/" + QByteArray::number(kSize) + " HTTP/1.1\r\nHost: " + kUtilityHost + "\r\n\r\n");
     QTest::qWait(1000); // the stand-in has long sent everything the proxy would take
     QByteArray received;
     QElapsedTimer clock;
@@ -639,7 +745,7 @@ void TestProxyAttack::clientLeavesMidStream()
         QLocalSocket client;
         client.setReadBufferSize(64 * 1024);
         client.connectToServer(m_socket);
-        client.write("GET /random/16777216 HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n");
+        client.write("GET /random/16777216 HTTP/1.1\r\nHost: " + kUtilityHost + "\r\n\r\n");
         QTRY_VERIFY_WITH_TIMEOUT(client.bytesAvailable() > 0, 10000);
         QTest::qWait(200);
         client.abort();
@@ -671,6 +777,45 @@ void TestProxyAttack::credentialsUnavailable()
     QCOMPARE(StandIn::readLog(m_log).size(), before);
 }
 
+// While no credentials can be had, requests do not each run
+// credential_process again: after a failure it waits (backoff) and the
+// requests meanwhile get the last failure; once the wait is over, the next
+// request runs it again and the wait doubles.
+void TestProxyAttack::credentialsBackOff()
+{
+    const QString runs = m_dir.filePath(QStringLiteral("process-runs"));
+    CredentialConfig failing;
+    failing.source = CredentialConfig::Source::Process;
+    failing.process = QStringLiteral("/bin/sh -c \"echo run >> %1; exit 3\"").arg(runs);
+    ProxyConfig config = ProxyConfig::defaults();
+    config.connectTo.append(*ConnectTo::parse(QStringLiteral("::127.0.0.1:") + QString::number(m_trustedPort)));
+    CredentialProxy proxy(config, failing);
+    const QString socket = m_dir.filePath(QStringLiteral("backoff.sock"));
+    const hako::Error error = proxy.listen(socket);
+    QVERIFY2(!error, qPrintable(error.logMessage));
+    const auto runCount = [&runs] {
+        QFile f(runs);
+        return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
+    };
+    const QByteArray request =
+            "POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}";
+    for (int i = 0; i < 3; ++i) {
+        const Response r = exchange(request, socket);
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.reason, QByteArray("credentials_unavailable"));
+    }
+    QCOMPARE(runCount(), 1);
+    const CredentialStatus first = proxy.credentials()->status();
+    QCOMPARE(first.consecutiveFailures, 1);
+    QVERIFY(first.retryAt > first.lastFailure);
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > first.retryAt, 10000);
+    QCOMPARE(exchange(request, socket).status, 503);
+    QCOMPARE(runCount(), 2);
+    const CredentialStatus second = proxy.credentials()->status();
+    QCOMPARE(second.consecutiveFailures, 2);
+    QVERIFY(second.lastFailure.msecsTo(second.retryAt) > first.lastFailure.msecsTo(first.retryAt));
+}
+
 ProxyConfig TestProxyAttack::configFor(const std::function<void(ProxyConfig *)> &change,
                                        CredentialConfig *credentials) const
 {
@@ -697,6 +842,39 @@ QByteArray TestProxyAttack::invoke(qint64 contentLength) const
 {
     return "POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost
            + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(contentLength) + "\r\n\r\n";
+}
+
+// proxy.budget.requestsPerMinute per socket (conversation): past it 429
+// budget_exhausted, naming the setting, and nothing goes upstream; requests
+// the policy refuses do not count; another socket has its own budget, and a
+// socket closed and opened again starts afresh.
+void TestProxyAttack::requestBudget()
+{
+    QJsonObject limited = settings();
+    limited.insert(QStringLiteral("proxy.budget.requestsPerMinute"), 2);
+    ProxyConfig config;
+    CredentialConfig credentials;
+    QVERIFY(configFromSettings(limited, &config, &credentials).isEmpty());
+    NotingProxy proxy(config, credentials);
+    const QString a = m_dir.filePath(QStringLiteral("rate-a.sock")), b = m_dir.filePath(QStringLiteral("rate-b.sock"));
+    for (const QString &path : {a, b})
+        QVERIFY(!proxy.listen(path));
+    const QByteArray invokeRequest = invoke(2) + "{}";
+    const QByteArray refusedByPolicy = "GET / HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n";
+    const qsizetype before = StandIn::readLog(m_log).size();
+    QCOMPARE(exchange(refusedByPolicy, a).reason, QByteArray("operation_not_allowed"));
+    QCOMPARE(exchange(invokeRequest, a).status, 200);
+    QCOMPARE(exchange(invokeRequest, a).status, 200);
+    const Response over = exchange(invokeRequest, a);
+    QCOMPARE(over.status, 429);
+    QCOMPARE(over.reason, QByteArray("budget_exhausted"));
+    QCOMPARE(over.rule, QByteArray("proxy.budget.requestsPerMinute"));
+    QCOMPARE(StandIn::readLog(m_log).size(), before + 2);
+    QCOMPARE(exchange(invokeRequest, b).status, 200);
+    proxy.close(a);
+    QVERIFY(!proxy.listen(a));
+    QCOMPARE(exchange(invokeRequest, a).status, 200);
+    QTRY_COMPARE(proxy.rules.count(QStringLiteral("proxy.budget.requestsPerMinute")), 1);
 }
 
 // proxy.maxConnections per socket: with N held on one socket the (N+1)th is
@@ -1026,7 +1204,7 @@ void TestProxyAttack::listenRefused()
 void TestProxyAttack::noWriteAfterHangUp()
 {
     const QList<QLocalSocket *> before = m_proxy->findChildren<QLocalSocket *>();
-    RawClient client(m_socket, "GET /random/8388608 HTTP/1.1\r\nHost: " + kHost + "\r\n\r\n", 0);
+    RawClient client(m_socket, "GET /random/8388608 HTTP/1.1\r\nHost: " + kUtilityHost + "\r\n\r\n", 0);
     QLocalSocket *proxySide = nullptr;
     QTRY_VERIFY([&] {
         for (QLocalSocket *s : m_proxy->findChildren<QLocalSocket *>())
@@ -1056,7 +1234,8 @@ void TestProxyAttack::noWriteAfterHangUp()
 void TestProxyAttack::noSecretsAnywhere()
 {
     QVERIFY(!m_decisions.isEmpty());
-    const QList<QByteArray> secrets{kCreds.secretKey.toLatin1(), kCreds.token.toLatin1(), kApiKey, kClientCredential};
+    const QList<QByteArray> secrets{kCreds.secretKey.toLatin1(), kCreds.token.toLatin1(), kApiKey, kApiToken,
+                                    kClientCredential};
     QMutexLocker lock(&logMutex);
     const QByteArray logs = capturedLog.join(QLatin1Char('\n')).toUtf8();
     QVERIFY(logs.contains("hako") || !capturedLog.isEmpty());

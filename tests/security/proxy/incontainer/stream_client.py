@@ -10,6 +10,7 @@ import time
 
 SOCKET = "/var/run/hako/proxy.sock"
 HOST = "bedrock-runtime.us-east-1.amazonaws.com"
+UTILITY_HOST = "bedrock-runtime.us-west-2.amazonaws.com"  # the stand-in's own routes (standin.h)
 MODEL = "/model/anthropic.claude-3-haiku-20240307-v1%3A0"
 
 
@@ -33,7 +34,7 @@ stream.request("POST", MODEL + "/invoke-with-response-stream", body=b"{}",
 response = stream.getresponse()
 frames = [read_frame(response)]
 first_frame_at = time.time()
-opener = UnixHTTPConnection(HOST)
+opener = UnixHTTPConnection(UTILITY_HOST)
 opener.request("POST", "/gate/first-frame", body=b"{}")
 gate_status = opener.getresponse().status
 while True:

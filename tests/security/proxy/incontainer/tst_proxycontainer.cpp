@@ -81,6 +81,11 @@ private Q_SLOTS:
         QVERIFY(port);
         m_host.set(QStringLiteral("proxy.connectTo=[\"::127.0.0.1:%1\"]").arg(port));
         m_host.set(QStringLiteral("proxy.caFile=") + m_dir.filePath(QStringLiteral("ca.pem")));
+        // Settings hold strings: a rule object goes in as its JSON text.
+        const QJsonArray allow{QString::fromUtf8(QJsonDocument(StandIn::utilityRule()).toJson(QJsonDocument::Compact)),
+                               QStringLiteral("bedrock-runtime.*.amazonaws.com")};
+        m_host.set(QStringLiteral("proxy.allow=")
+                   + QString::fromUtf8(QJsonDocument(allow).toJson(QJsonDocument::Compact)));
         m_host.set(QStringLiteral("credentials.source=settings"));
         m_host.set(QStringLiteral("credentials.accessKeyId=") + kCreds.accessKey);
         m_host.set(QStringLiteral("credentials.secretAccessKey=") + kCreds.secretKey);
