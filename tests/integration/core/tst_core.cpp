@@ -6,10 +6,13 @@
 #include "policy/conversationid.h"
 
 #include <QFileInfo>
+#include <QProcess>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include <memory>
 
 class tst_Core : public QObject
 {
@@ -250,6 +253,27 @@ private Q_SLOTS:
                  "the workspace is gone from the host, the container's subdirectories included");
         QCOMPARE(m_host.exec(c, QStringLiteral("test -e k")).exitCode, 1);
         m_host.run({QStringLiteral("end"), QStringLiteral("--conversation"), c, QStringLiteral("--delete-workspace")});
+    }
+
+    // SIGTERM (as Ctrl-C's SIGINT) cancels an exec: the cancelled call's one
+    // shape, status 130, and the command is gone from the container.
+    void interruptedExecIsCancelled()
+    {
+        const QString c = QStringLiteral("interrupted");
+        const std::unique_ptr<QProcess> exec(
+                m_host.spawn({QStringLiteral("exec"), QStringLiteral("--conversation"), c, QStringLiteral("--"),
+                              QStringLiteral("echo started; sleep 300")}));
+        QVERIFY(exec->waitForStarted());
+        QByteArray out;
+        QVERIFY2(QTest::qWaitFor([&] { return (out += exec->readAllStandardOutput()).contains("started"); }, 120000),
+                 exec->readAllStandardError().constData());
+        exec->terminate();
+        QVERIFY(exec->waitForFinished(30000));
+        QCOMPARE(exec->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(exec->exitCode(), 130);
+        QVERIFY(exec->readAllStandardError().contains("cancelled"));
+        QCOMPARE(m_host.exec(c, QStringLiteral("grep -lx sleep /proc/[0-9]*/comm 2>/dev/null | wc -l")).out,
+                 QByteArray("0\n"));
     }
 
     // An end names something that exists: a conversation never used here is an error, not a silent success.
