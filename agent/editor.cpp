@@ -104,11 +104,11 @@ std::optional<Failure> viewRange(const Json &input, std::size_t lineCount, std::
     if (start < 1 || start > std::max<std::int64_t>(count, 1))
         return badRequest("view_range start " + std::to_string(start) + " is outside the file's lines [1, "
                                   + std::to_string(count) + "]",
-                          Json{{"lines", count}});
+                          Json{{proto::detail::Lines, count}});
     if (stop != -1 && (stop < start || stop > count))
         return badRequest("view_range end " + std::to_string(stop) + " must be -1 or between " + std::to_string(start)
                                   + " and " + std::to_string(count),
-                          Json{{"lines", count}});
+                          Json{{proto::detail::Lines, count}});
     first = static_cast<std::size_t>(start - 1);
     end = stop == -1 ? lineCount : static_cast<std::size_t>(stop);
     return std::nullopt;
@@ -203,7 +203,7 @@ std::optional<Failure> strReplace(const PathGuard &guard, const std::string &pat
         return Failure{proto::code::MultipleMatches,
                        "No replacement was performed: old_str occurs " + std::to_string(matches) + " times in " + path
                                + ", at lines " + list + ". Include more context to make it unique.",
-                       Json{{"lines", lines}, {"count", matches}}};
+                       Json{{proto::detail::Lines, lines}, {proto::detail::Count, matches}}};
     }
     const std::string replacement = newStr.value_or(std::string());
     content.replace(first, oldStr->size(), replacement);
@@ -236,7 +236,7 @@ std::optional<Failure> insert(const PathGuard &guard, const std::string &path, c
     if (*line < 0 || static_cast<std::uint64_t>(*line) > count)
         return badRequest("insert_line " + std::to_string(*line) + " is out of range: " + path + " has "
                                   + std::to_string(count) + " lines (0 inserts at the top)",
-                          Json{{"lines", count}});
+                          Json{{proto::detail::Lines, count}});
     const auto after = static_cast<std::size_t>(*line);
     std::string block = *text;
     if (block.empty() || block.back() != '\n')

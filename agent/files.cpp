@@ -15,7 +15,7 @@ Failure tooLarge(std::string_view path, std::uint64_t size, std::uint64_t limit)
 {
     return {proto::code::TooLarge,
             std::string(path) + ": " + std::to_string(size) + " bytes exceed the limit of " + std::to_string(limit),
-            Json{{"size", size}, {"max_bytes", limit}}};
+            Json{{proto::detail::Size, size}, {proto::detail::MaxBytes, limit}}};
 }
 
 // O_NONBLOCK keeps a FIFO planted in the workspace from stalling the agent in open(2).

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QLocale>
+#include <QLibraryInfo>
 #include <QTranslator>
 
 #include <cstdio>
@@ -44,11 +45,17 @@ QList<hako::Error> configure(hako::ToolExecutor *executor, const Options &option
     return executor->configure(settings);
 }
 
-void useLanguage(QTranslator *translator)
+// The command line's messages, and Qt's own (a plugin loader's or a JSON parser's error) in the
+// same language when Qt's catalogues are installed (qt6-translations-l10n).
+void useLanguage(QTranslator *translator, QTranslator *qtTranslator)
 {
     QCoreApplication::removeTranslator(translator);
     if (translator->load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako-host/i18n")))
         QCoreApplication::installTranslator(translator);
+    QCoreApplication::removeTranslator(qtTranslator);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
 }
 
 } // namespace
@@ -60,7 +67,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("hako-host"));
     // The command line's own messages come before the plugin brings its translations.
     QTranslator translator;
-    useLanguage(&translator);
+    QTranslator qtTranslator;
+    useLanguage(&translator, &qtTranslator);
     Options options;
     if (const hako::Error e = parseCommandLine(app.arguments(), &options)) {
         printError(e.message);
@@ -70,7 +78,7 @@ int main(int argc, char **argv)
     // Before the plugin loads: it takes the default locale's language.
     if (!options.language.isEmpty()) {
         QLocale::setDefault(QLocale(options.language));
-        useLanguage(&translator);
+        useLanguage(&translator, &qtTranslator);
     }
     if (options.help) {
         std::fputs(qPrintable(usage()), stdout);

@@ -43,6 +43,8 @@ hako_setup() (
     PACKAGES=(
         build-essential cmake ninja-build
         qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+        qt6-translations-l10n   # Qt's own texts (dialog buttons) in the user's language
+        fonts-ipafont-gothic    # Japanese glyphs for scripts/screenshots.sh (offscreen)
         libseccomp-dev libhttp-parser-dev libssl-dev nlohmann-json3-dev
         docker.io debootstrap runsc
         prometheus python3-botocore awscli

@@ -8,10 +8,6 @@
         <translation>Allowlist pattern &quot;%1&quot; is invalid: use lowercase DNS labels, &quot;*&quot; for exactly one whole label, and a literal domain at the end.</translation>
     </message>
     <message>
-        <source>Cannot listen on proxy socket %1: %2</source>
-        <translation>Cannot listen on proxy socket %1: %2</translation>
-    </message>
-    <message>
         <source>Profile &quot;%1&quot; lacks aws_access_key_id or aws_secret_access_key.</source>
         <translation>Profile &quot;%1&quot; lacks aws_access_key_id or aws_secret_access_key.</translation>
     </message>
@@ -74,10 +70,6 @@
     <message>
         <source>credentials.profile is empty.</source>
         <translation>credentials.profile is empty.</translation>
-    </message>
-    <message>
-        <source>credentials.source &quot;%1&quot; is not settings, profile or process.</source>
-        <translation>credentials.source &quot;%1&quot; is not settings, profile or process.</translation>
     </message>
     <message>
         <source>Request accepted.</source>
@@ -251,6 +243,18 @@
         <source>proxy.budget.requestsPerMinute must be a whole number from 0 to %1.</source>
         <translation>proxy.budget.requestsPerMinute must be a whole number from 0 to %1.</translation>
     </message>
+    <message>
+        <source>The credential proxy is turned off.</source>
+        <translation>The credential proxy is turned off.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on proxy socket %1.</source>
+        <translation>Cannot listen on proxy socket %1.</translation>
+    </message>
+    <message>
+        <source>credentials.source &quot;%1&quot; is not settings, profile, process or none.</source>
+        <translation>credentials.source &quot;%1&quot; is not settings, profile, process or none.</translation>
+    </message>
 </context>
 <context>
     <name>hako::Errors</name>
@@ -391,10 +395,6 @@
         <translation>The seccomp profile is empty.</translation>
     </message>
     <message>
-        <source>The seccomp profile is not a JSON object: %1</source>
-        <translation>The seccomp profile is not a JSON object: %1</translation>
-    </message>
-    <message>
         <source>Seccomp profile: %1 is missing, unknown or of the wrong type.</source>
         <translation>Seccomp profile: %1 is missing, unknown or of the wrong type.</translation>
     </message>
@@ -419,10 +419,6 @@
         <translation>Seccomp profile: %1 never takes effect, because %2 decides every call of &quot;%3&quot;.</translation>
     </message>
     <message>
-        <source>Seccomp profile: libseccomp refuses %1 on %2:</source>
-        <translation>Seccomp profile: libseccomp refuses %1 on %2:</translation>
-    </message>
-    <message>
         <source>Seccomp profile: the filter for %1 has %2 instructions; the kernel accepts at most %3.</source>
         <translation>Seccomp profile: the filter for %1 has %2 instructions; the kernel accepts at most %3.</translation>
     </message>
@@ -432,10 +428,6 @@
     </message>
     <message>
         <source>AppArmor is on in this kernel but the profile hako-workspace is not loaded, so containers would run without it; load it with apparmor_parser -r -W policies/apparmor/hako-workspace.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The workspace&apos;s size limit could not be put in place: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -455,12 +447,84 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot serve the admin endpoints on %1:%2: %3</source>
+        <source>The audit log&apos;s signing key %1 cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The audit log&apos;s signing key %1 cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <source>report its state</source>
+        <translation>report its state</translation>
+    </message>
+    <message>
+        <source>start a container</source>
+        <translation>start a container</translation>
+    </message>
+    <message>
+        <source>list containers</source>
+        <translation>list containers</translation>
+    </message>
+    <message>
+        <source>remove containers</source>
+        <translation>remove containers</translation>
+    </message>
+    <message>
+        <source>rename a container</source>
+        <translation>rename a container</translation>
+    </message>
+    <message>
+        <source>remove a workspace</source>
+        <translation>remove a workspace</translation>
+    </message>
+    <message>
+        <source>Cannot serve the admin endpoints on %1:%2.</source>
+        <translation>Cannot serve the admin endpoints on %1:%2.</translation>
+    </message>
+    <message>
+        <source>The seccomp profile is not a JSON object.</source>
+        <translation>The seccomp profile is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>Seccomp profile: libseccomp refuses %1 on %2.</source>
+        <translation>Seccomp profile: libseccomp refuses %1 on %2.</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s size limit could not be put in place.</source>
+        <translation>The workspace&apos;s size limit could not be put in place.</translation>
+    </message>
+    <message>
+        <source>The text to replace occurs %1 times (at lines %2); include more context to make it unique.</source>
+        <translation>The text to replace occurs %1 times (at lines %2); include more context to make it unique.</translation>
+    </message>
+    <message>
+        <source>The file has %1 bytes, more than the limit of %2 bytes.</source>
+        <translation>The file has %1 bytes, more than the limit of %2 bytes.</translation>
+    </message>
+    <message>
+        <source>The line number is outside the file, which has %1 lines.</source>
+        <translation>The line number is outside the file, which has %1 lines.</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>string</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>integer</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>size</translation>
+    </message>
+    <message>
+        <source>array of strings</source>
+        <translation>array of strings</translation>
+    </message>
+    <message>
+        <source>whole seconds</source>
+        <translation>whole seconds</translation>
     </message>
 </context>
 <context>
@@ -550,24 +614,12 @@
         <translation>Idle TTL</translation>
     </message>
     <message>
-        <source>Seconds without a call before a container is collected.</source>
-        <translation>Seconds without a call before a container is collected.</translation>
-    </message>
-    <message>
         <source>Absolute TTL</source>
         <translation>Absolute TTL</translation>
     </message>
     <message>
-        <source>Seconds after which a container is collected in any case.</source>
-        <translation>Seconds after which a container is collected in any case.</translation>
-    </message>
-    <message>
         <source>GC interval</source>
         <translation>GC interval</translation>
-    </message>
-    <message>
-        <source>Seconds between garbage collection sweeps.</source>
-        <translation>Seconds between garbage collection sweeps.</translation>
     </message>
     <message>
         <source>Warm pool</source>
@@ -620,10 +672,6 @@
     <message>
         <source>Credential source</source>
         <translation>Credential source</translation>
-    </message>
-    <message>
-        <source>Where AWS credentials come from: settings, profile or process.</source>
-        <translation>Where AWS credentials come from: settings, profile or process.</translation>
     </message>
     <message>
         <source>Access key ID</source>
@@ -686,10 +734,6 @@
         <translation>Call timeout</translation>
     </message>
     <message>
-        <source>Default seconds a tool call may run.</source>
-        <translation>Default seconds a tool call may run.</translation>
-    </message>
-    <message>
         <source>Output limit</source>
         <translation>Output limit</translation>
     </message>
@@ -734,10 +778,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Seconds between signed checkpoints of the audit log.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Allowed models</source>
         <translation>Allowed models</translation>
     </message>
@@ -752,6 +792,98 @@
     <message>
         <source>Requests one conversation may send through the proxy in any minute; 0 means no limit.</source>
         <translation>Requests one conversation may send through the proxy in any minute; 0 means no limit.</translation>
+    </message>
+    <message>
+        <source>Time without a call before a container is collected.</source>
+        <translation>Time without a call before a container is collected.</translation>
+    </message>
+    <message>
+        <source>Time after which a container is collected in any case.</source>
+        <translation>Time after which a container is collected in any case.</translation>
+    </message>
+    <message>
+        <source>Time between garbage collection sweeps.</source>
+        <translation>Time between garbage collection sweeps.</translation>
+    </message>
+    <message>
+        <source>Where AWS credentials come from: settings, profile or process; none turns the credential proxy off.</source>
+        <translation>Where AWS credentials come from: settings, profile or process; none turns the credential proxy off.</translation>
+    </message>
+    <message>
+        <source>Time between signed checkpoints of the audit log.</source>
+        <translation>Time between signed checkpoints of the audit log.</translation>
+    </message>
+    <message>
+        <source>How long a tool call may run unless the call sets its own timeout.</source>
+        <translation>How long a tool call may run unless the call sets its own timeout.</translation>
+    </message>
+    <message>
+        <source>%1 Default: %2.</source>
+        <translation>%1 Default: %2.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Container engine</source>
+        <translation>Container engine</translation>
+    </message>
+    <message>
+        <source>Resource limits</source>
+        <translation>Resource limits</translation>
+    </message>
+    <message>
+        <source>Container lifetime</source>
+        <translation>Container lifetime</translation>
+    </message>
+    <message>
+        <source>Tool calls</source>
+        <translation>Tool calls</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Directories</translation>
+    </message>
+    <message>
+        <source>System call filter</source>
+        <translation>System call filter</translation>
+    </message>
+    <message>
+        <source>Credential proxy</source>
+        <translation>Credential proxy</translation>
+    </message>
+    <message>
+        <source>AWS credentials</source>
+        <translation>AWS credentials</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -856,6 +988,10 @@
         <source>the destination must be a device open for writing.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;content&quot; is not valid base64.</source>
+        <translation>&quot;content&quot; is not valid base64.</translation>
+    </message>
 </context>
 <context>
     <name>hako::audit</name>
@@ -902,6 +1038,21 @@
     <message>
         <source>the checkpoint&apos;s signature does not verify: it was forged or altered</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hako::example::DurationEdit</name>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
     </message>
 </context>
 <context>
@@ -1077,10 +1228,6 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
     </message>
     <message>
         <source>Make credentials.process print AWS credential_process JSON (Version 1) and exit 0.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create the profile in credentials.file (aws configure --profile NAME), or choose another credentials.source.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1266,6 +1413,10 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
     <message>
         <source>%1 checkpoint signatures verified; %2 lines after the last checkpoint are not covered by a signature yet.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the profile in credentials.file (aws configure --profile NAME), or choose another credentials.source (none turns the proxy off).</source>
+        <translation>Create the profile in credentials.file (aws configure --profile NAME), or choose another credentials.source (none turns the proxy off).</translation>
     </message>
 </context>
 <context>

@@ -8,10 +8,6 @@
         <translation>ホワイトリストのパターン &quot;%1&quot; が不正です。小文字の DNS ラベルを使い、&quot;*&quot; はちょうど 1 つのラベル全体の代わりにのみ使用し、末尾にはワイルドカードを含まないドメインを指定してください。</translation>
     </message>
     <message>
-        <source>Cannot listen on proxy socket %1: %2</source>
-        <translation>プロキシソケット %1 で待ち受けできません: %2</translation>
-    </message>
-    <message>
         <source>Profile &quot;%1&quot; lacks aws_access_key_id or aws_secret_access_key.</source>
         <translation>プロファイル &quot;%1&quot; に aws_access_key_id または aws_secret_access_key がありません。</translation>
     </message>
@@ -74,10 +70,6 @@
     <message>
         <source>credentials.profile is empty.</source>
         <translation>credentials.profile が空です。</translation>
-    </message>
-    <message>
-        <source>credentials.source &quot;%1&quot; is not settings, profile or process.</source>
-        <translation>credentials.source &quot;%1&quot; は settings、profile、process のいずれでもありません。</translation>
     </message>
     <message>
         <source>Request accepted.</source>
@@ -251,6 +243,18 @@
         <source>proxy.budget.requestsPerMinute must be a whole number from 0 to %1.</source>
         <translation>proxy.budget.requestsPerMinute は 0 から %1 までの整数でなければなりません。</translation>
     </message>
+    <message>
+        <source>The credential proxy is turned off.</source>
+        <translation>認証情報プロキシは無効になっています。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on proxy socket %1.</source>
+        <translation>プロキシソケット %1 で待ち受けできません。</translation>
+    </message>
+    <message>
+        <source>credentials.source &quot;%1&quot; is not settings, profile, process or none.</source>
+        <translation>credentials.source &quot;%1&quot; は settings、profile、process、none のいずれでもありません。</translation>
+    </message>
 </context>
 <context>
     <name>hako::Errors</name>
@@ -391,10 +395,6 @@
         <translation>seccomp プロファイルが空です。</translation>
     </message>
     <message>
-        <source>The seccomp profile is not a JSON object: %1</source>
-        <translation>seccomp プロファイルが JSON オブジェクトではありません: %1</translation>
-    </message>
-    <message>
         <source>Seccomp profile: %1 is missing, unknown or of the wrong type.</source>
         <translation>seccomp プロファイル: %1 が存在しないか、不明な項目か、型が正しくありません。</translation>
     </message>
@@ -419,10 +419,6 @@
         <translation>seccomp プロファイル: &quot;%3&quot; の呼び出しはすべて %2 で決まるため、%1 が適用されることはありません。</translation>
     </message>
     <message>
-        <source>Seccomp profile: libseccomp refuses %1 on %2:</source>
-        <translation>seccomp プロファイル: libseccomp が %2 での %1 を拒否しました:</translation>
-    </message>
-    <message>
         <source>Seccomp profile: the filter for %1 has %2 instructions; the kernel accepts at most %3.</source>
         <translation>seccomp プロファイル: %1 向けのフィルターは %2 命令ありますが、カーネルが受け付けるのは最大 %3 命令です。</translation>
     </message>
@@ -433,10 +429,6 @@
     <message>
         <source>AppArmor is on in this kernel but the profile hako-workspace is not loaded, so containers would run without it; load it with apparmor_parser -r -W policies/apparmor/hako-workspace.</source>
         <translation>このカーネルでは AppArmor が有効ですが、プロファイル hako-workspace が読み込まれていないため、コンテナがそれなしで動くことになります。apparmor_parser -r -W policies/apparmor/hako-workspace で読み込んでください。</translation>
-    </message>
-    <message>
-        <source>The workspace&apos;s size limit could not be put in place: %1</source>
-        <translation>ワークスペースのサイズ上限を設定できませんでした: %1</translation>
     </message>
     <message>
         <source>The workspace %1 holds files but has no size-limited image; move the files elsewhere or delete it.</source>
@@ -455,19 +447,91 @@
         <translation>コンテナエンジンの操作に失敗しました（%1）。そのコンテナ名はすでに使われています。</translation>
     </message>
     <message>
-        <source>Cannot serve the admin endpoints on %1:%2: %3</source>
-        <translation>管理エンドポイントを %1:%2 で提供できません: %3</translation>
-    </message>
-    <message>
         <source>The audit log&apos;s signing key %1 cannot be used.</source>
         <translation>監査ログの署名鍵 %1 を使用できません。</translation>
+    </message>
+    <message>
+        <source>report its state</source>
+        <translation>状態の取得</translation>
+    </message>
+    <message>
+        <source>start a container</source>
+        <translation>コンテナの起動</translation>
+    </message>
+    <message>
+        <source>list containers</source>
+        <translation>コンテナの一覧取得</translation>
+    </message>
+    <message>
+        <source>remove containers</source>
+        <translation>コンテナの削除</translation>
+    </message>
+    <message>
+        <source>rename a container</source>
+        <translation>コンテナ名の変更</translation>
+    </message>
+    <message>
+        <source>remove a workspace</source>
+        <translation>ワークスペースの削除</translation>
+    </message>
+    <message>
+        <source>Cannot serve the admin endpoints on %1:%2.</source>
+        <translation>管理エンドポイントを %1:%2 で提供できません。</translation>
+    </message>
+    <message>
+        <source>The seccomp profile is not a JSON object.</source>
+        <translation>seccomp プロファイルが JSON オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>Seccomp profile: libseccomp refuses %1 on %2.</source>
+        <translation>seccomp プロファイル: libseccomp が %2 での %1 を拒否しました。</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s size limit could not be put in place.</source>
+        <translation>ワークスペースのサイズ上限を設定できませんでした。</translation>
+    </message>
+    <message>
+        <source>The text to replace occurs %1 times (at lines %2); include more context to make it unique.</source>
+        <translation>置換対象のテキストが %1 箇所（%2 行目）にあります。前後の文脈を含めて一意になるように指定してください。</translation>
+    </message>
+    <message>
+        <source>The file has %1 bytes, more than the limit of %2 bytes.</source>
+        <translation>ファイルは %1 バイトあり、上限の %2 バイトを超えています。</translation>
+    </message>
+    <message>
+        <source>The line number is outside the file, which has %1 lines.</source>
+        <translation>行番号がファイルの範囲外です（ファイルは %1 行です）。</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>array of strings</source>
+        <translation>文字列の配列</translation>
+    </message>
+    <message>
+        <source>whole seconds</source>
+        <translation>秒数（整数）</translation>
     </message>
 </context>
 <context>
     <name>hako::Settings</name>
     <message>
         <source>Docker CLI</source>
-        <translation>Docker CLI</translation>
+        <translation>Docker コマンド</translation>
     </message>
     <message>
         <source>The docker-compatible command line program to run.</source>
@@ -547,27 +611,15 @@
     </message>
     <message>
         <source>Idle TTL</source>
-        <translation>非アクティブ TTL</translation>
-    </message>
-    <message>
-        <source>Seconds without a call before a container is collected.</source>
-        <translation>呼び出しがないままこの秒数が経過すると、コンテナが回収されます。</translation>
+        <translation>無操作で回収するまで</translation>
     </message>
     <message>
         <source>Absolute TTL</source>
-        <translation>絶対 TTL</translation>
-    </message>
-    <message>
-        <source>Seconds after which a container is collected in any case.</source>
-        <translation>この秒数が経過すると、利用状況にかかわらずコンテナが回収されます。</translation>
+        <translation>最長の稼働時間</translation>
     </message>
     <message>
         <source>GC interval</source>
-        <translation>GC 間隔</translation>
-    </message>
-    <message>
-        <source>Seconds between garbage collection sweeps.</source>
-        <translation>ガベージコレクションを実行する間隔（秒）。</translation>
+        <translation>回収の間隔</translation>
     </message>
     <message>
         <source>Warm pool</source>
@@ -620,10 +672,6 @@
     <message>
         <source>Credential source</source>
         <translation>認証情報の取得元</translation>
-    </message>
-    <message>
-        <source>Where AWS credentials come from: settings, profile or process.</source>
-        <translation>AWS 認証情報の取得元: settings、profile、process のいずれか。</translation>
     </message>
     <message>
         <source>Access key ID</source>
@@ -686,10 +734,6 @@
         <translation>呼び出しのタイムアウト</translation>
     </message>
     <message>
-        <source>Default seconds a tool call may run.</source>
-        <translation>ツール呼び出しを実行できる時間の既定値（秒）。</translation>
-    </message>
-    <message>
         <source>Output limit</source>
         <translation>出力の上限</translation>
     </message>
@@ -734,10 +778,6 @@
         <translation>監査チェックポイント間隔</translation>
     </message>
     <message>
-        <source>Seconds between signed checkpoints of the audit log.</source>
-        <translation>監査ログの署名付きチェックポイントの間隔(秒)。</translation>
-    </message>
-    <message>
         <source>Allowed models</source>
         <translation>許可するモデル</translation>
     </message>
@@ -752,6 +792,98 @@
     <message>
         <source>Requests one conversation may send through the proxy in any minute; 0 means no limit.</source>
         <translation>1 つの会話が任意の 1 分間にプロキシ経由で送れるリクエストの数。0 は無制限です。</translation>
+    </message>
+    <message>
+        <source>Time without a call before a container is collected.</source>
+        <translation>呼び出しがないままこの時間が経過すると、コンテナが回収されます。</translation>
+    </message>
+    <message>
+        <source>Time after which a container is collected in any case.</source>
+        <translation>この時間が経過すると、利用状況にかかわらずコンテナが回収されます。</translation>
+    </message>
+    <message>
+        <source>Time between garbage collection sweeps.</source>
+        <translation>ガベージコレクションを実行する間隔。</translation>
+    </message>
+    <message>
+        <source>Where AWS credentials come from: settings, profile or process; none turns the credential proxy off.</source>
+        <translation>AWS 認証情報の取得元: settings、profile、process のいずれか。none にすると認証情報プロキシを無効にします。</translation>
+    </message>
+    <message>
+        <source>Time between signed checkpoints of the audit log.</source>
+        <translation>監査ログに署名付きチェックポイントを書き込む間隔。</translation>
+    </message>
+    <message>
+        <source>How long a tool call may run unless the call sets its own timeout.</source>
+        <translation>呼び出し側でタイムアウトを指定しない場合に、ツール呼び出しを実行できる時間。</translation>
+    </message>
+    <message>
+        <source>%1 Default: %2.</source>
+        <translation>%1既定値: %2。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Container engine</source>
+        <translation>コンテナエンジン</translation>
+    </message>
+    <message>
+        <source>Resource limits</source>
+        <translation>リソース制限</translation>
+    </message>
+    <message>
+        <source>Container lifetime</source>
+        <translation>コンテナの寿命</translation>
+    </message>
+    <message>
+        <source>Tool calls</source>
+        <translation>ツール呼び出し</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>ディレクトリ</translation>
+    </message>
+    <message>
+        <source>System call filter</source>
+        <translation>システムコールフィルター</translation>
+    </message>
+    <message>
+        <source>Credential proxy</source>
+        <translation>認証情報プロキシ</translation>
+    </message>
+    <message>
+        <source>AWS credentials</source>
+        <translation>AWS 認証情報</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>監視</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>監査</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1時間</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -856,6 +988,10 @@
         <source>the destination must be a device open for writing.</source>
         <translation>書き込み用に開いたデバイスを渡してください。</translation>
     </message>
+    <message>
+        <source>&quot;content&quot; is not valid base64.</source>
+        <translation>&quot;content&quot; が正しい base64 ではありません。</translation>
+    </message>
 </context>
 <context>
     <name>hako::audit</name>
@@ -902,6 +1038,21 @@
     <message>
         <source>the checkpoint&apos;s signature does not verify: it was forged or altered</source>
         <translation>チェックポイントの署名を検証できません: 偽造または改ざんされています</translation>
+    </message>
+</context>
+<context>
+    <name>hako::example::DurationEdit</name>
+    <message>
+        <source> h</source>
+        <translation> 時間</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
     </message>
 </context>
 <context>
@@ -1095,10 +1246,6 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
         <translation>credentials.process が AWS の credential_process 形式の JSON (Version 1) を出力し、終了コード 0 で終わるようにしてください。</translation>
     </message>
     <message>
-        <source>Create the profile in credentials.file (aws configure --profile NAME), or choose another credentials.source.</source>
-        <translation>credentials.file にプロファイルを作成する (aws configure --profile NAME) か、別の credentials.source を選んでください。</translation>
-    </message>
-    <message>
         <source>Seccomp profile in force</source>
         <translation>seccomp プロファイルが有効</translation>
     </message>
@@ -1281,6 +1428,10 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
     <message>
         <source>%1 checkpoint signatures verified; %2 lines after the last checkpoint are not covered by a signature yet.</source>
         <translation>チェックポイントの署名 %1 件を検証しました。最後のチェックポイント以降の %2 行はまだ署名で保護されていません。</translation>
+    </message>
+    <message>
+        <source>Create the profile in credentials.file (aws configure --profile NAME), or choose another credentials.source (none turns the proxy off).</source>
+        <translation>credentials.file にプロファイルを作成する (aws configure --profile NAME) か、別の credentials.source を選んでください（none にするとプロキシを使いません）。</translation>
     </message>
 </context>
 <context>

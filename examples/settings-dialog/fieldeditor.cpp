@@ -1,5 +1,7 @@
 #include "fieldeditor.h"
 
+#include "durationedit.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
@@ -42,6 +44,8 @@ QWidget *createFieldEditor(const QJsonObject &p, QWidget *parent)
             box->addItem(v.toVariant().toString(), v.toVariant());
         return box;
     }
+    if (p.value(QLatin1String("x-unit")).toString() == QLatin1String("seconds"))
+        return new DurationEdit(qint64(bound(p, "minimum", 0)), qint64(bound(p, "maximum", INT_MAX)), parent);
     if (type == QLatin1String("integer")) {
         auto *spin = new QSpinBox(parent);
         spin->setRange(int(qMax(bound(p, "minimum", INT_MIN), double(INT_MIN))),
@@ -70,6 +74,8 @@ QJsonValue fieldValue(const QWidget *editor)
 {
     if (const auto *box = qobject_cast<const QComboBox *>(editor))
         return QJsonValue::fromVariant(box->currentData());
+    if (const auto *duration = qobject_cast<const DurationEdit *>(editor))
+        return duration->seconds();
     if (const auto *spin = qobject_cast<const QSpinBox *>(editor))
         return spin->value();
     if (const auto *spin = qobject_cast<const QDoubleSpinBox *>(editor))
@@ -83,6 +89,8 @@ void setFieldValue(QWidget *editor, const QJsonValue &value)
 {
     if (auto *box = qobject_cast<QComboBox *>(editor))
         box->setCurrentIndex(qMax(0, box->findData(value.toVariant())));
+    else if (auto *duration = qobject_cast<DurationEdit *>(editor))
+        duration->setSeconds(value.toVariant().toLongLong());
     else if (auto *spin = qobject_cast<QSpinBox *>(editor))
         spin->setValue(value.toVariant().toInt());
     else if (auto *spin = qobject_cast<QDoubleSpinBox *>(editor))

@@ -4,6 +4,7 @@
 
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QGroupBox>
 #include <QLabel>
 #include <QMap>
@@ -12,11 +13,12 @@
 namespace hako::example {
 namespace {
 
-// Keys without a prefix form the first group, "".
-QString groupOf(const QString &key)
+// The plugin names each key's group ("x-group") and titles the groups in the
+// user's language ("x-groups"); a schema without them is grouped by key prefix.
+QString groupOf(const QString &key, const QJsonObject &property)
 {
     const int dot = key.indexOf(QLatin1Char('.'));
-    return dot < 0 ? QString() : key.left(dot);
+    return property.value(QLatin1String("x-group")).toString(dot < 0 ? QString() : key.left(dot));
 }
 
 // Plugins name the key in their messages; the plain log text is stable.
@@ -31,20 +33,32 @@ bool names(const Error &error, const QString &key)
 SchemaForm::SchemaForm(const QJsonObject &schema, QWidget *parent) : QWidget(parent)
 {
     const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
-    // QJsonObject walks its keys sorted, so each group's keys come together.
+    QStringList order;
+    QMap<QString, QString> titles;
+    for (const QJsonValue &g : schema.value(QLatin1String("x-groups")).toArray()) {
+        order << g.toObject().value(QLatin1String("name")).toString();
+        titles.insert(order.last(), g.toObject().value(QLatin1String("title")).toString());
+    }
     QMap<QString, QStringList> keysByGroup;
-    for (auto it = properties.begin(); it != properties.end(); ++it)
-        keysByGroup[groupOf(it.key())] << it.key();
+    for (auto it = properties.begin(); it != properties.end(); ++it) {
+        const QString group = groupOf(it.key(), it.value().toObject());
+        if (!order.contains(group))
+            order << group;
+        keysByGroup[group] << it.key();
+    }
     // Two columns; each group goes to the shorter one.
     QVBoxLayout *columns[2] = {new QVBoxLayout, new QVBoxLayout};
     int rows[2] = {0, 0};
     QMap<QString, QFormLayout *> groups;
-    for (auto g = keysByGroup.begin(); g != keysByGroup.end(); ++g) {
-        auto *box = new QGroupBox(g.key().isEmpty() ? tr("General") : g.key(), this);
-        groups.insert(g.key(), new QFormLayout(box));
+    for (const QString &group : std::as_const(order)) {
+        if (!keysByGroup.contains(group))
+            continue;
+        const QString title = titles.value(group, group.isEmpty() ? tr("General") : group);
+        auto *box = new QGroupBox(title, this);
+        groups.insert(group, new QFormLayout(box));
         const int column = rows[0] <= rows[1] ? 0 : 1;
         columns[column]->addWidget(box);
-        rows[column] += int(g.value().size()) + 1;
+        rows[column] += int(keysByGroup.value(group).size()) + 1;
     }
     auto *row = new QHBoxLayout(this);
     for (QVBoxLayout *column : columns) {
@@ -53,7 +67,7 @@ SchemaForm::SchemaForm(const QJsonObject &schema, QWidget *parent) : QWidget(par
     }
     for (auto it = properties.begin(); it != properties.end(); ++it) {
         const QJsonObject property = it.value().toObject();
-        const QString group = groupOf(it.key());
+        const QString group = groupOf(it.key(), property);
         const QString title = property.value(QLatin1String("title")).toString(it.key());
         auto *label = new QLabel(title, this);
         QWidget *editor = createFieldEditor(property, this);

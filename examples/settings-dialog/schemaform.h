@@ -1,7 +1,7 @@
 // A form for any settings schema a plugin publishes (an object schema whose
 // properties carry type, title, description, default and limits): one group
-// per key prefix ("limits.cpus" goes under "limits"), one editor per key,
-// named after its key.
+// per "x-group" the plugin names, under the translated heading "x-groups"
+// gives (else per key prefix), one editor per key, named after its key.
 #pragma once
 
 #include <hako/error.h>

@@ -25,7 +25,7 @@ QString credentialFix(const QString &source)
     if (source == QLatin1String("process"))
         return tr("Make credentials.process print AWS credential_process JSON (Version 1) and exit 0.");
     return tr("Create the profile in credentials.file (aws configure --profile NAME), or choose another "
-              "credentials.source.");
+              "credentials.source (none turns the proxy off).");
 }
 
 // What health() says of the engine: which one, and whether its socket is root on this host.
@@ -147,7 +147,9 @@ Check credentialsCheck(const QJsonObject &h)
         detail += tr(", expires %1").arg(c.value(QLatin1String("expires")).toString());
     if (c.contains(QLatin1String("last_error")))
         detail += QStringLiteral(": ") + c.value(QLatin1String("last_error")).toString();
-    return {tr("Credentials for the proxy"), c.value(QLatin1String("state")).toString() == QLatin1String("ok"),
+    // "disabled": credentials.source = none, no proxy wanted.
+    const QString state = c.value(QLatin1String("state")).toString();
+    return {tr("Credentials for the proxy"), state == QLatin1String("ok") || state == QLatin1String("disabled"),
             Check::Level::Optional, detail, credentialFix(source)};
 }
 

@@ -2,6 +2,7 @@
 
 #include "engine/dockerengine.h"
 #include "instance.h"
+#include "language.h"
 #include "logging.h"
 #include "lifecycle/activitystore.h"
 #include "lifecycle/reaper.h"
@@ -19,11 +20,8 @@
 #include "weakenedengine.h" // tests/security/negative: the test plugin only
 #endif
 
-#include <QCoreApplication>
 #include <QJsonArray>
-#include <QLocale>
 #include <QPointer>
-#include <QTranslator>
 
 namespace hako {
 namespace {
@@ -49,9 +47,7 @@ HakoPlugin::HakoPlugin(EngineFactory engineFactory, QObject *parent)
     : QObject(parent), m_engineFactory(std::move(engineFactory)), m_activity(new ActivityStore(this)),
       m_telemetry(new telemetry::Telemetry(this))
 {
-    auto *translator = new QTranslator(this);
-    if (translator->load(QLocale(), QStringLiteral("hako"), QStringLiteral("_"), QStringLiteral(":/hako/i18n")))
-        QCoreApplication::installTranslator(translator);
+    new Language(this);
 }
 
 HakoPlugin::~HakoPlugin() = default;

@@ -4,8 +4,12 @@
 
 #include <QCoreApplication>
 
+#include <optional>
+
 namespace hako {
 namespace {
+
+constexpr char kTools[] = "hako::Tools";
 
 QJsonObject prop(const char *type, const QString &description)
 {
@@ -15,7 +19,7 @@ QJsonObject prop(const char *type, const QString &description)
 // Not named tr(): lupdate would take it for a translation call and miss the QT_TRANSLATE_NOOP inside.
 QString translated(const char *text)
 {
-    return QCoreApplication::translate("hako::Tools", text);
+    return QCoreApplication::translate(kTools, text);
 }
 
 QJsonObject schema(const QJsonObject &properties, const QStringList &required)
@@ -128,24 +132,26 @@ bool hasType(const QJsonValue &v, const QString &type)
     return false;
 }
 
-QString checkProperty(const QString &key, const QJsonValue &value, const QJsonObject &spec)
+std::optional<ErrorArg> checkProperty(const QString &key, const QJsonValue &value, const QJsonObject &spec)
 {
     const QString type = spec.value(QLatin1String("type")).toString();
     if (!hasType(value, type))
-        return QCoreApplication::translate("hako::Tools", "\"%1\" must be of type %2.").arg(key, type);
+        return ErrorArg::phrase(kTools, QT_TRANSLATE_NOOP("hako::Tools", "\"%1\" must be of type %2."), {key, type});
     const QJsonArray allowed = spec.value(QLatin1String("enum")).toArray();
     if (!allowed.isEmpty() && !allowed.contains(value))
-        return QCoreApplication::translate("hako::Tools", "\"%1\" has a value that is not allowed.").arg(key);
+        return ErrorArg::phrase(kTools, QT_TRANSLATE_NOOP("hako::Tools", "\"%1\" has a value that is not allowed."),
+                                {key});
     const QJsonValue minimum = spec.value(QLatin1String("minimum"));
     const QJsonValue maximum = spec.value(QLatin1String("maximum"));
     if ((minimum.isDouble() && value.toDouble() < minimum.toDouble())
         || (maximum.isDouble() && value.toDouble() > maximum.toDouble()))
-        return QCoreApplication::translate("hako::Tools", "\"%1\" is out of range.").arg(key);
+        return ErrorArg::phrase(kTools, QT_TRANSLATE_NOOP("hako::Tools", "\"%1\" is out of range."), {key});
     const QString itemType = spec.value(QLatin1String("items")).toObject().value(QLatin1String("type")).toString();
     for (const QJsonValue &item : value.toArray())
         if (!hasType(item, itemType))
-            return QCoreApplication::translate("hako::Tools", "\"%1\" must contain only %2 values.").arg(key, itemType);
-    return {};
+            return ErrorArg::phrase(kTools, QT_TRANSLATE_NOOP("hako::Tools", "\"%1\" must contain only %2 values."),
+                                    {key, itemType});
+    return std::nullopt;
 }
 
 } // namespace
@@ -166,22 +172,23 @@ Error ToolCatalog::validate(const QString &name, const QJsonObject &input)
     const QJsonObject properties = inputSchema.value(QLatin1String("properties")).toObject();
     for (const QJsonValue &required : inputSchema.value(QLatin1String("required")).toArray())
         if (!input.contains(required.toString()))
-            return makeError(
-                    ErrorCode::BadInput,
-                    {name, QCoreApplication::translate("hako::Tools", "\"%1\" is required.").arg(required.toString())});
+            return makeError(ErrorCode::BadInput,
+                             {name, ErrorArg::phrase(kTools, QT_TRANSLATE_NOOP("hako::Tools", "\"%1\" is required."),
+                                                     {required.toString()})});
     for (auto it = input.begin(); it != input.end(); ++it) {
         if (!properties.contains(it.key()))
             return makeError(
                     ErrorCode::BadInput,
-                    {name, QCoreApplication::translate("hako::Tools", "\"%1\" is not a known field.").arg(it.key())});
-        const QString problem = checkProperty(it.key(), it.value(), properties.value(it.key()).toObject());
-        if (!problem.isEmpty())
-            return makeError(ErrorCode::BadInput, {name, problem});
+                    {name, ErrorArg::phrase(kTools, QT_TRANSLATE_NOOP("hako::Tools", "\"%1\" is not a known field."),
+                                            {it.key()})});
+        if (const auto problem = checkProperty(it.key(), it.value(), properties.value(it.key()).toObject()))
+            return makeError(ErrorCode::BadInput, {name, *problem});
     }
     if (name == QLatin1String(tool::kBash) && !input.contains(QLatin1String("command"))
         && !input.value(QLatin1String("restart")).toBool())
-        return makeError(ErrorCode::BadInput,
-                         {name, QCoreApplication::translate("hako::Tools", "\"command\" is required.")});
+        return makeError(
+                ErrorCode::BadInput,
+                {name, ErrorArg::phrase(kTools, QT_TRANSLATE_NOOP("hako::Tools", "\"command\" is required."))});
     return {};
 }
 

@@ -100,7 +100,10 @@ Error ToolRunner::agentInput(QJsonObject *input, QByteArray *upload) const
         if (m_input.value(QLatin1String("encoding")).toString() == QLatin1String("base64")) {
             auto decoded = QByteArray::fromBase64Encoding(content.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
             if (!decoded)
-                return makeError(ErrorCode::BadInput, {tool, QStringLiteral("content: base64")});
+                return makeError(ErrorCode::BadInput,
+                                 {tool, ErrorArg::phrase("hako::Tools",
+                                                         QT_TRANSLATE_NOOP("hako::Tools", "\"content\" is not valid "
+                                                                                          "base64."))});
             *upload = *decoded;
         } else {
             *upload = content.toUtf8();
@@ -158,10 +161,13 @@ void ToolRunner::onFrame(const Frame &frame)
         break;
     case proto::Type::Result: return onResult(QJsonDocument::fromJson(frame.payload).object());
     case proto::Type::Error: {
+        if (frame.local)
+            return finishWithError(frame.local);
         const QJsonObject e = QJsonDocument::fromJson(frame.payload).object();
-        // The message is the container's text: it reaches logs and the caller, so it stays short.
+        // The message is the container's text: it reaches the log only, and stays short.
         return finishWithError(errorFromAgent(e.value(QLatin1String("code")).toString(),
-                                              e.value(QLatin1String("message")).toString().left(kMaxAgentMessage)));
+                                              e.value(QLatin1String("message")).toString().left(kMaxAgentMessage),
+                                              e.value(QLatin1String("details")).toObject()));
     }
     default: break;
     }

@@ -22,12 +22,12 @@ TransferStream::TransferStream(Direction direction, QIODevice *device, QObject *
 
 Error TransferStream::check(const QString &tool) const
 {
-    QString problem;
+    const char *problem = nullptr;
     if (m_upload && (!m_device || !m_device->isReadable() || m_device->isSequential()))
-        problem = QCoreApplication::translate("hako::Tools", "the source must be a file or buffer open for reading.");
+        problem = QT_TRANSLATE_NOOP("hako::Tools", "the source must be a file or buffer open for reading.");
     else if (!m_upload && (!m_device || !m_device->isWritable()))
-        problem = QCoreApplication::translate("hako::Tools", "the destination must be a device open for writing.");
-    return problem.isEmpty() ? Error() : makeError(ErrorCode::BadInput, {tool, problem});
+        problem = QT_TRANSLATE_NOOP("hako::Tools", "the destination must be a device open for writing.");
+    return problem ? makeError(ErrorCode::BadInput, {tool, ErrorArg::phrase("hako::Tools", problem)}) : Error();
 }
 
 Error TransferStream::hostError(const QString &detail) const

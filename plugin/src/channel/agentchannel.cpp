@@ -31,8 +31,7 @@ QByteArray json(const QJsonObject &o)
 
 Frame lostFrame(quint32 id, const Error &error)
 {
-    return {proto::Type::Error, id,
-            json({{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.logMessage}})};
+    return {proto::Type::Error, id, {}, {}, error};
 }
 
 // Whether `pid` is PID 1 of its innermost pid namespace: the last number of

@@ -2,6 +2,7 @@
 // from the socket so that it can be fuzzed and unit-tested on its own.
 #pragma once
 
+#include <hako/error.h>
 #include <hako/protocol/wire.h>
 
 #include <QByteArray>
@@ -18,6 +19,9 @@ struct Frame
     QByteArray payload;
     // The bytes after the payload when the reader expects tags (setTagged()).
     std::array<char, proto::kTagBytes> tag{};
+    // Set on the Error frame the channel makes itself when it ends a call (the
+    // connection went, the host shuts down): the host's own error, passed on whole.
+    Error local;
 };
 
 class FrameReader

@@ -41,19 +41,20 @@ QMap<QString, QString> parseLabels(const QString &joined)
 }
 
 // What the error message says the engine failed to do.
-QString describe(const QString &operation)
+ErrorArg describe(const QString &operation)
 {
+    const char *text = QT_TRANSLATE_NOOP("hako::Errors", "report its state");
     if (operation == QLatin1String("run"))
-        return QStringLiteral("start a container");
-    if (operation == QLatin1String("ps"))
-        return QStringLiteral("list containers");
-    if (operation == QLatin1String("rm"))
-        return QStringLiteral("remove containers");
-    if (operation == QLatin1String("rename"))
-        return QStringLiteral("rename a container");
-    if (operation == QLatin1String("unshare"))
-        return QStringLiteral("remove a workspace");
-    return QStringLiteral("report its state");
+        text = QT_TRANSLATE_NOOP("hako::Errors", "start a container");
+    else if (operation == QLatin1String("ps"))
+        text = QT_TRANSLATE_NOOP("hako::Errors", "list containers");
+    else if (operation == QLatin1String("rm"))
+        text = QT_TRANSLATE_NOOP("hako::Errors", "remove containers");
+    else if (operation == QLatin1String("rename"))
+        text = QT_TRANSLATE_NOOP("hako::Errors", "rename a container");
+    else if (operation == QLatin1String("unshare"))
+        text = QT_TRANSLATE_NOOP("hako::Errors", "remove a workspace");
+    return ErrorArg::phrase("hako::Errors", text);
 }
 
 QStringList filterArguments(const QMap<QString, QString> &labels)

@@ -34,7 +34,7 @@ QString systemError(const char *what, int error)
 
 Error capError(const QString &reason)
 {
-    return makeError(ErrorCode::WorkspaceCap, {reason});
+    return makeError(ErrorCode::WorkspaceCap, {}, reason);
 }
 
 // /proc/self/mountinfo escapes space, tab, newline and backslash as \ooo.

@@ -235,7 +235,7 @@ void Sandbox::onAgentFailed(const Error &error, const QString &adopted)
 void Sandbox::serveProxy()
 {
     const QString &path = m_paths.proxySocket;
-    if (m_proxy.socketPaths().contains(path))
+    if (!m_proxy.enabled() || m_proxy.socketPaths().contains(path))
         return;
     if (const Error error = m_proxy.listen(path))
         qCWarning(lcDocker).noquote() << "proxy socket" << path << "not served:" << error.logMessage;

@@ -125,7 +125,7 @@ void WorkspaceStore::makeImage(const QString &dir, QObject *context, std::functi
         if (failure.isEmpty() && QFile::rename(scratch, image))
             return done({});
         QFile::remove(scratch);
-        done(makeError(ErrorCode::WorkspaceCap, {failure.isEmpty() ? image : failure}));
+        done(makeError(ErrorCode::WorkspaceCap, {}, failure.isEmpty() ? image : failure));
     };
     connect(timer, &QTimer::timeout, mkfs, [mkfs, finish] {
         mkfs->kill();
@@ -150,7 +150,7 @@ void WorkspaceStore::makeImage(const QString &dir, QObject *context, std::functi
 Error WorkspaceStore::mountImage(const QString &dir) const
 {
     if (!QDir().mkpath(dir))
-        return makeError(ErrorCode::WorkspaceCap, {dir});
+        return makeError(ErrorCode::WorkspaceCap, {}, dir);
     if (const Error error = loopmount::mountImage(imageOf(dir), dir))
         return loopmount::isMountPoint(dir) ? Error() : error; // mounted by another process a moment ago?
     // A workspace shows only the conversation's files.
@@ -167,7 +167,7 @@ Error WorkspaceStore::handOver(const QString &from, const QString &to)
         return renameNoReplace(from, to) ? Error() : makeError(ErrorCode::HostIo, {to});
     if (!renameNoReplace(imageOf(from), imageOf(to)))
         return makeError(ErrorCode::HostIo, {imageOf(to)});
-    const Error moved = QFileInfo::exists(to) || !QDir().mkdir(to) ? makeError(ErrorCode::WorkspaceCap, {to})
+    const Error moved = QFileInfo::exists(to) || !QDir().mkdir(to) ? makeError(ErrorCode::WorkspaceCap, {}, to)
                                                                    : loopmount::moveMount(from, to);
     if (moved) {
         QDir().rmdir(to);

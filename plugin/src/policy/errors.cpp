@@ -3,6 +3,7 @@
 #include <hako/protocol/errors.h>
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 namespace hako {
 namespace {
@@ -50,7 +51,7 @@ const Entry kEntries[] = {
         {ErrorCode::ContainerNameInUse, "name_in_use",
          QT_TRANSLATE_NOOP("hako::Errors", "The container engine failed to %1: the container's name is taken.")},
         {ErrorCode::AdminListen, "admin_listen",
-         QT_TRANSLATE_NOOP("hako::Errors", "Cannot serve the admin endpoints on %1:%2: %3")},
+         QT_TRANSLATE_NOOP("hako::Errors", "Cannot serve the admin endpoints on %1:%2.")},
         {ErrorCode::AgentUnreachable, "agent_unreachable",
          QT_TRANSLATE_NOOP("hako::Errors", "The sandbox did not become ready within %1 seconds.")},
         {ErrorCode::AgentLost, "agent_lost",
@@ -84,7 +85,7 @@ const Entry kEntries[] = {
         {ErrorCode::Exists, proto::code::Exists, QT_TRANSLATE_NOOP("hako::Errors", "The file already exists.")},
         {ErrorCode::SeccompEmpty, "seccomp_empty", QT_TRANSLATE_NOOP("hako::Errors", "The seccomp profile is empty.")},
         {ErrorCode::SeccompNotJson, "seccomp_not_json",
-         QT_TRANSLATE_NOOP("hako::Errors", "The seccomp profile is not a JSON object: %1")},
+         QT_TRANSLATE_NOOP("hako::Errors", "The seccomp profile is not a JSON object.")},
         {ErrorCode::SeccompField, "seccomp_field",
          QT_TRANSLATE_NOOP("hako::Errors", "Seccomp profile: %1 is missing, unknown or of the wrong type.")},
         {ErrorCode::SeccompUnknownSyscall, "seccomp_unknown_syscall",
@@ -99,7 +100,7 @@ const Entry kEntries[] = {
          QT_TRANSLATE_NOOP("hako::Errors",
                            "Seccomp profile: %1 never takes effect, because %2 decides every call of \"%3\".")},
         {ErrorCode::SeccompRuleRejected, "seccomp_rule_rejected",
-         QT_TRANSLATE_NOOP("hako::Errors", "Seccomp profile: libseccomp refuses %1 on %2:")},
+         QT_TRANSLATE_NOOP("hako::Errors", "Seccomp profile: libseccomp refuses %1 on %2.")},
         {ErrorCode::SeccompTooLong, "seccomp_too_long",
          QT_TRANSLATE_NOOP("hako::Errors",
                            "Seccomp profile: the filter for %1 has %2 instructions; the kernel accepts at most %3.")},
@@ -112,7 +113,7 @@ const Entry kEntries[] = {
                            "so containers would run without it; load it with "
                            "apparmor_parser -r -W policies/apparmor/hako-workspace.")},
         {ErrorCode::WorkspaceCap, "workspace_cap",
-         QT_TRANSLATE_NOOP("hako::Errors", "The workspace's size limit could not be put in place: %1")},
+         QT_TRANSLATE_NOOP("hako::Errors", "The workspace's size limit could not be put in place.")},
         {ErrorCode::WorkspaceUncapped, "workspace_uncapped",
          QT_TRANSLATE_NOOP("hako::Errors", "The workspace %1 holds files but has no size-limited image; "
                                            "move the files elsewhere or delete it.")},
@@ -121,6 +122,14 @@ const Entry kEntries[] = {
                                            "the call was stopped.")},
         {ErrorCode::AuditKey, "audit_key",
          QT_TRANSLATE_NOOP("hako::Errors", "The audit log's signing key %1 cannot be used.")},
+        {ErrorCode::MultipleMatchesAt, proto::code::MultipleMatches,
+         QT_TRANSLATE_NOOP("hako::Errors",
+                           "The text to replace occurs %1 times (at lines %2); include more context to make it "
+                           "unique.")},
+        {ErrorCode::TooLargeBy, proto::code::TooLarge,
+         QT_TRANSLATE_NOOP("hako::Errors", "The file has %1 bytes, more than the limit of %2 bytes.")},
+        {ErrorCode::LineOutOfRange, proto::code::BadRequest,
+         QT_TRANSLATE_NOOP("hako::Errors", "The line number is outside the file, which has %1 lines.")},
 };
 
 const Entry &entryFor(ErrorCode code)
@@ -131,35 +140,115 @@ const Entry &entryFor(ErrorCode code)
     Q_UNREACHABLE();
 }
 
-QString fill(QString text, const QStringList &args)
+// %1 to %9 in one pass: what an argument brings in is never read as a placeholder.
+QString fill(const QString &text, const QList<ErrorArg> &args, QString ErrorArg::*side)
 {
-    for (const QString &a : args)
-        text = text.arg(a);
-    return text;
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const int n = i + 1 < text.size() && text.at(i) == QLatin1Char('%') ? text.at(i + 1).digitValue() : -1;
+        if (n >= 1 && n <= args.size()) {
+            out += args.at(n - 1).*side;
+            ++i;
+        } else {
+            out += text.at(i);
+        }
+    }
+    return out;
+}
+
+// Agent details are the sandbox's: only plain non-negative integers below 2^53 are taken.
+bool count(const QJsonValue &v, qint64 *out)
+{
+    const double d = v.toDouble(-1);
+    if (!v.isDouble() || d < 0 || d > 0x1p53 || d != double(qint64(d)))
+        return false;
+    *out = qint64(d);
+    return true;
+}
+
+// "3, 7, 12" for at most kListedLines line numbers, "..." when more occur.
+QString lineList(const QJsonArray &lines, qint64 occurrences)
+{
+    constexpr qsizetype kListedLines = 20;
+    QStringList listed;
+    for (const QJsonValue &v : lines) {
+        qint64 line = 0;
+        if (listed.size() == kListedLines || !count(v, &line))
+            break;
+        listed << QString::number(line);
+    }
+    if (occurrences > listed.size())
+        listed << QStringLiteral("...");
+    return listed.join(QStringLiteral(", "));
+}
+
+// The agent's details as a more precise error of the same code, if they make sense.
+Error detailedAgentError(ErrorCode code, const QJsonObject &details)
+{
+    using namespace proto::detail;
+    qint64 a = 0, b = 0;
+    const QJsonValue lines = details.value(QLatin1String(Lines));
+    if (code == ErrorCode::MultipleMatches && count(details.value(QLatin1String(Count)), &a) && a > 1
+        && lines.isArray())
+        return makeError(ErrorCode::MultipleMatchesAt, {QString::number(a), lineList(lines.toArray(), a)});
+    if (code == ErrorCode::TooLarge && count(details.value(QLatin1String(Size)), &a)
+        && count(details.value(QLatin1String(MaxBytes)), &b) && a > b)
+        return makeError(ErrorCode::TooLargeBy, {QString::number(a), QString::number(b)});
+    if (code == ErrorCode::AgentBadRequest && count(lines, &a))
+        return makeError(ErrorCode::LineOutOfRange, {QString::number(a)});
+    return makeError(code);
+}
+
+// The agent's words as one line of printable ASCII: what else arrives is the sandbox's, not the agent's.
+QString printable(const QString &text)
+{
+    QString out = text;
+    for (QChar &c : out)
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            c = QLatin1Char('?');
+    return out;
 }
 
 } // namespace
 
-Error makeError(ErrorCode code, const QStringList &args, const QString &detail)
+ErrorArg ErrorArg::phrase(const char *context, const char *text, const QList<ErrorArg> &args)
+{
+    ErrorArg arg(QString{});
+    arg.message = fill(QCoreApplication::translate(context, text), args, &ErrorArg::message);
+    arg.log = fill(QLatin1String(text), args, &ErrorArg::log);
+    return arg;
+}
+
+Error makeError(ErrorCode code, const QList<ErrorArg> &args, const QString &detail)
 {
     const Entry &e = entryFor(code);
     Error error;
     error.code = QLatin1String(e.id);
-    error.message = fill(QCoreApplication::translate("hako::Errors", e.text), args);
-    error.logMessage = fill(QLatin1String(e.text), args);
-    if (!detail.isEmpty()) {
-        error.message += QLatin1Char(' ') + detail;
+    error.message = fill(QCoreApplication::translate("hako::Errors", e.text), args, &ErrorArg::message);
+    error.logMessage = fill(QLatin1String(e.text), args, &ErrorArg::log);
+    if (!detail.isEmpty())
         error.logMessage += QLatin1Char(' ') + detail;
-    }
     return error;
 }
 
-Error errorFromAgent(const QString &agentCode, const QString &agentMessage)
+Error errorFromAgent(const QString &agentCode, const QString &agentMessage, const QJsonObject &details)
 {
-    for (const Entry &e : kEntries)
-        if (agentCode == QLatin1String(e.id))
-            return makeError(e.code, {}, agentMessage);
-    return makeError(ErrorCode::AgentProtocol, {}, agentMessage);
+    // The codes an agent may send for a call; the plugin checked the tool's name itself.
+    static const ErrorCode kFromAgent[] = {
+            ErrorCode::Cancelled, ErrorCode::AgentBadRequest, ErrorCode::SpawnFailed,     ErrorCode::PathOutside,
+            ErrorCode::NotFound,  ErrorCode::NoMatch,         ErrorCode::MultipleMatches, ErrorCode::TooLarge,
+            ErrorCode::IoError,   ErrorCode::NoSpace,         ErrorCode::Exists};
+    const QString said = QStringLiteral("(the agent says: %1)").arg(printable(agentMessage));
+    for (const ErrorCode code : kFromAgent) {
+        if (agentCode != QLatin1String(entryFor(code).id))
+            continue;
+        Error error = detailedAgentError(code, details);
+        error.logMessage += QLatin1Char(' ') + said;
+        return error;
+    }
+    return makeError(ErrorCode::AgentProtocol, {},
+                     QStringLiteral("unknown code \"%1\" %2").arg(printable(agentCode.left(64)), said));
 }
 
 } // namespace hako

@@ -4,6 +4,8 @@
 
 #include <hako/error.h>
 
+#include <QJsonObject>
+#include <QList>
 #include <QStringList>
 
 namespace hako {
@@ -66,13 +68,34 @@ enum class ErrorCode {
     AgentOverrun,
     // The audit log (telemetry/auditlog.h):
     AuditKey,
+    // Agent errors whose details (hako/protocol/errors.h) say more; same codes as above:
+    MultipleMatchesAt,
+    TooLargeBy,
+    LineOutOfRange,
+    EndOfCodes // not a code: tests walk every code up to it
 };
 
-// `args` fill %1, %2, ... of the message; `detail` (plain text from a lower
-// layer) is appended to the log message and, when present, to the message.
-Error makeError(ErrorCode code, const QStringList &args = {}, const QString &detail = {});
+// A value for %1, %2, ...: text that reads the same in both messages (a name,
+// a path, a number), or a phrase that the user's message shows translated.
+struct ErrorArg
+{
+    ErrorArg(const QString &verbatim) : message(verbatim), log(verbatim) {}
+    ErrorArg(QLatin1String verbatim) : ErrorArg(QString(verbatim)) {}
+    // `text` is marked with QT_TRANSLATE_NOOP(context, ...); `args` fill it in both languages.
+    static ErrorArg phrase(const char *context, const char *text, const QList<ErrorArg> &args = {});
 
-// Maps an agent Error frame ({"code","message"}) to a plugin error.
-Error errorFromAgent(const QString &agentCode, const QString &agentMessage);
+    QString message;
+    QString log;
+};
+
+// `args` fill %1, %2, ... of both messages in one pass, so an argument that
+// contains "%2" stays as it is. `detail` (plain English from a lower layer:
+// errno text, engine output, the agent's words) goes to the log message only.
+Error makeError(ErrorCode code, const QList<ErrorArg> &args = {}, const QString &detail = {});
+
+// Maps an agent Error frame ({"code", "message", "details"}) to a plugin
+// error. The agent's English message is logged; the user's message is built
+// from the code and the details, which are checked like any sandbox input.
+Error errorFromAgent(const QString &agentCode, const QString &agentMessage, const QJsonObject &details = {});
 
 } // namespace hako

@@ -323,10 +323,10 @@ Error validateSeccompProfile(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return makeError(ErrorCode::SeccompNotJson, {parseError.errorString()},
-                         QStringLiteral("(offset %1)").arg(parseError.offset));
+        return makeError(ErrorCode::SeccompNotJson, {},
+                         QStringLiteral("(a JSON error at offset %1)").arg(parseError.offset));
     if (!doc.isObject())
-        return makeError(ErrorCode::SeccompNotJson, {QStringLiteral("[...]")});
+        return makeError(ErrorCode::SeccompNotJson);
     const QJsonObject root = doc.object();
     if (Error e = checkKeys(root,
                             {QStringLiteral("defaultAction"), QStringLiteral("defaultErrnoRet"),

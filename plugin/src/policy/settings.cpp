@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include "errors.h"
+#include "settingtext.h"
 
 #include "../audit/auditkey.h"
 
@@ -20,7 +21,7 @@
 namespace hako {
 namespace {
 
-enum class Kind { String, Integer, Number, Size, StringList };
+enum class Kind { String, Integer, Number, Size, StringList, Duration }; // Duration: whole seconds
 
 struct Key
 {
@@ -66,13 +67,13 @@ const Key kKeys[] = {
          QT_TRANSLATE_NOOP("hako::Settings", "Maximum size of a conversation's workspace.")},
         {"seccomp.profile", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Seccomp profile"),
          QT_TRANSLATE_NOOP("hako::Settings", "Path of a seccomp profile; empty uses the built-in whitelist.")},
-        {"lifecycle.idleTtl", Kind::Integer, "3600", 1, 31536000, QT_TRANSLATE_NOOP("hako::Settings", "Idle TTL"),
-         QT_TRANSLATE_NOOP("hako::Settings", "Seconds without a call before a container is collected.")},
-        {"lifecycle.absoluteTtl", Kind::Integer, "28800", 1, 31536000,
+        {"lifecycle.idleTtl", Kind::Duration, "3600", 1, 31536000, QT_TRANSLATE_NOOP("hako::Settings", "Idle TTL"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Time without a call before a container is collected.")},
+        {"lifecycle.absoluteTtl", Kind::Duration, "28800", 1, 31536000,
          QT_TRANSLATE_NOOP("hako::Settings", "Absolute TTL"),
-         QT_TRANSLATE_NOOP("hako::Settings", "Seconds after which a container is collected in any case.")},
-        {"lifecycle.gcInterval", Kind::Integer, "60", 1, 86400, QT_TRANSLATE_NOOP("hako::Settings", "GC interval"),
-         QT_TRANSLATE_NOOP("hako::Settings", "Seconds between garbage collection sweeps.")},
+         QT_TRANSLATE_NOOP("hako::Settings", "Time after which a container is collected in any case.")},
+        {"lifecycle.gcInterval", Kind::Duration, "60", 1, 86400, QT_TRANSLATE_NOOP("hako::Settings", "GC interval"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Time between garbage collection sweeps.")},
         {"pool.size", Kind::Integer, "0", 0, 1000, QT_TRANSLATE_NOOP("hako::Settings", "Warm pool"),
          QT_TRANSLATE_NOOP("hako::Settings", "Containers kept started ahead of new conversations.")},
         {"paths.workspaces", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Workspaces directory"),
@@ -99,7 +100,9 @@ const Key kKeys[] = {
          QT_TRANSLATE_NOOP("hako::Settings",
                            "Requests one conversation may send through the proxy in any minute; 0 means no limit.")},
         {"credentials.source", Kind::String, "profile", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential source"),
-         QT_TRANSLATE_NOOP("hako::Settings", "Where AWS credentials come from: settings, profile or process.")},
+         QT_TRANSLATE_NOOP("hako::Settings",
+                           "Where AWS credentials come from: settings, profile or process; none turns the "
+                           "credential proxy off.")},
         {"credentials.accessKeyId", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Access key ID"),
          QT_TRANSLATE_NOOP("hako::Settings", "For the settings source.")},
         {"credentials.secretAccessKey", Kind::String, "", 0, 0,
@@ -123,12 +126,12 @@ const Key kKeys[] = {
          QT_TRANSLATE_NOOP("hako::Settings", "Audit signing key"),
          QT_TRANSLATE_NOOP("hako::Settings",
                            "Ed25519 key that signs the audit log's checkpoints; created on first use, owner-only.")},
-        {"audit.checkpointInterval", Kind::Integer, "900", 10, 86400,
+        {"audit.checkpointInterval", Kind::Duration, "900", 10, 86400,
          QT_TRANSLATE_NOOP("hako::Settings", "Audit checkpoint interval"),
-         QT_TRANSLATE_NOOP("hako::Settings", "Seconds between signed checkpoints of the audit log.")},
-        {"tools.timeout", Kind::Integer, kDefaultTimeout.c_str(), 1, 86400,
+         QT_TRANSLATE_NOOP("hako::Settings", "Time between signed checkpoints of the audit log.")},
+        {"tools.timeout", Kind::Duration, kDefaultTimeout.c_str(), 1, 86400,
          QT_TRANSLATE_NOOP("hako::Settings", "Call timeout"),
-         QT_TRANSLATE_NOOP("hako::Settings", "Default seconds a tool call may run.")},
+         QT_TRANSLATE_NOOP("hako::Settings", "How long a tool call may run unless the call sets its own timeout.")},
         {"tools.outputLimit", Kind::Size, kDefaultOutputLimit.c_str(), 1024, 1e9,
          QT_TRANSLATE_NOOP("hako::Settings", "Output limit"),
          QT_TRANSLATE_NOOP("hako::Settings", "Bytes kept of each output stream of a call.")},
@@ -148,7 +151,8 @@ const Key *findKey(const QString &name)
 QJsonValue defaultOf(const Key &k)
 {
     switch (k.kind) {
-    case Kind::Integer: return QString::fromLatin1(k.defaultValue).toInt();
+    case Kind::Integer:
+    case Kind::Duration: return QString::fromLatin1(k.defaultValue).toInt();
     case Kind::Number: return QString::fromLatin1(k.defaultValue).toDouble();
     case Kind::StringList: return QJsonDocument::fromJson(k.defaultValue).array();
     default: return QString::fromLatin1(k.defaultValue);
@@ -167,7 +171,7 @@ QJsonValue coerce(const Key &k, const QJsonValue &v)
         return QString::number(v.toDouble(), 'g', 15);
     if (!v.isString())
         return v;
-    if (k.kind == Kind::Integer || k.kind == Kind::Number) {
+    if (k.kind == Kind::Integer || k.kind == Kind::Number || k.kind == Kind::Duration) {
         bool ok = false;
         const double d = v.toString().trimmed().toDouble(&ok);
         return ok ? QJsonValue(d) : v;
@@ -175,6 +179,27 @@ QJsonValue coerce(const Key &k, const QJsonValue &v)
     if (k.kind == Kind::StringList)
         return QJsonArray::fromStringList(v.toString().split(QLatin1Char(','), Qt::SkipEmptyParts));
     return v;
+}
+
+// A limit as the user reads it: durations in days, hours and minutes (the log keeps seconds).
+ErrorArg bound(const Key &k, double value)
+{
+    ErrorArg arg(QString::number(value, 'g', 12));
+    if (k.kind == Kind::Duration) {
+        arg.log += QStringLiteral(" s");
+        arg.message = formatDuration(qint64(value));
+    }
+    return arg;
+}
+
+// Indexed by Kind.
+ErrorArg typePhrase(Kind kind)
+{
+    static const char *const kNames[] = {
+            QT_TRANSLATE_NOOP("hako::Errors", "string"),           QT_TRANSLATE_NOOP("hako::Errors", "integer"),
+            QT_TRANSLATE_NOOP("hako::Errors", "number"),           QT_TRANSLATE_NOOP("hako::Errors", "size"),
+            QT_TRANSLATE_NOOP("hako::Errors", "array of strings"), QT_TRANSLATE_NOOP("hako::Errors", "whole seconds")};
+    return ErrorArg::phrase("hako::Errors", kNames[int(kind)]);
 }
 
 // Returns the value normalised to the key's kind, or an error.
@@ -185,20 +210,19 @@ Error checkValue(const Key &k, const QJsonValue &value, QJsonValue *normalised)
     switch (k.kind) {
     case Kind::String:
         if (!v.isString())
-            return makeError(ErrorCode::SettingType, {name, QStringLiteral("string")});
+            return makeError(ErrorCode::SettingType, {name, typePhrase(k.kind)});
         if (v.toString().contains(QChar(0)))
             return makeError(ErrorCode::SettingValue, {name, v.toString()});
         break;
     case Kind::Integer:
+    case Kind::Duration:
     case Kind::Number: {
-        const bool integral = k.kind == Kind::Integer;
+        const bool integral = k.kind != Kind::Number;
         // trunc, not a cast: a cast of a double beyond qint64 is undefined (found by tests/fuzz/settings).
         if (!v.isDouble() || (integral && v.toDouble() != std::trunc(v.toDouble())))
-            return makeError(ErrorCode::SettingType,
-                             {name, integral ? QStringLiteral("integer") : QStringLiteral("number")});
+            return makeError(ErrorCode::SettingType, {name, typePhrase(k.kind)});
         if (!inRange(k, v.toDouble()))
-            return makeError(ErrorCode::SettingRange,
-                             {name, QString::number(k.minimum, 'g', 12), QString::number(k.maximum, 'g', 12)});
+            return makeError(ErrorCode::SettingRange, {name, bound(k, k.minimum), bound(k, k.maximum)});
         break;
     }
     case Kind::Size: {
@@ -214,10 +238,10 @@ Error checkValue(const Key &k, const QJsonValue &value, QJsonValue *normalised)
     }
     case Kind::StringList: {
         if (!v.isArray())
-            return makeError(ErrorCode::SettingType, {name, QStringLiteral("array of strings")});
+            return makeError(ErrorCode::SettingType, {name, typePhrase(k.kind)});
         for (const QJsonValue &item : v.toArray())
             if (!item.isString())
-                return makeError(ErrorCode::SettingType, {name, QStringLiteral("array of strings")});
+                return makeError(ErrorCode::SettingType, {name, typePhrase(k.kind)});
         break;
     }
     }
@@ -234,7 +258,8 @@ Error checkRuntime(const QString &runtime)
 
 Error checkCredentialSource(const QString &source)
 {
-    static const QStringList known = {QStringLiteral("settings"), QStringLiteral("profile"), QStringLiteral("process")};
+    static const QStringList known = {QStringLiteral("settings"), QStringLiteral("profile"), QStringLiteral("process"),
+                                      QStringLiteral("none")};
     if (known.contains(source))
         return {};
     return makeError(ErrorCode::SettingValue, {QStringLiteral("credentials.source"), source});
@@ -323,14 +348,23 @@ Settings Settings::fromJson(const QJsonObject &values, QList<Error> *errors)
 
 QJsonObject Settings::schema()
 {
-    static const char *kTypeNames[] = {"string", "integer", "number", "string", "array"};
+    static const char *kTypeNames[] = {"string", "integer", "number", "string", "array", "integer"};
     QJsonObject properties;
     for (const Key &k : kKeys) {
+        QString help = QCoreApplication::translate("hako::Settings", k.help);
         QJsonObject p{{QStringLiteral("type"), QLatin1String(kTypeNames[int(k.kind)])},
                       {QStringLiteral("default"), defaultOf(k)},
                       {QStringLiteral("title"), QCoreApplication::translate("hako::Settings", k.title)},
-                      {QStringLiteral("description"), QCoreApplication::translate("hako::Settings", k.help)}};
-        if (k.kind == Kind::Integer || k.kind == Kind::Number) {
+                      {QStringLiteral("x-group"), settingGroupOf(QLatin1String(k.name))}};
+        if (k.kind == Kind::Duration) {
+            // Stored in seconds; people read and enter hours and minutes.
+            p.insert(QStringLiteral("x-unit"), QStringLiteral("seconds"));
+            // One pattern, so that each language joins the sentences its own way.
+            help = QCoreApplication::translate("hako::Settings", "%1 Default: %2.")
+                           .arg(help, formatDuration(defaultOf(k).toInteger()));
+        }
+        p.insert(QStringLiteral("description"), help);
+        if (k.kind == Kind::Integer || k.kind == Kind::Number || k.kind == Kind::Duration) {
             p.insert(QStringLiteral("minimum"), k.minimum);
             p.insert(QStringLiteral("maximum"), k.maximum);
         }
@@ -345,8 +379,8 @@ QJsonObject Settings::schema()
         if (QLatin1String(k.name) == QLatin1String("runtime"))
             p.insert(QStringLiteral("enum"), QJsonArray{QStringLiteral("runc"), QStringLiteral("runsc")});
         if (QLatin1String(k.name) == QLatin1String("credentials.source"))
-            p.insert(QStringLiteral("enum"),
-                     QJsonArray{QStringLiteral("settings"), QStringLiteral("profile"), QStringLiteral("process")});
+            p.insert(QStringLiteral("enum"), QJsonArray{QStringLiteral("settings"), QStringLiteral("profile"),
+                                                        QStringLiteral("process"), QStringLiteral("none")});
         if (QLatin1String(k.name) == QLatin1String("credentials.secretAccessKey")
             || QLatin1String(k.name) == QLatin1String("credentials.sessionToken"))
             p.insert(QStringLiteral("writeOnly"), true);
@@ -356,6 +390,7 @@ QJsonObject Settings::schema()
             {QStringLiteral("title"), QStringLiteral("Hako")},
             {QStringLiteral("type"), QStringLiteral("object")},
             {QStringLiteral("additionalProperties"), false},
+            {QStringLiteral("x-groups"), settingGroups()},
             {QStringLiteral("properties"), properties}};
 }
 

@@ -1,6 +1,7 @@
 #include "credentialproxy.h"
 
 #include "proxylog.h"
+#include "refusal.h"
 #include "tlscontext.h"
 #include "unixlistener.h"
 
@@ -28,13 +29,16 @@ hako::Error CredentialProxy::listen(const QString &socketPath)
 {
     if (m_servers.contains(socketPath))
         return {};
+    if (!enabled())
+        return proxyError(reasonCode(Reason::CredentialsUnavailable),
+                          QT_TRANSLATE_NOOP("hako", "The credential proxy is turned off."));
     QString failure;
     UnixListener *listener = UnixListener::listen(socketPath, &failure, this);
     if (!listener) {
-        // Made as proxyError() makes its errors; it takes one argument, this has two.
-        const char *const text = QT_TRANSLATE_NOOP("hako", "Cannot listen on proxy socket %1: %2");
-        return {QStringLiteral("proxy_listen"), QCoreApplication::translate("hako", text).arg(socketPath, failure),
-                QLatin1String(text).arg(socketPath, failure)};
+        hako::Error error =
+                proxyError("proxy_listen", QT_TRANSLATE_NOOP("hako", "Cannot listen on proxy socket %1."), socketPath);
+        error.logMessage += QLatin1Char(' ') + failure; // the system's words, in English
+        return error;
     }
     connect(listener, &UnixListener::accepted, this,
             [this, socketPath](QLocalSocket *client) { onNewConnection(client, socketPath); });
@@ -47,6 +51,11 @@ void CredentialProxy::close(const QString &socketPath)
 {
     delete m_servers.take(socketPath); // removes the socket file it bound
     m_shared.rate->forget(socketPath);
+}
+
+bool CredentialProxy::enabled() const
+{
+    return m_shared.credentials->status().source != QLatin1String("none");
 }
 
 QStringList CredentialProxy::socketPaths() const

@@ -54,6 +54,8 @@ public:
     // Stops listening and removes the socket file; requests in flight finish.
     void close(const QString &socketPath);
     QStringList socketPaths() const;
+    // False when credentials.source is none: then listen() refuses and no socket is served.
+    bool enabled() const;
     CredentialSource *credentials() const { return m_shared.credentials; }
 
 Q_SIGNALS:

@@ -149,6 +149,8 @@ void CredentialSource::fetch()
         return m_current ? Q_EMIT ready()
                          : fail(credentialError(QT_TRANSLATE_NOOP("hako", "No usable AWS profile credentials.")));
     case CredentialConfig::Source::Process: return backingOff() ? Q_EMIT failed(m_lastError) : startProcess();
+    case CredentialConfig::Source::None:
+        return fail(credentialError(QT_TRANSLATE_NOOP("hako", "The credential proxy is turned off.")));
     }
 }
 
@@ -165,10 +167,12 @@ void CredentialSource::loadProfile()
         return;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        qCWarning(lcProxy) << "cannot read credentials file" << path;
+        if (!std::exchange(m_fileUnreadable, true))
+            qCWarning(lcProxy) << "cannot read credentials file" << path;
         m_current = nullptr;
         return;
     }
+    m_fileUnreadable = false;
     QByteArray text = file.readAll();
     AwsCredentials c;
     if (const hako::Error error = parseSharedCredentials(text, m_config.profile, &c))
@@ -225,13 +229,13 @@ void CredentialSource::processFinished()
 
 void CredentialSource::check()
 {
-    if (!current() && !m_process)
+    if (m_config.source != CredentialConfig::Source::None && !current() && !m_process)
         fetch();
 }
 
 CredentialStatus CredentialSource::status() const
 {
-    static const char *const names[] = {"settings", "profile", "process"};
+    static const char *const names[] = {"settings", "profile", "process", "none"};
     CredentialStatus s;
     s.source = QLatin1String(names[int(m_config.source)]);
     s.usable = m_current && usable(*m_current, 0);

@@ -37,7 +37,8 @@ struct AwsCredentials
 
 struct CredentialConfig
 {
-    enum class Source { Settings, Profile, Process };
+    // None: no credentials and no proxy; nothing is read or run.
+    enum class Source { Settings, Profile, Process, None };
     Source source = Source::Profile;
     std::shared_ptr<const AwsCredentials> fixed; // Source::Settings
     QString profile = QStringLiteral("default");
@@ -55,7 +56,7 @@ hako::Error parseProcessOutput(const QByteArray &json, AwsCredentials *out);
 // What /healthz and doctor may know about the credentials: never a key.
 struct CredentialStatus
 {
-    QString source;       // settings, profile or process
+    QString source;       // settings, profile, process or none
     bool usable = false;  // credentials are held and not expired
     QDateTime expiration; // invalid: they do not expire, or none are held
     QString lastError;    // translated, from the last failed load or refresh
@@ -98,6 +99,7 @@ private:
     CredentialConfig m_config;
     std::shared_ptr<const AwsCredentials> m_current;
     QDateTime m_fileModified;
+    bool m_fileUnreadable = false; // reported once until it can be read again
     QProcess *m_process = nullptr;
     hako::Error m_lastError;
     QDateTime m_lastFailure;

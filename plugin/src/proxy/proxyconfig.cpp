@@ -245,8 +245,13 @@ hako::Error readCredentials(const QJsonObject &s, CredentialConfig *c)
                        ? settingError(QT_TRANSLATE_NOOP("hako", "credentials.process is empty."))
                        : hako::Error();
     }
-    return settingError(QT_TRANSLATE_NOOP("hako", "credentials.source \"%1\" is not settings, profile or process."),
-                        source.left(50));
+    if (source == QLatin1String("none")) {
+        c->source = CredentialConfig::Source::None;
+        return {};
+    }
+    return settingError(
+            QT_TRANSLATE_NOOP("hako", "credentials.source \"%1\" is not settings, profile, process or none."),
+            source.left(50));
 }
 
 } // namespace

@@ -49,8 +49,8 @@ Error AdminServer::listen(const ListenAddress &where)
     close();
     auto *tcp = new QTcpServer;
     if (!tcp->listen(where.host, where.port)) {
-        const Error error = makeError(ErrorCode::AdminListen,
-                                      {where.host.toString(), QString::number(where.port), tcp->errorString()});
+        const Error error = makeError(ErrorCode::AdminListen, {where.host.toString(), QString::number(where.port)},
+                                      tcp->errorString());
         delete tcp;
         return error;
     }

@@ -18,10 +18,18 @@ QJsonObject counts(const QMap<QString, int> &map)
     return o;
 }
 
+bool credentialsOff(const proxy::CredentialStatus &c)
+{
+    return c.source == QLatin1String("none");
+}
+
 QJsonObject credentialsJson(const proxy::CredentialStatus &c)
 {
+    const QString state = credentialsOff(c) ? QStringLiteral("disabled")
+                          : c.usable        ? QStringLiteral("ok")
+                                            : QStringLiteral("unavailable");
     QJsonObject o = {{QStringLiteral("source"), c.source},
-                     {QStringLiteral("state"), c.usable ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+                     {QStringLiteral("state"), state},
                      {QStringLiteral("expires"), isoOrNull(c.expiration)},
                      {QStringLiteral("last_success"), isoOrNull(c.lastSuccess)},
                      {QStringLiteral("last_failure"), isoOrNull(c.lastFailure)}};
@@ -89,7 +97,7 @@ QString healthStatus(const HealthFacts &f, QStringList *problems)
             problems->append(QStringLiteral("seccomp_not_in_force"));
     }
     const bool down = !problems->isEmpty();
-    if (!f.credentials.usable)
+    if (!f.credentials.usable && !credentialsOff(f.credentials))
         problems->append(QStringLiteral("credentials_unavailable"));
     if (f.gcFailed)
         problems->append(QStringLiteral("gc_failed"));

@@ -9,9 +9,12 @@
 #include "lifecycle/activitystore.h"
 #include "policy/conversationid.h"
 
+#include <hako/protocol/layout.h>
+
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -441,6 +444,46 @@ private Q_SLOTS:
         QVERIFY(r.finished);
         QCOMPARE(r.error.code, code);
         QVERIFY(!QFile::exists(QStringLiteral("/etc/owned")));
+        // The agent's own words are for the log; the user's message is the plugin's alone.
+        const bool fromAgent = code != QLatin1String("unknown_tool") && code != QLatin1String("bad_input");
+        QCOMPARE(r.error.logMessage.contains(QLatin1String("(the agent says: ")), fromAgent);
+        QVERIFY2(!r.error.message.contains(QLatin1String("agent says")), qPrintable(r.error.message));
+        QVERIFY2(!r.error.message.contains(QLatin1String("No replacement")), qPrintable(r.error.message));
+    }
+
+    // credentials.source = none: no proxy socket is served for a sandbox to try, and none is named.
+    void proxySocketOnlyWithCredentials_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("sockets");
+        QTest::newRow("settings") << QStringLiteral("settings") << 1;
+        QTest::newRow("none") << QStringLiteral("none") << 0;
+    }
+
+    void proxySocketOnlyWithCredentials()
+    {
+        QFETCH(QString, source);
+        QFETCH(int, sockets);
+        QVERIFY(configure({{QStringLiteral("credentials.source"), source}}).isEmpty());
+        // Nor is a tool pointed at one.
+        QCOMPARE(run(QStringLiteral("proxy"), QStringLiteral("echo ${HAKO_PROXY_SOCKET:+named}")),
+                 QByteArray(sockets ? "named\n" : "\n"));
+        // The fake engine binds no socket directory into the sandbox: the host side is where to look.
+        int found = 0;
+        for (QDirIterator it(m_dir->filePath(QStringLiteral("run")), QDir::System | QDir::Files | QDir::Hidden,
+                             QDirIterator::Subdirectories);
+             it.hasNext();)
+            found += it.next().endsWith(QLatin1Char('/') + QLatin1String(proto::kProxySocketName));
+        QCOMPARE(found, sockets);
+        // Health knows once its first check ran.
+        const auto state = [this] {
+            return m_plugin->health()
+                    .value(QLatin1String("credentials"))
+                    .toObject()
+                    .value(QLatin1String("state"))
+                    .toString();
+        };
+        QTRY_COMPARE(state(), source == QLatin1String("none") ? QStringLiteral("disabled") : QStringLiteral("ok"));
     }
 
     void outputIsStreamed()

@@ -1,6 +1,7 @@
 // Settings -> ProxyConfig/CredentialConfig, connect-to syntax, the
 // credential file and credential_process parsers, refresh before expiry,
 // locked secret memory, and the proxy's connection and byte accounting.
+#include "credentialproxy.h"
 #include "credentials.h"
 #include "proxybudget.h"
 #include "proxyconfig.h"
@@ -38,6 +39,8 @@ private Q_SLOTS:
     void processOutput();
     void processRefresh();
     void profileReload();
+    void sourceNone();
+    void unreadableFileWarnsOnce();
     void secretBuffer();
     void errorsInJapanese();
 };
@@ -463,6 +466,55 @@ void TestProxyConfig::profileReload()
     QTest::qWait(1100); // distinct modification time
     write("[default]\naws_access_key_id=AKID2\naws_secret_access_key=s\n");
     QCOMPARE(source.current()->accessKeyId, QByteArray("AKID2"));
+}
+
+// credentials.source = none: accepted, nothing read or run, no socket served, no failure recorded.
+void TestProxyConfig::sourceNone()
+{
+    ProxyConfig proxy;
+    CredentialConfig credentials;
+    QVERIFY(configFromSettings({{QStringLiteral("credentials.source"), QStringLiteral("none")}}, &proxy, &credentials)
+                    .isEmpty());
+    QCOMPARE(credentials.source, CredentialConfig::Source::None);
+    CredentialProxy off(proxy, credentials);
+    QVERIFY(!off.enabled());
+    off.credentials()->check();
+    const CredentialStatus status = off.credentials()->status();
+    QCOMPARE(status.source, QStringLiteral("none"));
+    QVERIFY(status.lastError.isEmpty());
+    QVERIFY(!status.lastFailure.isValid());
+    QTemporaryDir dir;
+    const QString socket = dir.filePath(QStringLiteral("proxy.sock"));
+    QVERIFY(off.listen(socket));
+    QVERIFY(!QFileInfo::exists(socket));
+    QVERIFY(off.socketPaths().isEmpty());
+    CredentialProxy on(proxy, CredentialConfig());
+    QVERIFY(on.enabled());
+}
+
+QStringList g_warnings;
+
+void recordWarning(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtWarningMsg)
+        g_warnings << message;
+}
+
+// A missing credentials file is one problem: said once, however often it is looked at.
+void TestProxyConfig::unreadableFileWarnsOnce()
+{
+    QTemporaryDir dir;
+    CredentialConfig config;
+    config.file = dir.filePath(QStringLiteral("no-such-file"));
+    CredentialSource source(config);
+    g_warnings.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(recordWarning);
+    source.check();
+    source.check();
+    source.fetch();
+    qInstallMessageHandler(previous);
+    QCOMPARE(g_warnings.filter(QStringLiteral("cannot read credentials file")).size(), 1);
+    QVERIFY(!source.status().lastError.isEmpty());
 }
 
 void TestProxyConfig::secretBuffer()

@@ -43,6 +43,8 @@ void spoil(HealthFacts *f, const QString &what)
         f->seccompSha256.clear();
     else if (what == QLatin1String("credentials"))
         f->credentials.usable = false;
+    else if (what == QLatin1String("credentials off"))
+        f->credentials.source = QStringLiteral("none"), f->credentials.usable = false;
     else if (what == QLatin1String("gc failed"))
         f->gcFailed = true;
     else if (what == QLatin1String("gc stale"))
@@ -78,6 +80,9 @@ private Q_SLOTS:
                                             << QStringList{QStringLiteral("seccomp_not_in_force")};
         QTest::newRow("no credentials") << QStringList{QStringLiteral("credentials")} << "degraded"
                                         << QStringList{QStringLiteral("credentials_unavailable")};
+        // credentials.source = none: no proxy, nothing missing.
+        QTest::newRow("credentials turned off")
+                << QStringList{QStringLiteral("credentials off")} << "ok" << QStringList();
         QTest::newRow("gc failed") << QStringList{QStringLiteral("gc failed")} << "degraded"
                                    << QStringList{QStringLiteral("gc_failed")};
         QTest::newRow("gc stopped") << QStringList{QStringLiteral("gc stale")} << "degraded"
@@ -105,6 +110,15 @@ private Q_SLOTS:
         const QJsonObject json = healthJson(f);
         QCOMPARE(json.value(QLatin1String("status")).toString(), status);
         QCOMPARE(json.value(QLatin1String("problems")).toArray().toVariantList().size(), problems.size());
+    }
+
+    void credentialsOffAreDisabled()
+    {
+        HealthFacts f = healthy();
+        spoil(&f, QStringLiteral("credentials off"));
+        const QJsonObject credentials = healthJson(f).value(QLatin1String("credentials")).toObject();
+        QCOMPARE(credentials.value(QLatin1String("state")).toString(), QStringLiteral("disabled"));
+        QCOMPARE(credentials.value(QLatin1String("source")).toString(), QStringLiteral("none"));
     }
 
     void jsonParts()

@@ -1,5 +1,7 @@
-// Codes an Error frame carries ({"code": ..., "message": ...}). The agent
-// sends them; the plugin maps each to a translated message (policy/errors.cpp).
+// Codes an Error frame carries ({"code": ..., "message": ..., "details": ...}).
+// The agent sends them; the plugin maps each to a translated message
+// (policy/errors.cpp). The message is plain English, for logs; what the user's
+// message needs beyond the code comes from the details.
 #pragma once
 
 namespace hako::proto::code {
@@ -22,3 +24,14 @@ inline constexpr char Exists[] = "exists";
 inline constexpr char Cancelled[] = "cancelled";
 
 } // namespace hako::proto::code
+
+// Fields of an Error frame's "details" object, all non-negative integers or lists of them.
+namespace hako::proto::detail {
+
+// multiple_matches: the lines where the text occurs; bad_request from the editor: the file's line count.
+inline constexpr char Lines[] = "lines";
+inline constexpr char Count[] = "count";        // multiple_matches: how often the text occurs
+inline constexpr char Size[] = "size";          // too_large: the file's size in bytes
+inline constexpr char MaxBytes[] = "max_bytes"; // too_large: the limit in bytes
+
+} // namespace hako::proto::detail
