@@ -4,8 +4,9 @@
 # interface ID), binaries without build-tree paths, a host app and the settings
 # dialog example (the installed copy) built out of tree with find_package(Hako) alone. Then the
 # prefix moves, and both still run: the host app (installed into the prefix,
-# built with AddressSanitizer) makes a call in a real container through the
-# installed plugin, which must find the installed agent.
+# built with AddressSanitizer, written from the guide alone) makes calls in a
+# real container through the installed plugin, which must find the installed
+# agent, and cancels one by deleting its handle.
 #
 # Usage: run-package-test.sh BUILD_DIR HOSTAPP_SOURCE_DIR
 set -euo pipefail
@@ -83,8 +84,9 @@ env -u HAKO_PLUGIN -u HAKO_AGENT ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
     "$prefix/bin/hostapp" "$work/workspaces" "$work/run" | tee "$work/out" || fail "the host app failed"
 grep -qx "plugin $prefix/lib[^ ]*/hako/plugins/libhako.so" "$work/out" || fail "the plugin was not the installed one"
 grep -qx "agent $prefix/libexec/hako/hako-agent" "$work/out" || fail "the installed plugin did not find the installed agent"
-grep -qx "streamed hello from 1000" "$work/out" || fail "no streamed output from the container"
+grep -qx "hello streamed hello from 1000" "$work/out" || fail "no streamed output from the container"
 grep -q '"exit_code":0' "$work/out" || fail "the call did not succeed"
+grep -qx "after-delete streamed gone" "$work/out" || fail "deleting the running call's handle did not stop its command"
 left="$(docker ps -aq --filter "label=org.hako.instance=$(cat "$work/run/instance-id")")"
 [ -z "$left" ] || fail "containers left behind: $left"
 
