@@ -21,7 +21,7 @@ struct Frame
     std::array<char, proto::kTagBytes> tag{};
     // Set on the Error frame the channel makes itself when it ends a call (the
     // connection went, the host shuts down): the host's own error, passed on whole.
-    Error local;
+    Error local{};
 };
 
 class FrameReader
