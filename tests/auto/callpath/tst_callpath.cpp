@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <memory>
 #include <unistd.h>
+#include <utility>
 
 using namespace hako;
 using hako::fake::FakeDaemon;
@@ -231,6 +232,12 @@ private:
         return ActivityStore::claim(m_dir->filePath(QStringLiteral("run")), conversationKey(conversation)).isHeld();
     }
 
+    void newPlugin()
+    {
+        m_plugin = std::make_unique<HakoPlugin>(
+                [this](const Settings &, QObject *parent) { return new FakeEngine(&m_daemon, parent); });
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -247,8 +254,7 @@ private Q_SLOTS:
         // The agent runs as the container's user and reaches its workspace and socket by their host paths.
         QVERIFY(QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
                                                              | QFile::ExeGroup | QFile::ExeOther));
-        m_plugin = std::make_unique<HakoPlugin>(
-                [this](const Settings &, QObject *parent) { return new FakeEngine(&m_daemon, parent); });
+        newPlugin();
         const QList<Error> errors = configure();
         QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).logMessage));
     }
@@ -660,6 +666,86 @@ private Q_SLOTS:
         delete m_plugin->call(c, newId(), QStringLiteral("bash"), command(QStringLiteral("echo never > f")));
         QVERIFY(conversationIsReleased(c));
         QCOMPARE(run(c, QStringLiteral("cat f 2>/dev/null; echo next")), QByteArray("next\n"));
+    }
+
+    // A call waiting for its container when the sandbox goes (shutdown(), a
+    // new configuration) finishes then, not when its watchdog fires.
+    void callWaitingForItsContainerWhenTheSandboxGoes_data()
+    {
+        QTest::addColumn<bool>("shutdown");
+        QTest::newRow("shutdown()") << true;
+        QTest::newRow("configure() again") << false;
+    }
+
+    void callWaitingForItsContainerWhenTheSandboxGoes()
+    {
+        QFETCH(bool, shutdown);
+        Pending p(m_plugin->call(QStringLiteral("replaced"), newId(), QStringLiteral("bash"),
+                                 command(QStringLiteral("echo hi"))));
+        if (shutdown)
+            m_plugin->shutdown();
+        else
+            QVERIFY(configure().isEmpty());
+        QVERIFY(!p.call()->isFinished());
+        const Reply r = p.finish(5000);
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, QStringLiteral("shutting_down"));
+    }
+
+    // A slot may run a nested event loop (a modal dialog, a wait for the
+    // end): the handle goes on delivering inside it, as QNetworkReply does.
+    void nestedEventLoopInASlot()
+    {
+        Pending p(m_plugin->call(QStringLiteral("nested"), newId(), QStringLiteral("bash"),
+                                 command(QStringLiteral("echo one; sleep 0.3; echo two"))));
+        ToolCall *call = p.call();
+        bool nested = false;
+        bool finishedInside = false;
+        int finishedCount = 0;
+        connect(call, &ToolCall::finished, this, [&finishedCount] { ++finishedCount; });
+        connect(call, &ToolCall::output, this, [&nested, &finishedInside, call] {
+            if (std::exchange(nested, true))
+                return;
+            finishedInside = QTest::qWaitFor([call] { return call->isFinished(); }, 10000);
+        });
+        const Reply r = p.finish();
+        QVERIFY(r.finished);
+        QVERIFY(finishedInside);
+        QCoreApplication::processEvents();
+        QCOMPARE(finishedCount, 1);
+        QCOMPARE(r.exitCode(), 0);
+    }
+
+    // The host deletes the plugin while its calls still have signals to
+    // deliver: they finish, and nothing reaches the plugin's parts that went
+    // with it (the sanitize build reports a use after free otherwise).
+    void deletingThePluginWithCallsInFlight_data()
+    {
+        QTest::addColumn<bool>("running");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("failed, finished() not delivered yet") << false << "conversation_id_empty";
+        QTest::newRow("running in its sandbox") << true << "shutting_down";
+    }
+
+    void deletingThePluginWithCallsInFlight()
+    {
+        QFETCH(bool, running);
+        QFETCH(QString, code);
+        QVERIFY(configure({{QStringLiteral("audit.file"), m_dir->filePath(QStringLiteral("audit.log"))}}).isEmpty());
+        std::unique_ptr<Pending> p;
+        if (running) {
+            p = startSleeper(QStringLiteral("orphaned"));
+            QVERIFY(p->waitForOutput());
+        } else {
+            p = std::make_unique<Pending>(m_plugin->call(QString(), newId(), QStringLiteral("bash"), {}));
+        }
+        m_plugin.reset();
+        const Reply r = p->finish(5000);
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, code);
+        // The same directories again: its shutdown removes what the first left running.
+        newPlugin();
+        QVERIFY(configure().isEmpty());
     }
 
     void autoDelete_data()
