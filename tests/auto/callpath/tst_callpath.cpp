@@ -859,6 +859,25 @@ private Q_SLOTS:
         QVERIFY(sink.data() == content);
     }
 
+    // An upload stops reading its source once the call ended (here, at
+    // abort()), though the host still holds the handle.
+    void abortedUploadStopsReading()
+    {
+        const QString c = QStringLiteral("upload");
+        QCOMPARE(run(c, QStringLiteral("true")), QByteArray()); // the upload starts inside writeFile()
+        QByteArray content(32 * 1024 * 1024, 'x');
+        QBuffer source(&content);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        Pending p(m_plugin->writeFile(c, newId(), QStringLiteral("big.bin"), &source));
+        p.call()->abort();
+        const Reply r = p.finish();
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, QStringLiteral("cancelled"));
+        QVERIFY2(!QTest::qWaitFor([&source] { return source.atEnd(); }, 2000),
+                 qPrintable(QStringLiteral("read %1 bytes").arg(source.pos())));
+        QCOMPARE(run(c, QStringLiteral("test -e big.bin || echo gone")), QByteArray("gone\n"));
+    }
+
     void transferStaysInTheWorkspace_data()
     {
         QTest::addColumn<QString>("path");
