@@ -134,34 +134,39 @@ void ToolCall::abort()
     d->requestCancel(ToolCallPrivate::Cancel::Now);
 }
 
-// One event at a time, so that a slot may delete the handle (or cancel it) in
-// the middle: what it queues meanwhile is delivered in this same pass.
+// One event per pass of the event loop, as QNetworkReply emits: a slot may
+// delete or cancel the handle, or run a nested event loop that goes on
+// delivering what is queued.
 void ToolCall::deliver()
 {
-    QPointer<ToolCall> self(this);
-    while (self && !d->m_queue.isEmpty()) {
-        const ToolCallPrivate::Event event = d->m_queue.takeFirst();
-        switch (event.kind) {
-        case ToolCallPrivate::Event::Kind::Output: Q_EMIT output(event.stream, event.bytes); break;
-        case ToolCallPrivate::Event::Kind::Progress: Q_EMIT progress(event.elapsedMs); break;
-        case ToolCallPrivate::Event::Kind::State:
-            d->m_state = event.state;
-            Q_EMIT stateChanged(event.state);
-            break;
-        case ToolCallPrivate::Event::Kind::Finished:
-            d->m_result = d->m_pendingResult;
-            d->m_error = d->m_pendingError;
-            d->m_state = State::Finished;
-            Q_EMIT stateChanged(State::Finished);
-            if (self)
-                Q_EMIT finished();
-            if (self && d->m_autoDelete)
-                deleteLater();
-            break;
-        }
+    d->m_deliveryPosted = false;
+    if (d->m_queue.isEmpty())
+        return;
+    const ToolCallPrivate::Event event = d->m_queue.takeFirst();
+    if (!d->m_queue.isEmpty()) {
+        d->m_deliveryPosted = true;
+        QMetaObject::invokeMethod(this, &ToolCall::deliver, Qt::QueuedConnection);
     }
-    if (self)
-        d->m_deliveryPosted = false;
+    switch (event.kind) {
+    case ToolCallPrivate::Event::Kind::Output: Q_EMIT output(event.stream, event.bytes); break;
+    case ToolCallPrivate::Event::Kind::Progress: Q_EMIT progress(event.elapsedMs); break;
+    case ToolCallPrivate::Event::Kind::State:
+        d->m_state = event.state;
+        Q_EMIT stateChanged(event.state);
+        break;
+    case ToolCallPrivate::Event::Kind::Finished: {
+        d->m_result = d->m_pendingResult;
+        d->m_error = d->m_pendingError;
+        d->m_state = State::Finished;
+        QPointer<ToolCall> self(this);
+        Q_EMIT stateChanged(State::Finished);
+        if (self)
+            Q_EMIT finished();
+        if (self && d->m_autoDelete)
+            deleteLater();
+        break;
+    }
+    }
 }
 
 } // namespace hako

@@ -37,12 +37,13 @@ Sandbox::Sandbox(const QString &key, const InstanceConfig &config, ContainerEngi
       m_engine(engine), m_facts(facts), m_launcher(launcher), m_workspaces(workspaces), m_proxy(proxy), m_pool(pool)
 {}
 
-// An end still waiting for the engine when its sandbox goes (a new
+// An end or a call still waiting for the engine when its sandbox goes (a new
 // configuration, shutdown()) finishes now instead of never.
 Sandbox::~Sandbox()
 {
     if (m_destroyDone)
         std::exchange(m_destroyDone, {})(makeError(ErrorCode::ShuttingDown));
+    callWaiters(makeError(ErrorCode::ShuttingDown));
 }
 
 QString Sandbox::containerName() const
@@ -253,6 +254,11 @@ void Sandbox::settle(const Error &error)
         QTimer::singleShot(kRenameDelayMs, this, &Sandbox::takeName);
     else
         m_lock = FileLock();
+    callWaiters(error);
+}
+
+void Sandbox::callWaiters(const Error &error)
+{
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     for (const Waiter &w : waiters)
         if (w.receiver)

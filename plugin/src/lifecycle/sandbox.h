@@ -84,6 +84,7 @@ private:
     void onAgentLost(const Error &error);
     void reportCompromised(const Error &error); // logged and counted as a security event
     void settle(const Error &error);
+    void callWaiters(const Error &error);
     void takeName();
     void serveProxy();
 

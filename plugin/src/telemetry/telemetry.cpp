@@ -97,7 +97,8 @@ void Telemetry::watchCall(ToolCall *call)
     // too, when its child `watch` goes with it.
     auto *watch = new QObject(call);
     connect(watch, &QObject::destroyed, this, [record] { record({}, makeError(ErrorCode::Cancelled)); });
-    connect(call, &ToolCall::finished, watch, [this, watch, call, record] {
+    // Its context is this part: a call may outlive the plugin that made it.
+    connect(call, &ToolCall::finished, this, [this, watch, call, record] {
         disconnect(watch, &QObject::destroyed, this, nullptr);
         watch->deleteLater();
         record(call->result(), call->error());

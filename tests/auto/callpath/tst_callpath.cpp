@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <memory>
 #include <unistd.h>
+#include <utility>
 
 using namespace hako;
 using hako::fake::FakeDaemon;
@@ -231,6 +232,12 @@ private:
         return ActivityStore::claim(m_dir->filePath(QStringLiteral("run")), conversationKey(conversation)).isHeld();
     }
 
+    void newPlugin()
+    {
+        m_plugin = std::make_unique<HakoPlugin>(
+                [this](const Settings &, QObject *parent) { return new FakeEngine(&m_daemon, parent); });
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -247,8 +254,7 @@ private Q_SLOTS:
         // The agent runs as the container's user and reaches its workspace and socket by their host paths.
         QVERIFY(QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
                                                              | QFile::ExeGroup | QFile::ExeOther));
-        m_plugin = std::make_unique<HakoPlugin>(
-                [this](const Settings &, QObject *parent) { return new FakeEngine(&m_daemon, parent); });
+        newPlugin();
         const QList<Error> errors = configure();
         QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).logMessage));
     }
@@ -662,6 +668,86 @@ private Q_SLOTS:
         QCOMPARE(run(c, QStringLiteral("cat f 2>/dev/null; echo next")), QByteArray("next\n"));
     }
 
+    // A call waiting for its container when the sandbox goes (shutdown(), a
+    // new configuration) finishes then, not when its watchdog fires.
+    void callWaitingForItsContainerWhenTheSandboxGoes_data()
+    {
+        QTest::addColumn<bool>("shutdown");
+        QTest::newRow("shutdown()") << true;
+        QTest::newRow("configure() again") << false;
+    }
+
+    void callWaitingForItsContainerWhenTheSandboxGoes()
+    {
+        QFETCH(bool, shutdown);
+        Pending p(m_plugin->call(QStringLiteral("replaced"), newId(), QStringLiteral("bash"),
+                                 command(QStringLiteral("echo hi"))));
+        if (shutdown)
+            m_plugin->shutdown();
+        else
+            QVERIFY(configure().isEmpty());
+        QVERIFY(!p.call()->isFinished());
+        const Reply r = p.finish(5000);
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, QStringLiteral("shutting_down"));
+    }
+
+    // A slot may run a nested event loop (a modal dialog, a wait for the
+    // end): the handle goes on delivering inside it, as QNetworkReply does.
+    void nestedEventLoopInASlot()
+    {
+        Pending p(m_plugin->call(QStringLiteral("nested"), newId(), QStringLiteral("bash"),
+                                 command(QStringLiteral("echo one; sleep 0.3; echo two"))));
+        ToolCall *call = p.call();
+        bool nested = false;
+        bool finishedInside = false;
+        int finishedCount = 0;
+        connect(call, &ToolCall::finished, this, [&finishedCount] { ++finishedCount; });
+        connect(call, &ToolCall::output, this, [&nested, &finishedInside, call] {
+            if (std::exchange(nested, true))
+                return;
+            finishedInside = QTest::qWaitFor([call] { return call->isFinished(); }, 10000);
+        });
+        const Reply r = p.finish();
+        QVERIFY(r.finished);
+        QVERIFY(finishedInside);
+        QCoreApplication::processEvents();
+        QCOMPARE(finishedCount, 1);
+        QCOMPARE(r.exitCode(), 0);
+    }
+
+    // The host deletes the plugin while its calls still have signals to
+    // deliver: they finish, and nothing reaches the plugin's parts that went
+    // with it (the sanitize build reports a use after free otherwise).
+    void deletingThePluginWithCallsInFlight_data()
+    {
+        QTest::addColumn<bool>("running");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("failed, finished() not delivered yet") << false << "conversation_id_empty";
+        QTest::newRow("running in its sandbox") << true << "shutting_down";
+    }
+
+    void deletingThePluginWithCallsInFlight()
+    {
+        QFETCH(bool, running);
+        QFETCH(QString, code);
+        QVERIFY(configure({{QStringLiteral("audit.file"), m_dir->filePath(QStringLiteral("audit.log"))}}).isEmpty());
+        std::unique_ptr<Pending> p;
+        if (running) {
+            p = startSleeper(QStringLiteral("orphaned"));
+            QVERIFY(p->waitForOutput());
+        } else {
+            p = std::make_unique<Pending>(m_plugin->call(QString(), newId(), QStringLiteral("bash"), {}));
+        }
+        m_plugin.reset();
+        const Reply r = p->finish(5000);
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, code);
+        // The same directories again: its shutdown removes what the first left running.
+        newPlugin();
+        QVERIFY(configure().isEmpty());
+    }
+
     void autoDelete_data()
     {
         QTest::addColumn<bool>("finishedFirst");
@@ -771,6 +857,25 @@ private Q_SLOTS:
         QCOMPARE(r.result.value(QLatin1String("size")).toInteger(), qint64(content.size()));
         QCOMPARE(sink.data().size(), content.size());
         QVERIFY(sink.data() == content);
+    }
+
+    // An upload stops reading its source once the call ended (here, at
+    // abort()), though the host still holds the handle.
+    void abortedUploadStopsReading()
+    {
+        const QString c = QStringLiteral("upload");
+        QCOMPARE(run(c, QStringLiteral("true")), QByteArray()); // the upload starts inside writeFile()
+        QByteArray content(32 * 1024 * 1024, 'x');
+        QBuffer source(&content);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        Pending p(m_plugin->writeFile(c, newId(), QStringLiteral("big.bin"), &source));
+        p.call()->abort();
+        const Reply r = p.finish();
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, QStringLiteral("cancelled"));
+        QVERIFY2(!QTest::qWaitFor([&source] { return source.atEnd(); }, 2000),
+                 qPrintable(QStringLiteral("read %1 bytes").arg(source.pos())));
+        QCOMPARE(run(c, QStringLiteral("test -e big.bin || echo gone")), QByteArray("gone\n"));
     }
 
     void transferStaysInTheWorkspace_data()
