@@ -282,19 +282,22 @@ void Sandbox::takeName()
 void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> done)
 {
     m_destroyDone = std::move(done);
+    // A container starting or running for a call is this conversation, even
+    // before the engine lists it or the workspace exists.
+    const bool inUse = m_state != State::Idle;
     retireChannel();
     m_state = State::Idle;
     m_proxy.close(m_paths.proxySocket);
-    FileLock::acquire(m_paths.lockPath, kLockBoundMs, this, [this, deleteWorkspace](FileLock lock, FileLock::Result) {
+    FileLock::acquire(m_paths.lockPath, kLockBoundMs, this,
+                      [this, deleteWorkspace, inUse](FileLock lock, FileLock::Result) {
         m_lock = std::move(lock);
         const QString runtimeDir = m_config.settings.runtimeDir;
         QStringList names = {containerName()};
         if (const QString claimed = poolclaims::read(runtimeDir, m_key); !claimed.isEmpty())
             names << claimed;
-        const bool hadWorkspace = m_workspaces.exists(m_paths.workspaceDir);
-        m_engine.remove(
-                names, this,
-                [this, runtimeDir, deleteWorkspace, hadWorkspace](const Error &error, const QStringList &removed) {
+        m_engine.remove(names, this,
+                        [this, runtimeDir, deleteWorkspace, known = inUse || m_workspaces.exists(m_paths.workspaceDir)](
+                                const Error &error, const QStringList &removed) {
             Q_EMIT containersRemoved(QStringLiteral("ended"), int(removed.size()));
             auto finish = [this](const Error &result) {
                 m_lock = FileLock();
@@ -304,7 +307,7 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
             if (error)
                 return finish(error);
             // Neither a container of this instance nor a workspace: nothing by that name here.
-            if (removed.isEmpty() && !hadWorkspace)
+            if (removed.isEmpty() && !known)
                 return finish(makeError(ErrorCode::ConversationNotFound));
             poolclaims::remove(runtimeDir, m_key);
             socketdir::remove(m_paths);
@@ -312,7 +315,7 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
                 return m_workspaces.remove(m_paths.workspaceDir, this, finish);
             m_workspaces.release(m_paths.workspaceDir);
             finish({});
-                });
+        });
     });
 }
 
