@@ -803,6 +803,18 @@ private Q_SLOTS:
             QVERIFY(configure().isEmpty());
     }
 
+    // A conversation whose first call is still waiting for its container exists:
+    // its end succeeds, though the engine lists nothing yet and no workspace is made.
+    void endingAConversationWhoseContainerIsStarting()
+    {
+        const QString c = QStringLiteral("ending-while-starting");
+        Pending first(m_plugin->call(c, newId(), QStringLiteral("bash"), command(QStringLiteral("echo hi"))));
+        const Reply end = Pending(m_plugin->endConversation(c, true)).finish();
+        QVERIFY(end.finished);
+        QCOMPARE(end.error.code, QString());
+        QVERIFY(first.finish().finished);
+    }
+
     void timeoutStopsACall_data()
     {
         QTest::addColumn<bool>("fromSettings");
