@@ -64,6 +64,7 @@ void LoadDriver::begin(Slot *slot)
                              : -1;
     slot->revival = false;
     slot->endIssued = false;
+    slot->used = false;
     ++m_stats.conversationsStarted;
     enqueue(slot);
 }
@@ -101,6 +102,7 @@ void LoadDriver::issue(Slot *slot)
     slot->stepName = slot->revival ? QStringLiteral("revival_read") : slot->step.tool;
     const QString tool = slot->step.tool == QLatin1String("proxy") ? QStringLiteral("bash") : slot->step.tool;
     slot->phase = Phase::Calling;
+    slot->used = true;
     slot->clock.start();
     slot->call = m_executor->call(slot->id, QStringLiteral("c%1").arg(++m_callSerial), tool, slot->step.input);
     connect(slot->call, &ToolCall::finished, this, [this, slot] { onCallFinished(slot); });
@@ -176,6 +178,12 @@ void LoadDriver::endConversation(Slot *slot)
     slot->pause.stop();
     m_ready.erase(std::remove(m_ready.begin(), m_ready.end(), slot), m_ready.end());
     slot->endIssued = true;
+    // A conversation that never got a call does not exist: ending it would
+    // rightly fail with conversation_not_found.
+    if (!slot->used) {
+        ++m_stats.conversationsEnded;
+        return settle(slot);
+    }
     if (slot->phase != Phase::Calling)
         slot->phase = Phase::Ending;
     // An end racing a sweep that may remove the same container.

@@ -70,6 +70,7 @@ private:
         int expireAt = -1;    // the call count at which it goes quiet
         bool revival = false; // the next call checks files after an expiry
         bool endIssued = false;
+        bool used = false; // a call was issued in this conversation
         QString stepName;
         ScriptStep step;
         QPointer<ToolCall> call;
