@@ -6,7 +6,9 @@
 #include <QEventLoop>
 #include <QTimer>
 #include <QJsonDocument>
-#include <QTcpSocket>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 
 namespace hako::host::verify {
 namespace {
@@ -21,28 +23,22 @@ struct HttpReply
 };
 
 // A plain GET on the loopback admin endpoint. It is served by this very
-// process, so the event loop runs while waiting; HTTP/1.0, so the answer ends
-// with the connection.
+// process, so the event loop runs while waiting. The server keeps the
+// connection open after its answer, so the reply ends by its length, not by
+// the connection closing.
 HttpReply httpGet(quint16 port, const QByteArray &path)
 {
-    QTcpSocket socket;
-    QByteArray data;
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(QString::fromLatin1(path))));
+    request.setTransferTimeout(kHttpTimeoutMs);
+    QNetworkReply *reply = manager.get(request);
     QEventLoop loop;
-    QTimer::singleShot(kHttpTimeoutMs, &loop, &QEventLoop::quit);
-    QObject::connect(&socket, &QTcpSocket::connected, &socket,
-                     [&] { socket.write("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"); });
-    QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { data += socket.readAll(); });
-    QObject::connect(&socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
-    QObject::connect(&socket, &QTcpSocket::errorOccurred, &loop, [&](QAbstractSocket::SocketError e) {
-        if (e != QAbstractSocket::RemoteHostClosedError)
-            loop.quit();
-    });
-    socket.connectToHost(QHostAddress::LocalHost, port);
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
-    data += socket.readAll();
-    const qsizetype split = data.indexOf("\r\n\r\n");
-    const QList<QByteArray> statusLine = data.left(data.indexOf("\r\n")).split(' ');
-    return {statusLine.size() > 1 ? statusLine.at(1).toInt() : 0, split < 0 ? QByteArray() : data.mid(split + 4)};
+    const HttpReply answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+    reply->deleteLater();
+    return answer;
 }
 
 QString compact(const QJsonValue &value)
