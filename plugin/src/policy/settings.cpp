@@ -117,6 +117,14 @@ const Key kKeys[] = {
          QT_TRANSLATE_NOOP("hako::Settings", "AWS shared credentials file.")},
         {"credentials.process", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential process"),
          QT_TRANSLATE_NOOP("hako::Settings", "Command printing credentials in the credential_process format.")},
+        {"credentials.assumeRole", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Role per conversation"),
+         QT_TRANSLATE_NOOP("hako::Settings",
+                           "IAM role ARN: each conversation gets its own STS session of it, limited to the allowed "
+                           "models; the credentials above then sign only the AssumeRole calls.")},
+        {"credentials.stsEndpoint", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "STS endpoint"),
+         QT_TRANSLATE_NOOP("hako::Settings",
+                           "https://HOST of STS for the role sessions, e.g. a VPC endpoint; empty uses "
+                           "https://sts.us-east-1.amazonaws.com.")},
         {"admin.listen", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Admin address"),
          QT_TRANSLATE_NOOP("hako::Settings", "HOST:PORT for /metrics and /healthz; empty turns them off.")},
         {"audit.file", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Audit log"),

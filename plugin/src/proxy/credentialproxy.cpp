@@ -2,6 +2,7 @@
 
 #include "proxylog.h"
 #include "refusal.h"
+#include "rolesessions.h"
 #include "tlscontext.h"
 #include "unixlistener.h"
 
@@ -16,7 +17,13 @@ CredentialProxy::CredentialProxy(ProxyConfig config, CredentialConfig credential
     m_shared.tls = TlsContext::create(config.caFile);
     m_shared.rate = std::make_unique<RateBudget>(config.requestsPerMinute);
     m_shared.config = std::move(config);
+    const int refreshMarginSecs = credentials.refreshMarginSecs;
     m_shared.credentials = new CredentialSource(std::move(credentials), this);
+    if (const std::optional<AssumeRoleConfig> &role = m_shared.config.assumeRole) {
+        StsTransport transport{m_shared.tls, m_shared.config.timeouts, m_shared.config.connectTo};
+        m_shared.sessions =
+                new RoleSessions(*role, m_shared.credentials, std::move(transport), refreshMarginSecs, this);
+    }
 }
 
 CredentialProxy::~CredentialProxy()
@@ -25,7 +32,7 @@ CredentialProxy::~CredentialProxy()
         close(path);
 }
 
-hako::Error CredentialProxy::listen(const QString &socketPath)
+hako::Error CredentialProxy::listen(const QString &socketPath, const QString &conversationKey)
 {
     if (m_servers.contains(socketPath))
         return {};
@@ -43,6 +50,8 @@ hako::Error CredentialProxy::listen(const QString &socketPath)
     connect(listener, &UnixListener::accepted, this,
             [this, socketPath](QLocalSocket *client) { onNewConnection(client, socketPath); });
     m_servers.insert(socketPath, listener);
+    if (m_shared.sessions)
+        m_shared.sessions->open(socketPath, conversationKey.isEmpty() ? socketPath : conversationKey);
     qCInfo(lcProxy) << "listening on" << socketPath;
     return {};
 }
@@ -51,6 +60,8 @@ void CredentialProxy::close(const QString &socketPath)
 {
     delete m_servers.take(socketPath); // removes the socket file it bound
     m_shared.rate->forget(socketPath);
+    if (m_shared.sessions)
+        m_shared.sessions->close(socketPath);
 }
 
 bool CredentialProxy::enabled() const

@@ -312,6 +312,7 @@ QList<hako::Error> configFromSettings(const QJsonObject &settings, ProxyConfig *
             readRequestsPerMinute(settings.value(QLatin1String("proxy.budget.requestsPerMinute")),
                                   &proxy->requestsPerMinute),
             readCredentials(settings, credentials),
+            readAssumeRole(settings, proxy->allowlist, proxy->models, &proxy->assumeRole),
     };
     for (const hako::Error &e : single) {
         if (e)

@@ -3,6 +3,7 @@
 #include "clientwriter.h"
 #include "credentials.h"
 #include "proxylog.h"
+#include "rolesessions.h"
 #include "upstream.h"
 #include "upstreamrequest.h"
 
@@ -102,23 +103,47 @@ void ProxySession::onRequestComplete()
     m_timer.stop();
     m_deadline.stop();
     m_stage = Stage::Authenticating;
-    if (m_match.rule->auth.kind == AuthRule::Kind::Header || m_shared.credentials->current())
+    if (m_match.rule->auth.kind == AuthRule::Kind::Header || signingCredentials())
         return forward();
-    CredentialSource *source = m_shared.credentials;
-    connect(source, &CredentialSource::ready, this, [this] {
+    awaitCredentials();
+}
+
+// The conversation's own STS session when there are such, else the configured credentials.
+std::shared_ptr<const AwsCredentials> ProxySession::signingCredentials() const
+{
+    return m_shared.sessions ? m_shared.sessions->current(m_socket) : m_shared.credentials->current();
+}
+
+void ProxySession::awaitCredentials()
+{
+    const auto onReady = [this] {
         if (m_stage == Stage::Authenticating)
             forward();
-    });
-    connect(source, &CredentialSource::failed, this, [this] {
+    };
+    const auto onFailed = [this] {
         if (m_stage == Stage::Authenticating)
             refuse(Reason::CredentialsUnavailable);
-    });
-    source->fetch();
+    };
+    if (RoleSessions *sessions = m_shared.sessions) {
+        const auto mine = [this](const QString &socket) { return socket == m_socket; };
+        connect(sessions, &RoleSessions::ready, this, [=](const QString &socket) {
+            if (mine(socket))
+                onReady();
+        });
+        connect(sessions, &RoleSessions::failed, this, [=](const QString &socket) {
+            if (mine(socket))
+                onFailed();
+        });
+        return sessions->fetch(m_socket);
+    }
+    connect(m_shared.credentials, &CredentialSource::ready, this, onReady);
+    connect(m_shared.credentials, &CredentialSource::failed, this, onFailed);
+    m_shared.credentials->fetch();
 }
 
 void ProxySession::forward()
 {
-    const std::shared_ptr<const AwsCredentials> aws = m_shared.credentials->current();
+    const std::shared_ptr<const AwsCredentials> aws = signingCredentials();
     if (m_match.rule->auth.kind == AuthRule::Kind::SigV4 && !aws)
         return refuse(Reason::CredentialsUnavailable); // expired since it was checked
     m_stage = Stage::Forwarding;

@@ -7,6 +7,7 @@
 // only once the whole request is in and allowed.
 #pragma once
 
+#include "credentials.h"
 #include "httprequest.h"
 #include "proxybudget.h"
 #include "proxyconfig.h"
@@ -27,6 +28,7 @@ namespace hako::proxy {
 
 class ClientWriter;
 class CredentialSource;
+class RoleSessions;
 class TlsContext;
 class UpstreamExchange;
 
@@ -40,6 +42,9 @@ struct ProxyShared
     // destroyed after the proxy's members and give back what they held.
     std::shared_ptr<ProxyBudget> budget = std::make_shared<ProxyBudget>();
     std::unique_ptr<RateBudget> rate; // proxy.budget.requestsPerMinute, per socket
+    // With credentials.assumeRole: the conversations' STS sessions, which
+    // sign instead of `credentials`.
+    RoleSessions *sessions = nullptr;
 };
 
 class ProxySession : public QObject
@@ -62,6 +67,8 @@ private:
     void onClientData();
     bool onHead();
     void onRequestComplete();
+    std::shared_ptr<const AwsCredentials> signingCredentials() const;
+    void awaitCredentials();
     void forward();
     void onResponseHead(int status, const QByteArray &reasonPhrase, const HeaderList &headers, qint64 contentLength);
     void onResponseData(QByteArrayView data);

@@ -87,6 +87,9 @@ WorkspaceMetrics::WorkspaceMetrics()
                                  QStringLiteral("When the proxy's current credentials expire; 0 when they do not."));
     m_credentialFailures = r.counter(QStringLiteral("workspace_credential_refresh_failures_total"),
                                      QStringLiteral("Failed attempts to load or refresh the proxy's credentials."));
+    m_assumeRoleFailures = r.counter(
+            QStringLiteral("workspace_credential_assume_role_failures_total"),
+            QStringLiteral("Failed STS AssumeRole calls for conversations' sessions (credentials.assumeRole)."));
     m_atPidsLimit =
             r.gauge(QStringLiteral("workspace_containers_at_pids_limit"),
                     QStringLiteral("Containers whose process count reached their pids limit at the last probe."));
@@ -97,6 +100,7 @@ WorkspaceMetrics::WorkspaceMetrics()
     for (const QString &result : {QStringLiteral("ok"), QStringLiteral("error")})
         m_gcRuns->add({result}, 0);
     m_credentialFailures->add({}, 0);
+    m_assumeRoleFailures->add({}, 0);
     m_oomKills->add({}, 0);
     m_pidsLimitHits->add({}, 0);
 }
@@ -190,6 +194,11 @@ void WorkspaceMetrics::setCredentialExpiry(qint64 secsSinceEpoch)
 void WorkspaceMetrics::credentialRefreshFailed()
 {
     m_credentialFailures->add();
+}
+
+void WorkspaceMetrics::assumeRoleFailed()
+{
+    m_assumeRoleFailures->add();
 }
 
 void WorkspaceMetrics::setContainersAtPidsLimit(int count)

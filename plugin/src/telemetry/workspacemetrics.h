@@ -26,6 +26,7 @@ public:
     void setDockerUp(bool up);
     void setCredentialExpiry(qint64 secsSinceEpoch); // 0: none, or no credentials
     void credentialRefreshFailed();
+    void assumeRoleFailed();
     void setContainersAtPidsLimit(int count);
     void containerLimitEvents(qint64 oomKills, qint64 pidsLimitHits);
 
@@ -61,6 +62,7 @@ private:
     MetricFamily *m_dockerUp;
     MetricFamily *m_credentialExpiry;
     MetricFamily *m_credentialFailures;
+    MetricFamily *m_assumeRoleFailures;
     MetricFamily *m_atPidsLimit;
     MetricFamily *m_oomKills;
     MetricFamily *m_pidsLimitHits;
