@@ -52,6 +52,10 @@
         <translation>STS AssumeRole failed (%1).</translation>
     </message>
     <message>
+        <source>proxy.budget.tokens must be a whole number from 0 to %1.</source>
+        <translation>proxy.budget.tokens must be a whole number from 0 to %1.</translation>
+    </message>
+    <message>
         <source>proxy.allow: unknown auth &quot;%1&quot; (use sigv4, header or bearer).</source>
         <translation>proxy.allow: unknown auth &quot;%1&quot; (use sigv4, header or bearer).</translation>
     </message>
@@ -824,6 +828,14 @@
     <message>
         <source>Requests one conversation may send through the proxy in any minute; 0 means no limit.</source>
         <translation>Requests one conversation may send through the proxy in any minute; 0 means no limit.</translation>
+    </message>
+    <message>
+        <source>Tokens per conversation</source>
+        <translation>Tokens per conversation</translation>
+    </message>
+    <message>
+        <source>Input and output tokens one conversation may use through the proxy, as Bedrock reports them; 0 means no limit.</source>
+        <translation>Input and output tokens one conversation may use through the proxy, as Bedrock reports them; 0 means no limit.</translation>
     </message>
     <message>
         <source>Time without a call before a container is collected.</source>

@@ -52,6 +52,10 @@
         <translation>STS AssumeRole が失敗しました（%1）。</translation>
     </message>
     <message>
+        <source>proxy.budget.tokens must be a whole number from 0 to %1.</source>
+        <translation>proxy.budget.tokens は 0 から %1 までの整数でなければなりません。</translation>
+    </message>
+    <message>
         <source>proxy.allow: unknown auth &quot;%1&quot; (use sigv4, header or bearer).</source>
         <translation>proxy.allow: 不明な認証方式 &quot;%1&quot; です（sigv4、header、bearer のいずれかを指定してください）。</translation>
     </message>
@@ -824,6 +828,14 @@
     <message>
         <source>Requests one conversation may send through the proxy in any minute; 0 means no limit.</source>
         <translation>1 つの会話が任意の 1 分間にプロキシ経由で送れるリクエストの数。0 は無制限です。</translation>
+    </message>
+    <message>
+        <source>Tokens per conversation</source>
+        <translation>会話あたりのトークン数</translation>
+    </message>
+    <message>
+        <source>Input and output tokens one conversation may use through the proxy, as Bedrock reports them; 0 means no limit.</source>
+        <translation>1 つの会話がプロキシ経由で使える入力と出力のトークン数（Bedrock が報告する値）。0 は無制限です。</translation>
     </message>
     <message>
         <source>Time without a call before a container is collected.</source>

@@ -99,6 +99,10 @@ const Key kKeys[] = {
          QT_TRANSLATE_NOOP("hako::Settings", "Requests per minute"),
          QT_TRANSLATE_NOOP("hako::Settings",
                            "Requests one conversation may send through the proxy in any minute; 0 means no limit.")},
+        {"proxy.budget.tokens", Kind::Integer, "0", 0, 1000000000,
+         QT_TRANSLATE_NOOP("hako::Settings", "Tokens per conversation"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Input and output tokens one conversation may use through the proxy, "
+                                             "as Bedrock reports them; 0 means no limit.")},
         {"credentials.source", Kind::String, "profile", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential source"),
          QT_TRANSLATE_NOOP("hako::Settings",
                            "Where AWS credentials come from: settings, profile or process; none turns the "

@@ -58,6 +58,8 @@ public:
     // The socket's STS session, if any, is forgotten.
     void close(const QString &socketPath);
     QStringList socketPaths() const;
+    // Each served conversation's budget state, for /healthz.
+    QList<ConversationBudget> budgets() const;
     // False when credentials.source is none: then listen() refuses and no socket is served.
     bool enabled() const;
     CredentialSource *credentials() const { return m_shared.credentials; }
@@ -71,12 +73,15 @@ Q_SIGNALS:
     void decision(const QString &decision, const QString &reason, qint64 upstreamMs, const QString &socketPath,
                   const QString &rule);
     void securityEvent(const QString &type);
+    // Tokens one answer used, as Bedrock reported them (proxy.budget.tokens).
+    void tokensUsed(qint64 input, qint64 output);
 
 private:
     void onNewConnection(QLocalSocket *client, const QString &socketPath);
 
     ProxyShared m_shared;
     QHash<QString, UnixListener *> m_servers;
+    QHash<QString, QString> m_conversations; // socket path -> conversation key
 };
 
 } // namespace hako::proxy

@@ -10,6 +10,8 @@
 //                      hosts, any elsewhere; operationpolicy.h)
 //   proxy.budget.requestsPerMinute  requests one conversation (one socket) may
 //                      make in any sliding minute, 0-100000; 0: no limit (0)
+//   proxy.budget.tokens  input and output tokens one conversation may use,
+//                      counted from Bedrock's answers, 0-1000000000; 0: no limit (0)
 //   proxy.models       model IDs, inference-profile IDs or ARNs a sandbox may call
 //                      (exact, as decoded from the path); empty: any
 //   proxy.connectTo    ["HOST1:PORT1:HOST2:PORT2", ...] (curl's --connect-to)
@@ -87,6 +89,7 @@ struct ProxyConfig
     ProxyBounds bounds;
     QSet<QByteArray> models;                    // proxy.models; empty: any
     int requestsPerMinute = 0;                  // proxy.budget.requestsPerMinute; 0: no limit
+    int tokenBudget = 0;                        // proxy.budget.tokens; 0: no limit
     std::optional<AssumeRoleConfig> assumeRole; // credentials.assumeRole
 
     static ProxyConfig defaults(); // allowlist with the default Bedrock pattern

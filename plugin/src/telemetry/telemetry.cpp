@@ -76,6 +76,8 @@ void Telemetry::attach(const InstanceConfig &config, ContainerEngine &engine, pr
     });
     connect(proxy.credentials(), &proxy::CredentialSource::failed, this,
             [this] { m_metrics.credentialRefreshFailed(); });
+    connect(&proxy, &proxy::CredentialProxy::tokensUsed, this,
+            [this](qint64 input, qint64 output) { m_metrics.proxyTokens(input, output); });
     if (proxy::RoleSessions *sessions = proxy.roleSessions())
         connect(sessions, &proxy::RoleSessions::assumeRoleFailed, this, [this] { m_metrics.assumeRoleFailed(); });
 }

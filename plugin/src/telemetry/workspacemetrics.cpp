@@ -65,6 +65,9 @@ WorkspaceMetrics::WorkspaceMetrics()
     m_proxyUpstream = r.histogram(QStringLiteral("workspace_proxy_upstream_duration_seconds"),
                                   QStringLiteral("Time from forwarding a request upstream to the end of its answer."),
                                   {}, kUpstreamBuckets);
+    m_proxyTokens = r.counter(QStringLiteral("workspace_proxy_tokens_total"),
+                              QStringLiteral("Tokens Bedrock reported for answers through the credential proxy."),
+                              {QStringLiteral("direction")});
     m_seccompViolations = r.counter(QStringLiteral("workspace_seccomp_violations_total"),
                                     QStringLiteral("System calls the seccomp profile refused inside a container."),
                                     {QStringLiteral("syscall")});
@@ -101,6 +104,8 @@ WorkspaceMetrics::WorkspaceMetrics()
         m_gcRuns->add({result}, 0);
     m_credentialFailures->add({}, 0);
     m_assumeRoleFailures->add({}, 0);
+    for (const QString &direction : {QStringLiteral("input"), QStringLiteral("output")})
+        m_proxyTokens->add({direction}, 0);
     m_oomKills->add({}, 0);
     m_pidsLimitHits->add({}, 0);
 }
@@ -194,6 +199,12 @@ void WorkspaceMetrics::setCredentialExpiry(qint64 secsSinceEpoch)
 void WorkspaceMetrics::credentialRefreshFailed()
 {
     m_credentialFailures->add();
+}
+
+void WorkspaceMetrics::proxyTokens(qint64 input, qint64 output)
+{
+    m_proxyTokens->add({QStringLiteral("input")}, double(input));
+    m_proxyTokens->add({QStringLiteral("output")}, double(output));
 }
 
 void WorkspaceMetrics::assumeRoleFailed()

@@ -27,6 +27,7 @@ public:
     void setCredentialExpiry(qint64 secsSinceEpoch); // 0: none, or no credentials
     void credentialRefreshFailed();
     void assumeRoleFailed();
+    void proxyTokens(qint64 input, qint64 output);
     void setContainersAtPidsLimit(int count);
     void containerLimitEvents(qint64 oomKills, qint64 pidsLimitHits);
 
@@ -63,6 +64,7 @@ private:
     MetricFamily *m_credentialExpiry;
     MetricFamily *m_credentialFailures;
     MetricFamily *m_assumeRoleFailures;
+    MetricFamily *m_proxyTokens;
     MetricFamily *m_atPidsLimit;
     MetricFamily *m_oomKills;
     MetricFamily *m_pidsLimitHits;
