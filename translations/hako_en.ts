@@ -36,6 +36,26 @@
         <translation>credential_process failed (exit status %1).</translation>
     </message>
     <message>
+        <source>credentials.stsEndpoint &quot;%1&quot; is not an https://HOST URL.</source>
+        <translation>credentials.stsEndpoint &quot;%1&quot; is not an https://HOST URL.</translation>
+    </message>
+    <message>
+        <source>credentials.assumeRole &quot;%1&quot; is not an IAM role ARN.</source>
+        <translation>credentials.assumeRole &quot;%1&quot; is not an IAM role ARN.</translation>
+    </message>
+    <message>
+        <source>proxy.models makes a session policy of %1 characters; STS accepts at most 2048: list fewer models.</source>
+        <translation>proxy.models makes a session policy of %1 characters; STS accepts at most 2048: list fewer models.</translation>
+    </message>
+    <message>
+        <source>STS AssumeRole failed (%1).</source>
+        <translation>STS AssumeRole failed (%1).</translation>
+    </message>
+    <message>
+        <source>proxy.budget.tokens must be a whole number from 0 to %1.</source>
+        <translation>proxy.budget.tokens must be a whole number from 0 to %1.</translation>
+    </message>
+    <message>
         <source>proxy.allow: unknown auth &quot;%1&quot; (use sigv4, header or bearer).</source>
         <translation>proxy.allow: unknown auth &quot;%1&quot; (use sigv4, header or bearer).</translation>
     </message>
@@ -722,6 +742,22 @@
         <translation>Command printing credentials in the credential_process format.</translation>
     </message>
     <message>
+        <source>Role per conversation</source>
+        <translation>Role per conversation</translation>
+    </message>
+    <message>
+        <source>IAM role ARN: each conversation gets its own STS session of it, limited to the allowed models; the credentials above then sign only the AssumeRole calls.</source>
+        <translation>IAM role ARN: each conversation gets its own STS session of it, limited to the allowed models; the credentials above then sign only the AssumeRole calls.</translation>
+    </message>
+    <message>
+        <source>STS endpoint</source>
+        <translation>STS endpoint</translation>
+    </message>
+    <message>
+        <source>https://HOST of STS for the role sessions, e.g. a VPC endpoint; empty uses https://sts.us-east-1.amazonaws.com.</source>
+        <translation>https://HOST of STS for the role sessions, e.g. a VPC endpoint; empty uses https://sts.us-east-1.amazonaws.com.</translation>
+    </message>
+    <message>
         <source>Admin address</source>
         <translation>Admin address</translation>
     </message>
@@ -792,6 +828,14 @@
     <message>
         <source>Requests one conversation may send through the proxy in any minute; 0 means no limit.</source>
         <translation>Requests one conversation may send through the proxy in any minute; 0 means no limit.</translation>
+    </message>
+    <message>
+        <source>Tokens per conversation</source>
+        <translation>Tokens per conversation</translation>
+    </message>
+    <message>
+        <source>Input and output tokens one conversation may use through the proxy, as Bedrock reports them; 0 means no limit.</source>
+        <translation>Input and output tokens one conversation may use through the proxy, as Bedrock reports them; 0 means no limit.</translation>
     </message>
     <message>
         <source>Time without a call before a container is collected.</source>

@@ -36,6 +36,26 @@
         <translation>credential_process が失敗しました（終了ステータス %1）。</translation>
     </message>
     <message>
+        <source>credentials.stsEndpoint &quot;%1&quot; is not an https://HOST URL.</source>
+        <translation>credentials.stsEndpoint &quot;%1&quot; は https://HOST 形式の URL ではありません。</translation>
+    </message>
+    <message>
+        <source>credentials.assumeRole &quot;%1&quot; is not an IAM role ARN.</source>
+        <translation>credentials.assumeRole &quot;%1&quot; は IAM ロールの ARN ではありません。</translation>
+    </message>
+    <message>
+        <source>proxy.models makes a session policy of %1 characters; STS accepts at most 2048: list fewer models.</source>
+        <translation>proxy.models から作られるセッションポリシーは %1 文字ですが、STS が受け付けるのは 2048 文字までです。モデルの数を減らしてください。</translation>
+    </message>
+    <message>
+        <source>STS AssumeRole failed (%1).</source>
+        <translation>STS AssumeRole が失敗しました（%1）。</translation>
+    </message>
+    <message>
+        <source>proxy.budget.tokens must be a whole number from 0 to %1.</source>
+        <translation>proxy.budget.tokens は 0 から %1 までの整数でなければなりません。</translation>
+    </message>
+    <message>
         <source>proxy.allow: unknown auth &quot;%1&quot; (use sigv4, header or bearer).</source>
         <translation>proxy.allow: 不明な認証方式 &quot;%1&quot; です（sigv4、header、bearer のいずれかを指定してください）。</translation>
     </message>
@@ -722,6 +742,22 @@
         <translation>credential_process 形式で認証情報を出力するコマンド。</translation>
     </message>
     <message>
+        <source>Role per conversation</source>
+        <translation>会話ごとのロール</translation>
+    </message>
+    <message>
+        <source>IAM role ARN: each conversation gets its own STS session of it, limited to the allowed models; the credentials above then sign only the AssumeRole calls.</source>
+        <translation>IAM ロールの ARN。会話ごとにこのロールの STS セッションを取得し、許可されたモデルだけに制限します。このとき上記の認証情報は AssumeRole の呼び出しにだけ署名します。</translation>
+    </message>
+    <message>
+        <source>STS endpoint</source>
+        <translation>STS エンドポイント</translation>
+    </message>
+    <message>
+        <source>https://HOST of STS for the role sessions, e.g. a VPC endpoint; empty uses https://sts.us-east-1.amazonaws.com.</source>
+        <translation>ロールセッションに使う STS の https://HOST（VPC エンドポイントなど）。空の場合は https://sts.us-east-1.amazonaws.com を使います。</translation>
+    </message>
+    <message>
         <source>Admin address</source>
         <translation>管理用アドレス</translation>
     </message>
@@ -792,6 +828,14 @@
     <message>
         <source>Requests one conversation may send through the proxy in any minute; 0 means no limit.</source>
         <translation>1 つの会話が任意の 1 分間にプロキシ経由で送れるリクエストの数。0 は無制限です。</translation>
+    </message>
+    <message>
+        <source>Tokens per conversation</source>
+        <translation>会話あたりのトークン数</translation>
+    </message>
+    <message>
+        <source>Input and output tokens one conversation may use through the proxy, as Bedrock reports them; 0 means no limit.</source>
+        <translation>1 つの会話がプロキシ経由で使える入力と出力のトークン数（Bedrock が報告する値）。0 は無制限です。</translation>
     </message>
     <message>
         <source>Time without a call before a container is collected.</source>

@@ -4,8 +4,8 @@
 //               connection each, both signed, both verified by the stand-in)
 //   throughput  a 25 MB response streamed through the proxy vs direct
 //   signing     hako's SigV4 vs botocore's SigV4Auth on the same request
-// Targets (issue 3): p50 added latency <= 1 ms, throughput >= 80 % of direct,
-// signing >= 20x faster. Exit status 0 whatever the figures; they are printed
+// Targets: p50 added latency <= 1 ms, throughput >= 95 % of direct, signing
+// >= 40x faster. Exit status 0 whatever the figures; they are printed
 // (and written as JSON with --json FILE) for docs/benchmarks.md.
 #include "credentialproxy.h"
 #include "sigv4.h"
@@ -239,7 +239,7 @@ QJsonObject throughput(Fixture &f, int rounds)
     }
     const double ratio = median(viaMBs) / median(directMBs);
     std::printf("25 MB    (n=%d)  direct %.1f MB/s | proxy %.1f MB/s | %.0f %% of direct "
-                "(target >= 80 %%)\n",
+                "(target >= 95 %%)\n",
                 rounds, median(directMBs), median(viaMBs), ratio * 100);
     std::printf("  CPU per response: direct client %.1f ms | proxy thread %.1f ms, "
                 "client behind it %.1f ms\n",
@@ -263,6 +263,7 @@ QJsonObject signing(int iterations)
                              {"x-amz-content-sha256", hash},
                              {"x-amz-security-token", kCreds.token.toLatin1()}};
     const QByteArray secret = kCreds.secretKey.toLatin1();
+    const QByteArray accessKey = kCreds.accessKey.toLatin1(); // held as bytes by the proxy too
     // Fastest of 20 batches, as for botocore: time stolen by other processes
     // on a shared machine inflates a batch, never shrinks it.
     constexpr int kBatches = 20;
@@ -274,7 +275,7 @@ QJsonObject signing(int iterations)
         for (int i = 0; i < iterations / kBatches; ++i) {
             const QByteArray bodyHash = sigv4::sha256Hex(kBody); // botocore hashes the body each time too
             sink += sigv4::sign({"POST", kInvoke, {}, headers, bodyHash}, {"us-east-1", "bedrock", now, false},
-                                {kCreds.accessKey.toLatin1(), secret})
+                                {accessKey, secret})
                             .signature.size();
         }
         oursUs = std::min(oursUs, double(clock.nsecsElapsed()) / 1e3 / (iterations / kBatches));
@@ -287,7 +288,7 @@ QJsonObject signing(int iterations)
     python.closeWriteChannel();
     python.waitForFinished(120000);
     const double botoUs = python.readAllStandardOutput().trimmed().toDouble();
-    std::printf("SigV4    hako %.2f us/signature | botocore %.2f us | %.0fx faster (target >= 20x)\n", oursUs, botoUs,
+    std::printf("SigV4    hako %.2f us/signature | botocore %.2f us | %.0fx faster (target >= 40x)\n", oursUs, botoUs,
                 botoUs / oursUs);
     return {{QStringLiteral("hako_us"), oursUs},
             {QStringLiteral("botocore_us"), botoUs},

@@ -238,7 +238,7 @@ void Sandbox::serveProxy()
     const QString &path = m_paths.proxySocket;
     if (!m_proxy.enabled() || m_proxy.socketPaths().contains(path))
         return;
-    if (const Error error = m_proxy.listen(path))
+    if (const Error error = m_proxy.listen(path, m_key))
         qCWarning(lcDocker).noquote() << "proxy socket" << path << "not served:" << error.logMessage;
 }
 

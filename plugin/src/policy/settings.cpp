@@ -99,6 +99,10 @@ const Key kKeys[] = {
          QT_TRANSLATE_NOOP("hako::Settings", "Requests per minute"),
          QT_TRANSLATE_NOOP("hako::Settings",
                            "Requests one conversation may send through the proxy in any minute; 0 means no limit.")},
+        {"proxy.budget.tokens", Kind::Integer, "0", 0, 1000000000,
+         QT_TRANSLATE_NOOP("hako::Settings", "Tokens per conversation"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Input and output tokens one conversation may use through the proxy, "
+                                             "as Bedrock reports them; 0 means no limit.")},
         {"credentials.source", Kind::String, "profile", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential source"),
          QT_TRANSLATE_NOOP("hako::Settings",
                            "Where AWS credentials come from: settings, profile or process; none turns the "
@@ -117,6 +121,14 @@ const Key kKeys[] = {
          QT_TRANSLATE_NOOP("hako::Settings", "AWS shared credentials file.")},
         {"credentials.process", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Credential process"),
          QT_TRANSLATE_NOOP("hako::Settings", "Command printing credentials in the credential_process format.")},
+        {"credentials.assumeRole", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Role per conversation"),
+         QT_TRANSLATE_NOOP("hako::Settings",
+                           "IAM role ARN: each conversation gets its own STS session of it, limited to the allowed "
+                           "models; the credentials above then sign only the AssumeRole calls.")},
+        {"credentials.stsEndpoint", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "STS endpoint"),
+         QT_TRANSLATE_NOOP("hako::Settings",
+                           "https://HOST of STS for the role sessions, e.g. a VPC endpoint; empty uses "
+                           "https://sts.us-east-1.amazonaws.com.")},
         {"admin.listen", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Admin address"),
          QT_TRANSLATE_NOOP("hako::Settings", "HOST:PORT for /metrics and /healthz; empty turns them off.")},
         {"audit.file", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Audit log"),

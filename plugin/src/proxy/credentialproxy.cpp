@@ -2,6 +2,7 @@
 
 #include "proxylog.h"
 #include "refusal.h"
+#include "rolesessions.h"
 #include "tlscontext.h"
 #include "unixlistener.h"
 
@@ -15,8 +16,15 @@ CredentialProxy::CredentialProxy(ProxyConfig config, CredentialConfig credential
     qRegisterMetaType<hako::proxy::Reason>();
     m_shared.tls = TlsContext::create(config.caFile);
     m_shared.rate = std::make_unique<RateBudget>(config.requestsPerMinute);
+    m_shared.tokens = std::make_unique<TokenBudget>(config.tokenBudget);
     m_shared.config = std::move(config);
+    const int refreshMarginSecs = credentials.refreshMarginSecs;
     m_shared.credentials = new CredentialSource(std::move(credentials), this);
+    if (const std::optional<AssumeRoleConfig> &role = m_shared.config.assumeRole) {
+        StsTransport transport{m_shared.tls, m_shared.config.timeouts, m_shared.config.connectTo};
+        m_shared.sessions =
+                new RoleSessions(*role, m_shared.credentials, std::move(transport), refreshMarginSecs, this);
+    }
 }
 
 CredentialProxy::~CredentialProxy()
@@ -25,7 +33,7 @@ CredentialProxy::~CredentialProxy()
         close(path);
 }
 
-hako::Error CredentialProxy::listen(const QString &socketPath)
+hako::Error CredentialProxy::listen(const QString &socketPath, const QString &conversationKey)
 {
     if (m_servers.contains(socketPath))
         return {};
@@ -43,6 +51,9 @@ hako::Error CredentialProxy::listen(const QString &socketPath)
     connect(listener, &UnixListener::accepted, this,
             [this, socketPath](QLocalSocket *client) { onNewConnection(client, socketPath); });
     m_servers.insert(socketPath, listener);
+    m_conversations.insert(socketPath, conversationKey);
+    if (m_shared.sessions)
+        m_shared.sessions->open(socketPath, conversationKey.isEmpty() ? socketPath : conversationKey);
     qCInfo(lcProxy) << "listening on" << socketPath;
     return {};
 }
@@ -50,7 +61,11 @@ hako::Error CredentialProxy::listen(const QString &socketPath)
 void CredentialProxy::close(const QString &socketPath)
 {
     delete m_servers.take(socketPath); // removes the socket file it bound
+    m_conversations.remove(socketPath);
     m_shared.rate->forget(socketPath);
+    m_shared.tokens->forget(socketPath);
+    if (m_shared.sessions)
+        m_shared.sessions->close(socketPath);
 }
 
 bool CredentialProxy::enabled() const
@@ -63,10 +78,22 @@ QStringList CredentialProxy::socketPaths() const
     return m_servers.keys();
 }
 
+QList<ConversationBudget> CredentialProxy::budgets() const
+{
+    QList<ConversationBudget> out;
+    const qint64 now = m_shared.rate->now();
+    for (auto it = m_conversations.cbegin(); it != m_conversations.cend(); ++it) {
+        out.append({it.value(), m_shared.tokens->usage(it.key()), m_shared.tokens->exhausted(it.key()),
+                    m_shared.rate->admittedLastMinute(it.key(), now)});
+    }
+    return out;
+}
+
 void CredentialProxy::onNewConnection(QLocalSocket *client, const QString &socketPath)
 {
     auto *session = new ProxySession(client, m_shared, socketPath, this);
     connect(session, &ProxySession::securityEvent, this, &CredentialProxy::securityEvent);
+    connect(session, &ProxySession::tokensUsed, this, &CredentialProxy::tokensUsed);
     connect(session, &ProxySession::concluded, this,
             [this, socketPath](Reason reason, qint64 upstreamMs, const QByteArray &rule) {
         Q_EMIT decision(QString::fromLatin1(decisionFor(reason)), QString::fromLatin1(reasonCode(reason)), upstreamMs,

@@ -35,6 +35,7 @@ class QLocalSocket;
 
 namespace hako::proxy {
 
+class RoleSessions;
 class UnixListener;
 
 class CredentialProxy : public QObject
@@ -50,13 +51,20 @@ public:
     // container's user is another uid, possibly remapped by userns-remap.
     // The directory must be the host's alone (unixlistener.h). Listening
     // again on a path already served succeeds; a failure is "proxy_listen".
-    hako::Error listen(const QString &socketPath);
+    // conversationKey names the socket's STS session under
+    // credentials.assumeRole (empty: the path does).
+    hako::Error listen(const QString &socketPath, const QString &conversationKey = {});
     // Stops listening and removes the socket file; requests in flight finish.
+    // The socket's STS session, if any, is forgotten.
     void close(const QString &socketPath);
     QStringList socketPaths() const;
+    // Each served conversation's budget state, for /healthz.
+    QList<ConversationBudget> budgets() const;
     // False when credentials.source is none: then listen() refuses and no socket is served.
     bool enabled() const;
     CredentialSource *credentials() const { return m_shared.credentials; }
+    // Null unless credentials.assumeRole is set.
+    RoleSessions *roleSessions() const { return m_shared.sessions; }
 
 Q_SIGNALS:
     // upstreamMs: -1 when the request never went upstream; socketPath: the
@@ -65,12 +73,15 @@ Q_SIGNALS:
     void decision(const QString &decision, const QString &reason, qint64 upstreamMs, const QString &socketPath,
                   const QString &rule);
     void securityEvent(const QString &type);
+    // Tokens one answer used, as Bedrock reported them (proxy.budget.tokens).
+    void tokensUsed(qint64 input, qint64 output);
 
 private:
     void onNewConnection(QLocalSocket *client, const QString &socketPath);
 
     ProxyShared m_shared;
     QHash<QString, UnixListener *> m_servers;
+    QHash<QString, QString> m_conversations; // socket path -> conversation key
 };
 
 } // namespace hako::proxy

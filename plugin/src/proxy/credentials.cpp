@@ -107,6 +107,11 @@ hako::Error parseProcessOutput(const QByteArray &json, AwsCredentials *out)
                                                      "AccessKeyId, SecretAccessKey and a valid Expiration."));
 }
 
+qint64 credentialBackoffMs(int failures)
+{
+    return qMin(kFirstBackoffMs << qBound(0, failures - 1, 20), kMaxBackoffMs);
+}
+
 CredentialSource::CredentialSource(CredentialConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config))
 {
@@ -217,7 +222,7 @@ void CredentialSource::processFinished()
     cleanse(out);
     if (error) {
         ++m_failedRuns;
-        const qint64 backoffMs = qMin(kFirstBackoffMs << qMin(m_failedRuns - 1, 20), kMaxBackoffMs);
+        const qint64 backoffMs = credentialBackoffMs(m_failedRuns);
         m_retryAt = QDateTime::currentDateTimeUtc().addMSecs(backoffMs);
         qCWarning(lcProxy).noquote() << "credential refresh failed:" << error.logMessage << "- next try in" << backoffMs
                                      << "ms";

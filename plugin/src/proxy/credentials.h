@@ -53,6 +53,10 @@ struct CredentialConfig
 hako::Error parseSharedCredentials(const QByteArray &text, const QString &profile, AwsCredentials *out);
 hako::Error parseProcessOutput(const QByteArray &json, AwsCredentials *out);
 
+// How long to wait before the next attempt after `failures` failed ones in
+// a row (1 s, doubling, at most 5 min); also for STS AssumeRole.
+qint64 credentialBackoffMs(int failures);
+
 // What /healthz and doctor may know about the credentials: never a key.
 struct CredentialStatus
 {

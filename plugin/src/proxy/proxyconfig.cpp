@@ -14,6 +14,7 @@ namespace {
 
 constexpr int kMaxConnectionsLimit = 1024;
 constexpr int kMaxRequestsPerMinute = 100000;
+constexpr int kMaxTokenBudget = 1000000000;
 constexpr qsizetype kMaxModelLength = 2048; // ARNs are well under it
 
 hako::Error settingError(const char *text, const QString &arg = {})
@@ -204,6 +205,14 @@ hako::Error readRequestsPerMinute(const QJsonValue &v, int *out)
             QString::number(kMaxRequestsPerMinute));
 }
 
+hako::Error readTokenBudget(const QJsonValue &v, int *out)
+{
+    if (readWhole(v, 0, kMaxTokenBudget, out))
+        return {};
+    return settingError(QT_TRANSLATE_NOOP("hako", "proxy.budget.tokens must be a whole number from 0 to %1."),
+                        QString::number(kMaxTokenBudget));
+}
+
 hako::Error settingsCredentials(const QJsonObject &s, CredentialConfig *c)
 {
     QByteArray secret = s.value(QLatin1String("credentials.secretAccessKey")).toString().toUtf8();
@@ -311,7 +320,9 @@ QList<hako::Error> configFromSettings(const QJsonObject &settings, ProxyConfig *
             readModels(settings.value(QLatin1String("proxy.models")), &proxy->models),
             readRequestsPerMinute(settings.value(QLatin1String("proxy.budget.requestsPerMinute")),
                                   &proxy->requestsPerMinute),
+            readTokenBudget(settings.value(QLatin1String("proxy.budget.tokens")), &proxy->tokenBudget),
             readCredentials(settings, credentials),
+            readAssumeRole(settings, proxy->allowlist, proxy->models, &proxy->assumeRole),
     };
     for (const hako::Error &e : single) {
         if (e)

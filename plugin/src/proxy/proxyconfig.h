@@ -10,6 +10,8 @@
 //                      hosts, any elsewhere; operationpolicy.h)
 //   proxy.budget.requestsPerMinute  requests one conversation (one socket) may
 //                      make in any sliding minute, 0-100000; 0: no limit (0)
+//   proxy.budget.tokens  input and output tokens one conversation may use,
+//                      counted from Bedrock's answers, 0-1000000000; 0: no limit (0)
 //   proxy.models       model IDs, inference-profile IDs or ARNs a sandbox may call
 //                      (exact, as decoded from the path); empty: any
 //   proxy.connectTo    ["HOST1:PORT1:HOST2:PORT2", ...] (curl's --connect-to)
@@ -18,12 +20,17 @@
 //                      hold open at once, 1-1024 (16)
 //   credentials.source settings | profile | process, with credentials.accessKeyId,
 //                      .secretAccessKey, .sessionToken, .profile, .file, .process
+//   credentials.assumeRole  a role ARN: each conversation gets its own STS
+//                      session of it (assumerole.h); empty: the credentials sign
+//   credentials.stsEndpoint  https://HOST of STS for that (a VPC endpoint, a test
+//                      stand-in); empty: https://sts.us-east-1.amazonaws.com
 // List-valued keys also accept a string (JSON array text or comma-separated),
 // as `hako-host --set key=value` delivers them; a proxy.allow item may also be
 // a rule object's JSON text, so string-list settings can carry header rules.
 #pragma once
 
 #include "allowlist.h"
+#include "assumerole.h"
 #include "credentials.h"
 #include "httprequest.h"
 
@@ -80,8 +87,10 @@ struct ProxyConfig
     RequestLimits limits;
     ProxyTimeouts timeouts;
     ProxyBounds bounds;
-    QSet<QByteArray> models;   // proxy.models; empty: any
-    int requestsPerMinute = 0; // proxy.budget.requestsPerMinute; 0: no limit
+    QSet<QByteArray> models;                    // proxy.models; empty: any
+    int requestsPerMinute = 0;                  // proxy.budget.requestsPerMinute; 0: no limit
+    int tokenBudget = 0;                        // proxy.budget.tokens; 0: no limit
+    std::optional<AssumeRoleConfig> assumeRole; // credentials.assumeRole
 
     static ProxyConfig defaults(); // allowlist with the default Bedrock pattern
 };

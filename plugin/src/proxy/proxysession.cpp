@@ -3,6 +3,7 @@
 #include "clientwriter.h"
 #include "credentials.h"
 #include "proxylog.h"
+#include "rolesessions.h"
 #include "upstream.h"
 #include "upstreamrequest.h"
 
@@ -86,9 +87,8 @@ bool ProxySession::onHead()
         refuse(verdict.reason, verdict.rule);
         return false;
     }
-    // Only requests the policy lets through count against the budget.
-    if (!m_shared.rate->admit(m_socket, m_shared.rate->now())) {
-        refuse(Reason::BudgetExhausted, "proxy.budget.requestsPerMinute");
+    if (const QByteArray rule = overBudget(); !rule.isEmpty()) {
+        refuse(Reason::BudgetExhausted, rule);
         return false;
     }
     m_clean = sanitizeRequest(head, m_match.rule->auth.headerName);
@@ -97,28 +97,63 @@ bool ProxySession::onHead()
     return true;
 }
 
+// The budget setting the request is past, if any. Only requests the policy
+// lets through are counted.
+QByteArray ProxySession::overBudget()
+{
+    if (m_shared.tokens->exhausted(m_socket))
+        return "proxy.budget.tokens";
+    if (!m_shared.rate->admit(m_socket, m_shared.rate->now()))
+        return "proxy.budget.requestsPerMinute";
+    return {};
+}
+
 void ProxySession::onRequestComplete()
 {
     m_timer.stop();
     m_deadline.stop();
     m_stage = Stage::Authenticating;
-    if (m_match.rule->auth.kind == AuthRule::Kind::Header || m_shared.credentials->current())
+    if (m_match.rule->auth.kind == AuthRule::Kind::Header || signingCredentials())
         return forward();
-    CredentialSource *source = m_shared.credentials;
-    connect(source, &CredentialSource::ready, this, [this] {
+    awaitCredentials();
+}
+
+// The conversation's own STS session when there are such, else the configured credentials.
+std::shared_ptr<const AwsCredentials> ProxySession::signingCredentials() const
+{
+    return m_shared.sessions ? m_shared.sessions->current(m_socket) : m_shared.credentials->current();
+}
+
+void ProxySession::awaitCredentials()
+{
+    const auto onReady = [this] {
         if (m_stage == Stage::Authenticating)
             forward();
-    });
-    connect(source, &CredentialSource::failed, this, [this] {
+    };
+    const auto onFailed = [this] {
         if (m_stage == Stage::Authenticating)
             refuse(Reason::CredentialsUnavailable);
-    });
-    source->fetch();
+    };
+    if (RoleSessions *sessions = m_shared.sessions) {
+        const auto mine = [this](const QString &socket) { return socket == m_socket; };
+        connect(sessions, &RoleSessions::ready, this, [=](const QString &socket) {
+            if (mine(socket))
+                onReady();
+        });
+        connect(sessions, &RoleSessions::failed, this, [=](const QString &socket) {
+            if (mine(socket))
+                onFailed();
+        });
+        return sessions->fetch(m_socket);
+    }
+    connect(m_shared.credentials, &CredentialSource::ready, this, onReady);
+    connect(m_shared.credentials, &CredentialSource::failed, this, onFailed);
+    m_shared.credentials->fetch();
 }
 
 void ProxySession::forward()
 {
-    const std::shared_ptr<const AwsCredentials> aws = m_shared.credentials->current();
+    const std::shared_ptr<const AwsCredentials> aws = signingCredentials();
     if (m_match.rule->auth.kind == AuthRule::Kind::SigV4 && !aws)
         return refuse(Reason::CredentialsUnavailable); // expired since it was checked
     m_stage = Stage::Forwarding;
@@ -142,6 +177,9 @@ void ProxySession::onResponseHead(int status, const QByteArray &reasonPhrase, co
 {
     m_stage = Stage::Streaming;
     m_chunked = contentLength < 0;
+    m_tokens = tokenHeaders(headers);
+    if (isEventStream(headers))
+        m_events = std::make_unique<EventStreamTokens>();
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase + "\r\n";
     for (const auto &[name, value] : sanitizeResponseHeaders(headers))
         out += name + ": " + value + "\r\n";
@@ -153,6 +191,8 @@ void ProxySession::onResponseHead(int status, const QByteArray &reasonPhrase, co
 
 void ProxySession::onResponseData(QByteArrayView data)
 {
+    if (m_events)
+        m_events->feed(data);
     if (m_chunked)
         m_writer->write({QByteArray::number(data.size(), 16).append("\r\n"), data, "\r\n"});
     else
@@ -222,12 +262,26 @@ void ProxySession::conclude(Reason reason, const QByteArray &rule)
     m_upstream = nullptr;
     m_parser.takeBody();
     m_lease.releaseBytes();
+    countTokens();
     if (const char *event = securityEventFor(reason))
         Q_EMIT securityEvent(QString::fromLatin1(event));
     const qint64 upstreamMs = m_clock.isValid() ? m_clock.elapsed() : -1;
     qCInfo(lcProxy).noquote() << decisionFor(reason) << reasonCode(reason) << m_parser.head().method
                               << m_parser.head().authority.host << upstreamMs << "ms" << rule;
     Q_EMIT concluded(reason, upstreamMs, rule);
+}
+
+// Whatever part of an answer passed: a stream's usage comes last, so one cut
+// short counts what its headers said, if anything.
+void ProxySession::countTokens()
+{
+    const TokenCounts used = m_events && m_events->counts().seen ? m_events->counts() : m_tokens;
+    m_events.reset();
+    m_tokens = {};
+    if (!used.seen)
+        return;
+    m_shared.tokens->add(m_socket, used.input, used.output);
+    Q_EMIT tokensUsed(used.input, used.output);
 }
 
 } // namespace hako::proxy

@@ -7,12 +7,15 @@
 // only once the whole request is in and allowed.
 #pragma once
 
+#include "credentials.h"
+#include "eventstream.h"
 #include "httprequest.h"
 #include "proxybudget.h"
 #include "proxyconfig.h"
 #include "ratebudget.h"
 #include "refusal.h"
 #include "sanitize.h"
+#include "tokenbudget.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -27,6 +30,7 @@ namespace hako::proxy {
 
 class ClientWriter;
 class CredentialSource;
+class RoleSessions;
 class TlsContext;
 class UpstreamExchange;
 
@@ -39,7 +43,11 @@ struct ProxyShared
     // Every session's lease holds it too: sessions (QObject children) are
     // destroyed after the proxy's members and give back what they held.
     std::shared_ptr<ProxyBudget> budget = std::make_shared<ProxyBudget>();
-    std::unique_ptr<RateBudget> rate; // proxy.budget.requestsPerMinute, per socket
+    std::unique_ptr<RateBudget> rate;    // proxy.budget.requestsPerMinute, per socket
+    std::unique_ptr<TokenBudget> tokens; // proxy.budget.tokens, per socket
+    // With credentials.assumeRole: the conversations' STS sessions, which
+    // sign instead of `credentials`.
+    RoleSessions *sessions = nullptr;
 };
 
 class ProxySession : public QObject
@@ -54,6 +62,8 @@ Q_SIGNALS:
     // rule: the setting that refused the request, when a policy did.
     void concluded(hako::proxy::Reason reason, qint64 upstreamMs, const QByteArray &rule);
     void securityEvent(const QString &type);
+    // Tokens Bedrock's answer reported, once it ended.
+    void tokensUsed(qint64 input, qint64 output);
 
 private:
     // Refused: over the connection bound, waiting to say so.
@@ -61,7 +71,10 @@ private:
 
     void onClientData();
     bool onHead();
+    QByteArray overBudget();
     void onRequestComplete();
+    std::shared_ptr<const AwsCredentials> signingCredentials() const;
+    void awaitCredentials();
     void forward();
     void onResponseHead(int status, const QByteArray &reasonPhrase, const HeaderList &headers, qint64 contentLength);
     void onResponseData(QByteArrayView data);
@@ -71,6 +84,7 @@ private:
     void closeClient(bool linger = false);
     void refuse(Reason reason, const QByteArray &rule = {});
     void conclude(Reason reason, const QByteArray &rule = {});
+    void countTokens();
 
     QLocalSocket *m_client;
     const ProxyShared &m_shared;
@@ -86,6 +100,8 @@ private:
     QElapsedTimer m_clock;
     Stage m_stage = Stage::Receiving;
     bool m_chunked = false;
+    TokenCounts m_tokens;                        // from the response headers
+    std::unique_ptr<EventStreamTokens> m_events; // an event stream's closing usage
 };
 
 } // namespace hako::proxy

@@ -10,6 +10,8 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <cstring>
+#include <limits>
 
 namespace hako::proxy::sigv4 {
 
@@ -55,16 +57,63 @@ QByteArray removeDotSegments(QByteArrayView path)
     return out;
 }
 
-// Appends the trimmed value with runs of spaces collapsed to one.
-void appendCollapsed(QByteArray &out, QByteArrayView value)
+// Writes through a pointer into a buffer sized up front (at most `capacity`)
+// and trims it when it goes: QByteArray::append, an insert at the end with
+// its checks, was the largest item in the profile of signing.
+class Writer
+{
+public:
+    Writer(QByteArray &out, qsizetype capacity) : m_out(out)
+    {
+        out.resize(capacity);
+        m_at = out.data();
+    }
+    ~Writer() { m_out.truncate(m_at - m_out.constData()); }
+    Writer(const Writer &) = delete;
+    Writer &operator=(const Writer &) = delete;
+
+    Writer &operator<<(QByteArrayView text)
+    {
+        memcpy(m_at, text.data(), size_t(text.size()));
+        m_at += text.size();
+        return *this;
+    }
+    Writer &operator<<(char c)
+    {
+        *m_at++ = c;
+        return *this;
+    }
+    void unwrite(qsizetype n) { m_at -= n; }
+
+private:
+    QByteArray &m_out;
+    char *m_at;
+};
+
+// memchr, not QByteArrayView::contains("  "): values rarely hold a space at
+// all, and the generic search cost more than the rest of the header's work.
+bool hasDoubleSpace(QByteArrayView value)
+{
+    const char *at = value.data();
+    const char *end = at + value.size();
+    while ((at = static_cast<const char *>(memchr(at, ' ', size_t(end - at)))) && at + 1 < end) {
+        if (at[1] == ' ')
+            return true;
+        ++at;
+    }
+    return false;
+}
+
+// Writes the trimmed value with runs of spaces collapsed to one.
+void writeCollapsed(Writer &out, QByteArrayView value)
 {
     value = value.trimmed();
-    if (!value.contains("  "))
-        return void(out.append(value)); // the usual case: one append, not one per byte
+    if (!hasDoubleSpace(value))
+        return void(out << value); // the usual case: one copy, not one per byte
     char previous = 0;
     for (char c : value) {
         if (c != ' ' || previous != ' ')
-            out.append(c);
+            out << c;
         previous = c;
     }
 }
@@ -79,9 +128,10 @@ constexpr char kHexDigits[] = "0123456789abcdef";
 QByteArray hex(const unsigned char *digest)
 {
     QByteArray out(2 * kDigestSize, Qt::Uninitialized);
+    char *p = out.data();
     for (int i = 0; i < kDigestSize; ++i) {
-        out[2 * i] = kHexDigits[digest[i] >> 4];
-        out[2 * i + 1] = kHexDigits[digest[i] & 0xF];
+        *p++ = kHexDigits[digest[i] >> 4];
+        *p++ = kHexDigits[digest[i] & 0xF];
     }
     return out;
 }
@@ -93,6 +143,8 @@ const EVP_MD *sha256Md()
     static EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     return md;
 }
+
+using MacContext = std::unique_ptr<EVP_MAC_CTX, void (*)(EVP_MAC_CTX *)>;
 
 EVP_MAC_CTX *newHmacContext()
 {
@@ -108,7 +160,7 @@ EVP_MAC_CTX *newHmacContext()
 // would repeat the algorithm lookup.
 void hmac(QByteArrayView key, QByteArrayView data, unsigned char *out)
 {
-    thread_local std::unique_ptr<EVP_MAC_CTX, void (*)(EVP_MAC_CTX *)> ctx(newHmacContext(), EVP_MAC_CTX_free);
+    thread_local MacContext ctx(newHmacContext(), EVP_MAC_CTX_free);
     size_t len = 0;
     EVP_MAC_init(ctx.get(), reinterpret_cast<const unsigned char *>(key.data()), size_t(key.size()), nullptr);
     EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()));
@@ -122,37 +174,51 @@ QByteArrayView view(const unsigned char *digest)
 
 // kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")
 // changes only with those inputs, so the last one derived is kept, in locked
-// memory, as secret || key, and reused while the secret and scope match.
-QByteArrayView signingKey(const SigV4Scope &scope, const QByteArray &scopeText, QByteArrayView secret)
+// memory, as secret || key, and reused while the secret and scope match. So
+// is an HMAC context keyed with it: a signature then only resets that
+// context, where keying it anew would hash the key's pads again.
+EVP_MAC_CTX *signer(const SigV4Scope &scope, const QByteArray &scopeText, QByteArrayView secret)
 {
     thread_local std::shared_ptr<const SecretBuffer> cached;
     thread_local QByteArray cachedScope;
+    thread_local MacContext keyed(newHmacContext(), EVP_MAC_CTX_free);
     const bool hit = cached && cachedScope == scopeText && cached->view().size() == secret.size() + kDigestSize
                      && CRYPTO_memcmp(cached->view().data(), secret.data(), size_t(secret.size())) == 0;
-    if (!hit) {
-        QByteArray seed = "AWS4" + secret.toByteArray();
-        unsigned char k[kDigestSize];
-        unsigned char t[kDigestSize];
-        hmac(seed, scopeText.left(8), k);
-        hmac(view(k), scope.region, t);
-        hmac(view(t), scope.service, k);
-        hmac(view(k), "aws4_request", t);
-        cleanse(seed);
-        QByteArray material = secret.toByteArray();
-        material.append(reinterpret_cast<const char *>(t), kDigestSize);
-        cached = SecretBuffer::create(material);
-        cachedScope = scopeText;
-        cleanse(material);
-        OPENSSL_cleanse(k, sizeof k);
-        OPENSSL_cleanse(t, sizeof t);
+    if (hit) {
+        EVP_MAC_init(keyed.get(), nullptr, 0, nullptr);
+        return keyed.get();
     }
-    return cached->view().sliced(secret.size());
+    QByteArray seed = "AWS4" + secret.toByteArray();
+    unsigned char k[kDigestSize];
+    unsigned char t[kDigestSize];
+    hmac(seed, scopeText.left(8), k);
+    hmac(view(k), scope.region, t);
+    hmac(view(t), scope.service, k);
+    hmac(view(k), "aws4_request", t);
+    cleanse(seed);
+    QByteArray material = secret.toByteArray();
+    material.append(reinterpret_cast<const char *>(t), kDigestSize);
+    cached = SecretBuffer::create(material);
+    cachedScope = scopeText;
+    cleanse(material);
+    OPENSSL_cleanse(k, sizeof k);
+    OPENSSL_cleanse(t, sizeof t);
+    const QByteArrayView key = cached->view().sliced(secret.size());
+    EVP_MAC_init(keyed.get(), reinterpret_cast<const unsigned char *>(key.data()), size_t(key.size()), nullptr);
+    return keyed.get();
 }
 
 } // namespace
 
 QByteArray amzDate(const QDateTime &utc)
 {
+    // Every request of a second asks for the same text: QDateTime's
+    // calendar arithmetic is done once per second.
+    thread_local qint64 cachedSecond = std::numeric_limits<qint64>::min();
+    thread_local QByteArray cached;
+    const qint64 second = utc.toSecsSinceEpoch();
+    if (second == cachedSecond)
+        return cached;
     const QDateTime t = utc.toUTC();
     QByteArray out(16, 'T');
     auto put = [&out](int at, int value, int digits) {
@@ -166,6 +232,8 @@ QByteArray amzDate(const QDateTime &utc)
     put(11, t.time().minute(), 2);
     put(13, t.time().second(), 2);
     out[15] = 'Z';
+    cachedSecond = second;
+    cached = out;
     return out;
 }
 
@@ -217,6 +285,8 @@ QByteArray canonicalUri(QByteArrayView path, bool normalize)
 
 QByteArray canonicalQuery(QByteArrayView query)
 {
+    if (query.isEmpty())
+        return {}; // the usual case: Bedrock's operations take no query
     QList<QPair<QByteArray, QByteArray>> pairs;
     for (QByteArrayView part : QByteArray::fromRawData(query.data(), query.size()).split('&')) {
         if (part.isEmpty())
@@ -257,21 +327,19 @@ QByteArray canonicalHeaders(const HeaderList &headers, QByteArray *signedHeaders
     }
     std::stable_sort(sorted.begin(), sorted.end(), [](const Entry &a, const Entry &b) { return a.name < b.name; });
     QByteArray out;
-    out.reserve(size);
-    signedHeaders->clear();
-    signedHeaders->reserve(size);
+    Writer canonical(out, size);
+    Writer names(*signedHeaders, size);
     for (qsizetype i = 0; i < sorted.size(); ++i) {
         if (i > 0 && sorted[i].name == sorted[i - 1].name) {
-            out.chop(1);
-            out.append(',');
+            canonical.unwrite(1);
+            canonical << ',';
         } else {
-            out.append(sorted[i].name).append(':');
-            signedHeaders->append(sorted[i].name).append(';');
+            canonical << sorted[i].name << ':';
+            names << (i > 0 ? ";" : "") << sorted[i].name;
         }
-        appendCollapsed(out, sorted[i].value);
-        out.append('\n');
+        writeCollapsed(canonical, sorted[i].value);
+        canonical << '\n';
     }
-    signedHeaders->chop(1);
     return out;
 }
 
@@ -292,31 +360,40 @@ SigV4Signature sign(const SigV4Request &request, const SigV4Scope &scope, const 
     const QByteArray headers = canonicalHeaders(request.headers, &s.signedHeaders);
     const QByteArray uri = canonicalUri(request.path, scope.normalizePath);
     const QByteArray query = canonicalQuery(request.query);
-    QByteArray &canonical = s.canonicalRequest;
-    canonical.reserve(request.method.size() + uri.size() + query.size() + headers.size() + s.signedHeaders.size()
-                      + request.payloadHash.size() + 5);
-    canonical.append(request.method).append('\n').append(uri).append('\n').append(query);
-    canonical.append('\n').append(headers).append('\n').append(s.signedHeaders).append('\n');
-    canonical.append(request.payloadHash);
-
     const QByteArray date = amzDate(scope.time);
+    {
+        Writer canonical(s.canonicalRequest, request.method.size() + uri.size() + query.size() + headers.size()
+                                                     + s.signedHeaders.size() + request.payloadHash.size() + 5);
+        canonical << request.method << '\n'
+                  << uri << '\n'
+                  << query << '\n'
+                  << headers << '\n'
+                  << s.signedHeaders << '\n'
+                  << request.payloadHash;
+    }
     QByteArray scopeText;
-    scopeText.reserve(8 + scope.region.size() + scope.service.size() + 16);
-    scopeText.append(date.first(8)).append('/').append(scope.region).append('/');
-    scopeText.append(scope.service).append("/aws4_request");
-    s.stringToSign.reserve(sizeof kAlgorithm + date.size() + scopeText.size() + 2 * kDigestSize + 3);
-    s.stringToSign.append(kAlgorithm).append('\n').append(date).append('\n').append(scopeText);
-    s.stringToSign.append('\n').append(sha256Hex(canonical));
+    {
+        Writer text(scopeText, 8 + scope.region.size() + scope.service.size() + 15);
+        text << QByteArrayView(date).first(8) << '/' << scope.region << '/' << scope.service << "/aws4_request";
+    }
+    {
+        Writer text(s.stringToSign, sizeof kAlgorithm + date.size() + scopeText.size() + 2 * kDigestSize + 3);
+        text << kAlgorithm << '\n' << date << '\n' << scopeText << '\n' << sha256Hex(s.canonicalRequest);
+    }
 
     unsigned char digest[kDigestSize];
-    hmac(signingKey(scope, scopeText, key.secretAccessKey), s.stringToSign, digest);
+    size_t digestLength = 0;
+    EVP_MAC_CTX *mac = signer(scope, scopeText, key.secretAccessKey);
+    EVP_MAC_update(mac, reinterpret_cast<const unsigned char *>(s.stringToSign.constData()),
+                   size_t(s.stringToSign.size()));
+    EVP_MAC_final(mac, digest, &digestLength, kDigestSize);
     s.signature = hex(digest);
-    QByteArray &auth = s.authorization;
-    auth.reserve(sizeof kAlgorithm + key.accessKeyId.size() + scopeText.size() + s.signedHeaders.size()
-                 + s.signature.size() + 40);
-    auth.append(kAlgorithm).append(" Credential=").append(key.accessKeyId).append('/');
-    auth.append(scopeText).append(", SignedHeaders=").append(s.signedHeaders);
-    auth.append(", Signature=").append(s.signature);
+    {
+        Writer auth(s.authorization, sizeof kAlgorithm + key.accessKeyId.size() + scopeText.size()
+                                             + s.signedHeaders.size() + s.signature.size() + 40);
+        auth << kAlgorithm << " Credential=" << key.accessKeyId << '/' << scopeText
+             << ", SignedHeaders=" << s.signedHeaders << ", Signature=" << s.signature;
+    }
     return s;
 }
 

@@ -143,6 +143,9 @@ void HealthMonitor::finish(QObject *run)
     m_facts.credentials = m_proxy->credentials()->status();
     for (const QString &path : m_proxy->socketPaths())
         ++(QFile::exists(path) ? m_facts.proxiesListening : m_facts.proxySocketsMissing);
+    m_facts.proxyBudgets = m_proxy->budgets();
+    m_facts.tokenBudget = c.proxy.tokenBudget;
+    m_facts.requestsPerMinute = c.proxy.requestsPerMinute;
     const QDateTime expiry = m_facts.credentials.expiration;
     m_metrics->setCredentialExpiry(expiry.isValid() ? expiry.toSecsSinceEpoch() : 0);
     m_metrics->setGcInterval(c.settings.gcInterval);

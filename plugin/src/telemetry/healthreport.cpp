@@ -42,6 +42,22 @@ QJsonObject credentialsJson(const proxy::CredentialStatus &c)
     return o;
 }
 
+// Limits (0: none) and each served conversation's use of them, by its key.
+QJsonObject budgetsJson(const HealthFacts &f)
+{
+    QJsonArray conversations;
+    for (const proxy::ConversationBudget &b : f.proxyBudgets) {
+        conversations.append(QJsonObject{{QStringLiteral("conversation"), b.conversation},
+                                         {QStringLiteral("input_tokens"), b.tokens.input},
+                                         {QStringLiteral("output_tokens"), b.tokens.output},
+                                         {QStringLiteral("tokens_exhausted"), b.tokensExhausted},
+                                         {QStringLiteral("requests_last_minute"), b.requestsLastMinute}});
+    }
+    return {{QStringLiteral("tokens"), f.tokenBudget},
+            {QStringLiteral("requests_per_minute"), f.requestsPerMinute},
+            {QStringLiteral("conversations"), conversations}};
+}
+
 QJsonObject dockerJson(const HealthFacts &f)
 {
     QJsonObject o = {{QStringLiteral("reachable"), f.engineReachable},
@@ -135,7 +151,8 @@ QJsonObject healthJson(const HealthFacts &f)
             {QStringLiteral("containers"), counts(f.containers)},
             {QStringLiteral("containers_at_pids_limit"), f.containersAtPidsLimit},
             {QStringLiteral("proxies"), QJsonObject{{QStringLiteral("listening"), f.proxiesListening},
-                                                    {QStringLiteral("socket_missing"), f.proxySocketsMissing}}},
+                                                    {QStringLiteral("socket_missing"), f.proxySocketsMissing},
+                                                    {QStringLiteral("budgets"), budgetsJson(f)}}},
             {QStringLiteral("last_gc"), f.lastGc},
             {QStringLiteral("gc_interval_s"), f.gcInterval},
             {QStringLiteral("credentials"), credentialsJson(f.credentials)},

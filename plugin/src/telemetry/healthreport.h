@@ -11,6 +11,7 @@
 
 #include "../engine/containerengine.h"
 #include "../proxy/credentials.h"
+#include "../proxy/tokenbudget.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -35,10 +36,13 @@ struct HealthFacts
     QMap<QString, int> containers; // this instance's, by state
     int containersAtPidsLimit = 0;
     int proxiesListening = 0;
-    int proxySocketsMissing = 0; // listening, but the socket file is gone
-    QJsonValue lastGc;           // GcReport::toJson(), null before the first sweep
-    bool gcFailed = false;       // the last sweep failed
-    bool gcStale = false;        // no sweep for several intervals
+    int proxySocketsMissing = 0;                   // listening, but the socket file is gone
+    QList<proxy::ConversationBudget> proxyBudgets; // one per served conversation
+    int tokenBudget = 0;                           // proxy.budget.tokens
+    int requestsPerMinute = 0;                     // proxy.budget.requestsPerMinute
+    QJsonValue lastGc;                             // GcReport::toJson(), null before the first sweep
+    bool gcFailed = false;                         // the last sweep failed
+    bool gcStale = false;                          // no sweep for several intervals
     int gcInterval = 0;
     proxy::CredentialStatus credentials;
     QString adminAddress; // HOST:PORT served, empty when off

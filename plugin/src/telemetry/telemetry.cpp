@@ -11,6 +11,7 @@
 #include "../policy/conversationid.h"
 #include "../policy/errors.h"
 #include "../proxy/credentialproxy.h"
+#include "../proxy/rolesessions.h"
 
 #include <hako/toolcall.h>
 
@@ -75,6 +76,10 @@ void Telemetry::attach(const InstanceConfig &config, ContainerEngine &engine, pr
     });
     connect(proxy.credentials(), &proxy::CredentialSource::failed, this,
             [this] { m_metrics.credentialRefreshFailed(); });
+    connect(&proxy, &proxy::CredentialProxy::tokensUsed, this,
+            [this](qint64 input, qint64 output) { m_metrics.proxyTokens(input, output); });
+    if (proxy::RoleSessions *sessions = proxy.roleSessions())
+        connect(sessions, &proxy::RoleSessions::assumeRoleFailed, this, [this] { m_metrics.assumeRoleFailed(); });
 }
 
 void Telemetry::watchCall(ToolCall *call)

@@ -65,6 +65,9 @@ WorkspaceMetrics::WorkspaceMetrics()
     m_proxyUpstream = r.histogram(QStringLiteral("workspace_proxy_upstream_duration_seconds"),
                                   QStringLiteral("Time from forwarding a request upstream to the end of its answer."),
                                   {}, kUpstreamBuckets);
+    m_proxyTokens = r.counter(QStringLiteral("workspace_proxy_tokens_total"),
+                              QStringLiteral("Tokens Bedrock reported for answers through the credential proxy."),
+                              {QStringLiteral("direction")});
     m_seccompViolations = r.counter(QStringLiteral("workspace_seccomp_violations_total"),
                                     QStringLiteral("System calls the seccomp profile refused inside a container."),
                                     {QStringLiteral("syscall")});
@@ -87,6 +90,9 @@ WorkspaceMetrics::WorkspaceMetrics()
                                  QStringLiteral("When the proxy's current credentials expire; 0 when they do not."));
     m_credentialFailures = r.counter(QStringLiteral("workspace_credential_refresh_failures_total"),
                                      QStringLiteral("Failed attempts to load or refresh the proxy's credentials."));
+    m_assumeRoleFailures = r.counter(
+            QStringLiteral("workspace_credential_assume_role_failures_total"),
+            QStringLiteral("Failed STS AssumeRole calls for conversations' sessions (credentials.assumeRole)."));
     m_atPidsLimit =
             r.gauge(QStringLiteral("workspace_containers_at_pids_limit"),
                     QStringLiteral("Containers whose process count reached their pids limit at the last probe."));
@@ -97,6 +103,9 @@ WorkspaceMetrics::WorkspaceMetrics()
     for (const QString &result : {QStringLiteral("ok"), QStringLiteral("error")})
         m_gcRuns->add({result}, 0);
     m_credentialFailures->add({}, 0);
+    m_assumeRoleFailures->add({}, 0);
+    for (const QString &direction : {QStringLiteral("input"), QStringLiteral("output")})
+        m_proxyTokens->add({direction}, 0);
     m_oomKills->add({}, 0);
     m_pidsLimitHits->add({}, 0);
 }
@@ -190,6 +199,17 @@ void WorkspaceMetrics::setCredentialExpiry(qint64 secsSinceEpoch)
 void WorkspaceMetrics::credentialRefreshFailed()
 {
     m_credentialFailures->add();
+}
+
+void WorkspaceMetrics::proxyTokens(qint64 input, qint64 output)
+{
+    m_proxyTokens->add({QStringLiteral("input")}, double(input));
+    m_proxyTokens->add({QStringLiteral("output")}, double(output));
+}
+
+void WorkspaceMetrics::assumeRoleFailed()
+{
+    m_assumeRoleFailures->add();
 }
 
 void WorkspaceMetrics::setContainersAtPidsLimit(int count)

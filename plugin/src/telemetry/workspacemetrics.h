@@ -26,6 +26,8 @@ public:
     void setDockerUp(bool up);
     void setCredentialExpiry(qint64 secsSinceEpoch); // 0: none, or no credentials
     void credentialRefreshFailed();
+    void assumeRoleFailed();
+    void proxyTokens(qint64 input, qint64 output);
     void setContainersAtPidsLimit(int count);
     void containerLimitEvents(qint64 oomKills, qint64 pidsLimitHits);
 
@@ -61,6 +63,8 @@ private:
     MetricFamily *m_dockerUp;
     MetricFamily *m_credentialExpiry;
     MetricFamily *m_credentialFailures;
+    MetricFamily *m_assumeRoleFailures;
+    MetricFamily *m_proxyTokens;
     MetricFamily *m_atPidsLimit;
     MetricFamily *m_oomKills;
     MetricFamily *m_pidsLimitHits;

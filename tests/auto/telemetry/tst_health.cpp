@@ -153,6 +153,31 @@ private Q_SLOTS:
                  false);
     }
 
+    // Each served conversation's budget use, by its key; a budget that is
+    // used up does not change the host's status.
+    void proxyBudgets()
+    {
+        HealthFacts f = healthy();
+        f.tokenBudget = 100;
+        f.requestsPerMinute = 5;
+        proxy::ConversationBudget spent{QStringLiteral("0123456789abcdef0123456789abcdef"), {70, 40}, true, 3};
+        f.proxyBudgets = {spent};
+        QStringList problems;
+        QCOMPARE(healthStatus(f, &problems), QStringLiteral("ok"));
+        const QJsonObject budgets =
+                healthJson(f).value(QLatin1String("proxies")).toObject().value(QLatin1String("budgets")).toObject();
+        QCOMPARE(budgets.value(QLatin1String("tokens")).toInt(), 100);
+        QCOMPARE(budgets.value(QLatin1String("requests_per_minute")).toInt(), 5);
+        const QJsonArray conversations = budgets.value(QLatin1String("conversations")).toArray();
+        QCOMPARE(conversations.size(), 1);
+        const QJsonObject c = conversations.first().toObject();
+        QCOMPARE(c.value(QLatin1String("conversation")).toString(), spent.conversation);
+        QCOMPARE(c.value(QLatin1String("input_tokens")).toInt(), 70);
+        QCOMPARE(c.value(QLatin1String("output_tokens")).toInt(), 40);
+        QCOMPARE(c.value(QLatin1String("tokens_exhausted")).toBool(), true);
+        QCOMPARE(c.value(QLatin1String("requests_last_minute")).toInt(), 3);
+    }
+
     void runtimeGapsOfRunsc()
     {
         HealthFacts f = healthy();

@@ -4,7 +4,7 @@
 set -eu
 dir=$1
 cd "$dir"
-names="DNS:bedrock-runtime.us-east-1.amazonaws.com,DNS:bedrock-runtime.us-west-2.amazonaws.com,DNS:api.llm.example,DNS:token.llm.example"
+names="DNS:bedrock-runtime.us-east-1.amazonaws.com,DNS:bedrock-runtime.us-west-2.amazonaws.com,DNS:api.llm.example,DNS:token.llm.example,DNS:sts.eu-central-1.amazonaws.com"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=hako test CA" \
     -keyout ca.key -out ca.pem 2>/dev/null
 openssl req -newkey rsa:2048 -nodes -subj "/CN=bedrock-runtime.us-east-1.amazonaws.com" \

@@ -16,8 +16,17 @@ request to LOG: method, path, headers, body size, and whether botocore
   /random/<n>                            n random bytes; their SHA-256 is logged
   anything else                          200 JSON echo of the verification
 With an X-Standin-Interim: N header, N interim (1xx) responses come first.
+
+It is also an STS stand-in: a POST on a Host starting with "sts." is
+AssumeRole, which must be signed (service sts) with the base key given on the
+command line. It issues fresh temporary credentials, which the Bedrock routes
+then accept (and only then with their session token), and logs the role,
+session name, policy and issued key ("sts"). A role ARN containing ":role/deny"
+is refused with AccessDenied. Every logged request names the access key that
+signed it ("access_key").
 """
 import argparse
+import base64
 import binascii
 import hashlib
 import http.server
@@ -29,6 +38,8 @@ import struct
 import sys
 import threading
 import time
+import urllib.parse
+import uuid
 
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
@@ -39,6 +50,8 @@ LOG_LOCK = threading.Lock()
 GATES = {}
 GATES_LOCK = threading.Lock()
 GATE_WAIT_S = 20
+ISSUED = {}  # temporary access key id -> (secret, session token)
+ISSUED_LOCK = threading.Lock()
 
 
 def gate(name):
@@ -59,25 +72,31 @@ def verify_sigv4(handler, body):
             return False, "unsigned " + required
     if handler.headers.get("x-amz-content-sha256") != hashlib.sha256(body).hexdigest():
         return False, "payload hash mismatch"
-    if access_key != ARGS.access_key:
+    handler.signed_by = access_key
+    with ISSUED_LOCK:
+        secret, token = ISSUED.get(access_key, (None, None))
+    if access_key == ARGS.access_key:
+        secret, token = ARGS.secret_key, ARGS.token
+    if secret is None:
         return False, "wrong access key"
-    if ARGS.token and handler.headers.get("x-amz-security-token") != ARGS.token:
+    if token and handler.headers.get("x-amz-security-token") != token:
         return False, "wrong session token"
     request = AWSRequest(method=handler.command,
                          url="https://" + handler.headers["Host"] + handler.path, data=body)
     for name in signed:
         request.headers[name] = ", ".join(handler.headers.get_all(name))
     request.context["timestamp"] = handler.headers["x-amz-date"]
-    signer = SigV4Auth(Credentials(ARGS.access_key, ARGS.secret_key, ARGS.token), service, region)
+    signer = SigV4Auth(Credentials(access_key, secret, token), service, region)
     expected = signer.signature(signer.string_to_sign(request, signer.canonical_request(request)),
                                 request)
     return expected == fields["Signature"], "botocore recomputed"
 
 
-def event_frame(payload):
+def event_frame(payload, event=b"chunk"):
     """One application/vnd.amazon.eventstream message with a :event-type header."""
-    name, value = b":event-type", b"chunk"
-    headers = bytes([len(name)]) + name + b"\x07" + struct.pack(">H", len(value)) + value
+    headers = b""
+    for name, value in ((b":message-type", b"event"), (b":event-type", event)):
+        headers += bytes([len(name)]) + name + b"\x07" + struct.pack(">H", len(value)) + value
     total = 12 + len(headers) + len(payload) + 4
     prelude = struct.pack(">II", total, len(headers))
     prelude += struct.pack(">I", binascii.crc32(prelude))
@@ -94,15 +113,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def record(self, body, verified, why, extra=None):
         entry = {"t": time.time(), "method": self.command, "path": self.path,
                  "headers": [[k, v] for k, v in self.headers.items()],
-                 "body_size": len(body), "verified": verified, "why": why}
+                 "body_size": len(body), "verified": verified, "why": why,
+                 "access_key": getattr(self, "signed_by", None)}
         entry.update(extra or {})
         with LOG_LOCK, open(ARGS.log, "a") as log:
             log.write(json.dumps(entry) + "\n")
 
-    def send_json(self, status, obj):
+    def send_json(self, status, obj, tokens=None):
         data = json.dumps(obj).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
+        if tokens:
+            self.send_header("X-Amzn-Bedrock-Input-Token-Count", str(tokens[0]))
+            self.send_header("X-Amzn-Bedrock-Output-Token-Count", str(tokens[1]))
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
@@ -128,6 +151,42 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(b"0\r\n\r\n")
         extra["frames_sent"] = sent
         self.record(body, verified, why, extra)
+
+    def token_headers(self):
+        """X-Standin-Tokens: IN,OUT asks for Bedrock's token counts in the answer."""
+        spec = self.headers.get("X-Standin-Tokens")
+        return [int(x) for x in spec.split(",")] if spec else None
+
+    def token_stream(self, body, verified, why, tokens):
+        """A stream ending with its usage: a ConverseStream "metadata" event, or the
+        last InvokeModelWithResponseStream chunk. X-Standin-Stream: oversize puts a
+        message too long to be read first; broken sends a bad prelude first."""
+        self.send_response(200 if verified else 403)
+        self.send_header("Content-Type", "application/vnd.amazon.eventstream")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        frames = [event_frame(json.dumps({"index": 0}).encode())]
+        shape = self.headers.get("X-Standin-Stream", "")
+        if shape == "oversize":
+            frames.append(event_frame(json.dumps({"pad": "p" * 300000}).encode()))
+        if shape == "broken":
+            frames.insert(0, struct.pack(">II", 8, 100) + b"\0" * 8)
+        if self.path.endswith("/converse-stream"):
+            usage = {"usage": {"inputTokens": tokens[0], "outputTokens": tokens[1],
+                               "totalTokens": tokens[0] + tokens[1]}, "metrics": {"latencyMs": 1}}
+            frames.append(event_frame(json.dumps(usage).encode(), b"metadata"))
+        else:
+            inner = {"type": "message_stop", "amazon-bedrock-invocationMetrics": {
+                "inputTokenCount": tokens[0], "outputTokenCount": tokens[1]}}
+            chunk = {"bytes": base64.b64encode(json.dumps(inner).encode()).decode()}
+            frames.append(event_frame(json.dumps(chunk).encode()))
+        for frame in frames:
+            # Split mid-frame, so the reader must join pieces.
+            for piece in (frame[:7], frame[7:]):
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                self.wfile.flush()
+        self.wfile.write(b"0\r\n\r\n")
+        self.record(body, verified, why)
 
     def bytes_body(self, n):
         self.send_response(200)
@@ -156,16 +215,54 @@ class Handler(http.server.BaseHTTPRequestHandler):
                              else b"HTTP/1.1 103 Early Hints\r\nLink: </x>; rel=preload\r\n\r\n")
         self.wfile.flush()
 
+    def assume_role(self, body, verified, why):
+        form = {k: v[0] for k, v in urllib.parse.parse_qs(body.decode(), keep_blank_values=True).items()}
+        role = form.get("RoleArn", "")
+        fields = {"role_arn": role, "session_name": form.get("RoleSessionName"),
+                  "policy": form.get("Policy"), "duration": form.get("DurationSeconds"),
+                  "action": form.get("Action"), "version": form.get("Version")}
+        refused = not verified or form.get("Action") != "AssumeRole" or ":role/deny" in role
+        if refused:
+            code = "AccessDenied" if verified else "SignatureDoesNotMatch"
+            self.record(body, verified, why, {"sts": fields})
+            xml = ("<ErrorResponse><Error><Type>Sender</Type><Code>%s</Code><Message>refused</Message>"
+                   "</Error></ErrorResponse>" % code).encode()
+            return self.send_xml(403, xml)
+        key = "ASIA" + uuid.uuid4().hex[:16].upper()
+        secret, token = uuid.uuid4().hex + "/S+", "tok-" + uuid.uuid4().hex
+        with ISSUED_LOCK:
+            ISSUED[key] = (secret, token)
+        fields["issued_key"] = key
+        self.record(body, verified, why, {"sts": fields})
+        expires = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + int(form["DurationSeconds"])))
+        xml = ("<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+               "<Credentials><AccessKeyId>%s</AccessKeyId><SecretAccessKey>%s</SecretAccessKey>"
+               "<SessionToken>%s</SessionToken><Expiration>%s</Expiration></Credentials>"
+               "</AssumeRoleResult></AssumeRoleResponse>" % (key, secret, token, expires)).encode()
+        return self.send_xml(200, xml)
+
+    def send_xml(self, status, data):
+        self.send_response(status)
+        self.send_header("Content-Type", "text/xml")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
     def handle_any(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0) or 0))
         self.interim(int(self.headers.get("X-Standin-Interim", 0) or 0))
         auth = self.headers.get("Authorization", "")
         verified, why = verify_sigv4(self, body) if auth.startswith("AWS4") else (False, "no sigv4")
+        if self.headers.get("Host", "").startswith("sts.") and self.command == "POST":
+            return self.assume_role(body, verified, why)
         if self.path.startswith("/bytes/"):
             self.record(body, verified, why)
             return self.bytes_body(int(self.path.split("/")[2]))
         if self.path.startswith("/random/"):
             return self.random_body(body, verified, why, int(self.path.split("/")[2]))
+        streamed = self.path.endswith("/invoke-with-response-stream") or self.path.endswith("/converse-stream")
+        if streamed and self.token_headers():
+            return self.token_stream(body, verified, why, self.token_headers())
         if self.path.endswith("/invoke-with-response-stream"):
             return self.stream(body, verified, why)
         if self.path.startswith("/gate/"):
@@ -178,7 +275,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return None
         return self.send_json(200 if verified or not auth.startswith("AWS4") else 403,
-                              {"verified": verified, "why": why})
+                              {"verified": verified, "why": why}, self.token_headers())
 
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = handle_any
 

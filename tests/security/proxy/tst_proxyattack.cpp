@@ -277,6 +277,7 @@ private Q_SLOTS:
     void credentialsBackOff();
     void connectionLimit();
     void requestBudget();
+    void tokenBudget();
     void requestDeadline_data();
     void requestDeadline();
     void bufferCap();
@@ -875,6 +876,67 @@ void TestProxyAttack::requestBudget()
     QVERIFY(!proxy.listen(a));
     QCOMPARE(exchange(invokeRequest, a).status, 200);
     QTRY_COMPARE(proxy.rules.count(QStringLiteral("proxy.budget.requestsPerMinute")), 1);
+}
+
+// proxy.budget.tokens per socket (conversation), counted from the token
+// headers of a plain answer and from the closing usage of both kinds of event
+// stream, also past a message too long to read; a stream whose framing breaks
+// still passes whole but counts nothing. Once the count reaches the budget:
+// 429 budget_exhausted naming the setting, nothing upstream. Another socket
+// has its own count, and a socket closed and opened again starts afresh.
+void TestProxyAttack::tokenBudget()
+{
+    QJsonObject limited = settings();
+    limited.insert(QStringLiteral("proxy.budget.tokens"), 100);
+    ProxyConfig config;
+    CredentialConfig credentials;
+    QVERIFY(configFromSettings(limited, &config, &credentials).isEmpty());
+    NotingProxy proxy(config, credentials);
+    QList<QPair<qint64, qint64>> used;
+    connect(&proxy, &CredentialProxy::tokensUsed, this, [&used](qint64 in, qint64 out) { used.append({in, out}); });
+    const QString a = m_dir.filePath(QStringLiteral("tokens-a.sock"));
+    const QString b = m_dir.filePath(QStringLiteral("tokens-b.sock"));
+    QVERIFY(!proxy.listen(a, QStringLiteral("key-a")));
+    QVERIFY(!proxy.listen(b, QStringLiteral("key-b")));
+    const QByteArray model = "/model/anthropic.claude-3-haiku-20240307-v1%3A0/";
+    const auto request = [&](const QByteArray &operation, const QByteArray &tokens, const QByteArray &shape = {}) {
+        return "POST " + model + operation + " HTTP/1.1\r\nHost: " + kHost
+               + "\r\nContent-Type: application/json\r\nX-Standin-Tokens: " + tokens
+               + (shape.isEmpty() ? QByteArray() : "\r\nX-Standin-Stream: " + shape)
+               + "\r\nContent-Length: 2\r\n\r\n{}";
+    };
+    const qsizetype before = StandIn::readLog(m_log).size();
+    QCOMPARE(exchange(request("invoke", "10,20"), a).status, 200);
+    const Response converse = exchange(request("converse-stream", "15,5"), a);
+    QCOMPARE(converse.status, 200);
+    QVERIFY(converse.body.contains("inputTokens"));
+    const Response oversize = exchange(request("invoke-with-response-stream", "20,10", "oversize"), a);
+    QCOMPARE(oversize.status, 200);
+    QVERIFY(oversize.body.size() > 300000); // the over-long message passed whole
+    const Response broken = exchange(request("converse-stream", "7,7", "broken"), a);
+    QCOMPARE(broken.status, 200);
+    QVERIFY(broken.body.contains("inputTokens"));
+    using Pair = QPair<qint64, qint64>;
+    QCOMPARE(used, (QList<Pair>{{10, 20}, {15, 5}, {20, 10}}));
+    QCOMPARE(exchange(request("invoke", "30,0"), a).status, 200); // 80 before it: under the budget
+    const Response over = exchange(request("invoke", "1,1"), a);
+    QCOMPARE(over.status, 429);
+    QCOMPARE(over.reason, QByteArray("budget_exhausted"));
+    QCOMPARE(over.rule, QByteArray("proxy.budget.tokens"));
+    QCOMPARE(StandIn::readLog(m_log).size(), before + 5);
+    QCOMPARE(exchange(request("invoke", "1,1"), b).status, 200);
+    const QList<ConversationBudget> budgets = proxy.budgets();
+    QCOMPARE(budgets.size(), 2);
+    for (const ConversationBudget &budget : budgets) {
+        const bool isA = budget.conversation == QStringLiteral("key-a");
+        QCOMPARE(budget.tokens.input, isA ? 75 : 1);
+        QCOMPARE(budget.tokens.output, isA ? 35 : 1);
+        QCOMPARE(budget.tokensExhausted, isA);
+    }
+    proxy.close(a);
+    QVERIFY(!proxy.listen(a, QStringLiteral("key-a")));
+    QCOMPARE(exchange(request("invoke", "1,1"), a).status, 200);
+    QTRY_COMPARE(proxy.rules.count(QStringLiteral("proxy.budget.tokens")), 1);
 }
 
 // proxy.maxConnections per socket: with N held on one socket the (N+1)th is
