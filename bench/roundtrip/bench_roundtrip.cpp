@@ -454,7 +454,8 @@ struct Run
     QString failure;
     // --profile only
     QList<double> direct, firstOutput, agent, directAgent, pluginFirst, pluginAfterExec;
-    ProcTimes agentPerCall; // the agent (PID 1 of the container) serves the plugin's and the direct calls
+    ProcTimes agentPerCall; // the agent (PID 1 of the container) serves the plugin's and the direct calls, a mean over
+                            // all
     ProcTimes selfPerPair;  // this process: plugin, Qt, QProcess handling and the direct client
 };
 
@@ -529,7 +530,8 @@ Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, b
         }
     }
     if (profile) {
-        run.agentPerCall = ProcTimes::of(agentPid).perCall(agentBefore, 2 * int(run.plugin.size()));
+        // Per round: the builtin, /bin/true and the spawn probe through the plugin, and the direct call.
+        run.agentPerCall = ProcTimes::of(agentPid).perCall(agentBefore, 4 * int(run.plugin.size()));
         run.selfPerPair = ProcTimes::of(selfPid).perCall(selfBefore, int(run.plugin.size()));
     }
     if (g_interrupted)
