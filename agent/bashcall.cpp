@@ -26,20 +26,24 @@ constexpr std::uint64_t kMaxTimeoutMs = 30ull * 24 * 3600 * 1000;
 char g_buffer[proto::kChunkSize];
 
 // The container's OOM kill count: memory.events on cgroup v2, memory.oom_control
-// on a v1 host. Where neither is readable (gVisor, host tests) the agent cannot
-// tell, and reports no OOM.
+// on a v1 host, opened once and read again from the start for every call.
+// Where neither is readable (gVisor, host tests) the agent cannot tell, and
+// reports no OOM.
 std::optional<std::uint64_t> oomKills()
 {
-    for (const char *path : {"/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"}) {
-        UniqueFd fd(::open(path, O_RDONLY | O_CLOEXEC));
-        char text[512];
-        const ssize_t n = fd.valid() ? readSome(fd.get(), text, sizeof text - 1) : -1;
-        if (n <= 0)
-            continue;
-        text[n] = '\0';
-        if (const char *line = std::strstr(text, "oom_kill "))
-            return std::strtoull(line + std::strlen("oom_kill "), nullptr, 10);
-    }
+    static const int fd = [] {
+        for (const char *path : {"/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"})
+            if (const int opened = ::open(path, O_RDONLY | O_CLOEXEC); opened >= 0)
+                return opened;
+        return -1;
+    }();
+    char text[512];
+    const ssize_t n = fd >= 0 ? ::pread(fd, text, sizeof text - 1, 0) : -1;
+    if (n <= 0)
+        return std::nullopt;
+    text[n] = '\0';
+    if (const char *line = std::strstr(text, "oom_kill "))
+        return std::strtoull(line + std::strlen("oom_kill "), nullptr, 10);
     return std::nullopt;
 }
 
@@ -102,7 +106,7 @@ void BashCall::watchedFds(std::vector<int> &fds) const
     for (const Stream *s : {&stdout_, &stderr_})
         if (s->fd >= 0)
             fds.push_back(s->fd);
-    if (phase_ == Phase::Running)
+    if (phase_ == Phase::Running && !shell_->statusClosed())
         fds.push_back(shell_->statusFd());
 }
 
@@ -125,8 +129,10 @@ bool BashCall::readChunk(Stream &stream)
         emit(stream, g_buffer, static_cast<std::size_t>(n));
         return true;
     }
-    if (n == 0 || errno != EAGAIN)
+    if (n == 0 || errno != EAGAIN) {
         stream.fd = -1;
+        stream.closed = true;
+    }
     return false;
 }
 
@@ -247,6 +253,8 @@ void BashCall::finish()
         s->fd = -1;
     }
     const bool saved = phase_ != Phase::Exited || signal_ == 0;
+    if (stdout_.closed || stderr_.closed)
+        shell_->retired = true;
     session_.release(*shell_, saved);
     succeed(bashResult(report()));
 }

@@ -39,6 +39,7 @@ private:
         proto::Type type;
         std::uint64_t total = 0;
         std::uint64_t shown = 0;
+        bool closed = false; // the shell's end was closed (`exec >&-`): the shell can no longer be heard
     };
     enum class Phase { Running, Leftovers, Exited };
 

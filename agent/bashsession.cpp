@@ -25,35 +25,53 @@ std::string shellQuote(const std::string &s)
     return out + "'";
 }
 
-// The loop every shell runs. State is saved to session.<pid> and the agent
-// renames it into place once it has the status line (or, after `exit`, once
-// the shell is reaped), so a shell killed mid-save leaves nothing half-written
-// where the next one would load it. The loop is at top level so that the
-// command's `declare` and `return` behave as in a script; the control pipes
-// are closed around the command so that what it starts does not hold them.
-// A command that breaks out of the loop, `exec`s or exits ends its shell: the
-// call reports that exit and the next call gets a new shell.
+// The loop every shell runs (the header's layout is Shell's). State is saved
+// to session.<pid> and the agent renames it into place once it has the status
+// line (or, after `exit`, once the shell is reaped), so a shell killed
+// mid-save leaves nothing half-written where the next one would load it. The
+// pipe is read in the C locale, where a character is a byte, and with -N,
+// which bash reads in blocks rather than a byte at a time. The loop is at top
+// level so that the command's `declare` behaves as in a script; the control
+// pipes are closed around the command so that what it starts does not hold
+// them (its stdin is the shell's, /dev/null). The loop's read, eval and printf
+// are named as builtins, so that a function of that name the command defines
+// does not stand in for them. A command that breaks out of the loop, `exec`s
+// or exits ends its shell: the call reports that exit and the next call gets a
+// new shell.
 std::string makeScript(const std::string &dir)
 {
     const std::string q = shellQuote(dir);
     const std::string cmd = std::to_string(Shell::kCommandFd);
     const std::string status = std::to_string(Shell::kStatusFd);
-    return "__hako_save() { { export -p; printf 'cd -- %q\\n' \"$PWD\"; } >" + q
+    const std::string header = std::to_string(Shell::kHeaderSize);
+    const std::string token = std::to_string(Shell::kTokenSize);
+    const std::string length = "$((16#${__hako_head:" + std::to_string(2 + Shell::kTokenSize) + ":8}))";
+    const std::string fromFile(1, Shell::kFromFile);
+    const std::string load(1, Shell::kLoad);
+    return "__hako_save() { { builtin export -p; builtin printf 'cd -- %q\\n' \"$PWD\"; } >" + q
            + "/session.$$ 2>/dev/null; }\n"
              "trap __hako_save EXIT\n"
-             "while IFS= read -r __hako_op <&"
-           + cmd
+             "while LC_ALL=C IFS= builtin read -r -u "
+           + cmd + " -N " + header + " __hako_head"
            + "; do\n"
-             "  if [ \"$__hako_op\" = load ] && [ -r "
-           + q + "/session ]; then . " + q
+             "  __hako_cmd=\n"
+             "  if [ \"${__hako_head:1:1}\" = "
+           + fromFile + " ]; then\n    LC_ALL=C IFS= builtin read -r -d '' __hako_cmd <" + q
+           + "/command.$$\n"
+             "  elif [ "
+           + length + " -gt 0 ]; then\n    LC_ALL=C IFS= builtin read -r -u " + cmd + " -N " + length
+           + " __hako_cmd\n"
+             "  fi\n"
+             "  if [ \"${__hako_head:0:1}\" = "
+           + load + " ] && [ -r " + q + "/session ]; then . " + q
            + "/session 2>/dev/null; fi\n"
-             "  . "
-           + q + "/command.$$ " + cmd + "<&- " + status
-           + ">&- </dev/null\n"
+             "  builtin eval \"$__hako_cmd\" "
+           + cmd + "<&- " + status
+           + ">&-\n"
              "  __hako_status=$?\n"
              "  __hako_save\n"
-             "  printf '%d\\n' \"$__hako_status\" >&"
-           + status
+             "  builtin printf '%s %d\\n' \"${__hako_head:2:"
+           + token + "}\" \"$__hako_status\" >&" + status
            + "\n"
              "done\n";
 }
@@ -151,17 +169,21 @@ Shell *BashSession::acquire(int &err)
 
 bool BashSession::run(Shell &shell, const std::string &command)
 {
-    // The user may delete /tmp (even `rm -rf /`); the shells read their commands by path,
-    // so the directory comes back where it was. Its saved state went with it.
+    // The user may delete /tmp (even `rm -rf /`); the shells save their state there by
+    // path, so the directory comes back where it was. Its saved state went with it.
     if (!stateDirInPlace() && !openStateDir(stateDirPath_))
         ++stateVersion_;
-    const std::string name = fileOf("command", shell.pid());
-    UniqueFd fd(::openat(stateDir_.get(), name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600));
-    if (!fd.valid() || !writeAll(fd.get(), command.data(), command.size()) || !writeAll(fd.get(), "\n", 1))
-        return false;
+    const bool fromFile = command.size() > Shell::kInlineMax;
+    if (fromFile) {
+        const std::string name = fileOf("command", shell.pid());
+        UniqueFd fd(
+                ::openat(stateDir_.get(), name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600));
+        if (!fd.valid() || !writeAll(fd.get(), command.data(), command.size()))
+            return false;
+    }
     const bool reload = shell.stateSeen != stateVersion_ && haveState();
     shell.stateSeen = stateVersion_;
-    return shell.go(reload);
+    return shell.go(reload, fromFile, command);
 }
 
 void BashSession::release(Shell &shell, bool saved)

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <optional>
+#include <string>
 #include <unistd.h>
 
 namespace hako::agent {
@@ -19,7 +21,7 @@ namespace {
 // from the last ')'.
 pid_t groupOf(int procFd, const char *pid)
 {
-    char path[32];
+    char path[48];
     std::snprintf(path, sizeof path, "%s/stat", pid);
     UniqueFd fd(::openat(procFd, path, O_RDONLY | O_CLOEXEC));
     char text[512];
@@ -34,6 +36,33 @@ pid_t groupOf(int procFd, const char *pid)
         ++field;
     }
     return p ? static_cast<pid_t>(std::strtol(p + 1, nullptr, 10)) : -1;
+}
+
+// Whether `visit` holds for one of the direct children of the single-threaded
+// process `pid`, from its one task's list; nullopt where the kernel keeps no list.
+template<typename Visit>
+std::optional<bool> anyChild(pid_t pid, Visit visit)
+{
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/task/%d/children", int(pid), int(pid));
+    UniqueFd fd(::open(path, O_RDONLY | O_CLOEXEC));
+    if (!fd.valid())
+        return std::nullopt;
+    // Read whole, whatever its length: a pid cut in two between reads would be misread.
+    std::string text;
+    char buffer[4096];
+    for (ssize_t n; (n = readSome(fd.get(), buffer, sizeof buffer)) > 0;)
+        text.append(buffer, static_cast<std::size_t>(n));
+    for (const char *p = text.c_str(); *p;) {
+        char *end = nullptr;
+        const long child = std::strtol(p, &end, 10);
+        if (end == p)
+            break;
+        if (visit(static_cast<pid_t>(child)))
+            return true;
+        p = end;
+    }
+    return false;
 }
 
 // Calls `visit(pid)` for every process in `pgid` except `keep`; returns how many.
@@ -62,6 +91,15 @@ int forEachOther(pid_t pgid, pid_t keep, Visit visit)
 
 bool groupHasOthers(pid_t pgid, pid_t keep)
 {
+    const auto member = [pgid, keep](pid_t pid) {
+        char dir[32];
+        std::snprintf(dir, sizeof dir, "/proc/%d", int(pid));
+        return pid != keep && groupOf(AT_FDCWD, dir) == pgid;
+    };
+    const auto own = anyChild(keep, member);
+    const auto orphans = own == std::optional<bool>(true) ? own : anyChild(::getpid(), member);
+    if (own && orphans)
+        return *own || *orphans;
     return forEachOther(pgid, keep, [](pid_t) {}) > 0;
 }
 

@@ -7,7 +7,11 @@
 
 namespace hako::agent {
 
-// Whether any process other than `keep` is in group `pgid`.
+// Whether any process other than `keep` is in group `pgid`, where `keep` is a
+// single-threaded leader whose descendants stay in its group or leave it for
+// good: what it started is then its own child, or an orphan handed to the
+// agent (a subreaper, or PID 1). Only those two lists of children are read, so
+// the check costs the same however many processes the machine runs.
 bool groupHasOthers(pid_t pgid, pid_t keep);
 
 // Kills every member of `pgid` except `keep`, which is left running. The group

@@ -100,9 +100,11 @@ int main(int argc, char **argv)
         printError(e.message);
         return doctor ? runDoctor(nullptr, options, {}) : kExitToolError;
     }
-    // The schema is the same whatever the settings; printing it touches nothing.
+    // The schema and the tool catalogue are the same whatever the settings; printing them touches nothing.
     if (options.command == QLatin1String("schema"))
         return runSchema(host.executor());
+    if (options.command == QLatin1String("tools"))
+        return runTools(host.executor());
     const QList<hako::Error> problems = configure(host.executor(), options);
     if (doctor)
         return runDoctor(host.executor(), options, problems);
@@ -114,8 +116,6 @@ int main(int argc, char **argv)
         return runExec(host.executor(), options);
     if (options.command == QLatin1String("tool"))
         return runTool(host.executor(), options);
-    if (options.command == QLatin1String("tools"))
-        return runTools(host.executor());
     if (options.command == QLatin1String("end"))
         return runEnd(host.executor(), options);
     if (options.command == QLatin1String("verify"))

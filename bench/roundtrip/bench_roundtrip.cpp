@@ -2,9 +2,14 @@
 // on the very same container (issue 2, must-show 6).
 //
 //   plugin       ToolExecutor::call(conv, id, "bash", {"command":"echo hi"}),
-//                timed from call() to ToolCall::finished()
+//                timed from call() to ToolCall::finished(): a builtin of the
+//                conversation's waiting shell
+//   /bin/true    the same with {"command":"/bin/true"}: one fork+exec by the shell
 //   docker exec  `docker exec <container> echo hi` run with QProcess, timed
 //                from start() to QProcess::finished()
+//   spawn cost   what the shell itself takes to fork, exec and reap /bin/true
+//                in that container, timed by the shell ($EPOCHREALTIME around
+//                it) in a call of its own: the floor under the /bin/true series
 //
 // The plugin is loaded from build/plugins/libhako.so with the host stub's own
 // loader (host-stub/common/pluginhost.cpp) and configured with paths.runtime and
@@ -12,7 +17,8 @@
 // and therefore containers, of its own. The first call creates the container
 // and is reported apart (cold start); a few warm-up pairs follow, then N
 // measured pairs whose order alternates, so both sides share the machine's
-// noise. Target: plugin p50 at least 50x below docker exec p50.
+// noise. Targets: builtin p50 at least 200x below docker exec p50, builtin p99
+// at most 3x its p50, /bin/true p50 at most 1.3x the shell's own spawn cost.
 //
 // Usage: bench_roundtrip [--iterations N] [--profile]   (N defaults to 200)
 // Prints a table, then one JSON line (the last line of stdout).
@@ -79,10 +85,16 @@ namespace {
 
 constexpr int kDefaultIterations = 200;
 constexpr int kWarmupPairs = 10;
-constexpr double kTargetRatio = 50.0;
+constexpr double kTargetRatio = 200.0;
+constexpr double kTargetTail = 3.0;  // builtin p99 / p50
+constexpr double kTargetSpawn = 1.3; // /bin/true round trip p50 / the shell's own fork+exec p50
 const QString kConversation = QStringLiteral("bench-roundtrip");
 const QString kCommand = QStringLiteral("echo hi");
 const QByteArray kExpected = "hi\n";
+const QString kExternal = QStringLiteral("/bin/true");
+// Prints the microseconds the shell took to fork, exec and reap /bin/true.
+const QString kSpawnProbe = QStringLiteral("s=$EPOCHREALTIME; /bin/true; e=$EPOCHREALTIME; "
+                                           "echo $(( (${e/./} - ${s/./}) ))");
 
 volatile std::sig_atomic_t g_interrupted = 0;
 
@@ -106,15 +118,17 @@ QString conversationKey()
             QCryptographicHash::hash(kConversation.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
 }
 
-// One `bash` call through the plugin, from call() to finished().
-Sample pluginCall(ToolExecutor *executor, int index)
+// One `bash` call through the plugin, from call() to finished(). `expected`:
+// the stdout it must print; empty: any, kept in `stdout`.
+Sample pluginCall(ToolExecutor *executor, int index, const QString &command = kCommand,
+                  const QByteArray &expected = kExpected, QByteArray *stdoutText = nullptr)
 {
     QEventLoop loop;
     Sample sample;
     QElapsedTimer timer;
     timer.start();
     ToolCall *call = executor->call(kConversation, QStringLiteral("bench-%1").arg(index), QStringLiteral("bash"),
-                                    {{QStringLiteral("command"), kCommand}});
+                                    {{QStringLiteral("command"), command}});
     QObject::connect(call, &ToolCall::output, &loop, [&] {
         if (sample.firstOutputMs < 0)
             sample.firstOutputMs = msSince(timer);
@@ -125,15 +139,29 @@ Sample pluginCall(ToolExecutor *executor, int index)
     });
     loop.exec();
     const QJsonObject result = call->result();
+    const QByteArray out = result.value(QLatin1String("stdout")).toString().toUtf8();
     if (call->error())
         sample.failure = call->error().code + QStringLiteral(": ") + call->error().logMessage;
-    else if (result.value(QLatin1String("exit_code")).toInt(-1) != 0
-             || result.value(QLatin1String("stdout")).toString().toUtf8() != kExpected)
+    else if (result.value(QLatin1String("exit_code")).toInt(-1) != 0 || (!stdoutText && out != expected))
         sample.failure = QStringLiteral("unexpected result ")
                          + QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact));
+    if (stdoutText)
+        *stdoutText = out;
     sample.agentMs = result.value(QLatin1String("duration_ms")).toDouble(-1);
     delete call;
     return sample;
+}
+
+// The shell's own fork+exec+wait of /bin/true in ms, as it timed it; -1 when it printed no number.
+double spawnProbe(ToolExecutor *executor, int index, QString *failure)
+{
+    QByteArray out;
+    const Sample s = pluginCall(executor, index, kSpawnProbe, {}, &out);
+    bool ok = false;
+    const double us = out.trimmed().toDouble(&ok);
+    if (!s.failure.isEmpty() || !ok)
+        *failure = s.failure.isEmpty() ? QStringLiteral("spawn probe printed ") + QString::fromUtf8(out) : s.failure;
+    return ok ? us / 1000.0 : -1;
 }
 
 // One `docker exec <container> echo hi`, from QProcess::start() to finished().
@@ -420,11 +448,14 @@ struct Run
     double coldMs = 0;
     QString container;
     QList<double> plugin;
+    QList<double> external; // /bin/true through the plugin
+    QList<double> spawn;    // the shell's own fork+exec of /bin/true
     QList<double> exec;
     QString failure;
     // --profile only
     QList<double> direct, firstOutput, agent, directAgent, pluginFirst, pluginAfterExec;
-    ProcTimes agentPerCall; // the agent (PID 1 of the container) serves the plugin's and the direct calls
+    ProcTimes agentPerCall; // the agent (PID 1 of the container) serves the plugin's and the direct calls, a mean over
+                            // all
     ProcTimes selfPerPair;  // this process: plugin, Qt, QProcess handling and the direct client
 };
 
@@ -461,9 +492,10 @@ Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, b
             selfBefore = ProcTimes::of(selfPid);
         }
         // Alternate which side goes first, so neither always follows the other.
-        Sample p, d, x;
+        Sample p, t, d, x;
         if (i % 2 == 0) {
             p = pluginCall(executor, index++);
+            t = pluginCall(executor, index++, kExternal, {});
             d = dockerExec(run.container);
             if (profile)
                 x = direct.call(quint32(i + 1));
@@ -471,9 +503,13 @@ Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, b
             if (profile)
                 x = direct.call(quint32(i + 1));
             d = dockerExec(run.container);
+            t = pluginCall(executor, index++, kExternal, {});
             p = pluginCall(executor, index++);
         }
-        for (const Sample *s : {&p, &d, &x}) {
+        const double spawnMs = spawnProbe(executor, index++, &run.failure);
+        if (spawnMs < 0)
+            return run;
+        for (const Sample *s : {&p, &t, &d, &x}) {
             if (!s->failure.isEmpty()) {
                 run.failure = QStringLiteral("iteration %1: %2").arg(i).arg(s->failure);
                 return run;
@@ -481,6 +517,8 @@ Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, b
         }
         if (i >= kWarmupPairs) {
             run.plugin << p.ms;
+            run.external << t.ms;
+            run.spawn << spawnMs;
             run.exec << d.ms;
             if (profile) {
                 run.direct << x.ms;
@@ -492,7 +530,8 @@ Run measure(ToolExecutor *executor, const QString &runtimeDir, int iterations, b
         }
     }
     if (profile) {
-        run.agentPerCall = ProcTimes::of(agentPid).perCall(agentBefore, 2 * int(run.plugin.size()));
+        // Per round: the builtin, /bin/true and the spawn probe through the plugin, and the direct call.
+        run.agentPerCall = ProcTimes::of(agentPid).perCall(agentBefore, 4 * int(run.plugin.size()));
         run.selfPerPair = ProcTimes::of(selfPid).perCall(selfBefore, int(run.plugin.size()));
     }
     if (g_interrupted)
@@ -557,16 +596,23 @@ int main(int argc, char **argv)
     }
 
     const Stats plugin = statsOf(run.plugin);
+    const Stats external = statsOf(run.external);
+    const Stats spawn = statsOf(run.spawn);
     const Stats exec = statsOf(run.exec);
     const double ratio = plugin.p50 > 0 ? exec.p50 / plugin.p50 : 0;
-    const bool met = ratio >= kTargetRatio;
+    const double tail = plugin.p50 > 0 ? plugin.p99 / plugin.p50 : 0;
+    const double spawnRatio = spawn.p50 > 0 ? external.p50 / spawn.p50 : 0;
+    const bool ratioMet = ratio >= kTargetRatio, tailMet = tail <= kTargetTail, spawnMet = spawnRatio <= kTargetSpawn;
+    const bool met = ratioMet && tailMet && spawnMet;
 
-    std::printf("bench_roundtrip: %d iterations (after %d warm-up pairs), alternating order\n", iterations,
+    std::printf("bench_roundtrip: %d iterations (after %d warm-up rounds), alternating order\n", iterations,
                 kWarmupPairs);
     std::printf("  plugin:    %s\n  container: %s\n", qPrintable(host.path()), qPrintable(run.container));
     std::printf("  cold start (first call, creates the container): %.1f ms\n\n", run.coldMs);
     std::printf("  %-28s %9s %9s %9s %9s %9s %9s\n", "all times in ms", "p50", "p90", "p99", "mean", "min", "max");
     printRow("plugin bash `echo hi`", plugin);
+    printRow("plugin bash `/bin/true`", external);
+    printRow("shell's own fork+exec true", spawn);
     printRow("docker exec echo hi", exec);
     QJsonObject profileJson;
     if (profile) {
@@ -597,8 +643,13 @@ int main(int argc, char **argv)
                        {QStringLiteral("plugin_first_in_pair"), pluginFirst.toJson()},
                        {QStringLiteral("plugin_after_docker_exec"), pluginAfter.toJson()}};
     }
-    std::printf("\n  ratio of p50s (docker exec / plugin): %.1fx   target >= %.0fx: %s\n\n", ratio, kTargetRatio,
-                met ? "met" : "MISSED");
+    const auto verdict = [](bool ok) { return ok ? "met" : "MISSED"; };
+    std::printf("\n  docker exec p50 / builtin p50:          %7.1fx   target >= %.0fx: %s\n", ratio, kTargetRatio,
+                verdict(ratioMet));
+    std::printf("  builtin p99 / builtin p50:              %7.2fx   target <= %.1fx: %s\n", tail, kTargetTail,
+                verdict(tailMet));
+    std::printf("  /bin/true p50 / shell's fork+exec p50:  %7.2fx   target <= %.1fx: %s\n\n", spawnRatio, kTargetSpawn,
+                verdict(spawnMet));
 
     QJsonObject json = {
             {QStringLiteral("benchmark"), QStringLiteral("roundtrip")},
@@ -607,9 +658,15 @@ int main(int argc, char **argv)
             {QStringLiteral("command"), kCommand},
             {QStringLiteral("cold_start_ms"), std::round(run.coldMs * 10.0) / 10.0},
             {QStringLiteral("plugin"), plugin.toJson()},
+            {QStringLiteral("external"), external.toJson()},
+            {QStringLiteral("spawn_cost"), spawn.toJson()},
             {QStringLiteral("docker_exec"), exec.toJson()},
             {QStringLiteral("ratio_p50"), std::round(ratio * 10.0) / 10.0},
             {QStringLiteral("target_ratio"), kTargetRatio},
+            {QStringLiteral("tail_ratio"), std::round(tail * 100.0) / 100.0},
+            {QStringLiteral("target_tail_ratio"), kTargetTail},
+            {QStringLiteral("spawn_ratio"), std::round(spawnRatio * 100.0) / 100.0},
+            {QStringLiteral("target_spawn_ratio"), kTargetSpawn},
             {QStringLiteral("target_met"), met},
     };
     if (profile)

@@ -6,6 +6,11 @@
 //                  wall and CPU time
 //   fork+exec      /bin/true and `bash --noprofile --norc -c 'echo hi'` from
 //                  this small process, with fork() and with vfork()
+//   socket RTT     one byte there and back between two processes over a Unix
+//                  socket pair: the floor under any agent round trip
+//   live builtin   `echo hi` written to a bash that is already running and
+//                  waiting on a pipe, until "hi" is read back: the floor under
+//                  a builtin call, with no agent and no plugin
 //   pre-spawned    a shell started ahead and blocked reading its command: the
 //                  time from writing `echo hi` to it until it has exited, with
 //                  the agent's state restore and EXIT-trap save, i.e. what a
@@ -15,6 +20,7 @@
 // Runs on the host, no docker needed; the shell inside the workspace image is
 // the same kind of dynamically linked bash.
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -90,6 +96,67 @@ void spawn(const char *label, bool useVfork, char *const argv[], int runs)
     std::printf("  %-34s min %7.2f ms   p50 %7.2f ms\n", label, t.front(), t[t.size() / 2]);
 }
 
+void printMicros(const char *label, std::vector<double> t)
+{
+    std::sort(t.begin(), t.end());
+    std::printf("  %-34s min %7.1f us   p50 %7.1f us   p99 %7.1f us\n", label, t.front() * 1000, t[t.size() / 2] * 1000,
+                t[t.size() * 99 / 100] * 1000);
+}
+
+void socketRoundTrip(int runs)
+{
+    int sv[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+        return;
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::close(sv[0]);
+        char c;
+        while (::read(sv[1], &c, 1) == 1 && ::write(sv[1], &c, 1) == 1) {
+        }
+        ::_exit(0);
+    }
+    ::close(sv[1]);
+    std::vector<double> t;
+    char c = 'x';
+    for (int i = 0; i < runs * 20; ++i) {
+        const double start = nowMs();
+        if (::write(sv[0], &c, 1) != 1 || ::read(sv[0], &c, 1) != 1)
+            break;
+        t.push_back(nowMs() - start);
+    }
+    ::close(sv[0]);
+    ::waitpid(pid, nullptr, 0);
+    if (!t.empty())
+        printMicros("Unix socket round trip", t);
+}
+
+void liveShellBuiltin(int runs)
+{
+    char bashBin[] = "/bin/bash", np[] = "--noprofile", nr[] = "--norc", c[] = "-c",
+         script[] = "while IFS= read -r l; do eval \"$l\"; done";
+    char *const argv[] = {bashBin, np, nr, c, script, nullptr};
+    int in[2], out[2];
+    if (::pipe(in) != 0 || ::pipe(out) != 0)
+        return;
+    const pid_t pid = launch(false, argv, in, out);
+    ::close(in[0]);
+    ::close(out[1]);
+    std::vector<double> t;
+    for (int i = 0; i < runs * 20; ++i) {
+        char buf[8];
+        const double start = nowMs();
+        if (::write(in[1], "echo hi\n", 8) != 8 || ::read(out[0], buf, sizeof buf) != 3)
+            break;
+        t.push_back(nowMs() - start);
+    }
+    ::close(in[1]);
+    ::close(out[0]);
+    ::waitpid(pid, nullptr, 0);
+    if (!t.empty())
+        printMicros("builtin in a live bash (echo hi)", t);
+}
+
 void preSpawned(int runs)
 {
     char bashBin[] = "/bin/bash", np[] = "--noprofile", nr[] = "--norc", c[] = "-c";
@@ -151,6 +218,8 @@ int main(int argc, char **argv)
     spawn("vfork + exec /bin/true", true, trueArgv, runs);
     spawn("fork + exec bash -c 'echo hi'", false, bashArgv, runs);
     spawn("vfork + exec bash -c 'echo hi'", true, bashArgv, runs);
+    socketRoundTrip(runs);
+    liveShellBuiltin(runs);
     preSpawned(runs);
     return 0;
 }

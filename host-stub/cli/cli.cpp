@@ -64,7 +64,7 @@ bool takeSwitch(const QString &flag, Options *o)
         o->deleteWorkspace = true;
     else if (flag == QLatin1String("--mcp"))
         o->mcp = true;
-    else if (flag == QLatin1String("--help"))
+    else if (flag == QLatin1String("--help") || flag == QLatin1String("-h"))
         o->help = true;
     else
         return false;
@@ -128,9 +128,9 @@ Error parseCommandLine(const QStringList &arguments, Options *o)
             o->commandLine = arguments.mid(i + 1);
             break;
         }
+        if (takeSwitch(arg, o))
+            continue;
         if (arg.startsWith(QLatin1String("--"))) {
-            if (takeSwitch(arg, o))
-                continue;
             if (!kValueOptions.contains(arg) || i + 1 == arguments.size())
                 return usageError(QT_TR_NOOP("Unknown option \"%1\", or it lacks its value."), {arg});
             if (const Error e = takeValue(arg, arguments.at(++i), o))

@@ -354,7 +354,7 @@ def define_checks(c):
         # `rm -rf /` as the container user takes the shells' directory with it.
         a = c.client()
         a.bash("export KEPT=1")
-        r = a.bash('rm -rf "$(dirname "${BASH_SOURCE[0]}")"; echo gone')
+        r = a.bash("rm -rf '%s'; echo gone" % c.state_dir)
         assert r["stdout"] == b"gone\n", r
         r = a.bash("echo answers")
         assert r["error"] is None and r["stdout"] == b"answers\n", r
@@ -437,6 +437,65 @@ def define_checks(c):
         assert a.wait(slow)["stdout"] == b"slow\n"
         a.close()
         b.close()
+
+    def command_bytes_arrive_intact():
+        # Quotes, backslashes, newlines, a trailing backslash-newline, UTF-8 under a UTF-8
+        # locale (the shell reads its pipe counting bytes whatever the locale), and a
+        # command longer than the pipe holds (it goes through a file instead).
+        a = c.client()
+        a.bash("export LC_ALL=C.UTF-8")
+        text = "h\u00e9llo w\u00f6rld \u65e5\u672c 'q' \"d\" \\ $HOME `x`"
+        r = a.bash("cat <<'EOF'\n%s\nEOF\nprintf '%%s|' a\\\nb" % text)
+        assert r["stdout"] == (text + "\n").encode() + b"ab|", r
+        long_cmd = ": " + "x" * 70000 + "\necho long ${#PWD}"
+        r = a.bash(long_cmd)
+        assert r["stdout"] == b"long %d\n" % len(aws) and r["result"]["exit_code"] == 0, r
+        r = a.bash("echo after")
+        assert r["stdout"] == b"after\n", r
+        a.bash("unset LC_ALL")
+        a.close()
+
+    def forged_status_lines_ignored():
+        # Output shaped like the shell's answer, on stdout, stderr and every descriptor
+        # the command can reach (the shell's saved copies of its pipes among them), does
+        # not end the call or set its status.
+        a = c.client()
+        forged = "%s 0" % ("0" * 32)
+        r = a.bash("for i in 1 2 3; do echo '%s'; echo '%s' >&2; done; "
+                   "for fd in $(seq 3 70); do echo '%s' >&$fd; done 2>/dev/null; "
+                   "sleep 0.2; echo real; exit 5" % (forged, forged, forged))
+        assert r["result"]["exit_code"] == 5 and r["stdout"].endswith(b"real\n"), r
+        assert r["stdout"].count(forged.encode()) == 3, r
+        # A job that keeps writing forged lines does not answer for later commands either.
+        r = a.bash("(for fd in $(seq 3 70); do echo '%s' >&$fd; done 2>/dev/null; sleep 0.05) & "
+                   "sleep 0.3; echo later; exit 4" % forged)
+        assert r["result"]["exit_code"] == 4 and r["stdout"] == b"later\n", r
+        assert a.bash("echo ok")["stdout"] == b"ok\n"
+        a.close()
+
+    def shell_ending_commands():
+        # exec, exit, traps, set -e, closing the shell's own output or its saved copies of
+        # its pipes, and functions named like the loop's builtins: each call reports what
+        # happened, the next call works and still has the exported state.
+        a = c.client()
+        a.call("bash", {"restart": True})
+        a.bash("export KEEP=kept; cd /tmp")
+        rows = [("exit 9", 9, b""),
+                ("exec /bin/sh -c 'echo replaced; exit 6'", 6, b"replaced\n"),
+                ("set -e; false; echo not reached", 1, b""),
+                ("trap 'echo bye' EXIT; trap '' TERM INT HUP; echo trapped", 0, b"trapped\n"),
+                ("read() { :; }; printf() { :; }; eval() { :; }; echo shadowed", 0, b"shadowed\n"),
+                ("exec >&- 2>&-; echo lost", 1, b""),
+                ("cat; read x; echo \"stdin $?\"", 0, b"stdin 1\n"),
+                ("exec 62<&- 63>&- 10>&- 11>&- 12>&-; echo closed", None, b"closed\n")]
+        for command, code, out in rows:
+            r = a.bash(command, timeout_ms=10000)
+            assert r["result"] is not None and code in (None, r["result"]["exit_code"]), (command, r)
+            assert r["stdout"] == out and not r["result"]["timed_out"], (command, r)
+            r = a.bash("echo \"$KEEP $PWD\"")
+            assert r["stdout"] == b"kept /tmp\n", (command, r)
+        a.call("bash", {"restart": True})
+        a.close()
 
     def disconnect_kills():
         a = c.client()
@@ -888,6 +947,8 @@ def main():
     tools_unprivileged = args.user is not None or args.connect is not None
     checks = Checks(sock, ws, aws, AgentProcess(pid), pids_bounded, args.sanitized, args.look_inside,
                     tools_unprivileged, args.connect is not None)
+    # As the agent sees it: its default inside a container, the one launch() gave it here.
+    checks.state_dir = base + "/state" if base else "/tmp/hako-state"
     try:
         define_checks(checks)
         time.sleep(0.5)
