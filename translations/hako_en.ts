@@ -307,6 +307,10 @@
         <translation>The call did not finish within %1 seconds and was stopped.</translation>
     </message>
     <message>
+        <source>The conversation's sandbox was not ready within %1 seconds, so the call did not run.</source>
+        <translation>The conversation's sandbox was not ready within %1 seconds, so the call did not run.</translation>
+    </message>
+    <message>
         <source>The call was cancelled.</source>
         <translation>The call was cancelled.</translation>
     </message>
@@ -816,6 +820,14 @@
     <message>
         <source>How long a tool call may run unless the call sets its own timeout.</source>
         <translation>How long a tool call may run unless the call sets its own timeout.</translation>
+    </message>
+    <message>
+        <source>Queue timeout</source>
+        <translation>Queue timeout</translation>
+    </message>
+    <message>
+        <source>How long a call may wait for its conversation's container to be started or found; the call's own timeout starts once it reaches the container.</source>
+        <translation>How long a call may wait for its conversation's container to be started or found; the call's own timeout starts once it reaches the container.</translation>
     </message>
     <message>
         <source>%1 Default: %2.</source>
@@ -1475,6 +1487,10 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
     <message>
         <source>Running for %1 s.</source>
         <translation>Running for %1 s.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sandbox to start (%1 s); the call's timeout has not begun.</source>
+        <translation>Waiting for the sandbox to start (%1 s); the call's timeout has not begun.</translation>
     </message>
 </context>
 <context>

@@ -307,6 +307,10 @@
         <translation>呼び出しが %1 秒以内に終了しなかったため、停止しました。</translation>
     </message>
     <message>
+        <source>The conversation's sandbox was not ready within %1 seconds, so the call did not run.</source>
+        <translation>会話のサンドボックスが %1 秒以内に準備できなかったため、呼び出しは実行されませんでした。</translation>
+    </message>
+    <message>
         <source>The call was cancelled.</source>
         <translation>呼び出しはキャンセルされました。</translation>
     </message>
@@ -816,6 +820,14 @@
     <message>
         <source>How long a tool call may run unless the call sets its own timeout.</source>
         <translation>呼び出し側でタイムアウトを指定しない場合に、ツール呼び出しを実行できる時間。</translation>
+    </message>
+    <message>
+        <source>Queue timeout</source>
+        <translation>待ち行列のタイムアウト</translation>
+    </message>
+    <message>
+        <source>How long a call may wait for its conversation's container to be started or found; the call's own timeout starts once it reaches the container.</source>
+        <translation>呼び出しが会話のコンテナの起動または検出を待てる時間。呼び出し自体のタイムアウトは、コンテナに届いた時点から数え始める。</translation>
     </message>
     <message>
         <source>%1 Default: %2.</source>
@@ -1490,6 +1502,10 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
     <message>
         <source>Running for %1 s.</source>
         <translation>実行中 (%1 秒経過)。</translation>
+    </message>
+    <message>
+        <source>Waiting for the sandbox to start (%1 s); the call's timeout has not begun.</source>
+        <translation>サンドボックスの起動を待っています (%1 秒経過)。呼び出しのタイムアウトはまだ始まっていません。</translation>
     </message>
 </context>
 <context>

@@ -160,7 +160,9 @@ ToolCall *HakoPlugin::startCall(const QString &conversationId, const QString &ca
         return fail(call, error);
     const Settings &settings = m_instance->config().settings;
     auto *runner = new ToolRunner(
-            call, input, {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes}, stream);
+            call, input,
+            {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes, settings.queueTimeout},
+            stream);
     const QString key = conversationKey(conversationId);
     // In flight from here to finished(); waits while GC removes this conversation's container.
     m_activity->admit(call, settings.runtimeDir, key,

@@ -11,6 +11,9 @@
 
 namespace hako {
 
+// How long a call may wait for its container unless tools.queueTimeout says otherwise.
+constexpr int kDefaultQueueTimeoutSeconds = 600;
+
 struct Settings
 {
     QString dockerBinary;
@@ -30,6 +33,7 @@ struct Settings
     QString workspacesDir;
     QString runtimeDir;
     int toolTimeout = 0;
+    int queueTimeout = 0; // seconds a call may wait for its container
     qint64 outputLimitBytes = 0;
     qint64 transferLimitBytes = 0;
     QJsonObject raw; // every key with its effective value, for parts that read their own

@@ -29,6 +29,7 @@
 #include <memory>
 #include <unistd.h>
 #include <utility>
+#include <vector>
 
 using namespace hako;
 using hako::fake::FakeDaemon;
@@ -254,6 +255,7 @@ private Q_SLOTS:
         // The agent runs as the container's user and reaches its workspace and socket by their host paths.
         QVERIFY(QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
                                                              | QFile::ExeGroup | QFile::ExeOther));
+        m_daemon.setStartDelay(0);
         newPlugin();
         const QList<Error> errors = configure();
         QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).logMessage));
@@ -839,6 +841,58 @@ private Q_SLOTS:
                  QByteArray("0\n"));
     }
 
+    // A call that waits behind a queue of starting containers says so, and
+    // its tool timeout starts only when it reaches its container: with a 2 s
+    // timeout, starts 1.5 s apart and a 1 s command, the third call waits at
+    // least 4.5 s for its container and still succeeds.
+    void queuedCallsGetTheirWholeTimeout()
+    {
+        QVERIFY(configure({{QStringLiteral("tools.timeout"), 2}}).isEmpty());
+        m_daemon.setStartDelay(1500);
+        constexpr int kCalls = 3;
+        std::vector<std::unique_ptr<Pending>> calls;
+        QList<QList<ToolCall::State>> states(kCalls);
+        QList<int> queuedTicks(kCalls, 0);
+        for (int i = 0; i < kCalls; ++i) {
+            const QJsonObject input = command(QStringLiteral("sleep 1; echo ran"));
+            calls.push_back(std::make_unique<Pending>(
+                    m_plugin->call(QStringLiteral("queued-%1").arg(i), newId(), QStringLiteral("bash"), input)));
+            ToolCall *call = calls.back()->call();
+            connect(call, &ToolCall::stateChanged, this, [&states, i](ToolCall::State s) { states[i] << s; });
+            connect(call, &ToolCall::progress, this, [&queuedTicks, call, i] {
+                if (call->state() == ToolCall::State::Queued)
+                    ++queuedTicks[i];
+            });
+        }
+        for (int i = 0; i < kCalls; ++i) {
+            const Reply r = calls[std::size_t(i)]->finish();
+            QVERIFY(r.finished);
+            QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+            QCOMPARE(r.result.value(QLatin1String("timed_out")).toBool(), false);
+            QCOMPARE(r.result.value(QLatin1String("stdout")).toString(), QStringLiteral("ran\n"));
+            QCOMPARE(states[i], (QList<ToolCall::State>{ToolCall::State::Queued, ToolCall::State::Running,
+                                                        ToolCall::State::Finished}));
+            QVERIFY(queuedTicks[i] > 0);
+        }
+        // The premise: the last call waited for longer than its timeout.
+        QVERIFY(calls.back()->finish().finishedMs >= 4500);
+    }
+
+    // The wait has its own bound: a call whose container is not ready in
+    // tools.queueTimeout fails without having run, and the conversation goes on.
+    void queueTimeoutBoundsTheWait()
+    {
+        QVERIFY(configure({{QStringLiteral("tools.queueTimeout"), 1}}).isEmpty());
+        m_daemon.setStartDelay(3000);
+        const QString c = QStringLiteral("queue-bound");
+        const Reply r = call(c, QStringLiteral("bash"), command(QStringLiteral("touch ran")));
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, QStringLiteral("queue_timeout"));
+        QVERIFY(r.result.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!containerOf(c).isEmpty(), kCallWaitMs);
+        QCOMPARE(run(c, QStringLiteral("ls")), QByteArray());
+    }
+
     void transfer_data()
     {
         QTest::addColumn<QByteArray>("content");
@@ -988,11 +1042,12 @@ private Q_SLOTS:
     void engineFailure()
     {
         QFETCH(QString, operation);
+        const QString c = QStringLiteral("engine");
         m_daemon.failNext(operation);
-        const Reply r = call(QStringLiteral("engine"), QStringLiteral("bash"), command(QStringLiteral("echo x")));
+        const Reply r = call(c, QStringLiteral("bash"), command(QStringLiteral("echo x")));
         QVERIFY(r.finished);
         QCOMPARE(r.error.code, QStringLiteral("docker_failed"));
-        QCOMPARE(run(QStringLiteral("engine"), QStringLiteral("echo x")), QByteArray("x\n"));
+        QCOMPARE(run(c, QStringLiteral("echo x")), QByteArray("x\n"));
     }
 
     void gcReapsAnIdleContainer()

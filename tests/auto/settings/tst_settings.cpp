@@ -50,6 +50,7 @@ private Q_SLOTS:
         QCOMPARE(limits.timeoutSeconds, s.toolTimeout);
         QCOMPARE(limits.outputLimit, s.outputLimitBytes);
         QCOMPARE(limits.transferLimit, s.transferLimitBytes);
+        QCOMPARE(limits.queueTimeoutSeconds, s.queueTimeout);
         const QJsonObject properties = Settings::schema().value(QLatin1String("properties")).toObject();
         const auto defaultOf = [&](const char *key) {
             return properties.value(QLatin1String(key)).toObject().value(QLatin1String("default"));
