@@ -550,6 +550,14 @@
         <translation>Passed as DOCKER_HOST when set.</translation>
     </message>
     <message>
+        <source>Starts at once</source>
+        <translation>Starts at once</translation>
+    </message>
+    <message>
+        <source>Containers the engine is asked to start at the same time; more wait in line, and their calls are queued.</source>
+        <translation>Containers the engine is asked to start at the same time; more wait in line, and their calls are queued.</translation>
+    </message>
+    <message>
         <source>Container runtime</source>
         <translation>Container runtime</translation>
     </message>

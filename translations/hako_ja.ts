@@ -550,6 +550,14 @@
         <translation>指定した場合は DOCKER_HOST として渡されます。</translation>
     </message>
     <message>
+        <source>Starts at once</source>
+        <translation>同時に起動する数</translation>
+    </message>
+    <message>
+        <source>Containers the engine is asked to start at the same time; more wait in line, and their calls are queued.</source>
+        <translation>エンジンに同時に起動を依頼するコンテナの数。超えた分は順番を待ち、その呼び出しは待ち行列に入る。</translation>
+    </message>
+    <message>
         <source>Container runtime</source>
         <translation>コンテナランタイム</translation>
     </message>

@@ -31,6 +31,7 @@ ContainerEngine *makeDockerEngine(const Settings &s, QObject *parent)
     DockerConfig config;
     config.binary = s.dockerBinary;
     config.host = s.dockerHost;
+    config.parallelStarts = s.parallelStarts;
     config.dialect = DockerEngine::dialectOf(s.dockerBinary);
     ContainerEngine *engine = new DockerEngine(config, parent);
 #ifdef HAKO_TEST_SEAM

@@ -48,6 +48,9 @@ const Key kKeys[] = {
          QT_TRANSLATE_NOOP("hako::Settings", "The docker-compatible command line program to run.")},
         {"docker.host", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Docker host"),
          QT_TRANSLATE_NOOP("hako::Settings", "Passed as DOCKER_HOST when set.")},
+        {"docker.parallelStarts", Kind::Integer, "8", 1, 64, QT_TRANSLATE_NOOP("hako::Settings", "Starts at once"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Containers the engine is asked to start at the same time; more wait "
+                                             "in line, and their calls are queued.")},
         {"runtime", Kind::String, "runc", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Container runtime"),
          QT_TRANSLATE_NOOP("hako::Settings", "OCI runtime: runc, or runsc for gVisor.")},
         {"image", Kind::String, "hako/workspace-base:latest", 0, 0,
@@ -296,6 +299,7 @@ Settings Settings::fromJson(const QJsonObject &values, QList<Error> *errors)
     auto num = [&](const char *k) { return merged.value(QLatin1String(k)).toDouble(); };
     s.dockerBinary = str("docker.binary");
     s.dockerHost = str("docker.host");
+    s.parallelStarts = int(num("docker.parallelStarts"));
     s.runtime = str("runtime");
     s.image = str("image");
     s.cpus = num("limits.cpus");

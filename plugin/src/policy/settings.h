@@ -18,6 +18,7 @@ struct Settings
 {
     QString dockerBinary;
     QString dockerHost;
+    int parallelStarts = 0;
     QString runtime;
     QString image;
     double cpus = 2;

@@ -1043,11 +1043,25 @@ private Q_SLOTS:
     {
         QFETCH(QString, operation);
         const QString c = QStringLiteral("engine");
+        if (operation == QLatin1String("ps")) { // a conversation seen before: its container is looked for
+            QCOMPARE(run(c, QStringLiteral("echo x")), QByteArray("x\n"));
+            QCOMPARE(Pending(m_plugin->endConversation(c, false)).finish().error.code, QString());
+        }
         m_daemon.failNext(operation);
         const Reply r = call(c, QStringLiteral("bash"), command(QStringLiteral("echo x")));
         QVERIFY(r.finished);
         QCOMPARE(r.error.code, QStringLiteral("docker_failed"));
         QCOMPARE(run(c, QStringLiteral("echo x")), QByteArray("x\n"));
+    }
+
+    // A conversation never seen has no container to look for: its first call
+    // asks the engine for no list, only for the start.
+    void newConversationListsNothing()
+    {
+        m_daemon.failNext(QStringLiteral("ps"));
+        QCOMPARE(run(QStringLiteral("fresh"), QStringLiteral("echo x")), QByteArray("x\n"));
+        // The fault still waits for a list: a sweep's.
+        QCOMPARE(Pending(m_plugin->collectGarbage()).finish().error.code, QStringLiteral("docker_failed"));
     }
 
     void gcReapsAnIdleContainer()
