@@ -638,8 +638,32 @@
         <translation>Warm pool</translation>
     </message>
     <message>
-        <source>Containers kept started ahead of new conversations.</source>
-        <translation>Containers kept started ahead of new conversations.</translation>
+        <source>Containers kept started ahead of new conversations; when not 0, a fixed number, and pool.min and pool.max are not used.</source>
+        <translation>Containers kept started ahead of new conversations; when not 0, a fixed number, and pool.min and pool.max are not used.</translation>
+    </message>
+    <message>
+        <source>Pool minimum</source>
+        <translation>Pool minimum</translation>
+    </message>
+    <message>
+        <source>Fewest containers an adaptive pool keeps, even when idle.</source>
+        <translation>Fewest containers an adaptive pool keeps, even when idle.</translation>
+    </message>
+    <message>
+        <source>Pool maximum</source>
+        <translation>Pool maximum</translation>
+    </message>
+    <message>
+        <source>Most containers an adaptive pool keeps; it holds as many as new conversations arrived within the pool window.</source>
+        <translation>Most containers an adaptive pool keeps; it holds as many as new conversations arrived within the pool window.</translation>
+    </message>
+    <message>
+        <source>Pool window</source>
+        <translation>Pool window</translation>
+    </message>
+    <message>
+        <source>How far back an adaptive pool counts new conversations.</source>
+        <translation>How far back an adaptive pool counts new conversations.</translation>
     </message>
     <message>
         <source>Workspaces directory</source>

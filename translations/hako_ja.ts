@@ -638,8 +638,32 @@
         <translation>ウォームプール</translation>
     </message>
     <message>
-        <source>Containers kept started ahead of new conversations.</source>
-        <translation>新しい会話に備えて事前に起動しておくコンテナの数。</translation>
+        <source>Containers kept started ahead of new conversations; when not 0, a fixed number, and pool.min and pool.max are not used.</source>
+        <translation>新しい会話に備えて事前に起動しておくコンテナの数。0 以外なら固定の数で、pool.min と pool.max は使われない。</translation>
+    </message>
+    <message>
+        <source>Pool minimum</source>
+        <translation>プールの最小数</translation>
+    </message>
+    <message>
+        <source>Fewest containers an adaptive pool keeps, even when idle.</source>
+        <translation>可変サイズのプールが、アイドル時にも保持する最小のコンテナ数。</translation>
+    </message>
+    <message>
+        <source>Pool maximum</source>
+        <translation>プールの最大数</translation>
+    </message>
+    <message>
+        <source>Most containers an adaptive pool keeps; it holds as many as new conversations arrived within the pool window.</source>
+        <translation>可変サイズのプールが保持する最大のコンテナ数。プールの期間内に届いた新しい会話と同じ数を保持する。</translation>
+    </message>
+    <message>
+        <source>Pool window</source>
+        <translation>プールの期間</translation>
+    </message>
+    <message>
+        <source>How far back an adaptive pool counts new conversations.</source>
+        <translation>可変サイズのプールが新しい会話を数える期間。</translation>
     </message>
     <message>
         <source>Workspaces directory</source>

@@ -48,6 +48,10 @@ void checkSettingRules(const Settings &s, const QString &credentialSource, QList
             errors->append(e);
     if (s.dockerBinary.isEmpty())
         errors->append(makeError(ErrorCode::SettingValue, {QStringLiteral("docker.binary"), QString()}));
+    // An adaptive pool needs room between its bounds.
+    if (s.poolMax > 0 && s.poolMin > s.poolMax)
+        errors->append(makeError(ErrorCode::SettingRange,
+                                 {QStringLiteral("pool.min"), QStringLiteral("0"), QString::number(s.poolMax)}));
 }
 
 } // namespace hako

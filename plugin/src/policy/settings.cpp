@@ -77,7 +77,15 @@ const Key kKeys[] = {
         {"lifecycle.gcInterval", Kind::Duration, "60", 1, 86400, QT_TRANSLATE_NOOP("hako::Settings", "GC interval"),
          QT_TRANSLATE_NOOP("hako::Settings", "Time between garbage collection sweeps.")},
         {"pool.size", Kind::Integer, "0", 0, 1000, QT_TRANSLATE_NOOP("hako::Settings", "Warm pool"),
-         QT_TRANSLATE_NOOP("hako::Settings", "Containers kept started ahead of new conversations.")},
+         QT_TRANSLATE_NOOP("hako::Settings", "Containers kept started ahead of new conversations; when not 0, "
+                                             "a fixed number, and pool.min and pool.max are not used.")},
+        {"pool.min", Kind::Integer, "0", 0, 1000, QT_TRANSLATE_NOOP("hako::Settings", "Pool minimum"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Fewest containers an adaptive pool keeps, even when idle.")},
+        {"pool.max", Kind::Integer, "0", 0, 1000, QT_TRANSLATE_NOOP("hako::Settings", "Pool maximum"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Most containers an adaptive pool keeps; it holds as many as new "
+                                             "conversations arrived within the pool window.")},
+        {"pool.window", Kind::Duration, "300", 1, 86400, QT_TRANSLATE_NOOP("hako::Settings", "Pool window"),
+         QT_TRANSLATE_NOOP("hako::Settings", "How far back an adaptive pool counts new conversations.")},
         {"paths.workspaces", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Workspaces directory"),
          QT_TRANSLATE_NOOP("hako::Settings", "Host directory holding every conversation's workspace.")},
         {"paths.runtime", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Runtime directory"),
@@ -312,6 +320,9 @@ Settings Settings::fromJson(const QJsonObject &values, QList<Error> *errors)
     s.absoluteTtl = int(num("lifecycle.absoluteTtl"));
     s.gcInterval = int(num("lifecycle.gcInterval"));
     s.poolSize = int(num("pool.size"));
+    s.poolMin = int(num("pool.min"));
+    s.poolMax = int(num("pool.max"));
+    s.poolWindow = int(num("pool.window"));
     s.workspacesDir = str("paths.workspaces").isEmpty() ? defaultSettingDir(false) : str("paths.workspaces");
     s.runtimeDir = str("paths.runtime").isEmpty() ? defaultSettingDir(true) : str("paths.runtime");
     s.toolTimeout = int(num("tools.timeout"));

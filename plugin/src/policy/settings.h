@@ -30,7 +30,9 @@ struct Settings
     int idleTtl = 0;
     int absoluteTtl = 0;
     int gcInterval = 0;
-    int poolSize = 0;
+    int poolSize = 0; // fixed when not 0
+    int poolMin = 0, poolMax = 0;
+    int poolWindow = 0; // seconds of arrivals an adaptive pool counts
     QString workspacesDir;
     QString runtimeDir;
     int toolTimeout = 0;

@@ -21,6 +21,7 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -989,6 +990,35 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([this] { return poolReady() == 1; }, kCallWaitMs));
         QCOMPARE(m_daemon.startedCount(), started + 1);
         QCOMPARE(run(c, QStringLiteral("cat f")), QByteArray("warm\n"));
+    }
+
+    // pool.min and pool.max: the pool grows after new conversations arrive
+    // and gives ready containers back once the arrivals leave pool.window;
+    // each conversation still runs in a container of its own.
+    void adaptivePoolGrowsAndShrinks()
+    {
+        QVERIFY(configure({{QStringLiteral("pool.min"), 1},
+                           {QStringLiteral("pool.max"), 3},
+                           {QStringLiteral("pool.window"), 6}})
+                        .isEmpty());
+        m_plugin->start();
+        QVERIFY(QTest::qWaitFor([this] { return poolReady() == 1; }, kCallWaitMs));
+        const QStringList burst = {QStringLiteral("burst-0"), QStringLiteral("burst-1"), QStringLiteral("burst-2")};
+        for (const QString &c : burst)
+            QCOMPARE(run(c, QStringLiteral("echo $$ > mine; echo ok")), QByteArray("ok\n"));
+        QVERIFY(QTest::qWaitFor([this] { return poolReady() == 3; }, kCallWaitMs));
+        const QJsonObject grown = m_plugin->health().value(QLatin1String("pool")).toObject();
+        QCOMPARE(grown.value(QLatin1String("size")).toInt(), 3);
+        // Idle: back to pool.min once the arrivals are out of the window.
+        QVERIFY(QTest::qWaitFor([this] { return poolReady() == 1 && m_daemon.containers().size() == 4; }, kCallWaitMs));
+        // One container per conversation, none shared, each with its own files.
+        QSet<QString> containers;
+        for (const QString &c : burst) {
+            QVERIFY(QTest::qWaitFor([&] { return containersOf(c).size() == 1; }, kCallWaitMs));
+            containers.insert(containerOf(c));
+            QCOMPARE(run(c, QStringLiteral("cat mine | wc -l")), QByteArray("1\n"));
+        }
+        QCOMPARE(containers.size(), burst.size());
     }
 
     // The agent dies (killed on the host, like a container's init): the call

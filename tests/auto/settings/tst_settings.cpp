@@ -70,6 +70,11 @@ private Q_SLOTS:
         QTest::newRow("allow as text list") << QByteArray("{\"proxy.allow\":\"a.example,b.example\"}") << "";
         QTest::newRow("unknown key") << QByteArray("{\"limits.disk\":\"1g\"}") << "setting_unknown";
         QTest::newRow("bad runtime") << QByteArray("{\"runtime\":\"kata\"}") << "setting_value";
+        QTest::newRow("adaptive pool") << QByteArray("{\"pool.min\":2,\"pool.max\":20}") << "";
+        QTest::newRow("pool minimum above its maximum")
+                << QByteArray("{\"pool.min\":5,\"pool.max\":2}") << "setting_range";
+        QTest::newRow("queue timeout zero") << QByteArray("{\"tools.queueTimeout\":0}") << "setting_range";
+        QTest::newRow("no starts at once") << QByteArray("{\"docker.parallelStarts\":0}") << "setting_range";
         QTest::newRow("pids zero") << QByteArray("{\"limits.pids\":0}") << "setting_range";
         QTest::newRow("pids fraction") << QByteArray("{\"limits.pids\":10.5}") << "setting_type";
         QTest::newRow("pids text") << QByteArray("{\"limits.pids\":\"many\"}") << "setting_type";
