@@ -327,6 +327,10 @@
         <translation>The call did not finish within %1 seconds and was stopped.</translation>
     </message>
     <message>
+        <source>The conversation's sandbox was not ready within %1 seconds, so the call did not run.</source>
+        <translation>The conversation's sandbox was not ready within %1 seconds, so the call did not run.</translation>
+    </message>
+    <message>
         <source>The call was cancelled.</source>
         <translation>The call was cancelled.</translation>
     </message>
@@ -566,6 +570,14 @@
         <translation>Passed as DOCKER_HOST when set.</translation>
     </message>
     <message>
+        <source>Starts at once</source>
+        <translation>Starts at once</translation>
+    </message>
+    <message>
+        <source>Containers the engine is asked to start at the same time; more wait in line, and their calls are queued.</source>
+        <translation>Containers the engine is asked to start at the same time; more wait in line, and their calls are queued.</translation>
+    </message>
+    <message>
         <source>Container runtime</source>
         <translation>Container runtime</translation>
     </message>
@@ -646,8 +658,32 @@
         <translation>Warm pool</translation>
     </message>
     <message>
-        <source>Containers kept started ahead of new conversations.</source>
-        <translation>Containers kept started ahead of new conversations.</translation>
+        <source>Containers kept started ahead of new conversations; when not 0, a fixed number, and pool.min and pool.max are not used.</source>
+        <translation>Containers kept started ahead of new conversations; when not 0, a fixed number, and pool.min and pool.max are not used.</translation>
+    </message>
+    <message>
+        <source>Pool minimum</source>
+        <translation>Pool minimum</translation>
+    </message>
+    <message>
+        <source>Fewest containers an adaptive pool keeps, even when idle.</source>
+        <translation>Fewest containers an adaptive pool keeps, even when idle.</translation>
+    </message>
+    <message>
+        <source>Pool maximum</source>
+        <translation>Pool maximum</translation>
+    </message>
+    <message>
+        <source>Most containers an adaptive pool keeps; it holds as many as new conversations arrived within the pool window.</source>
+        <translation>Most containers an adaptive pool keeps; it holds as many as new conversations arrived within the pool window.</translation>
+    </message>
+    <message>
+        <source>Pool window</source>
+        <translation>Pool window</translation>
+    </message>
+    <message>
+        <source>How far back an adaptive pool counts new conversations.</source>
+        <translation>How far back an adaptive pool counts new conversations.</translation>
     </message>
     <message>
         <source>Workspaces directory</source>
@@ -860,6 +896,14 @@
     <message>
         <source>How long a tool call may run unless the call sets its own timeout.</source>
         <translation>How long a tool call may run unless the call sets its own timeout.</translation>
+    </message>
+    <message>
+        <source>Queue timeout</source>
+        <translation>Queue timeout</translation>
+    </message>
+    <message>
+        <source>How long a call may wait for its conversation's container to be started or found; the call's own timeout starts once it reaches the container.</source>
+        <translation>How long a call may wait for its conversation's container to be started or found; the call's own timeout starts once it reaches the container.</translation>
     </message>
     <message>
         <source>%1 Default: %2.</source>
@@ -1519,6 +1563,10 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
     <message>
         <source>Running for %1 s.</source>
         <translation>Running for %1 s.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sandbox to start (%1 s); the call's timeout has not begun.</source>
+        <translation>Waiting for the sandbox to start (%1 s); the call's timeout has not begun.</translation>
     </message>
 </context>
 <context>

@@ -327,6 +327,10 @@
         <translation>呼び出しが %1 秒以内に終了しなかったため、停止しました。</translation>
     </message>
     <message>
+        <source>The conversation's sandbox was not ready within %1 seconds, so the call did not run.</source>
+        <translation>会話のサンドボックスが %1 秒以内に準備できなかったため、呼び出しは実行されませんでした。</translation>
+    </message>
+    <message>
         <source>The call was cancelled.</source>
         <translation>呼び出しはキャンセルされました。</translation>
     </message>
@@ -566,6 +570,14 @@
         <translation>指定した場合は DOCKER_HOST として渡されます。</translation>
     </message>
     <message>
+        <source>Starts at once</source>
+        <translation>同時に起動する数</translation>
+    </message>
+    <message>
+        <source>Containers the engine is asked to start at the same time; more wait in line, and their calls are queued.</source>
+        <translation>エンジンに同時に起動を依頼するコンテナの数。超えた分は順番を待ち、その呼び出しは待ち行列に入る。</translation>
+    </message>
+    <message>
         <source>Container runtime</source>
         <translation>コンテナランタイム</translation>
     </message>
@@ -646,8 +658,32 @@
         <translation>ウォームプール</translation>
     </message>
     <message>
-        <source>Containers kept started ahead of new conversations.</source>
-        <translation>新しい会話に備えて事前に起動しておくコンテナの数。</translation>
+        <source>Containers kept started ahead of new conversations; when not 0, a fixed number, and pool.min and pool.max are not used.</source>
+        <translation>新しい会話に備えて事前に起動しておくコンテナの数。0 以外なら固定の数で、pool.min と pool.max は使われない。</translation>
+    </message>
+    <message>
+        <source>Pool minimum</source>
+        <translation>プールの最小数</translation>
+    </message>
+    <message>
+        <source>Fewest containers an adaptive pool keeps, even when idle.</source>
+        <translation>可変サイズのプールが、アイドル時にも保持する最小のコンテナ数。</translation>
+    </message>
+    <message>
+        <source>Pool maximum</source>
+        <translation>プールの最大数</translation>
+    </message>
+    <message>
+        <source>Most containers an adaptive pool keeps; it holds as many as new conversations arrived within the pool window.</source>
+        <translation>可変サイズのプールが保持する最大のコンテナ数。プールの期間内に届いた新しい会話と同じ数を保持する。</translation>
+    </message>
+    <message>
+        <source>Pool window</source>
+        <translation>プールの期間</translation>
+    </message>
+    <message>
+        <source>How far back an adaptive pool counts new conversations.</source>
+        <translation>可変サイズのプールが新しい会話を数える期間。</translation>
     </message>
     <message>
         <source>Workspaces directory</source>
@@ -860,6 +896,14 @@
     <message>
         <source>How long a tool call may run unless the call sets its own timeout.</source>
         <translation>呼び出し側でタイムアウトを指定しない場合に、ツール呼び出しを実行できる時間。</translation>
+    </message>
+    <message>
+        <source>Queue timeout</source>
+        <translation>待ち行列のタイムアウト</translation>
+    </message>
+    <message>
+        <source>How long a call may wait for its conversation's container to be started or found; the call's own timeout starts once it reaches the container.</source>
+        <translation>呼び出しが会話のコンテナの起動または検出を待てる時間。呼び出し自体のタイムアウトは、コンテナに届いた時点から数え始める。</translation>
     </message>
     <message>
         <source>%1 Default: %2.</source>
@@ -1534,6 +1578,10 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
     <message>
         <source>Running for %1 s.</source>
         <translation>実行中 (%1 秒経過)。</translation>
+    </message>
+    <message>
+        <source>Waiting for the sandbox to start (%1 s); the call's timeout has not begun.</source>
+        <translation>サンドボックスの起動を待っています (%1 秒経過)。呼び出しのタイムアウトはまだ始まっていません。</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,10 @@
 // driver's record of it exist before the baseline is taken, so the heap
 // difference with N idle conversations is the plugin's (and Qt's) alone.
 #include "loadmodes.h"
+#include "cpuprobe.h"
 #include "loadstats.h"
 #include "memprobe.h"
+#include "rawdocker.h"
 
 #include <hako/toolcall.h>
 
@@ -19,6 +21,8 @@ namespace hako::bench {
 namespace {
 
 constexpr int kSettleMs = 5000; // pool renames, health checks and docker CLIs of the last starts end
+// Raw `docker run -d`s timed for the engine's own rate: enough for a steady rate, not a second run's worth.
+constexpr int kRawContainers = 200;
 
 struct Wave
 {
@@ -26,6 +30,7 @@ struct Wave
     Reservoir latency;
     QMap<QString, qint64> errors;
     qint64 ok = 0;
+    QList<bool> answered; // per conversation
 };
 
 // One call per conversation, all issued at once; `command(i)` and its expected stdout.
@@ -53,12 +58,16 @@ Wave wave(ToolExecutor *executor, const QStringList &ids, const QString &tag)
     for (qsizetype i = 0; i < ids.size(); ++i) {
         ToolCall *call = calls[std::size_t(i)].get();
         const QString want = QStringLiteral("%1-%2\n").arg(tag).arg(i);
+        QString failure;
         if (!call->isFinished())
-            ++w.errors[QStringLiteral("hung")];
+            failure = QStringLiteral("hung");
         else if (call->error())
-            ++w.errors[call->error().code];
+            failure = call->error().code;
         else if (call->result().value(QLatin1String("stdout")).toString() != want)
-            ++w.errors[QStringLiteral("mismatch")];
+            failure = QStringLiteral("mismatch");
+        w.answered << failure.isEmpty();
+        if (!failure.isEmpty())
+            ++w.errors[failure];
         else
             ++w.ok, w.latency.add(ms[std::size_t(i)]);
     }
@@ -87,6 +96,15 @@ void printWave(const char *label, const Wave &w, int n)
                                              .constData());
 }
 
+// A setting's value in this run: as given, else the plugin's default.
+QJsonValue settingOf(const LoadRun &run, const LoadOptions &options, const QString &key)
+{
+    if (options.settings.contains(key))
+        return options.settings.value(key);
+    const QJsonObject properties = run.executor->settingsSchema().value(QLatin1String("properties")).toObject();
+    return properties.value(key).toObject().value(QLatin1String("default"));
+}
+
 } // namespace
 
 int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report)
@@ -96,10 +114,16 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
     ids.reserve(n);
     for (int i = 0; i < n; ++i)
         ids << QStringLiteral("scale-%1").arg(i);
+    // The engine's own rate first, at the parallelism Hako gives its starts.
+    const int parallel = settingOf(run, options, QStringLiteral("docker.parallelStarts")).toVariant().toInt();
+    const RawRate raw = measureRawDocker(settingOf(run, options, QStringLiteral("image")).toString(),
+                                         std::min(n, kRawContainers), parallel);
     const qint64 before = heapInUse();
     const Resident rssBefore = residentOf(QStringLiteral("self"));
 
+    const CpuSample cpuBefore = sampleCpu();
     const Wave up = wave(run.executor, ids, QStringLiteral("up"));
+    const CpuProfile cpu = profileOf(cpuBefore, sampleCpu(), n);
     pauseFor(kSettleMs);
     const qint64 idle = heapInUse();
     const Resident rssIdle = residentOf(QStringLiteral("self"));
@@ -113,12 +137,18 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
     for (const QString &id : ids)
         ends.emplace_back(run.executor->endConversation(id, true));
     QMap<QString, qint64> endErrors;
-    for (auto &end : ends) {
+    qint64 endsOfUnanswered = 0;
+    for (std::size_t i = 0; i < ends.size(); ++i) {
+        ToolCall *end = ends[i].get();
         QElapsedTimer bound;
         bound.start();
         while (!end->isFinished() && bound.elapsed() < 300000)
             pauseFor(20);
-        if (!end->isFinished() || end->error())
+        // A conversation none of whose calls was answered may have nothing to end: counted apart.
+        const bool unanswered = !up.answered.value(qsizetype(i)) && !again.answered.value(qsizetype(i));
+        if (unanswered && end->isFinished() && end->error().code == QLatin1String("conversation_not_found"))
+            ++endsOfUnanswered;
+        else if (!end->isFinished() || end->error())
             ++endErrors[end->isFinished() ? end->error().code : QStringLiteral("hung")];
     }
     const double endSeconds = msSince(endClock) / 1000.0;
@@ -136,6 +166,16 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
                 qPrintable(options.settings.value(QLatin1String("limits.memory")).toString()));
     printWave("up", up, n);
     printWave("again", again, n);
+    const double hakoRate = up.seconds > 0 ? double(up.ok) / up.seconds : 0;
+    const double ratio = raw.startsPerSecond() > 0 ? hakoRate / raw.startsPerSecond() : 0;
+    std::printf("creation: Hako %.2f conversations/s (first call answered); raw docker run -d %.2f/s (%d of them, "
+                "%d at once); ratio %.0f%%\n",
+                hakoRate, raw.startsPerSecond(), raw.started, parallel, ratio * 100);
+    std::printf("CPU ms per container (raw | Hako): host process %.1f | %.1f, its children (docker CLI; Hako also "
+                "mkfs.ext4) %.1f | %.1f, dockerd %.1f | %.1f, containerd %.1f | %.1f, shims and runc %.1f | %.1f, "
+                "total %.1f | %.1f\n",
+                raw.cpu.self, cpu.self, raw.cpu.children, cpu.children, raw.cpu.dockerd, cpu.dockerd,
+                raw.cpu.containerd, cpu.containerd, raw.cpu.shims, cpu.shims, raw.cpu.total(), cpu.total());
     std::printf("containers alive with %d idle conversations: %d\n", n, alive);
     std::printf("heap: empty plugin %.0f KiB; before %.0f, with %d idle %.0f, after the ends %.0f KiB\n", empty,
                 kib(before), n, kib(idle), kib(afterEnd));
@@ -146,15 +186,16 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
                 double(rssIdle.rssKiB - rssBefore.rssKiB) / n);
     std::printf("hako-agent RSS over %d agents: mean %.0f KiB, min %.0f, max %.0f (anonymous %.0f) (target <= 4096)\n",
                 agents.count, agents.meanRssKiB, agents.minRssKiB, agents.maxRssKiB, agents.meanAnonKiB);
-    std::printf("ends: %d in %.1f s, errors %lld; left before shutdown(): containers %d, socket dirs %lld, "
-                "workspace mounts %lld, entries %lld\n",
-                n, endSeconds, (long long)endFailures, left.containers, (long long)left.socketDirs.size(),
-                (long long)left.workspaceMounts.size(), (long long)left.workspaceFiles.size());
+    std::printf("ends: %d in %.1f s, errors %lld, of never-answered conversations %lld (raw docker rm -f of %d: "
+                "%.1f s); left before shutdown(): containers %d, socket dirs %lld, workspace mounts %lld, entries "
+                "%lld\n",
+                n, endSeconds, (long long)endFailures, (long long)endsOfUnanswered, raw.started, raw.removeSeconds,
+                left.containers, (long long)left.socketDirs.size(), (long long)left.workspaceMounts.size(),
+                (long long)left.workspaceFiles.size());
 
     const bool allAnswered = up.ok == n && again.ok == n && alive == n && agents.count == n;
     const bool met = perIdle <= 200 && agents.maxRssKiB <= 4096;
-    std::printf("every conversation answered: %s; memory targets: %s\n", allAnswered ? "yes" : "NO",
-                met ? "met" : "MISSED");
+    std::printf("all_answered: %s; memory targets: %s\n", allAnswered ? "true" : "false", met ? "met" : "MISSED");
     QJsonObject endErrorsJson;
     for (auto it = endErrors.begin(); it != endErrors.end(); ++it)
         endErrorsJson.insert(it.key(), double(it.value()));
@@ -171,6 +212,16 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
                {QStringLiteral("agent"), agents.toJson()},
                {QStringLiteral("end_seconds"), std::round(endSeconds * 10) / 10},
                {QStringLiteral("end_errors"), endErrorsJson},
+               {QStringLiteral("ends_of_unanswered_conversations"), double(endsOfUnanswered)},
+               {QStringLiteral("creation"),
+                QJsonObject{{QStringLiteral("hako_per_s"), std::round(hakoRate * 100) / 100},
+                            {QStringLiteral("raw_docker_run_per_s"), std::round(raw.startsPerSecond() * 100) / 100},
+                            {QStringLiteral("raw_containers"), raw.started},
+                            {QStringLiteral("raw_rm_seconds"), std::round(raw.removeSeconds * 10) / 10},
+                            {QStringLiteral("parallel_starts"), parallel},
+                            {QStringLiteral("ratio"), std::round(ratio * 1000) / 1000},
+                            {QStringLiteral("raw_cpu"), raw.cpu.toJson()},
+                            {QStringLiteral("hako_cpu"), cpu.toJson()}}},
                {QStringLiteral("leftovers_before_shutdown"), left.toJson()},
                {QStringLiteral("all_answered"), allAnswered},
                {QStringLiteral("memory_targets_met"), met}};

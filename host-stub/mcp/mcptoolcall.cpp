@@ -34,7 +34,12 @@ void McpToolCall::onProgress(qint64 elapsedMs)
     // Progress must grow with every notification; elapsed seconds do.
     const double seconds = qMax(double(elapsedMs) / 1000.0, m_lastProgress + 0.001);
     m_lastProgress = seconds;
-    const QString message = m_pending.isEmpty() ? tr("Running for %1 s.").arg(qint64(seconds)) : m_pending;
+    QString message = m_pending;
+    if (message.isEmpty())
+        message = m_call->state() == ToolCall::State::Queued
+                          ? tr("Waiting for the sandbox to start (%1 s); the call's timeout has not begun.")
+                                    .arg(qint64(seconds))
+                          : tr("Running for %1 s.").arg(qint64(seconds));
     m_pending.clear();
     Q_EMIT progress({{QStringLiteral("progressToken"), m_progressToken},
                      {QStringLiteral("progress"), seconds},

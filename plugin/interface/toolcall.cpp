@@ -36,6 +36,12 @@ void ToolCallPrivate::reportProgress(qint64 elapsedMs)
         post({Event::Kind::Progress, {}, {}, elapsedMs, ToolCall::State::Running});
 }
 
+void ToolCallPrivate::setQueued(bool queued)
+{
+    if (m_open && !m_cancelAsked)
+        post({Event::Kind::State, {}, {}, 0, queued ? ToolCall::State::Queued : ToolCall::State::Running});
+}
+
 void ToolCallPrivate::finishWithResult(const QJsonObject &result)
 {
     finish(result, {});

@@ -37,6 +37,9 @@ public:
 
     void emitOutput(ToolCall::Stream stream, const QByteArray &chunk);
     void reportProgress(qint64 elapsedMs);
+    // Queued while the call waits for its sandbox, Running once it reaches it;
+    // a call being cancelled stays Cancelling.
+    void setQueued(bool queued);
     void finishWithResult(const QJsonObject &result);
     void finishWithError(const Error &error);
 

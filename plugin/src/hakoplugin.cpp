@@ -31,6 +31,7 @@ ContainerEngine *makeDockerEngine(const Settings &s, QObject *parent)
     DockerConfig config;
     config.binary = s.dockerBinary;
     config.host = s.dockerHost;
+    config.parallelStarts = s.parallelStarts;
     config.dialect = DockerEngine::dialectOf(s.dockerBinary);
     ContainerEngine *engine = new DockerEngine(config, parent);
 #ifdef HAKO_TEST_SEAM
@@ -160,7 +161,9 @@ ToolCall *HakoPlugin::startCall(const QString &conversationId, const QString &ca
         return fail(call, error);
     const Settings &settings = m_instance->config().settings;
     auto *runner = new ToolRunner(
-            call, input, {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes}, stream);
+            call, input,
+            {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes, settings.queueTimeout},
+            stream);
     const QString key = conversationKey(conversationId);
     // In flight from here to finished(); waits while GC removes this conversation's container.
     m_activity->admit(call, settings.runtimeDir, key,

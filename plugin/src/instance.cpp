@@ -28,7 +28,7 @@ Instance::Instance(InstanceConfig config, ContainerEngine *engine, const Activit
       m_reaper(std::make_unique<Reaper>(m_config, *engine, activity, *m_workspaces))
 {
     m_engine->setParent(this);
-    if (m_config.settings.poolSize > 0)
+    if (m_config.settings.poolSize > 0 || m_config.settings.poolMin > 0 || m_config.settings.poolMax > 0)
         m_pool = std::make_unique<WarmPool>(m_config, *engine, m_facts, *m_workspaces, m_launcher);
     // A reaped conversation's sandbox is stale: its next call finds or makes a container afresh.
     connect(m_reaper.get(), &Reaper::conversationsReaped, this, &Instance::dropReaped);

@@ -74,7 +74,7 @@ private:
     Launcher m_launcher;
     std::unique_ptr<proxy::CredentialProxy> m_proxy;
     std::unique_ptr<WorkspaceStore> m_workspaces;
-    std::unique_ptr<WarmPool> m_pool; // none when pool.size is 0
+    std::unique_ptr<WarmPool> m_pool; // none when pool.size, pool.min and pool.max are 0
     std::unique_ptr<Reaper> m_reaper;
     QHash<QString, Sandbox *> m_sandboxes;
     QSet<Sandbox *> m_ending; // ending conversations' sandboxes, out of m_sandboxes

@@ -40,6 +40,10 @@ ToolRunner::ToolRunner(ToolCall *call, const QJsonObject &input, const CallLimit
     m_watchdog.setSingleShot(true);
     connect(&m_watchdog, &QTimer::timeout, this,
             [this] { stopAgentCall(makeError(ErrorCode::Timeout, {QString::number(timeoutSeconds())})); });
+    m_queueBound.setSingleShot(true);
+    connect(&m_queueBound, &QTimer::timeout, this, [this] {
+        finishWithError(makeError(ErrorCode::QueueTimeout, {QString::number(m_limits.queueTimeoutSeconds)}));
+    });
     connect(&m_progress, &QTimer::timeout, this, [this] { m_producer->reportProgress(m_clock.elapsed()); });
     m_producer->setCanceller([this](ToolCallPrivate::Cancel how) { onCancel(how); });
 }
@@ -60,23 +64,36 @@ int ToolRunner::timeoutSeconds() const
     return m_input.value(QLatin1String("timeout")).toInt(m_limits.timeoutSeconds);
 }
 
+// The tool's time starts when the call reaches its sandbox, as the agent's own
+// timeout does: a call that waited behind a thousand starting containers still
+// gets all of it. The wait has its own bound.
 void ToolRunner::startClocks()
 {
-    m_progress.start(kProgressIntervalMs);
+    m_queueBound.stop();
+    if (!m_progress.isActive())
+        m_progress.start(kProgressIntervalMs);
     m_watchdog.start(timeoutSeconds() * 1000 + kWatchdogMarginMs);
 }
 
 void ToolRunner::start(Sandbox *sandbox)
 {
-    // Starting a container counts against the call's time too.
-    startClocks();
+    m_waiting = true;
     sandbox->whenReady(this, [this](const Error &error, AgentChannel *channel) {
+        m_waiting = false;
         if (!m_producer->isOpen())
             return;
         if (error)
             return finishWithError(error);
+        if (m_queueBound.isActive())
+            m_producer->setQueued(false);
+        startClocks();
         dispatch(channel);
     });
+    if (!m_waiting || !m_producer->isOpen())
+        return;
+    m_producer->setQueued(true);
+    m_progress.start(kProgressIntervalMs);
+    m_queueBound.start(m_limits.queueTimeoutSeconds * 1000);
 }
 
 void ToolRunner::start(AgentChannel *channel)
@@ -240,6 +257,7 @@ void ToolRunner::onResult(const QJsonObject &agentResult)
 
 void ToolRunner::finishWithError(const Error &error)
 {
+    m_queueBound.stop();
     m_watchdog.stop();
     m_progress.stop();
     m_producer->finishWithError(error);

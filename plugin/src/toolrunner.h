@@ -6,6 +6,7 @@
 
 #include "callbuffers.h"
 #include "channel/framereader.h"
+#include "policy/settings.h"
 
 #include <hako/protocol/limits.h>
 #include <toolcall_p.h>
@@ -26,6 +27,7 @@ struct CallLimits
     int timeoutSeconds = int(proto::kDefaultTimeoutMs / 1000);
     qint64 outputLimit = qint64(proto::kDefaultOutputLimit);
     qint64 transferLimit = qint64(proto::kDefaultTransferLimit);
+    int queueTimeoutSeconds = kDefaultQueueTimeoutSeconds; // the wait for the sandbox, before the timeout begins
 };
 
 class ToolRunner final : public QObject
@@ -64,6 +66,8 @@ private:
     CallBuffers m_buffers;
     QElapsedTimer m_clock;
     QTimer m_watchdog;
+    QTimer m_queueBound; // while the call waits for its sandbox
+    bool m_waiting = false;
     QTimer m_progress;
 };
 

@@ -51,6 +51,15 @@ QStringList agentEnvironment(const ContainerSpec &spec)
 
 } // namespace
 
+int FakeDaemon::nextStartInMs()
+{
+    if (m_startDelayMs <= 0)
+        return 0;
+    const qint64 queued = m_queueEnd.hasExpired() ? 0 : m_queueEnd.remainingTime();
+    m_queueEnd.setRemainingTime(queued + m_startDelayMs);
+    return int(queued + m_startDelayMs);
+}
+
 FakeDaemon::FakeDaemon(QObject *parent) : QObject(parent)
 {
     // The agents run as the container's user and must reach their own directories below.

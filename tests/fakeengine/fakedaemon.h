@@ -11,6 +11,7 @@
 
 #include "engine/containerengine.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -48,6 +49,11 @@ public:
     // True, once, when `operation` is to fail.
     bool takeFault(const QString &operation) { return m_faults.remove(operation); }
     int startedCount() const { return m_started; }
+    // Each start takes `ms` after the one before it, one at a time, as a busy
+    // engine's queue would; 0 answers at once.
+    void setStartDelay(int ms) { m_startDelayMs = ms; }
+    // How long from now a start asked for now is answered, with the queue that delay makes.
+    int nextStartInMs();
 
 private:
     struct Container
@@ -65,6 +71,8 @@ private:
     QHash<QString, Container> m_containers; // by id
     QSet<QString> m_faults;
     int m_started = 0;
+    int m_startDelayMs = 0;
+    QDeadlineTimer m_queueEnd{qint64(0)}; // when the last start queued so far is answered
 };
 
 } // namespace hako::fake

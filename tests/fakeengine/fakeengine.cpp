@@ -38,12 +38,12 @@ bool hasLabels(const ContainerInfo &c, const QMap<QString, QString> &labels)
 
 FakeEngine::FakeEngine(FakeDaemon *daemon, QObject *parent) : ContainerEngine(parent), m_daemon(daemon) {}
 
-void FakeEngine::later(const QString &operation, QObject *context, std::function<void(Error fault)> answer)
+void FakeEngine::later(const QString &operation, QObject *context, std::function<void(Error fault)> answer, int delayMs)
 {
     Error fault;
     if (m_daemon->takeFault(operation))
         fault = makeError(ErrorCode::DockerFailed, {operation}, QStringLiteral("fault injected by the test"));
-    QTimer::singleShot(0, context, [self = QPointer<FakeEngine>(this), operation, fault, answer] {
+    QTimer::singleShot(delayMs, context, [self = QPointer<FakeEngine>(this), operation, fault, answer] {
         if (!self)
             return;
         if (fault)
@@ -54,11 +54,14 @@ void FakeEngine::later(const QString &operation, QObject *context, std::function
 
 void FakeEngine::start(const ContainerSpec &spec, QObject *context, Done done)
 {
-    later(QStringLiteral("run"), context, [this, spec, done](Error error) {
+    later(
+            QStringLiteral("run"), context,
+            [this, spec, done](Error error) {
         if (!error && (error = m_daemon->run(spec)))
             Q_EMIT commandFailed(QStringLiteral("run"));
         done(error);
-    });
+            },
+            m_daemon->nextStartInMs());
 }
 
 void FakeEngine::listWhere(const std::function<bool(const ContainerInfo &)> &matches, QObject *context, Listed done)

@@ -29,7 +29,7 @@ private:
     // Answers from the event loop, unless the engine or `context` is gone by
     // then. `answer` gets the fault injected for `operation`, if any, to report
     // instead of doing the work.
-    void later(const QString &operation, QObject *context, std::function<void(Error fault)> answer);
+    void later(const QString &operation, QObject *context, std::function<void(Error fault)> answer, int delayMs = 0);
     void listWhere(const std::function<bool(const ContainerInfo &)> &matches, QObject *context, Listed done);
 
     FakeDaemon *m_daemon;

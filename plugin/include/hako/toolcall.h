@@ -37,7 +37,10 @@ public:
     enum class Stream { Stdout, Stderr };
     Q_ENUM(Stream)
     // Cancelling: cancel() or abort() was asked for and finished() has not come yet.
-    enum class State { Running, Cancelling, Finished };
+    // Queued: the call waits for its conversation's sandbox to be started or
+    // found; the tool's timeout has not begun. Running follows when the call
+    // reaches the sandbox. Added last, so that the earlier values keep theirs.
+    enum class State { Running, Cancelling, Finished, Queued };
     Q_ENUM(State)
 
     // Deleting a call that has not finished cancels it; no signal follows.

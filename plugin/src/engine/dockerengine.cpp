@@ -153,10 +153,16 @@ QList<ContainerInfo> DockerEngine::parsePsOutput(const QByteArray &out)
 }
 
 void DockerEngine::run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context,
-                       Finished done, const QProcessEnvironment &environment)
+                       Finished done)
+{
+    enqueue(m_commands, operation, args, timeoutMs, context, std::move(done), m_environment);
+}
+
+void DockerEngine::enqueue(CommandQueue &queue, const QString &operation, const QStringList &args, int timeoutMs,
+                           QObject *context, Finished done, const QProcessEnvironment &environment)
 {
     QPointer<QObject> guard(context);
-    m_commands.submit([=](CommandQueue::Release release) {
+    queue.submit([=](CommandQueue::Release release) {
         if (!guard)
             return release(); // nobody waits for it any more
         // The engine as context: the slot comes back even if `context` goes meanwhile.
@@ -175,7 +181,7 @@ void DockerEngine::launch(const QString &operation, const QStringList &args, int
                           Finished done, const QProcessEnvironment &environment)
 {
     auto *process = new QProcess(this);
-    process->setProcessEnvironment(environment.isEmpty() ? m_environment : environment);
+    process->setProcessEnvironment(environment);
     process->setProgram(m_config.binary);
     process->setArguments(args);
     auto *timer = new QTimer(process);
@@ -216,31 +222,12 @@ void DockerEngine::launch(const QString &operation, const QStringList &args, int
 
 void DockerEngine::start(const ContainerSpec &spec, QObject *context, Done done)
 {
-    m_startQueue.append({spec, context, std::move(done)});
-    startNext();
-}
-
-void DockerEngine::startNext()
-{
-    while (m_startsRunning < m_config.parallelStarts && !m_startQueue.isEmpty()) {
-        const PendingStart next = m_startQueue.takeFirst();
-        if (!next.context)
-            continue; // its sandbox is gone: nobody waits for this container
-        ++m_startsRunning;
-        // The engine is the context, so that the slot is given back even when `next.context` goes meanwhile.
-        QProcessEnvironment environment = m_environment;
-        if (!next.spec.agentKey.isEmpty())
-            environment.insert(QLatin1String(proto::kAgentKeyEnv), QString::fromLatin1(next.spec.agentKey));
-        run(
-                QStringLiteral("run"), runArguments(next.spec, m_config.dialect), m_config.startTimeoutMs, this,
-                [this, next](const Error &error, const QByteArray &) {
-            --m_startsRunning;
-            startNext();
-            if (next.context)
-                next.done(error);
-                },
-                environment);
-    }
+    QProcessEnvironment environment = m_environment;
+    if (!spec.agentKey.isEmpty())
+        environment.insert(QLatin1String(proto::kAgentKeyEnv), QString::fromLatin1(spec.agentKey));
+    enqueue(
+            m_starts, QStringLiteral("run"), runArguments(spec, m_config.dialect), m_config.startTimeoutMs, context,
+            [done](const Error &error, const QByteArray &) { done(error); }, environment);
 }
 
 void DockerEngine::list(const QMap<QString, QString> &labels, QObject *context, Listed done)

@@ -20,11 +20,12 @@ struct DockerConfig
     CliDialect dialect = CliDialect::Docker;
     int commandTimeoutMs = 30000; // list, remove, version
     int startTimeoutMs = 60000;   // docker run, from when it runs (not while queued)
-    // `docker run`s at once; more wait in line. Fifty at once make dockerd
-    // slower for all of them than the same fifty a few at a time.
-    int parallelStarts = 4;
-    // Engine CLI processes at once, starts included; more wait in line.
-    int parallelCommands = 8;
+    // `docker run`s at once (docker.parallelStarts); more wait in line. Fifty
+    // at once make dockerd slower for all of them than the same fifty a few at a time.
+    int parallelStarts = 8;
+    // Engine CLI processes at once besides the starts (ps, rm, rename); more
+    // wait in line. Their own room: a queue of starts never holds up an end.
+    int parallelCommands = 4;
 };
 
 class DockerEngine final : public ContainerEngine
@@ -59,28 +60,21 @@ public:
     static QList<ContainerInfo> parsePsOutput(const QByteArray &out);
 
 private:
-    struct PendingStart
-    {
-        ContainerSpec spec;
-        QPointer<QObject> context;
-        Done done;
-    };
-    void startNext();
-
     using Finished = std::function<void(const Error &, const QByteArray &out)>;
     // `operation`: run, ps, rm, rename, info or unshare (the CLI subcommand, and the metric label).
     void ps(const QStringList &filters, QObject *context, Listed done);
-    // `environment`: the CLI's own, when it must carry more than m_environment (a container's agent key).
-    void run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done,
-             const QProcessEnvironment &environment = {});
+    void run(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done);
+    // `run` on the queue of starts or of other commands; `environment`: the
+    // CLI's (a start's carries the container's agent key besides m_environment).
+    void enqueue(CommandQueue &queue, const QString &operation, const QStringList &args, int timeoutMs,
+                 QObject *context, Finished done, const QProcessEnvironment &environment);
     void launch(const QString &operation, const QStringList &args, int timeoutMs, QObject *context, Finished done,
                 const QProcessEnvironment &environment);
 
     DockerConfig m_config;
     QProcessEnvironment m_environment;
-    QList<PendingStart> m_startQueue;
-    int m_startsRunning = 0;
     CommandQueue m_commands{m_config.parallelCommands};
+    CommandQueue m_starts{m_config.parallelStarts};
 };
 
 } // namespace hako

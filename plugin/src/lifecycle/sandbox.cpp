@@ -83,6 +83,12 @@ void Sandbox::locate()
         if (taken.channel)
             return useChannel(taken.channel, taken.container);
     }
+    // A container is only ever started over a workspace that exists: without
+    // one there is nothing to adopt, and a `docker ps` per new conversation is
+    // saved. Should one run anyway, its name makes the start fail, and the
+    // second look lists it.
+    if (claimed.isEmpty() && !m_createdOnce && !m_workspaces.exists(m_paths.workspaceDir))
+        return create();
     QStringList names = {containerName()};
     if (!claimed.isEmpty())
         names << claimed;

@@ -60,13 +60,25 @@ QSet<QString> slotsOnDisk(const SandboxPaths &anySlot)
     return ids;
 }
 
+// pool.size, when set, is a fixed size.
+PoolBounds boundsOf(const Settings &s)
+{
+    if (s.poolSize > 0)
+        return {s.poolSize, s.poolSize, 0};
+    return {s.poolMin, std::max(s.poolMin, s.poolMax), qint64(s.poolWindow) * 1000};
+}
+
 } // namespace
 
 WarmPool::WarmPool(const InstanceConfig &config, ContainerEngine &engine, EngineFacts &facts,
                    WorkspaceStore &workspaces, Launcher &launcher, QObject *parent)
     : QObject(parent), m_config(config), m_engine(engine), m_facts(facts), m_workspaces(workspaces),
-      m_launcher(launcher)
-{}
+      m_launcher(launcher), m_bounds(boundsOf(config.settings))
+{
+    m_clock.start();
+    m_resize.setSingleShot(true);
+    connect(&m_resize, &QTimer::timeout, this, &WarmPool::resize);
+}
 
 WarmPool::~WarmPool() = default;
 
@@ -90,6 +102,7 @@ void WarmPool::start()
 void WarmPool::stop()
 {
     m_running = false;
+    m_resize.stop();
     for (Slot *slot : std::as_const(m_slots))
         delete std::exchange(slot->channel, nullptr);
 }
@@ -109,9 +122,16 @@ int WarmPool::readyCount() const
     return int(std::count_if(m_slots.begin(), m_slots.end(), [](const Slot *s) { return s->ready; }));
 }
 
+int WarmPool::target() const
+{
+    return poolTarget(m_arrivals, m_clock.elapsed(), m_bounds);
+}
+
 QJsonObject WarmPool::health() const
 {
-    return {{QStringLiteral("size"), m_config.settings.poolSize},
+    return {{QStringLiteral("size"), target()},
+            {QStringLiteral("min"), m_bounds.min},
+            {QStringLiteral("max"), m_bounds.max},
             {QStringLiteral("ready"), readyCount()},
             {QStringLiteral("starting"), int(m_slots.size()) - readyCount()}};
 }
@@ -156,10 +176,28 @@ void WarmPool::reconcile()
 
 void WarmPool::refill()
 {
-    if (!m_running || m_filling || int(m_slots.size()) >= m_config.settings.poolSize)
+    if (!m_running || m_filling || int(m_slots.size()) >= target())
         return;
     m_filling = true;
     startSlot();
+}
+
+void WarmPool::resize()
+{
+    if (!m_running)
+        return;
+    const qint64 now = m_clock.elapsed();
+    int extra = int(m_slots.size()) - target();
+    // Ready ones only: a container still starting would come up after its removal.
+    for (Slot *slot : QList<Slot *>(m_slots))
+        if (extra > 0 && slot->ready) {
+            qCDebug(lcPool).noquote() << "shrinking:" << slot->name;
+            discard(slot);
+            --extra;
+        }
+    refill();
+    if (const qint64 next = m_arrivals.nextChangeMs(now, m_bounds.windowMs); next >= 0)
+        m_resize.start(int(std::max<qint64>(next - now, 0)));
 }
 
 void WarmPool::startSlot()
@@ -241,8 +279,14 @@ void WarmPool::discard(Slot *slot)
 
 WarmPool::Handed WarmPool::handOver(const QString &key, const SandboxPaths &paths)
 {
+    if (m_workspaces.exists(paths.workspaceDir))
+        return {};
+    // A new conversation: whether the pool serves it or not, the pool grows for the next ones.
+    m_arrivals.record(m_clock.elapsed(), m_bounds.windowMs);
+    // Starting the next container competes for the CPU: not during the first call.
+    QTimer::singleShot(kBackgroundDelayMs, this, &WarmPool::resize);
     const auto found = std::find_if(m_slots.begin(), m_slots.end(), [](const Slot *s) { return s->ready; });
-    if (found == m_slots.end() || m_workspaces.exists(paths.workspaceDir))
+    if (found == m_slots.end())
         return {};
     Slot *slot = *found;
     const QString runtimeDir = m_config.settings.runtimeDir;
@@ -269,8 +313,6 @@ WarmPool::Handed WarmPool::handOver(const QString &key, const SandboxPaths &path
     m_slots.removeOne(slot);
     QFile::remove(from.lockPath);
     delete slot;
-    // Starting the next container competes for the CPU: not during the first call.
-    QTimer::singleShot(kBackgroundDelayMs, this, &WarmPool::refill);
     return handed;
 }
 

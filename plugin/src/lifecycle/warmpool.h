@@ -1,7 +1,10 @@
 // Containers started ahead of need, each with a fresh workspace, so that a new
 // conversation's first call does not wait for `docker run`. The pool lives in
 // the process that called start() (`hako-host serve`, an embedding app) and
-// refills in the background, one container at a time.
+// refills in the background, one container at a time. Its size is pool.size,
+// or follows the arrivals of new conversations between pool.min and pool.max
+// (poolsizing.h): it grows after arrivals and gives back ready containers as
+// they age out of the window.
 //
 // A slot is a container named hako-<instance>-pool-<slot>, labelled with the
 // slot and no conversation, with its workspace at <workspaces>/.pool/<slot>
@@ -14,14 +17,17 @@
 // then renames the container to the conversation's name.
 #pragma once
 
+#include "poolsizing.h"
 #include "sandboxpaths.h"
 
 #include <hako/error.h>
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 namespace hako {
 
@@ -40,7 +46,7 @@ public:
              Launcher &launcher, QObject *parent = nullptr);
     ~WarmPool() override;
 
-    // Removes what dead pools left behind, then fills up to pool.size.
+    // Removes what dead pools left behind, then fills up to its size.
     void start();
     // No more refills; the slots' containers are left for the caller to remove.
     void stop();
@@ -58,6 +64,8 @@ public:
     Handed handOver(const QString &key, const SandboxPaths &paths);
 
     int readyCount() const;
+    // The size the pool keeps now.
+    int target() const;
     QJsonObject health() const;
 
     static QString containerName(const QString &instanceId, const QString &slot);
@@ -68,6 +76,9 @@ private:
     struct Slot;
     void reconcile();
     void refill();
+    // Gives back ready containers beyond the target, refills up to it, and
+    // comes back when the next arrival ages out of the window.
+    void resize();
     void startSlot();
     void launch(Slot *slot);
     void wire(Slot *slot, AgentChannel *channel);
@@ -83,6 +94,10 @@ private:
     QList<Slot *> m_slots; // children of the pool
     bool m_running = false;
     bool m_filling = false;
+    PoolBounds m_bounds;
+    ArrivalHistory m_arrivals;
+    QElapsedTimer m_clock;
+    QTimer m_resize;
 };
 
 } // namespace hako

@@ -70,6 +70,17 @@ WorkspaceStore::WorkspaceStore(const QString &root, qint64 capBytes, const Engin
     : QObject(parent), m_root(root), m_facts(facts), m_engine(engine), m_cap(decideCap(capBytes))
 {}
 
+// A format still running when the store goes is abandoned with its scratch image.
+WorkspaceStore::~WorkspaceStore()
+{
+    for (QProcess *mkfs : findChildren<QProcess *>(Qt::FindDirectChildrenOnly)) {
+        mkfs->disconnect();
+        mkfs->kill();
+        mkfs->waitForFinished(1000);
+        QFile::remove(mkfs->arguments().constLast());
+    }
+}
+
 bool WorkspaceStore::exists(const QString &dir) const
 {
     return QFileInfo::exists(dir) || QFileInfo::exists(imageOf(dir));
@@ -93,33 +104,47 @@ void WorkspaceStore::prepare(const QString &dir, QObject *context, std::function
     // Mounting over files would hide them; they were never under the cap anyway.
     if (!QDir(dir).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
         return done(makeError(ErrorCode::WorkspaceUncapped, {dir}));
-    makeImage(dir, context, [this, dir, done](const Error &error) { done(error ? error : mountImage(dir)); });
+    // A few at a time: a thousand new conversations formatting at once all
+    // finish late and hold the first starts up; in line, the first are ready at once.
+    m_formats.submit([this, dir, context = QPointer<QObject>(context), done](CommandQueue::Release release) {
+        if (!context)
+            return release();
+        makeImage(dir, context, release,
+                  [this, dir, done](const Error &error) { done(error ? error : mountImage(dir)); });
+    });
 }
 
 // A sparse file formatted in the background: only what is written takes host disk.
-void WorkspaceStore::makeImage(const QString &dir, QObject *context, std::function<void(const Error &)> done)
+void WorkspaceStore::makeImage(const QString &dir, QObject *context, const CommandQueue::Release &release,
+                               std::function<void(const Error &)> done)
 {
     const QString image = imageOf(dir);
     const QString scratch = image + QStringLiteral(".new");
     const QByteArray path = QFile::encodeName(scratch);
-    if (!QDir().mkpath(QFileInfo(image).absolutePath()))
+    if (!QDir().mkpath(QFileInfo(image).absolutePath())) {
+        release();
         return done(makeError(ErrorCode::HostIo, {image}));
+    }
     const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     const bool sized = fd >= 0 && ::ftruncate(fd, m_cap.bytes) == 0;
     if (fd >= 0)
         ::close(fd);
-    if (!sized)
+    if (!sized) {
+        release();
         return done(makeError(ErrorCode::HostIo, {image}));
+    }
     const QString owner = QStringLiteral("%1:%1").arg(m_facts.containerHostUid());
-    auto *mkfs = new QProcess(context);
+    // The store's, so that it ends (and gives its place in line back) when `context` goes first.
+    auto *mkfs = new QProcess(this);
     auto *timer = new QTimer(mkfs);
     timer->setSingleShot(true);
     // A QProcess destroyed while running still signals, from its destructor.
     const QPointer<QObject> guard(context);
-    auto finish = [mkfs, timer, scratch, image, done, guard](const QString &failure) {
+    auto finish = [mkfs, timer, scratch, image, done, guard, release](const QString &failure) {
         timer->stop();
         mkfs->disconnect();
         mkfs->deleteLater();
+        release();
         if (!guard)
             return void(QFile::remove(scratch));
         if (failure.isEmpty() && QFile::rename(scratch, image))

@@ -6,6 +6,8 @@
 // health() and the log say that the cap is not enforced, and why.
 #pragma once
 
+#include "../engine/commandqueue.h"
+
 #include <hako/error.h>
 
 #include <QJsonObject>
@@ -34,6 +36,7 @@ public:
     // null) deletes what this user cannot; `facts` tell whose the files are.
     WorkspaceStore(const QString &root, qint64 capBytes, const EngineFacts &facts, ContainerEngine *engine,
                    QObject *parent = nullptr);
+    ~WorkspaceStore() override;
 
     // Decided once from the settings and this process's privileges.
     const Cap &cap() const { return m_cap; }
@@ -63,12 +66,15 @@ public:
 private:
     Error makeDirectory(const QString &dir) const;
     Error mountImage(const QString &dir) const;
-    void makeImage(const QString &dir, QObject *context, std::function<void(const Error &)> done);
+    // `release` gives the place in m_formats back, once, whatever happens.
+    void makeImage(const QString &dir, QObject *context, const CommandQueue::Release &release,
+                   std::function<void(const Error &)> done);
 
     QString m_root;
     const EngineFacts &m_facts;
     ContainerEngine *m_engine;
     Cap m_cap;
+    CommandQueue m_formats{2}; // mkfs.ext4 processes at once
 };
 
 } // namespace hako

@@ -39,6 +39,9 @@ const Entry kEntries[] = {
         {ErrorCode::BadInput, "bad_input", QT_TRANSLATE_NOOP("hako::Errors", "Invalid input for tool \"%1\": %2")},
         {ErrorCode::Timeout, "timeout",
          QT_TRANSLATE_NOOP("hako::Errors", "The call did not finish within %1 seconds and was stopped.")},
+        {ErrorCode::QueueTimeout, "queue_timeout",
+         QT_TRANSLATE_NOOP("hako::Errors", "The conversation's sandbox was not ready within %1 seconds, so the call "
+                                           "did not run.")},
         {ErrorCode::Cancelled, proto::code::Cancelled, QT_TRANSLATE_NOOP("hako::Errors", "The call was cancelled.")},
         {ErrorCode::DockerMissing, "docker_missing",
          QT_TRANSLATE_NOOP("hako::Errors", "The container engine program \"%1\" could not be started.")},

@@ -23,6 +23,7 @@ enum class ErrorCode {
     UnknownTool,
     BadInput,
     Timeout,
+    QueueTimeout, // a call waited longer than tools.queueTimeout for its container
     Cancelled,
     DockerMissing,
     DockerFailed,

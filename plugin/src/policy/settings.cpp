@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include "errors.h"
+#include "settingrules.h"
 #include "settingtext.h"
 
 #include "../audit/auditkey.h"
@@ -8,15 +9,12 @@
 #include <hako/protocol/limits.h>
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QStandardPaths>
 
 #include <cmath>
 #include <string>
-#include <unistd.h>
 
 namespace hako {
 namespace {
@@ -41,6 +39,7 @@ static_assert(proto::kDefaultTimeoutMs % 1000 == 0 && proto::kDefaultOutputLimit
 const std::string kDefaultTimeout = std::to_string(proto::kDefaultTimeoutMs / 1000);
 const std::string kDefaultOutputLimit = std::to_string(proto::kDefaultOutputLimit >> 20) + 'm';
 const std::string kDefaultTransferLimit = std::to_string(proto::kDefaultTransferLimit >> 20) + 'm';
+const std::string kDefaultQueueTimeout = std::to_string(kDefaultQueueTimeoutSeconds);
 
 // Titles and help are marked for translation here and translated when the
 // schema is requested, so a host's dialog shows them in the user's language.
@@ -49,6 +48,9 @@ const Key kKeys[] = {
          QT_TRANSLATE_NOOP("hako::Settings", "The docker-compatible command line program to run.")},
         {"docker.host", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Docker host"),
          QT_TRANSLATE_NOOP("hako::Settings", "Passed as DOCKER_HOST when set.")},
+        {"docker.parallelStarts", Kind::Integer, "8", 1, 64, QT_TRANSLATE_NOOP("hako::Settings", "Starts at once"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Containers the engine is asked to start at the same time; more wait "
+                                             "in line, and their calls are queued.")},
         {"runtime", Kind::String, "runc", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Container runtime"),
          QT_TRANSLATE_NOOP("hako::Settings", "OCI runtime: runc, or runsc for gVisor.")},
         {"image", Kind::String, "hako/workspace-base:latest", 0, 0,
@@ -75,7 +77,15 @@ const Key kKeys[] = {
         {"lifecycle.gcInterval", Kind::Duration, "60", 1, 86400, QT_TRANSLATE_NOOP("hako::Settings", "GC interval"),
          QT_TRANSLATE_NOOP("hako::Settings", "Time between garbage collection sweeps.")},
         {"pool.size", Kind::Integer, "0", 0, 1000, QT_TRANSLATE_NOOP("hako::Settings", "Warm pool"),
-         QT_TRANSLATE_NOOP("hako::Settings", "Containers kept started ahead of new conversations.")},
+         QT_TRANSLATE_NOOP("hako::Settings", "Containers kept started ahead of new conversations; when not 0, "
+                                             "a fixed number, and pool.min and pool.max are not used.")},
+        {"pool.min", Kind::Integer, "0", 0, 1000, QT_TRANSLATE_NOOP("hako::Settings", "Pool minimum"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Fewest containers an adaptive pool keeps, even when idle.")},
+        {"pool.max", Kind::Integer, "0", 0, 1000, QT_TRANSLATE_NOOP("hako::Settings", "Pool maximum"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Most containers an adaptive pool keeps; it holds as many as new "
+                                             "conversations arrived within the pool window.")},
+        {"pool.window", Kind::Duration, "300", 1, 86400, QT_TRANSLATE_NOOP("hako::Settings", "Pool window"),
+         QT_TRANSLATE_NOOP("hako::Settings", "How far back an adaptive pool counts new conversations.")},
         {"paths.workspaces", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Workspaces directory"),
          QT_TRANSLATE_NOOP("hako::Settings", "Host directory holding every conversation's workspace.")},
         {"paths.runtime", Kind::String, "", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Runtime directory"),
@@ -144,6 +154,10 @@ const Key kKeys[] = {
         {"tools.timeout", Kind::Duration, kDefaultTimeout.c_str(), 1, 86400,
          QT_TRANSLATE_NOOP("hako::Settings", "Call timeout"),
          QT_TRANSLATE_NOOP("hako::Settings", "How long a tool call may run unless the call sets its own timeout.")},
+        {"tools.queueTimeout", Kind::Duration, kDefaultQueueTimeout.c_str(), 1, 86400,
+         QT_TRANSLATE_NOOP("hako::Settings", "Queue timeout"),
+         QT_TRANSLATE_NOOP("hako::Settings", "How long a call may wait for its conversation's container to be started "
+                                             "or found; the call's own timeout starts once it reaches the container.")},
         {"tools.outputLimit", Kind::Size, kDefaultOutputLimit.c_str(), 1024, 1e9,
          QT_TRANSLATE_NOOP("hako::Settings", "Output limit"),
          QT_TRANSLATE_NOOP("hako::Settings", "Bytes kept of each output stream of a call.")},
@@ -261,34 +275,6 @@ Error checkValue(const Key &k, const QJsonValue &value, QJsonValue *normalised)
     return {};
 }
 
-Error checkRuntime(const QString &runtime)
-{
-    if (runtime == QLatin1String("runc") || runtime == QLatin1String("runsc"))
-        return {};
-    return makeError(ErrorCode::SettingValue, {QStringLiteral("runtime"), runtime});
-}
-
-Error checkCredentialSource(const QString &source)
-{
-    static const QStringList known = {QStringLiteral("settings"), QStringLiteral("profile"), QStringLiteral("process"),
-                                      QStringLiteral("none")};
-    if (known.contains(source))
-        return {};
-    return makeError(ErrorCode::SettingValue, {QStringLiteral("credentials.source"), source});
-}
-
-// Root keeps system-wide directories; anyone else gets per-user ones.
-QString defaultDir(bool runtime)
-{
-    if (::geteuid() == 0)
-        return runtime ? QStringLiteral("/run/hako") : QStringLiteral("/var/lib/hako/workspaces");
-    if (runtime) {
-        const QString xdg = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-        return (xdg.isEmpty() ? QDir::tempPath() : xdg) + QStringLiteral("/hako");
-    }
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/hako/workspaces");
-}
-
 qint64 sizeOf(const QJsonValue &v)
 {
     return v.isDouble() ? qint64(v.toDouble()) : parseSize(v.toString());
@@ -333,6 +319,7 @@ Settings Settings::fromJson(const QJsonObject &values, QList<Error> *errors)
     auto num = [&](const char *k) { return merged.value(QLatin1String(k)).toDouble(); };
     s.dockerBinary = str("docker.binary");
     s.dockerHost = str("docker.host");
+    s.parallelStarts = int(num("docker.parallelStarts"));
     s.runtime = str("runtime");
     s.image = str("image");
     s.cpus = num("limits.cpus");
@@ -345,16 +332,16 @@ Settings Settings::fromJson(const QJsonObject &values, QList<Error> *errors)
     s.absoluteTtl = int(num("lifecycle.absoluteTtl"));
     s.gcInterval = int(num("lifecycle.gcInterval"));
     s.poolSize = int(num("pool.size"));
-    s.workspacesDir = str("paths.workspaces").isEmpty() ? defaultDir(false) : str("paths.workspaces");
-    s.runtimeDir = str("paths.runtime").isEmpty() ? defaultDir(true) : str("paths.runtime");
+    s.poolMin = int(num("pool.min"));
+    s.poolMax = int(num("pool.max"));
+    s.poolWindow = int(num("pool.window"));
+    s.workspacesDir = str("paths.workspaces").isEmpty() ? defaultSettingDir(false) : str("paths.workspaces");
+    s.runtimeDir = str("paths.runtime").isEmpty() ? defaultSettingDir(true) : str("paths.runtime");
     s.toolTimeout = int(num("tools.timeout"));
+    s.queueTimeout = int(num("tools.queueTimeout"));
     s.outputLimitBytes = sizeOf(merged.value(QLatin1String("tools.outputLimit")));
     s.transferLimitBytes = sizeOf(merged.value(QLatin1String("tools.transferLimit")));
-    for (const Error &e : {checkRuntime(s.runtime), checkCredentialSource(str("credentials.source"))})
-        if (e)
-            errors->append(e);
-    if (s.dockerBinary.isEmpty())
-        errors->append(makeError(ErrorCode::SettingValue, {QStringLiteral("docker.binary"), QString()}));
+    checkSettingRules(s, str("credentials.source"), errors);
     return s;
 }
 

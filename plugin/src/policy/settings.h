@@ -11,10 +11,14 @@
 
 namespace hako {
 
+// How long a call may wait for its container unless tools.queueTimeout says otherwise.
+constexpr int kDefaultQueueTimeoutSeconds = 600;
+
 struct Settings
 {
     QString dockerBinary;
     QString dockerHost;
+    int parallelStarts = 0;
     QString runtime;
     QString image;
     double cpus = 2;
@@ -26,10 +30,13 @@ struct Settings
     int idleTtl = 0;
     int absoluteTtl = 0;
     int gcInterval = 0;
-    int poolSize = 0;
+    int poolSize = 0; // fixed when not 0
+    int poolMin = 0, poolMax = 0;
+    int poolWindow = 0; // seconds of arrivals an adaptive pool counts
     QString workspacesDir;
     QString runtimeDir;
     int toolTimeout = 0;
+    int queueTimeout = 0; // seconds a call may wait for its container
     qint64 outputLimitBytes = 0;
     qint64 transferLimitBytes = 0;
     QJsonObject raw; // every key with its effective value, for parts that read their own

@@ -21,6 +21,7 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -29,6 +30,7 @@
 #include <memory>
 #include <unistd.h>
 #include <utility>
+#include <vector>
 
 using namespace hako;
 using hako::fake::FakeDaemon;
@@ -254,6 +256,7 @@ private Q_SLOTS:
         // The agent runs as the container's user and reaches its workspace and socket by their host paths.
         QVERIFY(QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
                                                              | QFile::ExeGroup | QFile::ExeOther));
+        m_daemon.setStartDelay(0);
         newPlugin();
         const QList<Error> errors = configure();
         QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).logMessage));
@@ -839,6 +842,58 @@ private Q_SLOTS:
                  QByteArray("0\n"));
     }
 
+    // A call that waits behind a queue of starting containers says so, and
+    // its tool timeout starts only when it reaches its container: with a 2 s
+    // timeout, starts 1.5 s apart and a 1 s command, the third call waits at
+    // least 4.5 s for its container and still succeeds.
+    void queuedCallsGetTheirWholeTimeout()
+    {
+        QVERIFY(configure({{QStringLiteral("tools.timeout"), 2}}).isEmpty());
+        m_daemon.setStartDelay(1500);
+        constexpr int kCalls = 3;
+        std::vector<std::unique_ptr<Pending>> calls;
+        QList<QList<ToolCall::State>> states(kCalls);
+        QList<int> queuedTicks(kCalls, 0);
+        for (int i = 0; i < kCalls; ++i) {
+            const QJsonObject input = command(QStringLiteral("sleep 1; echo ran"));
+            calls.push_back(std::make_unique<Pending>(
+                    m_plugin->call(QStringLiteral("queued-%1").arg(i), newId(), QStringLiteral("bash"), input)));
+            ToolCall *call = calls.back()->call();
+            connect(call, &ToolCall::stateChanged, this, [&states, i](ToolCall::State s) { states[i] << s; });
+            connect(call, &ToolCall::progress, this, [&queuedTicks, call, i] {
+                if (call->state() == ToolCall::State::Queued)
+                    ++queuedTicks[i];
+            });
+        }
+        for (int i = 0; i < kCalls; ++i) {
+            const Reply r = calls[std::size_t(i)]->finish();
+            QVERIFY(r.finished);
+            QVERIFY2(!r.error, qPrintable(r.error.logMessage));
+            QCOMPARE(r.result.value(QLatin1String("timed_out")).toBool(), false);
+            QCOMPARE(r.result.value(QLatin1String("stdout")).toString(), QStringLiteral("ran\n"));
+            QCOMPARE(states[i], (QList<ToolCall::State>{ToolCall::State::Queued, ToolCall::State::Running,
+                                                        ToolCall::State::Finished}));
+            QVERIFY(queuedTicks[i] > 0);
+        }
+        // The premise: the last call waited for longer than its timeout.
+        QVERIFY(calls.back()->finish().finishedMs >= 4500);
+    }
+
+    // The wait has its own bound: a call whose container is not ready in
+    // tools.queueTimeout fails without having run, and the conversation goes on.
+    void queueTimeoutBoundsTheWait()
+    {
+        QVERIFY(configure({{QStringLiteral("tools.queueTimeout"), 1}}).isEmpty());
+        m_daemon.setStartDelay(3000);
+        const QString c = QStringLiteral("queue-bound");
+        const Reply r = call(c, QStringLiteral("bash"), command(QStringLiteral("touch ran")));
+        QVERIFY(r.finished);
+        QCOMPARE(r.error.code, QStringLiteral("queue_timeout"));
+        QVERIFY(r.result.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!containerOf(c).isEmpty(), kCallWaitMs);
+        QCOMPARE(run(c, QStringLiteral("ls")), QByteArray());
+    }
+
     void transfer_data()
     {
         QTest::addColumn<QByteArray>("content");
@@ -937,6 +992,35 @@ private Q_SLOTS:
         QCOMPARE(run(c, QStringLiteral("cat f")), QByteArray("warm\n"));
     }
 
+    // pool.min and pool.max: the pool grows after new conversations arrive
+    // and gives ready containers back once the arrivals leave pool.window;
+    // each conversation still runs in a container of its own.
+    void adaptivePoolGrowsAndShrinks()
+    {
+        QVERIFY(configure({{QStringLiteral("pool.min"), 1},
+                           {QStringLiteral("pool.max"), 3},
+                           {QStringLiteral("pool.window"), 6}})
+                        .isEmpty());
+        m_plugin->start();
+        QVERIFY(QTest::qWaitFor([this] { return poolReady() == 1; }, kCallWaitMs));
+        const QStringList burst = {QStringLiteral("burst-0"), QStringLiteral("burst-1"), QStringLiteral("burst-2")};
+        for (const QString &c : burst)
+            QCOMPARE(run(c, QStringLiteral("echo $$ > mine; echo ok")), QByteArray("ok\n"));
+        QVERIFY(QTest::qWaitFor([this] { return poolReady() == 3; }, kCallWaitMs));
+        const QJsonObject grown = m_plugin->health().value(QLatin1String("pool")).toObject();
+        QCOMPARE(grown.value(QLatin1String("size")).toInt(), 3);
+        // Idle: back to pool.min once the arrivals are out of the window.
+        QVERIFY(QTest::qWaitFor([this] { return poolReady() == 1 && m_daemon.containers().size() == 4; }, kCallWaitMs));
+        // One container per conversation, none shared, each with its own files.
+        QSet<QString> containers;
+        for (const QString &c : burst) {
+            QVERIFY(QTest::qWaitFor([&] { return containersOf(c).size() == 1; }, kCallWaitMs));
+            containers.insert(containerOf(c));
+            QCOMPARE(run(c, QStringLiteral("cat mine | wc -l")), QByteArray("1\n"));
+        }
+        QCOMPARE(containers.size(), burst.size());
+    }
+
     // The agent dies (killed on the host, like a container's init): the call
     // in flight ends with agent_lost, and the next call gets a new container
     // with the same files.
@@ -988,11 +1072,26 @@ private Q_SLOTS:
     void engineFailure()
     {
         QFETCH(QString, operation);
+        const QString c = QStringLiteral("engine");
+        if (operation == QLatin1String("ps")) { // a conversation seen before: its container is looked for
+            QCOMPARE(run(c, QStringLiteral("echo x")), QByteArray("x\n"));
+            QCOMPARE(Pending(m_plugin->endConversation(c, false)).finish().error.code, QString());
+        }
         m_daemon.failNext(operation);
-        const Reply r = call(QStringLiteral("engine"), QStringLiteral("bash"), command(QStringLiteral("echo x")));
+        const Reply r = call(c, QStringLiteral("bash"), command(QStringLiteral("echo x")));
         QVERIFY(r.finished);
         QCOMPARE(r.error.code, QStringLiteral("docker_failed"));
-        QCOMPARE(run(QStringLiteral("engine"), QStringLiteral("echo x")), QByteArray("x\n"));
+        QCOMPARE(run(c, QStringLiteral("echo x")), QByteArray("x\n"));
+    }
+
+    // A conversation never seen has no container to look for: its first call
+    // asks the engine for no list, only for the start.
+    void newConversationListsNothing()
+    {
+        m_daemon.failNext(QStringLiteral("ps"));
+        QCOMPARE(run(QStringLiteral("fresh"), QStringLiteral("echo x")), QByteArray("x\n"));
+        // The fault still waits for a list: a sweep's.
+        QCOMPARE(Pending(m_plugin->collectGarbage()).finish().error.code, QStringLiteral("docker_failed"));
     }
 
     void gcReapsAnIdleContainer()

@@ -374,6 +374,27 @@ private Q_SLOTS:
         QVERIFY(second.value(QLatin1String("progress")).toDouble() > 1.5);
         QCOMPARE(second.value(QLatin1String("message")).toString(), QStringLiteral("Running for 1 s."));
     }
+
+    // A call waiting for its sandbox says so in its progress, then runs.
+    void progressWhileQueued()
+    {
+        Session s;
+        s.initialize();
+        s.callBash(1, {{QStringLiteral("command"), QStringLiteral("x")}}, QStringLiteral("q"));
+        ToolCallPrivate *call = ToolCallPrivate::get(s.fake.started.first().call);
+        call->setQueued(true);
+        call->reportProgress(2000);
+        call->setQueued(false);
+        call->reportProgress(3000);
+        QTest::qWait(50);
+        QCOMPARE(s.sent.size(), 2);
+        const QString queued =
+                s.sent.at(0).value(QLatin1String("params")).toObject().value(QLatin1String("message")).toString();
+        const QString running =
+                s.sent.at(1).value(QLatin1String("params")).toObject().value(QLatin1String("message")).toString();
+        QCOMPARE(queued, QStringLiteral("Waiting for the sandbox to start (2 s); the call's timeout has not begun."));
+        QCOMPARE(running, QStringLiteral("Running for 3 s."));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_McpServer)

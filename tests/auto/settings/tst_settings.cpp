@@ -50,6 +50,7 @@ private Q_SLOTS:
         QCOMPARE(limits.timeoutSeconds, s.toolTimeout);
         QCOMPARE(limits.outputLimit, s.outputLimitBytes);
         QCOMPARE(limits.transferLimit, s.transferLimitBytes);
+        QCOMPARE(limits.queueTimeoutSeconds, s.queueTimeout);
         const QJsonObject properties = Settings::schema().value(QLatin1String("properties")).toObject();
         const auto defaultOf = [&](const char *key) {
             return properties.value(QLatin1String(key)).toObject().value(QLatin1String("default"));
@@ -69,6 +70,11 @@ private Q_SLOTS:
         QTest::newRow("allow as text list") << QByteArray("{\"proxy.allow\":\"a.example,b.example\"}") << "";
         QTest::newRow("unknown key") << QByteArray("{\"limits.disk\":\"1g\"}") << "setting_unknown";
         QTest::newRow("bad runtime") << QByteArray("{\"runtime\":\"kata\"}") << "setting_value";
+        QTest::newRow("adaptive pool") << QByteArray("{\"pool.min\":2,\"pool.max\":20}") << "";
+        QTest::newRow("pool minimum above its maximum")
+                << QByteArray("{\"pool.min\":5,\"pool.max\":2}") << "setting_range";
+        QTest::newRow("queue timeout zero") << QByteArray("{\"tools.queueTimeout\":0}") << "setting_range";
+        QTest::newRow("no starts at once") << QByteArray("{\"docker.parallelStarts\":0}") << "setting_range";
         QTest::newRow("pids zero") << QByteArray("{\"limits.pids\":0}") << "setting_range";
         QTest::newRow("pids fraction") << QByteArray("{\"limits.pids\":10.5}") << "setting_type";
         QTest::newRow("pids text") << QByteArray("{\"limits.pids\":\"many\"}") << "setting_type";
