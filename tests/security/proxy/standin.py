@@ -22,7 +22,8 @@ AssumeRole, which must be signed (service sts) with the base key given on the
 command line. It issues fresh temporary credentials, which the Bedrock routes
 then accept (and only then with their session token), and logs the role,
 session name, policy and issued key ("sts"). A role ARN containing ":role/deny"
-is refused with AccessDenied. Every logged request names the access key that
+is refused with AccessDenied; one containing ":role/slow" is answered only
+when /gate/sts-slow is requested (or after the gate's wait). Every logged request names the access key that
 signed it ("access_key").
 """
 import argparse
@@ -221,6 +222,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         fields = {"role_arn": role, "session_name": form.get("RoleSessionName"),
                   "policy": form.get("Policy"), "duration": form.get("DurationSeconds"),
                   "action": form.get("Action"), "version": form.get("Version")}
+        if ":role/slow" in role:
+            gate("sts-slow").wait(GATE_WAIT_S)
         refused = not verified or form.get("Action") != "AssumeRole" or ":role/deny" in role
         if refused:
             code = "AccessDenied" if verified else "SignatureDoesNotMatch"
