@@ -161,7 +161,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def token_stream(self, body, verified, why, tokens):
         """A stream ending with its usage: a ConverseStream "metadata" event, or the
         last InvokeModelWithResponseStream chunk. X-Standin-Stream: oversize puts a
-        message too long to be read first; broken sends a bad prelude first."""
+        message too long to be read first; broken sends a bad prelude first; late
+        holds the usage back until /gate/usage is requested."""
         self.send_response(200 if verified else 403)
         self.send_header("Content-Type", "application/vnd.amazon.eventstream")
         self.send_header("Transfer-Encoding", "chunked")
@@ -181,7 +182,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 "inputTokenCount": tokens[0], "outputTokenCount": tokens[1]}}
             chunk = {"bytes": base64.b64encode(json.dumps(inner).encode()).decode()}
             frames.append(event_frame(json.dumps(chunk).encode()))
-        for frame in frames:
+        for i, frame in enumerate(frames):
+            if shape == "late" and i == len(frames) - 1:
+                gate("usage").wait(GATE_WAIT_S)
             # Split mid-frame, so the reader must join pieces.
             for piece in (frame[:7], frame[7:]):
                 self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
