@@ -33,7 +33,7 @@ ProxySession::ProxySession(QLocalSocket *client, const ProxyShared &shared, cons
     connect(m_writer, &ClientWriter::drained, this, &ProxySession::onClientDrained);
     connect(m_writer, &ClientWriter::failed, m_client, &QLocalSocket::abort);
     connect(m_client, &QLocalSocket::disconnected, m_writer, &ClientWriter::stop);
-    connect(m_client, &QLocalSocket::disconnected, this, &QObject::deleteLater);
+    connect(m_client, &QLocalSocket::disconnected, this, &ProxySession::onClientGone);
     if (!m_lease.holdConnection()) {
         // Not a byte is parsed; queued so the owner has connected concluded().
         m_stage = Stage::Refused;
@@ -223,6 +223,21 @@ void ProxySession::onUpstreamFailed(Reason reason)
     m_client->abort();
 }
 
+// An event stream's usage comes last, so a client could hang up once it has
+// the text and escape the token count: such a stream is read to its end
+// without it (holding its connection slot, bounded by the upstream's idle
+// limit). Anything else ends now, counting what its headers said.
+void ProxySession::onClientGone()
+{
+    if (m_stage == Stage::Streaming && m_events && m_upstream) {
+        m_clientGone = true;
+        m_upstream->setPaused(false);
+        return;
+    }
+    countTokens();
+    deleteLater();
+}
+
 void ProxySession::refuse(Reason reason, const QByteArray &rule)
 {
     if (m_stage == Stage::Done)
@@ -269,6 +284,8 @@ void ProxySession::conclude(Reason reason, const QByteArray &rule)
     qCInfo(lcProxy).noquote() << decisionFor(reason) << reasonCode(reason) << m_parser.head().method
                               << m_parser.head().authority.host << upstreamMs << "ms" << rule;
     Q_EMIT concluded(reason, upstreamMs, rule);
+    if (m_clientGone)
+        deleteLater();
 }
 
 // Whatever part of an answer passed: a stream's usage comes last, so one cut

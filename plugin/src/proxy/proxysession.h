@@ -2,7 +2,8 @@
 // match the allowlist and the operation and model policy, strip what the client must not send, authenticate,
 // forward, and stream the answer back. Exactly one request per connection;
 // every outcome ends in exactly one concluded() signal (except when the client
-// itself hangs up first). The connection holds one of its socket's slots and
+// itself hangs up first, unless an event stream was coming back to it: that
+// is read to its end for its token usage, then concluded). The connection holds one of its socket's slots and
 // a reservation for its body (ProxyBudget); the upstream connection is opened
 // only once the whole request is in and allowed.
 #pragma once
@@ -81,6 +82,7 @@ private:
     void onResponseFinished();
     void onUpstreamFailed(Reason reason);
     void onClientDrained();
+    void onClientGone();
     void closeClient(bool linger = false);
     void refuse(Reason reason, const QByteArray &rule = {});
     void conclude(Reason reason, const QByteArray &rule = {});
@@ -100,6 +102,7 @@ private:
     QElapsedTimer m_clock;
     Stage m_stage = Stage::Receiving;
     bool m_chunked = false;
+    bool m_clientGone = false;                   // an abandoned event stream read on for its usage
     TokenCounts m_tokens;                        // from the response headers
     std::unique_ptr<EventStreamTokens> m_events; // an event stream's closing usage
 };

@@ -31,14 +31,17 @@ void RoleSessions::open(const QString &socket, const QString &conversationKey)
     m_sessions[socket].name = roleSessionName(conversationKey);
 }
 
+// Requests still waiting for the session are answered, not left hanging.
 void RoleSessions::close(const QString &socket)
 {
-    m_awaitingBase.remove(socket);
+    const bool waited = m_awaitingBase.remove(socket);
     const Session session = m_sessions.take(socket);
     if (session.call) {
         session.call->disconnect(this);
         session.call->deleteLater();
     }
+    if (waited || session.call)
+        Q_EMIT failed(socket, refusalError(Reason::CredentialsUnavailable));
 }
 
 std::shared_ptr<const AwsCredentials> RoleSessions::current(const QString &socket)

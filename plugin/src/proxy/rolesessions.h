@@ -29,7 +29,7 @@ public:
 
     // conversationKey names the STS session (roleSessionName()).
     void open(const QString &socket, const QString &conversationKey);
-    void close(const QString &socket); // drops its credentials and any call in flight
+    void close(const QString &socket); // drops its credentials and any call in flight (failed())
     // The socket's usable credentials, or null: then fetch() and wait for
     // ready() or failed() with that socket. Starts a due refresh.
     std::shared_ptr<const AwsCredentials> current(const QString &socket);

@@ -22,7 +22,8 @@ AssumeRole, which must be signed (service sts) with the base key given on the
 command line. It issues fresh temporary credentials, which the Bedrock routes
 then accept (and only then with their session token), and logs the role,
 session name, policy and issued key ("sts"). A role ARN containing ":role/deny"
-is refused with AccessDenied. Every logged request names the access key that
+is refused with AccessDenied; one containing ":role/slow" is answered only
+when /gate/sts-slow is requested (or after the gate's wait). Every logged request names the access key that
 signed it ("access_key").
 """
 import argparse
@@ -160,7 +161,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def token_stream(self, body, verified, why, tokens):
         """A stream ending with its usage: a ConverseStream "metadata" event, or the
         last InvokeModelWithResponseStream chunk. X-Standin-Stream: oversize puts a
-        message too long to be read first; broken sends a bad prelude first."""
+        message too long to be read first; broken sends a bad prelude first; late
+        holds the usage back until /gate/usage is requested."""
         self.send_response(200 if verified else 403)
         self.send_header("Content-Type", "application/vnd.amazon.eventstream")
         self.send_header("Transfer-Encoding", "chunked")
@@ -180,7 +182,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 "inputTokenCount": tokens[0], "outputTokenCount": tokens[1]}}
             chunk = {"bytes": base64.b64encode(json.dumps(inner).encode()).decode()}
             frames.append(event_frame(json.dumps(chunk).encode()))
-        for frame in frames:
+        for i, frame in enumerate(frames):
+            if shape == "late" and i == len(frames) - 1:
+                gate("usage").wait(GATE_WAIT_S)
             # Split mid-frame, so the reader must join pieces.
             for piece in (frame[:7], frame[7:]):
                 self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
@@ -221,6 +225,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         fields = {"role_arn": role, "session_name": form.get("RoleSessionName"),
                   "policy": form.get("Policy"), "duration": form.get("DurationSeconds"),
                   "action": form.get("Action"), "version": form.get("Version")}
+        if ":role/slow" in role:
+            gate("sts-slow").wait(GATE_WAIT_S)
         refused = not verified or form.get("Action") != "AssumeRole" or ":role/deny" in role
         if refused:
             code = "AccessDenied" if verified else "SignatureDoesNotMatch"

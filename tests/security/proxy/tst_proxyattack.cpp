@@ -278,6 +278,7 @@ private Q_SLOTS:
     void connectionLimit();
     void requestBudget();
     void tokenBudget();
+    void tokensOfAbandonedStream();
     void requestDeadline_data();
     void requestDeadline();
     void bufferCap();
@@ -937,6 +938,36 @@ void TestProxyAttack::tokenBudget()
     QVERIFY(!proxy.listen(a, QStringLiteral("key-a")));
     QCOMPARE(exchange(request("invoke", "1,1"), a).status, 200);
     QTRY_COMPARE(proxy.rules.count(QStringLiteral("proxy.budget.tokens")), 1);
+}
+
+// A client that hangs up once it has the text, before the stream's closing
+// usage, does not escape the count: the proxy reads the stream to its end.
+void TestProxyAttack::tokensOfAbandonedStream()
+{
+    QJsonObject limited = settings();
+    limited.insert(QStringLiteral("proxy.budget.tokens"), 100);
+    ProxyConfig config;
+    CredentialConfig credentials;
+    QVERIFY(configFromSettings(limited, &config, &credentials).isEmpty());
+    NotingProxy proxy(config, credentials);
+    QList<QPair<qint64, qint64>> used;
+    connect(&proxy, &CredentialProxy::tokensUsed, this, [&used](qint64 in, qint64 out) { used.append({in, out}); });
+    const QString socket = m_dir.filePath(QStringLiteral("abandon.sock"));
+    QVERIFY(!proxy.listen(socket, QStringLiteral("key-abandon")));
+    QLocalSocket client;
+    QByteArray received;
+    connect(&client, &QLocalSocket::readyRead, &client, [&] { received += client.readAll(); });
+    client.connectToServer(socket);
+    client.write("POST /model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream HTTP/1.1\r\nHost: " + kHost
+                 + "\r\nContent-Type: application/json\r\nX-Standin-Tokens: 60,50\r\nX-Standin-Stream: late"
+                   "\r\nContent-Length: 2\r\n\r\n{}");
+    QTRY_VERIFY(received.contains("index")); // the text is in hand; the usage is held back
+    client.abort();
+    QCOMPARE(exchange("GET /gate/usage HTTP/1.1\r\nHost: " + kUtilityHost + "\r\n\r\n", socket).status, 200);
+    QTRY_COMPARE(used, (QList<QPair<qint64, qint64>>{{60, 50}}));
+    const Response over = exchange(invoke(2) + "{}", socket);
+    QCOMPARE(over.status, 429);
+    QCOMPARE(over.rule, QByteArray("proxy.budget.tokens"));
 }
 
 // proxy.maxConnections per socket: with N held on one socket the (N+1)th is

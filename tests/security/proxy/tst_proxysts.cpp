@@ -48,6 +48,7 @@ private Q_SLOTS:
     void endingDropsSession();
     void refreshBeforeExpiry();
     void assumeRoleRefused();
+    void endedWhileAssuming();
 
 private:
     QJsonObject settings(const QString &role) const;
@@ -234,6 +235,26 @@ void TestProxySts::assumeRoleRefused()
     QCOMPARE(seen.size(), 1);
     QVERIFY(seen[0].contains(QStringLiteral("sts")));
     QCOMPARE(failures, 1);
+}
+
+// A conversation that ends while its AssumeRole is in flight answers the
+// request waiting for it at once (503), instead of leaving it hanging.
+void TestProxySts::endedWhileAssuming()
+{
+    const auto p = proxy(QStringLiteral("arn:aws:iam::123456789012:role/slow"));
+    QVERIFY(!p->listen(socket("f.sock"), QStringLiteral("conversation-f")));
+    const qsizetype connections = StandIn::connections(m_log);
+    QLocalSocket client;
+    QByteArray received;
+    connect(&client, &QLocalSocket::readyRead, &client, [&] { received += client.readAll(); });
+    client.connectToServer(socket("f.sock"));
+    client.write(invokeRequest());
+    QTRY_VERIFY(StandIn::connections(m_log) > connections); // AssumeRole is on its way
+    p->close(socket("f.sock"));
+    QTRY_VERIFY_WITH_TIMEOUT(client.state() == QLocalSocket::UnconnectedState, 5000);
+    received += client.readAll();
+    QCOMPARE(statusOf(received), 503);
+    QVERIFY(received.contains("X-Hako-Proxy-Reason: credentials_unavailable"));
 }
 
 QTEST_GUILESS_MAIN(TestProxySts)
