@@ -327,8 +327,8 @@
         <translation>The call did not finish within %1 seconds and was stopped.</translation>
     </message>
     <message>
-        <source>The conversation's sandbox was not ready within %1 seconds, so the call did not run.</source>
-        <translation>The conversation's sandbox was not ready within %1 seconds, so the call did not run.</translation>
+        <source>The conversation&apos;s sandbox was not ready within %1 seconds, so the call did not run.</source>
+        <translation>The conversation&apos;s sandbox was not ready within %1 seconds, so the call did not run.</translation>
     </message>
     <message>
         <source>The call was cancelled.</source>
@@ -902,8 +902,8 @@
         <translation>Queue timeout</translation>
     </message>
     <message>
-        <source>How long a call may wait for its conversation's container to be started or found; the call's own timeout starts once it reaches the container.</source>
-        <translation>How long a call may wait for its conversation's container to be started or found; the call's own timeout starts once it reaches the container.</translation>
+        <source>How long a call may wait for its conversation&apos;s container to be started or found; the call&apos;s own timeout starts once it reaches the container.</source>
+        <translation>How long a call may wait for its conversation&apos;s container to be started or found; the call&apos;s own timeout starts once it reaches the container.</translation>
     </message>
     <message>
         <source>%1 Default: %2.</source>
@@ -1565,8 +1565,8 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
         <translation>Running for %1 s.</translation>
     </message>
     <message>
-        <source>Waiting for the sandbox to start (%1 s); the call's timeout has not begun.</source>
-        <translation>Waiting for the sandbox to start (%1 s); the call's timeout has not begun.</translation>
+        <source>Waiting for the sandbox to start (%1 s); the call&apos;s timeout has not begun.</source>
+        <translation>Waiting for the sandbox to start (%1 s); the call&apos;s timeout has not begun.</translation>
     </message>
 </context>
 <context>

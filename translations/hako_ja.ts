@@ -327,7 +327,7 @@
         <translation>呼び出しが %1 秒以内に終了しなかったため、停止しました。</translation>
     </message>
     <message>
-        <source>The conversation's sandbox was not ready within %1 seconds, so the call did not run.</source>
+        <source>The conversation&apos;s sandbox was not ready within %1 seconds, so the call did not run.</source>
         <translation>会話のサンドボックスが %1 秒以内に準備できなかったため、呼び出しは実行されませんでした。</translation>
     </message>
     <message>
@@ -902,7 +902,7 @@
         <translation>待ち行列のタイムアウト</translation>
     </message>
     <message>
-        <source>How long a call may wait for its conversation's container to be started or found; the call's own timeout starts once it reaches the container.</source>
+        <source>How long a call may wait for its conversation&apos;s container to be started or found; the call&apos;s own timeout starts once it reaches the container.</source>
         <translation>呼び出しが会話のコンテナの起動または検出を待てる時間。呼び出し自体のタイムアウトは、コンテナに届いた時点から数え始める。</translation>
     </message>
     <message>
@@ -1580,7 +1580,7 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
         <translation>実行中 (%1 秒経過)。</translation>
     </message>
     <message>
-        <source>Waiting for the sandbox to start (%1 s); the call's timeout has not begun.</source>
+        <source>Waiting for the sandbox to start (%1 s); the call&apos;s timeout has not begun.</source>
         <translation>サンドボックスの起動を待っています (%1 秒経過)。呼び出しのタイムアウトはまだ始まっていません。</translation>
     </message>
 </context>
