@@ -784,7 +784,8 @@ def define_checks(c):
         a = c.client()
         ids = [a.start("bash", {"command": "echo %d" % i}) for i in range(20)]
         for i, id_ in enumerate(ids):
-            assert a.wait(id_)["stdout"] == b"%d\n" % i
+            r = a.wait(id_)
+            assert r["stdout"] == b"%d\n" % i, r
         a.close()
 
     def fork_bomb():
