@@ -174,7 +174,7 @@ bool BashSession::run(Shell &shell, const std::string &command)
     // path, so the directory comes back where it was. Its saved state went with it.
     if (!stateDirInPlace() && !openStateDir(stateDirPath_))
         ++stateVersion_;
-    const bool fromFile = command.size() > Shell::kInlineMax;
+    const bool fromFile = command.size() > shell.inlineCapacity();
     if (fromFile) {
         const std::string name = fileOf("command", shell.pid());
         UniqueFd fd(
