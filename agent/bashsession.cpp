@@ -35,9 +35,10 @@ std::string shellQuote(const std::string &s)
 // pipes are closed around the command so that what it starts does not hold
 // them (its stdin is the shell's, /dev/null). The loop's read, eval and printf
 // are named as builtins, so that a function of that name the command defines
-// does not stand in for them. A command that breaks out of the loop, `exec`s
-// or exits ends its shell: the call reports that exit and the next call gets a
-// new shell.
+// does not stand in for them. The one-pass loop around the command takes its
+// `break` and `continue`, which would otherwise skip the answer. A command that
+// breaks out further (`break 2`), `exec`s or exits ends its shell: the call
+// reports that exit and the next call gets a new shell.
 std::string makeScript(const std::string &dir)
 {
     const std::string q = shellQuote(dir);
@@ -65,9 +66,9 @@ std::string makeScript(const std::string &dir)
              "  if [ \"${__hako_head:0:1}\" = "
            + load + " ] && [ -r " + q + "/session ]; then . " + q
            + "/session 2>/dev/null; fi\n"
-             "  builtin eval \"$__hako_cmd\" "
+             "  for __hako_once in 1; do builtin eval \"$__hako_cmd\" "
            + cmd + "<&- " + status
-           + ">&-\n"
+           + ">&-; done\n"
              "  __hako_status=$?\n"
              "  __hako_save\n"
              "  builtin printf '%s %d\\n' \"${__hako_head:2:"
@@ -173,7 +174,7 @@ bool BashSession::run(Shell &shell, const std::string &command)
     // path, so the directory comes back where it was. Its saved state went with it.
     if (!stateDirInPlace() && !openStateDir(stateDirPath_))
         ++stateVersion_;
-    const bool fromFile = command.size() > Shell::kInlineMax;
+    const bool fromFile = command.size() > shell.inlineCapacity();
     if (fromFile) {
         const std::string name = fileOf("command", shell.pid());
         UniqueFd fd(

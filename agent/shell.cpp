@@ -61,6 +61,8 @@ int Shell::start(SpawnRequest request)
     stderr_ = std::move(child.stderrFd);
     setNonBlocking(status_.get());
     setNonBlocking(command_.get());
+    const int room = ::fcntl(command_.get(), F_GETPIPE_SZ);
+    inlineCapacity_ = room > int(kHeaderSize) ? std::size_t(room) - kHeaderSize : 0;
     children_.watch(pid_, this);
     return 0;
 }
@@ -68,7 +70,7 @@ int Shell::start(SpawnRequest request)
 bool Shell::go(bool reload, bool fromFile, const std::string &command)
 {
     token_ = freshToken();
-    if (!alive_ || token_.empty() || (!fromFile && command.size() > kInlineMax))
+    if (!alive_ || token_.empty() || (!fromFile && command.size() > inlineCapacity_))
         return false;
     char length[9];
     std::snprintf(length, sizeof length, "%08zx", fromFile ? std::size_t(0) : command.size());

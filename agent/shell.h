@@ -29,8 +29,6 @@ public:
     static constexpr char kRun = 'r', kLoad = 'l', kInline = 'p', kFromFile = 'f';
     static constexpr std::size_t kTokenSize = 32;                  // hex digits
     static constexpr std::size_t kHeaderSize = 2 + kTokenSize + 8; // op, source, token, length in hex
-    // What always fits in an empty pipe, so writing a command never blocks the agent.
-    static constexpr std::size_t kInlineMax = 65536 - kHeaderSize;
 
     explicit Shell(ChildTable &children) : children_(children) {}
     ~Shell() override;
@@ -51,6 +49,10 @@ public:
     // Kills the shell's group; a killed shell is never handed out again.
     void kill();
 
+    // The longest command that fits, with its header, in the empty command pipe, so
+    // that writing it never blocks the agent. The kernel gives a user's pipes less
+    // room once the user holds many, so it is asked rather than assumed.
+    std::size_t inlineCapacity() const { return inlineCapacity_; }
     pid_t pid() const { return pid_; } // also its process group
     bool alive() const { return alive_; }
     int stdoutFd() const { return stdout_.get(); }
@@ -75,6 +77,7 @@ private:
     UniqueFd command_;
     std::string pending_; // a status line not yet complete
     std::string token_;   // the answer the current command's status line must start with
+    std::size_t inlineCapacity_ = 0;
     bool statusClosed_ = false;
     ExitListener *owner_ = nullptr;
 };

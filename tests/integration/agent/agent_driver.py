@@ -474,7 +474,7 @@ def define_checks(c):
         a.close()
 
     def shell_ending_commands():
-        # exec, exit, traps, set -e, closing the shell's own output or its saved copies of
+        # exec, exit, traps, set -e, break and continue, closing the shell's own output or its saved copies of
         # its pipes, and functions named like the loop's builtins: each call reports what
         # happened, the next call works and still has the exported state.
         a = c.client()
@@ -483,6 +483,9 @@ def define_checks(c):
         rows = [("exit 9", 9, b""),
                 ("exec /bin/sh -c 'echo replaced; exit 6'", 6, b"replaced\n"),
                 ("set -e; false; echo not reached", 1, b""),
+                ("continue; echo not reached", 0, b""),
+                ("break; echo not reached", 0, b""),
+                ("break 2", 0, b""),
                 ("trap 'echo bye' EXIT; trap '' TERM INT HUP; echo trapped", 0, b"trapped\n"),
                 ("read() { :; }; printf() { :; }; eval() { :; }; echo shadowed", 0, b"shadowed\n"),
                 ("exec >&- 2>&-; echo lost", 1, b""),
@@ -784,7 +787,8 @@ def define_checks(c):
         a = c.client()
         ids = [a.start("bash", {"command": "echo %d" % i}) for i in range(20)]
         for i, id_ in enumerate(ids):
-            assert a.wait(id_)["stdout"] == b"%d\n" % i
+            r = a.wait(id_)
+            assert r["stdout"] == b"%d\n" % i, r
         a.close()
 
     def fork_bomb():
