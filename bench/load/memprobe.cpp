@@ -3,9 +3,11 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QMultiHash>
 #include <QProcess>
 
 #include <cmath>
+#include <cstring>
 #include <malloc.h>
 
 namespace hako::bench {
@@ -60,13 +62,47 @@ Resident residentOf(const QString &pid)
     return {kibField(status, "VmRSS:"), kibField(status, "RssAnon:"), kibField(status, "RssFile:")};
 }
 
+namespace {
+
+double pssKiB(const QString &pid)
+{
+    QFile f(QStringLiteral("/proc/%1/smaps_rollup").arg(pid));
+    return f.open(QIODevice::ReadOnly) ? double(kibField(f.readAll(), "Pss:")) : 0;
+}
+
+QString statusField(const QString &pid, const char *name)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(name))
+            return QString::fromLatin1(line.mid(qsizetype(std::strlen(name))).trimmed());
+    return {};
+}
+
+// Parent pid -> its children, for every process now.
+QMultiHash<QString, QString> childrenByParent()
+{
+    QMultiHash<QString, QString> children;
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        if (pid.front().isDigit())
+            children.insert(statusField(pid, "PPid:"), pid);
+    return children;
+}
+
+} // namespace
+
 QJsonObject AgentMemory::toJson() const
 {
     return {{QStringLiteral("agents"), count},
             {QStringLiteral("mean_rss_kib"), std::round(meanRssKiB)},
             {QStringLiteral("min_rss_kib"), minRssKiB},
             {QStringLiteral("max_rss_kib"), maxRssKiB},
-            {QStringLiteral("mean_anon_kib"), std::round(meanAnonKiB)}};
+            {QStringLiteral("mean_anon_kib"), std::round(meanAnonKiB)},
+            {QStringLiteral("agent_pss_kib"), std::round(agentPssKiB)},
+            {QStringLiteral("shell_pss_kib"), std::round(shellPssKiB)},
+            {QStringLiteral("shim_pss_kib"), std::round(shimPssKiB)}};
 }
 
 AgentMemory agentMemory(const QString &instance)
@@ -78,6 +114,7 @@ AgentMemory agentMemory(const QString &instance)
         return m;
     const QStringList pids = docker(
             QStringList{QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.State.Pid}}")} + ids);
+    const QMultiHash<QString, QString> children = childrenByParent();
     for (const QString &pid : pids) {
         QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
         if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "hako-agent")
@@ -89,11 +126,18 @@ AgentMemory agentMemory(const QString &instance)
         m.maxRssKiB = std::max(m.maxRssKiB, double(r.rssKiB));
         m.meanRssKiB += double(r.rssKiB);
         m.meanAnonKiB += double(r.anonKiB);
+        m.agentPssKiB += pssKiB(pid);
+        for (const QString &shell : children.values(pid))
+            m.shellPssKiB += pssKiB(shell);
+        m.shimPssKiB += pssKiB(statusField(pid, "PPid:"));
         ++m.count;
     }
     if (m.count) {
         m.meanRssKiB /= m.count;
         m.meanAnonKiB /= m.count;
+        m.agentPssKiB /= m.count;
+        m.shellPssKiB /= m.count;
+        m.shimPssKiB /= m.count;
     }
     return m;
 }

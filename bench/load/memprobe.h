@@ -24,9 +24,12 @@ struct AgentMemory
 {
     int count = 0;
     double meanRssKiB = 0, maxRssKiB = 0, minRssKiB = 0, meanAnonKiB = 0;
+    // Proportional set sizes (shared pages divided among their users), means per
+    // container: the agent, its shells (its children) and the engine's shim (its parent).
+    double agentPssKiB = 0, shellPssKiB = 0, shimPssKiB = 0;
     QJsonObject toJson() const;
 };
-// hako-agent (PID 1) of every running container of `instance`.
+// hako-agent (PID 1) of every running container of `instance`, with its shells and shim.
 AgentMemory agentMemory(const QString &instance);
 
 // Running containers of `instance`, or -1 when docker did not answer.

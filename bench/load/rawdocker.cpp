@@ -80,4 +80,17 @@ RawRate measureRawDocker(const QString &image, int count, int parallel)
     return rate;
 }
 
+RawRate combined(const RawRate &a, const RawRate &b)
+{
+    RawRate sum;
+    sum.started = a.started + b.started;
+    sum.startSeconds = a.startSeconds + b.startSeconds;
+    sum.removeSeconds = a.removeSeconds + b.removeSeconds;
+    const double wa = sum.started > 0 ? double(a.started) / sum.started : 0.5, wb = 1 - wa;
+    sum.cpu = {a.cpu.self * wa + b.cpu.self * wb, a.cpu.children * wa + b.cpu.children * wb,
+               a.cpu.dockerd * wa + b.cpu.dockerd * wb, a.cpu.containerd * wa + b.cpu.containerd * wb,
+               a.cpu.shims * wa + b.cpu.shims * wb};
+    return sum;
+}
+
 } // namespace hako::bench

@@ -22,5 +22,8 @@ struct RawRate
 // `count` containers of `image`, `parallel` CLI processes at once; removed
 // again in batches of `parallel` names per `docker rm -f`.
 RawRate measureRawDocker(const QString &image, int count, int parallel);
+// Two measurements as one: a run before and one after Hako's, so that a
+// machine whose load changes meanwhile weighs on both sides alike.
+RawRate combined(const RawRate &a, const RawRate &b);
 
 } // namespace hako::bench

@@ -116,8 +116,8 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
         ids << QStringLiteral("scale-%1").arg(i);
     // The engine's own rate first, at the parallelism Hako gives its starts.
     const int parallel = settingOf(run, options, QStringLiteral("docker.parallelStarts")).toVariant().toInt();
-    const RawRate raw = measureRawDocker(settingOf(run, options, QStringLiteral("image")).toString(),
-                                         std::min(n, kRawContainers), parallel);
+    const QString image = settingOf(run, options, QStringLiteral("image")).toString();
+    const RawRate rawBefore = measureRawDocker(image, std::min(n, kRawContainers), parallel);
     const qint64 before = heapInUse();
     const Resident rssBefore = residentOf(QStringLiteral("self"));
 
@@ -159,6 +159,8 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
     pauseFor(kSettleMs);
     const qint64 afterEnd = heapInUse();
     const Leftovers left = leftovers(run.instance, run.setup->runtimeDir(), run.setup->workspacesDir());
+    const RawRate rawAfter = measureRawDocker(image, std::min(n, kRawContainers), parallel);
+    const RawRate raw = combined(rawBefore, rawAfter);
 
     const double perIdle = kib(idle - before) / n;
     const double empty = kib(run.heapEmptyPlugin - run.heapBeforePlugin);
@@ -169,8 +171,9 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
     const double hakoRate = up.seconds > 0 ? double(up.ok) / up.seconds : 0;
     const double ratio = raw.startsPerSecond() > 0 ? hakoRate / raw.startsPerSecond() : 0;
     std::printf("creation: Hako %.2f conversations/s (first call answered); raw docker run -d %.2f/s (%d of them, "
-                "%d at once); ratio %.0f%%\n",
-                hakoRate, raw.startsPerSecond(), raw.started, parallel, ratio * 100);
+                "%d at once; %.2f/s before Hako's run, %.2f/s after); ratio %.0f%%\n",
+                hakoRate, raw.startsPerSecond(), raw.started, parallel, rawBefore.startsPerSecond(),
+                rawAfter.startsPerSecond(), ratio * 100);
     std::printf("CPU ms per container (raw | Hako): host process %.1f | %.1f, its children (docker CLI; Hako also "
                 "mkfs.ext4) %.1f | %.1f, dockerd %.1f | %.1f, containerd %.1f | %.1f, shims and runc %.1f | %.1f, "
                 "total %.1f | %.1f\n",
@@ -186,6 +189,10 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
                 double(rssIdle.rssKiB - rssBefore.rssKiB) / n);
     std::printf("hako-agent RSS over %d agents: mean %.0f KiB, min %.0f, max %.0f (anonymous %.0f) (target <= 4096)\n",
                 agents.count, agents.meanRssKiB, agents.minRssKiB, agents.maxRssKiB, agents.meanAnonKiB);
+    std::printf("host memory per idle conversation, proportional set sizes: shim %.0f KiB, agent %.0f, shell %.0f, "
+                "plugin heap %.0f; total %.0f KiB\n",
+                agents.shimPssKiB, agents.agentPssKiB, agents.shellPssKiB, perIdle,
+                agents.shimPssKiB + agents.agentPssKiB + agents.shellPssKiB + perIdle);
     std::printf("ends: %d in %.1f s, errors %lld, of never-answered conversations %lld (raw docker rm -f of %d: "
                 "%.1f s); left before shutdown(): containers %d, socket dirs %lld, workspace mounts %lld, entries "
                 "%lld\n",

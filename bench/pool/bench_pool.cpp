@@ -17,9 +17,11 @@
 // temporary paths, so its containers are its own; shutdown() removes them.
 //
 // Usage: bench_pool [--rounds R] [--per-block N] [--pool P]   (3, 10, 1)
+//        bench_pool --burst N   an adaptive pool under a burst (burst.h)
 // Prints a table, then one JSON line (the last line of stdout). Exit status:
 // 0 when every call succeeded, 1 if one failed, 2 if the set-up failed.
 #include "benchstats.h"
+#include "burst.h"
 #include "common/pluginhost.h"
 
 #include <hako/toolcall.h>
@@ -160,7 +162,7 @@ int usage(const char *problem)
 {
     if (problem)
         std::fprintf(stderr, "bench_pool: %s\n", problem);
-    std::fprintf(stderr, "usage: bench_pool [--rounds R] [--per-block N] [--pool P]\n");
+    std::fprintf(stderr, "usage: bench_pool [--rounds R] [--per-block N] [--pool P] | --burst N\n");
     return 2;
 }
 
@@ -169,12 +171,13 @@ int usage(const char *problem)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    int rounds = 3, perBlock = 10, poolSize = 1;
+    int rounds = 3, perBlock = 10, poolSize = 1, burst = 0;
     const QStringList args = app.arguments().mid(1);
     for (qsizetype i = 0; i < args.size(); ++i) {
         int *target = args[i] == QLatin1String("--rounds")      ? &rounds
                       : args[i] == QLatin1String("--per-block") ? &perBlock
                       : args[i] == QLatin1String("--pool")      ? &poolSize
+                      : args[i] == QLatin1String("--burst")     ? &burst
                                                                 : nullptr;
         bool ok = false;
         if (target && i + 1 < args.size())
@@ -194,7 +197,11 @@ int main(int argc, char **argv)
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     Run run;
-    measure(executor, paths, rounds, perBlock, poolSize, &run);
+    QJsonObject burstJson;
+    if (burst > 0)
+        hako::bench::runBurst(executor, paths, burst, &burstJson, &run.failure);
+    else
+        measure(executor, paths, rounds, perBlock, poolSize, &run);
     const QJsonObject workspaces = executor->health().value(QLatin1String("workspaces")).toObject();
     const QString instance = executor->health().value(QLatin1String("instance")).toString();
     executor->shutdown();
@@ -207,6 +214,11 @@ int main(int argc, char **argv)
     if (!run.failure.isEmpty()) {
         std::fprintf(stderr, "bench_pool: %s\n", qPrintable(run.failure));
         return 1;
+    }
+    if (burst > 0) {
+        burstJson.insert(QStringLiteral("benchmark"), QStringLiteral("pool_burst"));
+        std::printf("%s\n", QJsonDocument(burstJson).toJson(QJsonDocument::Compact).constData());
+        return 0;
     }
     const Stats cold = statsOf(run.cold);
     const Stats pool = statsOf(run.pool);

@@ -21,7 +21,7 @@ constexpr int kShutdownBoundMs = 30000;
 
 Instance::Instance(InstanceConfig config, ContainerEngine *engine, const ActivityStore &activity, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_engine(engine), m_facts(engine, m_config.containerUid),
-      m_launcher(m_config, *engine, m_facts),
+      m_launcher(m_config, *engine, m_facts), m_removals(*engine),
       m_proxy(std::make_unique<proxy::CredentialProxy>(m_config.proxy, m_config.credentials)),
       m_workspaces(std::make_unique<WorkspaceStore>(m_config.settings.workspacesDir,
                                                     m_config.settings.workspaceSizeBytes, m_facts, engine)),
@@ -47,8 +47,8 @@ Instance::~Instance()
 
 Sandbox *Instance::newSandbox(const QString &key)
 {
-    auto *sandbox =
-            new Sandbox(key, m_config, *m_engine, m_facts, m_launcher, *m_workspaces, *m_proxy, m_pool.get(), this);
+    auto *sandbox = new Sandbox(key, m_config, *m_engine, m_facts, m_launcher, *m_workspaces, *m_proxy, m_pool.get(),
+                                m_removals, this);
     Q_EMIT sandboxCreated(sandbox, key);
     return sandbox;
 }

@@ -9,6 +9,7 @@
 #include "instanceconfig.h"
 #include "lifecycle/enginefacts.h"
 #include "lifecycle/launcher.h"
+#include "lifecycle/removalbatcher.h"
 
 #include <hako/error.h>
 
@@ -72,6 +73,7 @@ private:
     ContainerEngine *m_engine; // a child: goes after every part that uses it
     EngineFacts m_facts;
     Launcher m_launcher;
+    RemovalBatcher m_removals; // the ends' docker rm, shared
     std::unique_ptr<proxy::CredentialProxy> m_proxy;
     std::unique_ptr<WorkspaceStore> m_workspaces;
     std::unique_ptr<WarmPool> m_pool; // none when pool.size, pool.min and pool.max are 0

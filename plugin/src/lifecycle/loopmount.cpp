@@ -140,7 +140,7 @@ Error moveMount(const QString &from, const QString &to)
     return unmount(from);
 }
 
-Error unmount(const QString &dir)
+Error unmount(const QString &dir, Contents contents)
 {
     const QByteArray path = QFile::encodeName(dir);
     // A removed container's mount namespace can outlive `docker rm` for a
@@ -148,7 +148,9 @@ Error unmount(const QString &dir)
     // next call then mounts the image a second time, which reads what is on
     // disk. Written out first, what is on disk is everything: without this a
     // file written shortly before an expiry came back empty (integration.soak).
-    if (const int fd = ::open(path.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC); fd >= 0) {
+    const int fd =
+            contents == Contents::Keep ? ::open(path.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+    if (fd >= 0) {
         ::syncfs(fd);
         ::close(fd);
     }

@@ -21,7 +21,9 @@ Error mountImage(const QString &image, const QString &dir);
 Error moveMount(const QString &from, const QString &to);
 
 // Unmounts `dir`; when something still uses it, detaches it lazily instead.
-Error unmount(const QString &dir);
+// Kept contents are written out first; discarded ones (the image is deleted next) are not.
+enum class Contents { Keep, Discard };
+Error unmount(const QString &dir, Contents contents = Contents::Keep);
 
 // Mount points listed in /proc/self/mountinfo, deepest first, under `dir`
 // (`dir` itself included).

@@ -9,6 +9,7 @@
 #include "enginefacts.h"
 #include "launcher.h"
 #include "poolclaims.h"
+#include "removalbatcher.h"
 #include "socketdir.h"
 #include "warmpool.h"
 #include "workspacestore.h"
@@ -31,10 +32,11 @@ constexpr int kRenameDelayMs = 500;
 
 Sandbox::Sandbox(const QString &key, const InstanceConfig &config, ContainerEngine &engine, EngineFacts &facts,
                  Launcher &launcher, WorkspaceStore &workspaces, proxy::CredentialProxy &proxy, WarmPool *pool,
-                 QObject *parent)
+                 RemovalBatcher &removals, QObject *parent)
     : QObject(parent), m_key(key), m_config(config),
       m_paths(SandboxPaths::conversation(config.settings.runtimeDir, config.settings.workspacesDir, key)),
-      m_engine(engine), m_facts(facts), m_launcher(launcher), m_workspaces(workspaces), m_proxy(proxy), m_pool(pool)
+      m_engine(engine), m_facts(facts), m_launcher(launcher), m_workspaces(workspaces), m_proxy(proxy), m_pool(pool),
+      m_removals(removals)
 {}
 
 // An end or a call still waiting for the engine when its sandbox goes (a new
@@ -301,9 +303,10 @@ void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> d
         QStringList names = {containerName()};
         if (const QString claimed = poolclaims::read(runtimeDir, m_key); !claimed.isEmpty())
             names << claimed;
-        m_engine.remove(names, this,
-                        [this, runtimeDir, deleteWorkspace, known = inUse || m_workspaces.exists(m_paths.workspaceDir)](
-                                const Error &error, const QStringList &removed) {
+        m_removals.remove(names, this,
+                          [this, runtimeDir, deleteWorkspace,
+                           known = inUse || m_workspaces.exists(m_paths.workspaceDir)](const Error &error,
+                                                                                       const QStringList &removed) {
             Q_EMIT containersRemoved(QStringLiteral("ended"), int(removed.size()));
             auto finish = [this](const Error &result) {
                 m_lock = FileLock();

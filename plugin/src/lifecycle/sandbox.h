@@ -21,6 +21,7 @@ namespace hako {
 class AgentChannel;
 class EngineFacts;
 class Launcher;
+class RemovalBatcher;
 class WarmPool;
 class WorkspaceStore;
 struct InstanceConfig;
@@ -34,10 +35,11 @@ class Sandbox final : public QObject
 public:
     using ReadyCallback = std::function<void(const Error &, AgentChannel *)>;
 
-    // `pool`, when there is one, may give a new conversation a container.
+    // `pool`, when there is one, may give a new conversation a container;
+    // `removals` takes the container away when the conversation ends.
     Sandbox(const QString &key, const InstanceConfig &config, ContainerEngine &engine, EngineFacts &facts,
             Launcher &launcher, WorkspaceStore &workspaces, proxy::CredentialProxy &proxy, WarmPool *pool,
-            QObject *parent = nullptr);
+            RemovalBatcher &removals, QObject *parent = nullptr);
     ~Sandbox() override;
 
     QString key() const { return m_key; }
@@ -97,6 +99,7 @@ private:
     WorkspaceStore &m_workspaces;
     proxy::CredentialProxy &m_proxy;
     WarmPool *m_pool;
+    RemovalBatcher &m_removals;
     State m_state = State::Idle;
     AgentChannel *m_channel = nullptr;
     QList<Waiter> m_waiters;

@@ -12,9 +12,12 @@
 #include "socketdir.h"
 #include "workspacestore.h"
 
+#include <hako/protocol/tools.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimer>
@@ -239,17 +242,36 @@ void WarmPool::wire(Slot *slot, AgentChannel *channel)
     if (!m_running)
         return; // shutting down: the container goes with all the others, the channel with its slot
     slot->channel = channel;
-    connect(channel, &AgentChannel::ready, slot, [this, slot] {
-        slot->ready = true;
-        m_filling = false;
-        qCDebug(lcPool).noquote() << "ready:" << slot->name;
-        refill();
-    });
+    connect(channel, &AgentChannel::ready, slot, [this, slot] { startShell(slot); });
     connect(channel, &AgentChannel::failed, slot, [this, slot](const Error &error) { slotFailed(slot, error); });
     // Killed, OOM, reaped at its absolute TTL: replaced.
     connect(channel, &AgentChannel::lost, slot, [this, slot] {
         qCInfo(lcPool).noquote() << "lost:" << slot->name;
         discard(slot);
+        refill();
+    });
+}
+
+// The agent starts a shell on a conversation's first call; a pool container
+// starts it ahead, so that a burst of first calls finds shells waiting. No
+// conversation has the container yet: `true` runs for nobody.
+void WarmPool::startShell(Slot *slot)
+{
+    const QJsonObject call = {
+            {QStringLiteral("tool"), QLatin1String(proto::tool::kBash)},
+            {QStringLiteral("input"), QJsonObject{{QStringLiteral("command"), QStringLiteral("true")}}},
+            {QStringLiteral("timeout_ms"), double(Launcher::kAgentStartTimeoutMs)},
+            {QStringLiteral("output_limit"), 1024.0}};
+    slot->channel->startCall(call, [this, slot = QPointer<Slot>(slot)](const Frame &frame) {
+        if (!slot || slot->ready)
+            return;
+        if (frame.type == proto::Type::Error)
+            return slotFailed(slot, makeError(ErrorCode::SpawnFailed));
+        if (frame.type != proto::Type::Result)
+            return; // its empty output
+        slot->ready = true;
+        m_filling = false;
+        qCDebug(lcPool).noquote() << "ready:" << slot->name;
         refill();
     });
 }

@@ -82,6 +82,7 @@ private:
     void startSlot();
     void launch(Slot *slot);
     void wire(Slot *slot, AgentChannel *channel);
+    void startShell(Slot *slot);
     void slotFailed(Slot *slot, const Error &error);
     void discard(Slot *slot);
     SandboxPaths pathsOf(const QString &slot) const;

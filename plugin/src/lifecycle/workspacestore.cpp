@@ -205,15 +205,21 @@ Error WorkspaceStore::handOver(const QString &from, const QString &to)
 
 void WorkspaceStore::release(const QString &dir)
 {
+    unmount(dir, loopmount::Contents::Keep);
+}
+
+void WorkspaceStore::unmount(const QString &dir, loopmount::Contents contents)
+{
     if (!m_cap.enforced || !loopmount::isMountPoint(dir))
         return;
-    if (const Error error = loopmount::unmount(dir))
+    if (const Error error = loopmount::unmount(dir, contents))
         qCWarning(lcWorkspace).noquote() << "could not unmount" << dir + QLatin1Char(':') << error.logMessage;
 }
 
 void WorkspaceStore::remove(const QString &dir, QObject *context, std::function<void(const Error &)> done)
 {
-    release(dir);
+    // Its image is deleted next: writing it out first (a syncfs per end) would be wasted.
+    unmount(dir, loopmount::Contents::Discard);
     QFile::remove(imageOf(dir));
     auto report = [dir, done](const Error &error) {
         if (error)

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "../engine/commandqueue.h"
+#include "loopmount.h"
 
 #include <hako/error.h>
 
@@ -66,6 +67,7 @@ public:
 private:
     Error makeDirectory(const QString &dir) const;
     Error mountImage(const QString &dir) const;
+    void unmount(const QString &dir, loopmount::Contents contents);
     // `release` gives the place in m_formats back, once, whatever happens.
     void makeImage(const QString &dir, QObject *context, const CommandQueue::Release &release,
                    std::function<void(const Error &)> done);

@@ -818,6 +818,29 @@ private Q_SLOTS:
         QVERIFY(first.finish().finished);
     }
 
+    // Ends issued together share the engine's removals; each is answered for
+    // its own conversation: all of them succeed, one never seen is not found,
+    // and nothing of any of them is left.
+    void endingManyConversationsAtOnce()
+    {
+        QStringList ids;
+        for (int i = 0; i < 12; ++i) {
+            ids << QStringLiteral("many-%1").arg(i);
+            QCOMPARE(run(ids.last(), QStringLiteral("echo x")), QByteArray("x\n"));
+        }
+        std::vector<std::unique_ptr<Pending>> ends;
+        for (const QString &c : ids + QStringList{QStringLiteral("many-never-seen")})
+            ends.push_back(std::make_unique<Pending>(m_plugin->endConversation(c, true)));
+        for (std::size_t i = 0; i < ends.size(); ++i) {
+            const Reply r = ends[i]->finish();
+            QVERIFY(r.finished);
+            QCOMPARE(r.error.code, i < std::size_t(ids.size()) ? QString() : QStringLiteral("conversation_not_found"));
+        }
+        QVERIFY(m_daemon.containers().isEmpty());
+        const QDir workspaces(m_dir->filePath(QStringLiteral("workspaces")));
+        QCOMPARE(workspaces.entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+    }
+
     void timeoutStopsACall_data()
     {
         QTest::addColumn<bool>("fromSettings");
