@@ -39,10 +39,10 @@ Instance::Instance(InstanceConfig config, ContainerEngine *engine, const Activit
         if (const Sandbox *sandbox = sandboxOfSocket(socket))
             m_tripwires->trip(sandbox->key(), sandbox->container(), QStringLiteral("proxy"));
     });
-    // A frozen container answers no call: those in flight end now, with the reason.
-    connect(m_tripwires.get(), &Tripwires::tripped, this,
-            [this](const QString &key, const QString &, const QString &action) {
-        if (Sandbox *sandbox = m_sandboxes.value(key); sandbox && action != QLatin1String("log"))
+    // A frozen container answers no call: those in flight end with the reason
+    // once the evidence is in, so that a host that exits after its call (hako-host exec) leaves it complete.
+    connect(m_tripwires.get(), &Tripwires::evidenceWritten, this, [this](const QString &key) {
+        if (Sandbox *sandbox = m_sandboxes.value(key); sandbox && m_config.tripwireAction != Tripwires::Action::Log)
             sandbox->failCalls(makeError(ErrorCode::Tripwire));
     });
     connect(m_tripwires.get(), &Tripwires::endRequested, this,

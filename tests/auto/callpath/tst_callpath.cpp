@@ -1186,6 +1186,9 @@ private Q_SLOTS:
         QVERIFY(quoted.open(QIODevice::ReadOnly));
         QVERIFY(quoted.readAll().contains("\"type\":\"tripwire\""));
 
+        // end: frozen until the conversation has ended; log: never frozen.
+        if (action != QLatin1String("freeze"))
+            QTRY_COMPARE_WITH_TIMEOUT(tripwireHealth().value(QLatin1String("frozen")).toInt(), 0, kCallWaitMs);
         const Reply next = call(c, QStringLiteral("bash"), command(QStringLiteral("echo after")));
         QVERIFY(next.finished);
         if (action == QLatin1String("freeze")) {
