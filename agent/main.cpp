@@ -3,6 +3,7 @@
 #include "agentkey.h"
 #include "bashsession.h"
 #include "children.h"
+#include "decoys.h"
 #include "pathguard.h"
 #include "seccomplayer.h"
 #include "seccompnotify.h"
@@ -34,12 +35,14 @@ struct Options
     std::string stateDir = "/tmp/hako-state";
     // The plugin always passes its rules; tests of the agent on a host may not.
     std::string seccompRules;
+    // Where the decoys go (the tools' home); none without it.
+    std::string home;
 };
 
 void usage()
 {
     std::fputs("usage: HAKO_AGENT_KEY=<64 lowercase hex digits> hako-agent [--socket PATH] [--workspace DIR]\n"
-               "           [--state-dir DIR] [--seccomp RULES.json]\n",
+               "           [--state-dir DIR] [--seccomp RULES.json] [--home DIR]\n",
                stderr);
 }
 
@@ -51,6 +54,7 @@ bool parseOptions(int argc, char **argv, Options &options)
                               : arg == "--workspace" ? &options.workspace
                               : arg == "--state-dir" ? &options.stateDir
                               : arg == "--seccomp"   ? &options.seccompRules
+                              : arg == "--home"      ? &options.home
                                                      : nullptr;
         if (!target || i + 1 >= argc)
             return false;
@@ -140,9 +144,16 @@ int main(int argc, char **argv)
     BashSession bash(children);
     if (const auto failure = bash.open(options.stateDir, guard.root()))
         return fail(*failure);
+    // Before any tool exists, in the home the tools are given.
+    Decoys decoys;
+    const bool planted = !options.home.empty();
+    const auto decoyFailure = planted ? decoys.plant(key, options.home) : std::nullopt;
+    if (decoyFailure)
+        std::fprintf(stderr, "hako-agent: no decoys: %s\n", decoyFailure->message.c_str());
     GroupKiller killer;
     Tools tools{guard, bash, children, killer, seccomp};
-    Server server(tools, key, std::move(signals), supervisor ? &*supervisor : nullptr);
+    Server server(tools, key, std::move(signals), supervisor ? &*supervisor : nullptr,
+                  planted && !decoyFailure ? &decoys : nullptr);
     if (const auto failure = server.listen(options.socket))
         return fail(*failure);
     std::fprintf(stderr, "hako-agent: listening on %s (workspace %s, path resolution: %s, seccomp denials: %s)\n",

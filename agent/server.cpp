@@ -15,7 +15,7 @@ namespace hako::agent {
 
 namespace {
 
-constexpr std::size_t kFixedFds = 3; // signals, listener, seccomp notifications
+constexpr std::size_t kFixedFds = 4; // signals, listener, seccomp notifications, decoys
 constexpr auto kShutdownGrace = std::chrono::seconds(1);
 
 int millisUntil(Clock::time_point now, Clock::time_point when)
@@ -86,6 +86,8 @@ int Server::run()
                 acceptConnections();
             if (pollSet_[2].revents & POLLIN)
                 answerSeccomp();
+            if (pollSet_[3].revents & POLLIN)
+                noteCanary();
             for (std::size_t i = kFixedFds; i < pollSet_.size(); ++i)
                 if (pollSet_[i].revents)
                     dispatch(pollSet_[i], targets_[i - kFixedFds]);
@@ -101,6 +103,7 @@ void Server::buildPollSet()
     pollSet_.push_back({signals_.get(), POLLIN, 0});
     pollSet_.push_back({connections_.size() < kMaxConnections ? listener_.get() : -1, POLLIN, 0});
     pollSet_.push_back({supervisor_ ? supervisor_->fd() : -1, POLLIN, 0});
+    pollSet_.push_back({decoys_ ? decoys_->fd() : -1, POLLIN, 0});
     for (const auto &conn : connections_) {
         const short events = static_cast<short>((conn->wantsRead() ? POLLIN : 0) | (conn->wantsWrite() ? POLLOUT : 0));
         pollSet_.push_back({conn->fd(), events, 0});
@@ -177,13 +180,24 @@ void Server::acceptConnections()
     }
 }
 
+void Server::queueEvent(std::string event)
+{
+    if (pendingEvents_.size() >= kMaxPendingEvents)
+        pendingEvents_.erase(pendingEvents_.begin());
+    pendingEvents_.push_back(std::move(event));
+}
+
 void Server::answerSeccomp()
 {
-    if (const auto name = supervisor_->answer()) {
-        if (pendingEvents_.size() >= kMaxPendingEvents)
-            pendingEvents_.erase(pendingEvents_.begin());
-        pendingEvents_.push_back(dumpJson(Json{{"event", "seccomp_violation"}, {"syscall", *name}}));
-    }
+    if (const auto name = supervisor_->answer())
+        queueEvent(dumpJson(Json{{"event", "seccomp_violation"}, {"syscall", *name}}));
+}
+
+// One event for however many opens one turn saw: the host acts on the first.
+void Server::noteCanary()
+{
+    if (decoys_->drain())
+        queueEvent(dumpJson(Json{{"event", proto::kCanaryEvent}}));
 }
 
 // Every host connection past its handshake hears of every event; with none,

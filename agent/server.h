@@ -4,6 +4,7 @@
 #pragma once
 
 #include "connection.h"
+#include "decoys.h"
 #include "fd.h"
 #include "seccompnotify.h"
 #include "tools.h"
@@ -26,9 +27,10 @@ public:
 
     // `key` proves to the host that it reached this container's agent;
     // `signals` is a signalfd for SIGCHLD and the termination signals;
-    // `supervisor` answers seccomp notifications, if the agent has them.
-    Server(Tools &tools, const AgentKey &key, UniqueFd signals, SeccompSupervisor *supervisor)
-        : tools_(tools), key_(key), signals_(std::move(signals)), supervisor_(supervisor)
+    // `supervisor` answers seccomp notifications, if the agent has them;
+    // `decoys` reports its files opened, if the agent planted them.
+    Server(Tools &tools, const AgentKey &key, UniqueFd signals, SeccompSupervisor *supervisor, Decoys *decoys)
+        : tools_(tools), key_(key), signals_(std::move(signals)), supervisor_(supervisor), decoys_(decoys)
     {}
     ~Server();
 
@@ -49,6 +51,8 @@ private:
     bool handleSignals();
     void acceptConnections();
     void answerSeccomp();
+    void noteCanary();
+    void queueEvent(std::string event);
     void deliverEvents();
     void dispatch(const pollfd &fd, const Target &target);
     void runTimers(Clock::time_point now);
@@ -60,6 +64,7 @@ private:
     const AgentKey &key_;
     UniqueFd signals_;
     SeccompSupervisor *supervisor_;
+    Decoys *decoys_;
     UniqueFd listener_;
     std::vector<std::string> pendingEvents_;
     std::string socketPath_;

@@ -248,6 +248,10 @@
         <translation>This model is not among the models the proxy allows.</translation>
     </message>
     <message>
+        <source>The proxy does not accept credentials from the sandbox.</source>
+        <translation>The proxy does not accept credentials from the sandbox.</translation>
+    </message>
+    <message>
         <source>proxy.allow: operation &quot;%1&quot; is neither a Bedrock runtime operation nor &quot;METHOD /path/{model}/...&quot;.</source>
         <translation>proxy.allow: operation &quot;%1&quot; is neither a Bedrock runtime operation nor &quot;METHOD /path/{model}/...&quot;.</translation>
     </message>
@@ -375,6 +379,10 @@
         <translation>The sandbox host is shutting down.</translation>
     </message>
     <message>
+        <source>A security tripwire froze this conversation&apos;s sandbox; it stays paused for an operator. Ending the conversation releases it.</source>
+        <translation>A security tripwire froze this conversation&apos;s sandbox; it stays paused for an operator. Ending the conversation releases it.</translation>
+    </message>
+    <message>
         <source>The request was not valid.</source>
         <translation>The request was not valid.</translation>
     </message>
@@ -497,6 +505,10 @@
     <message>
         <source>remove a workspace</source>
         <translation>remove a workspace</translation>
+    </message>
+    <message>
+        <source>pause or resume a container</source>
+        <translation>pause or resume a container</translation>
     </message>
     <message>
         <source>Cannot serve the admin endpoints on %1:%2.</source>
@@ -848,6 +860,18 @@
     <message>
         <source>Audit checkpoint interval</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tripwires</source>
+        <translation>Tripwires</translation>
+    </message>
+    <message>
+        <source>After a tripwire: freeze (calls fail until ended), end, or log.</source>
+        <translation>After a tripwire: freeze (calls fail until ended), end, or log.</translation>
+    </message>
+    <message>
+        <source>Tripwire action</source>
+        <translation>Tripwire action</translation>
     </message>
     <message>
         <source>Allowed models</source>

@@ -248,6 +248,10 @@
         <translation>このモデルはプロキシが許可するモデルに含まれていません。</translation>
     </message>
     <message>
+        <source>The proxy does not accept credentials from the sandbox.</source>
+        <translation>プロキシはサンドボックスからの認証情報を受け付けません。</translation>
+    </message>
+    <message>
         <source>proxy.allow: operation &quot;%1&quot; is neither a Bedrock runtime operation nor &quot;METHOD /path/{model}/...&quot;.</source>
         <translation>proxy.allow: 操作 &quot;%1&quot; は Bedrock ランタイムの操作名でも &quot;METHOD /path/{model}/...&quot; の形でもありません。</translation>
     </message>
@@ -375,6 +379,10 @@
         <translation>サンドボックスのホストはシャットダウン中です。</translation>
     </message>
     <message>
+        <source>A security tripwire froze this conversation&apos;s sandbox; it stays paused for an operator. Ending the conversation releases it.</source>
+        <translation>セキュリティのトリップワイヤーがこの会話のサンドボックスを凍結しました。運用者が確認するまで一時停止したままです。会話を終了すると解除されます。</translation>
+    </message>
+    <message>
         <source>The request was not valid.</source>
         <translation>リクエストが不正です。</translation>
     </message>
@@ -497,6 +505,10 @@
     <message>
         <source>remove a workspace</source>
         <translation>ワークスペースの削除</translation>
+    </message>
+    <message>
+        <source>pause or resume a container</source>
+        <translation>コンテナの一時停止または再開</translation>
     </message>
     <message>
         <source>Cannot serve the admin endpoints on %1:%2.</source>
@@ -848,6 +860,18 @@
     <message>
         <source>Audit checkpoint interval</source>
         <translation>監査チェックポイント間隔</translation>
+    </message>
+    <message>
+        <source>Tripwires</source>
+        <translation>トリップワイヤー</translation>
+    </message>
+    <message>
+        <source>After a tripwire: freeze (calls fail until ended), end, or log.</source>
+        <translation>発動後に行うこと: freeze（会話を終了するまで呼び出しは失敗）、end、log のいずれか。</translation>
+    </message>
+    <message>
+        <source>Tripwire action</source>
+        <translation>トリップワイヤー発動時の処理</translation>
     </message>
     <message>
         <source>Allowed models</source>

@@ -14,6 +14,7 @@
 #include "toolcatalog.h"
 #include "toolrunner.h"
 #include "transferstream.h"
+#include "tripwire/tripwires.h"
 
 #include <toolcall_p.h>
 #ifdef HAKO_TEST_SEAM
@@ -87,6 +88,7 @@ void HakoPlugin::use(std::unique_ptr<Instance> instance)
     m_telemetry->attach(config, instance->engine(), instance->proxy());
     m_telemetry->watchReaper(&instance->reaper());
     connect(instance.get(), &Instance::sandboxCreated, m_telemetry, &telemetry::Telemetry::watchSandbox);
+    connect(&instance->tripwires(), &Tripwires::tripped, m_telemetry, &telemetry::Telemetry::tripwire);
     m_instance = std::move(instance);
     if (m_started) {
         m_instance->reaper().resume();
@@ -159,12 +161,14 @@ ToolCall *HakoPlugin::startCall(const QString &conversationId, const QString &ca
         return fail(call, error);
     if (Error error = ensureInstance())
         return fail(call, error);
+    const QString key = conversationKey(conversationId);
+    if (m_instance->tripwires().isFrozen(key))
+        return fail(call, makeError(ErrorCode::Tripwire));
     const Settings &settings = m_instance->config().settings;
     auto *runner = new ToolRunner(
             call, input,
             {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes, settings.queueTimeout},
             stream);
-    const QString key = conversationKey(conversationId);
     // In flight from here to finished(); waits while GC removes this conversation's container.
     m_activity->admit(call, settings.runtimeDir, key,
                       [this, runner, key] { runner->start(m_instance->sandboxFor(key)); });

@@ -8,6 +8,7 @@
 #include "lifecycle/workspacestore.h"
 #include "policy/errors.h"
 #include "proxy/credentialproxy.h"
+#include "tripwire/tripwires.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -22,7 +23,9 @@ constexpr int kShutdownBoundMs = 30000;
 Instance::Instance(InstanceConfig config, ContainerEngine *engine, const ActivityStore &activity, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_engine(engine), m_facts(engine, m_config.containerUid),
       m_launcher(m_config, *engine, m_facts), m_removals(*engine),
-      m_proxy(std::make_unique<proxy::CredentialProxy>(m_config.proxy, m_config.credentials)),
+      m_tripwires(std::make_unique<Tripwires>(m_config, *engine)),
+      m_proxy(std::make_unique<proxy::CredentialProxy>(m_config.proxy, m_config.credentials,
+                                                       [this](const QString &socket) { return decoyKeyIdOf(socket); })),
       m_workspaces(std::make_unique<WorkspaceStore>(m_config.settings.workspacesDir,
                                                     m_config.settings.workspaceSizeBytes, m_facts, engine)),
       m_reaper(std::make_unique<Reaper>(m_config, *engine, activity, *m_workspaces))
@@ -32,6 +35,18 @@ Instance::Instance(InstanceConfig config, ContainerEngine *engine, const Activit
         m_pool = std::make_unique<WarmPool>(m_config, *engine, m_facts, *m_workspaces, m_launcher);
     // A reaped conversation's sandbox is stale: its next call finds or makes a container afresh.
     connect(m_reaper.get(), &Reaper::conversationsReaped, this, &Instance::dropReaped);
+    connect(m_proxy.get(), &proxy::CredentialProxy::decoyUsed, this, [this](const QString &socket) {
+        if (const Sandbox *sandbox = sandboxOfSocket(socket))
+            m_tripwires->trip(sandbox->key(), sandbox->container(), QStringLiteral("proxy"));
+    });
+    // A frozen container answers no call: those in flight end with the reason
+    // once the evidence is in, so that a host that exits after its call (hako-host exec) leaves it complete.
+    connect(m_tripwires.get(), &Tripwires::evidenceWritten, this, [this](const QString &key) {
+        if (Sandbox *sandbox = m_sandboxes.value(key); sandbox && m_config.tripwireAction != Tripwires::Action::Log)
+            sandbox->failCalls(makeError(ErrorCode::Tripwire));
+    });
+    connect(m_tripwires.get(), &Tripwires::endRequested, this,
+            [this](const QString &key) { endConversation(key, false, [](const Error &) {}); });
 }
 
 // The sandboxes first (those deleted later too): their ends fail, and nothing
@@ -49,8 +64,24 @@ Sandbox *Instance::newSandbox(const QString &key)
 {
     auto *sandbox = new Sandbox(key, m_config, *m_engine, m_facts, m_launcher, *m_workspaces, *m_proxy, m_pool.get(),
                                 m_removals, this);
+    connect(sandbox, &Sandbox::canaryRead, this,
+            [this, sandbox, key] { m_tripwires->trip(key, sandbox->container(), QStringLiteral("canary")); });
     Q_EMIT sandboxCreated(sandbox, key);
     return sandbox;
+}
+
+Sandbox *Instance::sandboxOfSocket(const QString &proxySocket) const
+{
+    for (Sandbox *sandbox : m_sandboxes)
+        if (sandbox->paths().proxySocket == proxySocket)
+            return sandbox;
+    return nullptr;
+}
+
+QByteArray Instance::decoyKeyIdOf(const QString &proxySocket) const
+{
+    const Sandbox *sandbox = sandboxOfSocket(proxySocket);
+    return sandbox ? sandbox->decoyKeyId() : QByteArray();
 }
 
 Sandbox *Instance::sandboxFor(const QString &key)
@@ -85,9 +116,12 @@ void Instance::endConversation(const QString &key, bool deleteWorkspace, std::fu
     if (!sandbox)
         sandbox = newSandbox(key);
     m_ending.insert(sandbox);
-    sandbox->destroy(deleteWorkspace, [this, sandbox, done](const Error &error) {
+    sandbox->destroy(deleteWorkspace, [this, sandbox, key, done](const Error &error) {
         if (m_ending.remove(sandbox))
             sandbox->deleteLater();
+        // The frozen container is gone: the conversation may go on in a new one.
+        if (!error || error.code == QLatin1String("conversation_not_found"))
+            m_tripwires->release(key);
         done(error);
     });
 }

@@ -27,6 +27,7 @@ class ActivityStore;
 class ContainerEngine;
 class Reaper;
 class Sandbox;
+class Tripwires;
 class WarmPool;
 class WorkspaceStore;
 namespace proxy {
@@ -46,6 +47,7 @@ public:
     proxy::CredentialProxy &proxy() const { return *m_proxy; }
     WorkspaceStore &workspaces() const { return *m_workspaces; }
     Reaper &reaper() const { return *m_reaper; }
+    Tripwires &tripwires() const { return *m_tripwires; }
 
     // The sandbox of conversation `key`, made on first use.
     Sandbox *sandboxFor(const QString &key);
@@ -68,12 +70,17 @@ private:
     Sandbox *newSandbox(const QString &key);
     void dropSandboxes();
     void dropReaped(const QStringList &keys);
+    // The sandbox serving `proxySocket`, if any.
+    Sandbox *sandboxOfSocket(const QString &proxySocket) const;
+    // The decoy key ID planted in the container behind `proxySocket`; empty when none is known.
+    QByteArray decoyKeyIdOf(const QString &proxySocket) const;
 
     const InstanceConfig m_config;
     ContainerEngine *m_engine; // a child: goes after every part that uses it
     EngineFacts m_facts;
     Launcher m_launcher;
     RemovalBatcher m_removals; // the ends' docker rm, shared
+    std::unique_ptr<Tripwires> m_tripwires;
     std::unique_ptr<proxy::CredentialProxy> m_proxy;
     std::unique_ptr<WorkspaceStore> m_workspaces;
     std::unique_ptr<WarmPool> m_pool; // none when pool.size, pool.min and pool.max are 0

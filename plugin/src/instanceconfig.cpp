@@ -33,6 +33,9 @@ Error loadHostFiles(const Settings &settings, InstanceConfig *config)
 QList<Error> loadInstanceConfig(const Settings &settings, InstanceConfig *config)
 {
     config->settings = settings;
+    const QString action = settings.raw.value(QLatin1String("tripwire.action")).toString();
+    if (!Tripwires::parseAction(action, &config->tripwireAction))
+        return {makeError(ErrorCode::SettingValue, {QStringLiteral("tripwire.action"), action})};
     if (const Error error = loadHostFiles(settings, config))
         return {error};
     return proxy::configFromSettings(settings.raw, &config->proxy, &config->credentials);

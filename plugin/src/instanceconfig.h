@@ -5,6 +5,7 @@
 
 #include "hostpaths.h"
 #include "policy/settings.h"
+#include "tripwire/tripwires.h"
 #include "proxy/proxyconfig.h"
 
 #include <hako/error.h>
@@ -26,6 +27,7 @@ struct InstanceConfig
     uint containerUid = 1000; // the container's user, inside the container
     proxy::ProxyConfig proxy;
     proxy::CredentialConfig credentials;
+    Tripwires::Action tripwireAction = Tripwires::Action::Freeze;
 };
 
 // Fills `config` from `settings` (reading or creating the host's files under

@@ -6,6 +6,7 @@
 #include <hako/protocol/wire.h>
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +14,7 @@
 #include <QUuid>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -143,10 +145,11 @@ Error FakeDaemon::launch(Container &c, const ContainerSpec &spec)
     const uint uid = spec.user.section(QLatin1Char(':'), 0, 0).toUInt(&uidOk);
     const uint gid = spec.user.section(QLatin1Char(':'), 1, 1).toUInt(&gidOk);
     const QString stateDir = dirOf(c) + QStringLiteral("/state");
+    const QString home = homeOf(c);
     const QString workspace = dirOf(c) + QStringLiteral("/workspace");
     if (!uidOk || !gidOk)
         return failure(QStringLiteral("start a container"), QStringLiteral("user %1 is not uid:gid").arg(spec.user));
-    if (!makePrivateDir(stateDir, uid, gid) || !QDir().mkpath(workspace))
+    if (!makePrivateDir(stateDir, uid, gid) || !makePrivateDir(home, uid, gid) || !QDir().mkpath(workspace))
         return failure(QStringLiteral("start a container"),
                        QStringLiteral("%1: %2").arg(dirOf(c), QString::fromLocal8Bit(std::strerror(errno))));
     AgentProcess::Launch launch;
@@ -156,9 +159,13 @@ Error FakeDaemon::launch(Container &c, const ContainerSpec &spec)
                         QStringLiteral("--workspace"),
                         workspace,
                         QStringLiteral("--state-dir"),
-                        stateDir};
+                        stateDir,
+                        QStringLiteral("--home"),
+                        home};
     launch.binds = {{spec.workspaceDir, workspace}};
-    launch.environment = agentEnvironment(spec);
+    // The container's home is its own tmpfs; here, a directory of its own.
+    launch.environment = agentEnvironment(spec).replaceInStrings(QRegularExpression(QStringLiteral("^HOME=.*")),
+                                                                 QStringLiteral("HOME=") + home);
     launch.uid = uid;
     launch.gid = gid;
     launch.logFile = dirOf(c) + QStringLiteral("/agent.log");
@@ -227,6 +234,35 @@ pid_t FakeDaemon::agentPid(const QString &name)
 {
     Container *c = find(name);
     return c && c->agent && c->agent->isRunning() ? c->agent->pid() : 0;
+}
+
+QString FakeDaemon::homeDir(const QString &name)
+{
+    Container *c = find(name);
+    return c ? homeOf(*c) : QString();
+}
+
+Error FakeDaemon::setPaused(const QString &name, bool paused)
+{
+    Container *c = find(name);
+    const QString operation = paused ? QStringLiteral("pause") : QStringLiteral("unpause");
+    const QString wanted = paused ? QStringLiteral("running") : QStringLiteral("paused");
+    if (!c || c->info.state != wanted || !c->agent)
+        return failure(operation, QStringLiteral("%1 is not %2").arg(name, wanted));
+    ::kill(c->agent->pid(), paused ? SIGSTOP : SIGCONT);
+    c->info.state = paused ? QStringLiteral("paused") : QStringLiteral("running");
+    save(*c);
+    return {};
+}
+
+QByteArray FakeDaemon::processList(const QString &name)
+{
+    const pid_t pid = agentPid(name);
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    if (pid == 0 || !cmdline.open(QIODevice::ReadOnly))
+        return {};
+    return "PID PPID USER COMMAND\n" + QByteArray::number(pid) + " 0 1000 " + cmdline.read(4096).replace('\0', ' ')
+           + '\n';
 }
 
 } // namespace hako::fake

@@ -38,12 +38,18 @@ public:
     Error rename(const QString &from, const QString &to);
     // The names it removed.
     QStringList remove(const QStringList &names);
+    // Stops (SIGSTOP) or continues the container's agent, its state "paused" while stopped.
+    Error setPaused(const QString &name, bool paused);
+    // As `docker top` prints it: a header and the agent's line (its tools are not listed).
+    QByteArray processList(const QString &name);
 
     // For tests: the agent of the named container dies as if killed on the
     // host (SIGKILL to the container's init); false when none runs.
     bool killAgent(const QString &name);
     // The host pid of the named container's agent; 0 when none runs.
     pid_t agentPid(const QString &name);
+    // The host directory that is the named container's home (its decoys); empty when there is none.
+    QString homeDir(const QString &name);
     // The next engine operation (run, ps, rm, rename, info) fails once.
     void failNext(const QString &operation) { m_faults.insert(operation); }
     // True, once, when `operation` is to fail.
@@ -63,6 +69,7 @@ private:
     };
     Container *find(const QString &name);
     QString dirOf(const Container &c) const;
+    QString homeOf(const Container &c) const { return dirOf(c) + QStringLiteral("/home"); }
     void refresh(Container &c);
     void save(const Container &c) const;
     Error launch(Container &c, const ContainerSpec &spec);

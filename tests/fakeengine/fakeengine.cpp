@@ -121,4 +121,24 @@ void FakeEngine::probe(int, QObject *context, Probed done)
           [done](const Error &fault) { done(fault, fault ? EngineInfo() : fakeInfo()); });
 }
 
+void FakeEngine::setPaused(const QString &name, bool paused, QObject *context, Done done)
+{
+    const QString operation = paused ? QStringLiteral("pause") : QStringLiteral("unpause");
+    later(operation, context, [this, name, paused, done](Error error) {
+        if (!error && (error = m_daemon->setPaused(name, paused)))
+            Q_EMIT commandFailed(QStringLiteral("pause"));
+        done(error);
+    });
+}
+
+void FakeEngine::inspect(const QString &name, Aspect aspect, QObject *context, Output done)
+{
+    const QString operation = aspect == Aspect::Changes ? QStringLiteral("diff") : QStringLiteral("top");
+    later(operation, context, [this, name, aspect, done](const Error &fault) {
+        if (fault)
+            return done(fault, {});
+        done({}, aspect == Aspect::Changes ? QByteArray() : m_daemon->processList(name));
+    });
+}
+
 } // namespace hako::fake

@@ -24,6 +24,8 @@ public:
     void remove(const QStringList &names, QObject *context, Removed done) override;
     void removeHostDirectory(const QString &path, QObject *context, Done done) override;
     void probe(int timeoutMs, QObject *context, Probed done) override;
+    void setPaused(const QString &name, bool paused, QObject *context, Done done) override;
+    void inspect(const QString &name, Aspect aspect, QObject *context, Output done) override;
 
 private:
     // Answers from the event loop, unless the engine or `context` is gone by

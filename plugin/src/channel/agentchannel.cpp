@@ -276,6 +276,8 @@ void AgentChannel::handleEvent(const QByteArray &payload)
     if (!m_ready)
         return fail(makeError(ErrorCode::AgentProtocol, {}, QStringLiteral("an event before Hello")));
     const QJsonObject event = QJsonDocument::fromJson(payload).object();
+    if (event == QJsonObject{{QStringLiteral("event"), QLatin1String(proto::kCanaryEvent)}})
+        return Q_EMIT canaryRead();
     const QString syscall = event.value(QLatin1String("syscall")).toString();
     // The name becomes a metric label: only what a system call name can look like.
     static const QRegularExpression name(QStringLiteral("^[a-z0-9_]{1,40}$"));
@@ -283,7 +285,7 @@ void AgentChannel::handleEvent(const QByteArray &payload)
         || !name.match(syscall).hasMatch()) {
         // No conforming agent sends it, and a log line each would let a peer flood the log.
         qCWarning(lcAgent).noquote() << "dropping the agent channel of" << m_endpoint.directory
-                                     << "for an event that is not a seccomp violation";
+                                     << "for an event that is neither a seccomp violation nor a canary";
         m_socket->abort();
         return;
     }
@@ -301,6 +303,17 @@ void AgentChannel::fail(const Error &error)
     failAllCalls(error);
     if (self)
         Q_EMIT failed(error);
+}
+
+void AgentChannel::abandonCalls(const Error &error)
+{
+    for (const quint32 id : m_handlers.keys()) {
+        auto it = m_handlers.find(id);
+        if (it == m_handlers.end())
+            continue; // ended by an earlier one's handler
+        const FrameHandler handler = std::exchange(it.value(), [](const Frame &) {});
+        handler(lostFrame(id, error));
+    }
 }
 
 void AgentChannel::failAllCalls(const Error &error)

@@ -55,10 +55,15 @@ public:
     // Tries to connect until `timeoutMs` passes; emits ready() or failed().
     void open(const AgentEndpoint &endpoint, int timeoutMs);
     bool isReady() const { return m_ready; }
+    // The key the agent proves (hex): what its decoys are derived from.
+    QByteArray agentKey() const { return m_endpoint.key; }
 
     quint32 startCall(const QJsonObject &call, FrameHandler handler);
     void send(proto::Type type, quint32 id, const QByteArray &payload = {});
     void cancel(quint32 id) { send(proto::Type::Cancel, id); }
+    // Ends every call in flight with `error`; what the agent still sends for
+    // them, up to their Result or Error, is taken and dropped.
+    void abandonCalls(const Error &error);
     // Bytes sent but not yet taken by the socket: what an upload paces itself by.
     qint64 bytesToWrite() const { return m_socket->bytesToWrite(); }
 
@@ -69,6 +74,8 @@ Q_SIGNALS:
     void bytesWritten();                   // the socket took some of bytesToWrite()
     // The agent's seccomp layer denied one call by this name (one signal per attempt).
     void seccompViolation(const QString &syscall);
+    // The agent saw one of its decoy files opened (a tripwire); the event carries nothing more.
+    void canaryRead();
 
 private:
     void tryConnect();

@@ -34,6 +34,12 @@ public:
     using Listed = std::function<void(const Error &, const QList<ContainerInfo> &)>;
     using Removed = std::function<void(const Error &, const QStringList &removed)>;
     using Probed = std::function<void(const Error &, const EngineInfo &)>;
+    using Output = std::function<void(const Error &, const QByteArray &out)>;
+    // What an incident record takes from the engine about a container.
+    enum class Aspect {
+        Changes,  // its file-system changes against the image (docker diff)
+        Processes // its processes with their command lines (docker top)
+    };
 
     using QObject::QObject;
     ~ContainerEngine() override = default;
@@ -58,9 +64,16 @@ public:
     // Asks the engine which it is, its version and the protections it enforces; fails when it
     // cannot be reached within `timeoutMs`.
     virtual void probe(int timeoutMs, QObject *context, Probed done) = 0;
+    // Freezes every process of the named container where it stands (docker
+    // pause), or lets them go on (docker unpause).
+    virtual void setPaused(const QString &name, bool paused, QObject *context, Done done) = 0;
+    // One aspect of the named container, as the engine prints it; the output
+    // is the container's doing, so the caller bounds and never parses it for decisions.
+    virtual void inspect(const QString &name, Aspect aspect, QObject *context, Output done) = 0;
 
 Q_SIGNALS:
-    // A command failed; `operation` is one of a few fixed words (run, ps, rm, rename, info, unshare).
+    // A command failed; `operation` is one of a few fixed words (run, ps, rm, rename, info, unshare,
+    // pause, unpause, diff, top).
     void commandFailed(const QString &operation);
 };
 

@@ -117,7 +117,8 @@ QStringList runArguments(const ContainerSpec &spec, CliDialect dialect)
     args << QStringLiteral("--entrypoint") << QLatin1String(kAgentPathInContainer) << spec.image
          << QStringLiteral("--socket")
          << agentDirOf(QLatin1String(kSocketDirInContainer)) + QLatin1Char('/') + QLatin1String(kAgentSocketName)
-         << QStringLiteral("--workspace") << QLatin1String(kWorkspaceInContainer);
+         << QStringLiteral("--workspace") << QLatin1String(kWorkspaceInContainer) << QStringLiteral("--home")
+         << QLatin1String(kHomeInContainer);
     if (!spec.agentSeccompRules.isEmpty())
         args << QStringLiteral("--seccomp") << QLatin1String(kAgentSeccompInContainer);
     return args;

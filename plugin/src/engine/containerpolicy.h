@@ -34,6 +34,7 @@ using proto::kAgentDirName;
 using proto::kAgentPathInContainer;
 using proto::kAgentSeccompInContainer;
 using proto::kAgentSocketName;
+using proto::kHomeInContainer;
 using proto::kProxySocketName;
 using proto::kSocketDirInContainer;
 using proto::kWorkspaceInContainer;

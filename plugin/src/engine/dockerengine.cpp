@@ -54,6 +54,8 @@ ErrorArg describe(const QString &operation)
         text = QT_TRANSLATE_NOOP("hako::Errors", "rename a container");
     else if (operation == QLatin1String("unshare"))
         text = QT_TRANSLATE_NOOP("hako::Errors", "remove a workspace");
+    else if (operation == QLatin1String("pause") || operation == QLatin1String("unpause"))
+        text = QT_TRANSLATE_NOOP("hako::Errors", "pause or resume a container");
     return ErrorArg::phrase("hako::Errors", text);
 }
 
@@ -315,6 +317,21 @@ void DockerEngine::rename(const QString &from, const QString &to, QObject *conte
 {
     run(QStringLiteral("rename"), {QStringLiteral("rename"), from, to}, m_config.commandTimeoutMs, context,
         [done](const Error &error, const QByteArray &) { done(error); });
+}
+
+void DockerEngine::setPaused(const QString &name, bool paused, QObject *context, Done done)
+{
+    const QString operation = paused ? QStringLiteral("pause") : QStringLiteral("unpause");
+    run(operation, {operation, name}, m_config.commandTimeoutMs, context,
+        [done](const Error &error, const QByteArray &) { done(error); });
+}
+
+void DockerEngine::inspect(const QString &name, Aspect aspect, QObject *context, Output done)
+{
+    const QStringList args = aspect == Aspect::Changes ? QStringList{QStringLiteral("diff"), name}
+                                                       : QStringList{QStringLiteral("top"), name, QStringLiteral("-eo"),
+                                                                     QStringLiteral("pid,ppid,user,args")};
+    run(args.first(), args, m_config.commandTimeoutMs, context, std::move(done));
 }
 
 } // namespace hako

@@ -39,7 +39,7 @@ ContainerSpec Launcher::spec(const QString &name, const SandboxPaths &paths, con
     const QByteArray nonce = newAgentKeyNonce();
     spec.labels.insert(QLatin1String(label::kNonce), QString::fromLatin1(nonce));
     spec.agentKey = agentKey(m_config.agentSecret, nonce);
-    spec.environment = {QStringLiteral("HOME=/tmp"), QStringLiteral("LANG=C.UTF-8")};
+    spec.environment = {QStringLiteral("HOME=") + QLatin1String(kHomeInContainer), QStringLiteral("LANG=C.UTF-8")};
     // With credentials.source = none there is no proxy: a tool is not pointed at a socket that is not there.
     if (m_config.credentials.source != proxy::CredentialConfig::Source::None)
         spec.environment << QStringLiteral("HAKO_PROXY_SOCKET=%1/%2")

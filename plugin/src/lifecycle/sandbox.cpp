@@ -6,6 +6,7 @@
 #include "../policy/conversationid.h"
 #include "../policy/errors.h"
 #include "../proxy/credentialproxy.h"
+#include "../tripwire/decoykey.h"
 #include "enginefacts.h"
 #include "launcher.h"
 #include "poolclaims.h"
@@ -46,6 +47,17 @@ Sandbox::~Sandbox()
     if (m_destroyDone)
         std::exchange(m_destroyDone, {})(makeError(ErrorCode::ShuttingDown));
     callWaiters(makeError(ErrorCode::ShuttingDown));
+}
+
+QByteArray Sandbox::decoyKeyId() const
+{
+    return m_channel ? hako::decoyKeyId(m_channel->agentKey()) : QByteArray();
+}
+
+void Sandbox::failCalls(const Error &error)
+{
+    if (m_channel)
+        m_channel->abandonCalls(error);
 }
 
 QString Sandbox::containerName() const
@@ -184,6 +196,7 @@ void Sandbox::useChannel(AgentChannel *channel, const QString &container)
     m_channel = channel;
     m_channel->setParent(this);
     connect(m_channel, &AgentChannel::lost, this, &Sandbox::onAgentLost);
+    connect(m_channel, &AgentChannel::canaryRead, this, &Sandbox::canaryRead);
     settle({});
 }
 
@@ -203,6 +216,7 @@ void Sandbox::wire(AgentChannel *channel, const QString &adopted)
             [this, adopted](const Error &error) { onAgentFailed(error, adopted); });
     connect(m_channel, &AgentChannel::lost, this, &Sandbox::onAgentLost);
     connect(m_channel, &AgentChannel::seccompViolation, this, &Sandbox::seccompViolation);
+    connect(m_channel, &AgentChannel::canaryRead, this, &Sandbox::canaryRead);
 }
 
 void Sandbox::reportCompromised(const Error &error)

@@ -44,6 +44,10 @@ public:
 
     QString key() const { return m_key; }
     const SandboxPaths &paths() const { return m_paths; }
+    // The name of the container in use (empty before the first).
+    QString container() const { return m_container; }
+    // The decoy key ID planted in the container in use; empty when none is connected.
+    QByteArray decoyKeyId() const;
 
     // Calls back once the agent answers (starting the container if needed),
     // or with the reason it cannot.
@@ -52,6 +56,8 @@ public:
     // `done` runs exactly once, with an error if the sandbox is deleted first
     // or if there was neither a container nor a workspace to end.
     void destroy(bool deleteWorkspace, std::function<void(const Error &)> done);
+    // Ends the calls in flight in the container in use with `error` (its container is frozen).
+    void failCalls(const Error &error);
 
 Q_SIGNALS:
     // For metrics and the audit log.
@@ -59,6 +65,7 @@ Q_SIGNALS:
     void containersRemoved(const QString &reason, int count); // reason: ended or error
     void seccompViolation(const QString &syscall);            // as the agent reported it
     void securityEvent(const QString &type);                  // e.g. agent_impersonation
+    void canaryRead();                                        // the agent saw a decoy file opened
 
 private:
     enum class State { Idle, Starting, Ready };

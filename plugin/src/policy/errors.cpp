@@ -69,6 +69,10 @@ const Entry kEntries[] = {
          QT_TRANSLATE_NOOP("hako::Errors", "The file could not be moved between the host and the sandbox.")},
         {ErrorCode::ShuttingDown, "shutting_down",
          QT_TRANSLATE_NOOP("hako::Errors", "The sandbox host is shutting down.")},
+        {ErrorCode::Tripwire, "tripwire",
+         QT_TRANSLATE_NOOP("hako::Errors",
+                           "A security tripwire froze this conversation's sandbox; it stays paused for an operator. "
+                           "Ending the conversation releases it.")},
         {ErrorCode::AgentBadRequest, proto::code::BadRequest,
          QT_TRANSLATE_NOOP("hako::Errors", "The request was not valid.")},
         {ErrorCode::SpawnFailed, proto::code::SpawnFailed,

@@ -38,6 +38,7 @@ enum class ErrorCode {
     HostIo,
     TransferIo,
     ShuttingDown,
+    Tripwire, // the conversation is frozen by a tripwire until it is ended
     // From the agent:
     AgentBadRequest,
     SpawnFailed,

@@ -151,6 +151,8 @@ const Key kKeys[] = {
         {"audit.checkpointInterval", Kind::Duration, "900", 10, 86400,
          QT_TRANSLATE_NOOP("hako::Settings", "Audit checkpoint interval"),
          QT_TRANSLATE_NOOP("hako::Settings", "Time between signed checkpoints of the audit log.")},
+        {"tripwire.action", Kind::String, "freeze", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Tripwire action"),
+         QT_TRANSLATE_NOOP("hako::Settings", "After a tripwire: freeze (calls fail until ended), end, or log.")},
         {"tools.timeout", Kind::Duration, kDefaultTimeout.c_str(), 1, 86400,
          QT_TRANSLATE_NOOP("hako::Settings", "Call timeout"),
          QT_TRANSLATE_NOOP("hako::Settings", "How long a tool call may run unless the call sets its own timeout.")},

@@ -25,6 +25,7 @@ const Group kGroups[] = {
         {"credentials", QT_TRANSLATE_NOOP("hako::Settings", "AWS credentials")},
         {"admin", QT_TRANSLATE_NOOP("hako::Settings", "Monitoring")},
         {"audit", QT_TRANSLATE_NOOP("hako::Settings", "Audit")},
+        {"tripwire", QT_TRANSLATE_NOOP("hako::Settings", "Tripwires")},
 };
 
 QString translated(const char *text)

@@ -11,8 +11,11 @@
 
 namespace hako::proxy {
 
-CredentialProxy::CredentialProxy(ProxyConfig config, CredentialConfig credentials, QObject *parent) : QObject(parent)
+CredentialProxy::CredentialProxy(ProxyConfig config, CredentialConfig credentials,
+                                 std::function<QByteArray(const QString &socketPath)> decoyKeyId, QObject *parent)
+    : QObject(parent)
 {
+    m_shared.decoyKeyId = std::move(decoyKeyId);
     qRegisterMetaType<hako::proxy::Reason>();
     m_shared.tls = TlsContext::create(config.caFile);
     m_shared.rate = std::make_unique<RateBudget>(config.requestsPerMinute);
@@ -94,6 +97,7 @@ void CredentialProxy::onNewConnection(QLocalSocket *client, const QString &socke
     auto *session = new ProxySession(client, m_shared, socketPath, this);
     connect(session, &ProxySession::securityEvent, this, &CredentialProxy::securityEvent);
     connect(session, &ProxySession::tokensUsed, this, &CredentialProxy::tokensUsed);
+    connect(session, &ProxySession::decoyUsed, this, [this, socketPath] { Q_EMIT decoyUsed(socketPath); });
     connect(session, &ProxySession::concluded, this,
             [this, socketPath](Reason reason, qint64 upstreamMs, const QByteArray &rule) {
         Q_EMIT decision(QString::fromLatin1(decisionFor(reason)), QString::fromLatin1(reasonCode(reason)), upstreamMs,

@@ -6,7 +6,7 @@
 //   hako::proxy::CredentialConfig credentialConfig;
 //   const QList<hako::Error> errors = hako::proxy::configFromSettings(settings, &proxyConfig,
 //                                                                     &credentialConfig);
-//   auto *proxy = new hako::proxy::CredentialProxy(proxyConfig, credentialConfig, parent);
+//   auto *proxy = new hako::proxy::CredentialProxy(proxyConfig, credentialConfig, {}, parent);
 //   if (const hako::Error error = proxy->listen(socketDir + "/proxy.sock")) ...  // code "proxy_listen"
 //   ...
 //   proxy->close(socketDir + "/proxy.sock");  // when the container goes
@@ -43,7 +43,9 @@ class CredentialProxy : public QObject
     Q_OBJECT
 
 public:
-    CredentialProxy(ProxyConfig config, CredentialConfig credentials, QObject *parent = nullptr);
+    // `decoyKeyId` names the decoy key ID of the sandbox behind a socket path (ProxyShared).
+    CredentialProxy(ProxyConfig config, CredentialConfig credentials,
+                    std::function<QByteArray(const QString &socketPath)> decoyKeyId = {}, QObject *parent = nullptr);
     ~CredentialProxy() override;
 
     // Listens on a Unix socket at socketPath (a stale socket file there is
@@ -75,6 +77,8 @@ Q_SIGNALS:
     void securityEvent(const QString &type);
     // Tokens one answer used, as Bedrock reported them (proxy.budget.tokens).
     void tokensUsed(qint64 input, qint64 output);
+    // A request on `socketPath` carried that sandbox's decoy key ID (a tripwire).
+    void decoyUsed(const QString &socketPath);
 
 private:
     void onNewConnection(QLocalSocket *client, const QString &socketPath);

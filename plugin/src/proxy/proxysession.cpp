@@ -4,6 +4,7 @@
 #include "credentials.h"
 #include "proxylog.h"
 #include "rolesessions.h"
+#include "sigv4.h"
 #include "upstream.h"
 #include "upstreamrequest.h"
 
@@ -72,8 +73,29 @@ void ProxySession::onClientData()
         m_timer.start(m_shared.config.timeouts.requestIdleMs);
 }
 
+bool ProxySession::carriesDecoy(bool withBody)
+{
+    const QByteArray id = m_shared.decoyKeyId ? m_shared.decoyKeyId(m_socket) : QByteArray();
+    if (id.isEmpty())
+        return false;
+    const RequestHead &head = m_parser.head();
+    bool found = head.path.contains(id) || head.query.contains(id) || sigv4::percentDecode(head.query).contains(id)
+                 || (withBody && m_parser.body().contains(id));
+    for (const auto &[name, value] : head.headers)
+        found = found || value.contains(id);
+    if (found) {
+        qCWarning(lcProxy) << "decoy credential in a request on" << m_socket;
+        Q_EMIT decoyUsed();
+        refuse(Reason::CredentialRefused);
+    }
+    return found;
+}
+
+// Before anything else: a decoy is a tripwire wherever the request would have gone.
 bool ProxySession::onHead()
 {
+    if (carriesDecoy(false))
+        return false;
     const RequestHead &head = m_parser.head();
     m_match = m_shared.config.allowlist.match(head.authority.host);
     if (!m_match.rule) {
@@ -110,6 +132,8 @@ QByteArray ProxySession::overBudget()
 
 void ProxySession::onRequestComplete()
 {
+    if (carriesDecoy(true))
+        return;
     m_timer.stop();
     m_deadline.stop();
     m_stage = Stage::Authenticating;

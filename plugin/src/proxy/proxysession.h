@@ -23,6 +23,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QLocalSocket;
@@ -49,6 +50,9 @@ struct ProxyShared
     // With credentials.assumeRole: the conversations' STS sessions, which
     // sign instead of `credentials`.
     RoleSessions *sessions = nullptr;
+    // The decoy key ID planted in the sandbox behind a socket (empty: none known);
+    // a request carrying it is a tripwire (docs/tripwires.md).
+    std::function<QByteArray(const QString &socket)> decoyKeyId;
 };
 
 class ProxySession : public QObject
@@ -65,6 +69,8 @@ Q_SIGNALS:
     void securityEvent(const QString &type);
     // Tokens Bedrock's answer reported, once it ended.
     void tokensUsed(qint64 input, qint64 output);
+    // The request carried the sandbox's decoy key ID; it is refused.
+    void decoyUsed();
 
 private:
     // Refused: over the connection bound, waiting to say so.
@@ -73,6 +79,9 @@ private:
     void onClientData();
     bool onHead();
     QByteArray overBudget();
+    // Looks for the decoy key ID where a client would put a key: anywhere in
+    // the head (raw and percent-decoded query) and, once complete, the body.
+    bool carriesDecoy(bool withBody);
     void onRequestComplete();
     std::shared_ptr<const AwsCredentials> signingCredentials() const;
     void awaitCredentials();

@@ -85,6 +85,8 @@ constexpr ReasonInfo kReasons[] = {
          QT_TRANSLATE_NOOP("hako", "This operation is not allowed on this host through the proxy.")},
         {Reason::ModelNotAllowed, "model_not_allowed", 403, nullptr,
          QT_TRANSLATE_NOOP("hako", "This model is not among the models the proxy allows.")},
+        {Reason::CredentialRefused, "credential_refused", 403, nullptr,
+         QT_TRANSLATE_NOOP("hako", "The proxy does not accept credentials from the sandbox.")},
         {Reason::CredentialsUnavailable, "credentials_unavailable", 503, nullptr,
          QT_TRANSLATE_NOOP("hako", "The proxy has no usable credentials right now.")},
         {Reason::UpstreamConnect, "upstream_connect", 502, nullptr,

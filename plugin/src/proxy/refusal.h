@@ -51,6 +51,8 @@ enum class Reason {
     HostNotAllowed,
     OperationNotAllowed,
     ModelNotAllowed,
+    // a decoy credential of the sandbox's own (a tripwire); its code says no more than that
+    CredentialRefused,
     // upstream and credentials (last: decisionFor() counts them as errors)
     CredentialsUnavailable,
     UpstreamConnect,

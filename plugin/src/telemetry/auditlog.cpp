@@ -97,6 +97,15 @@ void AuditLog::seccompViolation(const QString &conversation, const QString &sysc
                                                 {QStringLiteral("count"), double(count)}});
 }
 
+void AuditLog::tripwire(const QString &conversation, const QString &source, const QString &action)
+{
+    write(QStringLiteral("security_event"), {{QStringLiteral("conversation"), bounded(conversation)},
+                                             {QStringLiteral("type"), QStringLiteral("tripwire")},
+                                             {QStringLiteral("severity"), QStringLiteral("critical")},
+                                             {QStringLiteral("source"), source},
+                                             {QStringLiteral("action"), action}});
+}
+
 void AuditLog::securityEvent(const QString &conversation, const QString &type)
 {
     write(QStringLiteral("security_event"),

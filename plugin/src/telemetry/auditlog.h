@@ -44,6 +44,8 @@ public:
     // One line stands for `count` refusals of the same call (telemetry throttles them).
     void seccompViolation(const QString &conversation, const QString &syscall, qint64 count);
     void securityEvent(const QString &conversation, const QString &type);
+    // The critical security event "tripwire": what set it off (proxy, canary) and the action taken.
+    void tripwire(const QString &conversation, const QString &source, const QString &action);
     // A signed line vouching for the chain so far, written by any process; none when
     // the file's last line is this log's last checkpoint. Called on a timer and when
     // the host stops, never from a destructor: at exit, OpenSSL may be gone already.

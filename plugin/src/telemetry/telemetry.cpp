@@ -12,6 +12,7 @@
 #include "../policy/errors.h"
 #include "../proxy/credentialproxy.h"
 #include "../proxy/rolesessions.h"
+#include "../tripwire/tripwires.h"
 
 #include <hako/toolcall.h>
 
@@ -162,6 +163,14 @@ void Telemetry::watchReaper(Reaper *reaper)
     });
 }
 
+void Telemetry::tripwire(const QString &key, const QString &source, const QString &action)
+{
+    ++m_tripwires;
+    m_metrics.tripwire(source);
+    m_metrics.securityEvent(QStringLiteral("tripwire"));
+    m_audit.tripwire(conversationOf(key), source, action);
+}
+
 void Telemetry::containersRemoved(const QString &reason, int count)
 {
     m_metrics.containersDestroyed(reason, count);
@@ -201,6 +210,9 @@ QJsonObject Telemetry::health() const
     QJsonObject health = m_health->report();
     health.insert(QStringLiteral("instance"), m_config ? m_config->instanceId : QString());
     health.insert(QStringLiteral("agent"), m_config ? m_config->agentBinary : QString());
+    health.insert(QStringLiteral("tripwires"),
+                  QJsonObject{{QStringLiteral("tripped"), m_tripwires},
+                              {QStringLiteral("frozen"), m_config ? Tripwires::frozenCount(*m_config) : 0}});
     return health;
 }
 

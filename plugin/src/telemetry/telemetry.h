@@ -49,6 +49,8 @@ public:
     void watchSandbox(Sandbox *sandbox, const QString &key);
     void watchReaper(Reaper *reaper);
     void containersRemoved(const QString &reason, int count);
+    // A tripwire in conversation `key` (Tripwires::tripped): metric, critical audit line, health count.
+    void tripwire(const QString &key, const QString &source, const QString &action);
 
     // Health probes and, when admin.listen is set, the admin endpoints.
     void start();
@@ -71,6 +73,7 @@ private:
     bool m_started = false;
     QHash<QString, QString> m_conversations; // key -> the ID the host gave
     QHash<QString, QString> m_proxySockets;  // a watched sandbox's proxy socket -> its key
+    qint64 m_tripwires = 0;                  // set off since this process started
     // Log and audit lines of refused system calls, per (sandbox, call name);
     // the metric counts every one.
     EventThrottle m_violationLines;

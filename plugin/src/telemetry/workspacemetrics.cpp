@@ -73,6 +73,10 @@ WorkspaceMetrics::WorkspaceMetrics()
                                     {QStringLiteral("syscall")});
     m_securityEvents = r.counter(QStringLiteral("workspace_security_events_total"),
                                  QStringLiteral("Security-relevant events by type."), {QStringLiteral("type")});
+    m_tripwires =
+            r.counter(QStringLiteral("workspace_tripwires_total"),
+                      QStringLiteral("Tripwires a sandbox set off (decoy credentials used or opened), by source."),
+                      {QStringLiteral("source")});
     m_gcRuns = r.counter(QStringLiteral("workspace_gc_runs_total"),
                          QStringLiteral("Garbage collection sweeps by result."), {QStringLiteral("result")});
     m_gcDuration = r.histogram(QStringLiteral("workspace_gc_duration_seconds"),
@@ -145,6 +149,11 @@ void WorkspaceMetrics::proxyDecision(const QString &decision, const QString &rea
 void WorkspaceMetrics::securityEvent(const QString &type)
 {
     m_securityEvents->add({code(type)});
+}
+
+void WorkspaceMetrics::tripwire(const QString &source)
+{
+    m_tripwires->add({oneOf(source, {QStringLiteral("proxy"), QStringLiteral("canary")})});
 }
 
 void WorkspaceMetrics::seccompViolation(const QString &syscall)

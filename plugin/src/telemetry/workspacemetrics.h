@@ -16,6 +16,7 @@ public:
     void toolCall(const QString &tool, const QString &outcome, double seconds);
     void proxyDecision(const QString &decision, const QString &reason, qint64 upstreamMs);
     void securityEvent(const QString &type);
+    void tripwire(const QString &source); // proxy or canary
     void seccompViolation(const QString &syscall);
     void containerCreated(const QString &runtime);
     void containersDestroyed(const QString &reason, int count);
@@ -51,6 +52,7 @@ private:
     MetricFamily *m_proxyRequests;
     MetricFamily *m_proxyUpstream;
     MetricFamily *m_securityEvents;
+    MetricFamily *m_tripwires;
     MetricFamily *m_seccompViolations;
     MetricFamily *m_created;
     MetricFamily *m_destroyed;

@@ -234,6 +234,23 @@ private:
         return ActivityStore::claim(m_dir->filePath(QStringLiteral("run")), conversationKey(conversation)).isHeld();
     }
 
+    // The state the engine reports for the named container; empty when it has none.
+    QString stateOf(const QString &name)
+    {
+        for (const ContainerInfo &c : m_daemon.containers())
+            if (c.name == name)
+                return c.state;
+        return {};
+    }
+
+    QJsonObject tripwireHealth() const { return m_plugin->health().value(QLatin1String("tripwires")).toObject(); }
+
+    // The evidence bundles written so far (paths.workspaces' sibling "evidence").
+    QStringList evidenceBundles() const
+    {
+        return QDir(m_dir->filePath(QStringLiteral("evidence"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    }
+
     void newPlugin()
     {
         m_plugin = std::make_unique<HakoPlugin>(
@@ -1115,6 +1132,96 @@ private Q_SLOTS:
         QCOMPARE(run(QStringLiteral("fresh"), QStringLiteral("echo x")), QByteArray("x\n"));
         // The fault still waits for a list: a sweep's.
         QCOMPARE(Pending(m_plugin->collectGarbage()).finish().error.code, QStringLiteral("docker_failed"));
+    }
+
+    // A tool that opens a decoy sets off the canary: the container is paused,
+    // the evidence written, and tripwire.action applied. Listing the home
+    // (names only) is what ordinary tools do, and sets nothing off.
+    void canaryTripwire_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("read");
+        QTest::newRow("freeze, credentials") << "freeze"
+                                             << "cat ~/.aws/credentials";
+        QTest::newRow("freeze, .env") << "freeze"
+                                      << "grep -q AWS ~/.env";
+        QTest::newRow("end") << "end"
+                             << "head -c1 ~/.git-credentials";
+        QTest::newRow("log") << "log"
+                             << "cat ~/.aws/config";
+    }
+
+    void canaryTripwire()
+    {
+        QFETCH(QString, action);
+        QFETCH(QString, read);
+        const QString audit = m_dir->filePath(QStringLiteral("audit.log"));
+        QVERIFY(configure({{QStringLiteral("tripwire.action"), action}, {QStringLiteral("audit.file"), audit}})
+                        .isEmpty());
+        const QString c = QStringLiteral("canary");
+        QCOMPARE(run(c, QStringLiteral("echo data > w.txt; ls -la ~ ~/.aws | wc -l")).trimmed().toInt() > 4, true);
+        const QString container = containerOf(c);
+        QVERIFY(!container.isEmpty());
+        const int started = m_daemon.startedCount();
+        QCOMPARE(tripwireHealth().value(QLatin1String("tripped")).toInt(), 0);
+        QVERIFY(evidenceBundles().isEmpty());
+
+        run(c, read + QStringLiteral(" >/dev/null"));
+        QTRY_COMPARE_WITH_TIMEOUT(evidenceBundles().size(), 1, kCallWaitMs);
+        QCOMPARE(tripwireHealth().value(QLatin1String("tripped")).toInt(), 1);
+        const QString bundle = m_dir->filePath(QStringLiteral("evidence/") + evidenceBundles().first());
+        // The listing is the bundle's last part.
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(bundle + QStringLiteral("/workspace.tsv")), kCallWaitMs);
+        for (const char *part : {"summary.json", "audit.jsonl", "changes.txt", "processes.txt", "workspace.tsv"})
+            QVERIFY2(QFile::exists(bundle + QLatin1Char('/') + QLatin1String(part)), part);
+        QFile listing(bundle + QStringLiteral("/workspace.tsv"));
+        QVERIFY(listing.open(QIODevice::ReadOnly));
+        QVERIFY(listing.readAll().contains("\tw.txt\n"));
+        QFile auditFile(audit);
+        QVERIFY(auditFile.open(QIODevice::ReadOnly));
+        const QByteArray lines = auditFile.readAll();
+        QVERIFY(lines.contains("\"type\":\"tripwire\""));
+        QVERIFY(lines.contains("\"source\":\"canary\""));
+        QFile quoted(bundle + QStringLiteral("/audit.jsonl"));
+        QVERIFY(quoted.open(QIODevice::ReadOnly));
+        QVERIFY(quoted.readAll().contains("\"type\":\"tripwire\""));
+
+        // end: frozen until the conversation has ended; log: never frozen.
+        if (action != QLatin1String("freeze"))
+            QTRY_COMPARE_WITH_TIMEOUT(tripwireHealth().value(QLatin1String("frozen")).toInt(), 0, kCallWaitMs);
+        const Reply next = call(c, QStringLiteral("bash"), command(QStringLiteral("echo after")));
+        QVERIFY(next.finished);
+        if (action == QLatin1String("freeze")) {
+            QCOMPARE(stateOf(container), QStringLiteral("paused"));
+            QCOMPARE(next.error.code, QStringLiteral("tripwire"));
+            QCOMPARE(tripwireHealth().value(QLatin1String("frozen")).toInt(), 1);
+            // Ending the conversation releases it; its workspace carries over to a new container.
+            const Reply end = Pending(m_plugin->endConversation(c, false)).finish();
+            QVERIFY2(!end.error, qPrintable(end.error.logMessage));
+            QCOMPARE(tripwireHealth().value(QLatin1String("frozen")).toInt(), 0);
+            QCOMPARE(run(c, QStringLiteral("cat w.txt")), QByteArray("data\n"));
+        } else {
+            QVERIFY2(!next.error, qPrintable(next.error.logMessage));
+            QCOMPARE(next.result.value(QLatin1String("stdout")).toString(), QStringLiteral("after\n"));
+            QCOMPARE(tripwireHealth().value(QLatin1String("frozen")).toInt(), 0);
+            // end: a new container; log: the same one, running again.
+            QCOMPARE(m_daemon.startedCount(), started + (action == QLatin1String("end") ? 1 : 0));
+            QCOMPARE(stateOf(container), QStringLiteral("running"));
+        }
+    }
+
+    // A session that never opens a decoy raises nothing.
+    void noTripwireWithoutDecoys()
+    {
+        const QString c = QStringLiteral("quiet");
+        QCOMPARE(run(c, QStringLiteral("ls -la ~ ~/.aws >/dev/null; find ~ -name '*.py'; echo ok")),
+                 QByteArray("ok\n"));
+        QCOMPARE(run(c, QStringLiteral("echo x > f; cat f; stat ~/.aws/credentials >/dev/null; echo ok")),
+                 QByteArray("x\nok\n"));
+        // An event of the agent's precedes the result of the call that caused it.
+        QCOMPARE(tripwireHealth().value(QLatin1String("tripped")).toInt(), 0);
+        QVERIFY(evidenceBundles().isEmpty());
+        QCOMPARE(stateOf(containerOf(c)), QStringLiteral("running"));
     }
 
     void gcReapsAnIdleContainer()

@@ -54,6 +54,14 @@ public:
     {
         m_inner->probe(timeoutMs, context, std::move(done));
     }
+    void setPaused(const QString &name, bool paused, QObject *context, Done done) override
+    {
+        m_inner->setPaused(name, paused, context, std::move(done));
+    }
+    void inspect(const QString &name, Aspect aspect, QObject *context, Output done) override
+    {
+        m_inner->inspect(name, aspect, context, std::move(done));
+    }
 
 private:
     ContainerEngine *m_inner;

@@ -361,7 +361,9 @@ void TestProxyAttack::initTestCase()
     config.timeouts.requestHeadMs = 1500;
     config.timeouts.requestIdleMs = 1500;
     config.bounds.maxBufferedBytes = config.bounds.maxBufferedPerSocket = 16 * 1024 * 1024;
-    m_proxy = new CredentialProxy(config, credentials, this);
+    // The decoy of every socket of the suite (attacks.txt, "decoy credentials").
+    m_proxy = new CredentialProxy(
+            config, credentials, [](const QString &) { return QByteArray("AKIAHAKOTESTDECOY001"); }, this);
     connect(m_proxy, &CredentialProxy::decision, this,
             [this](const QString &d, const QString &r, qint64) { m_decisions << d + QLatin1Char('/') + r; });
     m_socket = m_dir.filePath(QStringLiteral("proxy.sock"));

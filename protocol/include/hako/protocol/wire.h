@@ -42,7 +42,7 @@ enum class Type : std::uint8_t {
     Result = 8,    // agent->host: final JSON result; ends the call
     Error = 9,     // agent->host: {"code":"...","message":"..."}; ends the call, or with id 0 the connection
     FileData = 10, // agent->host: download bytes for the call (read_file)
-    Event = 11     // agent->host, id 0: {"event":"seccomp_violation","syscall":"mount"}
+    Event = 11     // agent->host, id 0: {"event":"seccomp_violation","syscall":"mount"} or {"event":"canary"}
 };
 
 inline bool isKnownType(std::uint8_t t)
@@ -130,6 +130,17 @@ inline constexpr std::size_t kProofBytes = 32;
 inline constexpr std::size_t kKeyHexChars = 2 * kKeyBytes;
 inline constexpr std::size_t kChallengeHexChars = 2 * kChallengeBytes;
 inline constexpr std::size_t kProofHexChars = 2 * kProofBytes;
+
+// Decoys (tripwires): fake AWS credentials the agent leaves in the tools'
+// home directory before any tool exists. Their key ID is "AKIA" followed by
+// the base32 (RFC 4648) of the first 10 bytes of HMAC-SHA256(key,
+// kDecoyKeyIdContext), so the host, which knows the key, recognises it in a
+// proxy request, and a tool, which does not, cannot make another container's.
+// The agent reports an open of a decoy file as the "canary" event, which
+// carries nothing else: the host trusts no detail from the sandbox.
+inline constexpr std::string_view kDecoyKeyIdContext = "hako-decoy-key-id-v1";
+inline constexpr std::string_view kDecoySecretContext = "hako-decoy-secret-v1";
+inline constexpr std::string_view kCanaryEvent = "canary";
 
 // Frame tags: binding the channel to the handshake where the host cannot tell
 // who its peer is (gVisor, whose gofer is the peer of every socket in the
