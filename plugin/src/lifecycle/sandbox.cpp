@@ -195,8 +195,8 @@ void Sandbox::useChannel(AgentChannel *channel, const QString &container)
     retireChannel();
     m_channel = channel;
     m_channel->setParent(this);
-    connect(m_channel, &AgentChannel::lost, this, &Sandbox::onAgentLost);
-    connect(m_channel, &AgentChannel::canaryRead, this, &Sandbox::canaryRead);
+    forwardEvents();
+    Q_EMIT containerCreated();
     settle({});
 }
 
@@ -214,6 +214,12 @@ void Sandbox::wire(AgentChannel *channel, const QString &adopted)
     connect(m_channel, &AgentChannel::ready, this, [this] { settle({}); });
     connect(m_channel, &AgentChannel::failed, this,
             [this, adopted](const Error &error) { onAgentFailed(error, adopted); });
+    forwardEvents();
+}
+
+// A channel handed over by the warm pool reports the same as one made here.
+void Sandbox::forwardEvents()
+{
     connect(m_channel, &AgentChannel::lost, this, &Sandbox::onAgentLost);
     connect(m_channel, &AgentChannel::seccompViolation, this, &Sandbox::seccompViolation);
     connect(m_channel, &AgentChannel::canaryRead, this, &Sandbox::canaryRead);

@@ -88,6 +88,7 @@ private:
     void retireChannel();
     // `adopted`: the name of an existing container, replaced if its agent is silent.
     void adopt(const QString &adopted, const QByteArray &key);
+    void forwardEvents();
     void wire(AgentChannel *channel, const QString &adopted);
     void onAgentFailed(const Error &error, const QString &adopted);
     void onAgentLost(const Error &error);

@@ -89,6 +89,8 @@ private Q_SLOTS:
                  {QStringLiteral("audit.file"), m_auditFile},
                  {QStringLiteral("audit.key"), m_session.root() + QStringLiteral("/audit-key/signing.key")},
                  {QStringLiteral("lifecycle.gcInterval"), 1},
+                 // The session's container comes from the warm pool: events must count on that path too.
+                 {QStringLiteral("pool.size"), 1},
                  {QStringLiteral("credentials.source"), QStringLiteral("settings")},
                  {QStringLiteral("credentials.accessKeyId"), QStringLiteral("AKIAHAKOTESTKEY00001")},
                  {QStringLiteral("credentials.secretAccessKey"), kSecret}});
@@ -98,6 +100,18 @@ private Q_SLOTS:
                 [&] { return !m_session.executor()->health().value(QLatin1String("admin")).toString().isEmpty(); },
                 10000));
         m_admin = m_session.executor()->health().value(QLatin1String("admin")).toString();
+        QVERIFY2(PluginSession::waitFor(
+                         [&] {
+            return m_session.executor()
+                           ->health()
+                           .value(QLatin1String("pool"))
+                           .toObject()
+                           .value(QLatin1String("ready"))
+                           .toInt()
+                   >= 1;
+                         },
+                         60000),
+                 "the warm pool did not fill");
         runSession();
     }
 
