@@ -550,6 +550,14 @@
         <source>whole seconds</source>
         <translation>whole seconds</translation>
     </message>
+    <message>
+        <source>The sandbox host refuses calls: its security check failed (%1). An operator must repair the host; hako-host verify shows the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -972,6 +980,26 @@
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Check interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time between runs of the start-up check (docs/operations.md) while the host serves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve on a failed check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept calls when the start-up check fails: health is degraded and every call is audited as running on a failed check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start-up check</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -550,6 +550,14 @@
         <source>whole seconds</source>
         <translation>秒数（整数）</translation>
     </message>
+    <message>
+        <source>The sandbox host refuses calls: its security check failed (%1). An operator must repair the host; hako-host verify shows the details.</source>
+        <translation>サンドボックスのホストは呼び出しを受け付けません。セキュリティ検査に失敗しました（%1）。運用者がホストを修復する必要があります。詳細は hako-host verify で確認できます。</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true または false</translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -972,6 +980,26 @@
     <message>
         <source>%1 %2</source>
         <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>Check interval</source>
+        <translation>検査の間隔</translation>
+    </message>
+    <message>
+        <source>Time between runs of the start-up check (docs/operations.md) while the host serves.</source>
+        <translation>ホストが稼働している間に起動時検査（docs/operations.md）を繰り返す間隔。</translation>
+    </message>
+    <message>
+        <source>Serve on a failed check</source>
+        <translation>検査に失敗しても稼働する</translation>
+    </message>
+    <message>
+        <source>Accept calls when the start-up check fails: health is degraded and every call is audited as running on a failed check.</source>
+        <translation>起動時検査に失敗しても呼び出しを受け付けます。ヘルスは degraded となり、すべての呼び出しが検査失敗中の実行として監査ログに記録されます。</translation>
+    </message>
+    <message>
+        <source>Start-up check</source>
+        <translation>起動時検査</translation>
     </message>
 </context>
 <context>

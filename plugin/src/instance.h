@@ -10,6 +10,7 @@
 #include "lifecycle/enginefacts.h"
 #include "lifecycle/launcher.h"
 #include "lifecycle/removalbatcher.h"
+#include "verify/startcheck.h"
 
 #include <hako/error.h>
 
@@ -46,6 +47,7 @@ public:
     proxy::CredentialProxy &proxy() const { return *m_proxy; }
     WorkspaceStore &workspaces() const { return *m_workspaces; }
     Reaper &reaper() const { return *m_reaper; }
+    StartCheck &check() const { return *m_check; }
 
     // The sandbox of conversation `key`, made on first use.
     Sandbox *sandboxFor(const QString &key);
@@ -53,7 +55,8 @@ public:
     // with an error when this instance goes first.
     void endConversation(const QString &key, bool deleteWorkspace, std::function<void(const Error &)> done);
 
-    // Fills the warm pool, when there is one, and keeps it full.
+    // Fills the warm pool, when there is one, and keeps it full; once the
+    // start-up check lets calls run, if it has been started.
     void startPool();
     // Removes every container of this instance (waits a bounded time; the
     // engine's count goes to `removed` when it answers) and the host-side
@@ -65,6 +68,9 @@ Q_SIGNALS:
     void sandboxCreated(hako::Sandbox *sandbox, const QString &key);
 
 private:
+    // The start-up check's sandbox: a conversation of its own, ended once the command has run.
+    void probeInSandbox(const QString &command, QObject *context, StartCheck::ProbeDone done);
+    // A conversation's sandbox, announced (sandboxCreated) so that telemetry follows it.
     Sandbox *newSandbox(const QString &key);
     void dropSandboxes();
     void dropReaped(const QStringList &keys);
@@ -78,8 +84,10 @@ private:
     std::unique_ptr<WorkspaceStore> m_workspaces;
     std::unique_ptr<WarmPool> m_pool; // none when pool.size, pool.min and pool.max are 0
     std::unique_ptr<Reaper> m_reaper;
+    std::unique_ptr<StartCheck> m_check;
     QHash<QString, Sandbox *> m_sandboxes;
     QSet<Sandbox *> m_ending; // ending conversations' sandboxes, out of m_sandboxes
+    bool m_poolWaits = false; // startPool() waits for the check
 };
 
 } // namespace hako
