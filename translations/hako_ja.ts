@@ -1320,6 +1320,7 @@
   hako-host serve [--mcp] [--admin HOST:PORT]
   hako-host doctor
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
+  hako-host verify --check REPORT.json [--key PUBLIC.pem]
   hako-host gc
   hako-host schema      every setting&apos;s type, default, limits and help, as JSON Schema
   hako-host audit verify FILE... [--key PUBLIC.pem]
@@ -1336,6 +1337,7 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
   hako-host serve [--mcp] [--admin HOST:PORT]
   hako-host doctor
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
+  hako-host verify --check REPORT.json [--key PUBLIC.pem]
   hako-host gc
   hako-host schema      すべての設定の型、既定値、範囲と説明を JSON Schema で出力
   hako-host audit verify FILE... [--key PUBLIC.pem]
@@ -2363,6 +2365,50 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
     <message>
         <source>Under gVisor some changes in the read-only socket directory (creating a file, unlink, chmod) are refused by the permission check (EACCES, EPERM) before the read-only check (EROFS); the others get EROFS, and docker mounts the directory read-only.</source>
         <translation>gVisor では、読み取り専用のソケットディレクトリ内の一部の変更(ファイルの作成、unlink、chmod)は、読み取り専用のチェック(EROFS)より先に権限チェック(EACCES、EPERM)で拒否される。それ以外には EROFS が返り、docker はこのディレクトリを読み取り専用でマウントしている。</translation>
+    </message>
+    <message>
+        <source>hako-host verify: the report is not signed, the audit key %1 cannot be used: %2</source>
+        <translation>hako-host verify: 監査鍵 %1 を使用できないため、レポートは署名されていません: %2</translation>
+    </message>
+    <message>
+        <source>hako-host: cannot read the report %1: %2</source>
+        <translation>hako-host: レポート %1 を読めません: %2</translation>
+    </message>
+    <message>
+        <source>hako-host: %1 is not a verify report in JSON (%2).</source>
+        <translation>hako-host: %1 は JSON 形式の verify レポートではありません（%2）。</translation>
+    </message>
+    <message>
+        <source>hako-host: the key that checks the report cannot be used: %1</source>
+        <translation>hako-host: レポートを検査する鍵を使用できません: %1</translation>
+    </message>
+    <message>
+        <source>REFUSED: the report is not signed.</source>
+        <translation>拒否: レポートに署名がありません。</translation>
+    </message>
+    <message>
+        <source>REFUSED: the signature does not match the report: it was changed after signing, or signed by another key.</source>
+        <translation>拒否: 署名がレポートと一致しません。署名後に変更されたか、別の鍵で署名されています。</translation>
+    </message>
+    <message>
+        <source>Signature valid (key %1).</source>
+        <translation>署名は有効です（鍵 %1）。</translation>
+    </message>
+    <message>
+        <source>REFUSED: the report is bound to no facts of a host.</source>
+        <translation>拒否: レポートはホストの事実に結び付けられていません。</translation>
+    </message>
+    <message>
+        <source>DIFFERS %1: the report has &quot;%2&quot;, this host now &quot;%3&quot;.</source>
+        <translation>相違 %1: レポートは &quot;%2&quot;、このホストの現在は &quot;%3&quot;。</translation>
+    </message>
+    <message>
+        <source>MATCHES: every bound fact is the same on this host now, and the report passed.</source>
+        <translation>一致: 結び付けられた事実はすべてこのホストの現在と同じで、レポートは合格しています。</translation>
+    </message>
+    <message>
+        <source>MATCHES this host now, but the report records failed rows.</source>
+        <translation>このホストの現在と一致しますが、レポートには不合格の行が記録されています。</translation>
     </message>
 </context>
 </TS>
