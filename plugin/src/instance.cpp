@@ -113,7 +113,7 @@ void Instance::probeInSandbox(const QString &command, QObject *context, StartChe
     call->setAutoDelete(true);
     const Settings &s = m_config.settings;
     auto *runner = new ToolRunner(call, {{QStringLiteral("command"), command}},
-                                  {s.toolTimeout, s.outputLimitBytes, s.transferLimitBytes});
+                                  {s.toolTimeout, s.outputLimitBytes, s.transferLimitBytes, s.queueTimeout});
     // A container of its own, not a warm one, and not announced: the system
     // calls the check provokes on purpose are no security events.
     auto *sandbox = new Sandbox(key, m_config, *m_engine, m_facts, m_launcher, *m_workspaces, *m_proxy, nullptr, this);
