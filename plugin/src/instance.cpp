@@ -116,7 +116,8 @@ void Instance::probeInSandbox(const QString &command, QObject *context, StartChe
                                   {s.toolTimeout, s.outputLimitBytes, s.transferLimitBytes, s.queueTimeout});
     // A container of its own, not a warm one, and not announced: the system
     // calls the check provokes on purpose are no security events.
-    auto *sandbox = new Sandbox(key, m_config, *m_engine, m_facts, m_launcher, *m_workspaces, *m_proxy, nullptr, this);
+    auto *sandbox = new Sandbox(key, m_config, *m_engine, m_facts, m_launcher, *m_workspaces, *m_proxy, nullptr,
+                                m_removals, this);
     QPointer<QObject> waiting(context);
     // The sandbox goes whether or not the check still waits; the check hears
     // once it is gone, so that no container of the check outlives its run.
