@@ -562,6 +562,14 @@
         <source>whole seconds</source>
         <translation>whole seconds</translation>
     </message>
+    <message>
+        <source>The sandbox host refuses calls: its security check failed (%1). An operator must repair the host; hako-host verify shows the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -997,6 +1005,26 @@
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>Check interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time between runs of the start-up check (docs/operations.md) while the host serves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve on a failed check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept calls when the start-up check fails: health is degraded and every call is audited as running on a failed check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start-up check</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hako::Tools</name>
@@ -1316,6 +1344,7 @@
   hako-host serve [--mcp] [--admin HOST:PORT]
   hako-host doctor
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
+  hako-host verify --check REPORT.json [--key PUBLIC.pem]
   hako-host gc
   hako-host schema      every setting&apos;s type, default, limits and help, as JSON Schema
   hako-host audit verify FILE... [--key PUBLIC.pem]
@@ -2341,6 +2370,50 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
     </message>
     <message>
         <source>Under gVisor some changes in the read-only socket directory (creating a file, unlink, chmod) are refused by the permission check (EACCES, EPERM) before the read-only check (EROFS); the others get EROFS, and docker mounts the directory read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hako-host verify: the report is not signed, the audit key %1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hako-host: cannot read the report %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hako-host: %1 is not a verify report in JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hako-host: the key that checks the report cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUSED: the report is not signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUSED: the signature does not match the report: it was changed after signing, or signed by another key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature valid (key %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUSED: the report is bound to no facts of a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIFFERS %1: the report has &quot;%2&quot;, this host now &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MATCHES: every bound fact is the same on this host now, and the report passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MATCHES this host now, but the report records failed rows.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

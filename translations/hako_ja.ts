@@ -562,6 +562,14 @@
         <source>whole seconds</source>
         <translation>秒数（整数）</translation>
     </message>
+    <message>
+        <source>The sandbox host refuses calls: its security check failed (%1). An operator must repair the host; hako-host verify shows the details.</source>
+        <translation>サンドボックスのホストは呼び出しを受け付けません。セキュリティ検査に失敗しました（%1）。運用者がホストを修復する必要があります。詳細は hako-host verify で確認できます。</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true または false</translation>
+    </message>
 </context>
 <context>
     <name>hako::Settings</name>
@@ -997,6 +1005,26 @@
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
+    <message>
+        <source>Check interval</source>
+        <translation>検査の間隔</translation>
+    </message>
+    <message>
+        <source>Time between runs of the start-up check (docs/operations.md) while the host serves.</source>
+        <translation>ホストが稼働している間に起動時検査（docs/operations.md）を繰り返す間隔。</translation>
+    </message>
+    <message>
+        <source>Serve on a failed check</source>
+        <translation>検査に失敗しても稼働する</translation>
+    </message>
+    <message>
+        <source>Accept calls when the start-up check fails: health is degraded and every call is audited as running on a failed check.</source>
+        <translation>起動時検査に失敗しても呼び出しを受け付けます。ヘルスは degraded となり、すべての呼び出しが検査失敗中の実行として監査ログに記録されます。</translation>
+    </message>
+    <message>
+        <source>Start-up check</source>
+        <translation>起動時検査</translation>
+    </message>
 </context>
 <context>
     <name>hako::Tools</name>
@@ -1316,6 +1344,7 @@
   hako-host serve [--mcp] [--admin HOST:PORT]
   hako-host doctor
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
+  hako-host verify --check REPORT.json [--key PUBLIC.pem]
   hako-host gc
   hako-host schema      every setting&apos;s type, default, limits and help, as JSON Schema
   hako-host audit verify FILE... [--key PUBLIC.pem]
@@ -1332,6 +1361,7 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
   hako-host serve [--mcp] [--admin HOST:PORT]
   hako-host doctor
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
+  hako-host verify --check REPORT.json [--key PUBLIC.pem]
   hako-host gc
   hako-host schema      すべての設定の型、既定値、範囲と説明を JSON Schema で出力
   hako-host audit verify FILE... [--key PUBLIC.pem]
@@ -2359,6 +2389,50 @@ Result: %6 (%7 rows pass, %8 fail, %9 off).</source>
     <message>
         <source>Under gVisor some changes in the read-only socket directory (creating a file, unlink, chmod) are refused by the permission check (EACCES, EPERM) before the read-only check (EROFS); the others get EROFS, and docker mounts the directory read-only.</source>
         <translation>gVisor では、読み取り専用のソケットディレクトリ内の一部の変更(ファイルの作成、unlink、chmod)は、読み取り専用のチェック(EROFS)より先に権限チェック(EACCES、EPERM)で拒否される。それ以外には EROFS が返り、docker はこのディレクトリを読み取り専用でマウントしている。</translation>
+    </message>
+    <message>
+        <source>hako-host verify: the report is not signed, the audit key %1 cannot be used: %2</source>
+        <translation>hako-host verify: 監査鍵 %1 を使用できないため、レポートは署名されていません: %2</translation>
+    </message>
+    <message>
+        <source>hako-host: cannot read the report %1: %2</source>
+        <translation>hako-host: レポート %1 を読めません: %2</translation>
+    </message>
+    <message>
+        <source>hako-host: %1 is not a verify report in JSON (%2).</source>
+        <translation>hako-host: %1 は JSON 形式の verify レポートではありません（%2）。</translation>
+    </message>
+    <message>
+        <source>hako-host: the key that checks the report cannot be used: %1</source>
+        <translation>hako-host: レポートを検査する鍵を使用できません: %1</translation>
+    </message>
+    <message>
+        <source>REFUSED: the report is not signed.</source>
+        <translation>拒否: レポートに署名がありません。</translation>
+    </message>
+    <message>
+        <source>REFUSED: the signature does not match the report: it was changed after signing, or signed by another key.</source>
+        <translation>拒否: 署名がレポートと一致しません。署名後に変更されたか、別の鍵で署名されています。</translation>
+    </message>
+    <message>
+        <source>Signature valid (key %1).</source>
+        <translation>署名は有効です（鍵 %1）。</translation>
+    </message>
+    <message>
+        <source>REFUSED: the report is bound to no facts of a host.</source>
+        <translation>拒否: レポートはホストの事実に結び付けられていません。</translation>
+    </message>
+    <message>
+        <source>DIFFERS %1: the report has &quot;%2&quot;, this host now &quot;%3&quot;.</source>
+        <translation>相違 %1: レポートは &quot;%2&quot;、このホストの現在は &quot;%3&quot;。</translation>
+    </message>
+    <message>
+        <source>MATCHES: every bound fact is the same on this host now, and the report passed.</source>
+        <translation>一致: 結び付けられた事実はすべてこのホストの現在と同じで、レポートは合格しています。</translation>
+    </message>
+    <message>
+        <source>MATCHES this host now, but the report records failed rows.</source>
+        <translation>このホストの現在と一致しますが、レポートには不合格の行が記録されています。</translation>
     </message>
 </context>
 </TS>

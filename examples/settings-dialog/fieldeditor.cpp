@@ -2,6 +2,7 @@
 
 #include "durationedit.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
@@ -58,6 +59,8 @@ QWidget *createFieldEditor(const QJsonObject &p, QWidget *parent)
         spin->setDecimals(2);
         return spin;
     }
+    if (type == QLatin1String("boolean"))
+        return new QCheckBox(parent);
     if (type == QLatin1String("array")) {
         auto *edit = new QPlainTextEdit(parent);
         edit->setTabChangesFocus(true);
@@ -74,6 +77,8 @@ QJsonValue fieldValue(const QWidget *editor)
 {
     if (const auto *box = qobject_cast<const QComboBox *>(editor))
         return QJsonValue::fromVariant(box->currentData());
+    if (const auto *check = qobject_cast<const QCheckBox *>(editor))
+        return check->isChecked();
     if (const auto *duration = qobject_cast<const DurationEdit *>(editor))
         return duration->seconds();
     if (const auto *spin = qobject_cast<const QSpinBox *>(editor))
@@ -89,6 +94,8 @@ void setFieldValue(QWidget *editor, const QJsonValue &value)
 {
     if (auto *box = qobject_cast<QComboBox *>(editor))
         box->setCurrentIndex(qMax(0, box->findData(value.toVariant())));
+    else if (auto *check = qobject_cast<QCheckBox *>(editor))
+        check->setChecked(value.toBool());
     else if (auto *duration = qobject_cast<DurationEdit *>(editor))
         duration->setSeconds(value.toVariant().toLongLong());
     else if (auto *spin = qobject_cast<QSpinBox *>(editor))

@@ -15,11 +15,11 @@ const QStringList kCommands = {QStringLiteral("exec"),   QStringLiteral("tool"),
                                QStringLiteral("audit")};
 const QStringList kFormats = {QStringLiteral("text"), QStringLiteral("markdown"), QStringLiteral("json")};
 const QStringList kAuditActions = {QStringLiteral("verify"), QStringLiteral("export"), QStringLiteral("key")};
-const QStringList kValueOptions = {QStringLiteral("--conversation"), QStringLiteral("--plugin"),
-                                   QStringLiteral("--config"),       QStringLiteral("--set"),
-                                   QStringLiteral("--admin"),        QStringLiteral("--runtime"),
-                                   QStringLiteral("--format"),       QStringLiteral("--timeout"),
-                                   QStringLiteral("--lang"),         QStringLiteral("--key")};
+const QStringList kValueOptions = {
+        QStringLiteral("--conversation"), QStringLiteral("--plugin"),  QStringLiteral("--config"),
+        QStringLiteral("--set"),          QStringLiteral("--admin"),   QStringLiteral("--runtime"),
+        QStringLiteral("--format"),       QStringLiteral("--timeout"), QStringLiteral("--lang"),
+        QStringLiteral("--key"),          QStringLiteral("--check")};
 
 Error usageError(const char *text, const QStringList &args = {})
 {
@@ -45,6 +45,8 @@ Error takeValue(const QString &flag, const QString &value, Options *o)
         o->language = value;
     else if (flag == QLatin1String("--key"))
         o->publicKeyFile = value;
+    else if (flag == QLatin1String("--check"))
+        o->checkReport = value;
     else if (flag == QLatin1String("--format"))
         o->format = value;
     else if (flag == QLatin1String("--timeout")) {
@@ -192,6 +194,7 @@ QString usage()
               "  hako-host serve [--mcp] [--admin HOST:PORT]\n"
               "  hako-host doctor\n"
               "  hako-host verify [--runtime runc|runsc] [--format text|markdown|json]\n"
+              "  hako-host verify --check REPORT.json [--key PUBLIC.pem]\n"
               "  hako-host gc\n"
               "  hako-host schema      every setting's type, default, limits and help, as JSON Schema\n"
               "  hako-host audit verify FILE... [--key PUBLIC.pem]\n"

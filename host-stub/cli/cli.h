@@ -26,7 +26,8 @@ struct Options
     QString format = QStringLiteral("text"); // verify: text, markdown or json; audit export: ocsf
     QString auditAction;                     // audit: verify, export or key
     QStringList files;                       // audit verify and export: the log files, oldest first
-    QString publicKeyFile;                   // audit verify --key
+    QString publicKeyFile;                   // audit verify --key, verify --check --key
+    QString checkReport;                     // verify --check REPORT: the report to hold against this host
     QString pluginPath;
     QString configFile;
     QStringList assignments; // --set key=value, in order

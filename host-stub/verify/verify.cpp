@@ -1,5 +1,7 @@
 #include "verify.h"
 
+#include "verifycheck.h"
+#include "verifyfacts.h"
 #include "verifyreport.h"
 #include "verifysession.h"
 
@@ -50,6 +52,8 @@ ProbeResult completeness(const QList<ProbeResult> &results, bool interrupted)
 
 int runVerify(ToolExecutor *executor, const Options &options)
 {
+    if (!options.checkReport.isEmpty())
+        return runVerifyCheck(executor, options);
     QJsonObject settings;
     if (const Error e = loadSettings(options, &settings)) {
         printTo(stderr, QStringLiteral("hako-host: %1\n").arg(e.message));
@@ -91,11 +95,14 @@ int runVerify(ToolExecutor *executor, const Options &options)
                                 .arg(outcome.ms));
     }
     report.probes << completeness(report.probes, session.interrupted());
+    report.bound = measureFacts(session);
     session.removeContainers();
     report.ms = clock.elapsed();
     report.rows = rowResults(report.probes);
     if (options.format == QLatin1String("json"))
-        printTo(stdout, QString::fromUtf8(QJsonDocument(renderJson(report)).toJson(QJsonDocument::Indented)));
+        printTo(stdout,
+                QString::fromUtf8(
+                        QJsonDocument(signedReport(renderJson(report), session)).toJson(QJsonDocument::Indented)));
     else
         printTo(stdout, options.format == QLatin1String("markdown") ? renderMarkdown(report) : renderText(report));
     if (session.interrupted())

@@ -278,7 +278,8 @@ QJsonObject renderJson(const Report &r)
             {QStringLiteral("image"), r.image},       {QStringLiteral("started"), r.started.toString(Qt::ISODate)},
             {QStringLiteral("instance"), r.instance}, {QStringLiteral("private_root"), r.privateRoot},
             {QStringLiteral("duration_ms"), r.ms},    {QStringLiteral("rows"), rows},
-            {QStringLiteral("probes"), probes},       {QStringLiteral("notes"), notes}};
+            {QStringLiteral("probes"), probes},       {QStringLiteral("notes"), notes},
+            {QStringLiteral("bound"), r.bound}};
 }
 
 } // namespace hako::host::verify

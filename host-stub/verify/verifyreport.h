@@ -37,6 +37,7 @@ struct Report
     qint64 ms = 0;
     QList<ProbeResult> probes;
     QList<RowResult> rows;
+    QJsonObject bound; // the host's facts when it was measured (verifyfacts.h)
     bool passed() const;
 };
 

@@ -1,20 +1,16 @@
-// Probe scripts (host-stub/probes/*.sh, embedded): what is sent to the bash
-// tool for one of them, and how its answer becomes an Outcome.
+// Probe scripts (host-stub/verify/probes/*.sh, embedded by hako-probes): how
+// the answer of one of them becomes an Outcome.
 #pragma once
 
 #include "verifyoutcome.h"
 #include "verifysession.h"
 
-#include <QList>
-#include <QPair>
+#include "verify/probescript.h"
 
 namespace hako::host::verify {
 
-using Params = QList<QPair<QString, QString>>;
-
-// The command: the probe's parameters, the Python helpers, the prelude and the
-// script, in a subshell so that its `exit` and variables end with it.
-QString scriptCommand(const QString &name, const Params &params);
+using probes::Params;
+using probes::scriptCommand;
 
 // Exit 0 passes and 1 fails; anything else, or no result at all, means the
 // probe itself could not run, which fails it too.

@@ -104,8 +104,8 @@ private:
 
     ToolExecutor *m_executor;
     QJsonObject m_settings;
-    QJsonObject m_defaults;
     QTemporaryDir m_root;
+    QJsonObject m_defaults;
     Expected m_expected;
     QString m_runId;
     QString m_instance;

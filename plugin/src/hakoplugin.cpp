@@ -87,13 +87,40 @@ void HakoPlugin::use(std::unique_ptr<Instance> instance)
     const InstanceConfig &config = instance->config();
     m_telemetry->attach(config, instance->engine(), instance->proxy());
     m_telemetry->watchReaper(&instance->reaper());
+    m_telemetry->watchCheck(&instance->check());
     connect(instance.get(), &Instance::sandboxCreated, m_telemetry, &telemetry::Telemetry::watchSandbox);
     connect(&instance->tripwires(), &Tripwires::tripped, m_telemetry, &telemetry::Telemetry::tripwire);
+    // Before the old instance goes: calls waiting for its check then wait for this one's.
+    if (m_started)
+        instance->check().start();
     m_instance = std::move(instance);
     if (m_started) {
         m_instance->reaper().resume();
         m_instance->startPool();
     }
+}
+
+void HakoPlugin::whenChecked(ToolCall *call, const std::function<void()> &go)
+{
+    StartCheck &check = m_instance->check();
+    if (check.pending()) {
+        // The first run is bounded (verify/startcheck.h); a configuration made
+        // meanwhile drops this check, and the call waits for the next one.
+        auto *waiter = new QObject(call);
+        const auto again = [this, call, waiter, go] {
+            delete waiter;
+            if (!call->isFinished() && m_instance)
+                whenChecked(call, go);
+        };
+        connect(&check, &StartCheck::finished, waiter, again);
+        connect(&check, &QObject::destroyed, waiter, again);
+        return;
+    }
+    if (const Error error = check.refusal()) {
+        fail(call, error);
+        return;
+    }
+    go();
 }
 
 // Loading touches nothing: the defaults are configured when first needed.
@@ -164,14 +191,16 @@ ToolCall *HakoPlugin::startCall(const QString &conversationId, const QString &ca
     const QString key = conversationKey(conversationId);
     if (m_instance->tripwires().isFrozen(key))
         return fail(call, makeError(ErrorCode::Tripwire));
-    const Settings &settings = m_instance->config().settings;
-    auto *runner = new ToolRunner(
-            call, input,
-            {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes, settings.queueTimeout},
-            stream);
-    // In flight from here to finished(); waits while GC removes this conversation's container.
-    m_activity->admit(call, settings.runtimeDir, key,
-                      [this, runner, key] { runner->start(m_instance->sandboxFor(key)); });
+    whenChecked(call, [this, call, input, stream, key] {
+        const Settings &settings = m_instance->config().settings;
+        auto *runner = new ToolRunner(
+                call, input,
+                {settings.toolTimeout, settings.outputLimitBytes, settings.transferLimitBytes, settings.queueTimeout},
+                stream);
+        // In flight from here to finished(); waits while GC removes this conversation's container.
+        m_activity->admit(call, settings.runtimeDir, key,
+                          [this, runner, key] { runner->start(m_instance->sandboxFor(key)); });
+    });
     return call;
 }
 
@@ -205,6 +234,7 @@ void HakoPlugin::start()
         return;
     }
     m_started = true;
+    m_instance->check().start();
     m_instance->workspaces().reportCap();
     m_instance->reaper().start();
     m_telemetry->start();

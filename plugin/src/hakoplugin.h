@@ -59,6 +59,9 @@ private:
     static ToolCall *newCall(const QString &conversationId, const QString &callId, const QString &tool);
     static ToolCall *fail(ToolCall *call, const Error &error);
     void use(std::unique_ptr<Instance> instance);
+    // Runs `go` once the current instance's start-up check lets `call` run;
+    // fails the call when the check refuses it.
+    void whenChecked(ToolCall *call, const std::function<void()> &go);
 
     EngineFactory m_engineFactory;
     ActivityStore *m_activity;

@@ -4,6 +4,7 @@
 #include "policy/seccomplayers.h"
 #include "policy/seccompprofile.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -64,8 +65,12 @@ Error materialiseSeccompProfile(const QString &configured, const QString &runtim
     if (Error error = validateSeccompProfile(profile))
         return error;
     const SeccompLayers layers = splitSeccompProfile(profile);
+    const auto sha256 = [](const QByteArray &bytes) {
+        return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    };
     *files = SeccompFiles{runtimeDir + QStringLiteral("/workspace-seccomp.json"),
-                          runtimeDir + QStringLiteral("/agent-seccomp.json")};
+                          runtimeDir + QStringLiteral("/agent-seccomp.json"), sha256(layers.dockerProfile),
+                          sha256(layers.agentRules)};
     if (!QDir().mkpath(runtimeDir) || !writeFileAtomically(files->dockerProfile, layers.dockerProfile)
         || !writeFileAtomically(files->agentRules, layers.agentRules))
         return makeError(ErrorCode::HostIo, {runtimeDir});

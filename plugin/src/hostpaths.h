@@ -15,6 +15,9 @@ struct SeccompFiles
 {
     QString dockerProfile; // for --security-opt seccomp=
     QString agentRules;    // mounted for hako-agent's own layer
+    // SHA-256 (hex) of what was written: the start-up check holds the files to them.
+    QByteArray dockerProfileSha256;
+    QByteArray agentRulesSha256;
 };
 
 // The configured profile, else the embedded whitelist, validated and split

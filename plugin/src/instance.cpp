@@ -6,12 +6,17 @@
 #include "lifecycle/socketdir.h"
 #include "lifecycle/warmpool.h"
 #include "lifecycle/workspacestore.h"
+#include "policy/conversationid.h"
 #include "policy/errors.h"
 #include "proxy/credentialproxy.h"
 #include "tripwire/tripwires.h"
+#include "toolcatalog.h"
+#include "toolrunner.h"
 
 #include <QEventLoop>
+#include <QPointer>
 #include <QTimer>
+#include <QUuid>
 
 namespace hako {
 namespace {
@@ -28,7 +33,14 @@ Instance::Instance(InstanceConfig config, ContainerEngine *engine, const Activit
                                                        [this](const QString &socket) { return decoyKeyIdOf(socket); })),
       m_workspaces(std::make_unique<WorkspaceStore>(m_config.settings.workspacesDir,
                                                     m_config.settings.workspaceSizeBytes, m_facts, engine)),
-      m_reaper(std::make_unique<Reaper>(m_config, *engine, activity, *m_workspaces))
+      m_reaper(std::make_unique<Reaper>(m_config, *engine, activity, *m_workspaces)),
+      m_check(std::make_unique<StartCheck>(
+              StartCheck::Inputs{m_config.seccomp, m_config.appArmorProfile, m_config.settings.runtime,
+                                 m_config.settings.raw.value(QLatin1String("verify.interval")).toInt(),
+                                 m_config.settings.raw.value(QLatin1String("verify.failOpen")).toBool()},
+              [this](const QString &command, QObject *context, StartCheck::ProbeDone done) {
+    probeInSandbox(command, context, std::move(done));
+              }))
 {
     m_engine->setParent(this);
     if (m_config.settings.poolSize > 0 || m_config.settings.poolMin > 0 || m_config.settings.poolMax > 0)
@@ -53,6 +65,7 @@ Instance::Instance(InstanceConfig config, ContainerEngine *engine, const Activit
 // of theirs outlives the parts they use.
 Instance::~Instance()
 {
+    m_check.reset();
     dropSandboxes();
     qDeleteAll(findChildren<Sandbox *>(QString(), Qt::FindDirectChildrenOnly));
     m_reaper.reset();
@@ -126,10 +139,53 @@ void Instance::endConversation(const QString &key, bool deleteWorkspace, std::fu
     });
 }
 
+void Instance::probeInSandbox(const QString &command, QObject *context, StartCheck::ProbeDone done)
+{
+    const QString conversation = QStringLiteral("hako-check-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    const QString key = conversationKey(conversation);
+    ToolCall *call = ToolCallPrivate::create(conversation, QString(), QLatin1String(tool::kBash));
+    call->setAutoDelete(true);
+    const Settings &s = m_config.settings;
+    auto *runner = new ToolRunner(call, {{QStringLiteral("command"), command}},
+                                  {s.toolTimeout, s.outputLimitBytes, s.transferLimitBytes, s.queueTimeout});
+    // A container of its own, not a warm one, and not announced: the system
+    // calls the check provokes on purpose are no security events.
+    auto *sandbox = new Sandbox(key, m_config, *m_engine, m_facts, m_launcher, *m_workspaces, *m_proxy, nullptr,
+                                m_removals, this);
+    QPointer<QObject> waiting(context);
+    // The sandbox goes whether or not the check still waits; the check hears
+    // once it is gone, so that no container of the check outlives its run.
+    connect(call, &ToolCall::finished, this, [this, call, sandbox, waiting, done] {
+        m_ending.insert(sandbox);
+        sandbox->destroy(true,
+                         [this, sandbox, waiting, done, error = call->error(), result = call->result()](const Error &) {
+            if (m_ending.remove(sandbox))
+                sandbox->deleteLater();
+            if (waiting)
+                done(error, result);
+        });
+    });
+    runner->start(sandbox);
+}
+
 void Instance::startPool()
 {
-    if (m_pool)
-        m_pool->start();
+    if (!m_pool || m_poolWaits)
+        return;
+    // Warm containers are handed to conversations later: they are made only
+    // on a host whose check lets calls run.
+    if (m_check->pending() || m_check->refusal()) {
+        m_poolWaits = true;
+        connect(
+                m_check.get(), &StartCheck::finished, this,
+                [this] {
+            m_poolWaits = false;
+            startPool();
+                },
+                Qt::SingleShotConnection);
+        return;
+    }
+    m_pool->start();
 }
 
 void Instance::shutdown(const std::function<void(int removed)> &removed)

@@ -10,6 +10,7 @@
 #include "lifecycle/enginefacts.h"
 #include "lifecycle/launcher.h"
 #include "lifecycle/removalbatcher.h"
+#include "verify/startcheck.h"
 
 #include <hako/error.h>
 
@@ -48,6 +49,7 @@ public:
     WorkspaceStore &workspaces() const { return *m_workspaces; }
     Reaper &reaper() const { return *m_reaper; }
     Tripwires &tripwires() const { return *m_tripwires; }
+    StartCheck &check() const { return *m_check; }
 
     // The sandbox of conversation `key`, made on first use.
     Sandbox *sandboxFor(const QString &key);
@@ -55,7 +57,8 @@ public:
     // with an error when this instance goes first.
     void endConversation(const QString &key, bool deleteWorkspace, std::function<void(const Error &)> done);
 
-    // Fills the warm pool, when there is one, and keeps it full.
+    // Fills the warm pool, when there is one, and keeps it full; once the
+    // start-up check lets calls run, if it has been started.
     void startPool();
     // Removes every container of this instance (waits a bounded time; the
     // engine's count goes to `removed` when it answers) and the host-side
@@ -67,6 +70,9 @@ Q_SIGNALS:
     void sandboxCreated(hako::Sandbox *sandbox, const QString &key);
 
 private:
+    // The start-up check's sandbox: a conversation of its own, ended once the command has run.
+    void probeInSandbox(const QString &command, QObject *context, StartCheck::ProbeDone done);
+    // A conversation's sandbox, announced (sandboxCreated) so that telemetry follows it.
     Sandbox *newSandbox(const QString &key);
     void dropSandboxes();
     void dropReaped(const QStringList &keys);
@@ -85,8 +91,10 @@ private:
     std::unique_ptr<WorkspaceStore> m_workspaces;
     std::unique_ptr<WarmPool> m_pool; // none when pool.size, pool.min and pool.max are 0
     std::unique_ptr<Reaper> m_reaper;
+    std::unique_ptr<StartCheck> m_check;
     QHash<QString, Sandbox *> m_sandboxes;
     QSet<Sandbox *> m_ending; // ending conversations' sandboxes, out of m_sandboxes
+    bool m_poolWaits = false; // startPool() waits for the check
 };
 
 } // namespace hako

@@ -15,3 +15,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcGc)        // hako.gc: garbage collection sweeps
 Q_DECLARE_LOGGING_CATEGORY(lcWorkspace) // hako.workspace: workspace images and mounts
 Q_DECLARE_LOGGING_CATEGORY(lcTripwire)  // hako.tripwire: tripped wires, freezes and their evidence
 Q_DECLARE_LOGGING_CATEGORY(lcPlugin)    // hako.plugin: the entry points (a configuration made on first use)
+Q_DECLARE_LOGGING_CATEGORY(lcCheck)     // hako.check: the start-up check (verify/startcheck.h)

@@ -129,6 +129,10 @@ const Entry kEntries[] = {
                                            "the call was stopped.")},
         {ErrorCode::AuditKey, "audit_key",
          QT_TRANSLATE_NOOP("hako::Errors", "The audit log's signing key %1 cannot be used.")},
+        {ErrorCode::VerifyFailed, "verify_failed",
+         QT_TRANSLATE_NOOP("hako::Errors",
+                           "The sandbox host refuses calls: its security check failed (%1). An operator must "
+                           "repair the host; hako-host verify shows the details.")},
         {ErrorCode::MultipleMatchesAt, proto::code::MultipleMatches,
          QT_TRANSLATE_NOOP("hako::Errors",
                            "The text to replace occurs %1 times (at lines %2); include more context to make it "

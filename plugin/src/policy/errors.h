@@ -70,6 +70,8 @@ enum class ErrorCode {
     AgentOverrun,
     // The audit log (telemetry/auditlog.h):
     AuditKey,
+    // The start-up check (verify/startcheck.h) failed and verify.failOpen is off:
+    VerifyFailed,
     // Agent errors whose details (hako/protocol/errors.h) say more; same codes as above:
     MultipleMatchesAt,
     TooLargeBy,

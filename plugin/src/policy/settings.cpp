@@ -11,7 +11,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 #include <cmath>
 #include <string>
@@ -19,7 +18,7 @@
 namespace hako {
 namespace {
 
-enum class Kind { String, Integer, Number, Size, StringList, Duration }; // Duration: whole seconds
+enum class Kind { String, Integer, Number, Size, StringList, Duration, Bool }; // Duration: whole seconds
 
 struct Key
 {
@@ -153,6 +152,12 @@ const Key kKeys[] = {
          QT_TRANSLATE_NOOP("hako::Settings", "Time between signed checkpoints of the audit log.")},
         {"tripwire.action", Kind::String, "freeze", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Tripwire action"),
          QT_TRANSLATE_NOOP("hako::Settings", "After a tripwire: freeze (calls fail until ended), end, or log.")},
+        {"verify.interval", Kind::Duration, "900", 1, 86400, QT_TRANSLATE_NOOP("hako::Settings", "Check interval"),
+         QT_TRANSLATE_NOOP("hako::Settings",
+                           "Time between runs of the start-up check (docs/operations.md) while the host serves.")},
+        {"verify.failOpen", Kind::Bool, "false", 0, 0, QT_TRANSLATE_NOOP("hako::Settings", "Serve on a failed check"),
+         QT_TRANSLATE_NOOP("hako::Settings", "Accept calls when the start-up check fails: health is degraded "
+                                             "and every call is audited as running on a failed check.")},
         {"tools.timeout", Kind::Duration, kDefaultTimeout.c_str(), 1, 86400,
          QT_TRANSLATE_NOOP("hako::Settings", "Call timeout"),
          QT_TRANSLATE_NOOP("hako::Settings", "How long a tool call may run unless the call sets its own timeout.")},
@@ -183,6 +188,7 @@ QJsonValue defaultOf(const Key &k)
     case Kind::Duration: return QString::fromLatin1(k.defaultValue).toInt();
     case Kind::Number: return QString::fromLatin1(k.defaultValue).toDouble();
     case Kind::StringList: return QJsonDocument::fromJson(k.defaultValue).array();
+    case Kind::Bool: return QLatin1String(k.defaultValue) == QLatin1String("true");
     default: return QString::fromLatin1(k.defaultValue);
     }
 }
@@ -206,6 +212,8 @@ QJsonValue coerce(const Key &k, const QJsonValue &v)
     }
     if (k.kind == Kind::StringList)
         return QJsonArray::fromStringList(v.toString().split(QLatin1Char(','), Qt::SkipEmptyParts));
+    if (k.kind == Kind::Bool && (v.toString() == QLatin1String("true") || v.toString() == QLatin1String("false")))
+        return v.toString() == QLatin1String("true");
     return v;
 }
 
@@ -226,7 +234,8 @@ ErrorArg typePhrase(Kind kind)
     static const char *const kNames[] = {
             QT_TRANSLATE_NOOP("hako::Errors", "string"),           QT_TRANSLATE_NOOP("hako::Errors", "integer"),
             QT_TRANSLATE_NOOP("hako::Errors", "number"),           QT_TRANSLATE_NOOP("hako::Errors", "size"),
-            QT_TRANSLATE_NOOP("hako::Errors", "array of strings"), QT_TRANSLATE_NOOP("hako::Errors", "whole seconds")};
+            QT_TRANSLATE_NOOP("hako::Errors", "array of strings"), QT_TRANSLATE_NOOP("hako::Errors", "whole seconds"),
+            QT_TRANSLATE_NOOP("hako::Errors", "true or false")};
     return ErrorArg::phrase("hako::Errors", kNames[int(kind)]);
 }
 
@@ -264,6 +273,10 @@ Error checkValue(const Key &k, const QJsonValue &value, QJsonValue *normalised)
                              {name, QString::number(k.minimum, 'f', 0), QString::number(k.maximum, 'f', 0)});
         break;
     }
+    case Kind::Bool:
+        if (!v.isBool())
+            return makeError(ErrorCode::SettingType, {name, typePhrase(k.kind)});
+        break;
     case Kind::StringList: {
         if (!v.isArray())
             return makeError(ErrorCode::SettingType, {name, typePhrase(k.kind)});
@@ -283,20 +296,6 @@ qint64 sizeOf(const QJsonValue &v)
 }
 
 } // namespace
-
-qint64 parseSize(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^\\s*(\\d{1,15})\\s*([kKmMgGtT]?)[iI]?[bB]?\\s*$"));
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return -1;
-    qint64 value = m.captured(1).toLongLong();
-    const QString unit = m.captured(2).toLower();
-    const int shift = unit.isEmpty() ? 0 : QStringLiteral("kmgt").indexOf(unit) * 10 + 10;
-    if (shift > 0 && value > (std::numeric_limits<qint64>::max() >> shift))
-        return -1;
-    return value << shift;
-}
 
 Settings Settings::fromJson(const QJsonObject &values, QList<Error> *errors)
 {
@@ -349,7 +348,7 @@ Settings Settings::fromJson(const QJsonObject &values, QList<Error> *errors)
 
 QJsonObject Settings::schema()
 {
-    static const char *kTypeNames[] = {"string", "integer", "number", "string", "array", "integer"};
+    static const char *kTypeNames[] = {"string", "integer", "number", "string", "array", "integer", "boolean"};
     QJsonObject properties;
     for (const Key &k : kKeys) {
         QString help = QCoreApplication::translate("hako::Settings", k.help);

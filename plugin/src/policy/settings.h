@@ -47,7 +47,4 @@ struct Settings
     static QJsonObject schema();
 };
 
-// "512m" -> 536870912; -1 when malformed.
-qint64 parseSize(const QString &text);
-
 } // namespace hako

@@ -2,6 +2,9 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QRegularExpression>
+
+#include <limits>
 
 namespace hako {
 namespace {
@@ -26,6 +29,7 @@ const Group kGroups[] = {
         {"admin", QT_TRANSLATE_NOOP("hako::Settings", "Monitoring")},
         {"audit", QT_TRANSLATE_NOOP("hako::Settings", "Audit")},
         {"tripwire", QT_TRANSLATE_NOOP("hako::Settings", "Tripwires")},
+        {"verify", QT_TRANSLATE_NOOP("hako::Settings", "Start-up check")},
 };
 
 QString translated(const char *text)
@@ -71,6 +75,20 @@ QString formatDuration(qint64 seconds)
         seconds %= u.seconds;
     }
     return text;
+}
+
+qint64 parseSize(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(\\d{1,15})\\s*([kKmMgGtT]?)[iI]?[bB]?\\s*$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return -1;
+    qint64 value = m.captured(1).toLongLong();
+    const QString unit = m.captured(2).toLower();
+    const int shift = unit.isEmpty() ? 0 : QStringLiteral("kmgt").indexOf(unit) * 10 + 10;
+    if (shift > 0 && value > (std::numeric_limits<qint64>::max() >> shift))
+        return -1;
+    return value << shift;
 }
 
 } // namespace hako

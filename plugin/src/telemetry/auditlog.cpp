@@ -5,6 +5,8 @@
 
 #include "audit/auditchain.h"
 
+#include <QJsonArray>
+
 namespace hako::telemetry {
 namespace {
 
@@ -74,6 +76,8 @@ void AuditLog::toolCall(const ToolCallRecord &r)
         fields.insert(QStringLiteral("exit_code"), r.exitCode);
     if (!r.errorCode.isEmpty())
         fields.insert(QStringLiteral("error"), r.errorCode);
+    if (!r.failedCheck.isEmpty())
+        fields.insert(QStringLiteral("failed_check"), QJsonArray::fromStringList(r.failedCheck));
     write(QStringLiteral("tool_call"), fields);
 }
 

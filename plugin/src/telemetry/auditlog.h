@@ -26,6 +26,8 @@ struct ToolCallRecord
     qint64 durationMs = 0;
     int exitCode = -1; // bash only; -1 when there is none
     QString errorCode; // the plugin's error code, when the call failed
+    // The start-up check had failed and verify.failOpen let the call run anyway.
+    QStringList failedCheck = {};
 };
 
 class AuditLog

@@ -41,6 +41,7 @@ public:
     void probeOnce(); // a probe unless one ran or runs
     void gcFinished(const hako::GcReport &report);
     void setAdminAddress(const QString &address) { m_facts.adminAddress = address; }
+    void setCheck(const CheckState &check) { m_facts.check = check; }
 
     QJsonObject report() const;
 

@@ -112,7 +112,13 @@ QString healthStatus(const HealthFacts &f, QStringList *problems)
         if (!f.engine.seccomp || f.seccompSha256.isEmpty())
             problems->append(QStringLiteral("seccomp_not_in_force"));
     }
+    if (f.check.phase == CheckState::Phase::Pending)
+        problems->append(QStringLiteral("verify_pending"));
+    if (f.check.refuses())
+        problems->append(QStringLiteral("verify_failed"));
     const bool down = !problems->isEmpty();
+    if (f.check.failed() && f.check.failOpen)
+        problems->append(QStringLiteral("verify_failed_open"));
     if (!f.credentials.usable && !credentialsOff(f.credentials))
         problems->append(QStringLiteral("credentials_unavailable"));
     if (f.gcFailed)
@@ -156,7 +162,8 @@ QJsonObject healthJson(const HealthFacts &f)
             {QStringLiteral("last_gc"), f.lastGc},
             {QStringLiteral("gc_interval_s"), f.gcInterval},
             {QStringLiteral("credentials"), credentialsJson(f.credentials)},
-            {QStringLiteral("admin"), f.adminAddress.isEmpty() ? QJsonValue() : QJsonValue(f.adminAddress)}};
+            {QStringLiteral("admin"), f.adminAddress.isEmpty() ? QJsonValue() : QJsonValue(f.adminAddress)},
+            {QStringLiteral("verify"), f.check.toJson()}};
 }
 
 } // namespace hako::telemetry

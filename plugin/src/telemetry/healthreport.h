@@ -2,16 +2,18 @@
 // adds up to. A pure function of the facts, so that every rule is testable.
 //
 //   down      no container can be started safely: the engine does not answer,
-//             the configured runtime is missing, or seccomp is not in force;
+//             the configured runtime is missing, seccomp is not in force, or
+//             the start-up check has not finished or failed (calls are refused);
 //   degraded  containers run, but something around them is wrong: the proxy
-//             holds no usable credentials, or garbage collection fails or
-//             stopped running;
+//             holds no usable credentials, garbage collection fails or
+//             stopped running, or the start-up check failed under verify.failOpen;
 //   ok        otherwise.
 #pragma once
 
 #include "../engine/containerengine.h"
 #include "../proxy/credentials.h"
 #include "../proxy/tokenbudget.h"
+#include "../verify/checkstate.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -46,6 +48,7 @@ struct HealthFacts
     int gcInterval = 0;
     proxy::CredentialStatus credentials;
     QString adminAddress; // HOST:PORT served, empty when off
+    CheckState check;     // the start-up check (verify/startcheck.h)
 };
 
 // "ok", "degraded" or "down"; `problems` gets a stable code per finding.

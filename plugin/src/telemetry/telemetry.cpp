@@ -8,6 +8,7 @@
 #include "../instanceconfig.h"
 #include "../lifecycle/reaper.h"
 #include "../lifecycle/sandbox.h"
+#include "../verify/startcheck.h"
 #include "../policy/conversationid.h"
 #include "../policy/errors.h"
 #include "../proxy/credentialproxy.h"
@@ -91,13 +92,16 @@ void Telemetry::watchCall(ToolCall *call)
     const QString callId = call->callId();
     const QString tool = WorkspaceMetrics::toolLabel(call->tool());
     const auto record = [this, conversationId, callId, tool, clock](const QJsonObject &result, const Error &error) {
+        // A call refused by the check did not run on it; one that ran while it had failed did.
+        const bool ranOnFailedCheck = m_check && m_check->state().failed() && m_check->state().failOpen;
         // The agent reports refusals before its Result: a call's own are all in by now, and
         // what was held back is written with the call, not only at the next interval.
         if (!validateConversationId(conversationId))
             writeHeldViolations(m_violationLines.drain(conversationKey(conversationId) + QLatin1Char('/')));
         const CallOutcome o = callOutcome(result, error);
         m_metrics.toolCall(tool, o.outcome, double(clock.nsecsElapsed()) / 1e9);
-        m_audit.toolCall({conversationId, callId, tool, o.outcome, clock.elapsed(), o.exitCode, o.errorCode});
+        m_audit.toolCall({conversationId, callId, tool, o.outcome, clock.elapsed(), o.exitCode, o.errorCode,
+                          ranOnFailedCheck ? m_check->state().failedRows() : QStringList()});
     };
     // A handle deleted before finished() cancelled its call: that is recorded
     // too, when its child `watch` goes with it.
@@ -207,6 +211,7 @@ QJsonObject Telemetry::health() const
     // its result shows in a later call.
     if (!m_started)
         m_health->probeOnce();
+    m_health->setCheck(m_check ? m_check->state() : CheckState());
     QJsonObject health = m_health->report();
     health.insert(QStringLiteral("instance"), m_config ? m_config->instanceId : QString());
     health.insert(QStringLiteral("agent"), m_config ? m_config->agentBinary : QString());

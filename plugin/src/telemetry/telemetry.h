@@ -13,11 +13,13 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 namespace hako {
 class ContainerEngine;
 class Reaper;
+class StartCheck;
 class Sandbox;
 class ToolCall;
 struct InstanceConfig;
@@ -48,6 +50,8 @@ public:
     void watchCall(ToolCall *call);
     void watchSandbox(Sandbox *sandbox, const QString &key);
     void watchReaper(Reaper *reaper);
+    // Health shows the check's state; calls that run on a failed check are audited as such.
+    void watchCheck(StartCheck *check) { m_check = check; }
     void containersRemoved(const QString &reason, int count);
     // A tripwire in conversation `key` (Tripwires::tripped): metric, critical audit line, health count.
     void tripwire(const QString &key, const QString &source, const QString &action);
@@ -71,6 +75,7 @@ private:
     AdminServer *m_admin;
     QString m_listen;
     bool m_started = false;
+    QPointer<StartCheck> m_check;
     QHash<QString, QString> m_conversations; // key -> the ID the host gave
     QHash<QString, QString> m_proxySockets;  // a watched sandbox's proxy socket -> its key
     qint64 m_tripwires = 0;                  // set off since this process started

@@ -33,6 +33,7 @@ const QStringList kTokens = {
         QStringLiteral("workspace"), QStringLiteral("apparmor_parser"),
         QStringLiteral("r"),         QStringLiteral("W"),
         QStringLiteral("policies"),  QStringLiteral("apparmor"),
+        QStringLiteral("host"),      QStringLiteral("verify"), // hako-host verify
 };
 
 QStringList strayWords(const QString &message, const QStringList &allowed)

@@ -1,4 +1,5 @@
 #include "policy/settings.h"
+#include "policy/settingtext.h"
 #include "toolrunner.h"
 
 #include <hako/protocol/limits.h>

@@ -3,6 +3,7 @@
 #include "telemetry/calloutcome.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,9 +101,18 @@ private Q_SLOTS:
                           QStringLiteral("proxy.models"));
         log.proxyDecision(QStringLiteral("c-1"), QStringLiteral("allowed"), QStringLiteral("ok"), 120);
         log.seccompViolation(QStringLiteral("c-1"), QStringLiteral("ptrace"), 7);
+        // Run under verify.failOpen while the start-up check had failed.
+        log.toolCall({QStringLiteral("c-2"),
+                      QStringLiteral("call-3"),
+                      QStringLiteral("bash"),
+                      QStringLiteral("ok"),
+                      9,
+                      0,
+                      {},
+                      {QStringLiteral("seccomp.profile"), QStringLiteral("priv.user")}});
         QCOMPARE(QFile::permissions(path) & 0x0077, QFileDevice::Permissions());
         const QList<QJsonObject> lines = readLines(path);
-        QCOMPARE(lines.size(), 5);
+        QCOMPARE(lines.size(), 6);
         QCOMPARE(lines.at(0).value(QLatin1String("event")).toString(), QStringLiteral("tool_call"));
         QCOMPARE(lines.at(0).value(QLatin1String("exit_code")).toInt(), 3);
         QCOMPARE(lines.at(0).value(QLatin1String("duration_ms")).toInt(), 42);
@@ -116,6 +126,10 @@ private Q_SLOTS:
         QVERIFY(!lines.at(3).contains(QLatin1String("rule")));
         QCOMPARE(lines.at(4).value(QLatin1String("syscall")).toString(), QStringLiteral("ptrace"));
         QCOMPARE(lines.at(4).value(QLatin1String("count")).toInt(), 7); // one line for seven refusals
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(!lines.at(i).contains(QLatin1String("failed_check")));
+        QCOMPARE(lines.at(5).value(QLatin1String("failed_check")).toArray(),
+                 QJsonArray({QStringLiteral("seccomp.profile"), QStringLiteral("priv.user")}));
         for (const QJsonObject &line : lines)
             QVERIFY(QDateTime::fromString(line.value(QLatin1String("time")).toString(), Qt::ISODateWithMs).isValid());
     }

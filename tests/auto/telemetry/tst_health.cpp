@@ -53,6 +53,17 @@ void spoil(HealthFacts *f, const QString &what)
         f->containersAtPidsLimit = 3;
     else if (what == QLatin1String("socket"))
         f->proxySocketsMissing = 1;
+    else if (what == QLatin1String("check pending"))
+        f->check.phase = CheckState::Phase::Pending;
+    else if (what.startsWith(QLatin1String("check failed"))) {
+        f->check.phase = CheckState::Phase::Done;
+        f->check.rows = {{QStringLiteral("seccomp.profile"), false, QStringLiteral("sha256 differs")},
+                         {QStringLiteral("priv.user"), true, QString()}};
+        f->check.failOpen = what.endsWith(QLatin1String("open"));
+    } else if (what == QLatin1String("check passed")) {
+        f->check.phase = CheckState::Phase::Done;
+        f->check.rows = {{QStringLiteral("seccomp.profile"), true, QString()}};
+    }
 }
 
 } // namespace
@@ -94,6 +105,18 @@ private Q_SLOTS:
         // reported, but no one conversation turns the host's status.
         QTest::newRow("container at pids limit") << QStringList{QStringLiteral("pids")} << "ok" << QStringList();
         QTest::newRow("socket deleted by a tool") << QStringList{QStringLiteral("socket")} << "ok" << QStringList();
+        // The start-up check: calls wait while it runs, and are refused when it failed...
+        QTest::newRow("check running") << QStringList{QStringLiteral("check pending")} << "down"
+                                       << QStringList{QStringLiteral("verify_pending")};
+        QTest::newRow("check failed") << QStringList{QStringLiteral("check failed")} << "down"
+                                      << QStringList{QStringLiteral("verify_failed")};
+        // ...unless verify.failOpen lets them run, audited.
+        QTest::newRow("check failed, fail open") << QStringList{QStringLiteral("check failed open")} << "degraded"
+                                                 << QStringList{QStringLiteral("verify_failed_open")};
+        QTest::newRow("check passed") << QStringList{QStringLiteral("check passed")} << "ok" << QStringList();
+        QTest::newRow("check failed, docker down")
+                << QStringList{QStringLiteral("check failed open"), QStringLiteral("docker")} << "down"
+                << QStringList{QStringLiteral("docker_unreachable"), QStringLiteral("verify_failed_open")};
     }
 
     void status()
