@@ -193,6 +193,14 @@ void Instance::shutdown(const std::function<void(int removed)> &removed)
     m_reaper->stop(); // no sweep starts while the containers go
     if (m_pool)
         m_pool->stop(); // nor a refill
+    // A check's sandbox still being created would appear after the listing
+    // below; a run removes its sandbox before it finishes.
+    if (m_check->running()) {
+        QEventLoop checked;
+        QTimer::singleShot(kShutdownBoundMs, &checked, &QEventLoop::quit);
+        connect(m_check.get(), &StartCheck::finished, &checked, &QEventLoop::quit);
+        checked.exec();
+    }
     QEventLoop loop;
     QTimer::singleShot(kShutdownBoundMs, &loop, &QEventLoop::quit);
     const QMap<QString, QString> owned = {{QLatin1String(label::kManaged), QStringLiteral("true")},

@@ -54,6 +54,8 @@ public:
     // when the check refuses calls. Callers wait for finished() while pending.
     Error refusal() const;
     bool pending() const { return m_state.phase == CheckState::Phase::Pending; }
+    // A run is in progress: its sandbox may exist, or be about to.
+    bool running() const { return !m_run.isNull(); }
 
 Q_SIGNALS:
     void finished(); // after each run
