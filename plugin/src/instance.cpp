@@ -129,14 +129,20 @@ void Instance::endConversation(const QString &key, bool deleteWorkspace, std::fu
     if (!sandbox)
         sandbox = newSandbox(key);
     m_ending.insert(sandbox);
-    sandbox->destroy(deleteWorkspace, [this, sandbox, key, done](const Error &error) {
-        if (m_ending.remove(sandbox))
-            sandbox->deleteLater();
-        // The frozen container is gone: the conversation may go on in a new one.
-        if (!error || error.code == QLatin1String("conversation_not_found"))
-            m_tripwires->release(key);
-        done(error);
-    });
+    auto destroy = [this, sandbox, key, deleteWorkspace, done] {
+        sandbox->destroy(deleteWorkspace, [this, sandbox, key, done](const Error &error) {
+            if (m_ending.remove(sandbox))
+                sandbox->deleteLater();
+            // The frozen container is gone: the conversation may go on in a new one.
+            if (!error || error.code == QLatin1String("conversation_not_found"))
+                m_tripwires->release(key);
+            done(error);
+        });
+    };
+    // gVisor cannot kill a paused sandbox: a frozen one is resumed to be removed.
+    if (!m_tripwires->isFrozen(key) || sandbox->container().isEmpty())
+        return destroy();
+    m_engine->setPaused(sandbox->container(), false, this, [destroy](const Error &) { destroy(); });
 }
 
 void Instance::probeInSandbox(const QString &command, QObject *context, StartCheck::ProbeDone done)

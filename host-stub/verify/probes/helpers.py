@@ -81,12 +81,20 @@ def proc_texts():
                 yield pid, part, None
 
 
+# The agent's decoys (docs/tripwires.md): fake credentials in the tools' home.
+# A probe never opens them: opening one trips the wire and freezes the sandbox.
+DECOYS = {os.path.join(os.environ.get("HOME", "/tmp"), p)
+          for p in (".aws/credentials", ".aws/config", ".env", ".git-credentials")}
+
+
 def readable_files(tops):
-    """(path, its first MiB) for every file under `tops` this process can read."""
+    """(path, its first MiB) for every file under `tops` this process can read, but the decoys."""
     for top in tops:
         for root, dirs, names in os.walk(top):
             for name in names:
                 path = os.path.join(root, name)
+                if path in DECOYS:
+                    continue
                 try:
                     with open(path, "rb") as f:
                         yield path, f.read(1 << 20)
