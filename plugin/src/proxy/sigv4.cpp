@@ -74,6 +74,8 @@ public:
 
     Writer &operator<<(QByteArrayView text)
     {
+        if (text.isEmpty()) // an empty view may carry a null pointer, which memcpy must not get
+            return *this;
         memcpy(m_at, text.data(), size_t(text.size()));
         m_at += text.size();
         return *this;
