@@ -74,10 +74,8 @@ public:
 
     Writer &operator<<(QByteArrayView text)
     {
-        if (text.isEmpty()) // an empty view may carry a null pointer, which memcpy must not get
-            return *this;
-        memcpy(m_at, text.data(), size_t(text.size()));
-        m_at += text.size();
+        // Not memcpy: an empty view may carry a null pointer, which memcpy must not get.
+        m_at = std::copy(text.begin(), text.end(), m_at);
         return *this;
     }
     Writer &operator<<(char c)
