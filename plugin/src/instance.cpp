@@ -139,10 +139,14 @@ void Instance::endConversation(const QString &key, bool deleteWorkspace, std::fu
             done(error);
         });
     };
-    // gVisor cannot kill a paused sandbox: a frozen one is resumed to be removed.
-    if (!m_tripwires->isFrozen(key) || sandbox->container().isEmpty())
+    // gVisor cannot kill a paused sandbox (docker gives up after its kill
+    // timeout): a frozen one is resumed to be removed, by name when this
+    // process never used it (an operator's `hako-host end`).
+    if (!m_tripwires->isFrozen(key))
         return destroy();
-    m_engine->setPaused(sandbox->container(), false, this, [destroy](const Error &) { destroy(); });
+    const QString container =
+            sandbox->container().isEmpty() ? containerName(m_config.instanceId, key) : sandbox->container();
+    m_engine->setPaused(container, false, this, [destroy](const Error &) { destroy(); });
 }
 
 void Instance::probeInSandbox(const QString &command, QObject *context, StartCheck::ProbeDone done)
