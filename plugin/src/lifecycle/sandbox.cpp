@@ -288,9 +288,11 @@ void Sandbox::settle(const Error &error)
 void Sandbox::callWaiters(const Error &error)
 {
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    // Taken once: a waiter may end the conversation and retire the channel.
+    AgentChannel *channel = error ? nullptr : m_channel;
     for (const Waiter &w : waiters)
         if (w.receiver)
-            w.callback(error, error ? nullptr : m_channel);
+            w.callback(error, channel);
 }
 
 // Off the call's critical path: the call already runs in the container.
@@ -310,9 +312,23 @@ void Sandbox::takeName()
 void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> done)
 {
     m_destroyDone = std::move(done);
-    // A container starting or running for a call is this conversation, even
-    // before the engine lists it or the workspace exists.
-    const bool inUse = m_state != State::Idle;
+    // A start in progress holds the conversation's lock and is making the
+    // channel its callers wait for: the end waits for it to settle, then
+    // removes what it made. (The destructor answers m_destroyDone first.)
+    if (m_state == State::Starting) {
+        m_waiters.append({this, [this, deleteWorkspace](const Error &, AgentChannel *) {
+                              if (m_destroyDone)
+                                  removeAll(deleteWorkspace, true);
+                          }});
+        return;
+    }
+    // A container running for a call is this conversation, even before the
+    // engine lists it or the workspace exists.
+    removeAll(deleteWorkspace, m_state != State::Idle);
+}
+
+void Sandbox::removeAll(bool deleteWorkspace, bool inUse)
+{
     retireChannel();
     m_state = State::Idle;
     m_proxy.close(m_paths.proxySocket);

@@ -94,6 +94,8 @@ private:
     void onAgentLost(const Error &error);
     void reportCompromised(const Error &error); // logged and counted as a security event
     void settle(const Error &error);
+    // destroy() once no start is in progress; `inUse`: a container ran for this conversation.
+    void removeAll(bool deleteWorkspace, bool inUse);
     void callWaiters(const Error &error);
     void takeName();
     void serveProxy();

@@ -824,15 +824,19 @@ private Q_SLOTS:
     }
 
     // A conversation whose first call is still waiting for its container exists:
-    // its end succeeds, though the engine lists nothing yet and no workspace is made.
+    // its end succeeds, though the engine lists nothing yet, and the container
+    // that was starting does not outlive it.
     void endingAConversationWhoseContainerIsStarting()
     {
         const QString c = QStringLiteral("ending-while-starting");
+        m_daemon.setStartDelay(1000);
         Pending first(m_plugin->call(c, newId(), QStringLiteral("bash"), command(QStringLiteral("echo hi"))));
+        QVERIFY(QTest::qWaitFor([&] { return !m_daemon.containers().isEmpty(); }, 5000));
         const Reply end = Pending(m_plugin->endConversation(c, true)).finish();
         QVERIFY(end.finished);
         QCOMPARE(end.error.code, QString());
         QVERIFY(first.finish().finished);
+        QVERIFY(QTest::qWaitFor([&] { return m_daemon.containers().isEmpty(); }, 5000));
     }
 
     // Ends issued together share the engine's removals; each is answered for
