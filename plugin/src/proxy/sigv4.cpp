@@ -2,28 +2,30 @@
 
 #include "secretbuffer.h"
 #include "segments.h"
+#include "sha256.h"
 
-#include <openssl/core_names.h>
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
 
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 namespace hako::proxy::sigv4 {
 
 namespace {
 
-constexpr int kDigestSize = 32;
-
-bool isUnreserved(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-           || c == '.' || c == '~';
-}
+// RFC 3986's unreserved characters, as a table: encoding is per byte.
+constexpr std::array<bool, 256> kUnreserved = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c)
+        table[size_t(c)] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                           || c == '_' || c == '.' || c == '~';
+    return table;
+}();
 
 int hexValue(char c)
 {
@@ -84,6 +86,7 @@ public:
         return *this;
     }
     void unwrite(qsizetype n) { m_at -= n; }
+    char *reserve(qsizetype n) { return std::exchange(m_at, m_at + n); } // for the caller to fill
 
 private:
     QByteArray &m_out;
@@ -123,89 +126,49 @@ bool hasUpper(QByteArrayView text)
     return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-constexpr char kHexDigits[] = "0123456789abcdef";
+QByteArrayView view(const unsigned char *digest)
+{
+    return QByteArrayView(reinterpret_cast<const char *>(digest), sha256::kSize);
+}
 
 QByteArray hex(const unsigned char *digest)
 {
-    QByteArray out(2 * kDigestSize, Qt::Uninitialized);
-    char *p = out.data();
-    for (int i = 0; i < kDigestSize; ++i) {
-        *p++ = kHexDigits[digest[i] >> 4];
-        *p++ = kHexDigits[digest[i] & 0xF];
-    }
+    QByteArray out(2 * sha256::kSize, Qt::Uninitialized);
+    sha256::writeHex(digest, out.data());
     return out;
-}
-
-// OpenSSL 3 looks algorithms up by name on every implicit use; fetching once
-// makes a signature several times cheaper.
-const EVP_MD *sha256Md()
-{
-    static EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    return md;
-}
-
-using MacContext = std::unique_ptr<EVP_MAC_CTX, void (*)(EVP_MAC_CTX *)>;
-
-EVP_MAC_CTX *newHmacContext()
-{
-    static EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-    EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(mac);
-    char digest[] = "SHA256";
-    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_END};
-    EVP_MAC_CTX_set_params(ctx, params);
-    return ctx;
-}
-
-// One context per thread, re-keyed per use: setting the digest on every call
-// would repeat the algorithm lookup.
-void hmac(QByteArrayView key, QByteArrayView data, unsigned char *out)
-{
-    thread_local MacContext ctx(newHmacContext(), EVP_MAC_CTX_free);
-    size_t len = 0;
-    EVP_MAC_init(ctx.get(), reinterpret_cast<const unsigned char *>(key.data()), size_t(key.size()), nullptr);
-    EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()));
-    EVP_MAC_final(ctx.get(), out, &len, kDigestSize);
-}
-
-QByteArrayView view(const unsigned char *digest)
-{
-    return QByteArrayView(reinterpret_cast<const char *>(digest), kDigestSize);
 }
 
 // kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")
 // changes only with those inputs, so the last one derived is kept, in locked
-// memory, as secret || key, and reused while the secret and scope match. So
-// is an HMAC context keyed with it: a signature then only resets that
-// context, where keying it anew would hash the key's pads again.
-EVP_MAC_CTX *signer(const SigV4Scope &scope, const QByteArray &scopeText, QByteArrayView secret)
+// memory, as the secret followed by an HMAC key prepared from kSigning, and
+// reused while the secret and scope match: a signature then hashes only the
+// string to sign, not the key's two pads.
+const char *signer(const SigV4Scope &scope, const QByteArray &scopeText, QByteArrayView secret)
 {
     thread_local std::shared_ptr<const SecretBuffer> cached;
     thread_local QByteArray cachedScope;
-    thread_local MacContext keyed(newHmacContext(), EVP_MAC_CTX_free);
-    const bool hit = cached && cachedScope == scopeText && cached->view().size() == secret.size() + kDigestSize
+    const bool hit = cached && cachedScope == scopeText
+                     && cached->view().size() == secret.size() + qsizetype(sha256::kPreparedSize)
                      && CRYPTO_memcmp(cached->view().data(), secret.data(), size_t(secret.size())) == 0;
-    if (hit) {
-        EVP_MAC_init(keyed.get(), nullptr, 0, nullptr);
-        return keyed.get();
-    }
+    if (hit)
+        return cached->view().data() + secret.size();
     QByteArray seed = "AWS4" + secret.toByteArray();
-    unsigned char k[kDigestSize];
-    unsigned char t[kDigestSize];
-    hmac(seed, scopeText.left(8), k);
-    hmac(view(k), scope.region, t);
-    hmac(view(t), scope.service, k);
-    hmac(view(k), "aws4_request", t);
+    unsigned char k[sha256::kSize];
+    unsigned char t[sha256::kSize];
+    sha256::hmac(seed, scopeText.left(8), k);
+    sha256::hmac(view(k), scope.region, t);
+    sha256::hmac(view(t), scope.service, k);
+    sha256::hmac(view(k), "aws4_request", t);
     cleanse(seed);
-    QByteArray material = secret.toByteArray();
-    material.append(reinterpret_cast<const char *>(t), kDigestSize);
+    QByteArray material(secret.size() + qsizetype(sha256::kPreparedSize), Qt::Uninitialized);
+    std::copy(secret.begin(), secret.end(), material.begin());
+    sha256::prepareHmac(view(t), material.data() + secret.size());
     cached = SecretBuffer::create(material);
     cachedScope = scopeText;
     cleanse(material);
     OPENSSL_cleanse(k, sizeof k);
     OPENSSL_cleanse(t, sizeof t);
-    const QByteArrayView key = cached->view().sliced(secret.size());
-    EVP_MAC_init(keyed.get(), reinterpret_cast<const unsigned char *>(key.data()), size_t(key.size()), nullptr);
-    return keyed.get();
+    return cached->view().data() + secret.size();
 }
 
 } // namespace
@@ -264,7 +227,7 @@ QByteArray uriEncode(QByteArrayView bytes, bool keepSlash)
     char *p = out.data();                                // append() dominated the profile
     for (char ch : bytes) {
         const auto c = static_cast<unsigned char>(ch);
-        if (isUnreserved(c) || (keepSlash && c == '/')) {
+        if (kUnreserved[c] || (keepSlash && c == '/')) {
             *p++ = ch;
         } else {
             *p++ = '%';
@@ -325,7 +288,12 @@ QByteArray canonicalHeaders(const HeaderList &headers, QByteArray *signedHeaders
         size += name.size() + value.size() + 2;
         sorted.append(std::move(e));
     }
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Entry &a, const Entry &b) { return a.name < b.name; });
+    // Insertion sort, stable: a request has a handful of headers (the parser
+    // admits at most 64), and std::stable_sort allocated a buffer for them.
+    for (qsizetype i = 1; i < sorted.size(); ++i) {
+        for (qsizetype j = i; j > 0 && sorted[j].name < sorted[j - 1].name; --j)
+            std::swap(sorted[j], sorted[j - 1]);
+    }
     QByteArray out;
     Writer canonical(out, size);
     Writer names(*signedHeaders, size);
@@ -345,12 +313,8 @@ QByteArray canonicalHeaders(const HeaderList &headers, QByteArray *signedHeaders
 
 QByteArray sha256Hex(QByteArrayView data)
 {
-    thread_local std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    unsigned char digest[kDigestSize];
-    unsigned int len = 0;
-    EVP_DigestInit_ex(ctx.get(), sha256Md(), nullptr);
-    EVP_DigestUpdate(ctx.get(), data.data(), size_t(data.size()));
-    EVP_DigestFinal_ex(ctx.get(), digest, &len);
+    unsigned char digest[sha256::kSize];
+    sha256::digest(data, digest);
     return hex(digest);
 }
 
@@ -376,17 +340,14 @@ SigV4Signature sign(const SigV4Request &request, const SigV4Scope &scope, const 
         Writer text(scopeText, 8 + scope.region.size() + scope.service.size() + 15);
         text << QByteArrayView(date).first(8) << '/' << scope.region << '/' << scope.service << "/aws4_request";
     }
+    unsigned char digest[sha256::kSize];
+    sha256::digest(s.canonicalRequest, digest);
     {
-        Writer text(s.stringToSign, sizeof kAlgorithm + date.size() + scopeText.size() + 2 * kDigestSize + 3);
-        text << kAlgorithm << '\n' << date << '\n' << scopeText << '\n' << sha256Hex(s.canonicalRequest);
+        Writer text(s.stringToSign, sizeof kAlgorithm + date.size() + scopeText.size() + 2 * sha256::kSize + 3);
+        text << kAlgorithm << '\n' << date << '\n' << scopeText << '\n';
+        sha256::writeHex(digest, text.reserve(2 * sha256::kSize));
     }
-
-    unsigned char digest[kDigestSize];
-    size_t digestLength = 0;
-    EVP_MAC_CTX *mac = signer(scope, scopeText, key.secretAccessKey);
-    EVP_MAC_update(mac, reinterpret_cast<const unsigned char *>(s.stringToSign.constData()),
-                   size_t(s.stringToSign.size()));
-    EVP_MAC_final(mac, digest, &digestLength, kDigestSize);
+    sha256::hmacPrepared(signer(scope, scopeText, key.secretAccessKey), s.stringToSign, digest);
     s.signature = hex(digest);
     {
         Writer auth(s.authorization, sizeof kAlgorithm + key.accessKeyId.size() + scopeText.size()

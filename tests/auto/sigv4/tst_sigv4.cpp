@@ -1,5 +1,6 @@
 // SigV4 against the AWS test suites (aws-c-auth layout and the legacy layout)
 // and against botocore on Bedrock-shaped requests.
+#include "sha256.h"
 #include "sigv4.h"
 
 #include <QDir>
@@ -8,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageAuthenticationCode>
 #include <QProcess>
 #include <QtTest>
 
@@ -99,6 +101,10 @@ private Q_SLOTS:
     void canonicalQuery();
     void botocore_data();
     void botocore();
+    void hmac_data();
+    void hmac();
+    void signingKeyCache_data();
+    void signingKeyCache();
 
 private:
     void modernRows();
@@ -335,6 +341,68 @@ void TestSigV4::botocore()
     const QJsonObject theirs = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
     QCOMPARE(ours.canonicalRequest, theirs[QStringLiteral("canonical_request")].toString().toUtf8());
     QCOMPARE(ours.authorization, theirs[QStringLiteral("authorization")].toString().toUtf8());
+}
+
+// RFC 4231's HMAC-SHA256 vectors, through the one-shot and the prepared key:
+// keys shorter than, and longer than, a block (which is hashed first).
+void TestSigV4::hmac_data()
+{
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("case 1") << QByteArray(20, '\x0b') << QByteArray("Hi There")
+                            << QByteArray("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+    QTest::newRow("case 2") << QByteArray("Jefe") << QByteArray("what do ya want for nothing?")
+                            << QByteArray("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    QTest::newRow("case 6, key longer than a block")
+            << QByteArray(131, '\xaa') << QByteArray("Test Using Larger Than Block-Size Key - Hash Key First")
+            << QByteArray("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+    QTest::newRow("empty message") << QByteArray("key") << QByteArray()
+                                   << QMessageAuthenticationCode::hash({}, "key", QCryptographicHash::Sha256).toHex();
+}
+
+void TestSigV4::hmac()
+{
+    QFETCH(QByteArray, key);
+    QFETCH(QByteArray, data);
+    QFETCH(QByteArray, expected);
+    unsigned char out[sha256::kSize];
+    sha256::hmac(key, data, out);
+    QCOMPARE(QByteArray(reinterpret_cast<const char *>(out), sha256::kSize).toHex(), expected);
+    QByteArray prepared(sha256::kPreparedSize + 1, '\0');
+    sha256::prepareHmac(key, prepared.data() + 1); // stored unaligned, as in a secret buffer
+    sha256::hmacPrepared(prepared.constData() + 1, data, out);
+    QCOMPARE(QByteArray(reinterpret_cast<const char *>(out), sha256::kSize).toHex(), expected);
+}
+
+// The signer keeps the last signing key it derived. Rows run in order, so
+// they alternate secrets and scopes over that cache; each signature is checked
+// against the key derived anew with Qt's HMAC.
+void TestSigV4::signingKeyCache_data()
+{
+    QTest::addColumn<QByteArray>("secret");
+    QTest::addColumn<QByteArray>("region");
+    QTest::newRow("first secret") << kSecret << QByteArray("us-east-1");
+    QTest::newRow("same again") << kSecret << QByteArray("us-east-1");
+    QTest::newRow("another secret, same scope") << QByteArray("other/Secret+Key0") << QByteArray("us-east-1");
+    QTest::newRow("first secret again") << kSecret << QByteArray("us-east-1");
+    QTest::newRow("another region") << kSecret << QByteArray("eu-west-3");
+    QTest::newRow("secret longer than a block") << QByteArray(100, 'k') << QByteArray("eu-west-3");
+    QTest::newRow("its prefix") << QByteArray(99, 'k') << QByteArray("eu-west-3");
+}
+
+void TestSigV4::signingKeyCache()
+{
+    QFETCH(QByteArray, secret);
+    QFETCH(QByteArray, region);
+    const SigV4Signature s = sigv4::sign({"GET", "/", {}, {{"host", "example.amazonaws.com"}}, sigv4::sha256Hex({})},
+                                         {region, "service", kSuiteTime, false}, {kAccessKey, secret});
+    auto mac = [](const QByteArray &key, const QByteArray &data) {
+        return QMessageAuthenticationCode::hash(data, key, QCryptographicHash::Sha256);
+    };
+    const QByteArray key =
+            mac(mac(mac(mac("AWS4" + secret, sigv4::amzDate(kSuiteTime).left(8)), region), "service"), "aws4_request");
+    QCOMPARE(s.signature, mac(key, s.stringToSign).toHex());
 }
 
 QTEST_GUILESS_MAIN(TestSigV4)
