@@ -12,6 +12,8 @@
 #include <QUuid>
 
 #include <dlfcn.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 // The resources live in a static library; without this the linker may drop them.
@@ -35,6 +37,29 @@ bool writeFileAtomically(const QString &path, const QByteArray &content)
 {
     QSaveFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(content) == content.size() && file.commit();
+}
+
+// dockerd reads the profile by its path when a container starts. A file there
+// already that is this user's, no link, writable by nobody else and the same
+// to the byte is kept: no write and no flush to disk on every host process's start.
+bool alreadyThere(const QString &path, const QByteArray &content)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    QFile file;
+    file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
+    struct stat st
+    {};
+    const bool candidate = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid()
+                           && ((st.st_mode & 07777) == 0644 || (st.st_mode & 07777) == 0600)
+                           && st.st_size == content.size();
+    return candidate && file.read(content.size() + 1) == content;
+}
+
+bool writeIfChanged(const QString &path, const QByteArray &content)
+{
+    return alreadyThere(path, content) || writeFileAtomically(path, content);
 }
 
 } // namespace
@@ -71,8 +96,8 @@ Error materialiseSeccompProfile(const QString &configured, const QString &runtim
     *files = SeccompFiles{runtimeDir + QStringLiteral("/workspace-seccomp.json"),
                           runtimeDir + QStringLiteral("/agent-seccomp.json"), sha256(layers.dockerProfile),
                           sha256(layers.agentRules)};
-    if (!QDir().mkpath(runtimeDir) || !writeFileAtomically(files->dockerProfile, layers.dockerProfile)
-        || !writeFileAtomically(files->agentRules, layers.agentRules))
+    if (!QDir().mkpath(runtimeDir) || !writeIfChanged(files->dockerProfile, layers.dockerProfile)
+        || !writeIfChanged(files->agentRules, layers.agentRules))
         return makeError(ErrorCode::HostIo, {runtimeDir});
     return {};
 }
