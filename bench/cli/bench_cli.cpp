@@ -5,6 +5,8 @@
 //   hako-host tools  `hako-host tools`, which needs no container at all
 //   hako-host -h     `hako-host --help`, the process's floor (Qt, no plugin)
 //   doctor --static  `hako-host doctor --static`: the plugin configured, no engine asked
+//   floor            this program again, as a bare QCoreApplication that loads the
+//                    plugin (PluginHost) and exits: what any Qt host of the plugin pays
 //
 // Every run of each kind follows a run of the others, in turn, so they share the
 // machine's noise. The conversation's container is made by a first `hako-host
@@ -19,6 +21,7 @@
 // run failed; 2 if the set-up failed.
 #include "benchdocker.h"
 #include "benchstats.h"
+#include "common/pluginhost.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -44,6 +47,7 @@ constexpr int kWarmupRounds = 3;
 constexpr double kTargetExecRatio = 3.0;
 constexpr double kTargetStartMs = 20.0;
 const QString kConversation = QStringLiteral("bench-cli");
+constexpr const char *kFloorChild = "--floor-child";
 
 volatile std::sig_atomic_t g_interrupted = 0;
 
@@ -135,7 +139,7 @@ struct Run
 {
     double coldMs = 0;
     QString container;
-    QList<double> exec, dockerExec, tools, help, doctor;
+    QList<double> exec, dockerExec, tools, help, doctor, floor;
     QString failure;
 };
 
@@ -156,7 +160,7 @@ Run measure(const Cli &cli, int runs)
     const QStringList dockerArgs = {QStringLiteral("exec"), run.container, QStringLiteral("true")};
     for (int i = 0; i < kWarmupRounds + runs && !g_interrupted; ++i) {
         // Rotate which kind goes first, so none always follows the same other.
-        constexpr int kKinds = 5;
+        constexpr int kKinds = 6;
         Timed t[kKinds];
         for (int k = 0; k < kKinds; ++k) {
             switch ((i + k) % kKinds) {
@@ -165,6 +169,9 @@ Run measure(const Cli &cli, int runs)
             case 2: t[2] = cli.tools(); break;
             case 3: t[3] = cli.help(); break;
             case 4: t[4] = cli.doctorStatic(); break;
+            case 5:
+                t[5] = timeProcess(QCoreApplication::applicationFilePath(), {QString::fromLatin1(kFloorChild)});
+                break;
             }
         }
         for (const Timed &x : t)
@@ -179,6 +186,7 @@ Run measure(const Cli &cli, int runs)
         run.tools << t[2].ms;
         run.help << t[3].ms;
         run.doctor << t[4].ms;
+        run.floor << t[5].ms;
     }
     if (g_interrupted)
         run.failure = QStringLiteral("interrupted");
@@ -195,6 +203,8 @@ void printRow(const char *label, const Stats &s)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    if (argc == 2 && qstrcmp(argv[1], kFloorChild) == 0)
+        return hako::host::PluginHost().load(QStringLiteral(HAKO_PLUGIN_FILE)) ? 1 : 0;
     int runs = kDefaultRuns;
     const QStringList args = app.arguments().mid(1);
     if (args.size() == 2 && args[0] == QLatin1String("--runs"))
@@ -216,7 +226,7 @@ int main(int argc, char **argv)
         return run.container.isEmpty() ? 2 : 1;
     }
     const Stats exec = statsOf(run.exec), dockerExec = statsOf(run.dockerExec), tools = statsOf(run.tools),
-                help = statsOf(run.help), doctor = statsOf(run.doctor);
+                help = statsOf(run.help), doctor = statsOf(run.doctor), floor = statsOf(run.floor);
     const double ratio = exec.p50 > 0 ? dockerExec.p50 / exec.p50 : 0;
     const bool execMet = ratio >= kTargetExecRatio;
     const bool startMet = tools.p50 <= kTargetStartMs && help.p50 <= kTargetStartMs && doctor.p50 <= kTargetStartMs;
@@ -229,6 +239,7 @@ int main(int argc, char **argv)
     printRow("hako-host tools", tools);
     printRow("hako-host --help", help);
     printRow("hako-host doctor --static", doctor);
+    printRow("floor: Qt + plugin load", floor);
     std::printf("\n  docker exec p50 / hako-host exec p50: %.2fx   target >= %.0fx: %s\n", ratio, kTargetExecRatio,
                 execMet ? "met" : "MISSED");
     std::printf("  tools p50 %.1f ms, --help p50 %.1f ms, doctor --static p50 %.1f ms   target <= %.0f ms: %s\n\n",
@@ -241,6 +252,7 @@ int main(int argc, char **argv)
                               {QStringLiteral("hako_host_tools"), tools.toJson()},
                               {QStringLiteral("hako_host_help"), help.toJson()},
                               {QStringLiteral("hako_host_doctor_static"), doctor.toJson()},
+                              {QStringLiteral("floor_qt_plugin_load"), floor.toJson()},
                               {QStringLiteral("exec_ratio_p50"), std::round(ratio * 100.0) / 100.0},
                               {QStringLiteral("target_exec_ratio"), kTargetExecRatio},
                               {QStringLiteral("target_start_ms"), kTargetStartMs},
