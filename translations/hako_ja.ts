@@ -1342,7 +1342,7 @@
   hako-host tools
   hako-host end --conversation ID [--delete-workspace]
   hako-host serve [--mcp] [--admin HOST:PORT]
-  hako-host doctor
+  hako-host doctor [--static]  --static: only the checks that need no container engine
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
   hako-host verify --check REPORT.json [--key PUBLIC.pem]
   hako-host gc
@@ -1359,7 +1359,7 @@ Common options: --config FILE, --set key=value, --plugin PATH, --help
   hako-host tools
   hako-host end --conversation ID [--delete-workspace]
   hako-host serve [--mcp] [--admin HOST:PORT]
-  hako-host doctor
+  hako-host doctor [--static]  --static: コンテナエンジンを使わない検査だけを行う
   hako-host verify [--runtime runc|runsc] [--format text|markdown|json]
   hako-host verify --check REPORT.json [--key PUBLIC.pem]
   hako-host gc

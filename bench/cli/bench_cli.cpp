@@ -4,6 +4,9 @@
 //   docker exec      `docker exec <C's container> true` on the same container
 //   hako-host tools  `hako-host tools`, which needs no container at all
 //   hako-host -h     `hako-host --help`, the process's floor (Qt, no plugin)
+//   doctor --static  `hako-host doctor --static`: the plugin configured, no engine asked
+//   floor            this program again, as a bare QCoreApplication that loads the
+//                    plugin (PluginHost) and exits: what any Qt host of the plugin pays
 //
 // Every run of each kind follows a run of the others, in turn, so they share the
 // machine's noise. The conversation's container is made by a first `hako-host
@@ -12,12 +15,13 @@
 // instance, and containers, of its own; `hako-host end` and a `docker rm -f` of
 // whatever the instance left remove it at the end, Ctrl-C included.
 //
-// Targets (issue 19): exec p50 at least 3x below docker exec p50; tools and
-// --help at most 20 ms p50. Prints a table, then one JSON line (the last line).
+// Targets (issue 19): exec p50 at least 3x below docker exec p50; tools,
+// --help and doctor --static at most 20 ms p50. Prints a table, then one JSON line (the last line).
 // Exit status: 0 whenever every run succeeded, whatever the figures; 1 if a
 // run failed; 2 if the set-up failed.
 #include "benchdocker.h"
 #include "benchstats.h"
+#include "common/pluginhost.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -43,6 +47,7 @@ constexpr int kWarmupRounds = 3;
 constexpr double kTargetExecRatio = 3.0;
 constexpr double kTargetStartMs = 20.0;
 const QString kConversation = QStringLiteral("bench-cli");
+constexpr const char *kFloorChild = "--floor-child";
 
 volatile std::sig_atomic_t g_interrupted = 0;
 
@@ -95,6 +100,11 @@ public:
         return timeProcess(QStringLiteral(HAKO_HOST_BINARY), QStringList{QStringLiteral("tools")} + m_settings);
     }
     Timed help() const { return timeProcess(QStringLiteral(HAKO_HOST_BINARY), {QStringLiteral("--help")}); }
+    Timed doctorStatic() const
+    {
+        return timeProcess(QStringLiteral(HAKO_HOST_BINARY),
+                           QStringList{QStringLiteral("doctor"), QStringLiteral("--static")} + m_settings);
+    }
 
     // Ends the conversation, then removes whatever the instance still has.
     void cleanUp() const
@@ -129,7 +139,7 @@ struct Run
 {
     double coldMs = 0;
     QString container;
-    QList<double> exec, dockerExec, tools, help;
+    QList<double> exec, dockerExec, tools, help, doctor, floor;
     QString failure;
 };
 
@@ -150,13 +160,18 @@ Run measure(const Cli &cli, int runs)
     const QStringList dockerArgs = {QStringLiteral("exec"), run.container, QStringLiteral("true")};
     for (int i = 0; i < kWarmupRounds + runs && !g_interrupted; ++i) {
         // Rotate which kind goes first, so none always follows the same other.
-        Timed t[4];
-        for (int k = 0; k < 4; ++k) {
-            switch ((i + k) % 4) {
+        constexpr int kKinds = 6;
+        Timed t[kKinds];
+        for (int k = 0; k < kKinds; ++k) {
+            switch ((i + k) % kKinds) {
             case 0: t[0] = cli.exec(); break;
             case 1: t[1] = timeProcess(QStringLiteral("docker"), dockerArgs); break;
             case 2: t[2] = cli.tools(); break;
             case 3: t[3] = cli.help(); break;
+            case 4: t[4] = cli.doctorStatic(); break;
+            case 5:
+                t[5] = timeProcess(QCoreApplication::applicationFilePath(), {QString::fromLatin1(kFloorChild)});
+                break;
             }
         }
         for (const Timed &x : t)
@@ -170,6 +185,8 @@ Run measure(const Cli &cli, int runs)
         run.dockerExec << t[1].ms;
         run.tools << t[2].ms;
         run.help << t[3].ms;
+        run.doctor << t[4].ms;
+        run.floor << t[5].ms;
     }
     if (g_interrupted)
         run.failure = QStringLiteral("interrupted");
@@ -178,7 +195,7 @@ Run measure(const Cli &cli, int runs)
 
 void printRow(const char *label, const Stats &s)
 {
-    std::printf("  %-24s %9.2f %9.2f %9.2f %9.2f %9.2f\n", label, s.p50, s.p90, s.mean, s.min, s.max);
+    std::printf("  %-26s %9.2f %9.2f %9.2f %9.2f %9.2f\n", label, s.p50, s.p90, s.mean, s.min, s.max);
 }
 
 } // namespace
@@ -186,6 +203,8 @@ void printRow(const char *label, const Stats &s)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    if (argc == 2 && qstrcmp(argv[1], kFloorChild) == 0)
+        return hako::host::PluginHost().load(QStringLiteral(HAKO_PLUGIN_FILE)) ? 1 : 0;
     int runs = kDefaultRuns;
     const QStringList args = app.arguments().mid(1);
     if (args.size() == 2 && args[0] == QLatin1String("--runs"))
@@ -207,22 +226,24 @@ int main(int argc, char **argv)
         return run.container.isEmpty() ? 2 : 1;
     }
     const Stats exec = statsOf(run.exec), dockerExec = statsOf(run.dockerExec), tools = statsOf(run.tools),
-                help = statsOf(run.help);
+                help = statsOf(run.help), doctor = statsOf(run.doctor), floor = statsOf(run.floor);
     const double ratio = exec.p50 > 0 ? dockerExec.p50 / exec.p50 : 0;
     const bool execMet = ratio >= kTargetExecRatio;
-    const bool startMet = tools.p50 <= kTargetStartMs && help.p50 <= kTargetStartMs;
+    const bool startMet = tools.p50 <= kTargetStartMs && help.p50 <= kTargetStartMs && doctor.p50 <= kTargetStartMs;
     std::printf("bench_cli: %d rounds (after %d warm-up rounds), order rotating\n", runs, kWarmupRounds);
     std::printf("  hako-host: %s\n  container: %s\n  cold start (first exec, creates the container): %.1f ms\n\n",
                 HAKO_HOST_BINARY, qPrintable(run.container), run.coldMs);
-    std::printf("  %-24s %9s %9s %9s %9s %9s\n", "whole process, ms", "p50", "p90", "mean", "min", "max");
+    std::printf("  %-26s %9s %9s %9s %9s %9s\n", "whole process, ms", "p50", "p90", "mean", "min", "max");
     printRow("hako-host exec -- true", exec);
     printRow("docker exec CID true", dockerExec);
     printRow("hako-host tools", tools);
     printRow("hako-host --help", help);
+    printRow("hako-host doctor --static", doctor);
+    printRow("floor: Qt + plugin load", floor);
     std::printf("\n  docker exec p50 / hako-host exec p50: %.2fx   target >= %.0fx: %s\n", ratio, kTargetExecRatio,
                 execMet ? "met" : "MISSED");
-    std::printf("  tools p50 %.1f ms, --help p50 %.1f ms   target <= %.0f ms: %s\n\n", tools.p50, help.p50,
-                kTargetStartMs, startMet ? "met" : "MISSED");
+    std::printf("  tools p50 %.1f ms, --help p50 %.1f ms, doctor --static p50 %.1f ms   target <= %.0f ms: %s\n\n",
+                tools.p50, help.p50, doctor.p50, kTargetStartMs, startMet ? "met" : "MISSED");
     const QJsonObject json = {{QStringLiteral("benchmark"), QStringLiteral("cli")},
                               {QStringLiteral("runs"), runs},
                               {QStringLiteral("cold_start_ms"), std::round(run.coldMs * 10.0) / 10.0},
@@ -230,6 +251,8 @@ int main(int argc, char **argv)
                               {QStringLiteral("docker_exec"), dockerExec.toJson()},
                               {QStringLiteral("hako_host_tools"), tools.toJson()},
                               {QStringLiteral("hako_host_help"), help.toJson()},
+                              {QStringLiteral("hako_host_doctor_static"), doctor.toJson()},
+                              {QStringLiteral("floor_qt_plugin_load"), floor.toJson()},
                               {QStringLiteral("exec_ratio_p50"), std::round(ratio * 100.0) / 100.0},
                               {QStringLiteral("target_exec_ratio"), kTargetExecRatio},
                               {QStringLiteral("target_start_ms"), kTargetStartMs},

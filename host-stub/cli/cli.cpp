@@ -66,6 +66,8 @@ bool takeSwitch(const QString &flag, Options *o)
         o->deleteWorkspace = true;
     else if (flag == QLatin1String("--mcp"))
         o->mcp = true;
+    else if (flag == QLatin1String("--static"))
+        o->staticChecks = true;
     else if (flag == QLatin1String("--help") || flag == QLatin1String("-h"))
         o->help = true;
     else
@@ -192,7 +194,7 @@ QString usage()
               "  hako-host tools\n"
               "  hako-host end --conversation ID [--delete-workspace]\n"
               "  hako-host serve [--mcp] [--admin HOST:PORT]\n"
-              "  hako-host doctor\n"
+              "  hako-host doctor [--static]  --static: only the checks that need no container engine\n"
               "  hako-host verify [--runtime runc|runsc] [--format text|markdown|json]\n"
               "  hako-host verify --check REPORT.json [--key PUBLIC.pem]\n"
               "  hako-host gc\n"

@@ -19,6 +19,7 @@ struct Options
     bool json = false;
     bool deleteWorkspace = false;
     bool mcp = false;
+    bool staticChecks = false; // doctor --static: only the checks that need no container engine
     bool help = false;
     QString language;                        // --lang: instead of the locale's
     QString admin;                           // serve --admin HOST:PORT, as admin.listen

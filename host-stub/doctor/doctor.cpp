@@ -105,6 +105,17 @@ void print(const Check &c)
         std::printf("       %s %s\n", qPrintable(tr("Fix:")), qPrintable(c.fix));
 }
 
+// Prints every check; the exit status says whether all the required ones passed.
+int report(const QList<Check> &checks)
+{
+    bool healthy = true;
+    for (const Check &c : checks) {
+        print(c);
+        healthy = healthy && (c.ok || c.level != Check::Level::Required);
+    }
+    return healthy ? 0 : 1;
+}
+
 } // namespace
 
 int runDoctor(ToolExecutor *executor, const Options &options, const QList<Error> &settingsProblems)
@@ -113,6 +124,9 @@ int runDoctor(ToolExecutor *executor, const Options &options, const QList<Error>
     // A file or --set that cannot be read came back from configure() among settingsProblems.
     loadSettings(options, &user);
     QList<Check> checks = hostChecks(executor, user, settingsProblems);
+    // --static: what this host has, without asking the engine or a serving host.
+    if (options.staticChecks)
+        return report(checks);
     // A plugin that refused the settings keeps its defaults: its probe would check something else.
     if (executor && settingsProblems.isEmpty()) {
         const QJsonObject health = probedHealth(executor);
@@ -121,12 +135,7 @@ int runDoctor(ToolExecutor *executor, const Options &options, const QList<Error>
             checks << imageCheck(executor, user);
     }
     checks += serveChecks(setting(executor, user, QStringLiteral("admin.listen")));
-    bool healthy = true;
-    for (const Check &c : checks) {
-        print(c);
-        healthy = healthy && (c.ok || c.level != Check::Level::Required);
-    }
-    return healthy ? 0 : 1;
+    return report(checks);
 }
 
 } // namespace hako::host

@@ -21,7 +21,9 @@ struct SeccompFiles
 };
 
 // The configured profile, else the embedded whitelist, validated and split
-// into its two layers (policy/seccomplayers.h), both written under `runtimeDir`.
+// into its two layers (policy/seccomplayers.h), both written under `runtimeDir`
+// with a stamp of what was validated. Files already there, the host user's own
+// and as written, are kept, and the same profile is not validated again.
 // *files is set once the profile is valid, even if writing it then fails.
 Error materialiseSeccompProfile(const QString &configured, const QString &runtimeDir, SeccompFiles *files);
 

@@ -132,6 +132,12 @@ QByteArray newAgentKeyNonce()
     return randomBytes(kNonceBytes).toHex();
 }
 
+bool isAgentKeyNonce(const QByteArray &nonce)
+{
+    QByteArray bytes;
+    return decodeLowerHex(nonce, kNonceBytes, &bytes);
+}
+
 QByteArray agentKey(const QByteArray &hostSecret, const QByteArray &nonce)
 {
     return QMessageAuthenticationCode::hash(kKeyContext.toByteArray() + nonce, hostSecret, QCryptographicHash::Sha256)

@@ -25,6 +25,8 @@ namespace hako {
 
 // 16 random bytes (QRandomGenerator::system()) as 32 lowercase hex digits.
 QByteArray newAgentKeyNonce();
+// Whether `nonce` is spelled as newAgentKeyNonce() spells one.
+bool isAgentKeyNonce(const QByteArray &nonce);
 
 // HMAC-SHA256(hostSecret, "hako-agent-key-v1" || nonce) as 64 lowercase hex
 // digits: the value of the container's HAKO_AGENT_KEY. `nonce` is taken as

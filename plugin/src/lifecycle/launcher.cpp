@@ -47,17 +47,20 @@ ContainerSpec Launcher::spec(const QString &name, const SandboxPaths &paths, con
     return spec;
 }
 
-void Launcher::launch(const QString &name, const SandboxPaths &paths, const QMap<QString, QString> &labels,
-                      QObject *context, const Wire &wire, const ContainerEngine::Done &failed)
+QByteArray Launcher::launch(const QString &name, const SandboxPaths &paths, const QMap<QString, QString> &labels,
+                            QObject *context, const Wire &wire, const ContainerEngine::Done &failed)
 {
-    if (const Error error = socketdir::prepare(paths, m_facts.containerHostUid()))
-        return failed(error);
+    if (const Error error = socketdir::prepare(paths, m_facts.containerHostUid())) {
+        failed(error);
+        return {};
+    }
     const ContainerSpec started = spec(name, paths, labels);
     m_engine.start(started, context, [this, paths, context, wire, failed, key = started.agentKey](const Error &error) {
         if (error)
             return failed(error);
         connect(paths, key, kAgentStartTimeoutMs, context, wire);
     });
+    return started.labels.value(QLatin1String(label::kNonce)).toLatin1();
 }
 
 AgentChannel *Launcher::connect(const SandboxPaths &paths, const QByteArray &key, int timeoutMs, QObject *parent,
@@ -73,8 +76,12 @@ AgentChannel *Launcher::connect(const SandboxPaths &paths, const QByteArray &key
 
 QByteArray Launcher::agentKeyOf(const ContainerInfo &container) const
 {
-    const QString nonce = container.labels.value(QLatin1String(label::kNonce));
-    return nonce.isEmpty() ? QByteArray() : agentKey(m_config.agentSecret, nonce.toLatin1());
+    return agentKeyOf(container.labels.value(QLatin1String(label::kNonce)).toLatin1());
+}
+
+QByteArray Launcher::agentKeyOf(const QByteArray &nonce) const
+{
+    return nonce.isEmpty() ? QByteArray() : agentKey(m_config.agentSecret, nonce);
 }
 
 } // namespace hako

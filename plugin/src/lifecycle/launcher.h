@@ -32,9 +32,10 @@ public:
     // Makes the socket directory at `paths` afresh, starts the container
     // `name` (with `labels` besides the common ones) and connects its agent:
     // `wire` gets the channel; `failed` runs instead when the container cannot
-    // be started. Neither runs once `context` is gone.
-    void launch(const QString &name, const SandboxPaths &paths, const QMap<QString, QString> &labels, QObject *context,
-                const Wire &wire, const ContainerEngine::Done &failed);
+    // be started. Neither runs once `context` is gone. Returns the nonce the
+    // container's agent key is derived from (empty when it fails at once).
+    QByteArray launch(const QString &name, const SandboxPaths &paths, const QMap<QString, QString> &labels,
+                      QObject *context, const Wire &wire, const ContainerEngine::Done &failed);
     // A channel, a child of `parent`, to the agent at `paths` proving `key`,
     // given `timeoutMs` to answer.
     AgentChannel *connect(const SandboxPaths &paths, const QByteArray &key, int timeoutMs, QObject *parent,
@@ -42,6 +43,8 @@ public:
     // The key a running container's agent proves itself with, from the nonce it
     // was labelled with; empty for a container that has none (an older host's).
     QByteArray agentKeyOf(const ContainerInfo &container) const;
+    // The key derived from `nonce` (agentproof.h).
+    QByteArray agentKeyOf(const QByteArray &nonce) const;
 
 private:
     ContainerSpec spec(const QString &name, const SandboxPaths &paths, const QMap<QString, QString> &labels) const;

@@ -4,6 +4,7 @@
 #include "../logging.h"
 #include "../policy/conversationid.h"
 #include "activitystore.h"
+#include "containerrecord.h"
 #include "poolclaims.h"
 #include "sandboxpaths.h"
 #include "socketdir.h"
@@ -248,6 +249,7 @@ void Reaper::finish(SweepRun *run, const Error &error, const QStringList &remove
             m_workspaces.release(paths.workspaceDir);
             // Its sockets are of no use without it; the next container gets a fresh directory.
             socketdir::remove(paths);
+            containerrecord::remove(m_config.settings.runtimeDir, key);
         } else if (const QString slot = labelOf(r.container, label::kPool); !slot.isEmpty()) {
             WarmPool::discardLeftovers(m_workspaces, SandboxPaths::poolSlot(m_config.settings.runtimeDir,
                                                                             m_config.settings.workspacesDir, slot));

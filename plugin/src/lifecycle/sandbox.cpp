@@ -8,6 +8,7 @@
 #include "../proxy/credentialproxy.h"
 #include "../tripwire/decoykey.h"
 #include "enginefacts.h"
+#include "containerrecord.h"
 #include "launcher.h"
 #include "poolclaims.h"
 #include "removalbatcher.h"
@@ -28,6 +29,7 @@ constexpr int kAdoptTimeoutMs = 3000;
 constexpr int kLockBoundMs = 100000;
 // See settle().
 constexpr int kRenameDelayMs = 500;
+constexpr int kRecordedConnectMs = 0; // one try: a container that is gone does not come back
 
 } // namespace
 
@@ -87,16 +89,25 @@ void Sandbox::begin()
     });
 }
 
-// A new conversation takes a warm container if there is one; any other looks
-// for its own by name: its container name, or the pool container it took.
+// A new conversation takes a warm container if there is one; any other connects to the container
+// its record names, or looks for its own by name: its container name, or the pool container it took.
 void Sandbox::locate()
 {
-    const QString claimed = poolclaims::read(m_config.settings.runtimeDir, m_key);
+    const QString &runtimeDir = m_config.settings.runtimeDir;
+    const QString claimed = poolclaims::read(runtimeDir, m_key);
     if (claimed.isEmpty() && m_pool) {
         const WarmPool::Handed taken = m_pool->handOver(m_key, m_paths);
         if (taken.channel)
             return useChannel(taken.channel, taken.container);
     }
+    if (const QByteArray nonce = claimed.isEmpty() ? containerrecord::nonceFor(runtimeDir, m_key, containerName()) : "";
+        !nonce.isEmpty())
+        return adoptRecorded(nonce);
+    lookUp(claimed);
+}
+
+void Sandbox::lookUp(const QString &claimed)
+{
     // A container is only ever started over a workspace that exists: without
     // one there is nothing to adopt, and a `docker ps` per new conversation is
     // saved. Should one run anyway, its name makes the start fail, and the
@@ -130,6 +141,7 @@ void Sandbox::adoptOrCreate(const QList<ContainerInfo> &found)
         // Only a crash between taking a pool container and renaming it leaves two.
         if (!others.isEmpty())
             m_engine.remove(others, this, [](const Error &, const QStringList &) {});
+        m_nonce = use->labels.value(QLatin1String(label::kNonce)).toLatin1();
         return adopt(use->name, key);
     }
     if (use)
@@ -146,6 +158,7 @@ void Sandbox::replace(const QStringList &names, std::function<void()> then)
         if (error)
             return settle(error);
         poolclaims::remove(m_config.settings.runtimeDir, m_key);
+        containerrecord::remove(m_config.settings.runtimeDir, m_key);
         then();
     });
 }
@@ -165,9 +178,9 @@ void Sandbox::createContainer()
         const QMap<QString, QString> labels = {{QLatin1String(label::kConversation), m_key}};
         auto wireNew = [this](AgentChannel *channel) {
             Q_EMIT containerCreated();
-            wire(channel, QString());
+            wire(channel, containerName(), [this](const Error &error) { onAgentFailed(error, QString()); });
         };
-        m_launcher.launch(containerName(), m_paths, labels, this, wireNew, [this](const Error &error) {
+        m_nonce = m_launcher.launch(containerName(), m_paths, labels, this, wireNew, [this](const Error &error) {
             // Another host process started it a moment ago (one that holds no lock): use that one.
             if (error.code == QLatin1String("name_in_use") && !m_createdOnce) {
                 m_createdOnce = true;
@@ -192,6 +205,7 @@ void Sandbox::retireChannel()
 void Sandbox::useChannel(AgentChannel *channel, const QString &container)
 {
     m_container = container;
+    m_nonce.clear(); // a pool container is recorded once a later process adopts it under its own name
     retireChannel();
     m_channel = channel;
     m_channel->setParent(this);
@@ -202,18 +216,33 @@ void Sandbox::useChannel(AgentChannel *channel, const QString &container)
 
 void Sandbox::adopt(const QString &adopted, const QByteArray &key)
 {
-    m_launcher.connect(m_paths, key, kAdoptTimeoutMs, this,
-                       [this, adopted](AgentChannel *channel) { wire(channel, adopted); });
+    m_launcher.connect(m_paths, key, kAdoptTimeoutMs, this, [this, adopted](AgentChannel *channel) {
+        wire(channel, adopted, [this, adopted](const Error &error) { onAgentFailed(error, adopted); });
+    });
 }
 
-void Sandbox::wire(AgentChannel *channel, const QString &adopted)
+// The agent must still prove the key the recorded nonce gives. One that does not (its container was
+// replaced, or the record is not what this host wrote) is no verdict on anyone: the engine is asked,
+// as if there were no record, and what it lists is adopted and proven as always.
+void Sandbox::adoptRecorded(const QByteArray &nonce)
 {
-    m_container = adopted.isEmpty() ? containerName() : adopted;
+    m_nonce.clear(); // recorded already
+    m_launcher.connect(m_paths, m_launcher.agentKeyOf(nonce), kRecordedConnectMs, this, [this](AgentChannel *channel) {
+        wire(channel, containerName(), [this](const Error &error) {
+            qCInfo(lcDocker).noquote() << "recorded container" << m_container << "not used:" << error.logMessage;
+            retireChannel();
+            lookUp(QString());
+        });
+    });
+}
+
+void Sandbox::wire(AgentChannel *channel, const QString &container, const std::function<void(const Error &)> &failed)
+{
+    m_container = container;
     retireChannel();
     m_channel = channel;
     connect(m_channel, &AgentChannel::ready, this, [this] { settle({}); });
-    connect(m_channel, &AgentChannel::failed, this,
-            [this, adopted](const Error &error) { onAgentFailed(error, adopted); });
+    connect(m_channel, &AgentChannel::failed, this, failed);
     forwardEvents();
 }
 
@@ -274,6 +303,9 @@ void Sandbox::settle(const Error &error)
 {
     if (!error)
         serveProxy();
+    if (!error && !m_nonce.isEmpty() && m_container == containerName())
+        containerrecord::write(m_config.settings.runtimeDir, m_key, m_container, m_nonce);
+    m_nonce.clear();
     m_state = error ? State::Idle : State::Ready;
     m_createdOnce = false;
     // A pool container carries the conversation's name before anyone else may
@@ -355,6 +387,7 @@ void Sandbox::removeAll(bool deleteWorkspace, bool inUse)
             if (removed.isEmpty() && !known)
                 return finish(makeError(ErrorCode::ConversationNotFound));
             poolclaims::remove(runtimeDir, m_key);
+            containerrecord::remove(runtimeDir, m_key);
             socketdir::remove(m_paths);
             if (deleteWorkspace)
                 return m_workspaces.remove(m_paths.workspaceDir, this, finish);

@@ -78,6 +78,8 @@ private:
     QString containerName() const;
     void begin();
     void locate();
+    // Looks for the conversation's container, or `claimed`, through the engine.
+    void lookUp(const QString &claimed);
     void createContainer();
     void adoptOrCreate(const QList<ContainerInfo> &found);
     // Removes `names` (the workspace stays), then runs `then` or settles with the engine's error.
@@ -88,8 +90,11 @@ private:
     void retireChannel();
     // `adopted`: the name of an existing container, replaced if its agent is silent.
     void adopt(const QString &adopted, const QByteArray &key);
+    // The container its record names (containerrecord.h), its agent proving the nonce's key.
+    void adoptRecorded(const QByteArray &nonce);
     void forwardEvents();
-    void wire(AgentChannel *channel, const QString &adopted);
+    // `channel` to `container`'s agent; `failed` runs when it does not answer or prove its key.
+    void wire(AgentChannel *channel, const QString &container, const std::function<void(const Error &)> &failed);
     void onAgentFailed(const Error &error, const QString &adopted);
     void onAgentLost(const Error &error);
     void reportCompromised(const Error &error); // logged and counted as a security event
@@ -114,6 +119,7 @@ private:
     AgentChannel *m_channel = nullptr;
     QList<Waiter> m_waiters;
     QString m_container; // name of the container in use; a pool name until renamed
+    QByteArray m_nonce;  // its agent key's nonce until recorded (containerrecord.h) once it answers
     FileLock m_lock;
     bool m_createdOnce = false;
     std::function<void(const Error &)> m_destroyDone; // while destroy() runs

@@ -89,16 +89,7 @@ BIO_METHOD *socketMethod()
     return method;
 }
 
-} // namespace
-
-TlsContext::TlsContext(SSL_CTX *ctx) : m_ctx(ctx) {}
-
-TlsContext::~TlsContext()
-{
-    SSL_CTX_free(m_ctx);
-}
-
-std::shared_ptr<const TlsContext> TlsContext::create(const QString &caFile)
+SSL_CTX *makeContext(const QString &caFile)
 {
     SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
     SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
@@ -111,7 +102,27 @@ std::shared_ptr<const TlsContext> TlsContext::create(const QString &caFile)
         qCWarning(lcProxy) << "cannot load the extra CA file" << caFile;
         ERR_clear_error();
     }
-    return std::shared_ptr<const TlsContext>(new TlsContext(ctx));
+    return ctx;
+}
+
+} // namespace
+
+TlsContext::TlsContext(QString caFile) : m_caFile(std::move(caFile)) {}
+
+TlsContext::~TlsContext()
+{
+    SSL_CTX_free(m_ctx);
+}
+
+std::shared_ptr<const TlsContext> TlsContext::create(const QString &caFile)
+{
+    return std::shared_ptr<const TlsContext>(new TlsContext(caFile));
+}
+
+SSL_CTX *TlsContext::get() const
+{
+    std::call_once(m_made, [this] { m_ctx = makeContext(m_caFile); });
+    return m_ctx;
 }
 
 BIO *TlsContext::socketBio(Socket *socket)

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <mutex>
 
 using SSL_CTX = struct ssl_ctx_st;
 using BIO = struct bio_st;
@@ -19,14 +20,16 @@ class TlsContext
 public:
     // An unreadable CA file leaves only the system roots, which makes
     // verification stricter, never weaker; the file is checked when the
-    // settings are read, so this is logged rather than returned.
+    // settings are read, so this is logged rather than returned. The roots are
+    // loaded on the first get(): a host process that never proxies (hako-host
+    // exec) does not pay for them.
     static std::shared_ptr<const TlsContext> create(const QString &caFile);
     ~TlsContext();
 
     TlsContext(const TlsContext &) = delete;
     TlsContext &operator=(const TlsContext &) = delete;
 
-    SSL_CTX *get() const { return m_ctx; }
+    SSL_CTX *get() const;
 
     // What a socket BIO knows of its socket. A read that returns less than
     // asked sets `drained`, and the next read then reports "would block"
@@ -44,9 +47,11 @@ public:
     static BIO *socketBio(Socket *socket);
 
 private:
-    explicit TlsContext(SSL_CTX *ctx);
+    explicit TlsContext(QString caFile);
 
-    SSL_CTX *m_ctx;
+    const QString m_caFile;
+    mutable std::once_flag m_made; // sessions and STS calls may ask from different threads
+    mutable SSL_CTX *m_ctx = nullptr;
 };
 
 } // namespace hako::proxy

@@ -7,6 +7,7 @@
 #include "fakeengine.h"
 #include "hakoplugin.h"
 #include "lifecycle/activitystore.h"
+#include "lifecycle/containerrecord.h"
 #include "policy/conversationid.h"
 
 #include <hako/protocol/layout.h>
@@ -28,6 +29,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
 #include <vector>
@@ -249,6 +251,35 @@ private:
     QStringList evidenceBundles() const
     {
         return QDir(m_dir->filePath(QStringLiteral("evidence"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    }
+
+    // Where the plugin keeps the record of `conversation`'s container.
+    QString recordPath(const QString &conversation) const
+    {
+        return containerrecord::directory(m_dir->filePath(QStringLiteral("run"))) + QLatin1Char('/')
+               + conversationKey(conversation);
+    }
+
+    static QByteArray contentOf(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    static bool plant(const QString &path, const QByteArray &content, QFile::Permissions permissions)
+    {
+        QFile::remove(path);
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(content) == content.size()
+               && file.setPermissions(permissions);
+    }
+
+    // A host process of its own: a plugin configured afresh, knowing nothing of
+    // the containers but what the engine and the runtime directory say.
+    bool newHostProcess()
+    {
+        newPlugin();
+        return configure().isEmpty();
     }
 
     void newPlugin()
@@ -1138,6 +1169,94 @@ private Q_SLOTS:
         QVERIFY(r.finished);
         QCOMPARE(r.error.code, QStringLiteral("docker_failed"));
         QCOMPARE(run(c, QStringLiteral("echo x")), QByteArray("x\n"));
+    }
+
+    // A host process that comes after another (hako-host exec after exec)
+    // connects to the recorded container's agent, which still proves its key,
+    // and asks the engine for nothing.
+    void recordedContainerNeedsNoEngine()
+    {
+        const QString c = QStringLiteral("recorded");
+        QCOMPARE(run(c, QStringLiteral("export X=1")), QByteArray());
+        const QString container = containerOf(c);
+        const QByteArray record = contentOf(recordPath(c));
+        QVERIFY2(record.startsWith(container.toLatin1() + '\n'), record.constData());
+        QVERIFY(newHostProcess());
+        m_daemon.failNext(QStringLiteral("ps"));
+        QCOMPARE(run(c, QStringLiteral("echo $X")), QByteArray("1\n"));
+        QCOMPARE(containerOf(c), container);
+        // The fault still waits for a list: a sweep's.
+        QCOMPARE(Pending(m_plugin->collectGarbage()).finish().error.code, QStringLiteral("docker_failed"));
+        // The record goes with its container.
+        QCOMPARE(Pending(m_plugin->endConversation(c, false)).finish().error.code, QString());
+        QVERIFY(!QFile::exists(recordPath(c)));
+    }
+
+    // A record that is not what this host wrote, or no longer true, is never
+    // followed: the process asks the engine (here told to fail, to show that
+    // it was asked), and the container serving the conversation is neither
+    // replaced nor taken for an impostor.
+    void hostileRecordSendsToTheEngine_data()
+    {
+        QTest::addColumn<QString>("attack");
+        for (const char *attack :
+             {"symlink", "owner", "world-writable", "oversized", "garbage", "other-conversation", "replaced"})
+            QTest::newRow(attack) << QString::fromLatin1(attack);
+    }
+
+    void hostileRecordSendsToTheEngine()
+    {
+        QFETCH(QString, attack);
+        const QString c = QStringLiteral("victim");
+        const QString other = QStringLiteral("other");
+        QCOMPARE(run(c, QStringLiteral("echo 1")), QByteArray("1\n"));
+        QCOMPARE(run(other, QStringLiteral("echo 1")), QByteArray("1\n"));
+        const QString path = recordPath(c);
+        const QByteArray genuine = contentOf(path);
+        QVERIFY(!genuine.isEmpty());
+        const auto own = QFile::ReadOwner | QFile::WriteOwner;
+        if (attack == QLatin1String("symlink")) {
+            const QString elsewhere = m_dir->filePath(QStringLiteral("planted"));
+            QVERIFY(plant(elsewhere, genuine, own));
+            QVERIFY(QFile::remove(path) && QFile::link(elsewhere, path));
+        } else if (attack == QLatin1String("owner")) {
+            QCOMPARE(::chown(QFile::encodeName(path).constData(), 1000, 1000), 0);
+        } else if (attack == QLatin1String("world-writable")) {
+            QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0666), 0);
+        } else if (attack == QLatin1String("oversized")) {
+            QVERIFY(plant(path, genuine + QByteArray(64 * 1024, ' '), own));
+        } else if (attack == QLatin1String("garbage")) {
+            QVERIFY(plant(path, "../../x\n" + QByteArray(32, 'f') + '\n', own));
+        } else if (attack == QLatin1String("other-conversation")) {
+            QVERIFY(plant(path, contentOf(recordPath(other)), own));
+        } else { // replaced: the container went, a new one serves; the old record is put back
+            QCOMPARE(m_daemon.remove({containerOf(c)}).size(), 1);
+            // A process after the removal: the record names a container that is gone.
+            QVERIFY(newHostProcess());
+            QCOMPARE(run(c, QStringLiteral("echo 1")), QByteArray("1\n"));
+            QVERIFY(contentOf(path) != genuine);
+            QVERIFY(plant(path, genuine, own));
+        }
+        const QString container = containerOf(c);
+        const pid_t agent = m_daemon.agentPid(container);
+        const pid_t otherAgent = m_daemon.agentPid(containerOf(other));
+        QVERIFY(agent > 0 && otherAgent > 0);
+        QVERIFY(newHostProcess());
+        m_daemon.failNext(QStringLiteral("ps"));
+        const Reply refused = call(c, QStringLiteral("bash"), command(QStringLiteral("echo 2")));
+        QVERIFY(refused.finished);
+        QCOMPARE(refused.error.code, QStringLiteral("docker_failed"));
+        // Through the engine: the same container, its agent proven, and the record the host's again.
+        QCOMPARE(run(c, QStringLiteral("echo 2")), QByteArray("2\n"));
+        QCOMPARE(m_daemon.agentPid(container), agent);
+        QCOMPARE(m_daemon.agentPid(containerOf(other)), otherAgent);
+        QVERIFY(!QFileInfo(path).isSymLink());
+        QVERIFY(contentOf(path).startsWith(container.toLatin1() + '\n'));
+        struct stat st
+        {};
+        QCOMPARE(::lstat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_uid, ::geteuid());
+        QCOMPARE(st.st_mode & 07777, mode_t(0600));
     }
 
     // A conversation never seen has no container to look for: its first call

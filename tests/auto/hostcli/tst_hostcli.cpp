@@ -1,6 +1,7 @@
 // hako-host's command line as a user meets it: --help and -h for every
-// subcommand, and commands that need no sandbox leave the runtime directory
-// untouched (no instance id, no seccomp profile, no secret written).
+// subcommand, commands that need no sandbox leave the runtime directory
+// untouched (no instance id, no seccomp profile, no secret written), and
+// doctor --static asks no engine.
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -102,6 +103,28 @@ private Q_SLOTS:
         QVERIFY(doc.isArray());
         QVERIFY(!doc.array().isEmpty());
         QVERIFY2(!QDir(runtimeDir()).exists(), "tools wrote to the runtime directory");
+    }
+
+    // doctor --static checks this host alone: where no engine can be had it
+    // still passes and asks for none, while the whole doctor fails there.
+    void doctorStaticNeedsNoEngine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        const QStringList noEngine = {QStringLiteral("--set"), QStringLiteral("docker.binary=/nonexistent/docker")};
+        QTest::newRow("static") << QStringList{QStringLiteral("doctor"), QStringLiteral("--static")} + noEngine << 0;
+        QTest::newRow("whole") << QStringList{QStringLiteral("doctor")} + noEngine << 1;
+    }
+
+    void doctorStaticNeedsNoEngine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.out.contains("[ok  ] Plugin loads\n"), r.out.constData());
+        QVERIFY2(r.out.contains("[ok  ] Settings accepted\n"), r.out.constData());
+        QCOMPARE(r.out.contains("[FAIL]"), exitCode != 0);
     }
 };
 

@@ -1,7 +1,14 @@
+#include "hostpaths.h"
 #include "policy/seccompprofile.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace hako;
 
@@ -20,6 +27,26 @@ QByteArray shipped()
 {
     QFile f(QStringLiteral(HAKO_SHIPPED_SECCOMP_PROFILE));
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QByteArray contentOf(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeTo(const QString &path, const QByteArray &content)
+{
+    QFile::remove(path);
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+}
+
+ino_t inodeOf(const QString &path)
+{
+    struct stat st
+    {};
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_ino : 0;
 }
 
 } // namespace
@@ -126,6 +153,76 @@ private Q_SLOTS:
                 "\"socket\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":13,\"args\":[{\"index\":0,\"value\":2,"
                 "\"op\":\"SCMP_CMP_EQ\"}]}]}") << "seccomp_rule_rejected"
                                               << "on SCMP_ARCH_X86_64+SCMP_ARCH_X86";
+    }
+
+    // The files handed to dockerd are written once: a later process keeps them
+    // (and skips validating the same profile again) only while they, and the
+    // stamp of what was validated, are the host user's own and unchanged.
+    // Anything else is validated and written afresh, never followed.
+    void materialisedFiles_data()
+    {
+        QTest::addColumn<QString>("tamper");
+        QTest::addColumn<bool>("kept");
+        QTest::newRow("unchanged") << "none" << true;
+        QTest::newRow("layer edited") << "edit" << false;
+        QTest::newRow("layer a symlink") << "symlink" << false;
+        QTest::newRow("layer world-writable") << "chmod" << false;
+        QTest::newRow("stamp of another user, for an invalid profile") << "stamp-owner" << false;
+        QTest::newRow("stamp world-writable, for an invalid profile") << "stamp-mode" << false;
+    }
+
+    void materialisedFiles()
+    {
+        QFETCH(QString, tamper);
+        QFETCH(bool, kept);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString runtime = dir.path();
+        SeccompFiles first;
+        QVERIFY(!materialiseSeccompProfile({}, runtime, &first));
+        const QByteArray genuine = contentOf(first.dockerProfile);
+        QCOMPARE(QCryptographicHash::hash(genuine, QCryptographicHash::Sha256).toHex(), first.dockerProfileSha256);
+        const QByteArray dockerPath = QFile::encodeName(first.dockerProfile);
+        const QString elsewhere = dir.filePath(QStringLiteral("elsewhere.json"));
+        QString configured; // the embedded profile, unless the row plants a stamp for an invalid one
+        if (tamper == QLatin1String("edit")) {
+            QVERIFY(writeTo(first.dockerProfile, genuine + ' '));
+        } else if (tamper == QLatin1String("symlink")) {
+            QVERIFY(writeTo(elsewhere, genuine));
+            QVERIFY(QFile::remove(first.dockerProfile) && QFile::link(elsewhere, first.dockerProfile));
+        } else if (tamper == QLatin1String("chmod")) {
+            QCOMPARE(::chmod(dockerPath.constData(), 0666), 0);
+        } else if (tamper.startsWith(QLatin1String("stamp-"))) {
+            configured = dir.filePath(QStringLiteral("invalid.json"));
+            const QByteArray invalid = "{\"defaultAction\":\"SCMP_ACT_NONE\"}";
+            QVERIFY(writeTo(configured, invalid));
+            const QString stamp = runtime + QStringLiteral("/seccomp-validated");
+            QVERIFY(writeTo(stamp, QCryptographicHash::hash(invalid, QCryptographicHash::Sha256).toHex() + '\n'
+                                           + first.dockerProfileSha256 + '\n' + first.agentRulesSha256 + '\n'));
+            const QByteArray stampPath = QFile::encodeName(stamp);
+            QCOMPARE(tamper == QLatin1String("stamp-owner") ? ::chown(stampPath.constData(), 1000, 1000)
+                                                            : ::chmod(stampPath.constData(), 0666),
+                     0);
+        }
+        const ino_t before = inodeOf(first.dockerProfile);
+        SeccompFiles second;
+        const Error error = materialiseSeccompProfile(configured, runtime, &second);
+        if (!configured.isEmpty()) {
+            QVERIFY2(error, "an invalid profile passed on a stamp that is not the host's own");
+            return;
+        }
+        QVERIFY2(!error, qPrintable(error.logMessage));
+        QCOMPARE(second.dockerProfileSha256, first.dockerProfileSha256);
+        QCOMPARE(second.agentRulesSha256, first.agentRulesSha256);
+        QCOMPARE(inodeOf(first.dockerProfile) == before, kept);
+        QCOMPARE(contentOf(first.dockerProfile), genuine);
+        QVERIFY(!QFileInfo(first.dockerProfile).isSymLink());
+        struct stat st
+        {};
+        QCOMPARE(::stat(dockerPath.constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0022, mode_t(0));
+        if (tamper == QLatin1String("symlink"))
+            QCOMPARE(contentOf(elsewhere), genuine);
     }
 
     void validate()
