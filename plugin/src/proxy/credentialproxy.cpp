@@ -43,6 +43,11 @@ hako::Error CredentialProxy::listen(const QString &socketPath, const QString &co
     if (!enabled())
         return proxyError(reasonCode(Reason::CredentialsUnavailable),
                           QT_TRANSLATE_NOOP("hako", "The credential proxy is turned off."));
+    // Another host process (`serve`) serves this conversation: it keeps doing so.
+    if (UnixListener::isServed(socketPath)) {
+        qCDebug(lcProxy) << socketPath << "is served by another process";
+        return {};
+    }
     QString failure;
     UnixListener *listener = UnixListener::listen(socketPath, &failure, this);
     if (!listener) {

@@ -46,7 +46,37 @@ quint64 inodeAt(int dirFd, const char *name)
     return quint64(st.st_ino);
 }
 
+// Connected to through the directory's descriptor, and only when the name is
+// a socket itself (connect() would follow a link).
+bool servedAt(int dirFd, const QByteArray &name)
+{
+    if (!inodeAt(dirFd, name.constData()))
+        return false;
+    const QByteArray path = safedir::procPath(dirFd) + '/' + name;
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    if (size_t(path.size()) >= sizeof address.sun_path)
+        return false;
+    std::memcpy(address.sun_path, path.constData(), size_t(path.size()) + 1);
+    const safedir::UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    if (!fd.valid())
+        return false;
+    int rc;
+    do
+        rc = ::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address), sizeof address);
+    while (rc != 0 && errno == EINTR);
+    // EAGAIN: a listener whose backlog is full is still alive.
+    return rc == 0 || errno == EAGAIN;
+}
+
 } // namespace
+
+bool UnixListener::isServed(const QString &socketPath)
+{
+    const QFileInfo info(socketPath);
+    const safedir::UniqueFd dir = safedir::openDirectory(info.absolutePath());
+    return dir.valid() && servedAt(dir.get(), QFile::encodeName(info.fileName()));
+}
 
 UnixListener *UnixListener::listen(const QString &socketPath, QString *error, QObject *parent)
 {
@@ -57,6 +87,8 @@ UnixListener *UnixListener::listen(const QString &socketPath, QString *error, QO
         return *error = lastError("open directory"), nullptr;
     if (!isOwnDirectory(dir.get()))
         return *error = QStringLiteral("the directory is writable by another user"), nullptr;
+    if (servedAt(dir.get(), name))
+        return *error = QStringLiteral("another listener serves it"), nullptr;
     if (::unlinkat(dir.get(), name.constData(), 0) != 0 && errno != ENOENT)
         return *error = lastError("remove stale socket"), nullptr;
     safedir::UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));

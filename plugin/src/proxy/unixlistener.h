@@ -22,7 +22,10 @@ public:
     // Binds `socketPath` (a stale socket there is replaced) with mode 0666,
     // because the container's user is another uid, possibly remapped.
     // Null with `error` (plain English) set when it cannot.
+    // Refuses a name another listener still serves (another host process's).
     static UnixListener *listen(const QString &socketPath, QString *error, QObject *parent = nullptr);
+    // Whether a listener accepts connections at `socketPath` now.
+    static bool isServed(const QString &socketPath);
     // Stops listening and removes the socket, if it is still the one bound here.
     ~UnixListener() override;
 

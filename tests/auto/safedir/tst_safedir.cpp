@@ -270,6 +270,40 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(path));
     }
 
+    // Another host process serves the conversation (`serve`, while an
+    // operator runs `hako-host exec`): a second listener must not take the
+    // name over, or the first one's socket is gone when the second exits.
+    void listenerLeavesALiveSocketAlone()
+    {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("proxy.sock"));
+        ::chmod(QFile::encodeName(tmp.path()).constData(), 0755);
+        QString error;
+        std::unique_ptr<proxy::UnixListener> serving(proxy::UnixListener::listen(path, &error));
+        QVERIFY2(serving, qPrintable(error));
+        QVERIFY(proxy::UnixListener::isServed(path));
+        std::unique_ptr<proxy::UnixListener> second(proxy::UnixListener::listen(path, &error));
+        QVERIFY(!second);
+        QVERIFY(!error.isEmpty());
+        second.reset();
+        QLocalSocket client;
+        client.connectToServer(path);
+        QVERIFY(client.waitForConnected(2000));
+        // A socket whose process is gone (bound, never removed) is stale: it is replaced.
+        client.abort();
+        serving.reset();
+        const int stale = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray native = QFile::encodeName(path);
+        std::memcpy(address.sun_path, native.constData(), size_t(native.size()) + 1);
+        QVERIFY(::bind(stale, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+        ::close(stale);
+        QVERIFY(!proxy::UnixListener::isServed(path));
+        second.reset(proxy::UnixListener::listen(path, &error));
+        QVERIFY2(second, qPrintable(error));
+    }
+
     // A sandbox that fills the host's descriptor table leaves a connection the
     // listener cannot accept; waiting for it must not spin the event loop (the
     // proxy thread serves every sandbox), and it is accepted once descriptors

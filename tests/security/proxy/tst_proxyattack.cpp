@@ -702,14 +702,15 @@ void TestProxyAttack::systemRoots()
     ProxyConfig config;
     CredentialConfig credentials;
     QVERIFY(configFromSettings(withoutCa, &config, &credentials).isEmpty());
+    // Set until the first upstream connection, which is when the roots are loaded.
     qputenv("SSL_CERT_DIR", QFile::encodeName(roots.path()));
     CredentialProxy proxy(config, credentials);
-    qunsetenv("SSL_CERT_DIR");
     const QString socket = m_dir.filePath(QStringLiteral("roots-%1.sock").arg(caInDirectory));
     const hako::Error error = proxy.listen(socket);
     QVERIFY2(!error, qPrintable(error.logMessage));
     const Response r =
             exchange("POST " + kInvokePath + " HTTP/1.1\r\nHost: " + kHost + "\r\nContent-Length: 2\r\n\r\n{}", socket);
+    qunsetenv("SSL_CERT_DIR");
     QCOMPARE(r.status, caInDirectory ? 200 : 502);
     if (!caInDirectory)
         QCOMPARE(r.reason, QByteArray("upstream_tls"));
