@@ -37,6 +37,9 @@ void RemovalBatcher::pump()
         ++m_inFlight;
         m_engine.remove(names, this, [this, batch](const Error &error, const QStringList &removed) {
             --m_inFlight;
+            // The engine first: each end answered below unmounts and deletes its
+            // workspace on this thread, and the next `docker rm` need not wait for that.
+            pump();
             const QList<Request> again = answer(batch, error, removed);
             QStringList left;
             for (const Request &request : again)
