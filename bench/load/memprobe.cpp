@@ -149,6 +149,29 @@ int containersAlive(const QString &instance)
     return failed(ids) ? -1 : int(ids.size());
 }
 
+QStringList stoppedContainers(const QString &instance)
+{
+    const QStringList names =
+            docker({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--filter"), instanceFilter(instance),
+                    QStringLiteral("--filter"), QStringLiteral("status=exited"), QStringLiteral("--filter"),
+                    QStringLiteral("status=created"), QStringLiteral("--filter"), QStringLiteral("status=dead"),
+                    QStringLiteral("--format"), QStringLiteral("{{.Names}}")});
+    if (failed(names))
+        return {QStringLiteral("docker ps did not answer")};
+    QStringList lines;
+    for (const QString &name : names) {
+        const QStringList state = docker(
+                {QStringLiteral("inspect"), QStringLiteral("--format"),
+                 QStringLiteral("{{.State.Status}} exit {{.State.ExitCode}} oom {{.State.OOMKilled}} error "
+                                "'{{.State.Error}}' started {{.State.StartedAt}} finished {{.State.FinishedAt}}"),
+                 name});
+        const QStringList log = docker({QStringLiteral("logs"), QStringLiteral("--tail"), QStringLiteral("3"), name});
+        lines << name + QStringLiteral(": ") + state.join(QLatin1Char(' ')) + QStringLiteral("; log: ")
+                         + (failed(log) ? QStringLiteral("(none)") : log.join(QStringLiteral(" | ")));
+    }
+    return lines;
+}
+
 QJsonObject Leftovers::toJson() const
 {
     return {{QStringLiteral("containers"), containers},

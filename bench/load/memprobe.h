@@ -34,6 +34,10 @@ AgentMemory agentMemory(const QString &instance);
 
 // Running containers of `instance`, or -1 when docker did not answer.
 int containersAlive(const QString &instance);
+// One line per container of `instance` that is not running: its name and what
+// the engine says ended it (exit code, OOM kill, error, times) and the last
+// lines the agent wrote; so that a container that exits under load says why.
+QStringList stoppedContainers(const QString &instance);
 
 struct Leftovers
 {

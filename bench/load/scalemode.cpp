@@ -10,6 +10,7 @@
 #include <hako/toolcall.h>
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cmath>
@@ -128,6 +129,7 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
     const qint64 idle = heapInUse();
     const Resident rssIdle = residentOf(QStringLiteral("self"));
     const int alive = containersAlive(run.instance);
+    const QStringList stopped = stoppedContainers(run.instance);
     const AgentMemory agents = agentMemory(run.instance);
     const Wave again = wave(run.executor, ids, QStringLiteral("again"));
 
@@ -180,6 +182,8 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
                 raw.cpu.self, cpu.self, raw.cpu.children, cpu.children, raw.cpu.dockerd, cpu.dockerd,
                 raw.cpu.containerd, cpu.containerd, raw.cpu.shims, cpu.shims, raw.cpu.total(), cpu.total());
     std::printf("containers alive with %d idle conversations: %d\n", n, alive);
+    for (const QString &line : stopped)
+        std::printf("  not running: %s\n", qPrintable(line));
     std::printf("heap: empty plugin %.0f KiB; before %.0f, with %d idle %.0f, after the ends %.0f KiB\n", empty,
                 kib(before), n, kib(idle), kib(afterEnd));
     std::printf("plugin heap per idle conversation: %.1f KiB (target <= 200; %.2f%% of the empty plugin each)\n",
@@ -209,6 +213,7 @@ int runScale(const LoadRun &run, const LoadOptions &options, QJsonObject *report
     *report = {{QStringLiteral("up"), waveJson(up)},
                {QStringLiteral("again"), waveJson(again)},
                {QStringLiteral("containers_alive"), alive},
+               {QStringLiteral("containers_stopped"), QJsonArray::fromStringList(stopped)},
                {QStringLiteral("heap_empty_plugin_kib"), std::round(empty)},
                {QStringLiteral("heap_before_kib"), std::round(kib(before))},
                {QStringLiteral("heap_idle_kib"), std::round(kib(idle))},

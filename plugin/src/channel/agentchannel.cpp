@@ -182,6 +182,9 @@ quint32 AgentChannel::startCall(const QJsonObject &call, FrameHandler handler)
     const quint32 id = m_nextId++;
     m_handlers.insert(id, std::move(handler));
     send(proto::Type::Call, id, json(call));
+    // Out now, not at the event loop's next turn: a burst of first calls
+    // would otherwise reach their agents only after the last one's claim.
+    m_socket->flush();
     return id;
 }
 

@@ -153,7 +153,7 @@ void Reaper::sweep()
     });
 }
 
-SweepInput Reaper::observe(const QList<ContainerInfo> &found, QHash<QString, QString> *keys) const
+SweepInput Reaper::observe(const QList<ContainerInfo> &found, qint64 listedAt, QHash<QString, QString> *keys) const
 {
     SweepInput in;
     in.containers = found;
@@ -161,6 +161,7 @@ SweepInput Reaper::observe(const QList<ContainerInfo> &found, QHash<QString, QSt
     in.instance = m_config.instanceId;
     in.idleTtl = m_config.settings.idleTtl;
     in.absoluteTtl = m_config.settings.absoluteTtl;
+    in.listedAt = listedAt;
     const QSet<QString> busy = m_activity.inFlight();
     const QHash<QString, QString> claims = poolclaims::all(m_config.settings.runtimeDir);
     for (const ContainerInfo &c : found) {
@@ -208,7 +209,7 @@ bool Reaper::claimStillDue(SweepRun *run, SweepInput *input, Reaping *reaping) c
 
 void Reaper::decide(SweepRun *run, const QList<ContainerInfo> &found)
 {
-    SweepInput input = observe(found, &run->keys);
+    SweepInput input = observe(found, run->startedAt.toSecsSinceEpoch(), &run->keys);
     QStringList names;
     for (Reaping reaping : chooseContainersToReap(input)) {
         const bool own = labelOf(reaping.container, label::kInstance) == input.instance;

@@ -59,7 +59,7 @@ Q_SIGNALS:
     void conversationsReaped(const QStringList &keys);
 
 private:
-    SweepInput observe(const QList<ContainerInfo> &found, QHash<QString, QString> *keys) const;
+    SweepInput observe(const QList<ContainerInfo> &found, qint64 listedAt, QHash<QString, QString> *keys) const;
     void decide(SweepRun *run, const QList<ContainerInfo> &found);
     bool claimStillDue(SweepRun *run, SweepInput *input, Reaping *reaping) const;
     void finish(SweepRun *run, const Error &error, const QStringList &removed = {});

@@ -18,8 +18,9 @@ bool olderThan(qint64 since, qint64 now, int ttl)
 
 QString ownReason(const ContainerInfo &c, qint64 last, const SweepInput &in)
 {
+    // Used since it was listed: it was being started then, not stopped.
     if (isStopped(c))
-        return QLatin1String(reason::kExited);
+        return in.listedAt > 0 && last >= in.listedAt ? QString() : QLatin1String(reason::kExited);
     if (olderThan(createdAt(c), in.now, in.absoluteTtl))
         return QLatin1String(reason::kAbsoluteTtl);
     // Waiting is what a pool container is for: no idle TTL while its pool lives.

@@ -39,6 +39,10 @@ struct SweepInput
     QHash<QString, OwnerState> owners;   // other instance ID -> state; missing means Unknown
     QSet<QString> waitingPool;           // our warm pool containers no conversation has taken
     QSet<QString> heldPool;              // those of them a live pool still keeps
+    // When the listing was asked for (seconds since the epoch; 0: unknown). A
+    // state is only known as of then: on a loaded host `docker ps` can take
+    // seconds, and a container it saw being created may have run a call since.
+    qint64 listedAt = 0;
 };
 
 struct Reaping

@@ -1,5 +1,7 @@
 #include "removalbatcher.h"
 
+#include "../logging.h"
+
 #include <QSet>
 
 namespace hako {
@@ -10,7 +12,7 @@ void RemovalBatcher::remove(const QStringList &names, QObject *context, Containe
 {
     if (names.isEmpty())
         return done({}, {});
-    m_waiting.append({names, context, std::move(done)});
+    m_waiting.append({names, context, std::move(done), {}, 0});
     pump();
 }
 
@@ -35,26 +37,46 @@ void RemovalBatcher::pump()
         ++m_inFlight;
         m_engine.remove(names, this, [this, batch](const Error &error, const QStringList &removed) {
             --m_inFlight;
-            answer(batch, error, removed);
+            // The engine first: each end answered below unmounts and deletes its
+            // workspace on this thread, and the next `docker rm` need not wait for that.
+            pump();
+            const QList<Request> again = answer(batch, error, removed);
+            QStringList left;
+            for (const Request &request : again)
+                left << request.names;
+            if (!left.isEmpty())
+                qCWarning(lcDocker).noquote() << "could not remove" << left.size() << "containers yet, trying again ("
+                                              << left.join(QLatin1Char(' ')) << "):" << error.logMessage;
+            // Behind what waits: the engine that refused them is busy with it.
+            m_waiting << again;
             pump();
         });
     }
 }
 
-void RemovalBatcher::answer(const QList<Request> &batch, const Error &error, const QStringList &removed)
+QList<RemovalBatcher::Request> RemovalBatcher::answer(QList<Request> batch, const Error &error,
+                                                      const QStringList &removed)
 {
     const QSet<QString> gone(removed.begin(), removed.end());
-    for (const Request &request : batch) {
+    QList<Request> again;
+    for (Request &request : batch) {
         if (!request.context)
             continue;
-        QStringList mine;
-        for (const QString &name : request.names)
-            if (gone.contains(name))
-                mine << name;
+        QStringList left;
+        for (const QString &name : std::as_const(request.names))
+            (gone.contains(name) ? request.gone : left) << name;
+        ++request.attempts;
         // Another request's container that would not go is not this one's failure.
-        const bool allGone = mine.size() == request.names.size();
-        request.done(error && !allGone ? error : Error(), mine);
+        if (!error || left.isEmpty()) {
+            request.done({}, request.gone);
+        } else if (request.attempts < kAttempts) {
+            request.names = left;
+            again << std::move(request);
+        } else {
+            request.done(error, request.gone);
+        }
     }
+    return again;
 }
 
 } // namespace hako

@@ -2,7 +2,10 @@
 // ended at once are a few dozen engine commands instead of a thousand, and
 // the engine removes the containers of each one in parallel. While
 // kBatchesInFlight removals run, new requests gather for the next; one that
-// arrives while the engine is idle goes at once.
+// arrives while the engine is idle goes at once. A batch that fails (on a
+// loaded host, a `docker rm` past the command timeout) goes back in line for
+// the names that may still be there, so that an end fails only when the
+// engine refused it kAttempts times, and then says so.
 #pragma once
 
 #include "../engine/containerengine.h"
@@ -22,6 +25,7 @@ public:
     // Each `docker rm` has the engine's command timeout (30 s): fifty names
     // took longer than that on a two-core host under load, ten do not.
     static constexpr int kMaxNamesPerBatch = 10;
+    static constexpr int kAttempts = 3;
 
     explicit RemovalBatcher(ContainerEngine &engine, QObject *parent = nullptr);
 
@@ -31,12 +35,15 @@ public:
 
     struct Request
     {
-        QStringList names;
+        QStringList names; // still to remove
         QPointer<QObject> context;
         ContainerEngine::Removed done;
+        QStringList gone; // removed by earlier attempts
+        int attempts = 0;
     };
-    // What each request of a batch is told, from the engine's answer for all of it.
-    static void answer(const QList<Request> &batch, const Error &error, const QStringList &removed);
+    // Answers each request of a batch from the engine's answer for all of it,
+    // and returns those to try again: a failed one with names left and attempts to spare.
+    static QList<Request> answer(QList<Request> batch, const Error &error, const QStringList &removed);
 
 private:
     void pump();

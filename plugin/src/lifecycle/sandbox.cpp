@@ -390,7 +390,7 @@ void Sandbox::removeAll(bool deleteWorkspace, bool inUse)
             containerrecord::remove(runtimeDir, m_key);
             socketdir::remove(m_paths);
             if (deleteWorkspace)
-                return m_workspaces.remove(m_paths.workspaceDir, this, finish);
+                return m_workspaces.removeInBackground(m_paths.workspaceDir, this, finish);
             m_workspaces.release(m_paths.workspaceDir);
             finish({});
         });

@@ -25,6 +25,8 @@ namespace hako {
 namespace {
 
 constexpr int kMkfsTimeoutMs = 60000;
+// Unmounts wait on the kernel more than they use a CPU: a few at once.
+constexpr int kRemovalThreads = 4;
 
 QString mkfsProgram()
 {
@@ -68,11 +70,15 @@ bool renameNoReplace(const QString &from, const QString &to)
 WorkspaceStore::WorkspaceStore(const QString &root, qint64 capBytes, const EngineFacts &facts, ContainerEngine *engine,
                                QObject *parent)
     : QObject(parent), m_root(root), m_facts(facts), m_engine(engine), m_cap(decideCap(capBytes))
-{}
+{
+    m_removals.setMaxThreadCount(kRemovalThreads);
+}
 
 // A format still running when the store goes is abandoned with its scratch image.
 WorkspaceStore::~WorkspaceStore()
 {
+    // Before anything they use goes; the answers they posted are dropped with this object.
+    m_removals.waitForDone();
     for (QProcess *mkfs : findChildren<QProcess *>(Qt::FindDirectChildrenOnly)) {
         mkfs->disconnect();
         mkfs->kill();
@@ -218,9 +224,35 @@ void WorkspaceStore::unmount(const QString &dir, loopmount::Contents contents)
 
 void WorkspaceStore::remove(const QString &dir, QObject *context, std::function<void(const Error &)> done)
 {
+    finishRemoval(dir, deleteFiles(dir), context, std::move(done));
+}
+
+void WorkspaceStore::removeInBackground(const QString &dir, QObject *context, std::function<void(const Error &)> done)
+{
+    const QPointer<QObject> guard(context);
+    m_removals.start([this, dir, guard, done] {
+        const bool gone = deleteFiles(dir);
+        QMetaObject::invokeMethod(
+                this,
+                [this, dir, gone, guard, done] {
+            if (guard)
+                finishRemoval(dir, gone, guard, done);
+                },
+                Qt::QueuedConnection);
+    });
+}
+
+bool WorkspaceStore::deleteFiles(const QString &dir)
+{
     // Its image is deleted next: writing it out first (a syncfs per end) would be wasted.
     unmount(dir, loopmount::Contents::Discard);
     QFile::remove(imageOf(dir));
+    return safedir::removePath(dir) || !QFileInfo::exists(dir);
+}
+
+void WorkspaceStore::finishRemoval(const QString &dir, bool gone, QObject *context,
+                                   std::function<void(const Error &)> done)
+{
     auto report = [dir, done](const Error &error) {
         if (error)
             qCWarning(lcWorkspace).noquote() << "could not remove" << dir << error.logMessage;
@@ -228,7 +260,7 @@ void WorkspaceStore::remove(const QString &dir, QObject *context, std::function<
             done(error);
     };
     // Files that belong to a rootless engine's subordinate ids only the engine can delete.
-    if (safedir::removePath(dir) || !QFileInfo::exists(dir) || !m_engine)
+    if (gone || !m_engine)
         return report(QFileInfo::exists(dir) ? makeError(ErrorCode::HostIo, {dir}) : Error());
     m_engine->removeHostDirectory(dir, context ? context : this, report);
 }

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 
 #include <functional>
 
@@ -57,6 +58,11 @@ public:
     // (through the engine, which can delete files its user namespace owns).
     // `done`, when given, runs unless `context` is gone; failures are logged either way.
     void remove(const QString &dir, QObject *context = nullptr, std::function<void(const Error &)> done = {});
+    // As remove(), but the unmount and the deletion (each ~10 ms of waiting on
+    // the kernel, far more on a loaded host) run on a worker thread, so that a
+    // thousand ends do not wait in line on this one; `done` comes back on this
+    // thread, unless `context` is gone by then.
+    void removeInBackground(const QString &dir, QObject *context, std::function<void(const Error &)> done);
     // Unmounts every workspace of this host (on shutdown).
     void releaseAll();
 
@@ -68,6 +74,9 @@ private:
     Error makeDirectory(const QString &dir) const;
     Error mountImage(const QString &dir) const;
     void unmount(const QString &dir, loopmount::Contents contents);
+    // The part of a removal that needs no event loop; whether `dir` is gone.
+    bool deleteFiles(const QString &dir);
+    void finishRemoval(const QString &dir, bool gone, QObject *context, std::function<void(const Error &)> done);
     // `release` gives the place in m_formats back, once, whatever happens.
     void makeImage(const QString &dir, QObject *context, const CommandQueue::Release &release,
                    std::function<void(const Error &)> done);
@@ -77,6 +86,7 @@ private:
     ContainerEngine *m_engine;
     Cap m_cap;
     CommandQueue m_formats{2}; // mkfs.ext4 processes at once
+    QThreadPool m_removals;    // removeInBackground's workers
 };
 
 } // namespace hako

@@ -117,6 +117,39 @@ private Q_SLOTS:
         QCOMPARE(chosen.size(), expected.isEmpty() ? 0 : 1);
     }
 
+    // A container listed while it was being started reads "created": if its
+    // conversation had a call end since the listing was asked for, the listing
+    // is older than what it says, and the container stays for the next sweep.
+    // (Reaped, it was killed after its first call had been answered.)
+    void stoppedWhenListed_data()
+    {
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<qint64>("listedAgo");
+        QTest::addColumn<qint64>("activityAgo"); // -1: no activity recorded
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("created, a call ended since the listing") << "created" << 20LL << 5LL << "";
+        QTest::newRow("created, a call ended as the listing began") << "created" << 20LL << 20LL << "";
+        QTest::newRow("exited, a call ended since the listing") << "exited" << 20LL << 1LL << "";
+        QTest::newRow("created, the last call before the listing") << "created" << 20LL << 21LL << "exited";
+        QTest::newRow("exited, no call at all") << "exited" << 20LL << -1LL << "exited";
+        QTest::newRow("running, a call since: idle rules as ever") << "running" << 20LL << 5LL << "";
+    }
+
+    void stoppedWhenListed()
+    {
+        QFETCH(QString, state);
+        QFETCH(qint64, listedAgo);
+        QFETCH(qint64, activityAgo);
+        QFETCH(QString, expected);
+        const ContainerInfo c = container(QStringLiteral("c1"), kOurs, state, 30);
+        SweepInput in = baseInput();
+        in.containers = {c};
+        in.listedAt = kNow - listedAgo;
+        if (activityAgo >= 0)
+            in.lastActivity.insert(c.name, kNow - activityAgo);
+        QCOMPARE(reapReason(c, in), expected);
+    }
+
     // Our warm pool containers that no conversation took: no idle TTL while
     // their pool holds them; gone when it does not, or when stopped or too old.
     void poolReason_data()

@@ -11,9 +11,11 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
 #include <cerrno>
+#include <memory>
 #include <fcntl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -156,6 +158,55 @@ private Q_SLOTS:
         QVERIFY(loopmount::isMountPoint(other));
         store.remove(other);
         store.remove(to);
+        QVERIFY(loopmount::mountPointsUnder(m_root.path()).isEmpty());
+    }
+
+    // Ends delete their workspaces off the plugin's thread: the mounts, images
+    // and directories go, and each answer comes back on the store's thread.
+    void removeInBackground()
+    {
+        WorkspaceStore store(workspaces(), kCap, m_facts, nullptr);
+        if (!store.cap().enforced)
+            QSKIP(qPrintable(store.cap().reason));
+        const QStringList dirs = {dir(QStringLiteral("r1")), dir(QStringLiteral("r2")), dir(QStringLiteral("r3"))};
+        for (const QString &d : dirs) {
+            QVERIFY(!prepare(store, d));
+            QCOMPARE(fill(d + QStringLiteral("/f"), 4096), 0);
+        }
+        QObject context;
+        int answered = 0;
+        bool elsewhere = false;
+        for (const QString &d : dirs)
+            store.removeInBackground(d, &context, [&](const Error &error) {
+                QVERIFY(!error);
+                elsewhere = elsewhere || QThread::currentThread() != store.thread();
+                ++answered;
+            });
+        QTRY_COMPARE(answered, int(dirs.size()));
+        QVERIFY(!elsewhere);
+        for (const QString &d : dirs)
+            QVERIFY2(!store.exists(d), qPrintable(d));
+        QVERIFY(loopmount::mountPointsUnder(m_root.path()).isEmpty());
+    }
+
+    // A store that goes waits for its workers: the files still go, and a
+    // caller whose context went is not answered.
+    void removeInBackgroundOutlived()
+    {
+        const QString d = dir(QStringLiteral("r4"));
+        bool answered = false;
+        {
+            WorkspaceStore store(workspaces(), kCap, m_facts, nullptr);
+            if (!store.cap().enforced)
+                QSKIP(qPrintable(store.cap().reason));
+            QVERIFY(!prepare(store, d));
+            auto context = std::make_unique<QObject>();
+            store.removeInBackground(d, context.get(), [&](const Error &) { answered = true; });
+            context.reset();
+        }
+        QCoreApplication::processEvents();
+        QVERIFY(!answered);
+        QVERIFY(!QFile::exists(d) && !QFile::exists(WorkspaceStore::imageOf(d)));
         QVERIFY(loopmount::mountPointsUnder(m_root.path()).isEmpty());
     }
 
