@@ -23,6 +23,7 @@ namespace hako {
 namespace {
 
 constexpr int kRetryMs = 15;
+constexpr int kHelloFloorMs = 1000; // an agent that connected at the deadline still gets this long to answer
 
 QByteArray json(const QJsonObject &o)
 {
@@ -55,6 +56,13 @@ AgentChannel::AgentChannel(QObject *parent) : QObject(parent), m_socket(new QLoc
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &AgentChannel::tryConnect);
+    // A peer that accepts and never answers (a wedged agent, a stopped one, a
+    // hostile one) must not hold the conversation's start forever.
+    m_helloWait.setSingleShot(true);
+    connect(&m_helloWait, &QTimer::timeout, this, [this] {
+        fail(makeError(ErrorCode::AgentUnreachable, {QString::number(m_timeoutMs / 1000)},
+                       QStringLiteral("no answer to the Hello")));
+    });
     // Qt would otherwise take in whatever the kernel holds (up to twice
     // net.core.wmem_max, which the agent may ask for); past this the peer waits.
     m_socket->setReadBufferSize(FrameReader::kCapacity);
@@ -130,6 +138,7 @@ void AgentChannel::tryConnect()
     if (m_endpoint.authenticateFrames)
         hello.insert(QStringLiteral("mac"), true);
     send(proto::Type::Hello, 0, json(hello));
+    m_helloWait.start(int(qMax<qint64>(m_deadline - QDateTime::currentMSecsSinceEpoch(), kHelloFloorMs)));
     // Our frames after this Hello are tagged; the agent's after its own (onHello).
     if (m_endpoint.authenticateFrames)
         m_sendTags.emplace(sessionKey(m_endpoint.key, m_challenge), proto::kHostToAgent);
@@ -173,6 +182,7 @@ void AgentChannel::onHello(const QByteArray &payload)
         m_receiveTags.emplace(sessionKey(m_endpoint.key, m_challenge), proto::kAgentToHost);
         m_reader.setTagged(true);
     }
+    m_helloWait.stop();
     m_ready = true;
     Q_EMIT ready();
 }
@@ -299,6 +309,7 @@ void AgentChannel::handleEvent(const QByteArray &payload)
 void AgentChannel::fail(const Error &error)
 {
     m_retry.stop();
+    m_helloWait.stop();
     m_helloSent = false;
     m_ready = false;
     m_socket->abort();

@@ -92,6 +92,7 @@ private:
 
     QLocalSocket *m_socket;
     QTimer m_retry;
+    QTimer m_helloWait; // the agent's answer to our Hello, within the same deadline
     AgentEndpoint m_endpoint;
     QByteArray m_challenge;
     Error m_dropReason; // why this side dropped the connection, when it was not the agent's doing

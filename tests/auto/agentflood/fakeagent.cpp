@@ -131,6 +131,13 @@ int main(int argc, char **argv)
     std::string payload;
     if (!readFrame(fd, header, payload) || header.type != proto::Type::Hello)
         return fail("host Hello");
+    if (mode == "silent") { // a wedged or hostile agent: accepts, reads, never answers
+        char sink[4096];
+        while (::read(fd, sink, sizeof sink) > 0) {
+        }
+        std::printf("1\n");
+        return 0;
+    }
     const std::string tag = "\"challenge\":\"";
     const size_t at = payload.find(tag);
     const auto proof =

@@ -200,6 +200,23 @@ private Q_SLOTS:
     // holds no key: whatever it changes in the agent's frames ends the channel
     // (agent_impersonation, logged) before the call sees it; honest frames pass, and
     // the stand-in checks the tag of the host's Call.
+    // An agent that accepts the connection and never answers the Hello (wedged,
+    // stopped, or hostile) fails the channel when its time is up, not never.
+    void silentAgent()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray key = randomKey();
+        QProcess agent;
+        QVERIFY(startFakeAgent(agent, dir, key, QStringLiteral("silent")));
+        AgentChannel channel;
+        QSignalSpy failed(&channel, &AgentChannel::failed);
+        channel.open({dir.path(), key, false}, 1000);
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(failed.first().first().value<Error>().code, QStringLiteral("agent_unreachable"));
+        QVERIFY(!channel.isReady());
+    }
+
     void frameTags_data()
     {
         QTest::addColumn<QString>("mode");
