@@ -207,9 +207,10 @@ private Q_SLOTS:
         QCOMPARE(containerIds(host, c), before);
     }
 
-    // The docker CLI hangs: the call ends with a clear error within the
-    // engine's command timeout; once it answers again, the conversation goes
-    // on in the same container.
+    // The docker CLI hangs: a conversation whose container is recorded goes on
+    // without it; one that needs the engine ends with a clear error within the
+    // engine's command timeout; once it answers again, the first conversation
+    // is still in the same container.
     void dockerCliHangs()
     {
         QTemporaryDir bin;
@@ -224,11 +225,13 @@ private Q_SLOTS:
         QCOMPARE(host.exec(c, QStringLiteral("echo here > h")).exitCode, 0);
         const QStringList before = containerIds(host, c);
         QVERIFY(QFile(flag).open(QIODevice::WriteOnly));
-        const HostRun hung = host.exec(c, QStringLiteral("cat h"));
+        QCOMPARE(host.exec(c, QStringLiteral("cat h")).out, QByteArray("here\n"));
+        const HostRun hung = host.exec(QStringLiteral("faults-hang-new"), QStringLiteral("true"));
         qInfo("call with a hanging docker CLI ended after %lld ms", hung.ms);
         QCOMPARE(hung.exitCode, 125);
         QVERIFY2(hung.err.contains("did not answer within"), hung.err.constData());
-        QVERIFY(hung.ms < 60000);
+        // Bounded by the engine's own timeouts: `docker info` (10 s), then `docker run` (60 s).
+        QVERIFY(hung.ms < 120000);
         QVERIFY(QFile::remove(flag));
         const HostRun next = host.exec(c, QStringLiteral("cat h"));
         QCOMPARE(next.out, QByteArray("here\n"));
@@ -240,9 +243,14 @@ private Q_SLOTS:
         HakoHostDriver host;
         const QString c = QStringLiteral("faults-missing");
         QCOMPARE(host.exec(c, QStringLiteral("echo here > h")).exitCode, 0);
-        const HostRun missing = host.run(
-                {QStringLiteral("exec"), QStringLiteral("--set"), QStringLiteral("docker.binary=/nonexistent/docker"),
-                 QStringLiteral("--conversation"), c, QStringLiteral("--"), QStringLiteral("cat h")});
+        const auto withoutDocker = [&](const QString &conversation, const QString &command) {
+            return host.run({QStringLiteral("exec"), QStringLiteral("--set"),
+                             QStringLiteral("docker.binary=/nonexistent/docker"), QStringLiteral("--conversation"),
+                             conversation, QStringLiteral("--"), command});
+        };
+        // The recorded container needs no engine; a new conversation does.
+        QCOMPARE(withoutDocker(c, QStringLiteral("cat h")).out, QByteArray("here\n"));
+        const HostRun missing = withoutDocker(QStringLiteral("faults-missing-new"), QStringLiteral("true"));
         QCOMPARE(missing.exitCode, 125);
         QVERIFY2(missing.err.contains("/nonexistent/docker"), missing.err.constData());
         QVERIFY(missing.ms < 10000);
