@@ -24,9 +24,6 @@ namespace {
 // A running container's agent answers at once; one that does not within this
 // time is wedged or lost its socket (a tool may delete it), and is replaced.
 constexpr int kAdoptTimeoutMs = 3000;
-// Another process holds the conversation while it starts a container: at most
-// `docker run` (60 s) and the agent's start (30 s).
-constexpr int kLockBoundMs = 100000;
 // See settle().
 constexpr int kRenameDelayMs = 500;
 constexpr int kRecordedConnectMs = 0; // one try: a container that is gone does not come back
@@ -137,6 +134,14 @@ void Sandbox::adoptOrCreate(const QList<ContainerInfo> &found)
     // A container without a key (an older host's) cannot prove its agent: it is
     // replaced like a stopped one.
     const QByteArray key = use ? m_launcher.agentKeyOf(*use) : QByteArray();
+    // The record named the container the engine lists, with its nonce: what
+    // posed as its agent is an impostor in it, not a stale record.
+    const Error refusal = std::exchange(m_refusal, {});
+    if (refusal && use && use->name == containerName()
+        && use->labels.value(QLatin1String(label::kNonce)).toLatin1() == m_refusedNonce) {
+        m_container = use->name;
+        return onAgentFailed(refusal, use->name);
+    }
     if (use && !key.isEmpty()) {
         // Only a crash between taking a pool container and renaming it leaves two.
         if (!others.isEmpty())
@@ -221,15 +226,19 @@ void Sandbox::adopt(const QString &adopted, const QByteArray &key)
     });
 }
 
-// The agent must still prove the key the recorded nonce gives. One that does not (its container was
-// replaced, or the record is not what this host wrote) is no verdict on anyone: the engine is asked,
-// as if there were no record, and what it lists is adopted and proven as always.
+// The agent must still prove the key the recorded nonce gives. One that does
+// not is judged once the engine has listed the container: an impostor when the
+// record was current, else a stale record, adopted and proven as always.
 void Sandbox::adoptRecorded(const QByteArray &nonce)
 {
     m_nonce.clear(); // recorded already
-    m_launcher.connect(m_paths, m_launcher.agentKeyOf(nonce), kRecordedConnectMs, this, [this](AgentChannel *channel) {
-        wire(channel, containerName(), [this](const Error &error) {
+    m_launcher.connect(m_paths, m_launcher.agentKeyOf(nonce), kRecordedConnectMs, this,
+                       [this, nonce](AgentChannel *channel) {
+        wire(channel, containerName(), [this, nonce](const Error &error) {
             qCInfo(lcDocker).noquote() << "recorded container" << m_container << "not used:" << error.logMessage;
+            // Held until the engine says whether the record was current (see adoptOrCreate).
+            m_refusal = error.code == QLatin1String("agent_impersonation") ? error : Error();
+            m_refusedNonce = nonce;
             retireChannel();
             lookUp(QString());
         });
@@ -338,62 +347,6 @@ void Sandbox::takeName()
             m_container = containerName();
         }
         m_lock = FileLock();
-    });
-}
-
-void Sandbox::destroy(bool deleteWorkspace, std::function<void(const Error &)> done)
-{
-    m_destroyDone = std::move(done);
-    // A start in progress holds the conversation's lock and is making the
-    // channel its callers wait for: the end waits for it to settle, then
-    // removes what it made. (The destructor answers m_destroyDone first.)
-    if (m_state == State::Starting) {
-        m_waiters.append({this, [this, deleteWorkspace](const Error &, AgentChannel *) {
-                              if (m_destroyDone)
-                                  removeAll(deleteWorkspace, true);
-                          }});
-        return;
-    }
-    // A container running for a call is this conversation, even before the
-    // engine lists it or the workspace exists.
-    removeAll(deleteWorkspace, m_state != State::Idle);
-}
-
-void Sandbox::removeAll(bool deleteWorkspace, bool inUse)
-{
-    retireChannel();
-    m_state = State::Idle;
-    m_proxy.close(m_paths.proxySocket);
-    FileLock::acquire(m_paths.lockPath, kLockBoundMs, this,
-                      [this, deleteWorkspace, inUse](FileLock lock, FileLock::Result) {
-        m_lock = std::move(lock);
-        const QString runtimeDir = m_config.settings.runtimeDir;
-        QStringList names = {containerName()};
-        if (const QString claimed = poolclaims::read(runtimeDir, m_key); !claimed.isEmpty())
-            names << claimed;
-        m_removals.remove(names, this,
-                          [this, runtimeDir, deleteWorkspace,
-                           known = inUse || m_workspaces.exists(m_paths.workspaceDir)](const Error &error,
-                                                                                       const QStringList &removed) {
-            Q_EMIT containersRemoved(QStringLiteral("ended"), int(removed.size()));
-            auto finish = [this](const Error &result) {
-                m_lock = FileLock();
-                if (m_destroyDone)
-                    std::exchange(m_destroyDone, {})(result);
-            };
-            if (error)
-                return finish(error);
-            // Neither a container of this instance nor a workspace: nothing by that name here.
-            if (removed.isEmpty() && !known)
-                return finish(makeError(ErrorCode::ConversationNotFound));
-            poolclaims::remove(runtimeDir, m_key);
-            containerrecord::remove(runtimeDir, m_key);
-            socketdir::remove(m_paths);
-            if (deleteWorkspace)
-                return m_workspaces.removeInBackground(m_paths.workspaceDir, this, finish);
-            m_workspaces.release(m_paths.workspaceDir);
-            finish({});
-        });
     });
 }
 

@@ -69,6 +69,9 @@ Q_SIGNALS:
 
 private:
     enum class State { Idle, Starting, Ready };
+    // Another process holds the conversation while it starts a container: at
+    // most `docker run` (60 s) and the agent's start (30 s).
+    static constexpr int kLockBoundMs = 100000;
     struct Waiter
     {
         QPointer<QObject> receiver;
@@ -119,7 +122,9 @@ private:
     AgentChannel *m_channel = nullptr;
     QList<Waiter> m_waiters;
     QString m_container; // name of the container in use; a pool name until renamed
-    QByteArray m_nonce;  // its agent key's nonce until recorded (containerrecord.h) once it answers
+    Error m_refusal;     // the recorded container's agent failed its proof (adoptRecorded)
+    QByteArray m_refusedNonce;
+    QByteArray m_nonce; // its agent key's nonce until recorded (containerrecord.h) once it answers
     FileLock m_lock;
     bool m_createdOnce = false;
     std::function<void(const Error &)> m_destroyDone; // while destroy() runs

@@ -228,7 +228,8 @@ private Q_SLOTS:
         QVERIFY2(containerOf(c, QStringLiteral("{{.Names}}")).isEmpty(), containerOf(c, QStringLiteral("{{.State}}")));
         const QString until = QString::number(QDateTime::currentSecsSinceEpoch() + 1);
         QCOMPARE(docker({QStringLiteral("events"), QStringLiteral("--since"), since, QStringLiteral("--until"), until,
-                         QStringLiteral("--filter"), QStringLiteral("event=unpause"), QStringLiteral("--format"),
+                         QStringLiteral("--filter"), QStringLiteral("event=unpause"), QStringLiteral("--filter"),
+                         QStringLiteral("container=") + name, QStringLiteral("--format"),
                          QStringLiteral("{{.Actor.Attributes.name}}")}),
                  name.toUtf8());
         QVERIFY(!m_session.end(QStringLiteral("quiet")).error);
