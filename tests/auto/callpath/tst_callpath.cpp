@@ -408,19 +408,29 @@ private Q_SLOTS:
 
     // A tool puts its own listener in the agent's place and outlives its call
     // (a session of its own). A host that connects afresh (here: after
-    // configure()) meets a peer that is not its namespace's init: the call
-    // fails as impersonation, the container goes, the next call gets a new one.
+    // configure(), through the conversation's container record) meets a peer
+    // that is not its namespace's init: the call fails as impersonation, the
+    // container goes, the next call gets a new one. An impostor that takes one
+    // connection and quits leaves the engine's path nobody to meet: the verdict
+    // on the recorded container must stand.
+    void impostorOnTheAgentSocketIsRefused_data()
+    {
+        QTest::addColumn<QString>("accepting");
+        QTest::newRow("listens on") << "s.listen(8)\nwhile True:\n    s.accept()\n";
+        // No backlog: the host's next connection waits for this one to be taken, and then finds nobody.
+        QTest::newRow("one connection, then gone") << "s.listen(0)\nc = s.accept()[0]\ns.close()\nc.recv(1)\n";
+    }
+
     void impostorOnTheAgentSocketIsRefused()
     {
+        QFETCH(QString, accepting);
         const QString c = QStringLiteral("impostor");
         const QString socket =
                 m_dir->filePath(QStringLiteral("run/sockets/%1/agent/agent.sock").arg(conversationKey(c)));
         const QString listener = QStringLiteral("import socket, sys\n"
                                                 "s = socket.socket(socket.AF_UNIX)\n"
-                                                "s.bind(sys.argv[1])\n"
-                                                "s.listen(8)\n"
-                                                "while True:\n"
-                                                "    s.accept()\n");
+                                                "s.bind(sys.argv[1])\n")
+                                 + accepting;
         const QString plant =
                 QStringLiteral("echo kept > k; rm -f %1; setsid python3 -c '%2' %1 </dev/null >/dev/null 2>&1 &"
                                " for i in $(seq 100); do [ -S %1 ] && break; sleep 0.05; done;"
