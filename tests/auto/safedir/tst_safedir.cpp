@@ -49,7 +49,7 @@ void bindSocket(const QString &path)
     address.sun_family = AF_UNIX;
     const QByteArray native = QFile::encodeName(path);
     std::memcpy(address.sun_path, native.constData(), size_t(native.size()) + 1);
-    QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+    QVERIFY(::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0);
     ::close(fd);
 }
 
@@ -83,6 +83,16 @@ struct Canaries
     QString file;
     QString dir;
 };
+
+// The address of a Unix socket at `path` (short enough in a temporary directory).
+sockaddr_un unixAddress(const QString &path)
+{
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const QByteArray native = QFile::encodeName(path);
+    std::memcpy(address.sun_path, native.constData(), size_t(native.size()) + 1);
+    return address;
+}
 
 } // namespace
 
@@ -293,11 +303,8 @@ private Q_SLOTS:
         client.abort();
         serving.reset();
         const int stale = ::socket(AF_UNIX, SOCK_STREAM, 0);
-        sockaddr_un address{};
-        address.sun_family = AF_UNIX;
-        const QByteArray native = QFile::encodeName(path);
-        std::memcpy(address.sun_path, native.constData(), size_t(native.size()) + 1);
-        QVERIFY(::bind(stale, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+        const sockaddr_un address = unixAddress(path);
+        QVERIFY(::bind(stale, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0);
         ::close(stale);
         QVERIFY(!proxy::UnixListener::isServed(path));
         second.reset(proxy::UnixListener::listen(path, &error));
@@ -330,11 +337,8 @@ private Q_SLOTS:
         for (int fd; (fd = ::dup(client)) >= 0;)
             filler.push_back(fd);
         QCOMPARE(errno, EMFILE);
-        sockaddr_un address{};
-        address.sun_family = AF_UNIX;
-        const QByteArray native = QFile::encodeName(path);
-        std::memcpy(address.sun_path, native.constData(), size_t(native.size()) + 1);
-        QVERIFY(::connect(client, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+        const sockaddr_un address = unixAddress(path);
+        QVERIFY(::connect(client, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0);
 
         const auto cpuMs = [] {
             rusage usage{};
